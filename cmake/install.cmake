@@ -1,0 +1,34 @@
+# Install rules: library, headers, CMake package (paygwConfig + version), pkg-config file.
+set(PAYGW_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/paygw")
+
+install(TARGETS paygw EXPORT paygwTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY include/paygw DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES "${PAYGW_GENERATED_INCLUDE}/paygw/export.hpp" "${PAYGW_GENERATED_INCLUDE}/paygw/version.hpp"
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw)
+
+install(EXPORT paygwTargets NAMESPACE paygw:: DESTINATION ${PAYGW_CMAKE_DIR})
+export(EXPORT paygwTargets NAMESPACE paygw:: FILE "${PROJECT_BINARY_DIR}/paygwTargets.cmake")
+
+configure_package_config_file(cmake/paygwConfig.cmake.in "${PROJECT_BINARY_DIR}/paygwConfig.cmake"
+  INSTALL_DESTINATION ${PAYGW_CMAKE_DIR})
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/paygwConfig.cmake" "${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"
+  DESTINATION ${PAYGW_CMAKE_DIR})
+
+# pkg-config: a static paygw needs its private dependencies on the link line.
+if(BUILD_SHARED_LIBS)
+  set(PAYGW_PC_LIBS_PRIVATE "")
+  set(PAYGW_PC_CFLAGS "")
+else()
+  set(PAYGW_PC_LIBS_PRIVATE "-lpthread")
+  set(PAYGW_PC_CFLAGS "-DPAYGW_STATIC_DEFINE")
+endif()
+file(RELATIVE_PATH PAYGW_PC_PREFIX_REL "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" PAYGW_PC_PREFIX_REL "${PAYGW_PC_PREFIX_REL}")
+configure_file(cmake/paygw.pc.in "${PROJECT_BINARY_DIR}/paygw.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/paygw.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

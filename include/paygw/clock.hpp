@@ -1,0 +1,55 @@
+// paygw — the injectable time and randomness seams.
+#pragma once
+
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace paygw {
+
+/// Wall-clock time source. Every timestamp paygw produces (Tingee's x-request-timestamp,
+/// token expiry checks, webhook windows) is read from the Clock the client was configured with.
+///
+/// Thread safety: implementations must allow concurrent calls to now().
+class PAYGW_EXPORT Clock {
+ public:
+  virtual ~Clock() = default;
+  /// The current UTC time.
+  virtual std::chrono::system_clock::time_point now() const = 0;
+};
+
+/// The process-wide system clock (std::chrono::system_clock). Never null.
+PAYGW_EXPORT std::shared_ptr<Clock> system_clock();
+
+/// A clock that returns a time set by the caller; for tests and reproducible examples.
+///
+/// Thread safety: set()/advance() must not race with now().
+class PAYGW_EXPORT FixedClock final : public Clock {
+ public:
+  explicit FixedClock(std::chrono::system_clock::time_point t) : t_(t) {}
+  std::chrono::system_clock::time_point now() const override { return t_; }
+  void set(std::chrono::system_clock::time_point t) { t_ = t; }
+  void advance(std::chrono::milliseconds d) { t_ += d; }
+
+ private:
+  std::chrono::system_clock::time_point t_;
+};
+
+/// Source of random bytes (AES IVs, retry jitter).
+///
+/// Thread safety: implementations must allow concurrent calls to bytes().
+class PAYGW_EXPORT RandomSource {
+ public:
+  virtual ~RandomSource() = default;
+  /// Returns `count` random bytes. Errors: kInternal when the generator fails.
+  virtual Result<std::string> bytes(std::size_t count) = 0;
+};
+
+/// OpenSSL's CSPRNG (RAND_bytes). Never null.
+PAYGW_EXPORT std::shared_ptr<RandomSource> system_random();
+
+}  // namespace paygw

@@ -1,0 +1,42 @@
+// paygw — the production transport, built on libcurl (which stays out of this header).
+#pragma once
+
+#include <paygw/export.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/result.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace paygw::http {
+
+/// Options of the libcurl transport. Defaults suit payment APIs; TLS verification cannot be
+/// turned off.
+struct CurlOptions {
+  std::chrono::milliseconds connect_timeout{10'000};  ///< TCP + TLS connect.
+  std::chrono::milliseconds timeout{30'000};          ///< Whole exchange, unless Request::timeout is set.
+  std::size_t max_response_bytes = 4u << 20;          ///< Larger bodies fail with kResponseTooLarge.
+  std::size_t max_pooled_handles = 8;                 ///< Idle keep-alive handles kept for reuse.
+  /// Connections idle longer than this are not reused (keep below the server's keep-alive).
+  std::chrono::seconds max_connection_age{30};
+  std::string ca_file;  ///< PEM bundle of trusted CAs; empty = libcurl's default store.
+  std::string ca_path;  ///< Directory of hashed CA certificates; empty = default.
+  std::string proxy;    ///< e.g. "http://proxy:3128"; empty = libcurl's environment handling.
+  std::string user_agent_suffix;  ///< Appended to "paygw/<version>".
+};
+
+/// Creates the libcurl transport: a pool of reused easy handles (keep-alive), NOSIGNAL, an
+/// empty `Expect:` header, TLS peer and host verification on, http/https only, no redirects,
+/// no cookies, a response size cap, and a user agent of `paygw/<version>`. libcurl's global
+/// initialisation runs once, thread-safely, on the first call; paygw never calls
+/// curl_global_cleanup (see docs/adr/0004-curl-global-init.md).
+///
+/// Errors: kConfig when an option is invalid (zero timeouts, a CA file that does not exist)
+/// or libcurl cannot be initialised.
+///
+/// Thread safety: the returned transport's send() may be called from any number of threads.
+[[nodiscard]] PAYGW_EXPORT Result<std::shared_ptr<Transport>> make_curl_transport(CurlOptions options = {});
+
+}  // namespace paygw::http

@@ -1,0 +1,59 @@
+// paygw — the one I/O seam: http::Transport.
+#pragma once
+
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace paygw::http {
+
+enum class Method { kGet, kPost, kPut, kDelete };
+
+/// "GET", "POST", "PUT" or "DELETE".
+PAYGW_EXPORT std::string_view to_string(Method method) noexcept;
+
+/// Header list in send order. Names compare case-insensitively (see find_header).
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// The value of the first header called `name` (ASCII case-insensitive), or nullptr.
+PAYGW_EXPORT const std::string* find_header(const Headers& headers, std::string_view name) noexcept;
+
+/// An HTTP request exactly as it goes on the wire: `body` is sent byte for byte.
+struct Request {
+  Method method = Method::kGet;
+  std::string url;  ///< Absolute URL including any query string.
+  Headers headers;
+  std::string body;  ///< Empty means no body.
+  /// Total time allowed for this exchange; zero means the transport's default.
+  std::chrono::milliseconds timeout{0};
+};
+
+/// An HTTP response. Any status (including 4xx/5xx) is a successful transport result; the
+/// provider codecs decide what a status means.
+struct Response {
+  int status = 0;
+  Headers headers;
+  std::string body;
+};
+
+/// Sends one HTTP request and returns the response. This is the only place paygw does I/O;
+/// tests replace it with testing::ReplayTransport.
+///
+/// Errors: kConnect / kTls (Delivery::kNotSent), kTimeout / kNetwork / kResponseTooLarge
+/// (Delivery::kMaybeSent unless the transport knows nothing was sent), kInvalidArgument for a
+/// malformed URL. Implementations never follow redirects and never throw.
+///
+/// Thread safety: send() must be safe to call concurrently from several threads, so one
+/// transport can be shared by every client of a process.
+class PAYGW_EXPORT Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual Result<Response> send(const Request& request) = 0;
+};
+
+}  // namespace paygw::http

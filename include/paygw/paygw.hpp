@@ -1,0 +1,13 @@
+// paygw — umbrella header.
+#pragma once
+
+#include <paygw/clock.hpp>
+#include <paygw/http/curl_transport.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/log.hpp>
+#include <paygw/result.hpp>
+#include <paygw/secret.hpp>
+#include <paygw/tingee/client.hpp>
+#include <paygw/tingee/models.hpp>
+#include <paygw/tingee/webhook.hpp>
+#include <paygw/version.hpp>

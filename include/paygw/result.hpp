@@ -1,0 +1,137 @@
+// paygw — Result<T> and Error: how every paygw call reports failure.
+#pragma once
+
+#include <paygw/export.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace paygw {
+
+/// What went wrong, as one flat enum that is easy to switch on.
+enum class ErrorCode {
+  kInvalidArgument,   ///< A request or argument failed validation. Nothing was sent.
+  kConfig,            ///< The client configuration is invalid. Nothing was sent.
+  kConnect,           ///< DNS resolution or TCP connect failed.
+  kTls,               ///< TLS handshake or certificate verification failed.
+  kTimeout,           ///< A connect or total timeout fired.
+  kNetwork,           ///< The connection failed while sending or receiving.
+  kResponseTooLarge,  ///< The response body exceeded the transport's size cap.
+  kHttpStatus,        ///< Non-2xx HTTP status without a provider business code.
+  kAuth,              ///< The provider rejected the credentials (HTTP 401/403).
+  kProvider,          ///< The provider answered with a business error code (see Error::provider_code).
+  kMalformed,         ///< A response or callback body could not be parsed.
+  kMissingSignature,  ///< A callback carried no signature.
+  kBadTimestamp,      ///< A callback timestamp was missing, malformed or outside the allowed window.
+  kInvalidSignature,  ///< A callback signature did not verify.
+  kInternal,          ///< A bug or an unexpected library failure (for example OpenSSL).
+};
+
+/// Stable lower-case name of an ErrorCode, e.g. "invalid_argument".
+PAYGW_EXPORT std::string_view to_string(ErrorCode code) noexcept;
+
+/// Whether a request may have reached the server. This is what decides whether a payment
+/// may be sent again: only kNotSent is safe to resend blindly; after kMaybeSent the caller must
+/// reconcile with the provider's query endpoint first.
+enum class Delivery {
+  kNotSent,    ///< Certainly not sent (validation, configuration, DNS/connect/TLS failure).
+  kMaybeSent,  ///< May have reached the server, or certainly did (the server answered).
+};
+
+/// A failure. Messages never contain secrets (keys, tokens, signatures, card code/serial).
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string message;
+  Delivery delivery = Delivery::kNotSent;
+  int http_status = 0;        ///< HTTP status when the server answered, else 0.
+  std::string provider_code;  ///< The provider's own result code, kept verbatim (e.g. Tingee "97").
+  int attempts = 0;           ///< How many times the request was handed to the transport.
+
+  /// True when the request may have reached the server (see Delivery).
+  bool maybe_sent() const noexcept { return delivery == Delivery::kMaybeSent; }
+};
+
+/// Human-readable one-line description: "<code>: <message> (http 401, provider 97)".
+PAYGW_EXPORT std::string describe(const Error& error);
+
+namespace detail {
+[[noreturn]] PAYGW_EXPORT void result_access_failed(const Error* error) noexcept;
+}  // namespace detail
+
+/// A value of type T or an Error. paygw never throws across its API; every fallible call
+/// returns a Result. Accessing the value of a failed Result (or the error of a successful
+/// one) is a programming error and aborts the process with a diagnostic.
+template <typename T>
+class [[nodiscard]] Result {
+  static_assert(!std::is_same_v<std::decay_t<T>, Error>, "Result<Error> is not meaningful");
+
+ public:
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+
+  bool ok() const noexcept { return state_.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+
+  T& value() & { check_value(); return std::get<0>(state_); }
+  const T& value() const& { check_value(); return std::get<0>(state_); }
+  T&& value() && { check_value(); return std::get<0>(std::move(state_)); }
+
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+  const Error& error() const& {
+    if (ok()) detail::result_access_failed(nullptr);
+    return std::get<1>(state_);
+  }
+  Error&& error() && {
+    if (ok()) detail::result_access_failed(nullptr);
+    return std::get<1>(std::move(state_));
+  }
+
+ private:
+  void check_value() const {
+    if (!ok()) detail::result_access_failed(&std::get<1>(state_));
+  }
+  std::variant<T, Error> state_;
+};
+
+/// Result of an operation that produces no value.
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+
+  bool ok() const noexcept { return ok_; }
+  explicit operator bool() const noexcept { return ok_; }
+  const Error& error() const& {
+    if (ok_) detail::result_access_failed(nullptr);
+    return error_;
+  }
+  Error&& error() && {
+    if (ok_) detail::result_access_failed(nullptr);
+    return std::move(error_);
+  }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+/// Convenience for building an Error value.
+inline Error make_error(ErrorCode code, std::string message, Delivery delivery = Delivery::kNotSent) {
+  Error e;
+  e.code = code;
+  e.message = std::move(message);
+  e.delivery = delivery;
+  return e;
+}
+
+}  // namespace paygw

@@ -1,0 +1,96 @@
+// paygw — Tingee Open API client for TINGEEBOX devices.
+#pragma once
+
+#include <paygw/clock.hpp>
+#include <paygw/export.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/log.hpp>
+#include <paygw/result.hpp>
+#include <paygw/secret.hpp>
+#include <paygw/tingee/models.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace paygw::tingee {
+
+inline constexpr std::string_view kUatBaseUrl = "https://uat-open-api.tingee.vn";
+inline constexpr std::string_view kProductionBaseUrl = "https://open-api.tingee.vn";
+
+/// Client configuration. client_id, secret, base_url and transport are required.
+struct Config {
+  /// kUatBaseUrl, kProductionBaseUrl or a sandbox URL. There is no default on purpose: a
+  /// merchant states which environment moves money.
+  std::string base_url;
+  std::string client_id;  ///< `x-client-id` (Tingee "Client ID").
+  Secret secret;          ///< Tingee "Secret Token", used verbatim as the HMAC key.
+  std::shared_ptr<http::Transport> transport;
+  std::shared_ptr<Clock> clock;  ///< Defaults to paygw::system_clock().
+  Logger logger;
+  std::chrono::milliseconds timeout{30'000};  ///< Per request.
+  /// Subtracted from the clock when stamping x-request-timestamp: Tingee rejects timestamps
+  /// even slightly ahead of its own clock (code 91). See docs/adr/0005-tingee-timestamp.md.
+  std::chrono::milliseconds timestamp_backdate{3'000};
+};
+
+/// Tingee device API client.
+///
+/// Every request body is serialised once into compact, JSON.stringify-compatible UTF-8, signed
+/// as `x-request-timestamp + ":" + body` with HMAC-SHA512 (bodyless requests sign "{}"), and sent
+/// byte for byte as signed. Requests are validated before anything is sent: a validation
+/// failure is kInvalidArgument with Delivery::kNotSent.
+///
+/// Results: a `code` of "00" is success. Any other Tingee code is kProvider with
+/// Error::provider_code kept verbatim (see is_signature_error() and friends). NestJS error
+/// bodies (`{message, error, statusCode}`) and non-JSON bodies become kHttpStatus or kAuth
+/// (401/403); a 2xx body that is not a Tingee envelope is kMalformed. Transport failures keep
+/// the transport's Delivery. Writes are never retried by the client.
+///
+/// Thread safety: a Client is immutable after create(); copies are cheap and all methods may be
+/// called concurrently.
+class PAYGW_EXPORT Client {
+ public:
+  /// Validates the configuration. Errors: kConfig naming the missing or invalid field.
+  [[nodiscard]] static Result<Client> create(Config config);
+
+  Result<Ack> read_security_code(const ReadSecurityCodeRequest& request) const;
+  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request) const;
+  Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request) const;
+  Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request) const;
+  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request) const;
+  /// show-qr-code: 3LS devices, dynamic QR only.
+  Result<Ack> show_qr_code(const ShowQrRequest& request) const;
+  /// show-dynamic-qr-code: non-3LS devices.
+  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request) const;
+  /// show-static-qr-code: static VietQR on non-3LS devices.
+  Result<Ack> show_static_qr_code(const ShowQrRequest& request) const;
+  Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request) const;
+  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request) const;
+  Result<Ack> print_receipt(const PrintReceiptRequest& request) const;
+  Result<ResetResult> reset_device(const ResetDeviceRequest& request) const;
+
+ private:
+  struct Impl;
+  explicit Client(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// `x-request-timestamp` for `t`: yyyyMMddHHmmssSSS in UTC+7 (Vietnam, no DST), independent of
+/// the host's time zone.
+PAYGW_EXPORT std::string format_timestamp(std::chrono::system_clock::time_point t);
+
+/// Lowercase hex HMAC-SHA512 of `timestamp + ":" + body` keyed with `secret`. An empty body is
+/// signed as "{}". Useful for debugging and for signing test callbacks.
+/// Errors: kInternal if OpenSSL fails.
+PAYGW_EXPORT Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body);
+
+/// Tingee code 97: the server rejected the signature.
+PAYGW_EXPORT bool is_signature_error(const Error& error) noexcept;
+/// Tingee codes 90/91: the timestamp was malformed or outside the server's window.
+PAYGW_EXPORT bool is_timestamp_error(const Error& error) noexcept;
+/// Tingee code 1001: rate limited; back off before trying again.
+PAYGW_EXPORT bool is_rate_limited(const Error& error) noexcept;
+
+}  // namespace paygw::tingee

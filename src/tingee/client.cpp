@@ -1,0 +1,182 @@
+#include <paygw/tingee/client.hpp>
+
+#include "core/executor.hpp"
+#include "crypto/crypto.hpp"
+#include "http/util.hpp"
+#include "tingee/codec.hpp"
+
+#include <utility>
+
+namespace paygw::tingee {
+namespace {
+
+using codec::Json;
+
+bool safe_header_value(std::string_view v) {
+  for (unsigned char c : v) {
+    if (c < 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
+
+bool loopback_http(std::string_view url) {
+  for (std::string_view prefix : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
+    if (url.rfind(prefix, 0) == 0) {
+      const auto rest = url.substr(prefix.size());
+      if (rest.empty() || rest.front() == ':' || rest.front() == '/') return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body) {
+  std::string message;
+  message.reserve(timestamp.size() + 1 + body.size());
+  message.append(timestamp).append(":").append(body.empty() ? std::string_view("{}") : body);
+  auto mac = detail::crypto::hmac_sha512(secret.reveal(), message);
+  if (!mac) return mac.error();
+  return detail::crypto::hex_encode(*mac);
+}
+
+bool is_signature_error(const Error& error) noexcept {
+  return error.code == ErrorCode::kProvider && error.provider_code == "97";
+}
+bool is_timestamp_error(const Error& error) noexcept {
+  return error.code == ErrorCode::kProvider && (error.provider_code == "90" || error.provider_code == "91");
+}
+bool is_rate_limited(const Error& error) noexcept {
+  return error.code == ErrorCode::kProvider && error.provider_code == "1001";
+}
+
+struct Client::Impl {
+  Config config;
+  std::string base_url;
+  detail::Executor executor;
+
+  Impl(Config c, std::string url)
+      : config(std::move(c)), base_url(std::move(url)), executor(config.transport, config.logger, "tingee") {}
+
+  /// Sends one call. `body` is null for bodyless requests (which sign "{}"). Returns the
+  /// envelope when Tingee answered code "00".
+  Result<Json> call(http::Method method, std::string_view path, const Json* body, std::string_view query = {}) const {
+    http::Request request;
+    request.method = method;
+    request.url = base_url + std::string(path) + std::string(query);
+    request.timeout = config.timeout;
+    if (body != nullptr) {
+      auto text = detail::json::dump(*body);  // serialised once: these bytes are signed and sent
+      if (!text) return text.error();
+      request.body = std::move(*text);
+    }
+    request.headers = {{"Content-Type", "application/json"},
+                       {"Accept", "application/json"},
+                       {"x-client-id", config.client_id}};
+    auto prepare = [this](http::Request& r) -> Result<void> {
+      const std::string timestamp = format_timestamp(config.clock->now() - config.timestamp_backdate);
+      auto signature = sign(config.secret, timestamp, r.body);
+      if (!signature) return signature.error();
+      r.headers.emplace_back("x-request-timestamp", timestamp);
+      r.headers.emplace_back("x-signature", std::move(*signature));
+      return {};
+    };
+    auto response = executor.send(std::move(request), prepare);
+    if (!response) return response.error();
+    auto envelope = codec::parse_envelope(*response);
+    if (!envelope) {
+      Error e = std::move(envelope).error();
+      e.attempts = 1;
+      executor.log(LogLevel::kWarn, "tingee " + std::string(path) + ": " + describe(e));
+      return e;
+    }
+    return envelope;
+  }
+
+  template <typename Req, typename Parse>
+  auto post(std::string_view path, const Req& request, Parse parse) const -> decltype(parse(std::declval<Json>())) {
+    auto body = codec::build(request);
+    if (!body) return body.error();
+    auto envelope = call(http::Method::kPost, path, &*body);
+    if (!envelope) return envelope.error();
+    return parse(*envelope);
+  }
+};
+
+Result<Client> Client::create(Config config) {
+  auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
+  std::string url = config.base_url;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  if (url.empty()) return fail("base_url is required (tingee::kUatBaseUrl or tingee::kProductionBaseUrl)");
+  if (url.rfind("https://", 0) != 0 && !loopback_http(url)) {
+    return fail("base_url must be https:// (plain http is allowed only for a loopback sandbox)");
+  }
+  if (config.client_id.empty()) return fail("client_id is required");
+  if (!safe_header_value(config.client_id)) return fail("client_id contains control characters");
+  if (config.secret.empty()) return fail("secret is required");
+  if (!config.transport) return fail("transport is required (see http::make_curl_transport)");
+  if (config.timeout.count() <= 0) return fail("timeout must be positive");
+  if (config.timestamp_backdate.count() < 0 || config.timestamp_backdate > std::chrono::minutes(5)) {
+    return fail("timestamp_backdate must be between 0 and 5 minutes");
+  }
+  if (!config.clock) config.clock = system_clock();
+  return Client(std::make_shared<const Impl>(std::move(config), std::move(url)));
+}
+
+Result<Ack> Client::read_security_code(const ReadSecurityCodeRequest& request) const {
+  return impl_->post("/v1/device/read-security-code", request, codec::parse_ack);
+}
+
+Result<DeviceRefs> Client::add_device_to_shop(const AddDeviceToShopRequest& request) const {
+  return impl_->post("/v1/device/add-device-to-shop", request, codec::parse_device_refs);
+}
+
+Result<Ack> Client::update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request) const {
+  return impl_->post("/v1/device/update-shop-device-link-status", request,
+                     codec::parse_ack);
+}
+
+Result<DeviceRefs> Client::get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request) const {
+  return impl_->post("/v1/device/get-devices-link-to-shop-or-va", request, codec::parse_device_refs);
+}
+
+Result<DevicePage> Client::get_device_paging(const GetDevicePagingRequest& request) const {
+  return impl_->post("/v1/device/get-paging", request, codec::parse_device_page);
+}
+
+Result<Ack> Client::show_qr_code(const ShowQrRequest& request) const {
+  return impl_->post("/v1/device/show-qr-code", request, codec::parse_ack);
+}
+
+Result<Ack> Client::show_dynamic_qr_code(const ShowQrRequest& request) const {
+  return impl_->post("/v1/device/show-dynamic-qr-code", request,
+                     codec::parse_ack);
+}
+
+Result<Ack> Client::show_static_qr_code(const ShowQrRequest& request) const {
+  return impl_->post("/v1/device/show-static-qr-code", request,
+                     codec::parse_ack);
+}
+
+Result<DynamicQr> Client::generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request) const {
+  return impl_->post("/v1/device/generate-and-show-dynamic-qr-code", request, codec::parse_dynamic_qr);
+}
+
+Result<Ack> Client::read_amount_link_to_merchant(const ReadAmountRequest& request) const {
+  return impl_->post("/v1/device/read-amount-link-to-merchant", request,
+                     codec::parse_ack);
+}
+
+Result<Ack> Client::print_receipt(const PrintReceiptRequest& request) const {
+  return impl_->post("/v1/device/print-receipt", request, codec::parse_ack);
+}
+
+Result<ResetResult> Client::reset_device(const ResetDeviceRequest& request) const {
+  auto query = codec::build_query(request);
+  if (!query) return query.error();
+  auto envelope = impl_->call(http::Method::kDelete, "/v1/device/reset", nullptr, *query);
+  if (!envelope) return envelope.error();
+  return codec::parse_reset(*envelope);
+}
+
+}  // namespace paygw::tingee

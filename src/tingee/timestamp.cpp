@@ -1,0 +1,51 @@
+#include "tingee/timestamp.hpp"
+
+#include <paygw/tingee/client.hpp>
+
+#include "core/civil_time.hpp"
+
+#include <cstdio>
+
+namespace paygw::tingee {
+
+std::string format_timestamp(std::chrono::system_clock::time_point t) {
+  using namespace std::chrono;
+  constexpr std::int64_t kDayMs = 86'400'000;
+  const std::int64_t local_ms = duration_cast<milliseconds>(t.time_since_epoch() + detail::kVietnamUtcOffset).count();
+  std::int64_t days = local_ms / kDayMs;
+  std::int64_t ms = local_ms % kDayMs;
+  if (ms < 0) {  // before 1970: floor, not truncate
+    ms += kDayMs;
+    --days;
+  }
+  const paygw::detail::CivilDate date = paygw::detail::civil_from_days(days);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04lld%02u%02u%02lld%02lld%02lld%03lld", static_cast<long long>(date.year), date.month,
+                date.day, static_cast<long long>(ms / 3'600'000), static_cast<long long>(ms / 60'000 % 60),
+                static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000));
+  return buf;
+}
+
+namespace detail {
+
+std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string_view text) {
+  if (text.size() != 17) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  auto num = [&](std::size_t pos, std::size_t len) {
+    std::int64_t v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  const paygw::detail::CivilDate date{num(0, 4), static_cast<unsigned>(num(4, 2)), static_cast<unsigned>(num(6, 2))};
+  const std::int64_t hour = num(8, 2), minute = num(10, 2), second = num(12, 2), milli = num(14, 3);
+  if (!paygw::detail::valid_civil(date) || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  using namespace std::chrono;
+  const milliseconds local = hours(24 * paygw::detail::days_from_civil(date)) + hours(hour) + minutes(minute) +
+                             seconds(second) + milliseconds(milli);
+  return system_clock::time_point(duration_cast<system_clock::duration>(local - kVietnamUtcOffset));
+}
+
+}  // namespace detail
+}  // namespace paygw::tingee
