@@ -1,0 +1,219 @@
+// The libcurl transport against a real HTTP server on 127.0.0.1 (cpp-httplib).
+#include <paygw/http/curl_transport.hpp>
+#include <paygw/version.hpp>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using namespace paygw;
+using namespace std::chrono_literals;
+
+class LocalServer {
+ public:
+  LocalServer() {
+    server_.Get("/echo", [this](const httplib::Request& req, httplib::Response& res) { echo(req, res); });
+    server_.Post("/echo", [this](const httplib::Request& req, httplib::Response& res) { echo(req, res); });
+    server_.Put("/echo", [this](const httplib::Request& req, httplib::Response& res) { echo(req, res); });
+    server_.Delete("/echo", [this](const httplib::Request& req, httplib::Response& res) { echo(req, res); });
+    server_.Get("/big", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(5000, 'x'), "text/plain");
+    });
+    server_.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+      std::this_thread::sleep_for(1500ms);
+      res.set_content("late", "text/plain");
+    });
+    server_.Get("/redirect", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 302;
+      res.set_header("Location", "/echo");
+    });
+    server_.Get("/status/503", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 503;
+      res.set_header("Retry-After", "2");
+      res.set_content(R"({"message":"busy"})", "application/json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(1ms);
+  }
+  ~LocalServer() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  int port() const { return port_; }
+  std::set<int> client_ports() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return client_ports_;
+  }
+
+ private:
+  void echo(const httplib::Request& req, httplib::Response& res) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      client_ports_.insert(req.remote_port);
+    }
+    std::string out = req.method + "\n" + req.body + "\n";
+    out += "expect=" + (req.has_header("Expect") ? req.get_header_value("Expect") : std::string("<none>")) + "\n";
+    out += "ua=" + req.get_header_value("User-Agent") + "\n";
+    out += "x-test=" + req.get_header_value("X-Test") + "\n";
+    res.set_header("X-Reply", "yes");
+    res.set_content(out, "text/plain");
+  }
+
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::mutex mu_;
+  std::set<int> client_ports_;
+};
+
+std::shared_ptr<http::Transport> transport(http::CurlOptions options = {}) {
+  auto t = http::make_curl_transport(std::move(options));
+  EXPECT_TRUE(t.ok()) << (t.ok() ? "" : t.error().message);
+  return *t;
+}
+
+int unused_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);  // nothing listens on it now
+  return ntohs(addr.sin_port);
+}
+
+TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
+  LocalServer server;
+  auto t = transport();
+  const std::string body(4096, 'b');  // large enough that libcurl would add "Expect: 100-continue"
+  auto r = t->send({http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("POST\n" + body + "\n"), std::string::npos);
+  EXPECT_NE(r->body.find("expect=<none>"), std::string::npos) << "an empty Expect: header must suppress 100-continue";
+  EXPECT_NE(r->body.find(std::string("ua=paygw/") + PAYGW_VERSION_STRING), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("x-test=1"), std::string::npos);
+  ASSERT_NE(http::find_header(r->headers, "x-reply"), nullptr);
+  EXPECT_EQ(*http::find_header(r->headers, "x-reply"), "yes");
+
+  for (auto method : {http::Method::kGet, http::Method::kPut, http::Method::kDelete}) {
+    const std::string b = method == http::Method::kPut ? "put-body" : "";
+    auto m = t->send({method, server.url("/echo"), {}, b, {}});
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(m->body.rfind(std::string(http::to_string(method)) + "\n" + b + "\n", 0), 0u) << m->body;
+  }
+}
+
+TEST(CurlTransport, ReusesConnections) {
+  LocalServer server;
+  auto t = transport();
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(t->send({http::Method::kGet, server.url("/echo"), {}, "", {}}).ok());
+  EXPECT_EQ(server.client_ports().size(), 1u) << "sequential requests should share one keep-alive connection";
+}
+
+TEST(CurlTransport, ErrorStatusesAreResponsesAndRedirectsAreNotFollowed) {
+  LocalServer server;
+  auto t = transport();
+  auto busy = t->send({http::Method::kGet, server.url("/status/503"), {}, "", {}});
+  ASSERT_TRUE(busy.ok());
+  EXPECT_EQ(busy->status, 503);
+  EXPECT_EQ(*http::find_header(busy->headers, "retry-after"), "2");
+  auto redirect = t->send({http::Method::kGet, server.url("/redirect"), {}, "", {}});
+  ASSERT_TRUE(redirect.ok());
+  EXPECT_EQ(redirect->status, 302);
+}
+
+TEST(CurlTransport, ResponseSizeCap) {
+  LocalServer server;
+  http::CurlOptions options;
+  options.max_response_bytes = 1000;
+  auto t = transport(options);
+  auto r = t->send({http::Method::kGet, server.url("/big"), {}, "", {}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kResponseTooLarge);
+  EXPECT_TRUE(r.error().maybe_sent());
+  EXPECT_TRUE(t->send({http::Method::kGet, server.url("/echo"), {}, "", {}}).ok()) << "transport usable afterwards";
+}
+
+TEST(CurlTransport, TimeoutAfterSendingIsMaybeSent) {
+  LocalServer server;
+  auto t = transport();
+  auto r = t->send({http::Method::kGet, server.url("/slow"), {}, "", 300ms});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
+}
+
+TEST(CurlTransport, ConnectionRefusedIsNotSent) {
+  auto t = transport();
+  auto r = t->send({http::Method::kPost, "http://127.0.0.1:" + std::to_string(unused_port()) + "/x", {}, "{}", {}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConnect);
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+}
+
+TEST(CurlTransport, TlsHandshakeFailureIsNotSent) {
+  LocalServer server;  // plain HTTP: a TLS client hello gets no TLS answer
+  auto t = transport();
+  auto r = t->send({http::Method::kPost, "https://127.0.0.1:" + std::to_string(server.port()) + "/echo", {}, "{}", 2s});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTls) << r.error().message;
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+}
+
+TEST(CurlTransport, OnlyHttpAndHttps) {
+  auto t = transport();
+  auto r = t->send({http::Method::kGet, "file:///etc/passwd", {}, "", {}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+}
+
+TEST(CurlTransport, ConcurrentSendsShareOnePool) {
+  LocalServer server;
+  auto t = transport();
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < 10; ++j) {
+        auto r = t->send({http::Method::kPost, server.url("/echo"), {}, std::to_string(i * 100 + j), {}});
+        if (r.ok() && r->body.find("\n" + std::to_string(i * 100 + j) + "\n") != std::string::npos) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 80);
+}
+
+TEST(CurlTransport, InvalidOptionsAreConfigErrors) {
+  http::CurlOptions a;
+  a.timeout = 0ms;
+  EXPECT_EQ(http::make_curl_transport(a).error().code, ErrorCode::kConfig);
+  http::CurlOptions b;
+  b.connect_timeout = 0ms;
+  EXPECT_EQ(http::make_curl_transport(b).error().code, ErrorCode::kConfig);
+  http::CurlOptions c;
+  c.ca_file = "/nonexistent/ca.pem";
+  EXPECT_EQ(http::make_curl_transport(c).error().code, ErrorCode::kConfig);
+  http::CurlOptions d;
+  d.max_response_bytes = 0;
+  EXPECT_EQ(http::make_curl_transport(d).error().code, ErrorCode::kConfig);
+}
+
+}  // namespace

@@ -1,0 +1,93 @@
+// Log output never contains secrets: the Tingee secret, the client id, signatures, or a
+// security code from a request body. The test captures every line at kDebug while driving
+// successful, failing and webhook calls.
+#include <paygw/tingee/client.hpp>
+#include <paygw/tingee/webhook.hpp>
+
+#include "support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace paygw;
+
+struct Capture {
+  std::mutex mu;
+  std::vector<std::string> lines;
+  Logger logger() {
+    Logger l;
+    l.level = LogLevel::kDebug;
+    l.sink = [this](LogLevel, std::string_view line) {
+      std::lock_guard<std::mutex> lock(mu);
+      lines.emplace_back(line);
+    };
+    return l;
+  }
+  std::string all() {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+  }
+};
+
+TEST(Logging, NoSecretsInLogOutput) {
+  Capture capture;
+  auto replay = test::tingee_replay("tingee/add-device-to-shop.json");
+  auto client = test::tingee_client(replay, capture.logger());
+  tingee::AddDeviceToShopRequest req;
+  req.uuid = "DEVICE-001";
+  req.security_code = "ABC123XYZ";
+  req.shop_ids = {12};
+  req.va_account_numbers = {"V1T123456789"};
+  req.app_type = "ocb-web";
+  ASSERT_TRUE(client.add_device_to_shop(req).ok());
+  ASSERT_FALSE(client.add_device_to_shop(req).ok());
+  EXPECT_EQ(replay->report(), "");
+
+  std::vector<std::string> signatures;
+  for (const auto& r : replay->requests()) signatures.push_back(*http::find_header(r.headers, "x-signature"));
+  ASSERT_EQ(signatures.size(), 2u);
+
+  const std::string log = capture.all();
+  ASSERT_FALSE(capture.lines.empty());
+  // The log is useful: it names the call, the status and the redaction.
+  EXPECT_NE(log.find("POST /v1/device/add-device-to-shop"), std::string::npos) << log;
+  EXPECT_NE(log.find("HTTP 400"), std::string::npos) << log;
+  EXPECT_NE(log.find("x-signature: <redacted>"), std::string::npos) << log;
+  // ...and holds no secret.
+  EXPECT_EQ(log.find(test::kTestSecret), std::string::npos) << log;
+  EXPECT_EQ(log.find(test::kTestClientId), std::string::npos) << log;
+  EXPECT_EQ(log.find("ABC123XYZ"), std::string::npos) << log;
+  for (const auto& s : signatures) {
+    EXPECT_EQ(log.find(s.substr(0, 16)), std::string::npos) << log;
+  }
+}
+
+TEST(Logging, ThrowingSinkDoesNotBreakTheCall) {
+  Logger logger;
+  logger.level = LogLevel::kDebug;
+  logger.sink = [](LogLevel, std::string_view) { throw std::runtime_error("sink failed"); };
+  auto replay = test::tingee_replay("tingee/read-security-code.json");
+  auto client = test::tingee_client(replay, logger);
+  EXPECT_TRUE(client.read_security_code({"DEVICE-001", std::nullopt}).ok());
+  EXPECT_FALSE(client.read_security_code({"DEVICE-001", std::nullopt}).ok());
+}
+
+TEST(Logging, ErrorsDoNotCarrySecrets) {
+  auto replay = test::tingee_replay("tingee/read-security-code.json");
+  auto client = test::tingee_client(replay);
+  ASSERT_TRUE(client.read_security_code({"DEVICE-001", std::nullopt}).ok());
+  auto bad = client.read_security_code({"DEVICE-001", std::nullopt});
+  ASSERT_FALSE(bad.ok());
+  const std::string text = describe(bad.error());
+  EXPECT_EQ(text.find(test::kTestSecret), std::string::npos);
+  const auto sig = *http::find_header(replay->requests().back().headers, "x-signature");
+  EXPECT_EQ(text.find(sig.substr(0, 16)), std::string::npos);
+}
+
+}  // namespace

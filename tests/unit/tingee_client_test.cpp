@@ -1,0 +1,474 @@
+// Tingee device client against recorded fixtures (tests/fixtures/tingee): each fixture holds a
+// success exchange and a provider/HTTP/transport failure for the same endpoint. The replay
+// transport checks method, path, headers and exact body bytes; its request check recomputes
+// every signature with OpenSSL independently of paygw.
+#include <paygw/tingee/client.hpp>
+
+#include "support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace paygw;
+using tingee::Client;
+
+class TingeeClientTest : public ::testing::Test {
+ protected:
+  Client use(const std::string& fixture) {
+    replay_ = test::tingee_replay("tingee/" + fixture + ".json");
+    return test::tingee_client(replay_);
+  }
+  void TearDown() override {
+    if (replay_) {
+      EXPECT_EQ(replay_->report(), "") << "the replay did not go as scripted";
+    }
+  }
+  std::shared_ptr<paygw::testing::ReplayTransport> replay_;
+};
+
+void expect_provider_error(const Error& e, const char* code, const char* message) {
+  EXPECT_EQ(e.code, ErrorCode::kProvider);
+  EXPECT_EQ(e.provider_code, code);
+  EXPECT_EQ(e.message, message);
+  EXPECT_EQ(e.http_status, 200);
+  EXPECT_EQ(e.delivery, Delivery::kMaybeSent);
+  EXPECT_EQ(e.attempts, 1);
+}
+
+TEST_F(TingeeClientTest, ReadSecurityCode) {
+  auto client = use("read-security-code");
+  tingee::ReadSecurityCodeRequest req{"DEVICE-001", std::nullopt};
+  auto ok = client.read_security_code(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->message, "Success");
+
+  auto bad = client.read_security_code(req);
+  ASSERT_FALSE(bad.ok());
+  expect_provider_error(bad.error(), "97", "Invalid signature");
+  EXPECT_TRUE(tingee::is_signature_error(bad.error()));
+  EXPECT_FALSE(tingee::is_timestamp_error(bad.error()));
+}
+
+TEST_F(TingeeClientTest, AddDeviceToShop) {
+  auto client = use("add-device-to-shop");
+  tingee::AddDeviceToShopRequest req;
+  req.uuid = "DEVICE-001";
+  req.security_code = "ABC123XYZ";
+  req.shop_ids = {12};
+  req.va_account_numbers = {"V1T123456789"};
+  req.app_type = "ocb-web";
+  auto ok = client.add_device_to_shop(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  ASSERT_EQ(ok->devices.size(), 1u);
+  EXPECT_EQ(ok->devices[0].type, "tingee-box-3ls");
+  EXPECT_EQ(ok->devices[0].uuid, "DEVICE-001");
+
+  auto bad = client.add_device_to_shop(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kHttpStatus);
+  EXPECT_EQ(bad.error().http_status, 400);
+  EXPECT_EQ(bad.error().message, "Not have access.");
+  EXPECT_TRUE(bad.error().maybe_sent());
+}
+
+TEST_F(TingeeClientTest, UpdateShopDeviceLinkStatus) {
+  auto client = use("update-shop-device-link-status");
+  tingee::UpdateShopDeviceLinkStatusRequest req;
+  req.uuid = "DEVICE-001";
+  req.type = std::string(tingee::kDeviceTypeBox6xs);
+  req.shops = {{12, "Cửa hàng Quận 1", "1 Lê Lợi, Quận 1, TP.HCM", true, ""},
+               {13, "Cửa hàng Quận 3", "2 Võ Văn Tần, Quận 3, TP.HCM", false, ""}};
+  auto ok = client.update_shop_device_link_status(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+
+  auto bad = client.update_shop_device_link_status(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kAuth);
+  EXPECT_EQ(bad.error().http_status, 401);
+}
+
+TEST_F(TingeeClientTest, GetDevicesLinkToShopOrVa) {
+  auto client = use("get-devices-link-to-shop-or-va");
+  tingee::GetDevicesLinkToShopOrVaRequest req;
+  req.va_account_number = "V1THENO84343344";
+  auto ok = client.get_devices_link_to_shop_or_va(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  ASSERT_EQ(ok->devices.size(), 2u);
+  EXPECT_EQ(ok->devices[1].uuid, "SGA0210099");
+  EXPECT_EQ(ok->devices[1].type, "tingee-box-max");
+
+  auto bad = client.get_devices_link_to_shop_or_va(req);
+  ASSERT_FALSE(bad.ok());
+  expect_provider_error(bad.error(), "91", "Request expired");
+  EXPECT_TRUE(tingee::is_timestamp_error(bad.error()));
+}
+
+TEST_F(TingeeClientTest, GetDevicePaging) {
+  auto client = use("get-paging");
+  tingee::GetDevicePagingRequest req;
+  req.merchant_id = 123456;
+  auto ok = client.get_device_paging(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->total_count, 2);
+  ASSERT_EQ(ok->items.size(), 2u);
+  const auto& d = ok->items[0];
+  EXPECT_EQ(d.id, 501);
+  EXPECT_EQ(d.uuid, "DEVICE-001");
+  EXPECT_EQ(d.name, "Quầy 1");
+  EXPECT_EQ(d.status, tingee::DeviceStatus::kApproved);
+  EXPECT_EQ(d.merchant_id, 123456);
+  EXPECT_EQ(d.master_merchant_id, 1);
+  EXPECT_EQ(d.serial_number, "SGA0210099");
+  ASSERT_EQ(d.shops.size(), 1u);
+  EXPECT_EQ(d.shops[0].id, 12);
+  EXPECT_EQ(d.shops[0].name, "Cửa hàng Quận 1");
+  EXPECT_EQ(ok->items[1].status, tingee::DeviceStatus::kWaitingProgressing);
+  EXPECT_EQ(ok->items[1].merchant_id, std::nullopt);
+
+  auto bad = client.get_device_paging(req);
+  ASSERT_FALSE(bad.ok());
+  expect_provider_error(bad.error(), "90", "Timestamp is invalid");
+  EXPECT_TRUE(tingee::is_timestamp_error(bad.error()));
+}
+
+TEST_F(TingeeClientTest, ShowQrCode) {
+  auto client = use("show-qr-code");
+  tingee::ShowQrRequest req;
+  req.uuid = "DEVICE-001";
+  req.va_account_number = "V1T123456789";
+  req.amount = 40123;
+  req.qr_code =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text string6304D9C6";
+  req.bank_bin = "970422";
+  req.first_text = "Đơn hàng 12";
+  req.show_time = 120;
+  ASSERT_TRUE(client.show_qr_code(req).ok());
+
+  auto bad = client.show_qr_code(req);
+  ASSERT_FALSE(bad.ok());
+  expect_provider_error(bad.error(), "1001", "Thao tác quá nhanh");
+  EXPECT_TRUE(tingee::is_rate_limited(bad.error()));
+}
+
+tingee::ShowQrRequest seed_qr(std::string qr) {
+  tingee::ShowQrRequest req;
+  req.va_account_number = "V1T123456789";  // no uuid: the bankBin + VA form
+  req.amount = 150000;
+  req.qr_code = std::move(qr);
+  req.bank_bin = "970422";
+  return req;
+}
+
+TEST_F(TingeeClientTest, ShowDynamicQrCode) {
+  auto client = use("show-dynamic-qr-code");
+  auto req = seed_qr("00020101021138580010A000000727...");
+  req.is_static_qr = true;
+  ASSERT_TRUE(client.show_dynamic_qr_code(req).ok());
+
+  auto bad = client.show_dynamic_qr_code(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kHttpStatus);
+  EXPECT_EQ(bad.error().http_status, 500);
+  EXPECT_EQ(bad.error().message, "Internal Server Error.");
+}
+
+TEST_F(TingeeClientTest, ShowStaticQrCode) {
+  auto client = use("show-static-qr-code");
+  auto req = seed_qr(
+      "00020101021138580010A00000072701240006970422011001234567890208QRIBFTTA5204541153037045802VN62180814Thanh toan "
+      "don6304CA68");
+  ASSERT_TRUE(client.show_static_qr_code(req).ok());
+
+  auto bad = client.show_static_qr_code(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kHttpStatus);
+  EXPECT_EQ(bad.error().http_status, 502);
+  EXPECT_TRUE(bad.error().maybe_sent());
+}
+
+TEST_F(TingeeClientTest, GenerateAndShowDynamicQrCode) {
+  auto client = use("generate-and-show-dynamic-qr-code");
+  tingee::GenerateAndShowDynamicQrRequest req;
+  req.uuid = "DEVICE-002";
+  req.va_account_number = "V1T123456789";
+  req.amount = 250000;
+  req.purpose = "Thanh toan don 77";
+  req.bank_bin = "970418";
+  req.expire_in_minute = 15;
+  req.extra_info = "BILL-77";
+  req.read_amount_after_pay = true;
+  auto ok = client.generate_and_show_dynamic_qr_code(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->qr_account, "V1T123456789");
+  EXPECT_EQ(ok->bill_id, "BILL-77-1");
+  EXPECT_EQ(ok->qr_code, "00020101021238...6304ABCD");
+  EXPECT_EQ(ok->data_json, R"({"qrCode":"00020101021238...6304ABCD","qrAccount":"V1T123456789","billId":"BILL-77-1"})");
+
+  auto bad = client.generate_and_show_dynamic_qr_code(req);
+  ASSERT_FALSE(bad.ok());
+  expect_provider_error(bad.error(), "97", "Invalid signature");
+}
+
+TEST_F(TingeeClientTest, ReadAmountLinkToMerchant) {
+  auto client = use("read-amount-link-to-merchant");
+  tingee::ReadAmountRequest req;
+  req.uuid = "DEVICE_UUID";
+  req.transaction_id = "TXN_ID";
+  req.amount = 100000;
+  req.bank_bin = "970422";
+  ASSERT_TRUE(client.read_amount_link_to_merchant(req).ok());
+
+  auto bad = client.read_amount_link_to_merchant(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kMalformed);
+  EXPECT_EQ(bad.error().http_status, 200);
+  EXPECT_TRUE(bad.error().maybe_sent());
+}
+
+TEST_F(TingeeClientTest, PrintReceipt) {
+  auto client = use("print-receipt");
+  tingee::PrintReceiptRequest req;
+  req.uuid = "DEVICE-MAX-1";
+  auto& r = req.receipt;
+  r.copies = 2;
+  r.store_name = "Cà phê Sài Gòn";
+  r.address = "1 Lê Lợi";
+  r.order_code = "HD-0001";
+  r.items = {{"Cà phê sữa", 2, 25000}, {"Bánh mì", 1, 20000}};
+  r.total_amount = 65000;
+  r.discount = 5000;
+  r.qr_code = "HD-0001";
+  r.footer_note = "Cảm ơn quý khách";
+  r.voice_file = 6;
+  ASSERT_TRUE(client.print_receipt(req).ok());
+
+  auto bad = client.print_receipt(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kHttpStatus);
+  EXPECT_EQ(bad.error().message, "copies must not be greater than 9; items must contain at least 1 elements");
+}
+
+TEST_F(TingeeClientTest, ResetDeviceIsBodylessAndSignsEmptyObject) {
+  auto client = use("reset");
+  auto ok = client.reset_device({"DEVICE-001"});
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->data, "Reset device successfully");
+
+  auto bad = client.reset_device({"DEVICE-001"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(bad.error().delivery, Delivery::kMaybeSent);
+  EXPECT_EQ(bad.error().attempts, 1);
+}
+
+// ---- validation: nothing is sent for an invalid request ----
+
+class TingeeValidationTest : public ::testing::Test {
+ protected:
+  void SetUp() override { replay_ = std::make_shared<paygw::testing::ReplayTransport>(); }
+  void TearDown() override { EXPECT_TRUE(replay_->requests().empty()) << "an invalid request reached the transport"; }
+  template <typename R>
+  void expect_invalid(const R& result, const std::string& fragment) {
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(result.error().delivery, Delivery::kNotSent);
+    EXPECT_NE(result.error().message.find(fragment), std::string::npos) << result.error().message;
+  }
+  Client client() { return test::tingee_client(replay_); }
+  std::shared_ptr<paygw::testing::ReplayTransport> replay_;
+};
+
+TEST_F(TingeeValidationTest, ShowQrRules) {
+  auto c = client();
+  tingee::ShowQrRequest req;
+  req.amount = 1000;
+  req.qr_code = "000201";
+  expect_invalid(c.show_qr_code(req), "uuid is required unless");
+  req.bank_bin = "970422";
+  expect_invalid(c.show_qr_code(req), "uuid is required unless");  // VA still missing
+  req.uuid = "D1";
+  req.amount = 0;
+  expect_invalid(c.show_dynamic_qr_code(req), "amount");
+  req.amount = -5;
+  expect_invalid(c.show_static_qr_code(req), "amount");
+  req.amount = tingee::kMaxAmount + 1;
+  expect_invalid(c.show_static_qr_code(req), "amount");
+  req.amount = 1000;
+  req.qr_code.clear();
+  expect_invalid(c.show_qr_code(req), "qr_code");
+  req.qr_code = "000201";
+  req.bank_bin = "97042";
+  expect_invalid(c.show_qr_code(req), "bank_bin");
+  req.bank_bin = "97042x";
+  expect_invalid(c.show_qr_code(req), "bank_bin");
+  req.bank_bin = "970422";
+  req.show_time = 0;
+  expect_invalid(c.show_qr_code(req), "show_time");
+  req.show_time.reset();
+  req.first_text = std::string("\xc3\x28");  // invalid UTF-8
+  expect_invalid(c.show_qr_code(req), "UTF-8");
+}
+
+TEST_F(TingeeValidationTest, AddDeviceNeedsShopsOrVas) {
+  auto c = client();
+  tingee::AddDeviceToShopRequest req;
+  req.uuid = "D1";
+  req.security_code = "X";
+  expect_invalid(c.add_device_to_shop(req), "shop_ids or va_account_numbers");
+  req.shop_ids = {0};
+  expect_invalid(c.add_device_to_shop(req), "shop_ids must be > 0");
+  req.shop_ids.clear();
+  req.va_account_numbers = {""};
+  expect_invalid(c.add_device_to_shop(req), "empty string");
+  req.va_account_numbers = {"VA1"};
+  req.security_code.clear();
+  expect_invalid(c.add_device_to_shop(req), "security_code");
+  req.security_code = "X";
+  req.app_type.clear();
+  expect_invalid(c.add_device_to_shop(req), "app_type");
+}
+
+TEST_F(TingeeValidationTest, OtherEndpoints) {
+  auto c = client();
+  expect_invalid(c.read_security_code({"", std::nullopt}), "uuid");
+  expect_invalid(c.read_security_code({"D1", 0}), "merchant_id");
+  expect_invalid(c.reset_device({""}), "uuid");
+  expect_invalid(c.get_devices_link_to_shop_or_va({}), "va_account_number or shop_id");
+
+  tingee::GetDevicePagingRequest page;
+  page.max_result_count = 0;
+  expect_invalid(c.get_device_paging(page), "max_result_count");
+  page.max_result_count = 10;
+  page.skip_count = -1;
+  expect_invalid(c.get_device_paging(page), "skip_count");
+
+  tingee::UpdateShopDeviceLinkStatusRequest link;
+  link.uuid = "D1";
+  expect_invalid(c.update_shop_device_link_status(link), "shops");
+  link.shops = {{std::nullopt, "Shop", "Addr", true, ""}};
+  expect_invalid(c.update_shop_device_link_status(link), "shop_id or va_account_number");
+  link.shops = {{1, "", "Addr", true, ""}};
+  expect_invalid(c.update_shop_device_link_status(link), "shop_name");
+
+  tingee::GenerateAndShowDynamicQrRequest gen;
+  gen.uuid = "D1";
+  gen.va_account_number = "VA";
+  gen.amount = 1000;
+  expect_invalid(c.generate_and_show_dynamic_qr_code(gen), "bank_bin or bank_name");
+  gen.bank_name = "BIDV";
+  gen.expire_in_minute = 0;
+  expect_invalid(c.generate_and_show_dynamic_qr_code(gen), "expire_in_minute");
+
+  tingee::ReadAmountRequest amount;
+  amount.uuid = "D1";
+  amount.transaction_id = "T1";
+  amount.amount = 1000;
+  expect_invalid(c.read_amount_link_to_merchant(amount), "bank_bin");
+  amount.bank_bin = "970422";
+  amount.transaction_id.clear();
+  expect_invalid(c.read_amount_link_to_merchant(amount), "transaction_id");
+  amount.transaction_id = "T1";
+  amount.print_data = tingee::Receipt{};
+  expect_invalid(c.read_amount_link_to_merchant(amount), "receipt.store_name");
+
+  tingee::PrintReceiptRequest print;
+  print.uuid = "D1";
+  print.receipt.store_name = "S";
+  expect_invalid(c.print_receipt(print), "receipt.items");
+  print.receipt.items = {{"Item", 0, 100}};
+  expect_invalid(c.print_receipt(print), "quantity");
+  print.receipt.items = {{"Item", 1, 100}};
+  print.receipt.copies = 10;
+  expect_invalid(c.print_receipt(print), "copies");
+  print.receipt.copies = 1;
+  print.receipt.voice_file = 7;
+  expect_invalid(c.print_receipt(print), "voice_file");
+  print.receipt.voice_file = 1;
+  print.receipt.total_amount = -1;
+  expect_invalid(c.print_receipt(print), "total_amount");
+}
+
+// ---- configuration ----
+
+TEST(TingeeConfig, RejectsIncompleteOrUnsafeConfiguration) {
+  auto transport = std::make_shared<paygw::testing::ReplayTransport>();
+  auto make = [&](auto mutate) {
+    tingee::Config config;
+    config.base_url = std::string(tingee::kUatBaseUrl);
+    config.client_id = "id";
+    config.secret = Secret("secret");
+    config.transport = transport;
+    mutate(config);
+    return Client::create(config);
+  };
+  EXPECT_TRUE(make([](tingee::Config&) {}).ok());
+  EXPECT_TRUE(make([](tingee::Config& c) { c.base_url = "http://127.0.0.1:8080/"; }).ok());
+  const std::pair<void (*)(tingee::Config&), const char*> bad[] = {
+      {[](tingee::Config& c) { c.base_url.clear(); }, "base_url is required"},
+      {[](tingee::Config& c) { c.base_url = "http://open-api.tingee.vn"; }, "https"},
+      {[](tingee::Config& c) { c.base_url = "http://localhost.evil.example"; }, "https"},
+      {[](tingee::Config& c) { c.client_id.clear(); }, "client_id"},
+      {[](tingee::Config& c) { c.client_id = "id\r\nx-evil: 1"; }, "control characters"},
+      {[](tingee::Config& c) { c.secret = Secret(); }, "secret"},
+      {[](tingee::Config& c) { c.transport.reset(); }, "transport"},
+      {[](tingee::Config& c) { c.timeout = std::chrono::milliseconds(0); }, "timeout"},
+      {[](tingee::Config& c) { c.timestamp_backdate = std::chrono::minutes(6); }, "timestamp_backdate"},
+  };
+  for (const auto& [mutate, fragment] : bad) {
+    auto r = make(mutate);
+    ASSERT_FALSE(r.ok()) << fragment;
+    EXPECT_EQ(r.error().code, ErrorCode::kConfig);
+    EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
+  }
+}
+
+TEST(TingeeEnvelope, CodeZeroZeroOnAnErrorStatusIsNotSuccess) {
+  auto replay = paygw::testing::ReplayTransport::from_json(
+      R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
+          "response":{"status":503,"json":{"code":"00","message":"Success"}}})",
+      "inline");
+  ASSERT_TRUE(replay.ok());
+  auto client = test::tingee_client(*replay);
+  auto r = client.read_security_code({"D1", std::nullopt});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kHttpStatus);
+  EXPECT_EQ(r.error().http_status, 503);
+}
+
+TEST(TingeeEnvelope, NumericCodeIsKeptAsText) {
+  auto replay = paygw::testing::ReplayTransport::from_json(
+      R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
+          "response":{"status":200,"json":{"code":97,"message":"Invalid signature"}}})",
+      "inline");
+  ASSERT_TRUE(replay.ok());
+  auto r = test::tingee_client(*replay).read_security_code({"D1", std::nullopt});
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(tingee::is_signature_error(r.error()));
+}
+
+TEST(TingeeEnvelope, MalformedDataIsAnError) {
+  auto replay = paygw::testing::ReplayTransport::from_json(
+      R"({"request":{"method":"POST","path":"/v1/device/get-paging","json":"<redacted>"},
+          "response":{"status":200,"json":{"code":"00","message":"Success","data":{"items":"nope"}}}})",
+      "inline");
+  ASSERT_TRUE(replay.ok());
+  auto r = test::tingee_client(*replay).get_device_paging({});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
+}
+
+TEST(TingeeEnvelope, TransportNotSentIsPropagated) {
+  auto replay = paygw::testing::ReplayTransport::from_json(
+      R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
+          "transport_error":{"code":"connect","delivery":"not_sent"}})",
+      "inline");
+  ASSERT_TRUE(replay.ok());
+  auto r = test::tingee_client(*replay).read_security_code({"D1", std::nullopt});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConnect);
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+}
+
+}  // namespace
