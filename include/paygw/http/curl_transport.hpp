@@ -31,7 +31,7 @@ struct CurlOptions {
 /// empty `Expect:` header, TLS peer and host verification on, http/https only, no redirects,
 /// no cookies, a response size cap, and a user agent of `paygw/<version>`. libcurl's global
 /// initialisation runs once, thread-safely, on the first call; paygw never calls
-/// curl_global_cleanup (see docs/adr/0004-curl-global-init.md).
+/// curl_global_cleanup (see docs/adr/0004-curl-transport.md).
 ///
 /// Errors: kConfig when an option is invalid (zero timeouts, a CA file that does not exist)
 /// or libcurl cannot be initialised.

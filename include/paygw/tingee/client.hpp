@@ -31,7 +31,7 @@ struct Config {
   Logger logger;
   std::chrono::milliseconds timeout{30'000};  ///< Per request.
   /// Subtracted from the clock when stamping x-request-timestamp: Tingee rejects timestamps
-  /// even slightly ahead of its own clock (code 91). See docs/adr/0005-tingee-timestamp.md.
+  /// even slightly ahead of its own clock (code 91). See docs/adr/0005-tingee-timestamps-and-defaults.md.
   std::chrono::milliseconds timestamp_backdate{3'000};
 };
 

@@ -1,0 +1,22 @@
+# Sourced by tools/test and tools/demo: install missing Debian packages.
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "paygw: installing missing packages: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "paygw: need root (or sudo) to install ${missing[*]}" >&2; return 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# What building paygw, its examples and the sandbox needs.
+PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
+  libcpp-httplib-dev curl openssl)
+# What the test suite needs on top.
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev)
