@@ -35,8 +35,9 @@ int fail(const char* step, const paygw::Error& error) {
 int main(int argc, char** argv) {
   using namespace paygw;
   if (argc > 1 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
-    std::puts("usage: tingee_show_qr [--base-url URL] [--client-id ID] [--secret S] [--device UUID]\n"
-              "  or set PAYGW_TINGEE_BASE_URL, PAYGW_TINGEE_CLIENT_ID, PAYGW_TINGEE_SECRET, PAYGW_TINGEE_DEVICE");
+    std::puts(
+        "usage: tingee_show_qr [--base-url URL] [--client-id ID] [--secret S] [--device UUID]\n"
+        "  or set PAYGW_TINGEE_BASE_URL, PAYGW_TINGEE_CLIENT_ID, PAYGW_TINGEE_SECRET, PAYGW_TINGEE_DEVICE");
     return 0;
   }
   tingee::Config config;
@@ -49,7 +50,9 @@ int main(int argc, char** argv) {
   if (!transport) return fail("creating the transport", transport.error());
   config.transport = *transport;
   config.logger.level = LogLevel::kInfo;
-  config.logger.sink = [](LogLevel, std::string_view line) { std::printf("  [log] %.*s\n", static_cast<int>(line.size()), line.data()); };
+  config.logger.sink = [](LogLevel, std::string_view line) {
+    std::printf("  [log] %.*s\n", static_cast<int>(line.size()), line.data());
+  };
   auto client = tingee::Client::create(config);
   if (!client) return fail("configuring the client", client.error());
 
@@ -80,7 +83,8 @@ int main(int argc, char** argv) {
   const std::string timestamp = tingee::format_timestamp(std::chrono::system_clock::now());
   auto signature = tingee::sign(config.secret, timestamp, body);
   if (!signature) return fail("signing the sample webhook", signature.error());
-  auto event = tingee::verify_webhook(body, {{"x-request-timestamp", timestamp}, {"x-signature", *signature}}, config.secret);
+  auto event =
+      tingee::verify_webhook(body, {{"x-request-timestamp", timestamp}, {"x-signature", *signature}}, config.secret);
   if (!event) return fail("verifying the webhook", event.error());
   if (event->kind != tingee::WebhookKind::kPayment || event->payment->amount != qr.amount) {
     std::fprintf(stderr, "webhook amount does not match the bill: do not deliver the goods\n");

@@ -4,6 +4,7 @@
 #include <paygw/export.hpp>
 #include <paygw/result.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -27,16 +28,18 @@ PAYGW_EXPORT std::shared_ptr<Clock> system_clock();
 
 /// A clock that returns a time set by the caller; for tests and reproducible examples.
 ///
-/// Thread safety: set()/advance() must not race with now().
+/// Thread safety: all members may be called concurrently.
 class PAYGW_EXPORT FixedClock final : public Clock {
+  using Tp = std::chrono::system_clock::time_point;
+
  public:
-  explicit FixedClock(std::chrono::system_clock::time_point t) : t_(t) {}
-  std::chrono::system_clock::time_point now() const override { return t_; }
-  void set(std::chrono::system_clock::time_point t) { t_ = t; }
-  void advance(std::chrono::milliseconds d) { t_ += d; }
+  explicit FixedClock(Tp t) : ticks_(t.time_since_epoch().count()) {}
+  Tp now() const override { return Tp(Tp::duration(ticks_.load())); }
+  void set(Tp t) { ticks_.store(t.time_since_epoch().count()); }
+  void advance(std::chrono::milliseconds d) { ticks_.fetch_add(std::chrono::duration_cast<Tp::duration>(d).count()); }
 
  private:
-  std::chrono::system_clock::time_point t_;
+  std::atomic<Tp::rep> ticks_;
 };
 
 /// Source of random bytes (AES IVs, retry jitter).

@@ -10,7 +10,9 @@
 namespace paygw::detail::crypto {
 namespace {
 
-Error openssl_failure(const char* what) { return make_error(ErrorCode::kInternal, std::string("OpenSSL ") + what + " failed"); }
+Error openssl_failure(const char* what) {
+  return make_error(ErrorCode::kInternal, std::string("OpenSSL ") + what + " failed");
+}
 
 struct CipherCtxFree {
   void operator()(EVP_CIPHER_CTX* c) const noexcept { EVP_CIPHER_CTX_free(c); }
@@ -84,8 +86,7 @@ Result<std::string> md5(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   if (EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
     return openssl_failure("MD5");
   }
   return std::string(reinterpret_cast<const char*>(digest), len);

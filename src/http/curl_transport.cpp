@@ -53,7 +53,8 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -65,7 +66,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     if (line.rfind("HTTP/", 0) == 0) {
       ex->response.headers.clear();  // a new response (e.g. after an interim 1xx)
     } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
-      ex->response.headers.emplace_back(std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+      ex->response.headers.emplace_back(std::string(trim(line.substr(0, colon))),
+                                        std::string(trim(line.substr(colon + 1))));
     }
   } catch (...) {
     return 0;
@@ -96,7 +98,8 @@ class CurlTransport final : public Transport {
     const CURLcode setup = configure(h, request, ex, errbuf, headers);
     if (setup != CURLE_OK) {
       release(h, false);
-      return make_error(ErrorCode::kInvalidArgument, std::string("cannot set up the request: ") + curl_easy_strerror(setup));
+      return make_error(ErrorCode::kInvalidArgument,
+                        std::string("cannot set up the request: ") + curl_easy_strerror(setup));
     }
     const CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
@@ -162,12 +165,8 @@ class CurlTransport final : public Transport {
 
     const bool has_body = !request.body.empty();
     switch (request.method) {
-      case Method::kGet:
-        set(CURLOPT_HTTPGET, 1L);
-        break;
-      case Method::kPost:
-        set(CURLOPT_POST, 1L);
-        break;
+      case Method::kGet: set(CURLOPT_HTTPGET, 1L); break;
+      case Method::kPost: set(CURLOPT_POST, 1L); break;
       case Method::kPut:
       case Method::kDelete:
         set(CURLOPT_CUSTOMREQUEST, request.method == Method::kPut ? "PUT" : "DELETE");
@@ -188,26 +187,23 @@ class CurlTransport final : public Transport {
     std::string detail = errbuf[0] != '\0' ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
     switch (rc) {
       case CURLE_UNSUPPORTED_PROTOCOL:
-      case CURLE_URL_MALFORMAT:
-        return make_error(ErrorCode::kInvalidArgument, "bad URL: " + detail);
+      case CURLE_URL_MALFORMAT: return make_error(ErrorCode::kInvalidArgument, "bad URL: " + detail);
       case CURLE_COULDNT_RESOLVE_PROXY:
       case CURLE_COULDNT_RESOLVE_HOST:
-      case CURLE_COULDNT_CONNECT:
-        return make_error(ErrorCode::kConnect, "cannot connect: " + detail);
+      case CURLE_COULDNT_CONNECT: return make_error(ErrorCode::kConnect, "cannot connect: " + detail);
       case CURLE_SSL_CONNECT_ERROR:
       case CURLE_PEER_FAILED_VERIFICATION:
       case CURLE_SSL_CERTPROBLEM:
       case CURLE_SSL_CIPHER:
       case CURLE_SSL_CACERT_BADFILE:
-      case CURLE_SSL_ISSUER_ERROR:
-        return make_error(ErrorCode::kTls, "TLS failure: " + detail, sent_if_bytes);
+      case CURLE_SSL_ISSUER_ERROR: return make_error(ErrorCode::kTls, "TLS failure: " + detail, sent_if_bytes);
       case CURLE_OPERATION_TIMEDOUT: {
         const auto timeout = request.timeout.count() > 0 ? request.timeout : options_.timeout;
         double connect_time = 0;
         curl_easy_getinfo(h, CURLINFO_CONNECT_TIME, &connect_time);
         if (request_bytes == 0 && connect_time <= 0) {
-          return make_error(ErrorCode::kTimeout,
-                            "connect timed out (connect timeout " + std::to_string(options_.connect_timeout.count()) + " ms)");
+          return make_error(ErrorCode::kTimeout, "connect timed out (connect timeout " +
+                                                     std::to_string(options_.connect_timeout.count()) + " ms)");
         }
         return make_error(ErrorCode::kTimeout, "request timed out after " + std::to_string(timeout.count()) + " ms",
                           sent_if_bytes);
@@ -220,8 +216,7 @@ class CurlTransport final : public Transport {
         return make_error(ErrorCode::kNetwork, "receiving the response failed: " + detail, Delivery::kMaybeSent);
       case CURLE_SEND_ERROR:
         return make_error(ErrorCode::kNetwork, "sending the request failed: " + detail, Delivery::kMaybeSent);
-      default:
-        return make_error(ErrorCode::kNetwork, "transfer failed: " + detail, Delivery::kMaybeSent);
+      default: return make_error(ErrorCode::kNetwork, "transfer failed: " + detail, Delivery::kMaybeSent);
     }
   }
 

@@ -35,14 +35,16 @@ std::optional<std::int64_t> integer(const Json& object, std::string_view key) {
   const Json* m = member(object, key);
   if (m == nullptr) return std::nullopt;
   if (m->is_number_integer()) {
-    if (m->is_number_unsigned() && m->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    if (m->is_number_unsigned() &&
+        m->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       return std::nullopt;
     }
     return m->get<std::int64_t>();
   }
   if (m->is_number_float()) {
     const double d = m->get<double>();
-    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) <= 9007199254740991.0) return static_cast<std::int64_t>(d);
+    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) <= 9007199254740991.0)
+      return static_cast<std::int64_t>(d);
   }
   return std::nullopt;
 }

@@ -70,7 +70,8 @@ std::string slug(std::string_view path) {
 
 }  // namespace
 
-RecordingTransport::RecordingTransport(std::shared_ptr<http::Transport> inner, std::string directory, Redaction redaction)
+RecordingTransport::RecordingTransport(std::shared_ptr<http::Transport> inner, std::string directory,
+                                       Redaction redaction)
     : inner_(std::move(inner)), directory_(std::move(directory)), redaction_(std::move(redaction)) {}
 
 Result<http::Response> RecordingTransport::send(const http::Request& request) {

@@ -140,7 +140,8 @@ Result<std::unique_ptr<Exchange>> parse_exchange(const Json& node, const std::st
 std::string quote(std::string_view s) {
   constexpr std::size_t kMax = 400;
   std::string out = "'";
-  out += s.size() > kMax ? std::string(s.substr(0, kMax)) + "...(" + std::to_string(s.size()) + " bytes)" : std::string(s);
+  out +=
+      s.size() > kMax ? std::string(s.substr(0, kMax)) + "...(" + std::to_string(s.size()) + " bytes)" : std::string(s);
   return out + "'";
 }
 
@@ -165,7 +166,8 @@ std::string compare_json(const Json& expected, const Json& actual, const std::st
   }
   if (expected.is_array()) {
     if (expected.size() != actual.size()) {
-      return where + ": expected " + std::to_string(expected.size()) + " elements, got " + std::to_string(actual.size());
+      return where + ": expected " + std::to_string(expected.size()) + " elements, got " +
+             std::to_string(actual.size());
     }
     for (std::size_t i = 0; i < expected.size(); ++i) {
       if (auto d = compare_json(expected[i], actual[i], where + "[" + std::to_string(i) + "]"); !d.empty()) return d;
@@ -178,8 +180,7 @@ std::string compare_json(const Json& expected, const Json& actual, const std::st
 
 std::string compare_body(const Exchange& ex, const std::string& body) {
   switch (ex.body_kind) {
-    case BodyKind::kNone:
-      return body.empty() ? std::string() : "expected no body, got " + quote(body);
+    case BodyKind::kNone: return body.empty() ? std::string() : "expected no body, got " + quote(body);
     case BodyKind::kExact: {
       if (body == ex.body) return {};
       std::size_t i = 0;

@@ -70,9 +70,8 @@ struct Client::Impl {
       if (!text) return text.error();
       request.body = std::move(*text);
     }
-    request.headers = {{"Content-Type", "application/json"},
-                       {"Accept", "application/json"},
-                       {"x-client-id", config.client_id}};
+    request.headers = {
+        {"Content-Type", "application/json"}, {"Accept", "application/json"}, {"x-client-id", config.client_id}};
     auto prepare = [this](http::Request& r) -> Result<void> {
       const std::string timestamp = format_timestamp(config.clock->now() - config.timestamp_backdate);
       auto signature = sign(config.secret, timestamp, r.body);
@@ -132,8 +131,7 @@ Result<DeviceRefs> Client::add_device_to_shop(const AddDeviceToShopRequest& requ
 }
 
 Result<Ack> Client::update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request) const {
-  return impl_->post("/v1/device/update-shop-device-link-status", request,
-                     codec::parse_ack);
+  return impl_->post("/v1/device/update-shop-device-link-status", request, codec::parse_ack);
 }
 
 Result<DeviceRefs> Client::get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request) const {
@@ -149,13 +147,11 @@ Result<Ack> Client::show_qr_code(const ShowQrRequest& request) const {
 }
 
 Result<Ack> Client::show_dynamic_qr_code(const ShowQrRequest& request) const {
-  return impl_->post("/v1/device/show-dynamic-qr-code", request,
-                     codec::parse_ack);
+  return impl_->post("/v1/device/show-dynamic-qr-code", request, codec::parse_ack);
 }
 
 Result<Ack> Client::show_static_qr_code(const ShowQrRequest& request) const {
-  return impl_->post("/v1/device/show-static-qr-code", request,
-                     codec::parse_ack);
+  return impl_->post("/v1/device/show-static-qr-code", request, codec::parse_ack);
 }
 
 Result<DynamicQr> Client::generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request) const {
@@ -163,8 +159,7 @@ Result<DynamicQr> Client::generate_and_show_dynamic_qr_code(const GenerateAndSho
 }
 
 Result<Ack> Client::read_amount_link_to_merchant(const ReadAmountRequest& request) const {
-  return impl_->post("/v1/device/read-amount-link-to-merchant", request,
-                     codec::parse_ack);
+  return impl_->post("/v1/device/read-amount-link-to-merchant", request, codec::parse_ack);
 }
 
 Result<Ack> Client::print_receipt(const PrintReceiptRequest& request) const {

@@ -40,7 +40,8 @@ bool positive_if_set(const std::optional<std::int64_t>& v) { return !v || *v > 0
 void validate_receipt(Validator& v, const Receipt& r) {
   v.require(!r.store_name.empty(), "receipt.store_name is required")
       .require(!r.items.empty(), "receipt.items must not be empty")
-      .require(r.total_amount >= 0 && r.total_amount <= kMaxAmount, "receipt.total_amount must be between 0 and kMaxAmount")
+      .require(r.total_amount >= 0 && r.total_amount <= kMaxAmount,
+               "receipt.total_amount must be between 0 and kMaxAmount")
       .require(!r.discount || (*r.discount >= 0 && *r.discount <= kMaxAmount), "receipt.discount must be >= 0")
       .require(!r.copies || (*r.copies >= 1 && *r.copies <= 9), "receipt.copies must be 1..9")
       .require(!r.voice_file || (*r.voice_file >= 1 && *r.voice_file <= 6), "receipt.voice_file must be 1..6");
@@ -86,9 +87,7 @@ Error response_error(ErrorCode code, std::string message, int status, std::strin
   return e;
 }
 
-Error malformed(std::string message) {
-  return response_error(ErrorCode::kMalformed, std::move(message), 200);
-}
+Error malformed(std::string message) { return response_error(ErrorCode::kMalformed, std::move(message), 200); }
 
 const Json& data_of(const Json& envelope) {
   static const Json kNull;
@@ -248,7 +247,8 @@ Result<Json> build(const GenerateAndShowDynamicQrRequest& r) {
   if (v.failed()) return v.error();
   Json o = with_merchant(r.merchant_id);
   o["uuid"] = r.uuid;
-  o["qrCodeType"] = r.qr_code_type == QrCodeType::kOneTimePayment ? "dynamic-one-time-payment" : "dynamic-recurring-payment";
+  o["qrCodeType"] =
+      r.qr_code_type == QrCodeType::kOneTimePayment ? "dynamic-one-time-payment" : "dynamic-recurring-payment";
   o["vaAccountNumber"] = r.va_account_number;
   o["amount"] = r.amount;
   json::put_string(o, "purpose", r.purpose);
@@ -325,11 +325,13 @@ Result<Json> parse_envelope(const http::Response& response) {
   const Json& j = *parsed;
   const Json* code = json::member(j, "code");
   if (code != nullptr && (code->is_string() || code->is_number_integer())) {
-    const std::string code_text = code->is_string() ? code->get<std::string>() : std::to_string(code->get<std::int64_t>());
+    const std::string code_text =
+        code->is_string() ? code->get<std::string>() : std::to_string(code->get<std::int64_t>());
     const std::string message = json::string_or_empty(j, "message");
     if (code_text == "00" && success_status) return std::move(*parsed);
     if (code_text == "00") {
-      return response_error(ErrorCode::kHttpStatus, "HTTP " + std::to_string(status) + " with code 00", status, code_text);
+      return response_error(ErrorCode::kHttpStatus, "HTTP " + std::to_string(status) + " with code 00", status,
+                            code_text);
     }
     return response_error(ErrorCode::kProvider, message.empty() ? "Tingee returned code " + code_text : message, status,
                           code_text);
@@ -387,7 +389,8 @@ Result<DevicePage> parse_device_page(const Json& envelope) {
       d.expiration_date = json::string_or_empty(item, "expirationDate");
       if (const Json* shops = json::member(item, "shopDtos"); shops != nullptr && shops->is_array()) {
         for (const auto& s : *shops) {
-          if (s.is_object()) d.shops.push_back(ShopRef{json::integer(s, "id").value_or(0), json::string_or_empty(s, "name")});
+          if (s.is_object())
+            d.shops.push_back(ShopRef{json::integer(s, "id").value_or(0), json::string_or_empty(s, "name")});
         }
       }
       page.items.push_back(std::move(d));
@@ -413,7 +416,8 @@ Result<DynamicQr> parse_dynamic_qr(const Json& envelope) {
 Result<ResetResult> parse_reset(const Json& envelope) {
   const Json& data = data_of(envelope);
   if (!data.is_null() && !data.is_string()) return malformed("data is not a string");
-  return ResetResult{data.is_string() ? data.get<std::string>() : std::string(), json::string_or_empty(envelope, "message")};
+  return ResetResult{data.is_string() ? data.get<std::string>() : std::string(),
+                     json::string_or_empty(envelope, "message")};
 }
 
 }  // namespace paygw::tingee::codec

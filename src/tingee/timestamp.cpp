@@ -20,8 +20,8 @@ std::string format_timestamp(std::chrono::system_clock::time_point t) {
   }
   const paygw::detail::CivilDate date = paygw::detail::civil_from_days(days);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld%02u%02u%02lld%02lld%02lld%03lld", static_cast<long long>(date.year), date.month,
-                date.day, static_cast<long long>(ms / 3'600'000), static_cast<long long>(ms / 60'000 % 60),
+  std::snprintf(buf, sizeof buf, "%04lld%02u%02u%02lld%02lld%02lld%03lld", static_cast<long long>(date.year),
+                date.month, date.day, static_cast<long long>(ms / 3'600'000), static_cast<long long>(ms / 60'000 % 60),
                 static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000));
   return buf;
 }

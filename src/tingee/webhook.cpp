@@ -48,7 +48,8 @@ Result<PaymentNotification> parse_payment(const Json& body) {
   if (!date) return date.error();
   p.transaction_date = std::move(*date);
   const auto amount = json::integer(body, "amount");
-  if (!amount || *amount < 0) return fail(ErrorCode::kMalformed, "payment webhook 'amount' is not a non-negative integer");
+  if (!amount || *amount < 0)
+    return fail(ErrorCode::kMalformed, "payment webhook 'amount' is not a non-negative integer");
   p.amount = *amount;
   p.client_id = json::string_or_empty(body, "clientId");
   p.content = json::string_or_empty(body, "content");

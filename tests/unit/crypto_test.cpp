@@ -26,19 +26,25 @@ struct HmacCase {
 TEST(Crypto, HmacSha512Rfc4231) {
   const HmacCase cases[] = {
       {std::string(20, '\x0b'), "Hi There",
-       "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854"},
+       "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f17"
+       "02e696c203a126854"},
       {"Jefe", "what do ya want for nothing?",
-       "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"},
+       "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4"
+       "b636e070a38bce737"},
       {std::string(20, '\xaa'), std::string(50, '\xdd'),
-       "fa73b0089d56a284efb0f0756c890be9b1b5dbdd8ee81a3655f83e33b2279d39bf3e848279a722c806b485a47e67c807b946a337bee8942674278859e13292fb"},
+       "fa73b0089d56a284efb0f0756c890be9b1b5dbdd8ee81a3655f83e33b2279d39bf3e848279a722c806b485a47e67c807b946a337bee8942"
+       "674278859e13292fb"},
       {unhex("0102030405060708090a0b0c0d0e0f10111213141516171819"), std::string(50, '\xcd'),
-       "b0ba465637458c6990e5a8c5f61d4af7e576d97ff94b872de76f8050361ee3dba91ca5c11aa25eb4d679275cc5788063a5f19741120c4f2de2adebeb10a298dd"},
+       "b0ba465637458c6990e5a8c5f61d4af7e576d97ff94b872de76f8050361ee3dba91ca5c11aa25eb4d679275cc5788063a5f19741120c4f2"
+       "de2adebeb10a298dd"},
       {std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First",
-       "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598"},
+       "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0ae"
+       "c8b915a985d786598"},
       {std::string(131, '\xaa'),
        "This is a test using a larger than block-size key and a larger than block-size data. The key needs to be "
        "hashed before being used by the HMAC algorithm.",
-       "e37b6a775dc87dbaa4dfa9f96e5e3ffddebd71f8867289865df5a32d20cdc944b6022cac3c4982b10d5eeb55c3e4de15134676fb6de0446065c97440fa8c6a58"},
+       "e37b6a775dc87dbaa4dfa9f96e5e3ffddebd71f8867289865df5a32d20cdc944b6022cac3c4982b10d5eeb55c3e4de15134676fb6de0446"
+       "065c97440fa8c6a58"},
   };
   for (const auto& c : cases) {
     auto mac = crypto::hmac_sha512(c.key, c.data);
@@ -68,10 +74,12 @@ TEST(Crypto, Md5Rfc1321) {
 const char* kNistKey = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";
 const char* kNistIv = "000102030405060708090a0b0c0d0e0f";
 const char* kNistPlain =
-    "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b"
+    "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad"
+    "2b"
     "417be66c3710";
 const char* kNistCipher =
-    "f58c4c04d6e5f1ba779eabfb5f7bfbd69cfc4e967edb808d679f777bc6702c7d39f23369a9d9bacfa530e26304231461b2eb05e2c39be9fcda6c"
+    "f58c4c04d6e5f1ba779eabfb5f7bfbd69cfc4e967edb808d679f777bc6702c7d39f23369a9d9bacfa530e26304231461b2eb05e2c39be9fcda"
+    "6c"
     "19078c6a9d1b";
 const char* kPaddingBlock = "3f461796d6b0d6b2e0c2a72b4d80e644";  // a full block of 0x10, encrypted
 
@@ -80,7 +88,8 @@ TEST(Crypto, Aes256CbcNistSp800_38a) {
   ASSERT_TRUE(ct.ok());
   EXPECT_EQ(crypto::hex_encode(*ct), std::string(kNistCipher) + kPaddingBlock);
 
-  auto pt = crypto::aes256_cbc_decrypt(unhex(kNistKey), unhex(kNistIv), unhex(std::string(kNistCipher) + kPaddingBlock));
+  auto pt =
+      crypto::aes256_cbc_decrypt(unhex(kNistKey), unhex(kNistIv), unhex(std::string(kNistCipher) + kPaddingBlock));
   ASSERT_TRUE(pt.ok());
   EXPECT_EQ(crypto::hex_encode(*pt), kNistPlain);
 }

@@ -101,7 +101,8 @@ TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
   LocalServer server;
   auto t = transport();
   const std::string body(4096, 'b');  // large enough that libcurl would add "Expect: 100-continue"
-  auto r = t->send({http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}});
+  auto r =
+      t->send({http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->status, 200);
   EXPECT_NE(r->body.find("POST\n" + body + "\n"), std::string::npos);

@@ -15,7 +15,8 @@ TEST(Json, CompactInsertionOrderedRawUtf8) {
   o["a"] = "Thanh toán đơn 1";
   o["url"] = "https://x/y";
   o["ok"] = true;
-  EXPECT_EQ(*json::dump(o), R"({"uuid":"DEVICE-001","amount":500000,"a":"Thanh toán đơn 1","url":"https://x/y","ok":true})");
+  EXPECT_EQ(*json::dump(o),
+            R"({"uuid":"DEVICE-001","amount":500000,"a":"Thanh toán đơn 1","url":"https://x/y","ok":true})");
 }
 
 TEST(Json, EscapesLikeJsonStringify) {

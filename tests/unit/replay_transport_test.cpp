@@ -20,7 +20,8 @@ const char* kFixture = R"({"exchanges":[
   {"request":{"method":"GET","path":"/v1/y?z=1"},
    "response":{"status":404,"body":"not here"}}]})";
 
-http::Request post(std::string body, http::Headers headers = {{"Content-Type", "application/json"}, {"x-signature", "abc"}}) {
+http::Request post(std::string body,
+                   http::Headers headers = {{"Content-Type", "application/json"}, {"x-signature", "abc"}}) {
   return http::Request{http::Method::kPost, "https://host.example/v1/x", std::move(headers), std::move(body), {}};
 }
 
@@ -77,17 +78,19 @@ TEST(Replay, RequestCheckRuns) {
   });
   EXPECT_FALSE(replay->send(post(R"({"a":1,"b":"two","c":"x"})")).ok());
   EXPECT_NE(replay->failures()[0].find("bad signature"), std::string::npos);
-  EXPECT_TRUE(replay->send(post(R"({"a":1,"b":"two","c":"x"})", {{"content-type", "application/json"},
-                                                                  {"x-signature", "good"}}))
-                  .ok());
+  EXPECT_TRUE(
+      replay
+          ->send(post(R"({"a":1,"b":"two","c":"x"})", {{"content-type", "application/json"}, {"x-signature", "good"}}))
+          .ok());
 }
 
 TEST(Replay, BadFixturesAreConfigErrors) {
-  for (const char* text : {"{", R"({"request":{"method":"FETCH","path":"/"},"response":{"status":200}})",
-                           R"({"request":{"method":"GET","path":"x"},"response":{"status":200}})",
-                           R"({"request":{"method":"GET","path":"/"}})",
-                           R"({"request":{"method":"GET","path":"/"},"response":{"status":42}})",
-                           R"({"request":{"method":"GET","path":"/"},"transport_error":{"code":"nope","delivery":"not_sent"}})"}) {
+  for (const char* text :
+       {"{", R"({"request":{"method":"FETCH","path":"/"},"response":{"status":200}})",
+        R"({"request":{"method":"GET","path":"x"},"response":{"status":200}})",
+        R"({"request":{"method":"GET","path":"/"}})",
+        R"({"request":{"method":"GET","path":"/"},"response":{"status":42}})",
+        R"({"request":{"method":"GET","path":"/"},"transport_error":{"code":"nope","delivery":"not_sent"}})"}) {
     auto r = ReplayTransport::from_json(text, "inline");
     ASSERT_FALSE(r.ok()) << text;
     EXPECT_EQ(r.error().code, ErrorCode::kConfig);
@@ -102,18 +105,23 @@ class FakeProvider final : public http::Transport {
     if (request.url.find("/fail") != std::string::npos) {
       return make_error(ErrorCode::kTimeout, "late", Delivery::kMaybeSent);
     }
-    return http::Response{200, {{"Content-Type", "application/json"}, {"Set-Cookie", "s=1"}},
+    return http::Response{200,
+                          {{"Content-Type", "application/json"}, {"Set-Cookie", "s=1"}},
                           R"({"code":"00","data":{"accessToken":"tok-SECRET","n":1}})"};
   }
 };
 
 TEST(Recording, WritesRedactedFixturesThatReplay) {
-  const auto dir = std::filesystem::temp_directory_path() / ("paygw-rec-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("paygw-rec-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   std::filesystem::remove_all(dir);
   paygw::testing::RecordingTransport rec(std::make_shared<FakeProvider>(), dir.string());
-  http::Request req{http::Method::kPost, "https://h/v1/login",
-                    {{"Content-Type", "application/json"}, {"x-signature", "sig-SECRET"}, {"x-client-id", "cid-SECRET"}},
-                    R"({"username":"u","password":"pw-SECRET"})", {}};
+  http::Request req{
+      http::Method::kPost,
+      "https://h/v1/login",
+      {{"Content-Type", "application/json"}, {"x-signature", "sig-SECRET"}, {"x-client-id", "cid-SECRET"}},
+      R"({"username":"u","password":"pw-SECRET"})",
+      {}};
   ASSERT_TRUE(rec.send(req).ok());
   ASSERT_FALSE(rec.send(http::Request{http::Method::kGet, "https://h/v1/fail", {}, "", {}}).ok());
   ASSERT_TRUE(rec.failures().empty());

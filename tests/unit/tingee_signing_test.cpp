@@ -22,15 +22,19 @@ struct Vector {
 // ../shared/spec/tingee.md §2.3, key "test-secret-key".
 const Vector kSpecVectors[] = {
     {"20251110175110111", "{}",
-     "5c24a97b8d4798dc8c95dae249718c0798d29f1cfc18454c4ae6c7795143b6aaf70b925a1a1bffd8ea22937f028d9d0ff82ef26acff76cfdce141be9a3dd9901"},
+     "5c24a97b8d4798dc8c95dae249718c0798d29f1cfc18454c4ae6c7795143b6aaf70b925a1a1bffd8ea22937f028d9d0ff82ef26acff76cfdc"
+     "e141be9a3dd9901"},
     {"20251110175110111", R"({"uuid":"DEVICE-001"})",
-     "09402e738fa8344e10cb0d9983587e9b96a84e93e9da9c36e152f24c4e58cd90ab9806c5ab5da955ee9fccf57a0315d334a93d933639aceee224d4437488aad6"},
+     "09402e738fa8344e10cb0d9983587e9b96a84e93e9da9c36e152f24c4e58cd90ab9806c5ab5da955ee9fccf57a0315d334a93d933639aceee"
+     "224d4437488aad6"},
     {"20251110175110111",
      R"({"uuid":"DEVICE-001","amount":500000,"qrCode":"000201010212","bankBin":"970418","firstText":"Thanh toán đơn 1"})",
-     "7286121574de718b1bd8a6fd4326b2bf4d210db6b469df444ead7ec692a1548350eb0694078daf0f22b1baee5081adfb7eb7342858be1457afe1b8ba0e0ff4be"},
+     "7286121574de718b1bd8a6fd4326b2bf4d210db6b469df444ead7ec692a1548350eb0694078daf0f22b1baee5081adfb7eb7342858be1457a"
+     "fe1b8ba0e0ff4be"},
     {"20260716174026000",
      R"({"clientId":"cid","transactionCode":"0400/FT26197KVBJB","amount":2000,"content":"hello","bank":"STB","bankBin":"970403","accountNumber":"040072649119","vaAccountNumber":"TNG60716173559","transactionDate":"20260716174026","additionalData":[]})",
-     "bf464500b44a43b60571e2614e16a00b9eb157e7a6ffdce98ff661ce0918a5f9258bbf127224784c43ee3b014a0b22e22613495004693d1fc50398e1b086fd1b"},
+     "bf464500b44a43b60571e2614e16a00b9eb157e7a6ffdce98ff661ce0918a5f9258bbf127224784c43ee3b014a0b22e22613495004693d1fc"
+     "50398e1b086fd1b"},
 };
 
 TEST(TingeeSign, SpecVectors) {

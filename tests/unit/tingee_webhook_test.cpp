@@ -19,7 +19,8 @@ const std::string kTimestamp = "20260716174026000";
 const std::string kBody =
     R"({"clientId":"cid","transactionCode":"0400/FT26197KVBJB","amount":2000,"content":"hello","bank":"STB","bankBin":"970403","accountNumber":"040072649119","vaAccountNumber":"TNG60716173559","transactionDate":"20260716174026","additionalData":[]})";
 const std::string kSignature =
-    "bf464500b44a43b60571e2614e16a00b9eb157e7a6ffdce98ff661ce0918a5f9258bbf127224784c43ee3b014a0b22e22613495004693d1fc50398e1b086fd1b";
+    "bf464500b44a43b60571e2614e16a00b9eb157e7a6ffdce98ff661ce0918a5f9258bbf127224784c43ee3b014a0b22e22613495004693d1fc5"
+    "0398e1b086fd1b";
 const Secret kSecret(test::kTestSecret);
 
 http::Headers signed_headers(const std::string& body, const std::string& timestamp = kTimestamp) {
@@ -77,11 +78,19 @@ TEST(TingeeWebhook, ForgeriesAreRejected) {
   std::string wrong_sig = kSignature;
   wrong_sig[0] = wrong_sig[0] == 'b' ? 'c' : 'b';
   const Case cases[] = {
-      {tampered_amount, {{"x-request-timestamp", kTimestamp}, {"x-signature", kSignature}}, ErrorCode::kInvalidSignature},
-      {kBody, {{"x-request-timestamp", "20260716174026001"}, {"x-signature", kSignature}}, ErrorCode::kInvalidSignature},
+      {tampered_amount,
+       {{"x-request-timestamp", kTimestamp}, {"x-signature", kSignature}},
+       ErrorCode::kInvalidSignature},
+      {kBody,
+       {{"x-request-timestamp", "20260716174026001"}, {"x-signature", kSignature}},
+       ErrorCode::kInvalidSignature},
       {kBody, {{"x-request-timestamp", kTimestamp}, {"x-signature", wrong_sig}}, ErrorCode::kInvalidSignature},
-      {kBody, {{"x-request-timestamp", kTimestamp}, {"x-signature", kSignature.substr(2)}}, ErrorCode::kInvalidSignature},
-      {kBody, {{"x-request-timestamp", kTimestamp}, {"x-signature", std::string(128, 'g')}}, ErrorCode::kInvalidSignature},
+      {kBody,
+       {{"x-request-timestamp", kTimestamp}, {"x-signature", kSignature.substr(2)}},
+       ErrorCode::kInvalidSignature},
+      {kBody,
+       {{"x-request-timestamp", kTimestamp}, {"x-signature", std::string(128, 'g')}},
+       ErrorCode::kInvalidSignature},
       {kBody, {{"x-request-timestamp", kTimestamp}}, ErrorCode::kMissingSignature},
       {kBody, {{"x-request-timestamp", kTimestamp}, {"x-signature", ""}}, ErrorCode::kMissingSignature},
       {kBody, {{"x-signature", kSignature}}, ErrorCode::kBadTimestamp},
@@ -116,7 +125,8 @@ TEST(TingeeWebhook, UnsignedPingIsRecognisedButNotAuthenticated) {
 
 TEST(TingeeWebhook, UnsignedPaymentDisguisedAsPingCarriesNoPayment) {
   // An attacker cannot smuggle a payment through the unsigned ping path.
-  const std::string body = R"({"event":"ping","transactionCode":"X","amount":1,"accountNumber":"1","transactionDate":"1"})";
+  const std::string body =
+      R"({"event":"ping","transactionCode":"X","amount":1,"accountNumber":"1","transactionDate":"1"})";
   auto event = verify_webhook(body, {}, kSecret);
   ASSERT_TRUE(event.ok());
   EXPECT_EQ(event->kind, tingee::WebhookKind::kPing);

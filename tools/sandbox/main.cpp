@@ -6,10 +6,10 @@
 // (GET /_sandbox/events). Its verification is written here, independently of the paygw client,
 // so that it catches a client that signs different bytes than it sends.
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -89,7 +89,8 @@ long long parse_vn_timestamp(const std::string& ts) {
   tm.tm_hour = std::stoi(ts.substr(8, 2));
   tm.tm_min = std::stoi(ts.substr(10, 2));
   tm.tm_sec = std::stoi(ts.substr(12, 2));
-  if (tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59) return -1;
+  if (tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
+    return -1;
   const time_t utc_as_if = timegm(&tm);  // the wall-clock fields read as UTC
   return static_cast<long long>(utc_as_if) * 1000 + std::stoi(ts.substr(14, 3)) - 7LL * 3600 * 1000;
 }
@@ -123,9 +124,9 @@ class TingeeSimulator {
       reply(res, "90", "Timestamp is invalid");
       return false;
     }
-    const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count();
+    const long long now_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     if (now_ms - sent_ms > options_.window_ms || sent_ms - now_ms > options_.future_tolerance_ms) {
       reply(res, "91", "Request expired");
       return false;
@@ -185,24 +186,28 @@ class TingeeSimulator {
     post("/v1/device/get-paging", [this](const Json& b, httplib::Response& res) {
       Json items = Json::array();
       for (const auto& [uuid, d] : state_.devices) {
-        items.push_back(Json{{"type", d.type}, {"uuid", uuid}, {"name", uuid}, {"status", "approved"}, {"masterMerchantId", 1}});
+        items.push_back(
+            Json{{"type", d.type}, {"uuid", uuid}, {"name", uuid}, {"status", "approved"}, {"masterMerchantId", 1}});
       }
       const auto skip = b.value("skipCount", 0);
       const auto take = b.value("maxResultCount", 10);
       Json page = Json::array();
-      for (std::size_t i = static_cast<std::size_t>(skip); i < items.size() && page.size() < static_cast<std::size_t>(take); ++i) {
+      for (std::size_t i = static_cast<std::size_t>(skip);
+           i < items.size() && page.size() < static_cast<std::size_t>(take); ++i) {
         page.push_back(items[i]);
       }
       reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
     });
-    for (const char* path : {"/v1/device/show-qr-code", "/v1/device/show-dynamic-qr-code", "/v1/device/show-static-qr-code"}) {
+    for (const char* path :
+         {"/v1/device/show-qr-code", "/v1/device/show-dynamic-qr-code", "/v1/device/show-static-qr-code"}) {
       const std::string name = std::string(path).substr(std::string("/v1/device/").size());
       post(path, [this, name](const Json& b, httplib::Response& res) {
         auto* d = linked_device(b, res);
         if (d == nullptr) return;
         const bool only_3ls = name == "show-qr-code";
         if (only_3ls != (d->type == "tingee-box-3ls")) return reply(res, "1010", "Loại thiết bị không hỗ trợ");
-        state_.record(b["uuid"], "display-qr", Json{{"endpoint", name}, {"amount", b.value("amount", 0)}, {"qrCode", b.value("qrCode", "")}});
+        state_.record(b["uuid"], "display-qr",
+                      Json{{"endpoint", name}, {"amount", b.value("amount", 0)}, {"qrCode", b.value("qrCode", "")}});
         reply(res, "00", "Success", Json::object());
       });
     }
@@ -210,13 +215,17 @@ class TingeeSimulator {
       auto* d = linked_device(b, res);
       if (d == nullptr) return;
       const std::string bill = "SBX-BILL-" + std::to_string(state_.next_bill++);
-      state_.record(b["uuid"], "display-qr", Json{{"endpoint", "generate-and-show-dynamic-qr-code"}, {"amount", b.value("amount", 0)}, {"billId", bill}});
-      reply(res, "00", "Success", Json{{"qrCode", "00020101021238..."}, {"qrAccount", b.value("vaAccountNumber", "")}, {"billId", bill}});
+      state_.record(
+          b["uuid"], "display-qr",
+          Json{{"endpoint", "generate-and-show-dynamic-qr-code"}, {"amount", b.value("amount", 0)}, {"billId", bill}});
+      reply(res, "00", "Success",
+            Json{{"qrCode", "00020101021238..."}, {"qrAccount", b.value("vaAccountNumber", "")}, {"billId", bill}});
     });
     post("/v1/device/read-amount-link-to-merchant", [this](const Json& b, httplib::Response& res) {
       auto* d = linked_device(b, res);
       if (d == nullptr) return;
-      state_.record(b["uuid"], "announce-amount", Json{{"amount", b.value("amount", 0)}, {"transactionId", b.value("transactionId", "")}});
+      state_.record(b["uuid"], "announce-amount",
+                    Json{{"amount", b.value("amount", 0)}, {"transactionId", b.value("transactionId", "")}});
       reply(res, "00", "Success");
     });
     post("/v1/device/print-receipt", [this](const Json& b, httplib::Response& res) {
@@ -328,7 +337,8 @@ int main(int argc, char** argv) {
     res.set_content(state.events.dump(2), "application/json");
   });
 
-  const int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  const int port = options.port == 0 ? server.bind_to_any_port(options.host)
+                                     : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port <= 0) {
     std::fprintf(stderr, "paygw-sandbox: cannot listen on %s:%d\n", options.host.c_str(), options.port);
     return 1;

@@ -21,9 +21,9 @@ struct CurlOptions {
   std::size_t max_pooled_handles = 8;                 ///< Idle keep-alive handles kept for reuse.
   /// Connections idle longer than this are not reused (keep below the server's keep-alive).
   std::chrono::seconds max_connection_age{30};
-  std::string ca_file;  ///< PEM bundle of trusted CAs; empty = libcurl's default store.
-  std::string ca_path;  ///< Directory of hashed CA certificates; empty = default.
-  std::string proxy;    ///< e.g. "http://proxy:3128"; empty = libcurl's environment handling.
+  std::string ca_file;            ///< PEM bundle of trusted CAs; empty = libcurl's default store.
+  std::string ca_path;            ///< Directory of hashed CA certificates; empty = default.
+  std::string proxy;              ///< e.g. "http://proxy:3128"; empty = libcurl's environment handling.
   std::string user_agent_suffix;  ///< Appended to "paygw/<version>".
 };
 

@@ -76,12 +76,12 @@ class PAYGW_EXPORT ReplayTransport final : public http::Transport {
 /// What RecordingTransport removes before writing a fixture.
 struct Redaction {
   /// Header values replaced by "<redacted>" (case-insensitive names).
-  std::vector<std::string> headers{"x-signature", "x-request-timestamp", "x-client-id", "authorization",
-                                   "partner-code", "x-api-key", "cookie", "set-cookie"};
+  std::vector<std::string> headers{"x-signature",  "x-request-timestamp", "x-client-id", "authorization",
+                                   "partner-code", "x-api-key",           "cookie",      "set-cookie"};
   /// JSON members (at any depth, request and response bodies) replaced by "<redacted>".
-  std::vector<std::string> json_fields{"password", "secret", "secretToken", "client_secret", "clientSecret",
-                                       "access_token", "accessToken", "refresh_token", "refreshToken",
-                                       "token", "sign", "signature", "serial", "securityCode", "partner_key"};
+  std::vector<std::string> json_fields{"password",     "secret",      "secretToken",   "client_secret", "clientSecret",
+                                       "access_token", "accessToken", "refresh_token", "refreshToken",  "token",
+                                       "sign",         "signature",   "serial",        "securityCode",  "partner_key"};
 };
 
 /// Wraps another transport and writes every exchange as a fixture file (the format read by

@@ -55,20 +55,33 @@ class PAYGW_EXPORT Client {
   /// Validates the configuration. Errors: kConfig naming the missing or invalid field.
   [[nodiscard]] static Result<Client> create(Config config);
 
+  // Every call below: validates `request` (kInvalidArgument, nothing sent), sends one signed
+  // request, and maps the answer as described above. Thread-safe.
+
+  /// Makes the device announce/show its pairing security code (no data returned).
   Result<Ack> read_security_code(const ReadSecurityCodeRequest& request) const;
+  /// Links a device to shops and/or VAs; returns the linked devices.
   Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request) const;
+  /// Links or unlinks a device and shops (isLinkToDevice per shop).
   Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request) const;
+  /// Devices linked to a VA or a shop.
   Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request) const;
+  /// One page of the merchant's devices (`get-paging`).
   Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request) const;
-  /// show-qr-code: 3LS devices, dynamic QR only.
+  /// Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried.
   Result<Ack> show_qr_code(const ShowQrRequest& request) const;
-  /// show-dynamic-qr-code: non-3LS devices.
+  /// Shows a dynamic QR on a non-3LS device. A payment write: not retried.
   Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request) const;
-  /// show-static-qr-code: static VietQR on non-3LS devices.
+  /// Shows a static VietQR on a non-3LS device. A payment write: not retried.
   Result<Ack> show_static_qr_code(const ShowQrRequest& request) const;
+  /// Creates a dynamic QR bill at Tingee and shows it (non-3LS devices). Not retried: after a
+  /// kMaybeSent error the bill may exist.
   Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request) const;
+  /// Makes the device announce an amount (and optionally print a receipt).
   Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request) const;
+  /// Prints a receipt on a TINGEE MAX printer device.
   Result<Ack> print_receipt(const PrintReceiptRequest& request) const;
+  /// Resets a device (`DELETE /v1/device/reset?uuid=`; no body, signs "{}").
   Result<ResetResult> reset_device(const ResetDeviceRequest& request) const;
 
  private:
@@ -78,13 +91,15 @@ class PAYGW_EXPORT Client {
 };
 
 /// `x-request-timestamp` for `t`: yyyyMMddHHmmssSSS in UTC+7 (Vietnam, no DST), independent of
-/// the host's time zone.
+/// the host's time zone. Pure function; thread-safe.
 PAYGW_EXPORT std::string format_timestamp(std::chrono::system_clock::time_point t);
 
 /// Lowercase hex HMAC-SHA512 of `timestamp + ":" + body` keyed with `secret`. An empty body is
 /// signed as "{}". Useful for debugging and for signing test callbacks.
-/// Errors: kInternal if OpenSSL fails.
+/// Errors: kInternal if OpenSSL fails. Thread-safe.
 PAYGW_EXPORT Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body);
+
+// Classification of kProvider errors by Tingee code (spec §3.3). Pure functions.
 
 /// Tingee code 97: the server rejected the signature.
 PAYGW_EXPORT bool is_signature_error(const Error& error) noexcept;

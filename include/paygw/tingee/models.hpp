@@ -179,16 +179,16 @@ struct DynamicQr {
 };
 
 struct ReceiptItem {
-  std::string name;            ///< Required.
-  std::int64_t quantity = 0;   ///< > 0.
-  std::int64_t unit_price = 0; ///< VND, >= 0.
+  std::string name;             ///< Required.
+  std::int64_t quantity = 0;    ///< > 0.
+  std::int64_t unit_price = 0;  ///< VND, >= 0.
 };
 
 /// Receipt content (print-receipt, and read-amount's `printData`).
 struct Receipt {
-  std::string store_name;  ///< Required.
-  std::vector<ReceiptItem> items;  ///< Required, at least one.
-  std::int64_t total_amount = 0;   ///< VND, >= 0.
+  std::string store_name;                ///< Required.
+  std::vector<ReceiptItem> items;        ///< Required, at least one.
+  std::int64_t total_amount = 0;         ///< VND, >= 0.
   std::optional<std::int64_t> discount;  ///< VND, >= 0.
   std::optional<std::int64_t> copies;    ///< 1..9.
   std::string logo;
