@@ -39,12 +39,7 @@ TEST(Logging, NoSecretsInLogOutput) {
   Capture capture;
   auto replay = test::tingee_replay("tingee/add-device-to-shop.json");
   auto client = test::tingee_client(replay, capture.logger());
-  tingee::AddDeviceToShopRequest req;
-  req.uuid = "DEVICE-001";
-  req.security_code = "ABC123XYZ";
-  req.shop_ids = {12};
-  req.va_account_numbers = {"V1T123456789"};
-  req.app_type = "ocb-web";
+  const auto req = test::fixture_add_device_request();
   ASSERT_TRUE(client.add_device_to_shop(req).ok());
   ASSERT_FALSE(client.add_device_to_shop(req).ok());
   EXPECT_EQ(replay->report(), "");

@@ -46,6 +46,16 @@ std::shared_ptr<testing::ReplayTransport> tingee_replay(const std::string& fixtu
   return *replay;
 }
 
+tingee::AddDeviceToShopRequest fixture_add_device_request() {
+  tingee::AddDeviceToShopRequest req;
+  req.uuid = "DEVICE-001";
+  req.security_code = "ABC123XYZ";
+  req.shop_ids = {12};
+  req.va_account_numbers = {"V1T123456789"};
+  req.app_type = "ocb-web";
+  return req;
+}
+
 tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger) {
   tingee::Config config;
   config.base_url = std::string(tingee::kUatBaseUrl);

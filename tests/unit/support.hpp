@@ -28,6 +28,9 @@ std::string fixture_path(const std::string& relative);
 /// independently and requires the x-request-timestamp of spec_time().
 std::shared_ptr<testing::ReplayTransport> tingee_replay(const std::string& fixture);
 
+/// The request of tests/fixtures/tingee/add-device-to-shop.json.
+tingee::AddDeviceToShopRequest fixture_add_device_request();
+
 /// Tingee client on `transport` with the test credentials, a fixed clock at spec_time() and no
 /// timestamp backdating.
 tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger = {});

@@ -52,12 +52,7 @@ TEST_F(TingeeClientTest, ReadSecurityCode) {
 
 TEST_F(TingeeClientTest, AddDeviceToShop) {
   auto client = use("add-device-to-shop");
-  tingee::AddDeviceToShopRequest req;
-  req.uuid = "DEVICE-001";
-  req.security_code = "ABC123XYZ";
-  req.shop_ids = {12};
-  req.va_account_numbers = {"V1T123456789"};
-  req.app_type = "ocb-web";
+  const auto req = test::fixture_add_device_request();
   auto ok = client.add_device_to_shop(req);
   ASSERT_TRUE(ok.ok()) << describe(ok.error());
   ASSERT_EQ(ok->devices.size(), 1u);
