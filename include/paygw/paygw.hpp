@@ -5,8 +5,12 @@
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
+#include <paygw/money.hpp>
 #include <paygw/result.hpp>
 #include <paygw/secret.hpp>
+#include <paygw/tconnect/client.hpp>
+#include <paygw/tconnect/envelope.hpp>
+#include <paygw/tconnect/models.hpp>
 #include <paygw/tingee/client.hpp>
 #include <paygw/tingee/models.hpp>
 #include <paygw/tingee/webhook.hpp>

@@ -28,6 +28,7 @@ enum class ErrorCode {
   kMissingSignature,  ///< A callback carried no signature.
   kBadTimestamp,      ///< A callback timestamp was missing, malformed or outside the allowed window.
   kInvalidSignature,  ///< A callback signature did not verify.
+  kDecrypt,           ///< Ciphertext did not decrypt (wrong key, bad padding, or tampered).
   kInternal,          ///< A bug or an unexpected library failure (for example OpenSSL).
 };
 

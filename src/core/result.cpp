@@ -21,6 +21,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::kMissingSignature: return "missing_signature";
     case ErrorCode::kBadTimestamp: return "bad_timestamp";
     case ErrorCode::kInvalidSignature: return "invalid_signature";
+    case ErrorCode::kDecrypt: return "decrypt";
     case ErrorCode::kInternal: return "internal";
   }
   return "unknown";

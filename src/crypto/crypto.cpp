@@ -50,7 +50,7 @@ Result<std::string> aes256_cbc(bool encrypt, std::string_view key, std::string_v
   if (EVP_CipherFinal_ex(ctx.get(), dst + written, &final_len) != 1) {
     if (!encrypt) {
       OPENSSL_cleanse(out.data(), out.size());
-      return make_error(ErrorCode::kMalformed, "ciphertext does not decrypt (bad key or padding)");
+      return make_error(ErrorCode::kDecrypt, "ciphertext does not decrypt (wrong key, bad padding or tampered)");
     }
     return openssl_failure("EVP_CipherFinal_ex");
   }

@@ -18,7 +18,7 @@ Result<std::string> hmac_sha512(std::string_view key, std::string_view message);
 Result<std::string> md5(std::string_view data);
 /// AES-256-CBC with PKCS#7 padding. `key` must be 32 bytes, `iv` 16 bytes (kInvalidArgument).
 Result<std::string> aes256_cbc_encrypt(std::string_view key, std::string_view iv, std::string_view plaintext);
-/// Inverse of aes256_cbc_encrypt. A wrong length or bad padding is kMalformed.
+/// Inverse of aes256_cbc_encrypt. A wrong length is kMalformed, bad padding kDecrypt.
 Result<std::string> aes256_cbc_decrypt(std::string_view key, std::string_view iv, std::string_view ciphertext);
 /// `count` bytes from OpenSSL's CSPRNG (RAND_bytes).
 Result<std::string> random_bytes(std::size_t count);

@@ -19,5 +19,10 @@ std::string url_path(std::string_view url);
 std::string url_path_without_query(std::string_view url);
 /// Percent-encodes everything except RFC 3986 unreserved characters.
 std::string url_encode(std::string_view text);
+/// True when `value` has no control characters (safe as an HTTP header value).
+bool header_safe(std::string_view value) noexcept;
+/// A client base URL without trailing '/', which must be https:// (plain http:// only for a
+/// loopback host: 127.0.0.1, localhost, [::1]). Returns empty when it is not acceptable.
+std::string normalize_base_url(std::string_view url);
 
 }  // namespace paygw::detail

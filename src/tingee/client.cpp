@@ -12,23 +12,6 @@ namespace {
 
 using codec::Json;
 
-bool safe_header_value(std::string_view v) {
-  for (unsigned char c : v) {
-    if (c < 0x20 || c == 0x7f) return false;
-  }
-  return true;
-}
-
-bool loopback_http(std::string_view url) {
-  for (std::string_view prefix : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
-    if (url.rfind(prefix, 0) == 0) {
-      const auto rest = url.substr(prefix.size());
-      if (rest.empty() || rest.front() == ':' || rest.front() == '/') return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body) {
@@ -104,14 +87,11 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  std::string url = config.base_url;
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  if (url.empty()) return fail("base_url is required (tingee::kUatBaseUrl or tingee::kProductionBaseUrl)");
-  if (url.rfind("https://", 0) != 0 && !loopback_http(url)) {
-    return fail("base_url must be https:// (plain http is allowed only for a loopback sandbox)");
-  }
+  if (config.base_url.empty()) return fail("base_url is required (tingee::kUatBaseUrl or tingee::kProductionBaseUrl)");
+  std::string url = detail::normalize_base_url(config.base_url);
+  if (url.empty()) return fail("base_url must be an https:// URL (plain http only for a loopback sandbox)");
   if (config.client_id.empty()) return fail("client_id is required");
-  if (!safe_header_value(config.client_id)) return fail("client_id contains control characters");
+  if (!detail::header_safe(config.client_id)) return fail("client_id contains control characters");
   if (config.secret.empty()) return fail("secret is required");
   if (!config.transport) return fail("transport is required (see http::make_curl_transport)");
   if (config.timeout.count() <= 0) return fail("timeout must be positive");

@@ -5,6 +5,8 @@
 // an empty optional field is left out of the request body.
 #pragma once
 
+#include <paygw/money.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,7 +17,7 @@ namespace paygw::tingee {
 
 /// Largest amount accepted by paygw: Tingee's server is JavaScript, whose numbers stay exact
 /// only up to 2^53 - 1.
-inline constexpr std::int64_t kMaxAmount = 9'007'199'254'740'991;
+inline constexpr std::int64_t kMaxAmount = kMaxAmountVnd;
 
 /// `appType` value used by BaaS integrators (the documented default).
 inline constexpr std::string_view kAppTypeBaas = "baas";

@@ -1,0 +1,64 @@
+// paygw — TConnect's AES-256-CBC envelope and IPN callback decoding.
+#pragma once
+
+#include <paygw/clock.hpp>
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+#include <paygw/secret.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paygw::tconnect {
+
+/// How the configured AES key is written.
+enum class KeyFormat {
+  kHex,  ///< 64 hex characters -> 32 bytes (default; what TConnect integrations use).
+  kRaw,  ///< exactly 32 bytes used as they are.
+};
+
+/// `hex(IV || AES-256-CBC(key, IV, PKCS#7(plaintext)))`, lower-case, with a fresh 16-byte IV from
+/// `random` — the value of a TConnect `{"data": ...}` body.
+/// Errors: kConfig (key not 32 bytes in `format`), kInternal (random source or OpenSSL failed).
+/// Thread safety: as thread-safe as `random`.
+PAYGW_EXPORT Result<std::string> encrypt_envelope(std::string_view plaintext, const Secret& key, KeyFormat format,
+                                                  RandomSource& random);
+
+/// Inverse of encrypt_envelope; accepts upper- or lower-case hex.
+/// Errors: kConfig (bad key), kMalformed (not hex, or length not 16 + a positive multiple of 16
+/// bytes), kDecrypt (bad padding: wrong key or tampered data). Thread-safe.
+PAYGW_EXPORT Result<std::string> decrypt_envelope(std::string_view data_hex, const Secret& key, KeyFormat format);
+
+/// A payment notification (IPN) that TConnect posts to the merchant. TConnect sends IPNs only
+/// for successful payments; it may send one more than once: process each (order_id,
+/// request_id) once, and compare `amount` with the order.
+struct IpnNotification {
+  std::string order_id;
+  std::int64_t amount = 0;  ///< VND.
+  std::string payment_type;
+  std::string retrieval_ref_no;
+  std::string request_id;
+  std::string narrative;
+  std::string acc_no;
+  std::int64_t original_transaction_date = 0;  ///< As sent (epoch; unit undocumented).
+  std::string json;                            ///< The decrypted payload, verbatim.
+};
+
+/// What to reply (HTTP 200) once an IPN has been processed (TConnect documents no reply; see
+/// docs/tconnect.md).
+inline constexpr std::string_view kIpnAck = R"({"code":"00","message":"success"})";
+
+/// Decrypts and parses an IPN body `{"data": "<hex>"}`. Authenticity is successful decryption
+/// with the shared key: there is no signature. `keys` lets a merchant accept the old and the new
+/// key during a key rotation (tried in order).
+///
+/// Errors (Delivery::kNotSent): kMalformed (body not `{"data": "<hex>"}`, or the decrypted JSON
+/// lacks `order_id`/`amount`, or `amount` is not a non-negative integer), kDecrypt (no key
+/// decrypts it). Reply the same HTTP error for every failure, so the endpoint reveals nothing
+/// about why. Never throws, whatever the input. Thread-safe.
+PAYGW_EXPORT Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys,
+                                                KeyFormat format = KeyFormat::kHex);
+
+}  // namespace paygw::tconnect

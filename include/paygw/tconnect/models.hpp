@@ -1,0 +1,101 @@
+// paygw — TConnect Payment Open API request and response types.
+//
+// Wire names are snake_case like the C++ names. Money is integer VND. TConnect does not publish
+// most response schemas: paygw reads the fields that are known or observed and keeps the raw
+// JSON (`json`) of every response, so nothing the server sends is lost.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paygw::tconnect {
+
+/// Push a payment to a Smart POS: the cashier's terminal shows the order and takes the card.
+struct PosPush {
+  std::string serial_no;    ///< Required: device serial number.
+  std::string order_id;     ///< Required: the merchant's invoice code.
+  std::int64_t amount = 0;  ///< VND, > 0.
+};
+
+/// Push a payment QR to a soundbox: the box shows the QR and announces the payment.
+struct SoundboxPush {
+  std::string serial_no;    ///< Required: device serial number.
+  std::int64_t amount = 0;  ///< VND, > 0.
+  std::string qr_string;    ///< Required: the VietQR string (from create_qr).
+};
+
+struct PushResult {
+  std::string message;  ///< e.g. "Successfully pushed new payment to Soundbox".
+  std::string json;
+};
+
+/// A payment service of the merchant (Get List Services).
+struct Service {
+  std::string service_code;  ///< Used as the `x-service-code` header, e.g. "vccb-qr".
+  std::string bincode;       ///< Bank BIN, e.g. "970454".
+  std::string name;
+};
+
+struct ServiceList {
+  std::vector<Service> services;
+  std::string json;
+};
+
+/// POST /openapi/v1/va/va-account/create
+struct CreateVaRequest {
+  std::string bank_code;     ///< Required: bank BIN, 6 digits.
+  std::string account_name;  ///< Required: display name (banks expect upper-case ASCII).
+};
+
+struct VirtualAccount {
+  std::string va;  ///< The VA number, from `va`, `va_number`, `account_number` or `acc_no`.
+  std::string account_name;
+  std::string bank_code;
+  std::string json;
+};
+
+/// POST /openapi/v1/qr — a static QR when `amount` is 0 or unset, a dynamic one when > 0.
+struct CreateQrRequest {
+  std::string order_id;  ///< Required, at most 64 characters.
+  std::string va;        ///< Required: virtual account number.
+  std::string bincode;   ///< Required: bank BIN, 6 digits.
+  std::optional<std::int64_t> amount;  ///< VND, >= 0.
+  std::string service_code;  ///< `x-service-code`; empty = Config::service_code.
+};
+
+struct Qr {
+  std::string qr_content;        ///< VietQR payload, from `qr_content`, `qr_string` or `qr_code`.
+  std::string image_png_base64;  ///< When the server returns an image.
+  bool dynamic = false;          ///< true when the request carried an amount > 0.
+  std::string json;
+};
+
+/// The three transaction queries share one request shape.
+struct TransactionQuery {
+  std::string from_date;  ///< Required, "YYYY-MM-DD HH:MM:SS" (Vietnam time).
+  std::string to_date;    ///< Required, same format, not before from_date.
+  std::int64_t limit = 20;  ///< Records per page, 1..1000.
+  std::int64_t page = 1;    ///< 1-based.
+};
+
+/// One transaction. Field names follow what TConnect integrations observe; anything else is in `json`.
+struct Transaction {
+  std::string order_id;
+  std::string request_id;
+  std::string status;  ///< e.g. "SUCCESS", "PENDING".
+  std::optional<std::int64_t> amount;
+  std::string trn_ref_no;
+  std::string narrative;
+  std::string txn_init_dt;
+  std::string json;
+};
+
+struct TransactionPage {
+  std::vector<Transaction> items;
+  std::optional<std::int64_t> total;  ///< When the server says so (`total`, `total_count` or `total_records`).
+  std::string json;
+};
+
+}  // namespace paygw::tconnect

@@ -1,0 +1,212 @@
+#include "tconnect/codec.hpp"
+
+#include <paygw/money.hpp>
+
+#include "core/civil_time.hpp"
+
+#include <algorithm>
+
+namespace paygw::tconnect::codec {
+
+namespace json = paygw::detail::json;
+
+namespace {
+
+Error invalid(std::string message) { return make_error(ErrorCode::kInvalidArgument, std::move(message)); }
+
+Error response_error(ErrorCode code, std::string message, int status) {
+  Error e = make_error(code, std::move(message), Delivery::kMaybeSent);
+  e.http_status = status;
+  return e;
+}
+
+bool is_bin(const std::string& s) {
+  return s.size() == 6 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool valid_amount(std::int64_t amount) { return amount > 0 && amount <= kMaxAmountVnd; }
+
+// "YYYY-MM-DD HH:MM:SS" with a real date and time.
+bool is_date_time(const std::string& s) {
+  if (s.size() != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  auto num = [&](std::size_t pos, std::size_t len) { return std::stoi(s.substr(pos, len)); };
+  const paygw::detail::CivilDate date{num(0, 4), static_cast<unsigned>(num(5, 2)), static_cast<unsigned>(num(8, 2))};
+  return paygw::detail::valid_civil(date) && num(11, 2) <= 23 && num(14, 2) <= 59 && num(17, 2) <= 59;
+}
+
+// Responses may wrap their payload in "data"; look there first.
+const Json& payload_of(const Json& body) {
+  const Json* data = json::member(body, "data");
+  return data != nullptr && data->is_object() ? *data : body;
+}
+
+std::string first_string(const Json& object, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    std::string v = json::string_or_empty(object, key);
+    if (!v.empty()) return v;
+  }
+  return {};
+}
+
+std::string dump_lenient(const Json& j) { return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace); }
+
+}  // namespace
+
+Result<Json> build(const PosPush& p) {
+  if (p.serial_no.empty()) return invalid("serial_no is required");
+  if (p.order_id.empty()) return invalid("order_id is required for a POS push");
+  if (!valid_amount(p.amount)) return invalid("amount must be > 0 and <= kMaxAmountVnd");
+  return Json{{"serial_no", p.serial_no}, {"order_id", p.order_id}, {"amount", p.amount}, {"type", "pos"}};
+}
+
+Result<Json> build(const SoundboxPush& p) {
+  if (p.serial_no.empty()) return invalid("serial_no is required");
+  if (!valid_amount(p.amount)) return invalid("amount must be > 0 and <= kMaxAmountVnd");
+  if (p.qr_string.empty()) return invalid("qr_string is required for a soundbox push");
+  return Json{{"serial_no", p.serial_no}, {"amount", p.amount}, {"qr_string", p.qr_string}, {"type", "soundbox"}};
+}
+
+Result<Json> build(const CreateVaRequest& r) {
+  if (!is_bin(r.bank_code)) return invalid("bank_code must be a 6-digit bank BIN");
+  if (r.account_name.empty()) return invalid("account_name is required");
+  return Json{{"bank_code", r.bank_code}, {"account_name", r.account_name}};
+}
+
+Result<Json> build(const CreateQrRequest& r) {
+  if (r.order_id.empty()) return invalid("order_id is required");
+  if (r.order_id.size() > 64) return invalid("order_id must be at most 64 characters");
+  if (r.va.empty()) return invalid("va is required");
+  if (!is_bin(r.bincode)) return invalid("bincode must be a 6-digit bank BIN");
+  if (r.amount && (*r.amount < 0 || *r.amount > kMaxAmountVnd)) return invalid("amount must be >= 0 and <= kMaxAmountVnd");
+  Json o = Json{{"order_id", r.order_id}, {"va", r.va}, {"bincode", r.bincode}};
+  if (r.amount && *r.amount > 0) o["amount"] = *r.amount;  // 0 or absent = static QR
+  return o;
+}
+
+Result<Json> build(const TransactionQuery& q) {
+  if (!is_date_time(q.from_date)) return invalid("from_date must be \"YYYY-MM-DD HH:MM:SS\"");
+  if (!is_date_time(q.to_date)) return invalid("to_date must be \"YYYY-MM-DD HH:MM:SS\"");
+  if (q.to_date < q.from_date) return invalid("to_date is before from_date");
+  if (q.limit < 1 || q.limit > 1000) return invalid("limit must be 1..1000");
+  if (q.page < 1) return invalid("page must be >= 1");
+  return Json{{"from_date", q.from_date}, {"to_date", q.to_date}, {"limit", q.limit}, {"page", q.page}};
+}
+
+Result<Json> parse_response(const http::Response& response, const Secret& raw_key) {
+  const int status = response.status;
+  auto parsed = json::parse(response.body);
+  if (status < 200 || status >= 300) {
+    std::string message = parsed ? json::string_or_empty(*parsed, "message") : std::string();
+    if (message.empty()) message = "HTTP " + std::to_string(status);
+    const ErrorCode code = (status == 401 || status == 403) ? ErrorCode::kAuth : ErrorCode::kHttpStatus;
+    return response_error(code, message, status);
+  }
+  if (!parsed) return response_error(ErrorCode::kMalformed, "response is not JSON", status);
+  if (auto data = envelope_data(*parsed)) {
+    // An encrypted response: decrypt it with the request key.
+    auto plaintext = decrypt(*data, raw_key);
+    if (!plaintext) return response_error(plaintext.error().code, "encrypted response: " + plaintext.error().message, status);
+    auto inner = json::parse(*plaintext);
+    if (!inner) return response_error(ErrorCode::kMalformed, "decrypted response is not JSON", status);
+    return std::move(*inner);
+  }
+  return std::move(*parsed);
+}
+
+Result<Tokens> parse_tokens(const Json& body) {
+  const Json& p = payload_of(body);
+  Tokens t;
+  t.access_token = json::string_or_empty(p, "access_token");
+  if (t.access_token.empty()) return make_error(ErrorCode::kMalformed, "token response has no access_token", Delivery::kMaybeSent);
+  t.refresh_token = json::string_or_empty(p, "refresh_token");
+  t.expires_in = json::integer(p, "expires_in");
+  t.refresh_expires_in = json::integer(p, "refresh_expires_in");
+  return t;
+}
+
+PushResult parse_push(const Json& body) {
+  return PushResult{json::string_or_empty(payload_of(body), "message"), dump_lenient(body)};
+}
+
+ServiceList parse_services(const Json& body) {
+  ServiceList out;
+  out.json = dump_lenient(body);
+  const Json* list = body.is_array() ? &body : json::member(body, "services");
+  if (list == nullptr) list = json::member(body, "data");
+  if (list != nullptr && list->is_object()) list = json::member(*list, "services");
+  if (list == nullptr || !list->is_array()) return out;
+  for (const auto& item : *list) {
+    if (!item.is_object()) continue;
+    out.services.push_back(Service{json::string_or_empty(item, "service_code"), json::string_or_empty(item, "bincode"),
+                                   first_string(item, {"name", "service_name"})});
+  }
+  return out;
+}
+
+VirtualAccount parse_va(const Json& body) {
+  const Json& p = payload_of(body);
+  return VirtualAccount{first_string(p, {"va", "va_number", "account_number", "acc_no"}),
+                        json::string_or_empty(p, "account_name"), json::string_or_empty(p, "bank_code"),
+                        dump_lenient(body)};
+}
+
+Qr parse_qr(const Json& body) {
+  const Json& p = payload_of(body);
+  Qr qr;
+  qr.qr_content = first_string(p, {"qr_content", "qr_string", "qr_code"});
+  qr.image_png_base64 = json::string_or_empty(p, "image_png_base64");
+  qr.json = dump_lenient(body);
+  return qr;
+}
+
+Result<TransactionPage> parse_transactions(const Json& body) {
+  TransactionPage page;
+  page.json = dump_lenient(body);
+  const Json* list = body.is_array() ? &body : nullptr;
+  const Json* container = &body;
+  if (list == nullptr) {
+    if (const Json* data = json::member(body, "data")) {
+      if (data->is_array()) list = data;
+      if (data->is_object()) container = data;
+    }
+  }
+  if (list == nullptr) {
+    for (const char* key : {"items", "transactions", "data"}) {
+      const Json* m = json::member(*container, key);
+      if (m != nullptr && m->is_array()) {
+        list = m;
+        break;
+      }
+    }
+  }
+  if (list == nullptr) {
+    return make_error(ErrorCode::kMalformed, "transaction response has no list of transactions", Delivery::kMaybeSent);
+  }
+  for (const char* key : {"total", "total_count", "total_records"}) {
+    if (auto total = json::integer(*container, key)) {
+      page.total = total;
+      break;
+    }
+  }
+  for (const auto& item : *list) {
+    if (!item.is_object()) {
+      return make_error(ErrorCode::kMalformed, "transaction entry is not an object", Delivery::kMaybeSent);
+    }
+    Transaction t;
+    t.order_id = json::string_or_empty(item, "order_id");
+    t.request_id = json::string_or_empty(item, "request_id");
+    t.status = json::string_or_empty(item, "status");
+    t.amount = json::integer(item, "amount");
+    t.trn_ref_no = json::string_or_empty(item, "trn_ref_no");
+    t.narrative = json::string_or_empty(item, "narrative");
+    t.txn_init_dt = json::string_or_empty(item, "txn_init_dt");
+    t.json = dump_lenient(item);
+    page.items.push_back(std::move(t));
+  }
+  return page;
+}
+
+}  // namespace paygw::tconnect::codec

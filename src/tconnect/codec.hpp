@@ -1,0 +1,56 @@
+// Internal: TConnect payloads, validation, envelope and response parsing (no I/O).
+#pragma once
+
+#include <paygw/clock.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/result.hpp>
+#include <paygw/secret.hpp>
+#include <paygw/tconnect/envelope.hpp>
+#include <paygw/tconnect/models.hpp>
+
+#include "json/json.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace paygw::tconnect::codec {
+
+using detail::json::Json;
+
+/// The 32 raw key bytes of `key` written in `format`. Errors: kConfig.
+Result<Secret> decode_key(const Secret& key, KeyFormat format);
+/// hex(IV || AES-256-CBC(raw_key, IV, plaintext)) with a fresh IV from `random`.
+Result<std::string> encrypt(std::string_view plaintext, const Secret& raw_key, RandomSource& random);
+/// Inverse of encrypt. Errors: kMalformed (not hex / bad length), kDecrypt (padding).
+Result<std::string> decrypt(std::string_view data_hex, const Secret& raw_key);
+/// The hex string when `body` is exactly `{"data": "<string>"}`.
+std::optional<std::string> envelope_data(const Json& body);
+
+// Payloads; each validates first (kInvalidArgument naming the field).
+Result<Json> build(const PosPush& p);
+Result<Json> build(const SoundboxPush& p);
+Result<Json> build(const CreateVaRequest& r);
+Result<Json> build(const CreateQrRequest& r);
+Result<Json> build(const TransactionQuery& q);
+
+/// A response body as JSON: 2xx JSON (decrypting a bare `{"data": "<hex>"}`), or the error for
+/// a non-2xx status (kAuth for 401/403, else kHttpStatus) or an unreadable 2xx body (kMalformed,
+/// kDecrypt). Errors carry Delivery::kMaybeSent and the HTTP status.
+Result<Json> parse_response(const http::Response& response, const Secret& raw_key);
+
+struct Tokens {
+  std::string access_token;
+  std::string refresh_token;  ///< Empty when the response had none.
+  std::optional<std::int64_t> expires_in;
+  std::optional<std::int64_t> refresh_expires_in;
+};
+Result<Tokens> parse_tokens(const Json& body);
+
+PushResult parse_push(const Json& body);
+ServiceList parse_services(const Json& body);
+VirtualAccount parse_va(const Json& body);
+Qr parse_qr(const Json& body);
+Result<TransactionPage> parse_transactions(const Json& body);
+
+}  // namespace paygw::tconnect::codec

@@ -1,0 +1,109 @@
+#include <paygw/tconnect/envelope.hpp>
+
+#include "crypto/crypto.hpp"
+#include "json/json.hpp"
+#include "tconnect/codec.hpp"
+
+namespace paygw::tconnect {
+
+namespace crypto = paygw::detail::crypto;
+namespace json = paygw::detail::json;
+using json::Json;
+
+namespace codec {
+
+Result<Secret> decode_key(const Secret& key, KeyFormat format) {
+  if (format == KeyFormat::kRaw) {
+    if (key.size() != crypto::kAesKeySize) return make_error(ErrorCode::kConfig, "raw AES key must be 32 bytes");
+    return key;
+  }
+  if (key.size() != 2 * crypto::kAesKeySize) {
+    return make_error(ErrorCode::kConfig, "hex AES key must be 64 hex characters");
+  }
+  auto raw = crypto::hex_decode(key.reveal());
+  if (!raw) return make_error(ErrorCode::kConfig, "hex AES key contains a non-hex character");
+  Secret out(std::move(*raw));
+  return out;
+}
+
+Result<std::string> encrypt(std::string_view plaintext, const Secret& raw_key, RandomSource& random) {
+  auto iv = random.bytes(crypto::kAesBlockSize);
+  if (!iv) return iv.error();
+  if (iv->size() != crypto::kAesBlockSize) return make_error(ErrorCode::kInternal, "random source returned a short IV");
+  auto ct = crypto::aes256_cbc_encrypt(raw_key.reveal(), *iv, plaintext);
+  if (!ct) return ct.error();
+  return crypto::hex_encode(*iv + *ct);
+}
+
+Result<std::string> decrypt(std::string_view data_hex, const Secret& raw_key) {
+  auto raw = crypto::hex_decode(data_hex);
+  if (!raw) return make_error(ErrorCode::kMalformed, "envelope data is not hex");
+  if (raw->size() < 2 * crypto::kAesBlockSize || raw->size() % crypto::kAesBlockSize != 0) {
+    return make_error(ErrorCode::kMalformed, "envelope data is not a 16-byte IV followed by whole AES blocks");
+  }
+  const std::string_view bytes(*raw);
+  return crypto::aes256_cbc_decrypt(raw_key.reveal(), bytes.substr(0, crypto::kAesBlockSize),
+                                    bytes.substr(crypto::kAesBlockSize));
+}
+
+std::optional<std::string> envelope_data(const Json& body) {
+  if (!body.is_object() || body.size() != 1) return std::nullopt;
+  const Json* data = json::member(body, "data");
+  if (data == nullptr || !data->is_string()) return std::nullopt;
+  return data->get<std::string>();
+}
+
+}  // namespace codec
+
+Result<std::string> encrypt_envelope(std::string_view plaintext, const Secret& key, KeyFormat format,
+                                     RandomSource& random) {
+  auto raw = codec::decode_key(key, format);
+  if (!raw) return raw.error();
+  return codec::encrypt(plaintext, *raw, random);
+}
+
+Result<std::string> decrypt_envelope(std::string_view data_hex, const Secret& key, KeyFormat format) {
+  auto raw = codec::decode_key(key, format);
+  if (!raw) return raw.error();
+  return codec::decrypt(data_hex, *raw);
+}
+
+Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys, KeyFormat format) {
+  if (keys.empty()) return make_error(ErrorCode::kConfig, "no IPN key configured");
+  auto body = json::parse(raw_body);
+  if (!body) return make_error(ErrorCode::kMalformed, "IPN body is not JSON");
+  const auto data = codec::envelope_data(*body);
+  if (!data) return make_error(ErrorCode::kMalformed, "IPN body is not {\"data\": \"<hex>\"}");
+
+  Result<std::string> plaintext = make_error(ErrorCode::kDecrypt, "IPN does not decrypt with any configured key");
+  for (const auto& key : keys) {
+    auto raw = codec::decode_key(key, format);
+    if (!raw) return raw.error();
+    auto attempt = codec::decrypt(*data, *raw);
+    if (attempt) {
+      plaintext = std::move(attempt);
+      break;
+    }
+    if (attempt.error().code == ErrorCode::kMalformed) return std::move(attempt).error();  // same for every key
+  }
+  if (!plaintext) return make_error(ErrorCode::kDecrypt, "IPN does not decrypt with any configured key");
+
+  auto payload = json::parse(*plaintext);
+  if (!payload || !payload->is_object()) return make_error(ErrorCode::kMalformed, "decrypted IPN is not a JSON object");
+  IpnNotification ipn;
+  ipn.order_id = json::string_or_empty(*payload, "order_id");
+  if (ipn.order_id.empty()) return make_error(ErrorCode::kMalformed, "IPN has no order_id");
+  const auto amount = json::integer(*payload, "amount");
+  if (!amount || *amount < 0) return make_error(ErrorCode::kMalformed, "IPN amount is not a non-negative integer");
+  ipn.amount = *amount;
+  ipn.payment_type = json::string_or_empty(*payload, "payment_type");
+  ipn.retrieval_ref_no = json::string_or_empty(*payload, "retrieval_ref_no");
+  ipn.request_id = json::string_or_empty(*payload, "request_id");
+  ipn.narrative = json::string_or_empty(*payload, "narrative");
+  ipn.acc_no = json::string_or_empty(*payload, "acc_no");
+  ipn.original_transaction_date = json::integer(*payload, "original_transaction_date").value_or(0);
+  ipn.json = std::move(*plaintext);
+  return ipn;
+}
+
+}  // namespace paygw::tconnect
