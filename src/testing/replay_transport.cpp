@@ -50,6 +50,7 @@ struct ReplayTransport::Exchange {
   BodyKind body_kind = BodyKind::kNone;
   std::string body;
   Json json;
+  std::string check;  // compact JSON of the request's "check" member, or ""
   http::Response response;
   std::optional<Error> error;
   bool used = false;
@@ -103,6 +104,11 @@ Result<std::unique_ptr<Exchange>> parse_exchange(const Json& node, const std::st
   auto headers = parse_headers(req->value("headers", Json()), source);
   if (!headers) return headers.error();
   ex->headers = std::move(*headers);
+  if (const Json* check = json::member(*req, "check")) {
+    auto text = json::dump(*check);
+    if (!text) return bad_fixture(source, "request check is not valid UTF-8");
+    ex->check = std::move(*text);
+  }
   if (const Json* b = json::member(*req, "body")) {
     if (!b->is_string()) return bad_fixture(source, "request body must be a string");
     ex->body_kind = BodyKind::kExact;
@@ -278,7 +284,7 @@ Result<http::Response> ReplayTransport::send(const http::Request& request) {
     diff = compare_headers(*match, request.headers);
     if (auto body = compare_body(*match, request.body); !body.empty()) diff += "\n    " + body;
     if (diff.empty() && check_) {
-      if (auto problem = check_(request); !problem.empty()) diff = "\n    " + problem;
+      if (auto problem = check_(request, match->check); !problem.empty()) diff = "\n    " + problem;
     }
     if (!diff.empty()) diff = what + " does not match " + match->describe() + ":" + diff;
   }

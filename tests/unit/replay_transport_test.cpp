@@ -73,7 +73,7 @@ TEST(Replay, ReadableDiffs) {
 
 TEST(Replay, RequestCheckRuns) {
   auto replay = load();
-  replay->set_request_check([](const http::Request& r) {
+  replay->set_request_check([](const http::Request& r, const std::string&) {
     return *http::find_header(r.headers, "x-signature") == "good" ? std::string() : std::string("bad signature");
   });
   EXPECT_FALSE(replay->send(post(R"({"a":1,"b":"two","c":"x"})")).ok());

@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 namespace paygw::test {
 
 std::chrono::system_clock::time_point spec_time() {
@@ -33,7 +35,7 @@ std::shared_ptr<testing::ReplayTransport> tingee_replay(const std::string& fixtu
   auto replay = testing::ReplayTransport::from_files({fixture_path(fixture)});
   EXPECT_TRUE(replay.ok()) << (replay.ok() ? "" : replay.error().message);
   if (!replay) return std::make_shared<testing::ReplayTransport>();
-  (*replay)->set_request_check([](const http::Request& r) -> std::string {
+  (*replay)->set_request_check([](const http::Request& r, const std::string&) -> std::string {
     const std::string* ts = http::find_header(r.headers, "x-request-timestamp");
     const std::string* sig = http::find_header(r.headers, "x-signature");
     if (ts == nullptr || sig == nullptr) return "missing x-request-timestamp or x-signature";
@@ -66,6 +68,83 @@ tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger 
   config.timestamp_backdate = std::chrono::milliseconds(0);
   config.logger = std::move(logger);
   auto client = tingee::Client::create(std::move(config));
+  if (!client) {
+    ADD_FAILURE() << client.error().message;
+    std::abort();
+  }
+  return *client;
+}
+
+std::optional<std::string> independent_decrypt_envelope(const std::string& key_hex, const std::string& data_hex) {
+  auto unhex = [](const std::string& h) -> std::optional<std::string> {
+    if (h.size() % 2 != 0) return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < h.size(); i += 2) {
+      unsigned int byte = 0;
+      if (std::sscanf(h.substr(i, 2).c_str(), "%2x", &byte) != 1) return std::nullopt;
+      out.push_back(static_cast<char>(byte));
+    }
+    return out;
+  };
+  const auto key = unhex(key_hex);
+  const auto raw = unhex(data_hex);
+  if (!key || key->size() != 32 || !raw || raw->size() < 32 || raw->size() % 16 != 0) return std::nullopt;
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  std::string out(raw->size(), '\0');
+  int n1 = 0;
+  int n2 = 0;
+  const auto* in = reinterpret_cast<const unsigned char*>(raw->data());
+  auto* dst = reinterpret_cast<unsigned char*>(out.data());
+  const bool ok =
+      EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key->data()), in) == 1 &&
+      EVP_DecryptUpdate(ctx, dst, &n1, in + 16, static_cast<int>(raw->size() - 16)) == 1 &&
+      EVP_DecryptFinal_ex(ctx, dst + n1, &n2) == 1;
+  EVP_CIPHER_CTX_free(ctx);
+  if (!ok) return std::nullopt;
+  out.resize(static_cast<std::size_t>(n1 + n2));
+  return out;
+}
+
+std::shared_ptr<testing::ReplayTransport> tconnect_replay(const std::string& fixture) {
+  auto replay = testing::ReplayTransport::from_files({fixture_path(fixture)});
+  EXPECT_TRUE(replay.ok()) << (replay.ok() ? "" : replay.error().message);
+  if (!replay) return std::make_shared<testing::ReplayTransport>();
+  (*replay)->set_request_check([](const http::Request& r, const std::string& check) -> std::string {
+    const bool auth_call = r.url.find("/auth/") != std::string::npos;
+    if (auth_call && http::find_header(r.headers, "Authorization") != nullptr) {
+      return "login/refresh must not carry an Authorization header";
+    }
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    if (!body.is_object() || body.size() != 1 || !body.contains("data") || !body["data"].is_string()) {
+      return "body is not {\"data\": \"<hex>\"}";
+    }
+    const auto data = body["data"].get<std::string>();
+    for (char c : data) {
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return "data is not lower-case hex";
+    }
+    const auto plaintext = independent_decrypt_envelope(kTconnectKeyHex, data);
+    if (!plaintext) return "data does not decrypt with the test key";
+    if (!check.empty() && *plaintext != check) return "decrypted payload " + *plaintext + " != expected " + check;
+    return {};
+  });
+  return *replay;
+}
+
+tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std::shared_ptr<Clock> clock,
+                                 Logger logger) {
+  tconnect::Config config;
+  config.base_url = "https://sme-open-api-sandbox.tconnect.vn";
+  config.partner_code = "PARTNER-TEST";
+  config.username = "demo@yourdomain.vn";
+  config.password = Secret("Password#123");
+  config.client_id = "fMLgZltRRtetnsOHXgxsHQ";
+  config.client_secret = Secret("hUFhGJIqz746zcxsYVtrwhkveDuEfcYd");
+  config.aes_key = Secret(kTconnectKeyHex);
+  config.service_code = "vccb-qr";
+  config.transport = std::move(transport);
+  config.clock = clock ? std::move(clock) : std::make_shared<FixedClock>(spec_time());
+  config.logger = std::move(logger);
+  auto client = tconnect::Client::create(std::move(config));
   if (!client) {
     ADD_FAILURE() << client.error().message;
     std::abort();

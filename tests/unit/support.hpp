@@ -2,11 +2,13 @@
 #pragma once
 
 #include <paygw/clock.hpp>
+#include <paygw/tconnect/client.hpp>
 #include <paygw/testing/replay_transport.hpp>
 #include <paygw/tingee/client.hpp>
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace paygw::test {
@@ -34,5 +36,36 @@ tingee::AddDeviceToShopRequest fixture_add_device_request();
 /// Tingee client on `transport` with the test credentials, a fixed clock at spec_time() and no
 /// timestamp backdating.
 tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger = {});
+
+/// The TConnect test AES key (../shared/spec/tconnect.md §3.3), hex.
+inline constexpr const char* kTconnectKeyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+/// AES-256-CBC decryption of hex(IV || ciphertext) written directly against OpenSSL's EVP API —
+/// a second code path, not shared with paygw's encoder. nullopt when it does not decrypt.
+std::optional<std::string> independent_decrypt_envelope(const std::string& key_hex, const std::string& data_hex);
+
+/// Replay transport over a TConnect fixture whose request check decrypts each body
+/// independently, compares it byte for byte with the exchange's "check" payload, and requires
+/// that login/refresh carry no Authorization header.
+std::shared_ptr<testing::ReplayTransport> tconnect_replay(const std::string& fixture);
+
+/// A RandomSource that returns bytes 0xa0, 0xa1, ... (the IV of the spec's vectors), or a given start.
+class CountingRandom final : public RandomSource {
+ public:
+  explicit CountingRandom(unsigned char first = 0xa0) : first_(first) {}
+  Result<std::string> bytes(std::size_t count) override {
+    std::string out(count, '\0');
+    for (std::size_t i = 0; i < count; ++i) out[i] = static_cast<char>(first_ + i);
+    return out;
+  }
+
+ private:
+  unsigned char first_;
+};
+
+/// TConnect client with the test credentials (the doc's login example), partner code
+/// PARTNER-TEST, service code vccb-qr, the test key, `clock` (spec_time() when null).
+tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std::shared_ptr<Clock> clock = nullptr,
+                                 Logger logger = {});
 
 }  // namespace paygw::test

@@ -39,9 +39,11 @@ inline constexpr std::string_view kRedacted = "<redacted>";
 /// Thread safety: send() and the accessors may be called concurrently.
 class PAYGW_EXPORT ReplayTransport final : public http::Transport {
  public:
-  /// Extra check of a request that matched an exchange (e.g. recompute its signature).
+  /// Extra check of a request that matched an exchange (e.g. recompute its signature, or decrypt
+  /// its body). `check` is the exchange request's optional `"check"` member written as compact
+  /// JSON (empty when absent): data for this function, such as the expected decrypted payload.
   /// Returns an empty string when the request is acceptable, else what is wrong.
-  using RequestCheck = std::function<std::string(const http::Request&)>;
+  using RequestCheck = std::function<std::string(const http::Request& request, const std::string& check)>;
 
   /// Loads fixture files, in the order given. Errors: kConfig (unreadable or invalid fixture).
   [[nodiscard]] static Result<std::shared_ptr<ReplayTransport>> from_files(const std::vector<std::string>& paths);

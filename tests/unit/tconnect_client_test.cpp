@@ -1,0 +1,319 @@
+// TConnect client against fixtures (tests/fixtures/tconnect). Every request body is decrypted by
+// test::tconnect_replay with an independent OpenSSL code path and compared byte for byte with
+// the payload the fixture expects.
+#include <paygw/tconnect/client.hpp>
+
+#include "support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+namespace {
+
+using namespace paygw;
+using namespace std::chrono_literals;
+
+class TconnectClientTest : public ::testing::Test {
+ protected:
+  tconnect::Client use(const std::string& fixture, std::shared_ptr<Clock> clock = nullptr) {
+    replay_ = test::tconnect_replay("tconnect/" + fixture + ".json");
+    return test::tconnect_client(replay_, std::move(clock));
+  }
+  void TearDown() override {
+    if (replay_) {
+      EXPECT_EQ(replay_->report(), "") << "the replay did not go as scripted";
+    }
+  }
+  std::size_t logins() const {
+    std::size_t n = 0;
+    for (const auto& r : replay_->requests()) n += r.url.find("/auth/login") != std::string::npos ? 1 : 0;
+    return n;
+  }
+  std::shared_ptr<paygw::testing::ReplayTransport> replay_;
+};
+
+const tconnect::PosPush kPos{"00059012710", "0129210912", 150000};
+
+TEST_F(TconnectClientTest, PushToPosLogsInLazily) {
+  auto client = use("push-pos");
+  auto ok = client.push_payment(kPos);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->message, "Successfully pushed new payment to POS");
+
+  auto bad = client.push_payment(kPos);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kHttpStatus);
+  EXPECT_EQ(bad.error().http_status, 404);
+  EXPECT_EQ(bad.error().message, "Device not found");
+  EXPECT_TRUE(bad.error().maybe_sent());
+  EXPECT_EQ(logins(), 1u);
+}
+
+TEST_F(TconnectClientTest, PushToSoundbox) {
+  auto client = use("push-soundbox");
+  tconnect::SoundboxPush push{"SB-001234", 150000,
+                              "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53037045406150000"
+                              "5802VN62340107NPS68690819thanh toan don hang6304XXXX"};
+  auto ok = client.push_payment(push);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->message, "Successfully pushed new payment to Soundbox");
+
+  auto late = client.push_payment(push);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(late.error().delivery, Delivery::kMaybeSent);
+  EXPECT_EQ(late.error().attempts, 1) << "a payment write is never resent after an ambiguous failure";
+}
+
+TEST_F(TconnectClientTest, GetServices) {
+  auto client = use("get-services");
+  auto ok = client.get_services();
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  ASSERT_EQ(ok->services.size(), 1u);
+  EXPECT_EQ(ok->services[0].service_code, "vccb-qr");
+  EXPECT_EQ(ok->services[0].bincode, "970454");
+  EXPECT_EQ(ok->services[0].name, "BVBank QR");
+  auto bad = client.get_services();
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().http_status, 500);
+  EXPECT_EQ(bad.error().message, "Internal error");
+}
+
+TEST_F(TconnectClientTest, CreateVaDecryptsAnEncryptedResponse) {
+  auto client = use("create-va");
+  tconnect::CreateVaRequest req{"970454", "NGUYEN VAN A"};
+  auto ok = client.create_va(req);
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->va, "VA100023312");
+  EXPECT_EQ(ok->account_name, "NGUYEN VAN A");
+  EXPECT_EQ(ok->bank_code, "970454");
+  EXPECT_EQ(ok->json, R"({"va":"VA100023312","account_name":"NGUYEN VAN A","bank_code":"970454"})");
+  auto bad = client.create_va(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().http_status, 400);
+  EXPECT_EQ(bad.error().message, "account_name is required");
+}
+
+TEST_F(TconnectClientTest, CreateStaticThenDynamicQr) {
+  auto client = use("create-qr");
+  tconnect::CreateQrRequest req{"f3a9c8a1-7bc2-4b9d-9df2-2fc6fbb91234", "VA100023312", "970454", std::nullopt, ""};
+  auto fixed = client.create_qr(req);
+  ASSERT_TRUE(fixed.ok()) << describe(fixed.error());
+  EXPECT_FALSE(fixed->dynamic);
+  EXPECT_EQ(fixed->qr_content.rfind("000201010211", 0), 0u);
+
+  req.amount = 10000;
+  auto dynamic = client.create_qr(req);
+  ASSERT_TRUE(dynamic.ok()) << describe(dynamic.error());
+  EXPECT_TRUE(dynamic->dynamic);
+  EXPECT_EQ(dynamic->image_png_base64, "iVBORw0KGgo=");
+
+  req.service_code = "other-qr";
+  auto bad = client.create_qr(req);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "Invalid service code");
+}
+
+TEST_F(TconnectClientTest, TransactionQueries) {
+  auto client = use("transactions");
+  tconnect::TransactionQuery q{"2026-01-07 00:00:00", "2026-01-07 23:59:59", 10, 1};
+  auto qr = client.get_qr_transactions(q);
+  ASSERT_TRUE(qr.ok()) << describe(qr.error());
+  ASSERT_EQ(qr->items.size(), 1u);
+  EXPECT_EQ(qr->total, 1);
+  const auto& t = qr->items[0];
+  EXPECT_EQ(t.order_id, "ORD-1001");
+  EXPECT_EQ(t.status, "SUCCESS");
+  EXPECT_EQ(t.amount, 150000);
+  EXPECT_EQ(t.trn_ref_no, "FT26007123456");
+  EXPECT_EQ(t.txn_init_dt, "2026-01-07 10:15:00");
+  EXPECT_NE(t.json.find(R"("extra":{"x":1})"), std::string::npos);
+
+  auto card = client.get_card_transactions(q);
+  ASSERT_TRUE(card.ok()) << describe(card.error());
+  EXPECT_TRUE(card->items.empty());
+  EXPECT_EQ(card->total, 0);
+
+  auto cash = client.get_cash_transactions(q);
+  ASSERT_FALSE(cash.ok());
+  EXPECT_EQ(cash.error().message, "limit is too large");
+}
+
+TEST_F(TconnectClientTest, TokenIsRefreshedBeforeExpiry) {
+  auto clock = std::make_shared<FixedClock>(test::spec_time());
+  auto client = use("token-refresh", clock);
+  ASSERT_EQ(client.push_payment(kPos)->message, "ok 1");
+  clock->advance(500s);  // expires_in 600 - skew 60 = 540: still valid
+  clock->advance(41s);   // now past the refresh point
+  auto second = client.push_payment(kPos);
+  ASSERT_TRUE(second.ok()) << describe(second.error());
+  EXPECT_EQ(second->message, "ok 2");
+  EXPECT_EQ(logins(), 1u);
+}
+
+TEST_F(TconnectClientTest, FailedRefreshFallsBackToLogin) {
+  auto clock = std::make_shared<FixedClock>(test::spec_time());
+  auto client = use("token-refresh-fails", clock);
+  ASSERT_TRUE(client.push_payment(kPos).ok());
+  clock->advance(590s);
+  auto r = client.push_payment(kPos);
+  ASSERT_TRUE(r.ok()) << describe(r.error());
+  EXPECT_EQ(r->message, "ok 3");
+  EXPECT_EQ(logins(), 2u);
+}
+
+TEST_F(TconnectClientTest, Http401ReauthenticatesAndResendsTheSameBytesOnce) {
+  auto client = use("token-401-retry");
+  auto r = client.push_payment(kPos);
+  ASSERT_TRUE(r.ok()) << describe(r.error());
+  const auto requests = replay_->requests();
+  ASSERT_EQ(requests.size(), 4u);
+  EXPECT_EQ(requests[1].body, requests[3].body) << "the resend must carry the identical encrypted body";
+  EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
+}
+
+TEST_F(TconnectClientTest, SecondHttp401IsReturned) {
+  auto client = use("token-401-twice");
+  auto r = client.push_payment(kPos);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kAuth);
+  EXPECT_EQ(r.error().http_status, 401);
+  EXPECT_EQ(r.error().attempts, 2);
+}
+
+TEST_F(TconnectClientTest, RefusedLoginIsAnAuthError) {
+  auto client = use("login-fails");
+  auto r = client.push_payment(kPos);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kAuth);
+  EXPECT_EQ(r.error().message, "Invalid credentials");
+  EXPECT_EQ(replay_->requests().size(), 1u) << "the push is not sent without a token";
+}
+
+// A transport that makes logins slow, so that concurrent callers pile up behind the first one.
+class SlowLogin final : public http::Transport {
+ public:
+  explicit SlowLogin(std::shared_ptr<http::Transport> inner) : inner_(std::move(inner)) {}
+  Result<http::Response> send(const http::Request& r) override {
+    if (r.url.find("/auth/login") != std::string::npos) std::this_thread::sleep_for(50ms);
+    return inner_->send(r);
+  }
+
+ private:
+  std::shared_ptr<http::Transport> inner_;
+};
+
+TEST(TconnectTokens, SingleFlightLoginUnderConcurrency) {
+  constexpr int kThreads = 16;
+  std::string fixture = R"({"exchanges":[{"request":{"method":"POST","path":"/openapi/v1/auth/login","json":{"data":"<redacted>"}},
+      "response":{"status":200,"json":{"access_token":"tok","expires_in":600,"refresh_token":"r"}}})";
+  for (int i = 0; i < kThreads; ++i) {
+    fixture += R"(,{"request":{"method":"POST","path":"/openapi/v1/devices/payments/push",
+        "headers":{"authorization":"Bearer tok"},"json":{"data":"<redacted>"}},
+      "response":{"status":200,"json":{"message":"ok"}}})";
+  }
+  fixture += "]}";
+  auto replay = paygw::testing::ReplayTransport::from_json(fixture, "inline");
+  ASSERT_TRUE(replay.ok()) << replay.error().message;
+  auto client = test::tconnect_client(std::make_shared<SlowLogin>(*replay));
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      if (client.push_payment(kPos).ok()) ++ok;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), kThreads);
+  int logins = 0;
+  for (const auto& r : (*replay)->requests()) logins += r.url.find("/auth/login") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(logins, 1);
+  EXPECT_EQ((*replay)->report(), "");
+}
+
+// ---- validation and configuration ----
+
+class TconnectValidationTest : public ::testing::Test {
+ protected:
+  void SetUp() override { replay_ = std::make_shared<paygw::testing::ReplayTransport>(); }
+  void TearDown() override { EXPECT_TRUE(replay_->requests().empty()) << "an invalid request reached the transport"; }
+  template <typename R>
+  void expect_invalid(const R& r, const std::string& fragment) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+    EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
+  }
+  std::shared_ptr<paygw::testing::ReplayTransport> replay_;
+};
+
+TEST_F(TconnectValidationTest, PushRules) {
+  auto c = test::tconnect_client(replay_);
+  expect_invalid(c.push_payment(tconnect::PosPush{"", "O1", 1000}), "serial_no");
+  expect_invalid(c.push_payment(tconnect::PosPush{"S1", "", 1000}), "order_id");
+  expect_invalid(c.push_payment(tconnect::PosPush{"S1", "O1", 0}), "amount");
+  expect_invalid(c.push_payment(tconnect::PosPush{"S1", "O1", -5}), "amount");
+  expect_invalid(c.push_payment(tconnect::SoundboxPush{"S1", 1000, ""}), "qr_string");
+  expect_invalid(c.push_payment(tconnect::SoundboxPush{"", 1000, "000201"}), "serial_no");
+  expect_invalid(c.push_payment(tconnect::SoundboxPush{"S1", kMaxAmountVnd + 1, "000201"}), "amount");
+  expect_invalid(c.push_payment(tconnect::PosPush{"S1", std::string("\xff"), 1000}), "UTF-8");
+}
+
+TEST_F(TconnectValidationTest, QrVaAndQueryRules) {
+  auto c = test::tconnect_client(replay_);
+  expect_invalid(c.create_va({"97045", "A"}), "bank_code");
+  expect_invalid(c.create_va({"970454", ""}), "account_name");
+  expect_invalid(c.create_qr({"", "VA", "970454", std::nullopt, ""}), "order_id");
+  expect_invalid(c.create_qr({std::string(65, 'o'), "VA", "970454", std::nullopt, ""}), "order_id");
+  expect_invalid(c.create_qr({"O1", "", "970454", std::nullopt, ""}), "va");
+  expect_invalid(c.create_qr({"O1", "VA", "9704x4", std::nullopt, ""}), "bincode");
+  expect_invalid(c.create_qr({"O1", "VA", "970454", -1, ""}), "amount");
+  expect_invalid(c.create_qr({"O1", "VA", "970454", 1, "bad\ncode"}), "service_code");
+  expect_invalid(c.get_qr_transactions({"2026-01-07", "2026-01-07 23:59:59", 10, 1}), "from_date");
+  expect_invalid(c.get_qr_transactions({"2026-02-30 00:00:00", "2026-03-01 00:00:00", 10, 1}), "from_date");
+  expect_invalid(c.get_card_transactions({"2026-01-07 00:00:00", "2026-01-07 24:00:00", 10, 1}), "to_date");
+  expect_invalid(c.get_cash_transactions({"2026-01-08 00:00:00", "2026-01-07 00:00:00", 10, 1}), "before");
+  expect_invalid(c.get_cash_transactions({"2026-01-07 00:00:00", "2026-01-07 00:00:00", 0, 1}), "limit");
+  expect_invalid(c.get_cash_transactions({"2026-01-07 00:00:00", "2026-01-07 00:00:00", 10, 0}), "page");
+}
+
+TEST(TconnectConfig, RejectsIncompleteConfiguration) {
+  auto transport = std::make_shared<paygw::testing::ReplayTransport>();
+  auto base = [&] {
+    tconnect::Config c;
+    c.base_url = std::string(tconnect::kStagingBaseUrl);
+    c.partner_code = "P";
+    c.username = "u";
+    c.password = Secret("p");
+    c.client_id = "id";
+    c.client_secret = Secret("s");
+    c.aes_key = Secret(test::kTconnectKeyHex);
+    c.transport = transport;
+    return c;
+  };
+  EXPECT_TRUE(tconnect::Client::create(base()).ok());
+  const std::pair<void (*)(tconnect::Config&), const char*> bad[] = {
+      {[](tconnect::Config& c) { c.base_url = "ftp://x"; }, "https"},
+      {[](tconnect::Config& c) { c.partner_code.clear(); }, "partner_code"},
+      {[](tconnect::Config& c) { c.username.clear(); }, "username"},
+      {[](tconnect::Config& c) { c.password = Secret(); }, "password"},
+      {[](tconnect::Config& c) { c.client_id.clear(); }, "client_id"},
+      {[](tconnect::Config& c) { c.client_secret = Secret(); }, "client_secret"},
+      {[](tconnect::Config& c) { c.aes_key = Secret("abc"); }, "64 hex"},
+      {[](tconnect::Config& c) { c.aes_key_format = tconnect::KeyFormat::kRaw; }, "32 bytes"},
+      {[](tconnect::Config& c) { c.transport.reset(); }, "transport"},
+      {[](tconnect::Config& c) { c.paths.services = "services"; }, "path"},
+  };
+  for (const auto& [mutate, fragment] : bad) {
+    auto c = base();
+    mutate(c);
+    auto r = tconnect::Client::create(c);
+    ASSERT_FALSE(r.ok()) << fragment;
+    EXPECT_EQ(r.error().code, ErrorCode::kConfig);
+    EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
+  }
+}
+
+}  // namespace
