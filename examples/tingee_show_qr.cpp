@@ -24,7 +24,7 @@ std::string setting(int argc, char** argv, const char* flag, const char* env, co
 
 int fail(const char* step, const paygw::Error& error) {
   std::fprintf(stderr, "%s failed: %s\n", step, paygw::describe(error).c_str());
-  if (error.maybe_sent()) {
+  if (error.outcome_unknown()) {
     std::fprintf(stderr, "  the request may have reached Tingee: check the device before sending it again\n");
   }
   return 1;

@@ -54,6 +54,15 @@ struct Error {
 
   /// True when the request may have reached the server (see Delivery).
   bool maybe_sent() const noexcept { return delivery == Delivery::kMaybeSent; }
+
+  /// True when the request may have been carried out and the answer does not say whether it
+  /// was: the exchange failed after sending, the server answered 5xx, or its 2xx answer could not
+  /// be read. Before repeating a payment, reconcile with the provider's query endpoint. (A 4xx or
+  /// a provider business code means the provider rejected the request.)
+  bool outcome_unknown() const noexcept {
+    return delivery == Delivery::kMaybeSent &&
+           (http_status == 0 || http_status >= 500 || code == ErrorCode::kMalformed || code == ErrorCode::kDecrypt);
+  }
 };
 
 /// Human-readable one-line description: "<code>: <message> (http 401, provider 97)".

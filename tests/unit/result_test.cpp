@@ -54,6 +54,22 @@ TEST(Error, DescribeSaysDeliveryAndCodes) {
             "invalid_argument: uuid is required [not sent]");
 }
 
+TEST(Error, OutcomeUnknownOnlyWhenTheAnswerDoesNotTell) {
+  auto e = [](ErrorCode code, Delivery d, int status) {
+    Error x = paygw::make_error(code, "m", d);
+    x.http_status = status;
+    return x;
+  };
+  EXPECT_FALSE(e(ErrorCode::kInvalidArgument, Delivery::kNotSent, 0).outcome_unknown());
+  EXPECT_FALSE(e(ErrorCode::kConnect, Delivery::kNotSent, 0).outcome_unknown());
+  EXPECT_TRUE(e(ErrorCode::kTimeout, Delivery::kMaybeSent, 0).outcome_unknown());
+  EXPECT_TRUE(e(ErrorCode::kHttpStatus, Delivery::kMaybeSent, 502).outcome_unknown());
+  EXPECT_TRUE(e(ErrorCode::kMalformed, Delivery::kMaybeSent, 200).outcome_unknown());
+  EXPECT_FALSE(e(ErrorCode::kHttpStatus, Delivery::kMaybeSent, 404).outcome_unknown());
+  EXPECT_FALSE(e(ErrorCode::kProvider, Delivery::kMaybeSent, 200).outcome_unknown());
+  EXPECT_FALSE(e(ErrorCode::kAuth, Delivery::kMaybeSent, 401).outcome_unknown());
+}
+
 TEST(Error, EveryCodeHasAName) {
   for (int i = 0; i <= static_cast<int>(ErrorCode::kInternal); ++i) {
     EXPECT_NE(paygw::to_string(static_cast<ErrorCode>(i)), "unknown");

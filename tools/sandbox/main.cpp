@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -31,6 +32,13 @@ struct Options {
   int port = 0;
   std::string tingee_client_id;
   std::string tingee_secret;
+  std::string tconnect_partner_code;
+  std::string tconnect_username;
+  std::string tconnect_password;
+  std::string tconnect_client_id;
+  std::string tconnect_client_secret;
+  std::string tconnect_aes_key_hex;
+  long tconnect_token_ttl_s = 600;
   long window_ms = 10 * 60 * 1000;  // ±10 min (spec §2.2)
   long future_tolerance_ms = 5000;  // a timestamp slightly ahead of our clock is tolerated
 };
@@ -46,6 +54,11 @@ struct State {
   std::map<std::string, Device> devices;
   Json events = Json::array();
   long long next_bill = 1;
+  // TConnect
+  std::map<std::string, long long> access_tokens;   // token -> expiry (ms since epoch)
+  std::map<std::string, long long> refresh_tokens;  // token -> expiry
+  std::map<std::string, std::string> tconnect_devices;  // serial -> "pos" | "soundbox"
+  Json tconnect_transactions = Json::array();
 
   void record(const std::string& uuid, const std::string& what, Json detail) {
     events.push_back(Json{{"provider", "tingee"}, {"device", uuid}, {"event", what}, {"detail", std::move(detail)}});
@@ -268,6 +281,160 @@ class TingeeSimulator {
   State& state_;
 };
 
+long long now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::optional<std::string> unhex(const std::string& h) {
+  if (h.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < h.size(); i += 2) {
+    auto nib = [](char c) {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    const int hi = nib(h[i]), lo = nib(h[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+// TConnect envelope (tconnect.md §3.2): hex(IV || AES-256-CBC PKCS#7), written here with EVP.
+std::optional<std::string> aes_cbc(bool encrypt, const std::string& key, const std::string& iv, const std::string& in) {
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  std::string out(in.size() + 16, '\0');
+  int n1 = 0, n2 = 0;
+  auto* o = reinterpret_cast<unsigned char*>(out.data());
+  const bool ok = EVP_CipherInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key.data()),
+                                    reinterpret_cast<const unsigned char*>(iv.data()), encrypt ? 1 : 0) == 1 &&
+                  EVP_CipherUpdate(ctx, o, &n1, reinterpret_cast<const unsigned char*>(in.data()),
+                                   static_cast<int>(in.size())) == 1 &&
+                  EVP_CipherFinal_ex(ctx, o + n1, &n2) == 1;
+  EVP_CIPHER_CTX_free(ctx);
+  if (!ok) return std::nullopt;
+  out.resize(static_cast<std::size_t>(n1 + n2));
+  return out;
+}
+
+class TconnectSimulator {
+ public:
+  TconnectSimulator(const Options& options, State& state)
+      : options_(options), state_(state), key_(*unhex(options.tconnect_aes_key_hex)) {}
+
+  void install(httplib::Server& server) {
+    auto route = [&](const std::string& path, bool needs_token, auto handler) {
+      server.Post(path, [this, needs_token, handler](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("Partner-Code") != options_.tconnect_partner_code) {
+          return error(res, 401, "Invalid partner code");
+        }
+        std::lock_guard<std::mutex> lock(state_.mu);
+        if (needs_token) {
+          const std::string auth = req.get_header_value("Authorization");
+          auto it = auth.rfind("Bearer ", 0) == 0 ? state_.access_tokens.find(auth.substr(7)) : state_.access_tokens.end();
+          if (it == state_.access_tokens.end() || it->second < now_ms()) return error(res, 401, "Unauthorized");
+        }
+        const Json body = Json::parse(req.body, nullptr, false);
+        std::optional<std::string> raw;
+        if (body.is_object() && body.size() == 1 && body.contains("data") && body["data"].is_string()) {
+          raw = unhex(body["data"].get<std::string>());
+        }
+        std::optional<std::string> plain;
+        if (raw && raw->size() >= 32 && raw->size() % 16 == 0) plain = aes_cbc(false, key_, raw->substr(0, 16), raw->substr(16));
+        const Json payload = plain ? Json::parse(*plain, nullptr, false) : Json();
+        if (!payload.is_object()) return error(res, 400, "Invalid encrypted payload");
+        handler(req, payload, res);
+      });
+    };
+    const std::string p = "/openapi/v1";
+    route(p + "/auth/login", false, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+      if (b.value("username", "") != options_.tconnect_username || b.value("password", "") != options_.tconnect_password ||
+          b.value("client_id", "") != options_.tconnect_client_id ||
+          b.value("client_secret", "") != options_.tconnect_client_secret) {
+        return error(res, 401, "Invalid credentials");
+      }
+      issue_tokens(res, true);
+    });
+    route(p + "/auth/refresh", false, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+      auto it = state_.refresh_tokens.find(b.value("refresh_token", ""));
+      if (it == state_.refresh_tokens.end() || it->second < now_ms()) return error(res, 401, "Invalid refresh token");
+      issue_tokens(res, false);
+    });
+    route(p + "/devices/payments/push", true, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+      const std::string serial = b.value("serial_no", ""), type = b.value("type", "");
+      if (serial.empty()) return error(res, 400, "serial_no is required");
+      if (!b.contains("amount") || !b["amount"].is_number_integer() || b["amount"].get<long long>() <= 0) {
+        return error(res, 400, "amount is required");
+      }
+      if (type == "pos" && b.value("order_id", "").empty()) return error(res, 400, "order_id is required");
+      if (type == "soundbox" && b.value("qr_string", "").empty()) return error(res, 400, "qr_string is required");
+      if (type != "pos" && type != "soundbox") return error(res, 400, "type is required");
+      auto device = state_.tconnect_devices.find(serial);
+      if (device == state_.tconnect_devices.end() || device->second != type) return error(res, 404, "Device not found");
+      state_.events.push_back(Json{{"provider", "tconnect"}, {"device", serial}, {"event", "push-" + type}, {"detail", b}});
+      state_.tconnect_transactions.push_back(Json{{"order_id", b.value("order_id", "")},
+                                                  {"request_id", "SBX-" + std::to_string(state_.next_bill++)},
+                                                  {"status", "PENDING"},
+                                                  {"amount", b["amount"]},
+                                                  {"serial_no", serial}});
+      ok(res, Json{{"message", std::string("Successfully pushed new payment to ") + (type == "pos" ? "POS" : "Soundbox")}});
+    });
+    route(p + "/services", true, [this](const httplib::Request&, const Json&, httplib::Response& res) {
+      ok(res, Json{{"services", Json::array({Json{{"service_code", "vccb-qr"}, {"bincode", "970454"}, {"name", "BVBank QR"}}})}});
+    });
+    route(p + "/va/va-account/create", true, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+      if (b.value("bank_code", "").empty() || b.value("account_name", "").empty()) {
+        return error(res, 400, "bank_code and account_name are required");
+      }
+      ok(res, Json{{"va", "VA" + std::to_string(100000 + state_.next_bill++)},
+                   {"account_name", b["account_name"]},
+                   {"bank_code", b["bank_code"]}});
+    });
+    route(p + "/qr", true, [this](const httplib::Request& req, const Json& b, httplib::Response& res) {
+      if (req.get_header_value("x-service-code") != "vccb-qr") return error(res, 400, "Invalid service code");
+      for (const char* f : {"order_id", "va", "bincode"}) {
+        if (b.value(f, "").empty()) return error(res, 400, std::string(f) + " is required");
+      }
+      ok(res, Json{{"qr_content", "00020101021" + std::string(b.value("amount", 0) > 0 ? "2" : "1") + "38...SANDBOX"}});
+    });
+    for (const char* kind : {"qr", "card", "cash"}) {
+      route(p + "/transaction/" + kind, true, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+        if (b.value("from_date", "").empty() || b.value("to_date", "").empty()) return error(res, 400, "from_date and to_date are required");
+        ok(res, Json{{"data", Json{{"items", state_.tconnect_transactions}, {"total", state_.tconnect_transactions.size()}}}});
+      });
+    }
+  }
+
+ private:
+  static void error(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(Json{{"message", message}}.dump(), "application/json");
+  }
+  static void ok(httplib::Response& res, const Json& body) {
+    res.status = 200;
+    res.set_content(body.dump(), "application/json");
+  }
+  void issue_tokens(httplib::Response& res, bool with_refresh) {
+    const std::string access = "sbx-access-" + random_token(16);
+    state_.access_tokens[access] = now_ms() + options_.tconnect_token_ttl_s * 1000;
+    Json body = {{"access_token", access}, {"expires_in", options_.tconnect_token_ttl_s}, {"token_type", "Bearer"}};
+    if (with_refresh) {
+      const std::string refresh = "sbx-refresh-" + random_token(16);
+      state_.refresh_tokens[refresh] = now_ms() + 24LL * 3600 * 1000;
+      body["refresh_token"] = refresh;
+      body["refresh_expires_in"] = 24 * 3600;
+    }
+    ok(res, body);
+  }
+
+  const Options& options_;
+  State& state_;
+  std::string key_;
+};
+
 const char* env_or(const char* name, const char* fallback) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0' ? v : fallback;
@@ -275,9 +442,11 @@ const char* env_or(const char* name, const char* fallback) {
 
 void usage() {
   std::puts(
-      "usage: paygw-sandbox [--port N] [--host H] [--tingee-client-id ID] [--tingee-secret S]\n"
-      "  Simulates the Tingee device API on http://H:N (default 127.0.0.1, a free port).\n"
-      "  Credentials default to $PAYGW_TINGEE_CLIENT_ID / $PAYGW_TINGEE_SECRET, else are generated.\n"
+      "usage: paygw-sandbox [--port N] [--host H] [--tingee-client-id ID] [--tingee-secret S] [--tconnect-token-ttl SEC]\n"
+      "  Simulates the Tingee device API and the TConnect Open API on http://H:N (default 127.0.0.1, a free port).\n"
+      "  Credentials come from the PAYGW_TINGEE_* and PAYGW_TCONNECT_* variables the examples use; missing\n"
+      "  secrets are generated and printed.\n"
+      "  TConnect devices: POS-0001 (pos), SB-0001 (soundbox); x-service-code vccb-qr.\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
       "  Devices: DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs), DEMO-BOX-MAX (tingee-box-max),\n"
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
@@ -294,6 +463,12 @@ int main(int argc, char** argv) {
   Options options;
   options.tingee_client_id = env_or("PAYGW_TINGEE_CLIENT_ID", "");
   options.tingee_secret = env_or("PAYGW_TINGEE_SECRET", "");
+  options.tconnect_partner_code = env_or("PAYGW_TCONNECT_PARTNER_CODE", "SANDBOX-PARTNER");
+  options.tconnect_username = env_or("PAYGW_TCONNECT_USERNAME", "demo@paygw.local");
+  options.tconnect_password = env_or("PAYGW_TCONNECT_PASSWORD", "");
+  options.tconnect_client_id = env_or("PAYGW_TCONNECT_CLIENT_ID", "sandbox-client");
+  options.tconnect_client_secret = env_or("PAYGW_TCONNECT_CLIENT_SECRET", "");
+  options.tconnect_aes_key_hex = env_or("PAYGW_TCONNECT_AES_KEY", "");
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -314,6 +489,8 @@ int main(int argc, char** argv) {
       options.tingee_client_id = next();
     } else if (arg == "--tingee-secret") {
       options.tingee_secret = next();
+    } else if (arg == "--tconnect-token-ttl") {
+      options.tconnect_token_ttl_s = std::atol(next().c_str());
     } else {
       std::fprintf(stderr, "paygw-sandbox: unknown argument %s (see --help)\n", arg.c_str());
       return 2;
@@ -322,16 +499,29 @@ int main(int argc, char** argv) {
   if (options.tingee_client_id.empty()) options.tingee_client_id = "sandbox-" + random_token(4);
   const bool generated_secret = options.tingee_secret.empty();
   if (generated_secret) options.tingee_secret = random_token(24);
+  const bool generated_tconnect = options.tconnect_password.empty() || options.tconnect_client_secret.empty() ||
+                                  options.tconnect_aes_key_hex.empty();
+  if (options.tconnect_password.empty()) options.tconnect_password = random_token(12);
+  if (options.tconnect_client_secret.empty()) options.tconnect_client_secret = random_token(16);
+  if (options.tconnect_aes_key_hex.empty()) options.tconnect_aes_key_hex = random_token(32);
+  if (options.tconnect_aes_key_hex.size() != 64 || !unhex(options.tconnect_aes_key_hex)) {
+    std::fprintf(stderr, "paygw-sandbox: the TConnect AES key must be 64 hex characters\n");
+    return 2;
+  }
 
   State state;
   state.devices["DEMO-BOX-3LS"] = Device{"tingee-box-3ls", "123456", true};
   state.devices["DEMO-BOX-6XS"] = Device{"tingee-box-6xs", "123456", false};
   state.devices["DEMO-BOX-MAX"] = Device{"tingee-box-max", "123456", true};
+  state.tconnect_devices["POS-0001"] = "pos";
+  state.tconnect_devices["SB-0001"] = "soundbox";
 
   httplib::Server server;
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
   TingeeSimulator tingee(options, state);
   tingee.install(server);
+  TconnectSimulator tconnect(options, state);
+  tconnect.install(server);
   server.Get("/_sandbox/events", [&state](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(state.mu);
     res.set_content(state.events.dump(2), "application/json");
@@ -349,6 +539,12 @@ int main(int argc, char** argv) {
   std::printf("tingee client id: %s\n", options.tingee_client_id.c_str());
   // A generated sandbox secret is printed so that it can be used; one passed in never is.
   if (generated_secret) std::printf("tingee secret: %s\n", options.tingee_secret.c_str());
+  std::printf("tconnect partner code: %s, username: %s, client id: %s\n", options.tconnect_partner_code.c_str(),
+              options.tconnect_username.c_str(), options.tconnect_client_id.c_str());
+  if (generated_tconnect) {
+    std::printf("tconnect password: %s, client secret: %s, aes key: %s\n", options.tconnect_password.c_str(),
+                options.tconnect_client_secret.c_str(), options.tconnect_aes_key_hex.c_str());
+  }
   std::printf("listening on http://%s:%d\n", options.host.c_str(), port);
   std::fflush(stdout);
   server.listen_after_bind();
