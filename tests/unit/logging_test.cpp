@@ -63,6 +63,25 @@ TEST(Logging, NoSecretsInLogOutput) {
   }
 }
 
+TEST(Logging, TconnectTokensCredentialsAndKeyNeverLogged) {
+  Capture capture;
+  auto replay = test::tconnect_replay("tconnect/token-401-retry.json");
+  auto client = test::tconnect_client(replay, nullptr, capture.logger());
+  ASSERT_TRUE(client.push_payment(tconnect::PosPush{"00059012710", "0129210912", 150000}).ok());
+  EXPECT_EQ(replay->report(), "");
+  const std::string log = capture.all();
+  EXPECT_NE(log.find("POST /openapi/v1/devices/payments/push"), std::string::npos) << log;
+  EXPECT_NE(log.find("HTTP 401"), std::string::npos) << log;
+  EXPECT_NE(log.find("Authorization: <redacted>"), std::string::npos) << log;
+  for (const char* secret : {"eyJ-test-access", "eyJ-test-refresh", "Password#123", "hUFhGJIqz746zcxsYVtrwhkveDuEfcYd",
+                             test::kTconnectKeyHex, "PARTNER-TEST"}) {
+    EXPECT_EQ(log.find(secret), std::string::npos) << secret << " leaked into:\n" << log;
+  }
+  // Nor does the encrypted body (it is never logged, only its size).
+  const auto body = replay->requests().front().body;
+  EXPECT_EQ(log.find(body.substr(10, 32)), std::string::npos);
+}
+
 TEST(Logging, ThrowingSinkDoesNotBreakTheCall) {
   Logger logger;
   logger.level = LogLevel::kDebug;
