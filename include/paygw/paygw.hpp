@@ -1,6 +1,9 @@
 // paygw — umbrella header.
 #pragma once
 
+#include <paygw/charging/callback.hpp>
+#include <paygw/charging/client.hpp>
+#include <paygw/charging/models.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/http/transport.hpp>

@@ -1,0 +1,75 @@
+// paygw — verifying card-charging callbacks (GET query or POST JSON/form) and applying them once.
+#pragma once
+
+#include <paygw/charging/models.hpp>
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+#include <paygw/secret.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace paygw::charging {
+
+/// What the merchant stored when it submitted the card. A callback is accepted only for the
+/// submission it names: the callback signature covers neither the status nor the amounts nor the
+/// request_id, so binding to the stored record is what stops a replayed or edited callback.
+struct Submission {
+  std::string request_id;
+  std::string telco;  ///< Canonical telco as submitted.
+  std::string code;
+  std::string serial;
+  Vnd declared_value = 0;
+};
+
+/// The request that delivered the callback.
+struct CallbackRequest {
+  std::string_view query;  ///< Raw query string (with or without '?'), percent-encoded.
+  std::string_view body;   ///< Raw body: JSON object or application/x-www-form-urlencoded; may be empty.
+};
+
+struct CallbackOptions {
+  /// Names tried, in order, for the signature parameter.
+  std::string signature_field = "callback_sign";
+  std::string signature_field_alt = "sign";
+  /// Normalises the callback's telco before comparing it with Submission::telco.
+  std::map<std::string, std::string> telco_aliases = default_telco_aliases();
+};
+
+/// Verifies a callback and parses it. Parameters are read from the query string and then the body
+/// (a JSON object, or form-encoded), later ones winning; numbers may arrive as JSON numbers or
+/// strings; messages are URL-decoded UTF-8.
+///
+/// Steps (fail closed): the signature must be present (kMissingSignature) and be 32 hex characters
+/// equal, in constant time, to md5(partner_key + code + serial) of the **stored** submission
+/// (kInvalidSignature); the callback's request_id, telco, code, serial and declared_value must
+/// equal the stored ones (kInvalidSignature: "does not match the submission"); status must be an
+/// integer (kMalformed). Nothing is parsed into a result before the signature verifies.
+///
+/// Thread-safe; never throws.
+PAYGW_EXPORT Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secret& partner_key,
+                                                  const Submission& expected, const CallbackOptions& options = {});
+
+/// What to do with a verified result, given the stored state of the card.
+enum class Action {
+  kApply,      ///< Move the card from pending to this final result (credit if result.credits()).
+  kDuplicate,  ///< The card is already final: acknowledge, change nothing, credit nothing.
+  kIgnore,     ///< Not final (pending/unknown status): acknowledge and keep waiting.
+};
+
+struct Decision {
+  Action action = Action::kIgnore;
+  /// true when a kDuplicate carries a different status or amount than the stored final result:
+  /// a replay or a provider correction. Never applied automatically; worth an alert.
+  bool conflicts = false;
+};
+
+/// The single pending -> final transition. `stored` is the card's current result (status
+/// kPending while waiting), `incoming` a verified result for the same card. Store the applied
+/// result with an atomic compare-and-set on the pending state (e.g. `UPDATE … WHERE request_id = ?
+/// AND status = 'pending'`, applying only when one row changed) so two deliveries racing each
+/// other still credit once. Pure function; thread-safe.
+PAYGW_EXPORT Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexcept;
+
+}  // namespace paygw::charging

@@ -1,0 +1,105 @@
+// paygw — prepaid phone-card charging client (`/chargingws/v2`: thesieure.com and compatible hosts).
+#pragma once
+
+#include <paygw/charging/models.hpp>
+#include <paygw/export.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/log.hpp>
+#include <paygw/result.hpp>
+#include <paygw/secret.hpp>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paygw::charging {
+
+/// The values a request signature may cover.
+struct SignFields {
+  std::string_view partner_id;
+  std::string_view command;  ///< "charging" or "check".
+  std::string_view request_id;
+  std::string_view telco;
+  std::string_view code;
+  std::string_view serial;
+};
+
+/// Builds the string whose MD5 (lower-case hex) is the request `sign`. Providers differ, so the
+/// scheme is a function; sign_scheme_a and sign_scheme_b are the two seen in production.
+using SignScheme = std::function<std::string(std::string_view partner_key, const SignFields& fields)>;
+
+/// Scheme A (the provider's documentation): partner_key + code + serial. The default.
+PAYGW_EXPORT std::string sign_scheme_a(std::string_view partner_key, const SignFields& fields);
+/// Scheme B: partner_key + code + command + partner_id + request_id + serial + telco.
+PAYGW_EXPORT std::string sign_scheme_b(std::string_view partner_key, const SignFields& fields);
+
+/// Lower-case hex MD5 of scheme(partner_key, fields). Errors: kInternal (OpenSSL). Thread-safe.
+PAYGW_EXPORT Result<std::string> sign(const Secret& partner_key, const SignFields& fields, const SignScheme& scheme);
+
+/// How requests are sent.
+enum class Encoding {
+  kForm,   ///< POST application/x-www-form-urlencoded (default).
+  kJson,   ///< POST application/json.
+  kQuery,  ///< GET with the fields in the query string (the sign then travels in URLs: avoid).
+};
+
+struct Config {
+  std::string base_url;  ///< e.g. "https://thesieure.com"; https only (http just for a loopback sandbox).
+  std::string path = "/chargingws/v2";
+  std::string partner_id;  ///< Required.
+  Secret partner_key;      ///< Required.
+  SignScheme sign_scheme = sign_scheme_a;
+  Encoding encoding = Encoding::kForm;
+  std::map<std::string, std::vector<Vnd>> denominations = default_denominations();
+  std::map<std::string, std::string> telco_aliases = default_telco_aliases();
+  /// The telco name sent to the provider for each canonical telco when it differs (e.g.
+  /// {"VNMOBI", "VIETNAMOBILE"} for hosts that spell it so). Empty = send the canonical name.
+  std::map<std::string, std::string> telco_wire_names;
+  std::shared_ptr<http::Transport> transport;  ///< Required.
+  Logger logger;
+  std::chrono::milliseconds timeout{30'000};
+};
+
+/// Card-charging client.
+///
+/// submit() sends command=charging, check() command=check for the same card and request_id (the
+/// provider answers CARD_NOT_EXISTS when the fields differ from the submission). Both return the
+/// provider's verdict as a ChargeResult — pending, wrong value, card error, maintenance, duplicate
+/// request ... are values, not errors.
+///
+/// Errors: kInvalidArgument (validation; nothing sent): unknown telco, code/serial empty or not
+/// letters/digits, declared value not a denomination of the telco, request_id empty, longer than
+/// 64 or not visible ASCII. kHttpStatus / kMalformed: the host answered non-2xx or not a result
+/// (outcome_unknown() is true). Transport errors keep their Delivery.
+///
+/// submit() is never retried by paygw. After an error with outcome_unknown(), do not submit the
+/// card again (a second submission may be charged or flagged as duplicate): call check() with the
+/// same request until it is final — see docs/charging.md.
+///
+/// Thread safety: immutable after create(); all methods may be called concurrently.
+class PAYGW_EXPORT Client {
+ public:
+  /// Errors: kConfig naming the missing/invalid setting.
+  [[nodiscard]] static Result<Client> create(Config config);
+
+  /// command=charging.
+  Result<ChargeResult> submit(const CardRequest& card) const;
+  /// command=check: the current state of a submitted card (same fields as the submission).
+  Result<ChargeResult> check(const CardRequest& card) const;
+  /// GET {path}/getfee?partner_id=…: the fee table (flat list or grouped by telco).
+  Result<FeeTable> get_fees() const;
+
+  /// The canonical telco for `telco` under this client's aliases, or "" when unknown.
+  std::string canonical_telco(std::string_view telco) const;
+
+ private:
+  struct Impl;
+  explicit Client(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace paygw::charging

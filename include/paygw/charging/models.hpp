@@ -1,0 +1,96 @@
+// paygw — prepaid phone-card charging (/chargingws/v2) request and result types.
+#pragma once
+
+#include <paygw/export.hpp>
+#include <paygw/money.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paygw::charging {
+
+/// A card to submit (command=charging) or look up (command=check).
+struct CardRequest {
+  std::string telco;       ///< e.g. "VIETTEL"; aliases ("Viettel", "VT", ...) are normalised.
+  std::string code;        ///< The card PIN. Secret: never logged.
+  std::string serial;      ///< Secret: never logged. Leading zeros are kept.
+  Vnd declared_value = 0;  ///< Declared face value (the wire field `amount` of the request).
+  std::string request_id;  ///< The merchant's unique id for this card, 1..64 visible ASCII characters.
+};
+
+/// What a provider status code means. Unknown codes are kUnknown and never success.
+enum class Status {
+  kSuccess,           ///< 1: card good, declared value correct.
+  kWrongValue,        ///< 2: card good, declared value wrong (penalty applied).
+  kCardError,         ///< 3: card invalid or already used.
+  kMaintenance,       ///< 4: provider maintenance; the card was not consumed.
+  kPending,           ///< 99: being processed; the result comes by callback or check.
+  kSubmitFailed,      ///< 100, or 102 other than a duplicate: rejected, reason in message.
+  kDuplicateRequest,  ///< 102 REQUEST_ID_EXISTED: this request_id was already used.
+  kNotFound,          ///< 101: check found no such card/request.
+  kUnknown,           ///< anything else.
+};
+
+/// Stable lower-case name, e.g. "wrong_value".
+PAYGW_EXPORT std::string_view to_string(Status status) noexcept;
+
+/// A charging result, from a submit/check response or from a callback.
+///
+/// Money fields (VND; absent when the provider sent null, "" or nothing):
+///   declared_value — what the merchant declared;
+///   value          — the face value used for billing;
+///   card_value     — the real face value (GET callbacks only);
+///   amount         — the money the merchant receives after fees/penalty. On a pending (99)
+///                    response it is only an expected payout: never credit it.
+struct ChargeResult {
+  int status_code = 0;  ///< The raw provider status.
+  Status status = Status::kUnknown;
+  std::string message;
+  std::string request_id;
+  std::string trans_id;  ///< Provider transaction id (kept as text).
+  std::string telco;
+  std::optional<Vnd> declared_value;
+  std::optional<Vnd> value;
+  std::optional<Vnd> card_value;
+  std::optional<Vnd> amount;
+  std::string json;  ///< The parameters as JSON, with code, serial and signatures redacted.
+
+  /// true for statuses that will not change any more (everything but kPending and kUnknown).
+  bool is_final() const noexcept { return status != Status::kPending && status != Status::kUnknown; }
+  /// true only for kSuccess and kWrongValue: the merchant receives `amount`.
+  bool credits() const noexcept { return status == Status::kSuccess || status == Status::kWrongValue; }
+};
+
+/// A percentage written exactly, in ten-thousandths of a percent (17.5 % = 175000).
+struct Percent {
+  std::int64_t ten_thousandths = 0;
+  /// "17.5", "9.8", "100".
+  PAYGW_EXPORT std::string to_string() const;
+};
+
+/// One row of the fee table: the provider keeps `fees` % of a card of `value`, plus `penalty` %
+/// when the declared value is wrong. `fees` of 100 % means the denomination is not accepted now.
+struct FeeRow {
+  std::string telco;
+  Vnd value = 0;
+  Percent fees;
+  Percent penalty;
+};
+
+struct FeeTable {
+  std::vector<FeeRow> rows;
+  std::size_t skipped_rows = 0;  ///< Rows without a telco or a readable value/percentage.
+};
+
+/// Denominations (VND) accepted per canonical telco (a common provider table); replace them with
+/// your provider's getfee list.
+PAYGW_EXPORT std::map<std::string, std::vector<Vnd>> default_denominations();
+/// Alias -> canonical telco ("VT" -> "VIETTEL", "VIETNAMOBILE" -> "VNMOBI", ...), upper-case keys;
+/// canonical names map to themselves. Lookups upper-case the input first.
+PAYGW_EXPORT std::map<std::string, std::string> default_telco_aliases();
+
+}  // namespace paygw::charging

@@ -1,0 +1,93 @@
+#include <paygw/charging/callback.hpp>
+#include <paygw/charging/client.hpp>
+
+#include "charging/codec.hpp"
+#include "crypto/crypto.hpp"
+
+namespace paygw::charging {
+
+namespace crypto = paygw::detail::crypto;
+
+namespace {
+
+Error reject(ErrorCode code, std::string message) { return make_error(code, std::move(message)); }
+
+const std::string* find(const codec::Params& params, const std::string& key) {
+  const auto it = params.find(key);
+  return it == params.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secret& partner_key,
+                                     const Submission& expected, const CallbackOptions& options) {
+  if (partner_key.empty()) return reject(ErrorCode::kConfig, "partner key is empty");
+  codec::Params params;
+  codec::parse_form(request.query, params);
+  std::string_view body = request.body;
+  while (!body.empty() && (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
+    body.remove_prefix(1);
+  }
+  if (!body.empty() && body.front() == '{') {
+    if (auto parsed = codec::parse_json_object(body, params); !parsed) return parsed.error();
+  } else if (!body.empty()) {
+    codec::parse_form(body, params);
+  }
+
+  const std::string* signature = find(params, options.signature_field);
+  if (signature == nullptr || signature->empty()) signature = find(params, options.signature_field_alt);
+  if (signature == nullptr || signature->empty()) return reject(ErrorCode::kMissingSignature, "callback has no signature");
+
+  // The expected signature is computed from the stored card, so a callback about any other card
+  // cannot verify even if its own code/serial/signature are consistent.
+  // Every source signs callbacks as md5(partner_key + code + serial): scheme A.
+  SignFields fields;
+  fields.code = expected.code;
+  fields.serial = expected.serial;
+  auto expected_sig = sign(partner_key, fields, sign_scheme_a);
+  if (!expected_sig) return expected_sig.error();
+  bool valid = false;
+  if (signature->size() == expected_sig->size()) {
+    auto received = crypto::hex_decode(*signature);  // upper- or lower-case hex
+    auto wanted = crypto::hex_decode(*expected_sig);
+    valid = received && wanted && crypto::constant_time_equal(*received, *wanted);
+  }
+  if (!valid) return reject(ErrorCode::kInvalidSignature, "callback signature does not match");
+
+  auto mismatch = [](const char* field) {
+    return reject(ErrorCode::kInvalidSignature, std::string("callback does not match the submission: ") + field);
+  };
+  auto text = [&](const char* key) {
+    const std::string* v = find(params, key);
+    return v == nullptr ? std::string() : *v;
+  };
+  if (text("request_id") != expected.request_id) return mismatch("request_id");
+  if (text("code") != expected.code) return mismatch("code");
+  if (text("serial") != expected.serial) return mismatch("serial");
+  const std::string telco = codec::canonical_telco(text("telco"), options.telco_aliases);
+  const std::string stored_telco = codec::canonical_telco(expected.telco, options.telco_aliases);
+  if (telco.empty() || telco != (stored_telco.empty() ? expected.telco : stored_telco)) return mismatch("telco");
+  auto declared = codec::money(params, "declared_value");
+  if (!declared) return declared.error();
+  if (!*declared || **declared != expected.declared_value) return mismatch("declared_value");
+
+  return codec::parse_result(params);
+}
+
+Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexcept {
+  Decision d;
+  if (!incoming.is_final()) {
+    d.action = stored.is_final() ? Action::kDuplicate : Action::kIgnore;
+    return d;
+  }
+  if (!stored.is_final()) {
+    d.action = Action::kApply;
+    return d;
+  }
+  d.action = Action::kDuplicate;
+  d.conflicts = stored.status_code != incoming.status_code || stored.amount != incoming.amount ||
+                stored.value != incoming.value;
+  return d;
+}
+
+}  // namespace paygw::charging

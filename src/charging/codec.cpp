@@ -1,0 +1,303 @@
+#include "charging/codec.hpp"
+
+#include "http/util.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace paygw::charging {
+
+namespace json = paygw::detail::json;
+using json::Json;
+
+std::string_view to_string(Status status) noexcept {
+  switch (status) {
+    case Status::kSuccess: return "success";
+    case Status::kWrongValue: return "wrong_value";
+    case Status::kCardError: return "card_error";
+    case Status::kMaintenance: return "maintenance";
+    case Status::kPending: return "pending";
+    case Status::kSubmitFailed: return "submit_failed";
+    case Status::kDuplicateRequest: return "duplicate_request";
+    case Status::kNotFound: return "not_found";
+    case Status::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string Percent::to_string() const {
+  const std::int64_t whole = ten_thousandths / 10000;
+  std::int64_t frac = std::llabs(ten_thousandths % 10000);
+  std::string out = (ten_thousandths < 0 && whole == 0 ? "-" : "") + std::to_string(whole);
+  if (frac == 0) return out;
+  std::string digits = std::to_string(frac);
+  digits.insert(0, 4 - digits.size(), '0');
+  while (digits.back() == '0') digits.pop_back();
+  return out + "." + digits;
+}
+
+std::map<std::string, std::vector<Vnd>> default_denominations() {
+  const std::vector<Vnd> phone = {10000, 20000, 30000, 50000, 100000, 200000, 300000, 500000};
+  std::vector<Vnd> viettel = phone;
+  viettel.push_back(1000000);
+  return {
+      {"VIETTEL", viettel},
+      {"VINAPHONE", phone},
+      {"MOBIFONE", phone},
+      {"VNMOBI", {10000, 20000, 30000, 50000, 100000, 200000, 300000, 500000}},
+      {"ZING", {10000, 20000, 50000, 100000, 200000, 500000, 1000000}},
+      {"GATE", {10000, 20000, 50000, 100000, 200000, 500000, 1000000, 5000000, 10000000}},
+      {"GARENA", {10000, 20000, 50000, 100000, 200000, 500000}},
+      {"VCOIN", {10000, 20000, 50000, 100000, 200000, 300000, 500000, 1000000, 2000000, 5000000, 10000000}},
+  };
+}
+
+std::map<std::string, std::string> default_telco_aliases() {
+  std::map<std::string, std::string> aliases = {
+      {"VT", "VIETTEL"},          {"VTT", "VIETTEL"},     {"VINA", "VINAPHONE"}, {"VNP", "VINAPHONE"},
+      {"MOBI", "MOBIFONE"},       {"VMS", "MOBIFONE"},    {"VIETNAMOBILE", "VNMOBI"}, {"VNMB", "VNMOBI"},
+      {"VNM", "VNMOBI"},          {"VNG", "ZING"},        {"VTC", "VCOIN"},
+  };
+  for (const auto& [telco, values] : default_denominations()) aliases[telco] = telco;
+  return aliases;
+}
+
+namespace codec {
+namespace {
+
+bool digits_only(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// An integer written as text, optionally followed by ".0…".
+std::optional<std::int64_t> integer_text(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && s.front() == '-') {
+    negative = true;
+    s.remove_prefix(1);
+  }
+  if (const auto dot = s.find('.'); dot != std::string_view::npos) {
+    const auto frac = s.substr(dot + 1);
+    if (frac.empty() || !std::all_of(frac.begin(), frac.end(), [](char c) { return c == '0'; })) return std::nullopt;
+    s = s.substr(0, dot);
+  }
+  if (!digits_only(s) || s.size() > 18) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return negative ? -v : v;
+}
+
+Error malformed(std::string message) { return make_error(ErrorCode::kMalformed, std::move(message)); }
+
+}  // namespace
+
+std::string url_decode(std::string_view text) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '+') {
+      out.push_back(' ');
+    } else if (c == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+void parse_form(std::string_view text, Params& out) {
+  if (!text.empty() && text.front() == '?') text.remove_prefix(1);
+  while (!text.empty()) {
+    const auto amp = text.find('&');
+    const auto pair = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    const std::string key = url_decode(pair.substr(0, eq));
+    if (key.empty()) continue;
+    out[key] = eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+  }
+}
+
+Params params_of(const Json& object) {
+  Params out;
+  for (const auto& [key, value] : object.items()) {
+    if (value.is_null()) continue;
+    if (value.is_string()) {
+      out[key] = value.get<std::string>();
+    } else if (value.is_number_float()) {
+      const double d = value.get<double>();
+      out[key] = (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9e15)
+                     ? std::to_string(static_cast<std::int64_t>(d))
+                     : value.dump();
+    } else {
+      out[key] = value.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+    }
+  }
+  return out;
+}
+
+Result<void> parse_json_object(std::string_view text, Params& out) {
+  auto parsed = json::parse(text);
+  if (!parsed || !parsed->is_object()) return malformed("body is not a JSON object");
+  for (auto& [key, value] : params_of(*parsed)) out[key] = std::move(value);
+  return {};
+}
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (const auto& [key, value] : fields) {
+    if (!out.empty()) out += '&';
+    out += paygw::detail::url_encode(key) + "=" + paygw::detail::url_encode(value);
+  }
+  return out;
+}
+
+Result<std::optional<Vnd>> money(const Params& params, const std::string& key) {
+  const auto it = params.find(key);
+  if (it == params.end() || it->second.empty() || it->second == "null") return std::optional<Vnd>();
+  const auto v = integer_text(it->second);
+  if (!v) return malformed("'" + key + "' is not a whole number of VND");
+  return std::optional<Vnd>(*v);
+}
+
+Status status_of(int code, std::string_view message) noexcept {
+  switch (code) {
+    case 1: return Status::kSuccess;
+    case 2: return Status::kWrongValue;
+    case 3: return Status::kCardError;
+    case 4: return Status::kMaintenance;
+    case 99: return Status::kPending;
+    case 100: return Status::kSubmitFailed;
+    case 101: return Status::kNotFound;
+    case 102: return message.find("REQUEST_ID_EXISTED") != std::string_view::npos ? Status::kDuplicateRequest
+                                                                                  : Status::kSubmitFailed;
+    default: return Status::kUnknown;
+  }
+}
+
+Result<ChargeResult> parse_result(const Params& params) {
+  ChargeResult r;
+  const auto status = params.find("status");
+  const auto code = status == params.end() ? std::nullopt : integer_text(status->second);
+  if (!code || *code < std::numeric_limits<int>::min() || *code > std::numeric_limits<int>::max()) {
+    return malformed("result has no integer 'status'");
+  }
+  auto text = [&](const char* key) {
+    const auto it = params.find(key);
+    return it == params.end() ? std::string() : it->second;
+  };
+  r.status_code = static_cast<int>(*code);
+  r.message = text("message");
+  r.status = status_of(r.status_code, r.message);
+  r.request_id = text("request_id");
+  r.trans_id = text("trans_id");
+  r.telco = text("telco");
+  for (auto [key, field] : {std::pair<const char*, std::optional<Vnd>*>{"declared_value", &r.declared_value},
+                            {"value", &r.value},
+                            {"card_value", &r.card_value},
+                            {"amount", &r.amount}}) {
+    auto m = money(params, key);
+    if (!m) return m.error();
+    *field = *m;
+  }
+  Json redacted = Json::object();
+  for (const auto& [key, value] : params) {
+    const bool secret = key == "code" || key == "serial" || key == "sign" || key == "callback_sign";
+    redacted[key] = secret ? std::string("<redacted>") : value;
+  }
+  r.json = redacted.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+  return r;
+}
+
+std::optional<Percent> percent_of(const Json& value) {
+  if (value.is_number_integer()) return Percent{value.get<std::int64_t>() * 10000};
+  if (value.is_number_float()) {
+    const double scaled = value.get<double>() * 10000.0;
+    if (!std::isfinite(scaled) || std::fabs(scaled) > 1e15) return std::nullopt;
+    const double rounded = std::round(scaled);
+    if (std::fabs(scaled - rounded) > 1e-6) return std::nullopt;  // more than 4 decimals
+    return Percent{static_cast<std::int64_t>(rounded)};
+  }
+  if (!value.is_string()) return std::nullopt;
+  std::string_view s = value.get_ref<const std::string&>();
+  const auto dot = s.find('.');
+  const auto whole = integer_text(s.substr(0, dot));
+  if (!whole || *whole < 0) return std::nullopt;
+  std::int64_t frac = 0;
+  if (dot != std::string_view::npos) {
+    auto digits = s.substr(dot + 1);
+    if (digits.empty() || digits.size() > 4 || !digits_only(digits)) return std::nullopt;
+    for (std::size_t i = 0; i < 4; ++i) frac = frac * 10 + (i < digits.size() ? digits[i] - '0' : 0);
+  }
+  return Percent{*whole * 10000 + frac};
+}
+
+Result<FeeTable> parse_fee_table(const Json& body) {
+  FeeTable table;
+  auto add_rows = [&table](const Json& list, const std::string& group) {
+    for (const auto& row : list) {
+      if (!row.is_object()) {
+        ++table.skipped_rows;
+        continue;
+      }
+      FeeRow r;
+      r.telco = json::string_or_empty(row, "telco");
+      if (r.telco.empty()) r.telco = group;
+      const Json* value = json::member(row, "value");
+      std::optional<std::int64_t> v;
+      if (value != nullptr && value->is_number()) v = json::integer(row, "value");
+      if (value != nullptr && value->is_string()) v = integer_text(value->get<std::string>());
+      const Json* fees = json::member(row, "fees");
+      const Json* penalty = json::member(row, "penalty");
+      const auto f = fees != nullptr ? percent_of(*fees) : std::nullopt;
+      const auto p = penalty != nullptr ? percent_of(*penalty) : std::optional<Percent>(Percent{0});
+      if (r.telco.empty() || !v || *v <= 0 || !f || !p) {
+        ++table.skipped_rows;
+        continue;
+      }
+      r.value = *v;
+      r.fees = *f;
+      r.penalty = *p;
+      table.rows.push_back(std::move(r));
+    }
+  };
+  if (body.is_array()) {
+    add_rows(body, "");
+  } else if (body.is_object()) {
+    const Json* data = json::member(body, "data");
+    if (data != nullptr && data->is_array()) {
+      add_rows(*data, "");
+    } else {
+      for (const auto& [telco, list] : body.items()) {
+        if (list.is_array()) add_rows(list, telco);
+      }
+    }
+  } else {
+    return make_error(ErrorCode::kMalformed, "fee table is neither a list nor an object", Delivery::kMaybeSent);
+  }
+  return table;
+}
+
+std::string canonical_telco(std::string_view telco, const std::map<std::string, std::string>& aliases) {
+  const std::string upper = [&] {
+    std::string u(telco);
+    for (char& c : u) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return u;
+  }();
+  const auto it = aliases.find(upper);
+  return it == aliases.end() ? std::string() : it->second;
+}
+
+}  // namespace codec
+}  // namespace paygw::charging
