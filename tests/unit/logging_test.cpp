@@ -1,6 +1,7 @@
 // Log output never contains secrets: the Tingee secret, the client id, signatures, or a
 // security code from a request body. The test captures every line at kDebug while driving
 // successful, failing and webhook calls.
+#include <paygw/charging/client.hpp>
 #include <paygw/tingee/client.hpp>
 #include <paygw/tingee/webhook.hpp>
 
@@ -80,6 +81,29 @@ TEST(Logging, TconnectTokensCredentialsAndKeyNeverLogged) {
   // Nor does the encrypted body (it is never logged, only its size).
   const auto body = replay->requests().front().body;
   EXPECT_EQ(log.find(body.substr(10, 32)), std::string::npos);
+}
+
+TEST(Logging, CardCodeSerialKeyAndSignNeverLogged) {
+  Capture capture;
+  auto replay = paygw::testing::ReplayTransport::from_files({test::fixture_path("charging/submit-query.json")});
+  ASSERT_TRUE(replay.ok());
+  charging::Config c;
+  c.base_url = "https://thesieure.com";
+  c.partner_id = "3681148751";
+  c.partner_key = Secret("PARTNERKEY_TEST_0123456789abcdef");
+  c.encoding = charging::Encoding::kQuery;  // the worst case: everything in the URL
+  c.transport = *replay;
+  c.logger = capture.logger();
+  auto client = charging::Client::create(c);
+  ASSERT_TRUE(client.ok());
+  ASSERT_TRUE(client->submit({"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"}).ok());
+  EXPECT_EQ((*replay)->report(), "");
+  const std::string log = capture.all();
+  EXPECT_NE(log.find("GET /chargingws/v2"), std::string::npos) << log;
+  EXPECT_NE(log.find("status 99"), std::string::npos) << log;
+  for (const char* secret : {"312821445892982", "10004783347874", "PARTNERKEY_TEST", "355fe672fab7aa2a46b1c46c299d5ef6"}) {
+    EXPECT_EQ(log.find(secret), std::string::npos) << secret << " leaked into:\n" << log;
+  }
 }
 
 TEST(Logging, ThrowingSinkDoesNotBreakTheCall) {
