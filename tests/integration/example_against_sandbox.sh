@@ -3,12 +3,16 @@
 # credentials, free loopback port), checks the device effects the sandbox recorded, and that
 # the sandbox refuses a Tingee signature computed over other bytes than sent.
 # Usage: example_against_sandbox.sh <repo root> <paygw-sandbox> <tingee_show_qr> <tconnect_push>
+#          <charging_submit> <charging_callback_server>
 set -euo pipefail
-root=$1 sandbox=$2 tingee_example=$3 tconnect_example=$4
+root=$1 sandbox=$2 tingee_example=$3 tconnect_example=$4 charging_example=$5 callback_example=$6
 source "$root/tools/lib/sandbox.sh"
 log=$(mktemp)
-trap 'stop_sandbox; rm -f "$log"' EXIT
+cblog=$(mktemp)
+trap 'stop_sandbox; rm -f "$log" "$cblog"' EXIT
 export_sandbox_credentials
+request_id="it-$RANDOM$RANDOM"
+start_callback_server "$callback_example" "$cblog" "${DEMO_CARD[@]}" "$request_id"
 start_sandbox "$sandbox" "$log"
 url=$SANDBOX_URL
 
@@ -20,8 +24,18 @@ if "$tconnect_example" pos POS-9999 ORD-1002 1000 2>"$log.err"; then
 fi
 grep -q "Device not found" "$log.err" || { echo "unexpected failure text: $(cat "$log.err")"; exit 1; }
 
+# Card charging: pending, then final by check; the callback receiver verifies and applies it once.
+PAYGW_CHARGING_POLL_MS=100 "$charging_example" "${DEMO_CARD[@]}" "$request_id" | tee "$log.charge"
+grep -q "final: credit 35000 VND" "$log.charge" || { echo "charging did not end in a credit"; exit 1; }
+for _ in $(seq 100); do kill -0 "$CALLBACK_PID" 2>/dev/null || break; sleep 0.05; done
+grep -q "callback verified and applied: success, credit 35000 VND" "$cblog" || { echo "callback not applied: $(cat "$cblog")"; exit 1; }
+# A second submission of the same request_id is a duplicate, not a second charge.
+if PAYGW_CHARGING_POLL_MS=100 "$charging_example" "${DEMO_CARD[@]}" "$request_id" >"$log.charge" 2>&1; then :; fi
+grep -q "status 102 (duplicate_request)" "$log.charge" || { echo "no duplicate detected: $(cat "$log.charge")"; exit 1; }
+rm -f "$log.charge"
+
 events=$(curl -sf "$url/_sandbox/events")
-for e in display-qr announce-amount push-pos push-soundbox; do
+for e in display-qr announce-amount push-pos push-soundbox callback; do
   echo "$events" | grep -q "\"$e\"" || { echo "no $e event recorded: $events"; exit 1; }
 done
 

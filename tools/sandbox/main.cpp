@@ -20,6 +20,7 @@
 #include <optional>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,12 @@ struct Options {
   std::string tconnect_client_secret;
   std::string tconnect_aes_key_hex;
   long tconnect_token_ttl_s = 600;
+  std::string charging_partner_id;
+  std::string charging_partner_key;
+  std::string charging_scheme = "A";      // A: key+code+serial; B: key+code+command+partner_id+request_id+serial+telco
+  std::string charging_callback_url;      // where results of pending cards are sent
+  std::string charging_callback_method = "POST";  // POST (JSON) or GET (query)
+  long charging_delay_ms = 300;           // pending -> final delay
   long window_ms = 10 * 60 * 1000;  // ±10 min (spec §2.2)
   long future_tolerance_ms = 5000;  // a timestamp slightly ahead of our clock is tolerated
 };
@@ -59,6 +66,15 @@ struct State {
   std::map<std::string, long long> refresh_tokens;  // token -> expiry
   std::map<std::string, std::string> tconnect_devices;  // serial -> "pos" | "soundbox"
   Json tconnect_transactions = Json::array();
+  // Charging: request_id -> card state
+  struct Card {
+    std::string telco, code, serial;
+    long long declared = 0;
+    int status = 99;
+    int final_status = 1;
+    long long trans_id = 0;
+  };
+  std::map<std::string, Card> cards;
 
   void record(const std::string& uuid, const std::string& what, Json detail) {
     events.push_back(Json{{"provider", "tingee"}, {"device", uuid}, {"event", what}, {"detail", std::move(detail)}});
@@ -435,6 +451,141 @@ class TconnectSimulator {
   std::string key_;
 };
 
+std::string md5_hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(text.data(), text.size(), digest, &len, EVP_md5(), nullptr);
+  return hex(digest, len);
+}
+
+// Card charging (/chargingws/v2, charging.md). Outcomes are scripted by the last digit of the card
+// code: 1, 2, 3, 4 -> that status at once; 0 -> 100 (submit failed); anything else -> 99, then
+// status 1 delivered by callback after charging_delay_ms (digit 8 -> final status 3). A reused
+// request_id -> 102 REQUEST_ID_EXISTED; check of an unknown request_id -> 101.
+class ChargingSimulator {
+ public:
+  ChargingSimulator(const Options& options, State& state) : options_(options), state_(state) {}
+  ~ChargingSimulator() {
+    for (auto& t : workers_) t.join();
+  }
+
+  void install(httplib::Server& server) {
+    auto handler = [this](const httplib::Request& req, httplib::Response& res) { charge(req, res); };
+    server.Post("/chargingws/v2", handler);
+    server.Get("/chargingws/v2", handler);
+    server.Get("/chargingws/v2/getfee", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_param_value("partner_id") != options_.charging_partner_id) return reply_json(res, Json::array());
+      Json rows = Json::array();
+      for (const char* telco : {"VIETTEL", "VINAPHONE", "MOBIFONE"}) {
+        for (long long v : {10000, 20000, 50000, 100000, 200000, 500000}) {
+          rows.push_back(Json{{"telco", telco}, {"value", v}, {"fees", 30}, {"penalty", 50}});
+        }
+      }
+      reply_json(res, rows);
+    });
+  }
+
+ private:
+  static void reply_json(httplib::Response& res, const Json& body) {
+    res.status = 200;
+    res.set_content(body.dump(), "application/json");
+  }
+
+  void charge(const httplib::Request& req, httplib::Response& res) {
+    std::map<std::string, std::string> p;
+    for (const auto& [k, v] : req.params) p[k] = v;  // query and form fields
+    const Json body = Json::parse(req.body, nullptr, false);
+    if (body.is_object()) {
+      for (const auto& [k, v] : body.items()) p[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    auto f = [&](const char* k) { return p.count(k) ? p[k] : std::string(); };
+    const std::string command = f("command"), code = f("code"), serial = f("serial"), telco = f("telco"),
+                      rid = f("request_id");
+    if (f("partner_id") != options_.charging_partner_id) return reply_json(res, {{"status", 102}, {"message", "MERCHANT_NOT_EXISTED_OR_OFF"}});
+    const std::string signed_text = options_.charging_scheme == "B"
+                                        ? options_.charging_partner_key + code + command + f("partner_id") + rid + serial + telco
+                                        : options_.charging_partner_key + code + serial;
+    if (md5_hex(signed_text) != f("sign")) return reply_json(res, {{"status", 102}, {"message", "INVALID_SIGNATURE"}});
+    std::lock_guard<std::mutex> lock(state_.mu);
+    if (command == "check") {
+      auto it = state_.cards.find(rid);
+      if (it == state_.cards.end() || it->second.code != code || it->second.serial != serial) {
+        return reply_json(res, {{"status", 101}, {"message", "CARD_NOT_EXISTED"}});
+      }
+      return reply_json(res, result(rid, it->second));
+    }
+    if (command != "charging" || code.empty() || serial.empty() || telco.empty() || rid.empty()) {
+      return reply_json(res, {{"status", 102}, {"message", "INPUT_DATA_INCORRECT"}});
+    }
+    if (state_.cards.count(rid)) return reply_json(res, {{"status", 102}, {"message", "REQUEST_ID_EXISTED"}});
+    State::Card card{telco, code, serial, std::atoll(f("amount").c_str()), 99, 1, 1000 + state_.next_bill++};
+    const char last = code.back();
+    if (last >= '1' && last <= '4') card.status = card.final_status = last - '0';
+    if (last == '0') card.status = card.final_status = 100;
+    if (last == '8') card.final_status = 3;
+    state_.cards[rid] = card;
+    state_.events.push_back(Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
+    if (card.status == 99) workers_.emplace_back([this, rid] { settle(rid); });
+    reply_json(res, result(rid, card));
+  }
+
+  static Json result(const std::string& rid, const State::Card& c) {
+    const bool paid = c.status == 1 || c.status == 2 || c.status == 99;
+    const long long value = c.status == 2 ? c.declared / 2 : c.declared;
+    Json j = {{"trans_id", c.trans_id}, {"request_id", rid}, {"amount", paid ? value * 70 / 100 : 0},
+              {"value", c.status == 99 ? Json() : Json(paid ? value : 0)},
+              {"declared_value", c.declared}, {"telco", c.telco}, {"serial", c.serial}, {"code", c.code},
+              {"status", c.status}, {"message", c.status == 99 ? "PENDING" : c.status == 1 ? "Thành công" : "Thất bại"}};
+    return j;
+  }
+
+  // pending -> final, then deliver the callback (retrying a few times on failure).
+  void settle(const std::string& rid) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(options_.charging_delay_ms));
+    Json payload;
+    State::Card card;
+    {
+      std::lock_guard<std::mutex> lock(state_.mu);
+      auto& c = state_.cards[rid];
+      c.status = c.final_status;
+      card = c;
+      payload = result(rid, c);
+      payload["callback_sign"] = md5_hex(options_.charging_partner_key + c.code + c.serial);
+    }
+    if (options_.charging_callback_url.empty()) return;
+    const auto scheme_end = options_.charging_callback_url.find("://");
+    const auto path_start = options_.charging_callback_url.find('/', scheme_end + 3);
+    const std::string origin = options_.charging_callback_url.substr(0, path_start);
+    const std::string path = path_start == std::string::npos ? "/" : options_.charging_callback_url.substr(path_start);
+    httplib::Client client(origin);
+    client.set_connection_timeout(2);
+    client.set_read_timeout(5);
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+      auto send = [&]() -> httplib::Result {
+        if (options_.charging_callback_method == "GET") {
+          httplib::Params params;
+          for (const auto& [k, v] : payload.items()) params.emplace(k, v.is_string() ? v.get<std::string>() : v.dump());
+          return client.Get(path, params, httplib::Headers());
+        }
+        return client.Post(path, payload.dump(), "application/json");
+      };
+      const httplib::Result r = send();
+      const int status = r ? r->status : 0;
+      {
+        std::lock_guard<std::mutex> lock(state_.mu);
+        state_.events.push_back(Json{{"provider", "charging"}, {"request_id", rid}, {"event", "callback"},
+                                     {"status", card.status}, {"http_status", status}, {"attempt", attempt}});
+      }
+      if (status >= 200 && status < 300) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
+    }
+  }
+
+  const Options& options_;
+  State& state_;
+  std::vector<std::thread> workers_;
+};
+
 const char* env_or(const char* name, const char* fallback) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0' ? v : fallback;
@@ -447,6 +598,10 @@ void usage() {
       "  Credentials come from the PAYGW_TINGEE_* and PAYGW_TCONNECT_* variables the examples use; missing\n"
       "  secrets are generated and printed.\n"
       "  TConnect devices: POS-0001 (pos), SB-0001 (soundbox); x-service-code vccb-qr.\n"
+      "  Card charging (/chargingws/v2): PAYGW_CHARGING_PARTNER_ID/_KEY, --charging-scheme A|B,\n"
+      "  --charging-callback-url URL (or PAYGW_CHARGING_CALLBACK_URL), --charging-callback-method POST|GET,\n"
+      "  --charging-delay-ms N. Outcome by the code's last digit: 1-4 that status, 0 -> 100,\n"
+      "  8 -> 99 then 3, others -> 99 then 1 (by callback).\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
       "  Devices: DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs), DEMO-BOX-MAX (tingee-box-max),\n"
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
@@ -469,6 +624,9 @@ int main(int argc, char** argv) {
   options.tconnect_client_id = env_or("PAYGW_TCONNECT_CLIENT_ID", "sandbox-client");
   options.tconnect_client_secret = env_or("PAYGW_TCONNECT_CLIENT_SECRET", "");
   options.tconnect_aes_key_hex = env_or("PAYGW_TCONNECT_AES_KEY", "");
+  options.charging_partner_id = env_or("PAYGW_CHARGING_PARTNER_ID", "3681148751");
+  options.charging_partner_key = env_or("PAYGW_CHARGING_PARTNER_KEY", "");
+  options.charging_callback_url = env_or("PAYGW_CHARGING_CALLBACK_URL", "");
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -489,6 +647,14 @@ int main(int argc, char** argv) {
       options.tingee_client_id = next();
     } else if (arg == "--tingee-secret") {
       options.tingee_secret = next();
+    } else if (arg == "--charging-scheme") {
+      options.charging_scheme = next();
+    } else if (arg == "--charging-callback-url") {
+      options.charging_callback_url = next();
+    } else if (arg == "--charging-callback-method") {
+      options.charging_callback_method = next();
+    } else if (arg == "--charging-delay-ms") {
+      options.charging_delay_ms = std::atol(next().c_str());
     } else if (arg == "--tconnect-token-ttl") {
       options.tconnect_token_ttl_s = std::atol(next().c_str());
     } else {
@@ -501,6 +667,8 @@ int main(int argc, char** argv) {
   if (generated_secret) options.tingee_secret = random_token(24);
   const bool generated_tconnect = options.tconnect_password.empty() || options.tconnect_client_secret.empty() ||
                                   options.tconnect_aes_key_hex.empty();
+  const bool generated_charging = options.charging_partner_key.empty();
+  if (generated_charging) options.charging_partner_key = random_token(16);
   if (options.tconnect_password.empty()) options.tconnect_password = random_token(12);
   if (options.tconnect_client_secret.empty()) options.tconnect_client_secret = random_token(16);
   if (options.tconnect_aes_key_hex.empty()) options.tconnect_aes_key_hex = random_token(32);
@@ -522,6 +690,8 @@ int main(int argc, char** argv) {
   tingee.install(server);
   TconnectSimulator tconnect(options, state);
   tconnect.install(server);
+  ChargingSimulator charging(options, state);
+  charging.install(server);
   server.Get("/_sandbox/events", [&state](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(state.mu);
     res.set_content(state.events.dump(2), "application/json");
@@ -541,6 +711,10 @@ int main(int argc, char** argv) {
   if (generated_secret) std::printf("tingee secret: %s\n", options.tingee_secret.c_str());
   std::printf("tconnect partner code: %s, username: %s, client id: %s\n", options.tconnect_partner_code.c_str(),
               options.tconnect_username.c_str(), options.tconnect_client_id.c_str());
+  std::printf("charging partner id: %s, scheme %s, callbacks: %s %s\n", options.charging_partner_id.c_str(),
+              options.charging_scheme.c_str(), options.charging_callback_method.c_str(),
+              options.charging_callback_url.empty() ? "(none)" : options.charging_callback_url.c_str());
+  if (generated_charging) std::printf("charging partner key: %s\n", options.charging_partner_key.c_str());
   if (generated_tconnect) {
     std::printf("tconnect password: %s, client secret: %s, aes key: %s\n", options.tconnect_password.c_str(),
                 options.tconnect_client_secret.c_str(), options.tconnect_aes_key_hex.c_str());
