@@ -586,6 +586,112 @@ class ChargingSimulator {
   std::vector<std::thread> workers_;
 };
 
+// Fault injection, chosen per request by the header `x-sandbox-fault: <mode>[:<ms>]` or queued
+// with `POST /_sandbox/faults {"mode": ..., "ms": ..., "count": 1, "path": "<prefix>"}`
+// (`DELETE /_sandbox/faults` clears the queue). Modes:
+//   delay      answer normally after <ms> (default 500)
+//   timeout    read the request, wait <ms> (default 5000), then process it: the client has given up,
+//              but the request was carried out (the "maybe sent" case)
+//   reset      close the connection after the status line, before any body
+//   http500 / http502 / http503   that status (502 with an HTML page, 503 with Retry-After)
+//   malformed  200 with a body that is not JSON
+//   truncated  200 announcing 200 bytes, then closing after 20
+//   oversized  200 with a 6 MiB body
+class FaultInjector {
+ public:
+  struct Fault {
+    std::string mode;
+    long ms = -1;
+    int count = 1;
+    std::string path;
+  };
+
+  void install(httplib::Server& server) {
+    server.Post("/_sandbox/faults", [this](const httplib::Request& req, httplib::Response& res) {
+      const Json b = Json::parse(req.body, nullptr, false);
+      if (!b.is_object() || !known(b.value("mode", ""))) {
+        res.status = 400;
+        return res.set_content(R"({"message":"unknown fault mode"})", "application/json");
+      }
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.push_back(Fault{b.value("mode", ""), b.value("ms", -1L), b.value("count", 1), b.value("path", "")});
+      res.set_content(R"({"queued":true})", "application/json");
+    });
+    server.Delete("/_sandbox/faults", [this](const httplib::Request&, httplib::Response& res) {
+      std::lock_guard<std::mutex> lock(mu_);
+      queue_.clear();
+      res.set_content(R"({"cleared":true})", "application/json");
+    });
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.rfind("/_sandbox", 0) == 0) return httplib::Server::HandlerResponse::Unhandled;
+      const auto fault = take(req);
+      if (!fault) return httplib::Server::HandlerResponse::Unhandled;
+      return apply(*fault, res) ? httplib::Server::HandlerResponse::Handled
+                                : httplib::Server::HandlerResponse::Unhandled;
+    });
+  }
+
+ private:
+  static bool known(const std::string& mode) {
+    for (const char* m : {"delay", "timeout", "reset", "http500", "http502", "http503", "malformed", "truncated", "oversized"}) {
+      if (mode == m) return true;
+    }
+    return false;
+  }
+
+  std::optional<Fault> take(const httplib::Request& req) {
+    if (req.has_header("x-sandbox-fault")) {
+      const std::string h = req.get_header_value("x-sandbox-fault");
+      const auto colon = h.find(':');
+      Fault f{h.substr(0, colon), colon == std::string::npos ? -1 : std::atol(h.substr(colon + 1).c_str()), 1, ""};
+      if (known(f.mode)) return f;
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+      if (req.path.rfind(it->path, 0) != 0) continue;
+      Fault f = *it;
+      if (--it->count <= 0) queue_.erase(it);
+      return f;
+    }
+    return std::nullopt;
+  }
+
+  // Returns true when the fault produced the whole answer.
+  static bool apply(const Fault& f, httplib::Response& res) {
+    if (f.mode == "delay" || f.mode == "timeout") {
+      std::this_thread::sleep_for(std::chrono::milliseconds(f.ms >= 0 ? f.ms : (f.mode == "delay" ? 500 : 5000)));
+      return false;  // then process the request normally
+    }
+    if (f.mode == "reset") {
+      res.set_content_provider(1000, "application/json", [](size_t, size_t, httplib::DataSink&) { return false; });
+    } else if (f.mode == "http500") {
+      res.status = 500;
+      res.set_content(R"({"message":"Internal Server Error.","error":"Internal Server Error","statusCode":500})",
+                      "application/json");
+    } else if (f.mode == "http502") {
+      res.status = 502;
+      res.set_content("<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
+    } else if (f.mode == "http503") {
+      res.status = 503;
+      res.set_header("Retry-After", "1");
+      res.set_content(R"({"message":"Service Unavailable"})", "application/json");
+    } else if (f.mode == "malformed") {
+      res.set_content("{\"code\":\"00\",\"message\":", "application/json");
+    } else if (f.mode == "truncated") {
+      res.set_content_provider(200, "application/json", [](size_t offset, size_t, httplib::DataSink& sink) {
+        if (offset == 0) sink.write("{\"code\":\"00\",\"message", 20);
+        return false;
+      });
+    } else if (f.mode == "oversized") {
+      res.set_content(std::string(6u << 20, ' ') + "{}", "application/json");
+    }
+    return true;
+  }
+
+  std::mutex mu_;
+  std::vector<Fault> queue_;
+};
+
 const char* env_or(const char* name, const char* fallback) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0' ? v : fallback;
@@ -602,6 +708,8 @@ void usage() {
       "  --charging-callback-url URL (or PAYGW_CHARGING_CALLBACK_URL), --charging-callback-method POST|GET,\n"
       "  --charging-delay-ms N. Outcome by the code's last digit: 1-4 that status, 0 -> 100,\n"
       "  8 -> 99 then 3, others -> 99 then 1 (by callback).\n"
+      "  Faults: header 'x-sandbox-fault: MODE[:MS]' or POST /_sandbox/faults {mode, ms, count, path};\n"
+      "  MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized.\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
       "  Devices: DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs), DEMO-BOX-MAX (tingee-box-max),\n"
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
@@ -686,6 +794,8 @@ int main(int argc, char** argv) {
 
   httplib::Server server;
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
+  FaultInjector faults;
+  faults.install(server);
   TingeeSimulator tingee(options, state);
   tingee.install(server);
   TconnectSimulator tconnect(options, state);

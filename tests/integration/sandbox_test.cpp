@@ -1,0 +1,354 @@
+// Integration tests: every client call through the real libcurl transport against paygw-sandbox,
+// and every sandbox fault mode ending in the documented typed error (never a crash or a hang).
+#include <paygw/paygw.hpp>
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+extern char** environ;
+
+namespace {
+
+using namespace paygw;
+using namespace std::chrono_literals;
+
+// Credentials shared by the sandbox (through the environment) and the clients.
+constexpr const char* kTingeeId = "it-tingee";
+constexpr const char* kTingeeSecret = "it-tingee-secret";
+constexpr const char* kPartner = "IT-PARTNER";
+constexpr const char* kUser = "it@paygw.local";
+constexpr const char* kPassword = "it-password";
+constexpr const char* kClientId = "it-client";
+constexpr const char* kClientSecret = "it-client-secret";
+constexpr const char* kAesKey = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+constexpr const char* kChargingId = "3681148751";
+constexpr const char* kChargingKey = "it-charging-key";
+
+/// paygw-sandbox on a free loopback port for the whole test suite.
+class Sandbox {
+ public:
+  Sandbox() {
+    setenv("PAYGW_TINGEE_CLIENT_ID", kTingeeId, 1);
+    setenv("PAYGW_TINGEE_SECRET", kTingeeSecret, 1);
+    setenv("PAYGW_TCONNECT_PARTNER_CODE", kPartner, 1);
+    setenv("PAYGW_TCONNECT_USERNAME", kUser, 1);
+    setenv("PAYGW_TCONNECT_PASSWORD", kPassword, 1);
+    setenv("PAYGW_TCONNECT_CLIENT_ID", kClientId, 1);
+    setenv("PAYGW_TCONNECT_CLIENT_SECRET", kClientSecret, 1);
+    setenv("PAYGW_TCONNECT_AES_KEY", kAesKey, 1);
+    setenv("PAYGW_CHARGING_PARTNER_ID", kChargingId, 1);
+    setenv("PAYGW_CHARGING_PARTNER_KEY", kChargingKey, 1);
+    int out[2];
+    if (pipe(out) != 0) std::abort();
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    const char* argv[] = {PAYGW_SANDBOX_PATH, "--port", "0", "--charging-delay-ms", "100", nullptr};
+    if (posix_spawn(&pid_, PAYGW_SANDBOX_PATH, &actions, nullptr, const_cast<char**>(argv), environ) != 0) std::abort();
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    FILE* stream = fdopen(out[0], "r");
+    char line[512];
+    while (stream != nullptr && std::fgets(line, sizeof line, stream) != nullptr) {
+      const std::string l(line);
+      if (l.rfind("listening on ", 0) == 0) {
+        url_ = l.substr(13, l.find_last_not_of("\r\n") - 12);
+        break;
+      }
+    }
+    stream_ = stream;  // keep the pipe open so the sandbox never gets SIGPIPE
+  }
+  ~Sandbox() { stop(); }
+  void stop() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+      pid_ = -1;
+    }
+    if (stream_ != nullptr) std::fclose(stream_);
+    stream_ = nullptr;
+  }
+  const std::string& url() const { return url_; }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* stream_ = nullptr;
+  std::string url_;
+};
+
+Sandbox* sandbox = nullptr;
+
+class SandboxEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override { sandbox = new Sandbox(); }
+  void TearDown() override { delete sandbox; }
+};
+const auto* const kEnv = ::testing::AddGlobalTestEnvironment(new SandboxEnvironment);
+
+std::shared_ptr<http::Transport> transport() {
+  static auto t = *http::make_curl_transport();
+  return t;
+}
+
+tingee::Client tingee_client(std::chrono::milliseconds timeout = 10s, const char* secret = kTingeeSecret) {
+  tingee::Config c;
+  c.base_url = sandbox->url();
+  c.client_id = kTingeeId;
+  c.secret = Secret(secret);
+  c.transport = transport();
+  c.timeout = timeout;
+  return *tingee::Client::create(c);
+}
+
+tconnect::Client tconnect_client(std::chrono::milliseconds timeout = 10s, const char* password = kPassword) {
+  tconnect::Config c;
+  c.base_url = sandbox->url();
+  c.partner_code = kPartner;
+  c.username = kUser;
+  c.password = Secret(password);
+  c.client_id = kClientId;
+  c.client_secret = Secret(kClientSecret);
+  c.aes_key = Secret(kAesKey);
+  c.service_code = "vccb-qr";
+  c.transport = transport();
+  c.timeout = timeout;
+  return *tconnect::Client::create(c);
+}
+
+charging::Client charging_client(std::chrono::milliseconds timeout = 10s, const char* key = kChargingKey) {
+  charging::Config c;
+  c.base_url = sandbox->url();
+  c.partner_id = kChargingId;
+  c.partner_key = Secret(key);
+  c.transport = transport();
+  c.timeout = timeout;
+  return *charging::Client::create(c);
+}
+
+#define EXPECT_OK(r) EXPECT_TRUE((r).ok()) << describe((r).error())
+
+TEST(SandboxTingee, EveryCall) {
+  ASSERT_FALSE(sandbox->url().empty()) << "the sandbox did not start";
+  auto c = tingee_client();
+  EXPECT_OK(c.read_security_code({"DEMO-BOX-6XS", std::nullopt}));
+  tingee::AddDeviceToShopRequest add;
+  add.uuid = "DEMO-BOX-6XS";
+  add.security_code = "123456";
+  add.shop_ids = {1};
+  auto added = c.add_device_to_shop(add);
+  ASSERT_TRUE(added.ok()) << describe(added.error());
+  EXPECT_EQ(added->devices.at(0).type, "tingee-box-6xs");
+  tingee::UpdateShopDeviceLinkStatusRequest link;
+  link.uuid = "DEMO-BOX-6XS";
+  link.shops = {{1, "Cửa hàng 1", "1 Lê Lợi", true, ""}};
+  EXPECT_OK(c.update_shop_device_link_status(link));
+  tingee::GetDevicesLinkToShopOrVaRequest linked;
+  linked.shop_id = 1;
+  auto devices = c.get_devices_link_to_shop_or_va(linked);
+  ASSERT_TRUE(devices.ok());
+  EXPECT_GE(devices->devices.size(), 3u);
+  auto page = c.get_device_paging({});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total_count, 3);
+
+  tingee::ShowQrRequest qr;
+  qr.uuid = "DEMO-BOX-3LS";
+  qr.amount = 40123;
+  qr.qr_code = "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text string6304D9C6";
+  EXPECT_OK(c.show_qr_code(qr));
+  qr.uuid = "DEMO-BOX-6XS";
+  EXPECT_OK(c.show_dynamic_qr_code(qr));
+  EXPECT_OK(c.show_static_qr_code(qr));
+  auto wrong_type = c.show_qr_code(qr);  // show-qr-code is for 3LS devices only
+  ASSERT_FALSE(wrong_type.ok());
+  EXPECT_EQ(wrong_type.error().code, ErrorCode::kProvider);
+  EXPECT_EQ(wrong_type.error().provider_code, "1010");
+  EXPECT_FALSE(wrong_type.error().outcome_unknown());
+
+  tingee::GenerateAndShowDynamicQrRequest gen;
+  gen.uuid = "DEMO-BOX-6XS";
+  gen.va_account_number = "V1T123456789";
+  gen.amount = 250000;
+  gen.bank_bin = "970418";
+  auto bill = c.generate_and_show_dynamic_qr_code(gen);
+  ASSERT_TRUE(bill.ok()) << describe(bill.error());
+  EXPECT_EQ(bill->bill_id.rfind("SBX-BILL-", 0), 0u);
+  tingee::ReadAmountRequest amount;
+  amount.uuid = "DEMO-BOX-3LS";
+  amount.transaction_id = "T-1";
+  amount.amount = 40123;
+  amount.bank_bin = "970422";
+  EXPECT_OK(c.read_amount_link_to_merchant(amount));
+  tingee::PrintReceiptRequest print;
+  print.uuid = "DEMO-BOX-MAX";
+  print.receipt.store_name = "Cà phê";
+  print.receipt.items = {{"Cà phê sữa", 2, 25000}};
+  print.receipt.total_amount = 50000;
+  EXPECT_OK(c.print_receipt(print));
+  auto reset = c.reset_device({"DEMO-BOX-6XS"});
+  ASSERT_TRUE(reset.ok()) << describe(reset.error());
+  EXPECT_EQ(reset->data, "Reset device successfully");
+
+  auto forged = tingee_client(10s, "wrong-secret").read_security_code({"DEMO-BOX-3LS", std::nullopt});
+  ASSERT_FALSE(forged.ok());
+  EXPECT_TRUE(tingee::is_signature_error(forged.error()));
+}
+
+TEST(SandboxTconnect, EveryCall) {
+  auto c = tconnect_client();
+  EXPECT_OK(c.authenticate());
+  auto pos = c.push_payment(tconnect::PosPush{"POS-0001", "ORD-1", 150000});
+  ASSERT_TRUE(pos.ok()) << describe(pos.error());
+  EXPECT_EQ(pos->message, "Successfully pushed new payment to POS");
+  auto sb = c.push_payment(tconnect::SoundboxPush{"SB-0001", 150000, "000201010212"});
+  ASSERT_TRUE(sb.ok()) << describe(sb.error());
+  EXPECT_EQ(sb->message, "Successfully pushed new payment to Soundbox");
+  auto unknown = c.push_payment(tconnect::PosPush{"POS-9999", "ORD-2", 1000});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().http_status, 404);
+  auto services = c.get_services();
+  ASSERT_TRUE(services.ok());
+  EXPECT_EQ(services->services.at(0).service_code, "vccb-qr");
+  auto va = c.create_va({"970454", "NGUYEN VAN A"});
+  ASSERT_TRUE(va.ok());
+  EXPECT_FALSE(va->va.empty());
+  auto qr = c.create_qr({"ORD-3", va->va, "970454", 10000, ""});
+  ASSERT_TRUE(qr.ok()) << describe(qr.error());
+  EXPECT_TRUE(qr->dynamic);
+  EXPECT_FALSE(qr->qr_content.empty());
+  const tconnect::TransactionQuery q{"2026-01-01 00:00:00", "2026-12-31 23:59:59", 10, 1};
+  auto txns = c.get_qr_transactions(q);
+  ASSERT_TRUE(txns.ok()) << describe(txns.error());
+  EXPECT_GE(txns->items.size(), 2u);
+  EXPECT_OK(c.get_card_transactions(q));
+  EXPECT_OK(c.get_cash_transactions(q));
+
+  auto refused = tconnect_client(10s, "wrong-password").authenticate();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kAuth);
+}
+
+TEST(SandboxCharging, EveryCommand) {
+  auto c = charging_client();
+  const std::string id = "it-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  auto instant = c.submit({"VIETTEL", "1234567891", "5555", 50000, id + "-a"});
+  ASSERT_TRUE(instant.ok()) << describe(instant.error());
+  EXPECT_EQ(instant->status, charging::Status::kSuccess);
+  EXPECT_EQ(instant->amount, 35000);
+
+  const charging::CardRequest slow{"VIETTEL", "1234567895", "5556", 100000, id + "-b"};
+  auto pending = c.submit(slow);
+  ASSERT_TRUE(pending.ok());
+  EXPECT_EQ(pending->status, charging::Status::kPending);
+  charging::ChargeResult last = *pending;
+  for (int i = 0; i < 50 && !last.is_final(); ++i) {
+    std::this_thread::sleep_for(20ms);
+    auto checked = c.check(slow);
+    ASSERT_TRUE(checked.ok());
+    last = *checked;
+  }
+  EXPECT_EQ(last.status, charging::Status::kSuccess);
+
+  auto duplicate = c.submit(slow);
+  ASSERT_TRUE(duplicate.ok());
+  EXPECT_EQ(duplicate->status, charging::Status::kDuplicateRequest);
+  auto missing = c.check({"VIETTEL", "1234567895", "5556", 100000, id + "-nope"});
+  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(missing->status, charging::Status::kNotFound);
+  auto fees = c.get_fees();
+  ASSERT_TRUE(fees.ok());
+  EXPECT_FALSE(fees->rows.empty());
+  EXPECT_EQ(fees->rows[0].fees.to_string(), "30");
+
+  auto bad_key = charging_client(10s, "wrong-key").submit({"VIETTEL", "1234567891", "5557", 50000, id + "-c"});
+  ASSERT_TRUE(bad_key.ok());
+  EXPECT_EQ(bad_key->status, charging::Status::kSubmitFailed);
+  EXPECT_EQ(bad_key->message, "INVALID_SIGNATURE");
+}
+
+// ---- faults ----
+
+struct FaultCase {
+  const char* mode;
+  long ms;
+  ErrorCode code;  // kInternal = expect success
+  int http_status;
+};
+
+void queue_fault(const FaultCase& f, const char* path) {
+  http::Request r;
+  r.method = http::Method::kPost;
+  r.url = sandbox->url() + "/_sandbox/faults";
+  r.headers = {{"Content-Type", "application/json"}};
+  r.body = std::string(R"({"mode":")") + f.mode + R"(","ms":)" + std::to_string(f.ms) + R"(,"path":")" + path + R"("})";
+  auto res = transport()->send(r);
+  ASSERT_TRUE(res.ok() && res->status == 200) << "cannot queue fault " << f.mode;
+}
+
+template <typename R>
+void expect_fault_outcome(const FaultCase& f, const R& r, const char* provider) {
+  SCOPED_TRACE(std::string(provider) + " " + f.mode);
+  if (f.code == ErrorCode::kInternal) {
+    EXPECT_TRUE(r.ok()) << describe(r.error());
+    return;
+  }
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(to_string(r.error().code), to_string(f.code)) << describe(r.error());
+  EXPECT_EQ(r.error().http_status, f.http_status);
+  EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
+  if (f.http_status == 0 || f.http_status >= 500 || f.code == ErrorCode::kMalformed) {
+    EXPECT_TRUE(r.error().outcome_unknown()) << "a payment after this fault must be reconciled, not resent";
+  }
+}
+
+const FaultCase kFaults[] = {
+    {"delay", 100, ErrorCode::kInternal, 0},      {"timeout", 1500, ErrorCode::kTimeout, 0},
+    {"reset", -1, ErrorCode::kNetwork, 0},         {"http500", -1, ErrorCode::kHttpStatus, 500},
+    {"http502", -1, ErrorCode::kHttpStatus, 502},  {"http503", -1, ErrorCode::kHttpStatus, 503},
+    {"malformed", -1, ErrorCode::kMalformed, 200}, {"truncated", -1, ErrorCode::kNetwork, 0},
+    {"oversized", -1, ErrorCode::kResponseTooLarge, 0},
+};
+
+TEST(SandboxFaults, EveryModeIsATypedErrorForEveryClient) {
+  auto tingee = tingee_client(400ms);
+  auto tconnect = tconnect_client(400ms);
+  ASSERT_TRUE(tconnect.authenticate().ok());  // so that the fault hits the push, not the login
+  auto charging = charging_client(400ms);
+  int n = 0;
+  for (const auto& f : kFaults) {
+    const auto started = std::chrono::steady_clock::now();
+    queue_fault(f, "/v1/device/read-security-code");
+    expect_fault_outcome(f, tingee.read_security_code({"DEMO-BOX-3LS", std::nullopt}), "tingee");
+    queue_fault(f, "/openapi/v1/devices/payments/push");
+    expect_fault_outcome(f, tconnect.push_payment(tconnect::PosPush{"POS-0001", "ORD-F" + std::to_string(n), 1000}),
+                         "tconnect");
+    queue_fault(f, "/chargingws/v2");
+    expect_fault_outcome(f, charging.submit({"VIETTEL", "1234567891", "77" + std::to_string(n), 50000,
+                                             "fault-" + std::to_string(n) + "-" + f.mode}),
+                         "charging");
+    ++n;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 10s) << f.mode << " must not hang";
+  }
+}
+
+TEST(SandboxFaults, ConnectionRefusedIsNotSent) {
+  // Runs last (gtest keeps file order): stop the sandbox and call it again.
+  sandbox->stop();
+  auto r = tingee_client(2s).read_security_code({"DEMO-BOX-3LS", std::nullopt});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConnect);
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+}
+
+}  // namespace
