@@ -3,6 +3,7 @@
 #include <paygw/paygw.hpp>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -11,8 +12,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 extern char** environ;
 
@@ -33,6 +36,66 @@ constexpr const char* kAesKey = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a697
 constexpr const char* kChargingId = "3681148751";
 constexpr const char* kChargingKey = "it-charging-key";
 
+/// A merchant endpoint that records every callback it receives and answers 200 (or, when asked,
+/// 500 to the next N requests).
+class Receiver {
+ public:
+  struct Hit {
+    std::string path;
+    std::string query;
+    std::string body;
+    http::Headers headers;
+  };
+  Receiver() {
+    auto handle = [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard<std::mutex> lock(mu_);
+      Hit hit{req.path, "", req.body, {}};
+      const auto q = req.target.find('?');
+      if (q != std::string::npos) hit.query = req.target.substr(q + 1);
+      for (const auto& [k, v] : req.headers) hit.headers.emplace_back(k, v);
+      hits_.push_back(std::move(hit));
+      if (fail_next_ > 0) {
+        --fail_next_;
+        res.status = 500;
+        return;
+      }
+      res.set_content(std::string(tingee::kWebhookAck), "application/json");
+    };
+    server_.Get(R"(/.*)", handle);
+    server_.Post(R"(/.*)", handle);
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(1ms);
+  }
+  ~Receiver() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::vector<Hit> hits(const std::string& path) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<Hit> out;
+    for (const auto& h : hits_) {
+      if (h.path == path) out.push_back(h);
+    }
+    return out;
+  }
+  void fail_next(int n) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fail_next_ = n;
+  }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::mutex mu_;
+  std::vector<Hit> hits_;
+  int fail_next_ = 0;
+};
+
+Receiver* receiver = nullptr;
+
 /// paygw-sandbox on a free loopback port for the whole test suite.
 class Sandbox {
  public:
@@ -47,13 +110,15 @@ class Sandbox {
     setenv("PAYGW_TCONNECT_AES_KEY", kAesKey, 1);
     setenv("PAYGW_CHARGING_PARTNER_ID", kChargingId, 1);
     setenv("PAYGW_CHARGING_PARTNER_KEY", kChargingKey, 1);
+    setenv("PAYGW_CHARGING_CALLBACK_URL", receiver->url("/charge/callback").c_str(), 1);
     int out[2];
     if (pipe(out) != 0) std::abort();
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    const char* argv[] = {PAYGW_SANDBOX_PATH, "--port", "0", "--charging-delay-ms", "100", nullptr};
+    const char* argv[] = {PAYGW_SANDBOX_PATH, "--port", "0", "--charging-delay-ms", "100",
+                          "--charging-callback-duplicates", "1", "--charging-callback-out-of-order", nullptr};
     if (posix_spawn(&pid_, PAYGW_SANDBOX_PATH, &actions, nullptr, const_cast<char**>(argv), environ) != 0) std::abort();
     posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
@@ -91,8 +156,14 @@ Sandbox* sandbox = nullptr;
 
 class SandboxEnvironment : public ::testing::Environment {
  public:
-  void SetUp() override { sandbox = new Sandbox(); }
-  void TearDown() override { delete sandbox; }
+  void SetUp() override {
+    receiver = new Receiver();
+    sandbox = new Sandbox();
+  }
+  void TearDown() override {
+    delete sandbox;
+    delete receiver;
+  }
 };
 const auto* const kEnv = ::testing::AddGlobalTestEnvironment(new SandboxEnvironment);
 
@@ -275,6 +346,94 @@ TEST(SandboxCharging, EveryCommand) {
   ASSERT_TRUE(bad_key.ok());
   EXPECT_EQ(bad_key->status, charging::Status::kSubmitFailed);
   EXPECT_EQ(bad_key->message, "INVALID_SIGNATURE");
+}
+
+// ---- callbacks: the sandbox signs/encrypts independently; paygw verifies ----
+
+http::Response admin(const std::string& path, const std::string& body) {
+  auto r = transport()->send({http::Method::kPost, sandbox->url() + path, {{"Content-Type", "application/json"}}, body, {}});
+  EXPECT_TRUE(r.ok()) << describe(r.error());
+  return r.ok() ? *r : http::Response{};
+}
+
+TEST(SandboxCallbacks, TingeeWebhooksVerify) {
+  receiver->fail_next(1);  // the first delivery fails: the sandbox retries
+  const auto res = admin("/_sandbox/tingee/payments",
+                         R"({"amount":40123,"vaAccountNumber":"V1T123456789","content":"Don hang 12","duplicates":1,"url":")" +
+                             receiver->url("/tingee/webhook") + R"("})");
+  EXPECT_NE(res.body.find(R"("deliveries":[500,200,200])"), std::string::npos) << res.body;
+  const auto hits = receiver->hits("/tingee/webhook");
+  ASSERT_EQ(hits.size(), 3u);
+  std::string code;
+  for (const auto& hit : hits) {
+    auto event = tingee::verify_webhook(hit.body, hit.headers, Secret(kTingeeSecret));
+    ASSERT_TRUE(event.ok()) << describe(event.error());
+    ASSERT_EQ(event->kind, tingee::WebhookKind::kPayment);
+    EXPECT_EQ(event->payment->amount, 40123);
+    EXPECT_EQ(event->payment->va_account_number, "V1T123456789");
+    if (code.empty()) code = event->payment->transaction_code;
+    EXPECT_EQ(event->payment->transaction_code, code) << "a redelivery carries the same transactionCode";
+  }
+  EXPECT_FALSE(tingee::verify_webhook(hits[0].body, hits[0].headers, Secret("other")).ok());
+
+  admin("/_sandbox/tingee/ping", R"({"url":")" + receiver->url("/tingee/ping") + R"("})");
+  const auto pings = receiver->hits("/tingee/ping");
+  ASSERT_EQ(pings.size(), 1u);
+  auto ping = tingee::verify_webhook(pings[0].body, pings[0].headers, Secret(kTingeeSecret));
+  ASSERT_TRUE(ping.ok()) << describe(ping.error());
+  EXPECT_EQ(ping->kind, tingee::WebhookKind::kPing);
+  EXPECT_FALSE(ping->authenticated);
+}
+
+TEST(SandboxCallbacks, TconnectIpnDecrypts) {
+  admin("/_sandbox/tconnect/payments",
+        R"({"order_id":"ORD-9","amount":150000,"narrative":"Thanh toan ORD-9","url":")" + receiver->url("/tconnect/ipn") + R"("})");
+  const auto hits = receiver->hits("/tconnect/ipn");
+  ASSERT_EQ(hits.size(), 1u);
+  auto ipn = tconnect::decode_ipn(hits[0].body, {Secret(kAesKey)});
+  ASSERT_TRUE(ipn.ok()) << describe(ipn.error());
+  EXPECT_EQ(ipn->order_id, "ORD-9");
+  EXPECT_EQ(ipn->amount, 150000);
+  EXPECT_EQ(ipn->narrative, "Thanh toan ORD-9");
+  EXPECT_EQ(tconnect::decode_ipn(hits[0].body, {Secret(std::string(64, 'a'))}).error().code, ErrorCode::kDecrypt);
+}
+
+TEST(SandboxCallbacks, ChargingDuplicatesAndLatePendingCreditOnce) {
+  auto c = charging_client();
+  const std::string id = "cb-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  const charging::CardRequest card{"VIETTEL", "9876543215", "4444", 50000, id};
+  auto submitted = c.submit(card);
+  ASSERT_TRUE(submitted.ok());
+  ASSERT_EQ(submitted->status, charging::Status::kPending);
+  const charging::Submission stored{card.request_id, "VIETTEL", card.code, card.serial, card.declared_value};
+
+  std::vector<Receiver::Hit> mine;
+  for (int i = 0; i < 100 && mine.size() < 3; ++i) {
+    std::this_thread::sleep_for(20ms);
+    mine.clear();
+    for (const auto& h : receiver->hits("/charge/callback")) {
+      if (h.body.find(id) != std::string::npos) mine.push_back(h);
+    }
+  }
+  ASSERT_EQ(mine.size(), 3u) << "final, duplicate final, late pending";
+  charging::ChargeResult state = *submitted;
+  int applied = 0, duplicates = 0;
+  for (const auto& hit : mine) {
+    auto verified = charging::verify_callback({hit.query, hit.body}, Secret(kChargingKey), stored);
+    ASSERT_TRUE(verified.ok()) << describe(verified.error());
+    const auto d = charging::decide(state, *verified);
+    if (d.action == charging::Action::kApply) {
+      state = *verified;
+      ++applied;
+    } else if (d.action == charging::Action::kDuplicate) {
+      ++duplicates;
+      EXPECT_FALSE(d.conflicts && verified->is_final()) << "a redelivery of the same final result is not a conflict";
+    }
+  }
+  EXPECT_EQ(applied, 1);
+  EXPECT_EQ(duplicates, 2);
+  EXPECT_EQ(state.status, charging::Status::kSuccess);
+  EXPECT_EQ(state.amount, 35000);
 }
 
 // ---- faults ----

@@ -46,6 +46,10 @@ struct Options {
   std::string charging_callback_url;      // where results of pending cards are sent
   std::string charging_callback_method = "POST";  // POST (JSON) or GET (query)
   long charging_delay_ms = 300;           // pending -> final delay
+  int charging_callback_duplicates = 0;   // extra copies of each final callback
+  bool charging_callback_out_of_order = false;  // also send a stale pending callback after the final one
+  std::string tingee_webhook_url;         // where POST /_sandbox/tingee/payments delivers
+  std::string tconnect_ipn_url;           // where POST /_sandbox/tconnect/payments delivers
   long window_ms = 10 * 60 * 1000;  // ±10 min (spec §2.2)
   long future_tolerance_ms = 5000;  // a timestamp slightly ahead of our clock is tolerated
 };
@@ -129,6 +133,91 @@ void reply(httplib::Response& res, const std::string& code, const std::string& m
   if (!data.is_null()) body["data"] = data;
   res.status = 200;
   res.set_content(body.dump(), "application/json");
+}
+
+long long now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Vietnam wall-clock time, yyyyMMddHHmmss plus SSS when `millis`.
+std::string vn_now(bool millis) {
+  const long long ms = now_ms() + 7LL * 3600 * 1000;
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  std::string out(buf);
+  if (millis) {
+    char frac[8];
+    std::snprintf(frac, sizeof frac, "%03lld", ms % 1000);
+    out += frac;
+  }
+  return out;
+}
+
+std::optional<std::string> unhex(const std::string& h) {
+  if (h.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < h.size(); i += 2) {
+    auto nib = [](char c) {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    const int hi = nib(h[i]), lo = nib(h[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+// TConnect envelope (tconnect.md §3.2): hex(IV || AES-256-CBC PKCS#7), written here with EVP.
+std::optional<std::string> aes_cbc(bool encrypt, const std::string& key, const std::string& iv, const std::string& in) {
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  std::string out(in.size() + 16, '\0');
+  int n1 = 0, n2 = 0;
+  auto* o = reinterpret_cast<unsigned char*>(out.data());
+  const bool ok = EVP_CipherInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key.data()),
+                                    reinterpret_cast<const unsigned char*>(iv.data()), encrypt ? 1 : 0) == 1 &&
+                  EVP_CipherUpdate(ctx, o, &n1, reinterpret_cast<const unsigned char*>(in.data()),
+                                   static_cast<int>(in.size())) == 1 &&
+                  EVP_CipherFinal_ex(ctx, o + n1, &n2) == 1;
+  EVP_CIPHER_CTX_free(ctx);
+  if (!ok) return std::nullopt;
+  out.resize(static_cast<std::size_t>(n1 + n2));
+  return out;
+}
+
+/// Delivers a callback to `url` (POST `body`, or GET with `params` as the query when `get`),
+/// retrying up to `attempts` times with a growing pause on anything but 2xx. Each attempt is
+/// recorded in the event log. Returns the HTTP status of each attempt (0 = no answer).
+std::vector<int> deliver(State& state, const std::string& url, bool get, const std::string& body,
+                         const httplib::Params& params, const httplib::Headers& headers, Json event, int attempts = 3) {
+  std::vector<int> statuses;
+  const auto scheme_end = url.find("://");
+  const auto path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+  const std::string origin = url.substr(0, path_start);
+  const std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  httplib::Client client(origin);
+  client.set_connection_timeout(2);
+  client.set_read_timeout(5);
+  for (int attempt = 1; attempt <= attempts; ++attempt) {
+    const httplib::Result r = get ? client.Get(path, params, headers) : client.Post(path, headers, body, "application/json");
+    const int status = r ? r->status : 0;
+    statuses.push_back(status);
+    {
+      std::lock_guard<std::mutex> lock(state.mu);
+      event["http_status"] = status;
+      event["attempt"] = attempt;
+      state.events.push_back(event);
+    }
+    if (status >= 200 && status < 300) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt));
+  }
+  return statuses;
 }
 
 class TingeeSimulator {
@@ -264,6 +353,44 @@ class TingeeSimulator {
       state_.record(b["uuid"], "print", Json{{"totalAmount", b.value("totalAmount", 0)}});
       reply(res, "00", "Success");
     });
+    // A bank credit: Tingee signs timestamp:body over the exact bytes it posts (tingee.md §7).
+    server.Post("/_sandbox/tingee/payments", [this](const httplib::Request& req, httplib::Response& res) {
+      const Json in = Json::parse(req.body, nullptr, false);
+      const std::string url = in.is_object() ? in.value("url", options_.tingee_webhook_url) : options_.tingee_webhook_url;
+      if (!in.is_object() || url.empty()) {
+        res.status = 400;
+        return res.set_content(R"({"message":"give {amount, vaAccountNumber, content} and a webhook url"})", "application/json");
+      }
+      std::string code;
+      {
+        std::lock_guard<std::mutex> lock(state_.mu);
+        code = "0400/FT" + std::to_string(26000000000LL + state_.next_bill++);
+      }
+      const std::string ts = vn_now(true);
+      const Json body = {{"clientId", options_.tingee_client_id}, {"transactionCode", code}, {"amount", in.value("amount", 0LL)},
+                         {"content", in.value("content", "")}, {"bank", "MBB"}, {"bankBin", "970422"},
+                         {"accountNumber", "0023457923442"}, {"vaAccountNumber", in.value("vaAccountNumber", "")},
+                         {"transactionDate", ts.substr(0, 14)}, {"additionalData", Json::array()}};
+      const std::string text = body.dump();
+      const httplib::Headers headers = {{"x-request-timestamp", ts},
+                                        {"x-signature", hmac_sha512_hex(options_.tingee_secret, ts + ":" + text)}};
+      Json deliveries = Json::array();
+      for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
+        for (int status : deliver(state_, url, false, text, {}, headers,
+                                  Json{{"provider", "tingee"}, {"event", "webhook"}, {"transactionCode", code}})) {
+          deliveries.push_back(status);
+        }
+      }
+      res.set_content(Json{{"transactionCode", code}, {"deliveries", deliveries}}.dump(), "application/json");
+    });
+    // The dashboard's connection test: unsigned.
+    server.Post("/_sandbox/tingee/ping", [this](const httplib::Request& req, httplib::Response& res) {
+      const Json in = Json::parse(req.body, nullptr, false);
+      const std::string url = in.is_object() ? in.value("url", options_.tingee_webhook_url) : options_.tingee_webhook_url;
+      const Json body = {{"event", "ping"}, {"message", "Tingee Webhook Connection Test"}, {"timestamp", now_ms()}};
+      auto statuses = deliver(state_, url, false, body.dump(), {}, {}, Json{{"provider", "tingee"}, {"event", "ping"}}, 1);
+      res.set_content(Json{{"deliveries", statuses}}.dump(), "application/json");
+    });
     server.Delete("/v1/device/reset", [this](const httplib::Request& req, httplib::Response& res) {
       if (!authenticate(req, res)) return;
       std::lock_guard<std::mutex> lock(state_.mu);
@@ -296,45 +423,6 @@ class TingeeSimulator {
   const Options& options_;
   State& state_;
 };
-
-long long now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::optional<std::string> unhex(const std::string& h) {
-  if (h.size() % 2 != 0) return std::nullopt;
-  std::string out;
-  for (std::size_t i = 0; i < h.size(); i += 2) {
-    auto nib = [](char c) {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    const int hi = nib(h[i]), lo = nib(h[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return out;
-}
-
-// TConnect envelope (tconnect.md §3.2): hex(IV || AES-256-CBC PKCS#7), written here with EVP.
-std::optional<std::string> aes_cbc(bool encrypt, const std::string& key, const std::string& iv, const std::string& in) {
-  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
-  std::string out(in.size() + 16, '\0');
-  int n1 = 0, n2 = 0;
-  auto* o = reinterpret_cast<unsigned char*>(out.data());
-  const bool ok = EVP_CipherInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key.data()),
-                                    reinterpret_cast<const unsigned char*>(iv.data()), encrypt ? 1 : 0) == 1 &&
-                  EVP_CipherUpdate(ctx, o, &n1, reinterpret_cast<const unsigned char*>(in.data()),
-                                   static_cast<int>(in.size())) == 1 &&
-                  EVP_CipherFinal_ex(ctx, o + n1, &n2) == 1;
-  EVP_CIPHER_CTX_free(ctx);
-  if (!ok) return std::nullopt;
-  out.resize(static_cast<std::size_t>(n1 + n2));
-  return out;
-}
 
 class TconnectSimulator {
  public:
@@ -422,6 +510,35 @@ class TconnectSimulator {
         ok(res, Json{{"data", Json{{"items", state_.tconnect_transactions}, {"total", state_.tconnect_transactions.size()}}}});
       });
     }
+    // A successful payment: the IPN is {"data": hex(IV || AES-256-CBC(payload))} (tconnect.md §5).
+    server.Post("/_sandbox/tconnect/payments", [this](const httplib::Request& req, httplib::Response& res) {
+      const Json in = Json::parse(req.body, nullptr, false);
+      const std::string url = in.is_object() ? in.value("url", options_.tconnect_ipn_url) : options_.tconnect_ipn_url;
+      if (!in.is_object() || url.empty() || in.value("order_id", "").empty()) return error(res, 400, "give {order_id, amount} and an IPN url");
+      std::string request_id;
+      {
+        std::lock_guard<std::mutex> lock(state_.mu);
+        request_id = "SBX-IPN-" + std::to_string(state_.next_bill++);
+      }
+      const Json payload = {{"order_id", in["order_id"]}, {"amount", in.value("amount", 0LL)}, {"payment_type", "QR"},
+                            {"retrieval_ref_no", "6" + std::to_string(100000000000LL + now_ms() % 100000000000LL)},
+                            {"request_id", request_id}, {"narrative", in.value("narrative", "")},
+                            {"acc_no", in.value("acc_no", "VA100023312")}, {"original_transaction_date", now_ms()}};
+      std::vector<unsigned char> iv(16);
+      RAND_bytes(iv.data(), 16);
+      const std::string iv_bytes(iv.begin(), iv.end());
+      const auto ct = aes_cbc(true, key_, iv_bytes, payload.dump());
+      const std::string raw = iv_bytes + ct.value_or("");
+      const Json body = {{"data", hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size())}};
+      Json deliveries = Json::array();
+      for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
+        for (int status : deliver(state_, url, false, body.dump(), {}, {},
+                                  Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", in["order_id"]}})) {
+          deliveries.push_back(status);
+        }
+      }
+      ok(res, Json{{"request_id", request_id}, {"deliveries", deliveries}});
+    });
   }
 
  private:
@@ -553,31 +670,19 @@ class ChargingSimulator {
       payload["callback_sign"] = md5_hex(options_.charging_partner_key + c.code + c.serial);
     }
     if (options_.charging_callback_url.empty()) return;
-    const auto scheme_end = options_.charging_callback_url.find("://");
-    const auto path_start = options_.charging_callback_url.find('/', scheme_end + 3);
-    const std::string origin = options_.charging_callback_url.substr(0, path_start);
-    const std::string path = path_start == std::string::npos ? "/" : options_.charging_callback_url.substr(path_start);
-    httplib::Client client(origin);
-    client.set_connection_timeout(2);
-    client.set_read_timeout(5);
-    for (int attempt = 1; attempt <= 3; ++attempt) {
-      auto send = [&]() -> httplib::Result {
-        if (options_.charging_callback_method == "GET") {
-          httplib::Params params;
-          for (const auto& [k, v] : payload.items()) params.emplace(k, v.is_string() ? v.get<std::string>() : v.dump());
-          return client.Get(path, params, httplib::Headers());
-        }
-        return client.Post(path, payload.dump(), "application/json");
-      };
-      const httplib::Result r = send();
-      const int status = r ? r->status : 0;
-      {
-        std::lock_guard<std::mutex> lock(state_.mu);
-        state_.events.push_back(Json{{"provider", "charging"}, {"request_id", rid}, {"event", "callback"},
-                                     {"status", card.status}, {"http_status", status}, {"attempt", attempt}});
-      }
-      if (status >= 200 && status < 300) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt));
+    const bool get = options_.charging_callback_method == "GET";
+    auto send = [&](const Json& p) {
+      httplib::Params params;
+      for (const auto& [k, v] : p.items()) params.emplace(k, v.is_string() ? v.get<std::string>() : v.dump());
+      deliver(state_, options_.charging_callback_url, get, p.dump(), params, {},
+              Json{{"provider", "charging"}, {"request_id", rid}, {"event", "callback"}, {"status", p["status"]}});
+    };
+    for (int i = 0; i < 1 + options_.charging_callback_duplicates; ++i) send(payload);
+    if (options_.charging_callback_out_of_order) {
+      Json late = payload;  // a stale "pending" arriving after the final result
+      late["status"] = 99;
+      late["message"] = "PENDING";
+      send(late);
     }
   }
 
@@ -708,6 +813,11 @@ void usage() {
       "  --charging-callback-url URL (or PAYGW_CHARGING_CALLBACK_URL), --charging-callback-method POST|GET,\n"
       "  --charging-delay-ms N. Outcome by the code's last digit: 1-4 that status, 0 -> 100,\n"
       "  8 -> 99 then 3, others -> 99 then 1 (by callback).\n"
+      "  Callbacks: --charging-callback-duplicates N, --charging-callback-out-of-order;\n"
+      "  POST /_sandbox/tingee/payments {amount, vaAccountNumber, content, duplicates, url} sends a signed Tingee\n"
+      "  webhook (to --tingee-webhook-url / PAYGW_TINGEE_WEBHOOK_URL), POST /_sandbox/tingee/ping an unsigned ping,\n"
+      "  POST /_sandbox/tconnect/payments {order_id, amount, acc_no, duplicates, url} an encrypted TConnect IPN\n"
+      "  (to --tconnect-ipn-url / PAYGW_TCONNECT_IPN_URL).\n"
       "  Faults: header 'x-sandbox-fault: MODE[:MS]' or POST /_sandbox/faults {mode, ms, count, path};\n"
       "  MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized.\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
@@ -735,6 +845,8 @@ int main(int argc, char** argv) {
   options.charging_partner_id = env_or("PAYGW_CHARGING_PARTNER_ID", "3681148751");
   options.charging_partner_key = env_or("PAYGW_CHARGING_PARTNER_KEY", "");
   options.charging_callback_url = env_or("PAYGW_CHARGING_CALLBACK_URL", "");
+  options.tingee_webhook_url = env_or("PAYGW_TINGEE_WEBHOOK_URL", "");
+  options.tconnect_ipn_url = env_or("PAYGW_TCONNECT_IPN_URL", "");
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -761,6 +873,14 @@ int main(int argc, char** argv) {
       options.charging_callback_url = next();
     } else if (arg == "--charging-callback-method") {
       options.charging_callback_method = next();
+    } else if (arg == "--charging-callback-duplicates") {
+      options.charging_callback_duplicates = std::atoi(next().c_str());
+    } else if (arg == "--charging-callback-out-of-order") {
+      options.charging_callback_out_of_order = true;
+    } else if (arg == "--tingee-webhook-url") {
+      options.tingee_webhook_url = next();
+    } else if (arg == "--tconnect-ipn-url") {
+      options.tconnect_ipn_url = next();
     } else if (arg == "--charging-delay-ms") {
       options.charging_delay_ms = std::atol(next().c_str());
     } else if (arg == "--tconnect-token-ttl") {
