@@ -138,7 +138,12 @@ class Sandbox {
     if (pid_ > 0) {
       kill(pid_, SIGTERM);
       int status = 0;
-      waitpid(pid_, &status, 0);
+      for (int i = 0; i < 500 && waitpid(pid_, &status, WNOHANG) == 0; ++i) std::this_thread::sleep_for(10ms);
+      if (waitpid(pid_, &status, WNOHANG) == 0) {
+        ADD_FAILURE() << "paygw-sandbox did not stop on SIGTERM within 5 s";
+        kill(pid_, SIGKILL);
+        waitpid(pid_, &status, 0);
+      }
       pid_ = -1;
     }
     if (stream_ != nullptr) std::fclose(stream_);

@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <csignal>
+#include <pthread.h>
+#include <signal.h>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -825,14 +827,17 @@ void usage() {
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
 }
 
-httplib::Server* g_server = nullptr;
-extern "C" void on_signal(int) {
-  if (g_server != nullptr) g_server->stop();
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Block the stop signals before any thread starts, so that every thread inherits the mask and
+  // only the sigwait thread below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   Options options;
   options.tingee_client_id = env_or("PAYGW_TINGEE_CLIENT_ID", "");
   options.tingee_secret = env_or("PAYGW_TINGEE_SECRET", "");
@@ -933,9 +938,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "paygw-sandbox: cannot listen on %s:%d\n", options.host.c_str(), options.port);
     return 1;
   }
-  g_server = &server;
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  // SIGINT/SIGTERM are taken by a thread with sigwait (blocked everywhere else, see main's start),
+  // which stops the server once it is listening — a signal that arrives early is not lost.
+  std::thread([&server, stop_signals]() mutable {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    server.stop();
+  }).detach();
   std::printf("tingee client id: %s\n", options.tingee_client_id.c_str());
   // A generated sandbox secret is printed so that it can be used; one passed in never is.
   if (generated_secret) std::printf("tingee secret: %s\n", options.tingee_secret.c_str());
