@@ -18,3 +18,4 @@
 #include <paygw/tingee/models.hpp>
 #include <paygw/tingee/webhook.hpp>
 #include <paygw/version.hpp>
+#include <paygw/vietqr.hpp>

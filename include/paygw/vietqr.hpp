@@ -1,0 +1,91 @@
+// paygw — VietQR (EMVCo merchant-presented QR, NAPAS 247) builder, parser and validator.
+#pragma once
+
+#include <paygw/export.hpp>
+#include <paygw/money.hpp>
+#include <paygw/result.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace paygw::vietqr {
+
+/// NAPAS's GUID in template 38.
+inline constexpr std::string_view kNapasGuid = "A000000727";
+/// 38.02 service codes.
+inline constexpr std::string_view kServiceToAccount = "QRIBFTTA";
+inline constexpr std::string_view kServiceToCard = "QRIBFTTC";
+
+enum class Service { kToAccount, kToCard };
+
+/// What to put in a QR. A QR with an amount is dynamic (01 = 12, one payment); without one it is
+/// static (01 = 11, reusable).
+struct BuildRequest {
+  std::string bin;      ///< Required: 6-digit bank BIN (38.01.00).
+  std::string account;  ///< Required: account or card number, 1..19 letters/digits (38.01.01).
+  Service service = Service::kToAccount;
+  std::optional<Vnd> amount;  ///< VND, 1..13 digits (54). Set = dynamic QR.
+  std::string bill_number;    ///< 62.01, ASCII after removing diacritics, <= 25.
+  std::string purpose;        ///< 62.08 (the transfer content), ASCII after removing diacritics, <= 25.
+  std::string merchant_category_code;  ///< 52, 4 digits, optional.
+  std::string merchant_name;  ///< 59, <= 25, optional.
+  std::string merchant_city;  ///< 60, <= 15, optional.
+};
+
+/// Builds the QR string, ending in `6304` + the CRC-16/CCITT-FALSE of everything before it
+/// (4 upper-case hex digits). Text fields lose their Vietnamese diacritics ("chuyển khoản" ->
+/// "chuyen khoan"); nothing is truncated silently.
+/// Errors: kInvalidArgument naming the field (bad BIN, account, amount, a text field too long or
+/// with characters that have no ASCII form). Thread-safe.
+PAYGW_EXPORT Result<std::string> build(const BuildRequest& request);
+
+/// A parsed QR.
+struct QrInfo {
+  bool dynamic = false;          ///< 01 = 12.
+  std::string guid;              ///< 38.00, e.g. kNapasGuid.
+  std::string bin;               ///< 38.01.00 (NAPAS GUID only).
+  std::string account;           ///< 38.01.01 (NAPAS GUID only).
+  std::string service;           ///< 38.02, e.g. kServiceToAccount (NAPAS GUID only).
+  std::string merchant_account;  ///< The raw value of 38 (for every GUID).
+  std::optional<Vnd> amount;     ///< 54.
+  std::string merchant_category_code;
+  std::string currency;  ///< 53, always "704" for a valid QR.
+  std::string country;   ///< 58, always "VN".
+  std::string merchant_name;
+  std::string merchant_city;
+  std::string bill_number;      ///< 62.01.
+  std::string reference_label;  ///< 62.05.
+  std::string terminal_label;   ///< 62.07.
+  std::string purpose;          ///< 62.08.
+  std::string crc;              ///< The 4 hex digits of 63.
+};
+
+/// Why a string is not a valid VietQR.
+enum class Problem {
+  kNone,
+  kTruncated,       ///< A TLV announces more characters than remain.
+  kNonDigitLength,  ///< An ID or length is not two digits (or a length is 00).
+  kBadCrc,          ///< 63 is missing, not last, not 4 hex digits, or does not match.
+  kBadStructure,    ///< Wrong order, duplicate ID, or a nested template not consumed exactly.
+  kMissingField,    ///< 00, 01, 38 (and its parts for NAPAS), 53 or 58 is absent.
+  kBadValue,        ///< A value breaks its rule (01 not 11/12, 53 not 704, 58 not VN, BIN, amount...).
+};
+
+/// Stable lower-case name, e.g. "bad_crc".
+PAYGW_EXPORT std::string_view to_string(Problem problem) noexcept;
+
+/// Parses and validates a VietQR string. Lengths count bytes (UTF-8), which is what deployed
+/// encoders write. Errors: kMalformed with a message naming the data object; `problem`, when
+/// given, receives the kind. Never throws, whatever the input. Thread-safe.
+PAYGW_EXPORT Result<QrInfo> parse(std::string_view qr, Problem* problem = nullptr);
+
+/// CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection, no final xor) of `data`.
+PAYGW_EXPORT std::uint16_t crc16_ccitt_false(std::string_view data) noexcept;
+
+/// `text` with Vietnamese diacritics removed (precomposed or combining; đ -> d). Errors:
+/// kInvalidArgument when a character has no ASCII form or the text is not UTF-8. Thread-safe.
+PAYGW_EXPORT Result<std::string> to_ascii(std::string_view text);
+
+}  // namespace paygw::vietqr

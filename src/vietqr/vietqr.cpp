@@ -1,0 +1,338 @@
+// VietQR builder/parser. Depends only on the standard library and paygw/result.hpp (so that the
+// fuzz target can compile it alone).
+#include <paygw/vietqr.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <utility>
+#include <vector>
+
+namespace paygw::vietqr {
+namespace {
+
+bool digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool alnum(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
+// Decodes one UTF-8 code point at `i`; returns false on a malformed sequence.
+bool next_code_point(std::string_view s, std::size_t& i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  int extra = 0;
+  if (b0 < 0x80) {
+    cp = b0;
+  } else if ((b0 & 0xE0) == 0xC0) {
+    cp = b0 & 0x1F;
+    extra = 1;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    cp = b0 & 0x0F;
+    extra = 2;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    cp = b0 & 0x07;
+    extra = 3;
+  } else {
+    return false;
+  }
+  if (i + static_cast<std::size_t>(extra) >= s.size()) return extra == 0;
+  for (int k = 1; k <= extra; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((b & 0xC0) != 0x80) return false;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i += static_cast<std::size_t>(extra) + 1;
+  return true;
+}
+
+// Vietnamese letters with diacritics (NFC), grouped by their ASCII base letter.
+const std::map<char32_t, char>& diacritic_map() {
+  static const std::map<char32_t, char> map = [] {
+    const std::pair<char, const char*> groups[] = {
+        {'a', "àáảãạăằắẳẵặâầấẩẫậ"}, {'A', "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"}, {'e', "èéẻẽẹêềếểễệ"}, {'E', "ÈÉẺẼẸÊỀẾỂỄỆ"},
+        {'i', "ìíỉĩị"},             {'I', "ÌÍỈĨỊ"},             {'o', "òóỏõọôồốổỗộơờớởỡợ"}, {'O', "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"},
+        {'u', "ùúủũụưừứửữự"},       {'U', "ÙÚỦŨỤƯỪỨỬỮỰ"},       {'y', "ỳýỷỹỵ"},             {'Y', "ỲÝỶỸỴ"},
+        {'d', "đ"},                 {'D', "Đ"},
+    };
+    std::map<char32_t, char> m;
+    for (const auto& [base, letters] : groups) {
+      const std::string_view s(letters);
+      for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        if (!next_code_point(s, i, cp)) break;
+        m[cp] = base;
+      }
+    }
+    return m;
+  }();
+  return map;
+}
+
+Error invalid(std::string message) { return make_error(ErrorCode::kInvalidArgument, std::move(message)); }
+
+// A text field: ASCII after removing diacritics, at most `max` characters.
+Result<std::string> text_field(const char* name, const std::string& value, std::size_t max) {
+  auto ascii = to_ascii(value);
+  if (!ascii) return invalid(std::string(name) + ": " + ascii.error().message);
+  if (ascii->size() > max) return invalid(std::string(name) + " must be at most " + std::to_string(max) + " characters");
+  return ascii;
+}
+
+void tlv(std::string& out, const char* id, const std::string& value) {
+  char len[3];
+  std::snprintf(len, sizeof len, "%02zu", value.size());
+  out.append(id).append(len).append(value);
+}
+
+// ---- parsing ----
+
+struct Tlv {
+  std::string id;
+  std::string_view value;
+};
+
+struct Fail {
+  Problem problem;
+  std::string message;
+};
+
+// Splits `data` into TLVs. Empty result + failure set on error.
+std::vector<Tlv> split(std::string_view data, const std::string& where, std::optional<Fail>& failure) {
+  std::vector<Tlv> out;
+  std::size_t i = 0;
+  while (i < data.size()) {
+    if (data.size() - i < 4) {
+      failure = Fail{Problem::kTruncated, where + ": a data object is cut short"};
+      return {};
+    }
+    const std::string_view id = data.substr(i, 2);
+    const std::string_view len = data.substr(i + 2, 2);
+    if (!digits(id) || !digits(len)) {
+      failure = Fail{Problem::kNonDigitLength, where + ": ID/length '" + std::string(data.substr(i, 4)) + "' is not digits"};
+      return {};
+    }
+    const std::size_t n = static_cast<std::size_t>((len[0] - '0') * 10 + (len[1] - '0'));
+    if (n == 0) {
+      failure = Fail{Problem::kNonDigitLength, where + ": " + std::string(id) + " has length 00"};
+      return {};
+    }
+    if (data.size() - i - 4 < n) {
+      failure = Fail{Problem::kTruncated, where + ": " + std::string(id) + " announces " + std::to_string(n) +
+                                              " characters but only " + std::to_string(data.size() - i - 4) + " remain"};
+      return {};
+    }
+    for (const auto& seen : out) {
+      if (seen.id == id) {
+        failure = Fail{Problem::kBadStructure, where + ": ID " + std::string(id) + " appears twice"};
+        return {};
+      }
+    }
+    out.push_back(Tlv{std::string(id), data.substr(i + 4, n)});
+    i += 4 + n;
+  }
+  return out;
+}
+
+std::optional<std::string_view> find(const std::vector<Tlv>& list, std::string_view id) {
+  for (const auto& t : list) {
+    if (t.id == id) return t.value;
+  }
+  return std::nullopt;
+}
+
+std::optional<Vnd> amount_of(std::string_view v) {
+  // Digits, optionally with a zero fraction ("150000.00"): VND has no minor unit.
+  const auto dot = v.find('.');
+  std::string_view whole = v.substr(0, dot);
+  if (dot != std::string_view::npos) {
+    const auto frac = v.substr(dot + 1);
+    if (!std::all_of(frac.begin(), frac.end(), [](char c) { return c == '0'; })) return std::nullopt;
+  }
+  if (!digits(whole) || v.size() > 13) return std::nullopt;
+  Vnd out = 0;
+  for (char c : whole) out = out * 10 + (c - '0');
+  return out;
+}
+
+}  // namespace
+
+std::uint16_t crc16_ccitt_false(std::string_view data) noexcept {
+  std::uint16_t crc = 0xFFFF;
+  for (unsigned char b : data) {
+    crc = static_cast<std::uint16_t>(crc ^ (b << 8));
+    for (int k = 0; k < 8; ++k) {
+      crc = (crc & 0x8000) != 0 ? static_cast<std::uint16_t>((crc << 1) ^ 0x1021) : static_cast<std::uint16_t>(crc << 1);
+    }
+  }
+  return crc;
+}
+
+Result<std::string> to_ascii(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    if (!next_code_point(text, i, cp)) return invalid("text is not valid UTF-8");
+    if (cp >= 0x20 && cp < 0x7F) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp >= 0x300 && cp <= 0x36F) {
+      continue;  // a combining mark (decomposed input): drop it, keep the base letter
+    } else if (const auto it = diacritic_map().find(cp); it != diacritic_map().end()) {
+      out.push_back(it->second);
+    } else {
+      return invalid("text has a character with no ASCII form");
+    }
+  }
+  return out;
+}
+
+std::string_view to_string(Problem problem) noexcept {
+  switch (problem) {
+    case Problem::kNone: return "none";
+    case Problem::kTruncated: return "truncated";
+    case Problem::kNonDigitLength: return "non_digit_length";
+    case Problem::kBadCrc: return "bad_crc";
+    case Problem::kBadStructure: return "bad_structure";
+    case Problem::kMissingField: return "missing_field";
+    case Problem::kBadValue: return "bad_value";
+  }
+  return "none";
+}
+
+Result<std::string> build(const BuildRequest& r) {
+  if (r.bin.size() != 6 || !digits(r.bin)) return invalid("bin must be 6 digits");
+  if (r.account.empty() || r.account.size() > 19 || !alnum(r.account)) return invalid("account must be 1..19 letters or digits");
+  if (r.amount && (*r.amount <= 0 || *r.amount > 9'999'999'999'999)) return invalid("amount must be 1..13 digits of VND");
+  if (!r.merchant_category_code.empty() && (r.merchant_category_code.size() != 4 || !digits(r.merchant_category_code))) {
+    return invalid("merchant_category_code must be 4 digits");
+  }
+  auto bill = text_field("bill_number", r.bill_number, 25);
+  if (!bill) return bill.error();
+  auto purpose = text_field("purpose", r.purpose, 25);
+  if (!purpose) return purpose.error();
+  auto name = text_field("merchant_name", r.merchant_name, 25);
+  if (!name) return name.error();
+  auto city = text_field("merchant_city", r.merchant_city, 15);
+  if (!city) return city.error();
+
+  std::string beneficiary;
+  tlv(beneficiary, "00", r.bin);
+  tlv(beneficiary, "01", r.account);
+  std::string account_info;
+  tlv(account_info, "00", std::string(kNapasGuid));
+  tlv(account_info, "01", beneficiary);
+  tlv(account_info, "02", std::string(r.service == Service::kToCard ? kServiceToCard : kServiceToAccount));
+
+  std::string qr;
+  tlv(qr, "00", "01");
+  tlv(qr, "01", r.amount ? "12" : "11");
+  tlv(qr, "38", account_info);
+  if (!r.merchant_category_code.empty()) tlv(qr, "52", r.merchant_category_code);
+  tlv(qr, "53", "704");
+  if (r.amount) tlv(qr, "54", std::to_string(*r.amount));
+  tlv(qr, "58", "VN");
+  if (!name->empty()) tlv(qr, "59", *name);
+  if (!city->empty()) tlv(qr, "60", *city);
+  std::string additional;
+  if (!bill->empty()) tlv(additional, "01", *bill);
+  if (!purpose->empty()) tlv(additional, "08", *purpose);
+  if (!additional.empty()) tlv(qr, "62", additional);
+  qr += "6304";
+  char crc[5];
+  std::snprintf(crc, sizeof crc, "%04X", static_cast<unsigned>(crc16_ccitt_false(qr)));
+  return qr + crc;
+}
+
+Result<QrInfo> parse(std::string_view qr, Problem* problem) {
+  auto reject = [&](Problem p, std::string message) -> Result<QrInfo> {
+    if (problem != nullptr) *problem = p;
+    return make_error(ErrorCode::kMalformed, "invalid VietQR: " + message);
+  };
+  if (problem != nullptr) *problem = Problem::kNone;
+
+  std::optional<Fail> failure;
+  const auto root = split(qr, "root", failure);
+  if (failure) return reject(failure->problem, failure->message);
+
+  // CRC: 63 last, 4 hex digits, over everything through "6304".
+  if (root.empty() || root.back().id != "63") return reject(Problem::kBadCrc, "63 (CRC) is not the last data object");
+  const std::string_view crc = root.back().value;
+  if (crc.size() != 4 || !std::all_of(crc.begin(), crc.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+    return reject(Problem::kBadCrc, "63 is not 4 hex digits");
+  }
+  char computed[5];
+  std::snprintf(computed, sizeof computed, "%04X", static_cast<unsigned>(crc16_ccitt_false(qr.substr(0, qr.size() - 4))));
+  std::string upper(crc);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper != computed) return reject(Problem::kBadCrc, "CRC " + std::string(crc) + " does not match " + computed);
+
+  if (root.front().id != "00") return reject(Problem::kBadStructure, "00 (payload format) is not first");
+  if (root.front().value != "01") return reject(Problem::kBadValue, "00 must be 01");
+  QrInfo info;
+  info.crc = std::string(crc);
+  const auto poi = find(root, "01");
+  if (!poi) return reject(Problem::kMissingField, "01 (point of initiation) is missing");
+  if (*poi != "11" && *poi != "12") return reject(Problem::kBadValue, "01 must be 11 or 12");
+  info.dynamic = *poi == "12";
+
+  const auto account = find(root, "38");
+  if (!account) return reject(Problem::kMissingField, "38 (merchant account information) is missing");
+  info.merchant_account = std::string(*account);
+  const auto parts = split(*account, "38", failure);
+  if (failure) return reject(failure->problem == Problem::kTruncated ? Problem::kBadStructure : failure->problem, failure->message);
+  const auto guid = find(parts, "00");
+  if (!guid) return reject(Problem::kMissingField, "38.00 (GUID) is missing");
+  info.guid = std::string(*guid);
+  if (info.guid == kNapasGuid) {
+    const auto beneficiary = find(parts, "01");
+    if (!beneficiary) return reject(Problem::kMissingField, "38.01 (beneficiary) is missing");
+    const auto ben = split(*beneficiary, "38.01", failure);
+    if (failure) return reject(failure->problem == Problem::kTruncated ? Problem::kBadStructure : failure->problem, failure->message);
+    for (const auto& t : ben) {
+      if (t.id != "00" && t.id != "01") return reject(Problem::kBadStructure, "38.01 holds an unexpected ID " + t.id);
+    }
+    const auto service = find(parts, "02");
+    if (!service) return reject(Problem::kMissingField, "38.02 (service code) is missing");
+    const auto bin = find(ben, "00");
+    const auto acct = find(ben, "01");
+    if (!bin || !acct) return reject(Problem::kMissingField, "38.01 needs 00 (BIN) and 01 (account)");
+    if (bin->size() != 6 || !digits(*bin)) return reject(Problem::kBadValue, "38.01.00 (BIN) must be 6 digits");
+    if (acct->size() > 19 || !alnum(*acct)) return reject(Problem::kBadValue, "38.01.01 (account) must be 1..19 letters or digits");
+    info.bin = std::string(*bin);
+    info.account = std::string(*acct);
+    info.service = std::string(*service);
+  }
+
+  const auto currency = find(root, "53");
+  if (!currency) return reject(Problem::kMissingField, "53 (currency) is missing");
+  if (*currency != "704") return reject(Problem::kBadValue, "53 must be 704 (VND)");
+  info.currency = std::string(*currency);
+  const auto country = find(root, "58");
+  if (!country) return reject(Problem::kMissingField, "58 (country) is missing");
+  if (*country != "VN") return reject(Problem::kBadValue, "58 must be VN");
+  info.country = std::string(*country);
+  if (const auto amount = find(root, "54")) {
+    info.amount = amount_of(*amount);
+    if (!info.amount) return reject(Problem::kBadValue, "54 (amount) must be a whole number of VND, at most 13 characters");
+  }
+  if (const auto mcc = find(root, "52")) {
+    if (mcc->size() != 4 || !digits(*mcc)) return reject(Problem::kBadValue, "52 must be 4 digits");
+    info.merchant_category_code = std::string(*mcc);
+  }
+  if (const auto v = find(root, "59")) info.merchant_name = std::string(*v);
+  if (const auto v = find(root, "60")) info.merchant_city = std::string(*v);
+  if (const auto extra = find(root, "62")) {
+    const auto fields = split(*extra, "62", failure);
+    if (failure) return reject(failure->problem == Problem::kTruncated ? Problem::kBadStructure : failure->problem, failure->message);
+    if (const auto v = find(fields, "01")) info.bill_number = std::string(*v);
+    if (const auto v = find(fields, "05")) info.reference_label = std::string(*v);
+    if (const auto v = find(fields, "07")) info.terminal_label = std::string(*v);
+    if (const auto v = find(fields, "08")) info.purpose = std::string(*v);
+  }
+  return info;
+}
+
+}  // namespace paygw::vietqr
