@@ -1,10 +1,12 @@
 #include <paygw/tconnect/client.hpp>
+#include <paygw/vietqr.hpp>
 
 #include "core/executor.hpp"
 #include "http/util.hpp"
 #include "tconnect/codec.hpp"
 
 #include <mutex>
+#include <type_traits>
 
 namespace paygw::tconnect {
 namespace {
@@ -169,6 +171,13 @@ struct Client::Impl {
   Result<PushResult> push(const Push& p) const {
     auto payload = codec::build(p);
     if (!payload) return payload.error();
+    if constexpr (std::is_same_v<Push, SoundboxPush>) {
+      if (config.validate_qr) {
+        if (auto qr = vietqr::parse(p.qr_string); !qr) {
+          return make_error(ErrorCode::kInvalidArgument, "qr_string: " + qr.error().message);
+        }
+      }
+    }
     auto body = call(config.paths.push_payment, *payload);
     if (!body) return body.error();
     return codec::parse_push(*body);

@@ -1,10 +1,12 @@
 #include <paygw/tingee/client.hpp>
+#include <paygw/vietqr.hpp>
 
 #include "core/executor.hpp"
 #include "crypto/crypto.hpp"
 #include "http/util.hpp"
 #include "tingee/codec.hpp"
 
+#include <type_traits>
 #include <utility>
 
 namespace paygw::tingee {
@@ -79,6 +81,13 @@ struct Client::Impl {
   auto post(std::string_view path, const Req& request, Parse parse) const -> decltype(parse(std::declval<Json>())) {
     auto body = codec::build(request);
     if (!body) return body.error();
+    if constexpr (std::is_same_v<Req, ShowQrRequest>) {
+      if (config.validate_qr) {
+        if (auto qr = vietqr::parse(request.qr_code); !qr) {
+          return make_error(ErrorCode::kInvalidArgument, "qr_code: " + qr.error().message);
+        }
+      }
+    }
     auto envelope = call(http::Method::kPost, path, &*body);
     if (!envelope) return envelope.error();
     return parse(*envelope);

@@ -287,7 +287,7 @@ TEST(SandboxTconnect, EveryCall) {
   auto pos = c.push_payment(tconnect::PosPush{"POS-0001", "ORD-1", 150000});
   ASSERT_TRUE(pos.ok()) << describe(pos.error());
   EXPECT_EQ(pos->message, "Successfully pushed new payment to POS");
-  auto sb = c.push_payment(tconnect::SoundboxPush{"SB-0001", 150000, "000201010212"});
+  auto sb = c.push_payment(tconnect::SoundboxPush{"SB-0001", 180000, "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"});
   ASSERT_TRUE(sb.ok()) << describe(sb.error());
   EXPECT_EQ(sb->message, "Successfully pushed new payment to Soundbox");
   auto unknown = c.push_payment(tconnect::PosPush{"POS-9999", "ORD-2", 1000});

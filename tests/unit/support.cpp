@@ -58,7 +58,7 @@ tingee::AddDeviceToShopRequest fixture_add_device_request() {
   return req;
 }
 
-tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger) {
+tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger, bool validate_qr) {
   tingee::Config config;
   config.base_url = std::string(tingee::kUatBaseUrl);
   config.client_id = kTestClientId;
@@ -67,6 +67,7 @@ tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger 
   config.clock = std::make_shared<FixedClock>(spec_time());
   config.timestamp_backdate = std::chrono::milliseconds(0);
   config.logger = std::move(logger);
+  config.validate_qr = validate_qr;
   auto client = tingee::Client::create(std::move(config));
   if (!client) {
     ADD_FAILURE() << client.error().message;

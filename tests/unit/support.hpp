@@ -35,7 +35,7 @@ tingee::AddDeviceToShopRequest fixture_add_device_request();
 
 /// Tingee client on `transport` with the test credentials, a fixed clock at spec_time() and no
 /// timestamp backdating.
-tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger = {});
+tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger = {}, bool validate_qr = true);
 
 /// The TConnect test AES key (../shared/spec/tconnect.md §3.3), hex.
 inline constexpr const char* kTconnectKeyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";

@@ -53,9 +53,9 @@ TEST_F(TconnectClientTest, PushToPosLogsInLazily) {
 
 TEST_F(TconnectClientTest, PushToSoundbox) {
   auto client = use("push-soundbox");
-  tconnect::SoundboxPush push{"SB-001234", 150000,
-                              "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53037045406150000"
-                              "5802VN62340107NPS68690819thanh toan don hang6304XXXX"};
+  tconnect::SoundboxPush push{"SB-001234", 180000,
+                              "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53037045406180000"
+                              "5802VN62340107NPS68690819thanh toan don hang63042E2E"};
   auto ok = client.push_payment(push);
   ASSERT_TRUE(ok.ok()) << describe(ok.error());
   EXPECT_EQ(ok->message, "Successfully pushed new payment to Soundbox");
@@ -258,6 +258,7 @@ TEST_F(TconnectValidationTest, PushRules) {
   expect_invalid(c.push_payment(tconnect::SoundboxPush{"S1", 1000, ""}), "qr_string");
   expect_invalid(c.push_payment(tconnect::SoundboxPush{"", 1000, "000201"}), "serial_no");
   expect_invalid(c.push_payment(tconnect::SoundboxPush{"S1", kMaxAmountVnd + 1, "000201"}), "amount");
+  expect_invalid(c.push_payment(tconnect::SoundboxPush{"S1", 1000, "000201010212"}), "qr_string: invalid VietQR");
   expect_invalid(c.push_payment(tconnect::PosPush{"S1", std::string("\xff"), 1000}), "UTF-8");
 }
 

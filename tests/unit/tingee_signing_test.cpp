@@ -98,7 +98,8 @@ TEST(TingeeSign, ClientSendsExactlyTheSignedBytes) {
   // End to end: the client serialises the spec's third vector body byte for byte (member order,
   // raw UTF-8) and signs it with the spec timestamp, so its signature is the spec's.
   auto capture = std::make_shared<CaptureTransport>();
-  auto client = test::tingee_client(capture);
+  // The spec's vector carries a placeholder QR ("000201010212"), so QR validation is off here.
+  auto client = test::tingee_client(capture, {}, /*validate_qr=*/false);
   tingee::ShowQrRequest req;
   req.uuid = "DEVICE-001";
   req.amount = 500000;

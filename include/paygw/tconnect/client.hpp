@@ -51,6 +51,9 @@ struct Config {
   std::chrono::milliseconds timeout{30'000};   ///< Per request.
   std::chrono::seconds token_refresh_skew{60};  ///< Refresh this long before the token expires.
   Paths paths;
+  /// Check SoundboxPush::qr_string with vietqr::parse (CRC and structure) before sending; a bad QR
+  /// is kInvalidArgument and nothing is sent.
+  bool validate_qr = true;
 };
 
 /// TConnect client.

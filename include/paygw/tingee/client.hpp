@@ -33,6 +33,9 @@ struct Config {
   /// Subtracted from the clock when stamping x-request-timestamp: Tingee rejects timestamps
   /// even slightly ahead of its own clock (code 91). See docs/adr/0005-tingee-timestamps-and-defaults.md.
   std::chrono::milliseconds timestamp_backdate{3'000};
+  /// Check every ShowQrRequest::qr_code with vietqr::parse (CRC and structure) before sending; a
+  /// bad QR is kInvalidArgument and nothing is sent. Turn off only for non-VietQR payloads.
+  bool validate_qr = true;
 };
 
 /// Tingee device API client.
