@@ -49,6 +49,13 @@ out=$("$cli" tconnect decrypt --aes-key 000102030405060708090a0b0c0d0e0f10111213
 echo "$out" | grep -q '"refresh_token": "abc"' || fail "tconnect decrypt: $out"
 expect_rc 1 "$cli" tconnect decrypt --aes-key 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f --data zz
 
+# VietQR (example E5 of sdk-practices-and-vietqr.md §5.5).
+out=$("$cli" qr build --bin 970422 --account 0023457923442 --amount 40123 --purpose "test text string")
+[ "$out" = "qr: 00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text string6304D9C6" ] || fail "qr build: $out"
+"$cli" qr parse --qr "$DEMO_QR" --json | grep -q '"amount": 180000' || fail "qr parse"
+expect_rc 1 "$cli" qr parse --qr "${DEMO_QR%E}F"
+grep -q "bad_crc" "$log.out" || fail "qr parse does not name the problem: $(cat "$log.out")"
+
 # Calls against the sandbox.
 export_sandbox_credentials
 start_sandbox "$sandbox" "$log"

@@ -464,6 +464,40 @@ int charging_command(const std::string& cmd, const Args& a) {
   throw UsageError{"unknown charging command '" + cmd + "'"};
 }
 
+// ---------------------------------------------------------------- qr
+
+int qr_command(const std::string& cmd, const Args& a) {
+  if (cmd == "build") {
+    vietqr::BuildRequest r;
+    r.bin = a.need("bin");
+    r.account = a.need("account");
+    r.service = a.get("service") == "card" ? vietqr::Service::kToCard : vietqr::Service::kToAccount;
+    r.amount = a.maybe_number("amount");
+    r.purpose = a.get("purpose");
+    r.bill_number = a.get("bill-number");
+    r.merchant_name = a.get("merchant-name");
+    r.merchant_city = a.get("merchant-city");
+    r.merchant_category_code = a.get("mcc");
+    auto qr = vietqr::build(r);
+    if (!qr) return fail(a, qr.error());
+    return Output(a.has("json")).add("qr", *qr).print();
+  }
+  if (cmd == "parse") {
+    vietqr::Problem problem = vietqr::Problem::kNone;
+    auto info = vietqr::parse(a.text("qr"), &problem);
+    if (!info) {
+      if (!a.has("json")) std::cerr << "paygw: problem: " << vietqr::to_string(problem) << "\n";
+      return fail(a, info.error());
+    }
+    Output o(a.has("json"));
+    o.add("kind", std::string(info->dynamic ? "dynamic" : "static")).add("guid", info->guid).add("bin", info->bin)
+        .add("account", info->account).add("service", info->service).add("amount", info->amount)
+        .add("bill_number", info->bill_number).add("purpose", info->purpose).add("crc", info->crc);
+    return o.print();
+  }
+  throw UsageError{"unknown qr command '" + cmd + "'"};
+}
+
 const char* kUsage = R"(usage: paygw <provider> <command> [--flag value ...] [--json] [--show-secrets]
 
 tingee   (--base-url --client-id --secret, or PAYGW_TINGEE_BASE_URL / _CLIENT_ID / _SECRET)
@@ -494,6 +528,11 @@ charging (--base-url --partner-id --partner-key [--scheme a|b], or PAYGW_CHARGIN
   sign --code C --serial S [--scheme b --command charging --partner-id P --request-id R --telco T]
   verify-callback (--query Q | --body B) --request-id R --telco T --code C --serial S --amount N
 
+qr       (no network)
+  build --bin B --account A [--service account|card] [--amount N] [--purpose P] [--bill-number B]
+        [--merchant-name N] [--merchant-city C] [--mcc NNNN]
+  parse --qr STRING|- (or --qr-file F)
+
 Secrets (keys, card codes) are shown as <redacted> unless --show-secrets. Exit: 0 ok, 1 failed call, 2 usage.
 )";
 
@@ -519,7 +558,8 @@ int main(int argc, char** argv) {
     if (provider == "tingee") return tingee_command(cmd, args);
     if (provider == "tconnect") return tconnect_command(cmd, args);
     if (provider == "charging") return charging_command(cmd, args);
-    throw UsageError{"unknown provider '" + provider + "' (tingee, tconnect, charging)"};
+    if (provider == "qr") return qr_command(cmd, args);
+    throw UsageError{"unknown provider '" + provider + "' (tingee, tconnect, charging, qr)"};
   } catch (const UsageError& e) {
     std::cerr << "paygw: " << e.message << "\n(see paygw --help)\n";
     return 2;
