@@ -19,4 +19,4 @@ ensure_packages() {
 PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
   libcpp-httplib-dev curl openssl)
 # What the test suite needs on top.
-PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev)
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev)
