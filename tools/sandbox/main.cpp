@@ -919,6 +919,8 @@ int main(int argc, char** argv) {
 
   httplib::Server server;
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
+  // Idle keep-alive connections are polled every second, so a stop never waits long for them.
+  server.set_keep_alive_timeout(1);
   FaultInjector faults;
   faults.install(server);
   TingeeSimulator tingee(options, state);
