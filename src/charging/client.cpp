@@ -59,7 +59,10 @@ struct Client::Impl {
   detail::Executor executor;
 
   Impl(Config c, std::string url)
-      : config(std::move(c)), base_url(std::move(url)), executor(config.transport, config.logger, "charging") {}
+      : config(std::move(c)),
+        base_url(std::move(url)),
+        executor(config.transport, {config.logger, config.retry, config.clock, config.sleeper, config.random},
+                 "charging") {}
 
   /// Validates `card`; returns the canonical telco.
   Result<std::string> validate(const CardRequest& card) const {
@@ -120,16 +123,17 @@ struct Client::Impl {
         request.url += "?" + codec::form_encode(params);
         break;
     }
-    auto response = executor.send(std::move(request), {});
-    if (!response) return response.error();
-    return parse(*response);
+    const Idempotency idempotency = command == "check" ? Idempotency::kIdempotent : Idempotency::kWrite;
+    auto exchange = executor.send(request, {}, idempotency);
+    if (!exchange) return exchange.error();
+    return parse(exchange->response, exchange->attempts);
   }
 
-  Result<ChargeResult> parse(const http::Response& response) const {
+  Result<ChargeResult> parse(const http::Response& response, int attempts) const {
     auto fail = [&](ErrorCode code, std::string message) {
       Error e = make_error(code, std::move(message), Delivery::kMaybeSent);
       e.http_status = response.status;
-      e.attempts = 1;
+      e.attempts = attempts;
       executor.log(LogLevel::kWarn, "charging: " + describe(e));
       return e;
     };
@@ -162,6 +166,7 @@ Result<Client> Client::create(Config config) {
   if (!config.sign_scheme) return fail("sign_scheme is required");
   if (!config.transport) return fail("transport is required (see http::make_curl_transport)");
   if (config.timeout.count() <= 0) return fail("timeout must be positive");
+  if (config.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
   // Aliases are looked up upper-case, and every canonical telco names itself.
   std::map<std::string, std::string> upper;
   for (const auto& [alias, telco] : config.telco_aliases) {
@@ -187,12 +192,13 @@ Result<FeeTable> Client::get_fees() const {
   request.url = impl_->base_url + impl_->config.path + "/getfee?partner_id=" + detail::url_encode(impl_->config.partner_id);
   request.timeout = impl_->config.timeout;
   request.headers = {{"Accept", "application/json"}};
-  auto response = impl_->executor.send(std::move(request), {});
-  if (!response) return response.error();
+  auto exchange = impl_->executor.send(request, {}, Idempotency::kIdempotent);
+  if (!exchange) return exchange.error();
+  const http::Response* response = &exchange->response;
   auto fail = [&](ErrorCode code, std::string message) {
     Error e = make_error(code, std::move(message), Delivery::kMaybeSent);
     e.http_status = response->status;
-    e.attempts = 1;
+    e.attempts = exchange->attempts;
     return e;
   };
   if (response->status < 200 || response->status >= 300) {

@@ -1,12 +1,16 @@
 // Internal: the one place where a provider client hands a request to the transport.
 #pragma once
 
+#include <paygw/clock.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
 #include <paygw/result.hpp>
+#include <paygw/retry.hpp>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,24 +19,47 @@ namespace paygw::detail {
 /// Per-attempt preparation (signing with a fresh timestamp); runs right before each send.
 using PrepareFn = std::function<Result<void>(http::Request&)>;
 
-/// Sends provider requests and writes the redacted log lines.
-///
-/// One attempt per call today; retries (issue "Reliability") will loop here, calling `prepare`
-/// again for each attempt over the same body bytes.
+/// What the executor needs besides the transport.
+struct ExecutorOptions {
+  Logger logger;
+  RetryPolicy retry;
+  std::shared_ptr<Clock> clock;          ///< For total_timeout; system_clock() when null.
+  std::shared_ptr<Sleeper> sleeper;      ///< real_sleeper() when null.
+  std::shared_ptr<RandomSource> random;  ///< Jitter; system_random() when null.
+};
+
+/// A response and how many attempts it took.
+struct Exchange {
+  http::Response response;
+  int attempts = 1;
+};
+
+/// Why an attempt may be repeated, or nullopt when it may not (pure; table-tested).
+/// `retry_after` receives a Retry-After delay when the response carried one.
+std::optional<std::string> retry_reason(const Result<http::Response>& outcome, Idempotency idempotency,
+                                        std::optional<std::chrono::milliseconds>* retry_after);
+
+/// The wait before attempt `attempt + 1` (attempt >= 1): exponential, jittered into [d/2, d]
+/// by `unit` in [0, 1].
+std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double unit);
+
+/// Sends provider requests: prepares (signs) each attempt over the same body bytes, retries what
+/// the endpoint's idempotency allows, and writes the redacted log lines.
 class Executor {
  public:
-  Executor(std::shared_ptr<http::Transport> transport, Logger logger, std::string provider)
-      : transport_(std::move(transport)), logger_(std::move(logger)), provider_(std::move(provider)) {}
+  Executor(std::shared_ptr<http::Transport> transport, ExecutorOptions options, std::string provider);
 
-  /// Prepares and sends `request`. Transport errors come back with Error::attempts set.
-  Result<http::Response> send(http::Request request, const PrepareFn& prepare) const;
+  /// Errors come back with Error::attempts set.
+  Result<Exchange> send(const http::Request& request, const PrepareFn& prepare, Idempotency idempotency) const;
 
-  const Logger& logger() const { return logger_; }
+  const Logger& logger() const { return options_.logger; }
   void log(LogLevel level, std::string_view message) const;
 
  private:
+  Result<http::Response> attempt(const http::Request& request, const PrepareFn& prepare, const std::string& target) const;
+
   std::shared_ptr<http::Transport> transport_;
-  Logger logger_;
+  ExecutorOptions options_;
   std::string provider_;
 };
 

@@ -37,7 +37,8 @@ struct Client::Impl {
       : config(std::move(c)),
         base_url(std::move(url)),
         key(std::move(raw_key)),
-        executor(config.transport, config.logger, "tconnect") {}
+        executor(config.transport, {config.logger, config.retry, config.clock, config.sleeper, config.random},
+                 "tconnect") {}
 
   /// The request for `payload`: encrypted once; every attempt sends these bytes.
   Result<http::Request> encrypted_request(const std::string& path, const Json& payload,
@@ -57,16 +58,17 @@ struct Client::Impl {
     return request;
   }
 
-  Result<Json> finish(Result<http::Response> response, int attempts) const {
-    if (!response) {
-      Error e = std::move(response).error();
-      e.attempts = attempts;
+  /// The parsed body of an exchange; `earlier` attempts (before a 401 resend) are added to the count.
+  Result<Json> finish(Result<detail::Exchange> exchange, int earlier = 0) const {
+    if (!exchange) {
+      Error e = std::move(exchange).error();
+      e.attempts += earlier;
       return e;
     }
-    auto body = codec::parse_response(*response, key);
+    auto body = codec::parse_response(exchange->response, key);
     if (!body) {
       Error e = std::move(body).error();
-      e.attempts = attempts;
+      e.attempts = exchange->attempts + earlier;
       executor.log(LogLevel::kWarn, "tconnect: " + describe(e));
       return e;
     }
@@ -78,7 +80,7 @@ struct Client::Impl {
   Result<codec::Tokens> fetch_tokens(const std::string& path, const Json& payload) const {
     auto request = encrypted_request(path, payload, {});
     if (!request) return request.error();
-    auto body = finish(executor.send(std::move(*request), {}), 1);
+    auto body = finish(executor.send(*request, {}, Idempotency::kIdempotent));
     if (!body) {
       Error e = std::move(body).error();
       if (e.http_status >= 400 && e.http_status < 500) e.code = ErrorCode::kAuth;  // credentials refused
@@ -136,7 +138,8 @@ struct Client::Impl {
 
   // ---- authenticated calls ----
 
-  Result<Json> call(const std::string& path, const Json& payload, const std::string& service_code = {}) const {
+  Result<Json> call(const std::string& path, const Json& payload, Idempotency idempotency,
+                    const std::string& service_code = {}) const {
     auto request = encrypted_request(path, payload, service_code);
     if (!request) return request.error();
     auto bearer = token();
@@ -147,22 +150,22 @@ struct Client::Impl {
         return {};
       };
     };
-    auto response = executor.send(*request, with_token(*bearer));
-    if (response && response->status == 401) {
+    auto exchange = executor.send(*request, with_token(*bearer), idempotency);
+    if (exchange && exchange->response.status == 401) {
       // Rejected at authentication, so not processed: re-authenticate once and resend the same bytes.
       executor.log(LogLevel::kInfo, "tconnect: HTTP 401, re-authenticating once");
       invalidate(*bearer);
       auto fresh = token();
       if (!fresh) return fresh.error();
-      return finish(executor.send(std::move(*request), with_token(*fresh)), 2);
+      return finish(executor.send(*request, with_token(*fresh), idempotency), exchange->attempts);
     }
-    return finish(std::move(response), 1);
+    return finish(std::move(exchange));
   }
 
   Result<TransactionPage> transactions(const std::string& path, const TransactionQuery& query) const {
     auto payload = codec::build(query);
     if (!payload) return payload.error();
-    auto body = call(path, *payload);
+    auto body = call(path, *payload, Idempotency::kIdempotent);
     if (!body) return body.error();
     return codec::parse_transactions(*body);
   }
@@ -178,7 +181,7 @@ struct Client::Impl {
         }
       }
     }
-    auto body = call(config.paths.push_payment, *payload);
+    auto body = call(config.paths.push_payment, *payload, Idempotency::kWrite);
     if (!body) return body.error();
     return codec::parse_push(*body);
   }
@@ -212,6 +215,7 @@ Result<Client> Client::create(Config config) {
   }
   if (!config.clock) config.clock = system_clock();
   if (!config.random) config.random = system_random();
+  if (config.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
   return Client(std::make_shared<const Impl>(std::move(config), std::move(url), std::move(*key)));
 }
 
@@ -226,7 +230,7 @@ Result<PushResult> Client::push_payment(const PosPush& push) const { return impl
 Result<PushResult> Client::push_payment(const SoundboxPush& push) const { return impl_->push(push); }
 
 Result<ServiceList> Client::get_services() const {
-  auto body = impl_->call(impl_->config.paths.services, Json::object());
+  auto body = impl_->call(impl_->config.paths.services, Json::object(), Idempotency::kIdempotent);
   if (!body) return body.error();
   return codec::parse_services(*body);
 }
@@ -234,7 +238,7 @@ Result<ServiceList> Client::get_services() const {
 Result<VirtualAccount> Client::create_va(const CreateVaRequest& request) const {
   auto payload = codec::build(request);
   if (!payload) return payload.error();
-  auto body = impl_->call(impl_->config.paths.create_va, *payload);
+  auto body = impl_->call(impl_->config.paths.create_va, *payload, Idempotency::kWrite);
   if (!body) return body.error();
   return codec::parse_va(*body);
 }
@@ -247,7 +251,7 @@ Result<Qr> Client::create_qr(const CreateQrRequest& request) const {
   if (!detail::header_safe(service)) return make_error(ErrorCode::kInvalidArgument, "service_code contains control characters");
   auto payload = codec::build(request);
   if (!payload) return payload.error();
-  auto body = impl_->call(impl_->config.paths.create_qr, *payload, service);
+  auto body = impl_->call(impl_->config.paths.create_qr, *payload, Idempotency::kWrite, service);
   if (!body) return body.error();
   Qr qr = codec::parse_qr(*body);
   qr.dynamic = request.amount.value_or(0) > 0;

@@ -41,11 +41,14 @@ struct Client::Impl {
   detail::Executor executor;
 
   Impl(Config c, std::string url)
-      : config(std::move(c)), base_url(std::move(url)), executor(config.transport, config.logger, "tingee") {}
+      : config(std::move(c)),
+        base_url(std::move(url)),
+        executor(config.transport, {config.logger, config.retry, config.clock, config.sleeper, config.random}, "tingee") {}
 
   /// Sends one call. `body` is null for bodyless requests (which sign "{}"). Returns the
   /// envelope when Tingee answered code "00".
-  Result<Json> call(http::Method method, std::string_view path, const Json* body, std::string_view query = {}) const {
+  Result<Json> call(http::Method method, std::string_view path, const Json* body, Idempotency idempotency,
+                    std::string_view query = {}) const {
     http::Request request;
     request.method = method;
     request.url = base_url + std::string(path) + std::string(query);
@@ -65,12 +68,12 @@ struct Client::Impl {
       r.headers.emplace_back("x-signature", std::move(*signature));
       return {};
     };
-    auto response = executor.send(std::move(request), prepare);
-    if (!response) return response.error();
-    auto envelope = codec::parse_envelope(*response);
+    auto exchange = executor.send(request, prepare, idempotency);
+    if (!exchange) return exchange.error();
+    auto envelope = codec::parse_envelope(exchange->response);
     if (!envelope) {
       Error e = std::move(envelope).error();
-      e.attempts = 1;
+      e.attempts = exchange->attempts;
       executor.log(LogLevel::kWarn, "tingee " + std::string(path) + ": " + describe(e));
       return e;
     }
@@ -78,7 +81,8 @@ struct Client::Impl {
   }
 
   template <typename Req, typename Parse>
-  auto post(std::string_view path, const Req& request, Parse parse) const -> decltype(parse(std::declval<Json>())) {
+  auto post(std::string_view path, const Req& request, Parse parse, Idempotency idempotency = Idempotency::kWrite) const
+      -> decltype(parse(std::declval<Json>())) {
     auto body = codec::build(request);
     if (!body) return body.error();
     if constexpr (std::is_same_v<Req, ShowQrRequest>) {
@@ -88,7 +92,7 @@ struct Client::Impl {
         }
       }
     }
-    auto envelope = call(http::Method::kPost, path, &*body);
+    auto envelope = call(http::Method::kPost, path, &*body, idempotency);
     if (!envelope) return envelope.error();
     return parse(*envelope);
   }
@@ -108,6 +112,7 @@ Result<Client> Client::create(Config config) {
     return fail("timestamp_backdate must be between 0 and 5 minutes");
   }
   if (!config.clock) config.clock = system_clock();
+  if (config.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
   return Client(std::make_shared<const Impl>(std::move(config), std::move(url)));
 }
 
@@ -124,11 +129,12 @@ Result<Ack> Client::update_shop_device_link_status(const UpdateShopDeviceLinkSta
 }
 
 Result<DeviceRefs> Client::get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request) const {
-  return impl_->post("/v1/device/get-devices-link-to-shop-or-va", request, codec::parse_device_refs);
+  return impl_->post("/v1/device/get-devices-link-to-shop-or-va", request, codec::parse_device_refs,
+                     Idempotency::kIdempotent);
 }
 
 Result<DevicePage> Client::get_device_paging(const GetDevicePagingRequest& request) const {
-  return impl_->post("/v1/device/get-paging", request, codec::parse_device_page);
+  return impl_->post("/v1/device/get-paging", request, codec::parse_device_page, Idempotency::kIdempotent);
 }
 
 Result<Ack> Client::show_qr_code(const ShowQrRequest& request) const {
@@ -158,7 +164,7 @@ Result<Ack> Client::print_receipt(const PrintReceiptRequest& request) const {
 Result<ResetResult> Client::reset_device(const ResetDeviceRequest& request) const {
   auto query = codec::build_query(request);
   if (!query) return query.error();
-  auto envelope = impl_->call(http::Method::kDelete, "/v1/device/reset", nullptr, *query);
+  auto envelope = impl_->call(http::Method::kDelete, "/v1/device/reset", nullptr, Idempotency::kWrite, *query);
   if (!envelope) return envelope.error();
   return codec::parse_reset(*envelope);
 }

@@ -20,6 +20,7 @@ charging::Config config(std::shared_ptr<http::Transport> transport) {
   c.partner_id = "3681148751";
   c.partner_key = Secret(kKey);
   c.transport = std::move(transport);
+  c.sleeper = test::no_sleep();
   return c;
 }
 
@@ -173,9 +174,10 @@ TEST(ChargingClient, FeeTableBothShapesExactPercentages) {
   EXPECT_EQ(grouped->rows[1].telco, "ZING");  // from the group key
   EXPECT_EQ(grouped->rows[1].value, 20000);
 
-  auto down = client.get_fees();
+  auto down = client.get_fees();  // a read: 503 is retried (3 attempts by default), then returned
   ASSERT_FALSE(down.ok());
   EXPECT_EQ(down.error().http_status, 503);
+  EXPECT_EQ(down.error().attempts, 3);
   EXPECT_EQ(r->report(), "");
 }
 

@@ -29,6 +29,11 @@ std::string independent_hmac_sha512_hex(const std::string& key, const std::strin
   return hex;
 }
 
+std::shared_ptr<Sleeper> no_sleep() {
+  static const auto sleeper = std::make_shared<RecordingSleeper>();
+  return sleeper;
+}
+
 std::string fixture_path(const std::string& relative) { return std::string(PAYGW_FIXTURE_DIR) + "/" + relative; }
 
 std::shared_ptr<testing::ReplayTransport> tingee_replay(const std::string& fixture) {
@@ -68,6 +73,7 @@ tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger 
   config.timestamp_backdate = std::chrono::milliseconds(0);
   config.logger = std::move(logger);
   config.validate_qr = validate_qr;
+  config.sleeper = no_sleep();
   auto client = tingee::Client::create(std::move(config));
   if (!client) {
     ADD_FAILURE() << client.error().message;
@@ -145,6 +151,7 @@ tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std
   config.transport = std::move(transport);
   config.clock = clock ? std::move(clock) : std::make_shared<FixedClock>(spec_time());
   config.logger = std::move(logger);
+  config.sleeper = no_sleep();
   auto client = tconnect::Client::create(std::move(config));
   if (!client) {
     ADD_FAILURE() << client.error().message;

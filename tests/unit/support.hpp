@@ -2,6 +2,7 @@
 #pragma once
 
 #include <paygw/clock.hpp>
+#include <paygw/retry.hpp>
 #include <paygw/tconnect/client.hpp>
 #include <paygw/testing/replay_transport.hpp>
 #include <paygw/tingee/client.hpp>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace paygw::test {
 
@@ -62,6 +64,23 @@ class CountingRandom final : public RandomSource {
  private:
   unsigned char first_;
 };
+
+/// A Sleeper that does not sleep: it records each wait and, when given a clock, advances it.
+class RecordingSleeper final : public Sleeper {
+ public:
+  explicit RecordingSleeper(std::shared_ptr<FixedClock> clock = nullptr) : clock_(std::move(clock)) {}
+  void sleep(std::chrono::milliseconds d) override {
+    waits.push_back(d);
+    if (clock_) clock_->advance(d);
+  }
+  std::vector<std::chrono::milliseconds> waits;
+
+ private:
+  std::shared_ptr<FixedClock> clock_;
+};
+
+/// One shared RecordingSleeper for tests that only need "never really sleep".
+std::shared_ptr<Sleeper> no_sleep();
 
 /// TConnect client with the test credentials (the doc's login example), partner code
 /// PARTNER-TEST, service code vccb-qr, the test key, `clock` (spec_time() when null).

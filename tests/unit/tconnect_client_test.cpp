@@ -75,9 +75,10 @@ TEST_F(TconnectClientTest, GetServices) {
   EXPECT_EQ(ok->services[0].service_code, "vccb-qr");
   EXPECT_EQ(ok->services[0].bincode, "970454");
   EXPECT_EQ(ok->services[0].name, "BVBank QR");
-  auto bad = client.get_services();
+  auto bad = client.get_services();  // a read: retried, then the last 500 is returned
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().http_status, 500);
+  EXPECT_EQ(bad.error().attempts, 3);
   EXPECT_EQ(bad.error().message, "Internal error");
 }
 

@@ -461,16 +461,19 @@ TEST(TingeeEnvelope, MalformedDataIsAnError) {
   EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
 }
 
-TEST(TingeeEnvelope, TransportNotSentIsPropagated) {
+TEST(TingeeEnvelope, TransportNotSentIsPropagatedAfterRetries) {
+  // A connect failure is certainly not sent, so even a write is retried (3 attempts by default).
+  const std::string refused = R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
+          "transport_error":{"code":"connect","delivery":"not_sent"}})";
   auto replay = paygw::testing::ReplayTransport::from_json(
-      R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
-          "transport_error":{"code":"connect","delivery":"not_sent"}})",
-      "inline");
+      "{\"exchanges\":[" + refused + "," + refused + "," + refused + "]}", "inline");
   ASSERT_TRUE(replay.ok());
   auto r = test::tingee_client(*replay).read_security_code({"D1", std::nullopt});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kConnect);
   EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+  EXPECT_EQ(r.error().attempts, 3);
+  EXPECT_EQ((*replay)->report(), "");
 }
 
 }  // namespace

@@ -5,7 +5,9 @@
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
+#include <paygw/clock.hpp>
 #include <paygw/result.hpp>
+#include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
 
 #include <chrono>
@@ -62,6 +64,12 @@ struct Config {
   std::shared_ptr<http::Transport> transport;  ///< Required.
   Logger logger;
   std::chrono::milliseconds timeout{30'000};
+  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
+  /// request was certainly not sent. See paygw/retry.hpp.
+  RetryPolicy retry;
+  std::shared_ptr<Sleeper> sleeper;      ///< Defaults to real_sleeper().
+  std::shared_ptr<RandomSource> random;  ///< Retry jitter; defaults to system_random().
+  std::shared_ptr<Clock> clock;  ///< For RetryPolicy::total_timeout; defaults to system_clock().
 };
 
 /// Card-charging client.
@@ -76,7 +84,8 @@ struct Config {
 /// 64 or not visible ASCII. kHttpStatus / kMalformed: the host answered non-2xx or not a result
 /// (outcome_unknown() is true). Transport errors keep their Delivery.
 ///
-/// submit() is never retried by paygw. After an error with outcome_unknown(), do not submit the
+/// check() and get_fees() are reads, retried per Config::retry. submit() is resent only when the
+/// request was certainly not sent. After an error with outcome_unknown(), do not submit the
 /// card again (a second submission may be charged or flagged as duplicate): call check() with the
 /// same request until it is final — see docs/charging.md.
 ///

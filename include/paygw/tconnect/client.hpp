@@ -6,6 +6,7 @@
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
 #include <paygw/result.hpp>
+#include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/tconnect/models.hpp>
@@ -46,7 +47,6 @@ struct Config {
   std::string service_code;  ///< Default `x-service-code` for create_qr (from get_services).
   std::shared_ptr<http::Transport> transport;
   std::shared_ptr<Clock> clock;          ///< Defaults to system_clock(); drives token expiry.
-  std::shared_ptr<RandomSource> random;  ///< Defaults to system_random(); draws the AES IVs.
   Logger logger;
   std::chrono::milliseconds timeout{30'000};   ///< Per request.
   std::chrono::seconds token_refresh_skew{60};  ///< Refresh this long before the token expires.
@@ -54,6 +54,11 @@ struct Config {
   /// Check SoundboxPush::qr_string with vietqr::parse (CRC and structure) before sending; a bad QR
   /// is kInvalidArgument and nothing is sent.
   bool validate_qr = true;
+  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
+  /// request was certainly not sent. See paygw/retry.hpp.
+  RetryPolicy retry;
+  std::shared_ptr<Sleeper> sleeper;      ///< Defaults to real_sleeper().
+  std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
 };
 
 /// TConnect client.
@@ -68,9 +73,10 @@ struct Config {
 /// Results: 2xx JSON is success (a bare `{"data": "<hex>"}` response is decrypted first).
 /// Errors: kInvalidArgument (validation; nothing sent), kAuth (401/403, or login/refresh
 /// refused), kHttpStatus (other non-2xx; `message` from the body when present), kMalformed /
-/// kDecrypt (2xx body unreadable), transport errors with their Delivery. Payment writes
-/// (push_payment, create_qr) are never resent except after a 401 as above; after a kMaybeSent
-/// error, reconcile with the transaction queries.
+/// kDecrypt (2xx body unreadable), transport errors with their Delivery. Login, refresh,
+/// get_services and the transaction queries are reads, retried per Config::retry; push_payment,
+/// create_va and create_qr are writes, resent only when certainly not sent or after a 401 as
+/// above; after an error with outcome_unknown(), reconcile with the transaction queries.
 ///
 /// Thread safety: a Client is immutable after create() except for its internally synchronised
 /// token cache; copies share the cache and all methods may be called concurrently.

@@ -6,6 +6,7 @@
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
 #include <paygw/result.hpp>
+#include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
 #include <paygw/tingee/models.hpp>
 
@@ -36,6 +37,11 @@ struct Config {
   /// Check every ShowQrRequest::qr_code with vietqr::parse (CRC and structure) before sending; a
   /// bad QR is kInvalidArgument and nothing is sent. Turn off only for non-VietQR payloads.
   bool validate_qr = true;
+  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
+  /// request was certainly not sent. See paygw/retry.hpp.
+  RetryPolicy retry;
+  std::shared_ptr<Sleeper> sleeper;      ///< Defaults to real_sleeper().
+  std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
 };
 
 /// Tingee device API client.
@@ -49,7 +55,8 @@ struct Config {
 /// Error::provider_code kept verbatim (see is_signature_error() and friends). NestJS error
 /// bodies (`{message, error, statusCode}`) and non-JSON bodies become kHttpStatus or kAuth
 /// (401/403); a 2xx body that is not a Tingee envelope is kMalformed. Transport failures keep
-/// the transport's Delivery. Writes are never retried by the client.
+/// the transport's Delivery. Reads (get-paging, get-devices-link-to-shop-or-va) are retried per
+/// Config::retry; every other call is a write, retried only when certainly not sent.
 ///
 /// Thread safety: a Client is immutable after create(); copies are cheap and all methods may be
 /// called concurrently.

@@ -1,0 +1,42 @@
+// paygw — when a request is sent again, and how long to wait before it.
+#pragma once
+
+#include <paygw/export.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace paygw {
+
+/// Whether an endpoint may be repeated without a second effect. Declared per endpoint in each
+/// client, never guessed from the HTTP method.
+enum class Idempotency {
+  kIdempotent,  ///< Reads and token requests: retried on connect errors, timeouts, 429 and 5xx.
+  kWrite,       ///< Payments and device actions: retried only when the request was certainly not sent.
+};
+
+/// Retry settings of a client. Backoff is exponential with jitter: attempt n waits a random
+/// time in [d/2, d], d = min(max_backoff, initial_backoff * 2^(n-1)); a 429/503 `Retry-After`
+/// (seconds) is honoured up to max_retry_after.
+struct RetryPolicy {
+  int max_attempts = 3;  ///< Including the first; 1 disables retries.
+  std::chrono::milliseconds initial_backoff{500};
+  std::chrono::milliseconds max_backoff{5'000};
+  std::chrono::milliseconds max_retry_after{60'000};
+  /// No new attempt starts once this much time has passed since the first (zero = no limit).
+  std::chrono::milliseconds total_timeout{0};
+};
+
+/// How paygw waits between attempts; tests inject one that only records.
+///
+/// Thread safety: sleep() may be called concurrently.
+class PAYGW_EXPORT Sleeper {
+ public:
+  virtual ~Sleeper() = default;
+  virtual void sleep(std::chrono::milliseconds duration) = 0;
+};
+
+/// std::this_thread::sleep_for. Never null.
+PAYGW_EXPORT std::shared_ptr<Sleeper> real_sleeper();
+
+}  // namespace paygw

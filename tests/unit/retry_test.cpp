@@ -1,0 +1,211 @@
+// Retry policy: the decision table, the backoff curve, and end-to-end flows through the clients
+// with a recording sleeper (nothing really sleeps) and scripted responses.
+#include <paygw/retry.hpp>
+#include <paygw/tconnect/client.hpp>
+#include <paygw/tingee/client.hpp>
+
+#include "core/executor.hpp"
+#include "support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace paygw;
+using namespace std::chrono_literals;
+using detail::backoff;
+using detail::retry_reason;
+
+Result<http::Response> status(int code, http::Headers headers = {}) { return http::Response{code, std::move(headers), "{}"}; }
+Result<http::Response> failure(ErrorCode code, Delivery delivery) { return make_error(code, "x", delivery); }
+
+TEST(RetryDecision, Table) {
+  struct Row {
+    Result<http::Response> outcome;
+    Idempotency idempotency;
+    bool retry;
+  };
+  const auto R = Idempotency::kIdempotent;
+  const auto W = Idempotency::kWrite;
+  const Row rows[] = {
+      // certainly not sent: every endpoint
+      {failure(ErrorCode::kConnect, Delivery::kNotSent), W, true},
+      {failure(ErrorCode::kConnect, Delivery::kNotSent), R, true},
+      {failure(ErrorCode::kTimeout, Delivery::kNotSent), W, true},
+      {failure(ErrorCode::kTls, Delivery::kNotSent), R, false},
+      {failure(ErrorCode::kInvalidArgument, Delivery::kNotSent), R, false},
+      // maybe sent: reads only
+      {failure(ErrorCode::kTimeout, Delivery::kMaybeSent), W, false},
+      {failure(ErrorCode::kTimeout, Delivery::kMaybeSent), R, true},
+      {failure(ErrorCode::kNetwork, Delivery::kMaybeSent), W, false},
+      {failure(ErrorCode::kNetwork, Delivery::kMaybeSent), R, true},
+      {failure(ErrorCode::kResponseTooLarge, Delivery::kMaybeSent), R, false},
+      // answers
+      {status(200), R, false},
+      {status(429), R, true},
+      {status(429), W, false},
+      {status(500), R, true},
+      {status(502), R, true},
+      {status(503), R, true},
+      {status(503), W, false},
+      {status(504), R, true},
+      {status(400), R, false},
+      {status(401), R, false},
+      {status(404), R, false},
+  };
+  int i = 0;
+  for (const auto& row : rows) {
+    std::optional<std::chrono::milliseconds> after;
+    EXPECT_EQ(retry_reason(row.outcome, row.idempotency, &after).has_value(), row.retry) << "row " << i;
+    ++i;
+  }
+  std::optional<std::chrono::milliseconds> after;
+  ASSERT_TRUE(retry_reason(status(503, {{"Retry-After", "2"}}), R, &after));
+  EXPECT_EQ(after, 2000ms);
+  after.reset();
+  ASSERT_TRUE(retry_reason(status(429, {{"retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"}}), R, &after));
+  EXPECT_EQ(after, std::nullopt) << "HTTP-date Retry-After is ignored (backoff applies)";
+}
+
+TEST(RetryDecision, BackoffIsExponentialCappedAndJittered) {
+  RetryPolicy p;  // 500 ms, cap 5 s
+  EXPECT_EQ(backoff(p, 1, 1.0), 500ms);
+  EXPECT_EQ(backoff(p, 1, 0.0), 250ms);
+  EXPECT_EQ(backoff(p, 2, 1.0), 1000ms);
+  EXPECT_EQ(backoff(p, 3, 1.0), 2000ms);
+  EXPECT_EQ(backoff(p, 4, 1.0), 4000ms);
+  EXPECT_EQ(backoff(p, 5, 1.0), 5000ms);
+  EXPECT_EQ(backoff(p, 30, 0.5), 3750ms);
+}
+
+// ---- flows ----
+
+std::shared_ptr<paygw::testing::ReplayTransport> script(const std::string& exchanges) {
+  auto r = paygw::testing::ReplayTransport::from_json("{\"exchanges\":[" + exchanges + "]}", "inline");
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  return *r;
+}
+
+struct TingeeRig {
+  std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(test::spec_time());
+  std::shared_ptr<test::RecordingSleeper> sleeper = std::make_shared<test::RecordingSleeper>(clock);
+  tingee::Client client(std::shared_ptr<http::Transport> transport, RetryPolicy retry = {}) {
+    tingee::Config c;
+    c.base_url = std::string(tingee::kUatBaseUrl);
+    c.client_id = test::kTestClientId;
+    c.secret = Secret(test::kTestSecret);
+    c.transport = std::move(transport);
+    c.clock = clock;
+    c.timestamp_backdate = 0ms;
+    c.sleeper = sleeper;
+    c.random = std::make_shared<test::CountingRandom>(0xff);  // jitter unit ~1: the full backoff
+    c.retry = retry;
+    return *tingee::Client::create(c);
+  }
+};
+
+const std::string kPaging = R"({"request":{"method":"POST","path":"/v1/device/get-paging","json":"<redacted>"},)";
+const std::string kShowQr = R"({"request":{"method":"POST","path":"/v1/device/show-qr-code","json":"<redacted>"},)";
+const std::string kOkPage = R"("response":{"status":200,"json":{"code":"00","message":"Success","data":{"totalCount":0,"items":[]}}}})";
+const std::string k503 = R"("response":{"status":503,"headers":{"retry-after":"2"},"json":{"message":"busy"}}})";
+
+TEST(RetryFlow, ReadRetriedWithFreshSignatureHonouringRetryAfter) {
+  TingeeRig rig;
+  auto replay = script(kPaging + k503 + "," + kPaging + kOkPage);
+  auto page = rig.client(replay).get_device_paging({});
+  ASSERT_TRUE(page.ok()) << describe(page.error());
+  EXPECT_EQ(replay->report(), "");
+  ASSERT_EQ(rig.sleeper->waits.size(), 1u);
+  EXPECT_EQ(rig.sleeper->waits[0], 2000ms) << "Retry-After (2 s) is longer than the first backoff";
+  const auto sent = replay->requests();
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[0].body, sent[1].body) << "the same body bytes on every attempt";
+  const auto ts0 = *http::find_header(sent[0].headers, "x-request-timestamp");
+  const auto ts1 = *http::find_header(sent[1].headers, "x-request-timestamp");
+  EXPECT_EQ(ts0, "20251110175110111");
+  EXPECT_EQ(ts1, "20251110175112111") << "a fresh timestamp per attempt";
+  for (const auto& r : sent) {
+    EXPECT_EQ(*http::find_header(r.headers, "x-signature"),
+              test::independent_hmac_sha512_hex(test::kTestSecret, *http::find_header(r.headers, "x-request-timestamp") + ":" + r.body));
+  }
+}
+
+TEST(RetryFlow, PaymentWriteIsNotRetriedAfterAnAnswerOrAnAmbiguousFailure) {
+  const std::string qr =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text "
+      "string6304D9C6";
+  tingee::ShowQrRequest req;
+  req.uuid = "D1";
+  req.amount = 40123;
+  req.qr_code = qr;
+  for (const std::string& outcome : {k503, std::string(R"("transport_error":{"code":"timeout","delivery":"maybe_sent"}})")}) {
+    TingeeRig rig;
+    auto replay = script(kShowQr + outcome);
+    auto r = rig.client(replay).show_qr_code(req);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().attempts, 1);
+    EXPECT_TRUE(r.error().outcome_unknown());
+    EXPECT_TRUE(rig.sleeper->waits.empty());
+    EXPECT_EQ(replay->report(), "");
+  }
+}
+
+TEST(RetryFlow, AttemptsBackoffAndLimits) {
+  {  // three 503s without Retry-After: waits 500 then 1000 ms, the third answer is returned
+    TingeeRig rig;
+    const std::string plain503 = R"("response":{"status":503,"json":{"message":"busy"}}})";
+    auto replay = script(kPaging + plain503 + "," + kPaging + plain503 + "," + kPaging + plain503);
+    auto r = rig.client(replay).get_device_paging({});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().http_status, 503);
+    EXPECT_EQ(r.error().attempts, 3);
+    ASSERT_EQ(rig.sleeper->waits.size(), 2u);
+    EXPECT_NEAR(static_cast<double>(rig.sleeper->waits[0].count()), 500, 1);
+    EXPECT_NEAR(static_cast<double>(rig.sleeper->waits[1].count()), 1000, 2);
+  }
+  {  // max_attempts = 1 disables retries
+    TingeeRig rig;
+    RetryPolicy once;
+    once.max_attempts = 1;
+    auto replay = script(kPaging + k503);
+    EXPECT_EQ(rig.client(replay, once).get_device_paging({}).error().attempts, 1);
+  }
+  {  // total_timeout: a 2 s Retry-After does not fit in a 1 s budget
+    TingeeRig rig;
+    RetryPolicy budget;
+    budget.total_timeout = 1000ms;
+    auto replay = script(kPaging + k503);
+    EXPECT_EQ(rig.client(replay, budget).get_device_paging({}).error().attempts, 1);
+    EXPECT_TRUE(rig.sleeper->waits.empty());
+  }
+  {  // Retry-After is capped by max_retry_after
+    TingeeRig rig;
+    RetryPolicy capped;
+    capped.max_retry_after = 700ms;
+    const std::string long503 = R"("response":{"status":503,"headers":{"retry-after":"3600"},"json":{}}})";
+    auto replay = script(kPaging + long503 + "," + kPaging + kOkPage);
+    ASSERT_TRUE(rig.client(replay, capped).get_device_paging({}).ok());
+    ASSERT_EQ(rig.sleeper->waits.size(), 1u);
+    EXPECT_EQ(rig.sleeper->waits[0], 700ms);
+  }
+}
+
+TEST(RetryFlow, TconnectQueryRetriesAfterTimeoutButPushDoesNot) {
+  const std::string login =
+      R"({"request":{"method":"POST","path":"/openapi/v1/auth/login","json":"<redacted>"},"response":{"status":200,"json":{"access_token":"t","expires_in":600}}})";
+  const std::string query = R"({"request":{"method":"POST","path":"/openapi/v1/transaction/qr","json":"<redacted>"},)";
+  const std::string push = R"({"request":{"method":"POST","path":"/openapi/v1/devices/payments/push","json":"<redacted>"},)";
+  const std::string timeout = R"("transport_error":{"code":"timeout","delivery":"maybe_sent"}})";
+  auto replay = script(login + "," + query + timeout + "," + query + R"("response":{"status":200,"json":{"items":[]}}},)" +
+                       push + timeout);
+  auto client = test::tconnect_client(replay);
+  auto q = client.get_qr_transactions({"2026-01-01 00:00:00", "2026-01-02 00:00:00", 10, 1});
+  ASSERT_TRUE(q.ok()) << describe(q.error());
+  auto p = client.push_payment(tconnect::PosPush{"S1", "O1", 1000});
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().attempts, 1);
+  EXPECT_TRUE(p.error().outcome_unknown());
+  EXPECT_EQ(replay->report(), "");
+}
+
+}  // namespace
