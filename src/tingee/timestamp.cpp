@@ -41,6 +41,8 @@ std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string
   const paygw::detail::CivilDate date{num(0, 4), static_cast<unsigned>(num(4, 2)), static_cast<unsigned>(num(6, 2))};
   const std::int64_t hour = num(8, 2), minute = num(10, 2), second = num(12, 2), milli = num(14, 3);
   if (!paygw::detail::valid_civil(date) || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  // system_clock counts nanoseconds in 64 bits: only years 1970..2200 are representable safely.
+  if (date.year < 1970 || date.year > 2200) return std::nullopt;
   using namespace std::chrono;
   const milliseconds local = hours(24 * paygw::detail::days_from_civil(date)) + hours(hour) + minutes(minute) +
                              seconds(second) + milliseconds(milli);

@@ -200,3 +200,20 @@ TEST(TingeeWebhook, EmptySecretIsAConfigurationError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Found by tingee_fuzz: a year beyond what system_clock can hold overflowed the conversion.
+TEST(TingeeWebhook, FarFutureTimestampIsRejectedNotOverflowed) {
+  const std::string body = R"({"event":"ping"})";
+  for (const char* ts : {"99991231235959999", "21010101000000000", "19691231235959999"}) {
+    const std::string t = ts;
+    auto r = paygw::tingee::verify_webhook(
+        body, {{"x-request-timestamp", t}, {"x-signature", std::string(128, 'a')}}, paygw::Secret("k"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, t == "21010101000000000" ? paygw::ErrorCode::kInvalidSignature : paygw::ErrorCode::kBadTimestamp)
+        << t;
+  }
+}
+
+}  // namespace
