@@ -177,6 +177,33 @@ TEST(CurlTransport, TlsHandshakeFailureIsNotSent) {
   EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
 }
 
+TEST(CurlTransport, SelfSignedServerRefusedByDefaultAcceptedWithItsCaFile) {
+  const std::string cert = std::string(PAYGW_FIXTURE_DIR) + "/tls/cert.pem";
+  const std::string key = std::string(PAYGW_FIXTURE_DIR) + "/tls/key.pem";
+  httplib::SSLServer server(cert.c_str(), key.c_str());
+  ASSERT_TRUE(server.is_valid());
+  server.Get("/hello", [](const httplib::Request&, httplib::Response& res) { res.set_content("hi", "text/plain"); });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(1ms);
+  const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/hello";
+
+  auto strict = transport()->send({http::Method::kGet, url, {}, "", 5s});
+  ASSERT_FALSE(strict.ok());
+  EXPECT_EQ(strict.error().code, ErrorCode::kTls) << strict.error().message;
+  EXPECT_EQ(strict.error().delivery, Delivery::kNotSent);
+
+  http::CurlOptions trusting;
+  trusting.ca_file = cert;
+  auto ok = transport(trusting)->send({http::Method::kGet, url, {}, "", 5s});
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->body, "hi");
+
+  server.stop();
+  thread.join();
+}
+
 TEST(CurlTransport, OnlyHttpAndHttps) {
   auto t = transport();
   auto r = t->send({http::Method::kGet, "file:///etc/passwd", {}, "", {}});
