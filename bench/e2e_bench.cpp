@@ -1,0 +1,121 @@
+// End-to-end throughput on loopback against paygw-sandbox (started by tools/bench):
+//   paygw   — tingee::Client::get_device_paging through the pooled libcurl transport
+//             (validate, serialise, sign with a fresh timestamp, send, parse) per request;
+//   raw     — one reused libcurl easy handle POSTing pre-signed, byte-identical requests;
+//   fresh   — a new easy handle (so a new TCP connection) per request, the vendor-sample pattern.
+// Prints the median requests/second of several runs of each and the ratios.
+#include <paygw/paygw.hpp>
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size * n; }
+
+struct Signed {
+  std::string url, body;
+  curl_slist* headers = nullptr;
+};
+
+Signed pre_signed(const std::string& base, const std::string& client_id, const paygw::Secret& secret) {
+  Signed s;
+  s.url = base + "/v1/device/get-paging";
+  s.body = R"({"skipCount":0,"maxResultCount":10})";
+  const std::string ts = paygw::tingee::format_timestamp(std::chrono::system_clock::now());
+  const std::string sig = *paygw::tingee::sign(secret, ts, s.body);
+  for (const std::string& h : std::vector<std::string>{"Content-Type: application/json", "Accept: application/json", "x-client-id: " + client_id,
+                              "x-request-timestamp: " + ts, "x-signature: " + sig, "Expect:"}) {
+    s.headers = curl_slist_append(s.headers, h.c_str());
+  }
+  return s;
+}
+
+bool raw_post(CURL* h, const Signed& s) {
+  curl_easy_setopt(h, CURLOPT_URL, s.url.c_str());
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers);
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, s.body.c_str());
+  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(s.body.size()));
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
+  long status = 0;
+  return curl_easy_perform(h) == CURLE_OK && curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK &&
+         status == 200;
+}
+
+template <typename F>
+double rate(int n, F&& one) {
+  const auto start = Clock::now();
+  for (int i = 0; i < n; ++i) {
+    if (!one()) {
+      std::fprintf(stderr, "request %d failed\n", i);
+      std::exit(1);
+    }
+  }
+  return n / std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const char* base = std::getenv("PAYGW_TINGEE_BASE_URL");
+  const char* id = std::getenv("PAYGW_TINGEE_CLIENT_ID");
+  const char* secret_text = std::getenv("PAYGW_TINGEE_SECRET");
+  if (base == nullptr || id == nullptr || secret_text == nullptr) {
+    std::fputs("run through tools/bench (needs PAYGW_TINGEE_BASE_URL/_CLIENT_ID/_SECRET)\n", stderr);
+    return 2;
+  }
+  const int n = argc > 1 ? std::atoi(argv[1]) : 2000;
+  const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
+  const paygw::Secret secret(secret_text);
+
+  paygw::tingee::Config config;
+  config.base_url = base;
+  config.client_id = id;
+  config.secret = secret;
+  config.transport = *paygw::http::make_curl_transport();
+  auto client = *paygw::tingee::Client::create(config);
+  const paygw::tingee::GetDevicePagingRequest page;
+
+  const Signed s = pre_signed(base, id, secret);
+  CURL* reused = curl_easy_init();
+
+  // Warm up every path (connections, page cache) once.
+  rate(100, [&] { return client.get_device_paging(page).ok(); });
+  rate(100, [&] { return raw_post(reused, s); });
+
+  std::vector<double> paygw_rates, raw_rates, fresh_rates;
+  for (int r = 0; r < runs; ++r) {
+    paygw_rates.push_back(rate(n, [&] { return client.get_device_paging(page).ok(); }));
+    raw_rates.push_back(rate(n, [&] { return raw_post(reused, s); }));
+    fresh_rates.push_back(rate(n / 4, [&] {
+      CURL* h = curl_easy_init();
+      const bool ok = raw_post(h, s);
+      curl_easy_cleanup(h);
+      return ok;
+    }));
+  }
+  curl_easy_cleanup(reused);
+  curl_slist_free_all(s.headers);
+  const double p = median(paygw_rates), raw = median(raw_rates), fresh = median(fresh_rates);
+  std::printf("requests per run: %d (fresh-connection loop: %d), runs: %d, medians:\n", n, n / 4, runs);
+  std::printf("  paygw tingee::Client     %8.0f req/s\n", p);
+  std::printf("  raw libcurl, reused      %8.0f req/s\n", raw);
+  std::printf("  raw libcurl, new handle  %8.0f req/s\n", fresh);
+  std::printf("paygw / raw reused = %.2f (target >= 0.90)\n", p / raw);
+  std::printf("paygw / new handle = %.2f (target >= 3.00)\n", p / fresh);
+  return 0;
+}
