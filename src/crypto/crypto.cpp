@@ -2,6 +2,11 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/opensslv.h>
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#endif
 #include <openssl/rand.h>
 
 #include <climits>
@@ -17,9 +22,11 @@ Error openssl_failure(const char* what) {
 struct CipherCtxFree {
   void operator()(EVP_CIPHER_CTX* c) const noexcept { EVP_CIPHER_CTX_free(c); }
 };
+#if OPENSSL_VERSION_NUMBER < 0x30000000L
 struct PkeyFree {
   void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
 };
+#endif
 struct MdCtxFree {
   void operator()(EVP_MD_CTX* c) const noexcept { EVP_MD_CTX_free(c); }
 };
@@ -60,6 +67,40 @@ Result<std::string> aes256_cbc(bool encrypt, std::string_view key, std::string_v
 
 }  // namespace
 
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+namespace {
+// OpenSSL 3 looks algorithms up in its providers on every fetch; fetch HMAC once per process.
+EVP_MAC* hmac_algorithm() {
+  static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  return mac;
+}
+struct MacCtxFree {
+  void operator()(EVP_MAC_CTX* c) const noexcept { EVP_MAC_CTX_free(c); }
+};
+}  // namespace
+
+Result<std::string> hmac_sha512(std::string_view key, std::string_view message) {
+  EVP_MAC* mac = hmac_algorithm();
+  if (mac == nullptr) return openssl_failure("EVP_MAC_fetch(HMAC)");
+  std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(EVP_MAC_CTX_new(mac));
+  if (!ctx) return openssl_failure("EVP_MAC_CTX_new");
+  char digest[] = "SHA512";
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0), OSSL_PARAM_construct_end()};
+  // An empty key is legal for HMAC; OpenSSL wants a non-null pointer for it.
+  static const unsigned char kEmpty = 0;
+  const unsigned char* k = key.empty() ? &kEmpty : bytes_of(key);
+  unsigned char out[EVP_MAX_MD_SIZE];
+  std::size_t len = 0;
+  if (EVP_MAC_init(ctx.get(), k, key.size(), params) != 1 ||
+      EVP_MAC_update(ctx.get(), bytes_of(message), message.size()) != 1 ||
+      EVP_MAC_final(ctx.get(), out, &len, sizeof(out)) != 1) {
+    return openssl_failure("HMAC-SHA512");
+  }
+  std::string result(reinterpret_cast<const char*>(out), len);
+  OPENSSL_cleanse(out, sizeof(out));
+  return result;
+}
+#else
 Result<std::string> hmac_sha512(std::string_view key, std::string_view message) {
   if (!fits_int(key.size())) return make_error(ErrorCode::kInvalidArgument, "HMAC key too large");
   // An empty key is legal for HMAC; OpenSSL wants a non-null pointer for it.
@@ -79,6 +120,7 @@ Result<std::string> hmac_sha512(std::string_view key, std::string_view message) 
   OPENSSL_cleanse(mac, sizeof(mac));
   return out;
 }
+#endif
 
 Result<std::string> md5(std::string_view data) {
   std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
