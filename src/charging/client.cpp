@@ -1,6 +1,7 @@
 #include <paygw/charging/client.hpp>
 
 #include "charging/codec.hpp"
+#include "core/config_check.hpp"
 #include "core/executor.hpp"
 #include "crypto/crypto.hpp"
 #include "http/util.hpp"
@@ -155,18 +156,15 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  if (config.base_url.empty()) return fail("base_url is required (e.g. https://thesieure.com)");
-  std::string url = detail::normalize_base_url(config.base_url);
-  if (url.empty()) return fail("base_url must be an https:// URL (plain http only for a loopback sandbox)");
+  auto url = detail::check_connection_settings(config.base_url, "e.g. https://thesieure.com", config.transport,
+                                              config.timeout, config.retry);
+  if (!url) return url.error();
   if (config.path.empty() || config.path.front() != '/' || !detail::header_safe(config.path)) {
     return fail("path must start with '/'");
   }
   if (config.partner_id.empty() || !visible_ascii(config.partner_id)) return fail("partner_id is required");
   if (config.partner_key.empty()) return fail("partner_key is required");
   if (!config.sign_scheme) return fail("sign_scheme is required");
-  if (!config.transport) return fail("transport is required (see http::make_curl_transport)");
-  if (config.timeout.count() <= 0) return fail("timeout must be positive");
-  if (config.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
   // Aliases are looked up upper-case, and every canonical telco names itself.
   std::map<std::string, std::string> upper;
   for (const auto& [alias, telco] : config.telco_aliases) {
@@ -179,7 +177,7 @@ Result<Client> Client::create(Config config) {
     if (values.empty()) return fail("denominations for " + telco + " are empty");
   }
   config.telco_aliases = std::move(upper);
-  return Client(std::make_shared<const Impl>(std::move(config), std::move(url)));
+  return Client(std::make_shared<const Impl>(std::move(config), std::move(*url)));
 }
 
 Result<ChargeResult> Client::submit(const CardRequest& card) const { return impl_->send(card, "charging"); }

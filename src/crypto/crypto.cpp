@@ -1,5 +1,7 @@
 #include "crypto/crypto.hpp"
 
+#include "http/util.hpp"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/opensslv.h>
@@ -164,17 +166,11 @@ std::string hex_encode(std::string_view bytes) {
 
 Result<std::string> hex_decode(std::string_view hex) {
   if (hex.size() % 2 != 0) return make_error(ErrorCode::kMalformed, "hex string has an odd length");
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
   std::string out;
   out.reserve(hex.size() / 2);
   for (std::size_t i = 0; i < hex.size(); i += 2) {
-    const int hi = nibble(hex[i]);
-    const int lo = nibble(hex[i + 1]);
+    const int hi = paygw::detail::hex_digit_value(hex[i]);
+    const int lo = paygw::detail::hex_digit_value(hex[i + 1]);
     if (hi < 0 || lo < 0) return make_error(ErrorCode::kMalformed, "hex string has a non-hex character");
     out.push_back(static_cast<char>((hi << 4) | lo));
   }

@@ -8,6 +8,10 @@ namespace paygw::detail {
 
 constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool iequals(std::string_view a, std::string_view b) noexcept;
+/// The value of a hex digit (either case), or -1.
+constexpr int hex_digit_value(char c) noexcept {
+  return (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+}
 inline std::string ascii_lower_copy(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = ascii_lower(c);

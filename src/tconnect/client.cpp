@@ -1,6 +1,7 @@
 #include <paygw/tconnect/client.hpp>
 #include <paygw/vietqr.hpp>
 
+#include "core/config_check.hpp"
 #include "core/executor.hpp"
 #include "http/util.hpp"
 #include "tconnect/codec.hpp"
@@ -189,9 +190,9 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  if (config.base_url.empty()) return fail("base_url is required (tconnect::kStagingBaseUrl or your production URL)");
-  std::string url = detail::normalize_base_url(config.base_url);
-  if (url.empty()) return fail("base_url must be an https:// URL (plain http only for a loopback sandbox)");
+  auto url = detail::check_connection_settings(config.base_url, "tconnect::kStagingBaseUrl or your production URL",
+                                              config.transport, config.timeout, config.retry);
+  if (!url) return url.error();
   if (config.partner_code.empty()) return fail("partner_code is required");
   if (!detail::header_safe(config.partner_code)) return fail("partner_code contains control characters");
   if (!detail::header_safe(config.service_code)) return fail("service_code contains control characters");
@@ -202,8 +203,6 @@ Result<Client> Client::create(Config config) {
   if (config.aes_key.empty()) return fail("aes_key is required");
   auto key = codec::decode_key(config.aes_key, config.aes_key_format);
   if (!key) return key.error();
-  if (!config.transport) return fail("transport is required (see http::make_curl_transport)");
-  if (config.timeout.count() <= 0) return fail("timeout must be positive");
   if (config.token_refresh_skew.count() < 0) return fail("token_refresh_skew must not be negative");
   for (const std::string* path : {&config.paths.login, &config.paths.refresh, &config.paths.services,
                                   &config.paths.create_va, &config.paths.create_qr, &config.paths.qr_transactions,
@@ -215,8 +214,7 @@ Result<Client> Client::create(Config config) {
   }
   if (!config.clock) config.clock = system_clock();
   if (!config.random) config.random = system_random();
-  if (config.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
-  return Client(std::make_shared<const Impl>(std::move(config), std::move(url), std::move(*key)));
+  return Client(std::make_shared<const Impl>(std::move(config), std::move(*url), std::move(*key)));
 }
 
 Result<void> Client::authenticate() const {

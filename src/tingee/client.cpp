@@ -1,6 +1,7 @@
 #include <paygw/tingee/client.hpp>
 #include <paygw/vietqr.hpp>
 
+#include "core/config_check.hpp"
 #include "core/executor.hpp"
 #include "crypto/crypto.hpp"
 #include "http/util.hpp"
@@ -100,20 +101,17 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  if (config.base_url.empty()) return fail("base_url is required (tingee::kUatBaseUrl or tingee::kProductionBaseUrl)");
-  std::string url = detail::normalize_base_url(config.base_url);
-  if (url.empty()) return fail("base_url must be an https:// URL (plain http only for a loopback sandbox)");
+  auto url = detail::check_connection_settings(config.base_url, "tingee::kUatBaseUrl or tingee::kProductionBaseUrl",
+                                              config.transport, config.timeout, config.retry);
+  if (!url) return url.error();
   if (config.client_id.empty()) return fail("client_id is required");
   if (!detail::header_safe(config.client_id)) return fail("client_id contains control characters");
   if (config.secret.empty()) return fail("secret is required");
-  if (!config.transport) return fail("transport is required (see http::make_curl_transport)");
-  if (config.timeout.count() <= 0) return fail("timeout must be positive");
   if (config.timestamp_backdate.count() < 0 || config.timestamp_backdate > std::chrono::minutes(5)) {
     return fail("timestamp_backdate must be between 0 and 5 minutes");
   }
   if (!config.clock) config.clock = system_clock();
-  if (config.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
-  return Client(std::make_shared<const Impl>(std::move(config), std::move(url)));
+  return Client(std::make_shared<const Impl>(std::move(config), std::move(*url)));
 }
 
 Result<Ack> Client::read_security_code(const ReadSecurityCodeRequest& request) const {

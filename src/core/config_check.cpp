@@ -1,0 +1,20 @@
+#include "core/config_check.hpp"
+
+#include "http/util.hpp"
+
+namespace paygw::detail {
+
+Result<std::string> check_connection_settings(std::string_view base_url, std::string_view base_url_hint,
+                                              const std::shared_ptr<http::Transport>& transport,
+                                              std::chrono::milliseconds timeout, const RetryPolicy& retry) {
+  auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
+  if (base_url.empty()) return fail("base_url is required (" + std::string(base_url_hint) + ")");
+  std::string url = normalize_base_url(base_url);
+  if (url.empty()) return fail("base_url must be an https:// URL (plain http only for a loopback sandbox)");
+  if (!transport) return fail("transport is required (see http::make_curl_transport)");
+  if (timeout.count() <= 0) return fail("timeout must be positive");
+  if (retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
+  return url;
+}
+
+}  // namespace paygw::detail
