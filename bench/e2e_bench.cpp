@@ -7,11 +7,13 @@
 #include <paygw/paygw.hpp>
 
 #include <curl/curl.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -117,5 +119,36 @@ int main(int argc, char** argv) {
   std::printf("  raw libcurl, new handle  %8.0f req/s\n", fresh);
   std::printf("paygw / raw reused = %.2f (target >= 0.90)\n", p / raw);
   std::printf("paygw / new handle = %.2f (target >= 3.00)\n", p / fresh);
+
+  // Fan-out: 1000 TConnect soundbox pushes in flight at once through push_payment_async (one curl
+  // multi worker thread), against the same pushes one after another.
+  paygw::tconnect::Config tc;
+  tc.base_url = base;
+  tc.partner_code = std::getenv("PAYGW_TCONNECT_PARTNER_CODE");
+  tc.username = std::getenv("PAYGW_TCONNECT_USERNAME");
+  tc.password = paygw::Secret(std::getenv("PAYGW_TCONNECT_PASSWORD"));
+  tc.client_id = std::getenv("PAYGW_TCONNECT_CLIENT_ID");
+  tc.client_secret = paygw::Secret(std::getenv("PAYGW_TCONNECT_CLIENT_SECRET"));
+  tc.aes_key = paygw::Secret(std::getenv("PAYGW_TCONNECT_AES_KEY"));
+  tc.transport = config.transport;
+  auto tconnect = *paygw::tconnect::Client::create(tc);
+  const paygw::tconnect::SoundboxPush push{"SB-0001", 180000,
+      "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"};
+  if (!tconnect.authenticate().ok()) return 1;
+  constexpr int kFan = 1000;
+  const auto a0 = Clock::now();
+  std::vector<std::future<paygw::Result<paygw::tconnect::PushResult>>> futures;
+  futures.reserve(kFan);
+  for (int i = 0; i < kFan; ++i) futures.push_back(tconnect.push_payment_async(push));
+  int ok = 0;
+  for (auto& f : futures) ok += f.get().ok() ? 1 : 0;
+  const double async_s = std::chrono::duration<double>(Clock::now() - a0).count();
+  const auto s0 = Clock::now();
+  for (int i = 0; i < kFan; ++i) ok += tconnect.push_payment(push).ok() ? 1 : 0;
+  const double sync_s = std::chrono::duration<double>(Clock::now() - s0).count();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("fan-out: %d pushes in flight at once: %.0f req/s (sequential: %.0f req/s), %d/%d ok, peak RSS %ld MiB\n",
+              kFan, kFan / async_s, kFan / sync_s, ok, 2 * kFan, usage.ru_maxrss / 1024);
   return 0;
 }

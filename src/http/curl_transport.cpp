@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <thread>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -85,36 +87,143 @@ class CurlTransport final : public Transport {
   }
 
   ~CurlTransport() override {
+    if (worker_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(async_mu_);
+        stopping_ = true;
+      }
+      curl_multi_wakeup(multi_);
+      worker_.join();  // in-flight async calls finish (each bounded by its timeout) and complete
+    }
+    if (multi_ != nullptr) curl_multi_cleanup(multi_);
     for (CURL* h : idle_) curl_easy_cleanup(h);
   }
 
   Result<Response> send(const Request& request) override {
-    CURL* h = acquire();
-    if (h == nullptr) return make_error(ErrorCode::kInternal, "curl_easy_init failed");
+    Call call;
+    call.request = &request;
+    if (auto started = start(call); !started) return started.error();
+    return finish(call, curl_easy_perform(call.handle));
+  }
+
+  void send_async(Request request, Completion done) override {
+    auto call = std::make_unique<Call>();
+    call->owned = std::move(request);
+    call->done = std::move(done);
+    {
+      std::lock_guard<std::mutex> lock(async_mu_);
+      if (!worker_.joinable()) {
+        multi_ = curl_multi_init();
+        if (multi_ != nullptr) {
+          curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(options_.max_async_connections));
+          worker_ = std::thread([this] { run_async(); });
+        }
+      }
+      if (multi_ != nullptr) {
+        queue_.push_back(std::move(call));
+        call = nullptr;
+      }
+    }
+    if (call) {  // no multi handle: fail this request, never drop it
+      complete(*call, make_error(ErrorCode::kInternal, "curl_multi_init failed"));
+      return;
+    }
+    curl_multi_wakeup(multi_);
+  }
+
+ private:
+  // One exchange: its request, the curl handle and buffers it runs on, and (async) its completion.
+  struct Call {
+    Request owned;                     // async: the call owns its request
+    const Request* request = &owned;   // sync: points at the caller's request instead (no copy)
+    Completion done;
+    CURL* handle = nullptr;
     Exchange ex;
-    ex.cap = options_.max_response_bytes;
+    Call() = default;
+    Call(const Call&) = delete;
+    Call& operator=(const Call&) = delete;
     char errbuf[CURL_ERROR_SIZE] = {0};
     Slist headers;
-    const CURLcode setup = configure(h, request, ex, errbuf, headers);
+  };
+
+  Result<void> start(Call& call) {
+    call.handle = acquire();
+    if (call.handle == nullptr) return make_error(ErrorCode::kInternal, "curl_easy_init failed");
+    call.ex.cap = options_.max_response_bytes;
+    const CURLcode setup = configure(call.handle, *call.request, call.ex, call.errbuf, call.headers);
     if (setup != CURLE_OK) {
-      release(h, false);
-      return make_error(ErrorCode::kInvalidArgument,
-                        std::string("cannot set up the request: ") + curl_easy_strerror(setup));
+      release(call.handle, false);
+      call.handle = nullptr;
+      return make_error(ErrorCode::kInvalidArgument, std::string("cannot set up the request: ") + curl_easy_strerror(setup));
     }
-    const CURLcode rc = curl_easy_perform(h);
+    return {};
+  }
+
+  Result<Response> finish(Call& call, CURLcode rc) {
+    CURL* h = call.handle;
+    call.handle = nullptr;
     if (rc != CURLE_OK) {
-      Error e = classify(h, rc, ex, errbuf, request);
+      Error e = classify(h, rc, call.ex, call.errbuf, *call.request);
       release(h, false);
       return e;
     }
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-    ex.response.status = static_cast<int>(status);
+    call.ex.response.status = static_cast<int>(status);
     release(h, true);
-    return std::move(ex.response);
+    return std::move(call.ex.response);
   }
 
- private:
+  static void complete(Call& call, Result<Response> result) noexcept {
+    try {
+      call.done(std::move(result));
+    } catch (...) {
+      // A completion must not take the worker thread down.
+    }
+  }
+
+  // The async worker: adds queued calls to the multi handle, drives them, completes finished ones.
+  // It stops once the transport is being destroyed and nothing is in flight.
+  void run_async() {
+    std::map<CURL*, std::unique_ptr<Call>> active;
+    for (;;) {
+      std::vector<std::unique_ptr<Call>> incoming;
+      bool stopping = false;
+      {
+        std::lock_guard<std::mutex> lock(async_mu_);
+        incoming.swap(queue_);
+        stopping = stopping_;
+      }
+      for (auto& call : incoming) {
+        if (auto started = start(*call); !started) {
+          complete(*call, started.error());
+          continue;
+        }
+        CURL* h = call->handle;
+        curl_multi_add_handle(multi_, h);
+        active.emplace(h, std::move(call));
+      }
+      if (stopping && active.empty()) return;
+      int running = 0;
+      curl_multi_perform(multi_, &running);
+      int left = 0;
+      while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+        if (msg->msg != CURLMSG_DONE) continue;
+        CURL* h = msg->easy_handle;
+        const CURLcode rc = msg->data.result;
+        auto it = active.find(h);
+        if (it == active.end()) continue;
+        std::unique_ptr<Call> call = std::move(it->second);
+        active.erase(it);
+        curl_multi_remove_handle(multi_, h);
+        complete(*call, finish(*call, rc));
+      }
+      // Idle: sleep until curl_multi_wakeup. Busy: never wait more than 5 ms, because a transfer's
+      // socket is not always pollable yet right after it starts (seen with libcurl 7.88).
+      curl_multi_poll(multi_, nullptr, 0, active.empty() ? 1000 : 5, nullptr);
+    }
+  }
+
   CURLcode configure(CURL* h, const Request& request, Exchange& ex, char* errbuf, Slist& headers) const {
     CURLcode rc = CURLE_OK;
     auto set = [&](CURLoption opt, auto value) {
@@ -250,6 +359,12 @@ class CurlTransport final : public Transport {
   std::string user_agent_;
   std::mutex mu_;
   std::vector<CURL*> idle_;
+  // send_async
+  std::mutex async_mu_;
+  std::vector<std::unique_ptr<Call>> queue_;
+  bool stopping_ = false;
+  CURLM* multi_ = nullptr;
+  std::thread worker_;
 };
 
 }  // namespace
@@ -258,6 +373,7 @@ Result<std::shared_ptr<Transport>> make_curl_transport(CurlOptions options) {
   if (options.connect_timeout.count() <= 0) return make_error(ErrorCode::kConfig, "connect_timeout must be positive");
   if (options.timeout.count() <= 0) return make_error(ErrorCode::kConfig, "timeout must be positive");
   if (options.max_response_bytes == 0) return make_error(ErrorCode::kConfig, "max_response_bytes must be positive");
+  if (options.max_async_connections == 0) return make_error(ErrorCode::kConfig, "max_async_connections must be positive");
   if (!options.ca_file.empty() && !file_readable(options.ca_file)) {
     return make_error(ErrorCode::kConfig, "ca_file cannot be read: " + options.ca_file);
   }

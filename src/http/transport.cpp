@@ -14,6 +14,14 @@ std::string_view to_string(Method method) noexcept {
   return "GET";
 }
 
+void Transport::send_async(Request request, Completion done) {
+  auto result = send(request);
+  try {
+    done(std::move(result));
+  } catch (...) {
+  }
+}
+
 const std::string* find_header(const Headers& headers, std::string_view name) noexcept {
   for (const auto& [key, value] : headers) {
     if (detail::iequals(key, name)) return &value;

@@ -171,8 +171,9 @@ struct Client::Impl {
     return codec::parse_transactions(*body);
   }
 
+  /// The validated push payload (with its QR checked for a soundbox).
   template <typename Push>
-  Result<PushResult> push(const Push& p) const {
+  Result<Json> push_payload(const Push& p) const {
     auto payload = codec::build(p);
     if (!payload) return payload.error();
     if constexpr (std::is_same_v<Push, SoundboxPush>) {
@@ -182,9 +183,45 @@ struct Client::Impl {
         }
       }
     }
+    return payload;
+  }
+
+  template <typename Push>
+  Result<PushResult> push(const Push& p) const {
+    auto payload = push_payload(p);
+    if (!payload) return payload.error();
     auto body = call(config.paths.push_payment, *payload, Idempotency::kWrite);
     if (!body) return body.error();
     return codec::parse_push(*body);
+  }
+
+  template <typename Push>
+  static std::future<Result<PushResult>> push_async(const std::shared_ptr<const Impl>& self, const Push& p) {
+    auto promise = std::make_shared<std::promise<Result<PushResult>>>();
+    auto future = promise->get_future();
+    auto payload = self->push_payload(p);
+    if (!payload) {
+      promise->set_value(payload.error());
+      return future;
+    }
+    auto request = self->encrypted_request(self->config.paths.push_payment, *payload, {});
+    auto bearer = request ? self->token() : Result<std::string>(request.error());
+    if (!request || !bearer) {
+      promise->set_value(request ? bearer.error() : request.error());
+      return future;
+    }
+    request->headers.emplace_back("Authorization", "Bearer " + *bearer);
+    self->config.transport->send_async(std::move(*request), [self, promise](Result<http::Response> response) {
+      if (!response) {
+        Error e = std::move(response).error();
+        e.attempts = 1;
+        promise->set_value(std::move(e));
+        return;
+      }
+      auto body = self->finish(detail::Exchange{std::move(*response), 1});
+      promise->set_value(body ? Result<PushResult>(codec::parse_push(*body)) : Result<PushResult>(body.error()));
+    });
+    return future;
   }
 };
 
@@ -226,6 +263,14 @@ Result<void> Client::authenticate() const {
 Result<PushResult> Client::push_payment(const PosPush& push) const { return impl_->push(push); }
 
 Result<PushResult> Client::push_payment(const SoundboxPush& push) const { return impl_->push(push); }
+
+std::future<Result<PushResult>> Client::push_payment_async(const PosPush& push) const {
+  return Impl::push_async(impl_, push);
+}
+
+std::future<Result<PushResult>> Client::push_payment_async(const SoundboxPush& push) const {
+  return Impl::push_async(impl_, push);
+}
 
 Result<ServiceList> Client::get_services() const {
   auto body = impl_->call(impl_->config.paths.services, Json::object(), Idempotency::kIdempotent);

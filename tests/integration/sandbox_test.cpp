@@ -9,7 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -313,6 +315,44 @@ TEST(SandboxTconnect, EveryCall) {
   auto refused = tconnect_client(10s, "wrong-password").authenticate();
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kAuth);
+}
+
+TEST(SandboxTconnect, AsyncFanOutToManyDevicesOnOneThread) {
+  const std::string qr = "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E";
+  auto c = tconnect_client();
+  std::vector<std::future<Result<tconnect::PushResult>>> pending;
+  for (int i = 0; i < 300; ++i) {
+    if (i % 100 == 99) {
+      pending.push_back(c.push_payment_async(tconnect::PosPush{"POS-9999", "ORD-A" + std::to_string(i), 1000}));
+    } else {
+      pending.push_back(c.push_payment_async(tconnect::SoundboxPush{"SB-0001", 180000, qr}));
+    }
+  }
+  int ok = 0, not_found = 0;
+  for (auto& f : pending) {
+    auto r = f.get();
+    if (r.ok()) {
+      ++ok;
+      EXPECT_EQ(r->message, "Successfully pushed new payment to Soundbox");
+    } else if (r.error().http_status == 404) {
+      ++not_found;
+    } else {
+      ADD_FAILURE() << describe(r.error());
+    }
+  }
+  EXPECT_EQ(ok, 297);
+  EXPECT_EQ(not_found, 3);
+}
+
+TEST(SandboxTconnect, AsyncCallsInFlightCompleteWhenTheTransportIsDestroyed) {
+  auto t = *http::make_curl_transport();
+  std::atomic<int> done{0};
+  for (int i = 0; i < 20; ++i) {
+    t->send_async({http::Method::kGet, sandbox->url() + "/_sandbox/events", {}, "", 5s},
+                  [&done](Result<http::Response> r) { done += r.ok() ? 1 : 0; });
+  }
+  t.reset();  // joins the worker after every in-flight call has completed
+  EXPECT_EQ(done.load(), 20);
 }
 
 TEST(SandboxCharging, EveryCommand) {

@@ -51,6 +51,21 @@ TEST_F(TconnectClientTest, PushToPosLogsInLazily) {
   EXPECT_EQ(logins(), 1u);
 }
 
+TEST_F(TconnectClientTest, PushAsyncUsesTheSameWireFormat) {
+  // The replay transport keeps the default send_async (runs send() inline): same fixture, same checks.
+  auto client = use("push-pos");
+  auto ok = client.push_payment_async(kPos).get();
+  ASSERT_TRUE(ok.ok()) << describe(ok.error());
+  EXPECT_EQ(ok->message, "Successfully pushed new payment to POS");
+  auto bad = client.push_payment_async(kPos).get();
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().http_status, 404);
+  EXPECT_EQ(bad.error().attempts, 1);
+  auto invalid = client.push_payment_async(tconnect::PosPush{"", "O", 1}).get();
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().code, ErrorCode::kInvalidArgument);
+}
+
 TEST_F(TconnectClientTest, PushToSoundbox) {
   auto client = use("push-soundbox");
   tconnect::SoundboxPush push{"SB-001234", 180000,

@@ -921,6 +921,8 @@ int main(int argc, char** argv) {
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
   // Idle keep-alive connections are polled every second, so a stop never waits long for them.
   server.set_keep_alive_timeout(1);
+  // Enough workers for many concurrent keep-alive connections (async fan-out clients hold dozens).
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   FaultInjector faults;
   faults.install(server);
   TingeeSimulator tingee(options, state);

@@ -5,6 +5,7 @@
 #include <paygw/result.hpp>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,8 +53,18 @@ struct Response {
 /// transport can be shared by every client of a process.
 class PAYGW_EXPORT Transport {
  public:
+  /// Receives the result of send_async(), exactly once.
+  using Completion = std::function<void(Result<Response>)>;
+
   virtual ~Transport() = default;
   virtual Result<Response> send(const Request& request) = 0;
+
+  /// Starts `request` and returns at once; `done` runs exactly once with the same result send()
+  /// would give, on a thread of the transport (keep it short; exceptions it throws are swallowed).
+  /// The default runs send() in the calling thread. The libcurl transport drives every pending
+  /// request on one curl multi handle in one worker thread — no thread per request — so thousands
+  /// can be in flight. Thread safety: may be called concurrently with send() and itself.
+  virtual void send_async(Request request, Completion done);
 };
 
 }  // namespace paygw::http

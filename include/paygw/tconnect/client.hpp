@@ -12,6 +12,7 @@
 #include <paygw/tconnect/models.hpp>
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -93,6 +94,15 @@ class PAYGW_EXPORT Client {
   Result<PushResult> push_payment(const PosPush& push) const;
   /// Pushes a QR and amount to a soundbox (`type: "soundbox"`). Payment write.
   Result<PushResult> push_payment(const SoundboxPush& push) const;
+  /// push_payment without waiting: the push is validated, encrypted and given a token in the calling
+  /// thread (logging in first if needed), then handed to http::Transport::send_async — the libcurl
+  /// transport keeps any number in flight on one worker thread. To fan a payment out to many
+  /// devices, call it for each and wait on the futures. A future never throws; its Result carries
+  /// the same errors as push_payment, except that a 401 is returned as kAuth without the
+  /// re-authentication and resend (call authenticate() and push again).
+  std::future<Result<PushResult>> push_payment_async(const PosPush& push) const;
+  std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push) const;
+
   /// The merchant's services (their `service_code` and `bincode`).
   Result<ServiceList> get_services() const;
   /// Creates a virtual account.
