@@ -88,7 +88,9 @@ int main(int argc, char** argv) {
   config.base_url = base;
   config.client_id = id;
   config.secret = secret;
-  config.transport = *paygw::http::make_curl_transport();
+  paygw::http::CurlOptions curl_options;
+  if (const char* c = std::getenv("PAYGW_BENCH_ASYNC_CONNECTIONS")) curl_options.max_async_connections = std::strtoul(c, nullptr, 10);
+  config.transport = *paygw::http::make_curl_transport(curl_options);
   auto client = *paygw::tingee::Client::create(config);
   const paygw::tingee::GetDevicePagingRequest page;
 

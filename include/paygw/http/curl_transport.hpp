@@ -26,7 +26,7 @@ struct CurlOptions {
   std::string proxy;              ///< e.g. "http://proxy:3128"; empty = libcurl's environment handling.
   std::string user_agent_suffix;  ///< Appended to "paygw/<version>".
   /// send_async(): at most this many connections at once (further requests wait in libcurl's queue).
-  std::size_t max_async_connections = 32;
+  std::size_t max_async_connections = 8;
 };
 
 /// Creates the libcurl transport: a pool of reused easy handles (keep-alive), NOSIGNAL, an
