@@ -4,6 +4,7 @@
 #include <paygw/charging/callback.hpp>
 #include <paygw/charging/client.hpp>
 #include <paygw/charging/models.hpp>
+#include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/http/transport.hpp>

@@ -22,8 +22,13 @@ std::string sign_scheme_a(std::string_view partner_key, const SignFields& f) {
 std::string sign_scheme_b(std::string_view partner_key, const SignFields& f) {
   // The six values in the PHP ksort order of their names: code, command, partner_id, request_id, serial, telco.
   std::string s;
-  s.append(partner_key).append(f.code).append(f.command).append(f.partner_id).append(f.request_id).append(f.serial).append(
-      f.telco);
+  s.append(partner_key)
+      .append(f.code)
+      .append(f.command)
+      .append(f.partner_id)
+      .append(f.request_id)
+      .append(f.serial)
+      .append(f.telco);
   return s;
 }
 
@@ -41,9 +46,8 @@ constexpr std::size_t kMaxCardField = 32;
 constexpr std::size_t kMaxRequestId = 64;
 
 bool alnum(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
 bool visible_ascii(std::string_view s) {
@@ -59,11 +63,7 @@ struct Client::Impl {
   std::string base_url;
   detail::Executor executor;
 
-  Impl(Config c, std::string url)
-      : config(std::move(c)),
-        base_url(std::move(url)),
-        executor(config.transport, {config.logger, config.retry, config.clock, config.sleeper, config.random},
-                 "charging") {}
+  Impl(Config c, std::string url) : config(std::move(c)), base_url(std::move(url)), executor(config, "charging") {}
 
   /// Validates `card`; returns the canonical telco.
   Result<std::string> validate(const CardRequest& card) const {
@@ -95,11 +95,14 @@ struct Client::Impl {
     const SignFields fields{config.partner_id, command, card.request_id, wire_telco, card.code, card.serial};
     auto signature = sign(config.partner_key, fields, config.sign_scheme);
     if (!signature) return signature.error();
-    const std::vector<std::pair<std::string, std::string>> params = {
-        {"telco", wire_telco},         {"code", card.code},
-        {"serial", card.serial},       {"amount", std::to_string(card.declared_value)},
-        {"request_id", card.request_id}, {"partner_id", config.partner_id},
-        {"sign", *signature},          {"command", std::string(command)}};
+    const std::vector<std::pair<std::string, std::string>> params = {{"telco", wire_telco},
+                                                                     {"code", card.code},
+                                                                     {"serial", card.serial},
+                                                                     {"amount", std::to_string(card.declared_value)},
+                                                                     {"request_id", card.request_id},
+                                                                     {"partner_id", config.partner_id},
+                                                                     {"sign", *signature},
+                                                                     {"command", std::string(command)}};
 
     http::Request request;
     request.url = base_url + config.path;
@@ -156,8 +159,7 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  auto url = detail::check_connection_settings(config.base_url, "e.g. https://thesieure.com", config.transport,
-                                              config.timeout, config.retry);
+  auto url = detail::check_connection_settings(config.base_url, "e.g. https://thesieure.com", config);
   if (!url) return url.error();
   if (config.path.empty() || config.path.front() != '/' || !detail::header_safe(config.path)) {
     return fail("path must start with '/'");
@@ -187,7 +189,8 @@ Result<ChargeResult> Client::check(const CardRequest& card) const { return impl_
 Result<FeeTable> Client::get_fees() const {
   http::Request request;
   request.method = http::Method::kGet;
-  request.url = impl_->base_url + impl_->config.path + "/getfee?partner_id=" + detail::url_encode(impl_->config.partner_id);
+  request.url =
+      impl_->base_url + impl_->config.path + "/getfee?partner_id=" + detail::url_encode(impl_->config.partner_id);
   request.timeout = impl_->config.timeout;
   request.headers = {{"Accept", "application/json"}};
   auto exchange = impl_->executor.send(request, {}, Idempotency::kIdempotent);

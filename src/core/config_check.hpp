@@ -1,9 +1,8 @@
 // Internal: the configuration checks every client shares.
 #pragma once
 
-#include <paygw/http/transport.hpp>
+#include <paygw/client_options.hpp>
 #include <paygw/result.hpp>
-#include <paygw/retry.hpp>
 
 #include <chrono>
 #include <memory>
@@ -12,10 +11,10 @@
 
 namespace paygw::detail {
 
-/// Checks base_url (required; https, or http on loopback), transport, timeout and retry policy.
+/// Checks base_url (required; https, or http on loopback) and the shared options (transport,
+/// timeout, retry policy), and fills the null seams (clock, sleeper, random) with the defaults.
 /// Returns the normalised base URL. Errors: kConfig; `base_url_hint` completes "base_url is required".
 Result<std::string> check_connection_settings(std::string_view base_url, std::string_view base_url_hint,
-                                              const std::shared_ptr<http::Transport>& transport,
-                                              std::chrono::milliseconds timeout, const RetryPolicy& retry);
+                                              ClientOptions& options);
 
 }  // namespace paygw::detail

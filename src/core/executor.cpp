@@ -47,13 +47,8 @@ std::string redacted_headers(const http::Headers& headers) {
   return out;
 }
 
-Executor::Executor(std::shared_ptr<http::Transport> transport, ExecutorOptions options, std::string provider)
-    : transport_(std::move(transport)), options_(std::move(options)), provider_(std::move(provider)) {
-  if (!options_.clock) options_.clock = system_clock();
-  if (!options_.sleeper) options_.sleeper = real_sleeper();
-  if (!options_.random) options_.random = system_random();
-  if (options_.retry.max_attempts < 1) options_.retry.max_attempts = 1;
-}
+Executor::Executor(const ClientOptions& options, std::string provider)
+    : options_(options), provider_(std::move(provider)) {}
 
 void Executor::log(LogLevel level, std::string_view message) const {
   if (!options_.logger.enabled(level)) return;
@@ -81,7 +76,8 @@ std::optional<std::string> retry_reason(const Result<http::Response>& outcome, I
   const int status = outcome->status;
   if (idempotency != Idempotency::kIdempotent) return std::nullopt;
   if (status == 429 || status == 502 || status == 503 || status == 504 || status == 500) {
-    if (const std::string* after = http::find_header(outcome->headers, "retry-after"); after != nullptr && retry_after) {
+    if (const std::string* after = http::find_header(outcome->headers, "retry-after");
+        after != nullptr && retry_after) {
       if (!after->empty() && after->size() <= 6 && after->find_first_not_of("0123456789") == std::string::npos) {
         *retry_after = std::chrono::seconds(std::stoll(*after));
       }
@@ -110,11 +106,12 @@ Result<http::Response> Executor::attempt(const http::Request& request, const Pre
                               std::to_string(copy.body.size()) + " bytes");
   }
   const auto started = std::chrono::steady_clock::now();
-  auto result = transport_->send(copy);
+  auto result = options_.transport->send(copy);
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (!result) {
-    log(LogLevel::kWarn, provider_ + " " + target + " failed after " + std::to_string(ms) + " ms: " + describe(result.error()));
+    log(LogLevel::kWarn,
+        provider_ + " " + target + " failed after " + std::to_string(ms) + " ms: " + describe(result.error()));
     return result;
   }
   log(result->status >= 400 ? LogLevel::kWarn : LogLevel::kInfo,
@@ -126,8 +123,7 @@ Result<http::Response> Executor::attempt(const http::Request& request, const Pre
   return result;
 }
 
-Result<Exchange> Executor::send(const http::Request& request, const PrepareFn& prepare,
-                                Idempotency idempotency) const {
+Result<Exchange> Executor::send(const http::Request& request, const PrepareFn& prepare, Idempotency idempotency) const {
   const std::string target = std::string(http::to_string(request.method)) + " " + url_path_without_query(request.url);
   const auto& policy = options_.retry;
   const auto first = options_.clock->now();
@@ -139,10 +135,13 @@ Result<Exchange> Executor::send(const http::Request& request, const PrepareFn& p
     bool retry = reason.has_value();
     if (retry) {
       auto noise = options_.random->bytes(2);
-      const double unit = noise ? (static_cast<unsigned char>((*noise)[0]) * 256 + static_cast<unsigned char>((*noise)[1])) / 65535.0 : 1.0;
+      const double unit =
+          noise ? (static_cast<unsigned char>((*noise)[0]) * 256 + static_cast<unsigned char>((*noise)[1])) / 65535.0
+                : 1.0;
       delay = backoff(policy, n, unit);
       if (retry_after) delay = std::max(delay, std::min(*retry_after, policy.max_retry_after));
-      if (policy.total_timeout.count() > 0 && options_.clock->now() + delay - first >= policy.total_timeout) retry = false;
+      if (policy.total_timeout.count() > 0 && options_.clock->now() + delay - first >= policy.total_timeout)
+        retry = false;
     }
     if (!retry) {
       if (!outcome) {

@@ -1,6 +1,7 @@
 // Internal: the one place where a provider client hands a request to the transport.
 #pragma once
 
+#include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
@@ -18,15 +19,6 @@ namespace paygw::detail {
 
 /// Per-attempt preparation (signing with a fresh timestamp); runs right before each send.
 using PrepareFn = std::function<Result<void>(http::Request&)>;
-
-/// What the executor needs besides the transport.
-struct ExecutorOptions {
-  Logger logger;
-  RetryPolicy retry;
-  std::shared_ptr<Clock> clock;          ///< For total_timeout; system_clock() when null.
-  std::shared_ptr<Sleeper> sleeper;      ///< real_sleeper() when null.
-  std::shared_ptr<RandomSource> random;  ///< Jitter; system_random() when null.
-};
 
 /// A response and how many attempts it took.
 struct Exchange {
@@ -47,7 +39,8 @@ std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double
 /// the endpoint's idempotency allows, and writes the redacted log lines.
 class Executor {
  public:
-  Executor(std::shared_ptr<http::Transport> transport, ExecutorOptions options, std::string provider);
+  /// Uses transport, logger, retry, clock, sleeper and random of `options` (null seams get the defaults).
+  Executor(const ClientOptions& options, std::string provider);
 
   /// Errors come back with Error::attempts set.
   Result<Exchange> send(const http::Request& request, const PrepareFn& prepare, Idempotency idempotency) const;
@@ -56,10 +49,10 @@ class Executor {
   void log(LogLevel level, std::string_view message) const;
 
  private:
-  Result<http::Response> attempt(const http::Request& request, const PrepareFn& prepare, const std::string& target) const;
+  Result<http::Response> attempt(const http::Request& request, const PrepareFn& prepare,
+                                 const std::string& target) const;
 
-  std::shared_ptr<http::Transport> transport_;
-  ExecutorOptions options_;
+  ClientOptions options_;
   std::string provider_;
 };
 

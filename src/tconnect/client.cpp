@@ -35,11 +35,7 @@ struct Client::Impl {
   mutable std::optional<std::chrono::system_clock::time_point> refresh_expiry;
 
   Impl(Config c, std::string url, Secret raw_key)
-      : config(std::move(c)),
-        base_url(std::move(url)),
-        key(std::move(raw_key)),
-        executor(config.transport, {config.logger, config.retry, config.clock, config.sleeper, config.random},
-                 "tconnect") {}
+      : config(std::move(c)), base_url(std::move(url)), key(std::move(raw_key)), executor(config, "tconnect") {}
 
   /// The request for `payload`: encrypted once; every attempt sends these bytes.
   Result<http::Request> encrypted_request(const std::string& path, const Json& payload,
@@ -53,8 +49,8 @@ struct Client::Impl {
     request.url = base_url + path;
     request.timeout = config.timeout;
     request.body = *detail::json::dump(Json{{"data", *data}});  // ASCII hex: cannot fail
-    request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"},
-                       {"Partner-Code", config.partner_code}};
+    request.headers = {
+        {"Content-Type", "application/json"}, {"Accept", "application/json"}, {"Partner-Code", config.partner_code}};
     if (!service_code.empty()) request.headers.emplace_back("x-service-code", service_code);
     return request;
   }
@@ -92,11 +88,13 @@ struct Client::Impl {
 
   void store(const codec::Tokens& t, std::chrono::system_clock::time_point now) const {
     access_token = t.access_token;
-    access_expiry = now + (t.expires_in && *t.expires_in > 0 ? std::chrono::seconds(*t.expires_in) : kDefaultTokenLifetime);
+    access_expiry =
+        now + (t.expires_in && *t.expires_in > 0 ? std::chrono::seconds(*t.expires_in) : kDefaultTokenLifetime);
     if (!t.refresh_token.empty()) {
       refresh_token = t.refresh_token;
       refresh_expiry.reset();
-      if (t.refresh_expires_in && *t.refresh_expires_in > 0) refresh_expiry = now + std::chrono::seconds(*t.refresh_expires_in);
+      if (t.refresh_expires_in && *t.refresh_expires_in > 0)
+        refresh_expiry = now + std::chrono::seconds(*t.refresh_expires_in);
     }
   }
 
@@ -227,8 +225,8 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  auto url = detail::check_connection_settings(config.base_url, "tconnect::kStagingBaseUrl or your production URL",
-                                              config.transport, config.timeout, config.retry);
+  auto url =
+      detail::check_connection_settings(config.base_url, "tconnect::kStagingBaseUrl or your production URL", config);
   if (!url) return url.error();
   if (config.partner_code.empty()) return fail("partner_code is required");
   if (!detail::header_safe(config.partner_code)) return fail("partner_code contains control characters");
@@ -241,16 +239,14 @@ Result<Client> Client::create(Config config) {
   auto key = codec::decode_key(config.aes_key, config.aes_key_format);
   if (!key) return key.error();
   if (config.token_refresh_skew.count() < 0) return fail("token_refresh_skew must not be negative");
-  for (const std::string* path : {&config.paths.login, &config.paths.refresh, &config.paths.services,
-                                  &config.paths.create_va, &config.paths.create_qr, &config.paths.qr_transactions,
-                                  &config.paths.card_transactions, &config.paths.cash_transactions,
-                                  &config.paths.push_payment}) {
+  for (const std::string* path :
+       {&config.paths.login, &config.paths.refresh, &config.paths.services, &config.paths.create_va,
+        &config.paths.create_qr, &config.paths.qr_transactions, &config.paths.card_transactions,
+        &config.paths.cash_transactions, &config.paths.push_payment}) {
     if (path->empty() || path->front() != '/' || !detail::header_safe(*path)) {
       return fail("every path must start with '/'");
     }
   }
-  if (!config.clock) config.clock = system_clock();
-  if (!config.random) config.random = system_random();
   return Client(std::make_shared<const Impl>(std::move(config), std::move(*url), std::move(*key)));
 }
 
@@ -291,7 +287,8 @@ Result<Qr> Client::create_qr(const CreateQrRequest& request) const {
   if (service.empty()) {
     return make_error(ErrorCode::kInvalidArgument, "service_code is required (request or Config::service_code)");
   }
-  if (!detail::header_safe(service)) return make_error(ErrorCode::kInvalidArgument, "service_code contains control characters");
+  if (!detail::header_safe(service))
+    return make_error(ErrorCode::kInvalidArgument, "service_code contains control characters");
   auto payload = codec::build(request);
   if (!payload) return payload.error();
   auto body = impl_->call(impl_->config.paths.create_qr, *payload, Idempotency::kWrite, service);

@@ -41,10 +41,7 @@ struct Client::Impl {
   std::string base_url;
   detail::Executor executor;
 
-  Impl(Config c, std::string url)
-      : config(std::move(c)),
-        base_url(std::move(url)),
-        executor(config.transport, {config.logger, config.retry, config.clock, config.sleeper, config.random}, "tingee") {}
+  Impl(Config c, std::string url) : config(std::move(c)), base_url(std::move(url)), executor(config, "tingee") {}
 
   /// Sends one call. `body` is null for bodyless requests (which sign "{}"). Returns the
   /// envelope when Tingee answered code "00".
@@ -101,8 +98,8 @@ struct Client::Impl {
 
 Result<Client> Client::create(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
-  auto url = detail::check_connection_settings(config.base_url, "tingee::kUatBaseUrl or tingee::kProductionBaseUrl",
-                                              config.transport, config.timeout, config.retry);
+  auto url =
+      detail::check_connection_settings(config.base_url, "tingee::kUatBaseUrl or tingee::kProductionBaseUrl", config);
   if (!url) return url.error();
   if (config.client_id.empty()) return fail("client_id is required");
   if (!detail::header_safe(config.client_id)) return fail("client_id contains control characters");
@@ -110,7 +107,6 @@ Result<Client> Client::create(Config config) {
   if (config.timestamp_backdate.count() < 0 || config.timestamp_backdate > std::chrono::minutes(5)) {
     return fail("timestamp_backdate must be between 0 and 5 minutes");
   }
-  if (!config.clock) config.clock = system_clock();
   return Client(std::make_shared<const Impl>(std::move(config), std::move(*url)));
 }
 

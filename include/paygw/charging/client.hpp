@@ -2,10 +2,11 @@
 #pragma once
 
 #include <paygw/charging/models.hpp>
+#include <paygw/client_options.hpp>
+#include <paygw/clock.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
-#include <paygw/clock.hpp>
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
@@ -49,7 +50,8 @@ enum class Encoding {
   kQuery,  ///< GET with the fields in the query string (the sign then travels in URLs: avoid).
 };
 
-struct Config {
+/// Client configuration (plus the shared ClientOptions; transport is required).
+struct Config : ClientOptions {
   std::string base_url;  ///< e.g. "https://thesieure.com"; https only (http just for a loopback sandbox).
   std::string path = "/chargingws/v2";
   std::string partner_id;  ///< Required.
@@ -61,15 +63,6 @@ struct Config {
   /// The telco name sent to the provider for each canonical telco when it differs (e.g.
   /// {"VNMOBI", "VIETNAMOBILE"} for hosts that spell it so). Empty = send the canonical name.
   std::map<std::string, std::string> telco_wire_names;
-  std::shared_ptr<http::Transport> transport;  ///< Required.
-  Logger logger;
-  std::chrono::milliseconds timeout{30'000};
-  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
-  /// request was certainly not sent. See paygw/retry.hpp.
-  RetryPolicy retry;
-  std::shared_ptr<Sleeper> sleeper;      ///< Defaults to real_sleeper().
-  std::shared_ptr<RandomSource> random;  ///< Retry jitter; defaults to system_random().
-  std::shared_ptr<Clock> clock;  ///< For RetryPolicy::total_timeout; defaults to system_clock().
 };
 
 /// Card-charging client.

@@ -1,6 +1,7 @@
 // paygw — TConnect Payment Open API client.
 #pragma once
 
+#include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
@@ -35,8 +36,9 @@ struct Paths {
   std::string push_payment = "/openapi/v1/devices/payments/push";
 };
 
-/// Client configuration. Everything but clock, random, logger, service_code and paths is required.
-struct Config {
+/// Client configuration (plus the shared ClientOptions). Everything but clock, random, sleeper,
+/// logger, retry, service_code and paths is required.
+struct Config : ClientOptions {
   std::string base_url;      ///< kStagingBaseUrl, the production URL TConnect gives you, or a sandbox.
   std::string partner_code;  ///< `Partner-Code` header.
   std::string username;
@@ -45,21 +47,12 @@ struct Config {
   Secret client_secret;
   Secret aes_key;  ///< The AES-256 key of the envelope, written as aes_key_format says.
   KeyFormat aes_key_format = KeyFormat::kHex;
-  std::string service_code;  ///< Default `x-service-code` for create_qr (from get_services).
-  std::shared_ptr<http::Transport> transport;
-  std::shared_ptr<Clock> clock;          ///< Defaults to system_clock(); drives token expiry.
-  Logger logger;
-  std::chrono::milliseconds timeout{30'000};   ///< Per request.
+  std::string service_code;                     ///< Default `x-service-code` for create_qr (from get_services).
   std::chrono::seconds token_refresh_skew{60};  ///< Refresh this long before the token expires.
   Paths paths;
   /// Check SoundboxPush::qr_string with vietqr::parse (CRC and structure) before sending; a bad QR
   /// is kInvalidArgument and nothing is sent.
   bool validate_qr = true;
-  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
-  /// request was certainly not sent. See paygw/retry.hpp.
-  RetryPolicy retry;
-  std::shared_ptr<Sleeper> sleeper;      ///< Defaults to real_sleeper().
-  std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
 };
 
 /// TConnect client.

@@ -1,6 +1,7 @@
 // paygw — Tingee Open API client for TINGEEBOX devices.
 #pragma once
 
+#include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
@@ -21,27 +22,18 @@ inline constexpr std::string_view kUatBaseUrl = "https://uat-open-api.tingee.vn"
 inline constexpr std::string_view kProductionBaseUrl = "https://open-api.tingee.vn";
 
 /// Client configuration. client_id, secret, base_url and transport are required.
-struct Config {
+struct Config : ClientOptions {
   /// kUatBaseUrl, kProductionBaseUrl or a sandbox URL. There is no default on purpose: a
   /// merchant states which environment moves money.
   std::string base_url;
   std::string client_id;  ///< `x-client-id` (Tingee "Client ID").
   Secret secret;          ///< Tingee "Secret Token", used verbatim as the HMAC key.
-  std::shared_ptr<http::Transport> transport;
-  std::shared_ptr<Clock> clock;  ///< Defaults to paygw::system_clock().
-  Logger logger;
-  std::chrono::milliseconds timeout{30'000};  ///< Per request.
   /// Subtracted from the clock when stamping x-request-timestamp: Tingee rejects timestamps
   /// even slightly ahead of its own clock (code 91). See docs/adr/0005-tingee-timestamps-and-defaults.md.
   std::chrono::milliseconds timestamp_backdate{3'000};
   /// Check every ShowQrRequest::qr_code with vietqr::parse (CRC and structure) before sending; a
   /// bad QR is kInvalidArgument and nothing is sent. Turn off only for non-VietQR payloads.
   bool validate_qr = true;
-  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
-  /// request was certainly not sent. See paygw/retry.hpp.
-  RetryPolicy retry;
-  std::shared_ptr<Sleeper> sleeper;      ///< Defaults to real_sleeper().
-  std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
 };
 
 /// Tingee device API client.

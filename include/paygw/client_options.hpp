@@ -1,0 +1,28 @@
+// paygw — the settings every client shares (transport, timeouts, retries, logging, seams).
+#pragma once
+
+#include <paygw/clock.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/log.hpp>
+#include <paygw/retry.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace paygw {
+
+/// Common part of tingee::Config, tconnect::Config and charging::Config (each derives from it,
+/// so the fields are written `config.timeout`, `config.retry`, ...).
+struct ClientOptions {
+  std::shared_ptr<http::Transport> transport;  ///< Required (see http::make_curl_transport).
+  Logger logger;
+  std::chrono::milliseconds timeout{30'000};  ///< Per request.
+  /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
+  /// request was certainly not sent. See paygw/retry.hpp.
+  RetryPolicy retry;
+  std::shared_ptr<Clock> clock;          ///< Timestamps, token expiry, retry budget; defaults to system_clock().
+  std::shared_ptr<Sleeper> sleeper;      ///< Waits between attempts; defaults to real_sleeper().
+  std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
+};
+
+}  // namespace paygw
