@@ -79,53 +79,74 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 
 bool file_readable(const std::string& path) { return static_cast<bool>(std::ifstream(path)); }
 
-class CurlTransport final : public Transport {
+// Everything the transport owns: options, the easy-handle pool and the async worker's state. It is
+// shared with the worker thread, so a transport whose last reference is dropped inside an async
+// completion (on the worker thread itself) is torn down safely: the worker is detached instead of
+// joining itself, finishes what is in flight and releases the core last.
+class Core : public std::enable_shared_from_this<Core> {
  public:
-  explicit CurlTransport(CurlOptions options)
+  explicit Core(CurlOptions options)
       : options_(std::move(options)), user_agent_(std::string("paygw/") + PAYGW_VERSION_STRING) {
     if (!options_.user_agent_suffix.empty()) user_agent_ += " " + options_.user_agent_suffix;
   }
 
-  ~CurlTransport() override {
-    if (worker_.joinable()) {
-      {
-        std::lock_guard<std::mutex> lock(async_mu_);
-        stopping_ = true;
-      }
-      curl_multi_wakeup(multi_);
-      worker_.join();  // in-flight async calls finish (each bounded by its timeout) and complete
-    }
+  ~Core() {
     if (multi_ != nullptr) curl_multi_cleanup(multi_);
     for (CURL* h : idle_) curl_easy_cleanup(h);
   }
 
-  Result<Response> send(const Request& request) override {
+  // Called once, by the transport's destructor: in-flight async calls still finish (each bounded
+  // by its timeout) and complete.
+  void stop() {
+    std::thread worker;
+    {
+      std::lock_guard<std::mutex> lock(async_mu_);
+      stopping_ = true;
+      worker = std::move(worker_);
+    }
+    if (!worker.joinable()) return;
+    curl_multi_wakeup(multi_);
+    if (worker.get_id() == std::this_thread::get_id()) {
+      worker.detach();  // destroyed from a completion: the worker ends by itself after this call
+    } else {
+      worker.join();
+    }
+  }
+
+  Result<Response> send(const Request& request) {
     Call call;
     call.request = &request;
     if (auto started = start(call); !started) return started.error();
     return finish(call, curl_easy_perform(call.handle));
   }
 
-  void send_async(Request request, Completion done) override {
+  void send_async(Request request, Transport::Completion done) {
     auto call = std::make_unique<Call>();
     call->owned = std::move(request);
     call->done = std::move(done);
+    bool stopping = false;
     {
       std::lock_guard<std::mutex> lock(async_mu_);
-      if (!worker_.joinable()) {
+      stopping = stopping_;
+      if (!worker_.joinable() && !stopping_) {
         multi_ = curl_multi_init();
         if (multi_ != nullptr) {
           curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(options_.max_async_connections));
-          worker_ = std::thread([this] { run_async(); });
+          try {
+            worker_ = std::thread([self = shared_from_this()] { self->run_async(); });
+          } catch (...) {  // no thread available: this request fails, a later one tries again
+            curl_multi_cleanup(multi_);
+            multi_ = nullptr;
+          }
         }
       }
-      if (multi_ != nullptr) {
+      if (multi_ != nullptr && !stopping_) {
         queue_.push_back(std::move(call));
         call = nullptr;
       }
     }
     if (call) {  // no multi handle: fail this request, never drop it
-      complete(*call, make_error(ErrorCode::kInternal, "curl_multi_init failed"));
+      complete(*call, make_error(ErrorCode::kInternal, stopping ? "the transport is shutting down" : "curl_multi_init failed"));
       return;
     }
     curl_multi_wakeup(multi_);
@@ -136,7 +157,7 @@ class CurlTransport final : public Transport {
   struct Call {
     Request owned;                     // async: the call owns its request
     const Request* request = &owned;   // sync: points at the caller's request instead (no copy)
-    Completion done;
+    Transport::Completion done;
     CURL* handle = nullptr;
     Exchange ex;
     Call() = default;
@@ -220,7 +241,7 @@ class CurlTransport final : public Transport {
       }
       // Idle: sleep until curl_multi_wakeup. Busy: never wait more than 5 ms, because a transfer's
       // socket is not always pollable yet right after it starts (seen with libcurl 7.88).
-      curl_multi_poll(multi_, nullptr, 0, active.empty() ? 1000 : 5, nullptr);
+      curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
     }
   }
 
@@ -365,6 +386,20 @@ class CurlTransport final : public Transport {
   bool stopping_ = false;
   CURLM* multi_ = nullptr;
   std::thread worker_;
+};
+
+class CurlTransport final : public Transport {
+ public:
+  explicit CurlTransport(CurlOptions options) : core_(std::make_shared<Core>(std::move(options))) {}
+  ~CurlTransport() override { core_->stop(); }
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  Result<Response> send(const Request& request) override { return core_->send(request); }
+  void send_async(Request request, Completion done) override { core_->send_async(std::move(request), std::move(done)); }
+
+ private:
+  std::shared_ptr<Core> core_;
 };
 
 }  // namespace

@@ -10,6 +10,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <set>
 #include <thread>
 #include <vector>
@@ -227,6 +229,47 @@ TEST(CurlTransport, ConcurrentSendsShareOnePool) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(ok.load(), 80);
+}
+
+TEST(CurlTransport, SendAsyncGivesWhatSendGives) {
+  LocalServer server;
+  auto t = transport();
+  std::vector<std::future<Result<http::Response>>> pending;
+  for (int i = 0; i < 50; ++i) {
+    auto promise = std::make_shared<std::promise<Result<http::Response>>>();
+    pending.push_back(promise->get_future());
+    t->send_async({http::Method::kPost, server.url("/echo"), {}, "async-" + std::to_string(i), {}},
+                  [promise](Result<http::Response> r) { promise->set_value(std::move(r)); });
+  }
+  for (int i = 0; i < 50; ++i) {
+    auto r = pending[static_cast<std::size_t>(i)].get();
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("\nasync-" + std::to_string(i) + "\n"), std::string::npos);
+  }
+  auto refused = std::make_shared<std::promise<Result<http::Response>>>();
+  t->send_async({http::Method::kGet, "http://127.0.0.1:" + std::to_string(unused_port()) + "/", {}, "", {}},
+                [refused](Result<http::Response> r) { refused->set_value(std::move(r)); });
+  auto r = refused->get_future().get();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConnect);
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+}
+
+// A client object captured by its own completion (a common pattern) can make the completion hold
+// the last reference: the transport is then destroyed on its own worker thread, which must neither
+// join itself (std::terminate) nor free state the worker still uses (ASan run).
+TEST(CurlTransport, LastReferenceDroppedInsideACompletion) {
+  LocalServer server;
+  auto t = transport();
+  std::weak_ptr<http::Transport> watch = t;
+  std::promise<int> status;
+  t->send_async({http::Method::kGet, server.url("/echo"), {}, "", {}},
+                [keep = t, &status](Result<http::Response> r) { status.set_value(r.ok() ? r->status : -1); });
+  t.reset();
+  EXPECT_EQ(status.get_future().get(), 200);
+  for (int i = 0; i < 500 && !watch.expired(); ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_TRUE(watch.expired());
 }
 
 TEST(CurlTransport, InvalidOptionsAreConfigErrors) {

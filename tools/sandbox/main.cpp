@@ -14,6 +14,8 @@
 #include <chrono>
 #include <csignal>
 #include <pthread.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <cstdio>
 #include <cstdlib>
@@ -830,6 +832,25 @@ void usage() {
 
 }  // namespace
 
+// Debian's cpp-httplib is a compiled library whose listen backlog is fixed at 5: a burst of new
+// connections (an async fan-out client) overflows it, the kernel drops SYNs and the client stalls
+// for the 1 s SYN retransmit. listen() on a listening socket only changes its backlog, so the
+// socket bound to `port` is found and given the system maximum.
+void raise_listen_backlog(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || listening == 0) continue;
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0) continue;
+    int bound = -1;
+    if (addr.ss_family == AF_INET) bound = ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
+    if (addr.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
+    if (bound == port) listen(fd, SOMAXCONN);
+  }
+}
+
 int main(int argc, char** argv) {
   // Block the stop signals before any thread starts, so that every thread inherits the mask and
   // only the sigwait thread below receives them.
@@ -921,6 +942,9 @@ int main(int argc, char** argv) {
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
   // Idle keep-alive connections are polled every second, so a stop never waits long for them.
   server.set_keep_alive_timeout(1);
+  // httplib closes a keep-alive connection after 5 requests by default; a real gateway does not,
+  // and reconnecting every 5 requests would hide what connection reuse is worth.
+  server.set_keep_alive_max_count(1'000'000);
   // Enough workers for many concurrent keep-alive connections (async fan-out clients hold dozens).
   server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   FaultInjector faults;
@@ -942,6 +966,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "paygw-sandbox: cannot listen on %s:%d\n", options.host.c_str(), options.port);
     return 1;
   }
+  raise_listen_backlog(port);
   // SIGINT/SIGTERM are taken by a thread with sigwait (blocked everywhere else, see main's start),
   // which stops the server once it is listening — a signal that arrives early is not lost.
   std::thread([&server, stop_signals]() mutable {
