@@ -41,8 +41,12 @@ Signed pre_signed(const std::string& base, const std::string& client_id, const p
   return s;
 }
 
+// PAYGW_BENCH_CA_FILE: the CA of an HTTPS sandbox (tools/bench's TLS phase); unset for plain HTTP.
+const char* ca_file() { return std::getenv("PAYGW_BENCH_CA_FILE"); }
+
 bool raw_post(CURL* h, const Signed& s) {
   curl_easy_setopt(h, CURLOPT_URL, s.url.c_str());
+  if (ca_file() != nullptr) curl_easy_setopt(h, CURLOPT_CAINFO, ca_file());
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers);
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, s.body.c_str());
@@ -90,6 +94,7 @@ int main(int argc, char** argv) {
   config.secret = secret;
   paygw::http::CurlOptions curl_options;
   if (const char* c = std::getenv("PAYGW_BENCH_ASYNC_CONNECTIONS")) curl_options.max_async_connections = std::strtoul(c, nullptr, 10);
+  if (ca_file() != nullptr) curl_options.ca_file = ca_file();
   config.transport = *paygw::http::make_curl_transport(curl_options);
   auto client = *paygw::tingee::Client::create(config);
   const paygw::tingee::GetDevicePagingRequest page;

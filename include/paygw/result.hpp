@@ -80,7 +80,10 @@ class [[nodiscard]] Result {
   static_assert(!std::is_same_v<std::decay_t<T>, Error>, "Result<Error> is not meaningful");
 
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit by design
+  // Two overloads rather than one by value: `return local;` then moves the local (C++17 only
+  // moves into a constructor taking T&&), instead of copying it.
+  Result(const T& value) : state_(std::in_place_index<0>, value) {}          // NOLINT: implicit by design
+  Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}    // NOLINT
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool ok() const noexcept { return state_.index() == 0; }

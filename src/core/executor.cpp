@@ -110,12 +110,16 @@ Result<http::Response> Executor::attempt(const http::Request& request, const Pre
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (!result) {
-    log(LogLevel::kWarn,
-        provider_ + " " + target + " failed after " + std::to_string(ms) + " ms: " + describe(result.error()));
+    if (options_.logger.enabled(LogLevel::kWarn)) {
+      log(LogLevel::kWarn,
+          provider_ + " " + target + " failed after " + std::to_string(ms) + " ms: " + describe(result.error()));
+    }
     return result;
   }
-  log(result->status >= 400 ? LogLevel::kWarn : LogLevel::kInfo,
-      provider_ + " " + target + " -> HTTP " + std::to_string(result->status) + " in " + std::to_string(ms) + " ms");
+  if (const auto level = result->status >= 400 ? LogLevel::kWarn : LogLevel::kInfo; options_.logger.enabled(level)) {
+    log(level, provider_ + " " + target + " -> HTTP " + std::to_string(result->status) + " in " + std::to_string(ms) +
+                   " ms");
+  }
   if (options_.logger.enabled(LogLevel::kDebug)) {
     log(LogLevel::kDebug, provider_ + " <- [" + redacted_headers(result->headers) + "] body " +
                               std::to_string(result->body.size()) + " bytes");

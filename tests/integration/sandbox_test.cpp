@@ -101,7 +101,8 @@ Receiver* receiver = nullptr;
 /// paygw-sandbox on a free loopback port for the whole test suite.
 class Sandbox {
  public:
-  Sandbox() {
+  explicit Sandbox(std::vector<std::string> args = {"--charging-delay-ms", "100", "--charging-callback-duplicates", "1",
+                                                    "--charging-callback-out-of-order"}) {
     setenv("PAYGW_TINGEE_CLIENT_ID", kTingeeId, 1);
     setenv("PAYGW_TINGEE_SECRET", kTingeeSecret, 1);
     setenv("PAYGW_TCONNECT_PARTNER_CODE", kPartner, 1);
@@ -119,9 +120,11 @@ class Sandbox {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    const char* argv[] = {PAYGW_SANDBOX_PATH, "--port", "0", "--charging-delay-ms", "100",
-                          "--charging-callback-duplicates", "1", "--charging-callback-out-of-order", nullptr};
-    if (posix_spawn(&pid_, PAYGW_SANDBOX_PATH, &actions, nullptr, const_cast<char**>(argv), environ) != 0) std::abort();
+    args.insert(args.begin(), {PAYGW_SANDBOX_PATH, "--port", "0"});
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    if (posix_spawn(&pid_, PAYGW_SANDBOX_PATH, &actions, nullptr, argv.data(), environ) != 0) std::abort();
     posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
     FILE* stream = fdopen(out[0], "r");
@@ -342,6 +345,29 @@ TEST(SandboxTconnect, AsyncFanOutToManyDevicesOnOneThread) {
   }
   EXPECT_EQ(ok, 297);
   EXPECT_EQ(not_found, 3);
+}
+
+// The sandbox serving HTTPS (what tools/bench measures): refused without the CA, fine with it.
+TEST(SandboxTls, HttpsSandboxNeedsItsCaFile) {
+  const std::string tls = std::string(PAYGW_FIXTURE_DIR) + "/tls/";
+  Sandbox https({"--tls-cert", tls + "cert.pem", "--tls-key", tls + "key.pem"});
+  ASSERT_EQ(https.url().rfind("https://127.0.0.1:", 0), 0u) << https.url();
+  auto client_with = [&](std::shared_ptr<http::Transport> t) {
+    tingee::Config c;
+    c.base_url = https.url();
+    c.client_id = kTingeeId;
+    c.secret = Secret(kTingeeSecret);
+    c.transport = std::move(t);
+    return *tingee::Client::create(c);
+  };
+  auto refused = client_with(*http::make_curl_transport()).get_device_paging({});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kTls);
+  http::CurlOptions trusted;
+  trusted.ca_file = tls + "cert.pem";
+  auto page = client_with(*http::make_curl_transport(trusted)).get_device_paging({});
+  ASSERT_TRUE(page.ok()) << describe(page.error());
+  EXPECT_FALSE(page->items.empty());
 }
 
 TEST(SandboxTconnect, AsyncCallsInFlightCompleteWhenTheTransportIsDestroyed) {

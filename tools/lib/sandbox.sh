@@ -39,10 +39,10 @@ start_callback_server() {
   export PAYGW_CHARGING_CALLBACK_URL
 }
 
-# start_sandbox <paygw-sandbox binary> <log file>: starts it on a free loopback port and sets
-# SANDBOX_URL and SANDBOX_PID; exports the base URLs for the examples.
+# start_sandbox <paygw-sandbox binary> <log file> [sandbox args...]: starts it on a free loopback
+# port and sets SANDBOX_URL and SANDBOX_PID; exports the base URLs for the examples.
 start_sandbox() {
-  "$1" --port 0 >"$2" 2>&1 &
+  "$1" --port 0 "${@:3}" >"$2" 2>&1 &
   SANDBOX_PID=$!
   SANDBOX_URL=$(wait_for_url "$2" "$SANDBOX_PID")
   if [ -z "$SANDBOX_URL" ]; then

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <optional>
 #include <mutex>
 #include <set>
@@ -54,6 +55,7 @@ struct Options {
   bool charging_callback_out_of_order = false;  // also send a stale pending callback after the final one
   std::string tingee_webhook_url;         // where POST /_sandbox/tingee/payments delivers
   std::string tconnect_ipn_url;           // where POST /_sandbox/tconnect/payments delivers
+  std::string tls_cert, tls_key;          // both set: serve HTTPS with this certificate (PEM files)
   long window_ms = 10 * 60 * 1000;  // ±10 min (spec §2.2)
   long future_tolerance_ms = 5000;  // a timestamp slightly ahead of our clock is tolerated
 };
@@ -824,6 +826,7 @@ void usage() {
       "  (to --tconnect-ipn-url / PAYGW_TCONNECT_IPN_URL).\n"
       "  Faults: header 'x-sandbox-fault: MODE[:MS]' or POST /_sandbox/faults {mode, ms, count, path};\n"
       "  MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized.\n"
+      "  --tls-cert FILE --tls-key FILE serve HTTPS instead (PEM; e.g. tests/fixtures/tls).\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
       "  Devices: DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs), DEMO-BOX-MAX (tingee-box-max),\n"
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
@@ -909,6 +912,10 @@ int main(int argc, char** argv) {
       options.tconnect_ipn_url = next();
     } else if (arg == "--charging-delay-ms") {
       options.charging_delay_ms = std::atol(next().c_str());
+    } else if (arg == "--tls-cert") {
+      options.tls_cert = next();
+    } else if (arg == "--tls-key") {
+      options.tls_key = next();
     } else if (arg == "--tconnect-token-ttl") {
       options.tconnect_token_ttl_s = std::atol(next().c_str());
     } else {
@@ -938,7 +945,22 @@ int main(int argc, char** argv) {
   state.tconnect_devices["POS-0001"] = "pos";
   state.tconnect_devices["SB-0001"] = "soundbox";
 
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server_storage;
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    std::fprintf(stderr, "paygw-sandbox: --tls-cert and --tls-key go together\n");
+    return 2;
+  }
+  if (!options.tls_cert.empty()) {
+    auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    if (!tls->is_valid()) {
+      std::fprintf(stderr, "paygw-sandbox: cannot load the TLS certificate or key\n");
+      return 2;
+    }
+    server_storage = std::move(tls);
+  } else {
+    server_storage = std::make_unique<httplib::Server>();
+  }
+  httplib::Server& server = *server_storage;
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
   // Idle keep-alive connections are polled every second, so a stop never waits long for them.
   server.set_keep_alive_timeout(1);
@@ -988,7 +1010,7 @@ int main(int argc, char** argv) {
     std::printf("tconnect password: %s, client secret: %s, aes key: %s\n", options.tconnect_password.c_str(),
                 options.tconnect_client_secret.c_str(), options.tconnect_aes_key_hex.c_str());
   }
-  std::printf("listening on http://%s:%d\n", options.host.c_str(), port);
+  std::printf("listening on %s://%s:%d\n", options.tls_cert.empty() ? "http" : "https", options.host.c_str(), port);
   std::fflush(stdout);
   server.listen_after_bind();
   return 0;
