@@ -1,6 +1,7 @@
 // paygw — umbrella header.
 #pragma once
 
+#include <paygw/call_options.hpp>
 #include <paygw/charging/callback.hpp>
 #include <paygw/charging/client.hpp>
 #include <paygw/charging/models.hpp>

@@ -29,6 +29,7 @@ enum class ErrorCode {
   kBadTimestamp,      ///< A callback timestamp was missing, malformed or outside the allowed window.
   kInvalidSignature,  ///< A callback signature did not verify.
   kDecrypt,           ///< Ciphertext did not decrypt (wrong key, bad padding, or tampered).
+  kCancelled,         ///< The caller cancelled the call (CallOptions::cancel); see Error::delivery.
   kInternal,          ///< A bug or an unexpected library failure (for example OpenSSL).
 };
 

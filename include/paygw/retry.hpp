@@ -1,9 +1,11 @@
 // paygw — when a request is sent again, and how long to wait before it.
 #pragma once
 
+#include <paygw/call_options.hpp>
 #include <paygw/export.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace paygw {
@@ -29,14 +31,22 @@ struct RetryPolicy {
 
 /// How paygw waits between attempts; tests inject one that only records.
 ///
-/// Thread safety: sleep() may be called concurrently.
+/// Thread safety: both members may be called concurrently.
 class PAYGW_EXPORT Sleeper {
  public:
   virtual ~Sleeper() = default;
-  virtual void sleep(std::chrono::milliseconds duration) = 0;
+
+  /// Blocks for `duration`, or less once `cancel` is raised.
+  virtual void sleep(std::chrono::milliseconds duration, const CancelToken& cancel) = 0;
+
+  /// Runs `then` once `duration` has passed or `cancel` is raised, without blocking the caller
+  /// (async calls wait this way). The default runs it on one timer thread shared by the process,
+  /// started on first use; a raised cancel is noticed within 100 ms. `then` must not throw.
+  virtual void sleep_async(std::chrono::milliseconds duration, const CancelToken& cancel, std::function<void()> then);
 };
 
-/// std::this_thread::sleep_for. Never null.
+/// Really waits: sleep() blocks on the cancel token, sleep_async() uses the shared timer thread.
+/// Never null.
 PAYGW_EXPORT std::shared_ptr<Sleeper> real_sleeper();
 
 }  // namespace paygw

@@ -87,7 +87,7 @@ struct Client::Impl {
     return telco;
   }
 
-  Result<ChargeResult> send(const CardRequest& card, std::string_view command) const {
+  Result<ChargeResult> send(const CardRequest& card, std::string_view command, const CallOptions& options) const {
     auto telco = validate(card);
     if (!telco) return telco.error();
     const auto wire = config.telco_wire_names.find(*telco);
@@ -128,7 +128,7 @@ struct Client::Impl {
         break;
     }
     const Idempotency idempotency = command == "check" ? Idempotency::kIdempotent : Idempotency::kWrite;
-    auto exchange = executor.send(request, {}, idempotency);
+    auto exchange = executor.send(request, {}, idempotency, options);
     if (!exchange) return exchange.error();
     return parse(exchange->response, exchange->attempts);
   }
@@ -182,18 +182,22 @@ Result<Client> Client::create(Config config) {
   return Client(std::make_shared<const Impl>(std::move(config), std::move(*url)));
 }
 
-Result<ChargeResult> Client::submit(const CardRequest& card) const { return impl_->send(card, "charging"); }
+Result<ChargeResult> Client::submit(const CardRequest& card, const CallOptions& options) const {
+  return impl_->send(card, "charging", options);
+}
 
-Result<ChargeResult> Client::check(const CardRequest& card) const { return impl_->send(card, "check"); }
+Result<ChargeResult> Client::check(const CardRequest& card, const CallOptions& options) const {
+  return impl_->send(card, "check", options);
+}
 
-Result<FeeTable> Client::get_fees() const {
+Result<FeeTable> Client::get_fees(const CallOptions& options) const {
   http::Request request;
   request.method = http::Method::kGet;
   request.url =
       impl_->base_url + impl_->config.path + "/getfee?partner_id=" + detail::url_encode(impl_->config.partner_id);
   request.timeout = impl_->config.timeout;
   request.headers = {{"Accept", "application/json"}};
-  auto exchange = impl_->executor.send(request, {}, Idempotency::kIdempotent);
+  auto exchange = impl_->executor.send(request, {}, Idempotency::kIdempotent, options);
   if (!exchange) return exchange.error();
   const http::Response* response = &exchange->response;
   auto fail = [&](ErrorCode code, std::string message) {

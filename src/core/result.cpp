@@ -22,6 +22,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::kBadTimestamp: return "bad_timestamp";
     case ErrorCode::kInvalidSignature: return "invalid_signature";
     case ErrorCode::kDecrypt: return "decrypt";
+    case ErrorCode::kCancelled: return "cancelled";
     case ErrorCode::kInternal: return "internal";
   }
   return "unknown";

@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
-#include <thread>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace paygw::http {
@@ -35,8 +35,16 @@ using Slist = std::unique_ptr<curl_slist, SlistFree>;
 struct Exchange {
   std::size_t cap = 0;
   bool too_large = false;
+  const CancelToken* cancel = nullptr;  // the request's token, if any
   Response response;
 };
+
+// libcurl calls this often while data moves and about once a second while waiting; a non-zero
+// return aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) noexcept {
+  const auto* ex = static_cast<const Exchange*>(user);
+  return ex->cancel != nullptr && ex->cancel->cancelled() ? 1 : 0;
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) noexcept {
   auto* ex = static_cast<Exchange*>(user);
@@ -146,7 +154,8 @@ class Core : public std::enable_shared_from_this<Core> {
       }
     }
     if (call) {  // no multi handle: fail this request, never drop it
-      complete(*call, make_error(ErrorCode::kInternal, stopping ? "the transport is shutting down" : "curl_multi_init failed"));
+      complete(*call, make_error(ErrorCode::kInternal,
+                                 stopping ? "the transport is shutting down" : "curl_multi_init failed"));
       return;
     }
     curl_multi_wakeup(multi_);
@@ -155,8 +164,8 @@ class Core : public std::enable_shared_from_this<Core> {
  private:
   // One exchange: its request, the curl handle and buffers it runs on, and (async) its completion.
   struct Call {
-    Request owned;                     // async: the call owns its request
-    const Request* request = &owned;   // sync: points at the caller's request instead (no copy)
+    Request owned;                    // async: the call owns its request
+    const Request* request = &owned;  // sync: points at the caller's request instead (no copy)
     Transport::Completion done;
     CURL* handle = nullptr;
     Exchange ex;
@@ -175,7 +184,8 @@ class Core : public std::enable_shared_from_this<Core> {
     if (setup != CURLE_OK) {
       release(call.handle, false);
       call.handle = nullptr;
-      return make_error(ErrorCode::kInvalidArgument, std::string("cannot set up the request: ") + curl_easy_strerror(setup));
+      return make_error(ErrorCode::kInvalidArgument,
+                        std::string("cannot set up the request: ") + curl_easy_strerror(setup));
     }
     return {};
   }
@@ -276,6 +286,12 @@ class Core : public std::enable_shared_from_this<Core> {
     set(CURLOPT_WRITEDATA, static_cast<void*>(&ex));
     set(CURLOPT_HEADERFUNCTION, &on_header);
     set(CURLOPT_HEADERDATA, static_cast<void*>(&ex));
+    if (request.cancel) {
+      ex.cancel = &*request.cancel;
+      set(CURLOPT_NOPROGRESS, 0L);
+      set(CURLOPT_XFERINFOFUNCTION, &on_progress);
+      set(CURLOPT_XFERINFODATA, static_cast<void*>(&ex));
+    }
     // Cookies stay off: no CURLOPT_COOKIEFILE is ever set, and curl_easy_reset clears state.
 
     curl_slist* list = nullptr;
@@ -344,6 +360,8 @@ class Core : public std::enable_shared_from_this<Core> {
                             "response body larger than " + std::to_string(ex.cap) + " bytes", Delivery::kMaybeSent);
         }
         return make_error(ErrorCode::kNetwork, "receiving the response failed: " + detail, Delivery::kMaybeSent);
+      case CURLE_ABORTED_BY_CALLBACK:
+        return make_error(ErrorCode::kCancelled, "cancelled during the exchange", sent_if_bytes);
       case CURLE_SEND_ERROR:
         return make_error(ErrorCode::kNetwork, "sending the request failed: " + detail, Delivery::kMaybeSent);
       default: return make_error(ErrorCode::kNetwork, "transfer failed: " + detail, Delivery::kMaybeSent);
@@ -408,7 +426,8 @@ Result<std::shared_ptr<Transport>> make_curl_transport(CurlOptions options) {
   if (options.connect_timeout.count() <= 0) return make_error(ErrorCode::kConfig, "connect_timeout must be positive");
   if (options.timeout.count() <= 0) return make_error(ErrorCode::kConfig, "timeout must be positive");
   if (options.max_response_bytes == 0) return make_error(ErrorCode::kConfig, "max_response_bytes must be positive");
-  if (options.max_async_connections == 0) return make_error(ErrorCode::kConfig, "max_async_connections must be positive");
+  if (options.max_async_connections == 0)
+    return make_error(ErrorCode::kConfig, "max_async_connections must be positive");
   if (!options.ca_file.empty() && !file_readable(options.ca_file)) {
     return make_error(ErrorCode::kConfig, "ca_file cannot be read: " + options.ca_file);
   }

@@ -137,34 +137,36 @@ struct Client::Impl {
 
   // ---- authenticated calls ----
 
-  Result<Json> call(const std::string& path, const Json& payload, Idempotency idempotency,
+  static detail::PrepareFn with_token(const std::string& token) {
+    return [token](http::Request& r) -> Result<void> {
+      r.headers.emplace_back("Authorization", "Bearer " + token);
+      return {};
+    };
+  }
+
+  Result<Json> call(const std::string& path, const Json& payload, Idempotency idempotency, const CallOptions& options,
                     const std::string& service_code = {}) const {
     auto request = encrypted_request(path, payload, service_code);
     if (!request) return request.error();
     auto bearer = token();
     if (!bearer) return bearer.error();
-    auto with_token = [](const std::string& t) {
-      return [t](http::Request& r) -> Result<void> {
-        r.headers.emplace_back("Authorization", "Bearer " + t);
-        return {};
-      };
-    };
-    auto exchange = executor.send(*request, with_token(*bearer), idempotency);
+    auto exchange = executor.send(*request, with_token(*bearer), idempotency, options);
     if (exchange && exchange->response.status == 401) {
       // Rejected at authentication, so not processed: re-authenticate once and resend the same bytes.
       executor.log(LogLevel::kInfo, "tconnect: HTTP 401, re-authenticating once");
       invalidate(*bearer);
       auto fresh = token();
       if (!fresh) return fresh.error();
-      return finish(executor.send(*request, with_token(*fresh), idempotency), exchange->attempts);
+      return finish(executor.send(*request, with_token(*fresh), idempotency, options), exchange->attempts);
     }
     return finish(std::move(exchange));
   }
 
-  Result<TransactionPage> transactions(const std::string& path, const TransactionQuery& query) const {
+  Result<TransactionPage> transactions(const std::string& path, const TransactionQuery& query,
+                                       const CallOptions& options) const {
     auto payload = codec::build(query);
     if (!payload) return payload.error();
-    auto body = call(path, *payload, Idempotency::kIdempotent);
+    auto body = call(path, *payload, Idempotency::kIdempotent, options);
     if (!body) return body.error();
     return codec::parse_transactions(*body);
   }
@@ -185,40 +187,50 @@ struct Client::Impl {
   }
 
   template <typename Push>
-  Result<PushResult> push(const Push& p) const {
+  Result<PushResult> push(const Push& p, const CallOptions& options) const {
     auto payload = push_payload(p);
     if (!payload) return payload.error();
-    auto body = call(config.paths.push_payment, *payload, Idempotency::kWrite);
+    auto body = call(config.paths.push_payment, *payload, Idempotency::kWrite, options);
     if (!body) return body.error();
     return codec::parse_push(*body);
   }
 
+  // push() without blocking: the same steps, each continuing in the completion of the one before.
   template <typename Push>
-  static std::future<Result<PushResult>> push_async(const std::shared_ptr<const Impl>& self, const Push& p) {
+  static std::future<Result<PushResult>> push_async(const std::shared_ptr<const Impl>& self, const Push& p,
+                                                    CallOptions options) {
     auto promise = std::make_shared<std::promise<Result<PushResult>>>();
     auto future = promise->get_future();
     auto payload = self->push_payload(p);
-    if (!payload) {
-      promise->set_value(payload.error());
-      return future;
-    }
-    auto request = self->encrypted_request(self->config.paths.push_payment, *payload, {});
+    auto request = payload ? self->encrypted_request(self->config.paths.push_payment, *payload, {})
+                           : Result<http::Request>(payload.error());
     auto bearer = request ? self->token() : Result<std::string>(request.error());
-    if (!request || !bearer) {
-      promise->set_value(request ? bearer.error() : request.error());
+    if (!bearer) {
+      promise->set_value(bearer.error());
       return future;
     }
-    request->headers.emplace_back("Authorization", "Bearer " + *bearer);
-    self->config.transport->send_async(std::move(*request), [self, promise](Result<http::Response> response) {
-      if (!response) {
-        Error e = std::move(response).error();
-        e.attempts = 1;
-        promise->set_value(std::move(e));
-        return;
-      }
-      auto body = self->finish(detail::Exchange{std::move(*response), 1});
+    auto deliver = [self, promise](Result<detail::Exchange> exchange, int earlier) {
+      auto body = self->finish(std::move(exchange), earlier);
       promise->set_value(body ? Result<PushResult>(codec::parse_push(*body)) : Result<PushResult>(body.error()));
-    });
+    };
+    auto first = [self, request = *request, rejected = *bearer, options, deliver](Result<detail::Exchange> exchange) {
+      if (!exchange || exchange->response.status != 401) return deliver(std::move(exchange), 0);
+      // As in call(): one re-authentication and resend of the same bytes. The login blocks, so it
+      // runs on the timer thread rather than on the transport's worker.
+      const int earlier = exchange->attempts;
+      self->executor.log(LogLevel::kInfo, "tconnect: HTTP 401, re-authenticating once");
+      self->invalidate(rejected);
+      self->config.sleeper->sleep_async(
+          std::chrono::milliseconds(0), options.cancel.value_or(CancelToken()),
+          [self, request, options, deliver, earlier] {
+            auto fresh = self->token();
+            if (!fresh) return deliver(fresh.error(), earlier);
+            self->executor.send_async(
+                self, request, with_token(*fresh), Idempotency::kWrite, options,
+                [deliver, earlier](Result<detail::Exchange> again) { deliver(std::move(again), earlier); });
+          });
+    };
+    self->executor.send_async(self, *request, with_token(*bearer), Idempotency::kWrite, options, std::move(first));
     return future;
   }
 };
@@ -256,33 +268,37 @@ Result<void> Client::authenticate() const {
   return {};
 }
 
-Result<PushResult> Client::push_payment(const PosPush& push) const { return impl_->push(push); }
-
-Result<PushResult> Client::push_payment(const SoundboxPush& push) const { return impl_->push(push); }
-
-std::future<Result<PushResult>> Client::push_payment_async(const PosPush& push) const {
-  return Impl::push_async(impl_, push);
+Result<PushResult> Client::push_payment(const PosPush& push, const CallOptions& options) const {
+  return impl_->push(push, options);
 }
 
-std::future<Result<PushResult>> Client::push_payment_async(const SoundboxPush& push) const {
-  return Impl::push_async(impl_, push);
+Result<PushResult> Client::push_payment(const SoundboxPush& push, const CallOptions& options) const {
+  return impl_->push(push, options);
 }
 
-Result<ServiceList> Client::get_services() const {
-  auto body = impl_->call(impl_->config.paths.services, Json::object(), Idempotency::kIdempotent);
+std::future<Result<PushResult>> Client::push_payment_async(const PosPush& push, CallOptions options) const {
+  return Impl::push_async(impl_, push, std::move(options));
+}
+
+std::future<Result<PushResult>> Client::push_payment_async(const SoundboxPush& push, CallOptions options) const {
+  return Impl::push_async(impl_, push, std::move(options));
+}
+
+Result<ServiceList> Client::get_services(const CallOptions& options) const {
+  auto body = impl_->call(impl_->config.paths.services, Json::object(), Idempotency::kIdempotent, options);
   if (!body) return body.error();
   return codec::parse_services(*body);
 }
 
-Result<VirtualAccount> Client::create_va(const CreateVaRequest& request) const {
+Result<VirtualAccount> Client::create_va(const CreateVaRequest& request, const CallOptions& options) const {
   auto payload = codec::build(request);
   if (!payload) return payload.error();
-  auto body = impl_->call(impl_->config.paths.create_va, *payload, Idempotency::kWrite);
+  auto body = impl_->call(impl_->config.paths.create_va, *payload, Idempotency::kWrite, options);
   if (!body) return body.error();
   return codec::parse_va(*body);
 }
 
-Result<Qr> Client::create_qr(const CreateQrRequest& request) const {
+Result<Qr> Client::create_qr(const CreateQrRequest& request, const CallOptions& options) const {
   const std::string& service = request.service_code.empty() ? impl_->config.service_code : request.service_code;
   if (service.empty()) {
     return make_error(ErrorCode::kInvalidArgument, "service_code is required (request or Config::service_code)");
@@ -291,23 +307,23 @@ Result<Qr> Client::create_qr(const CreateQrRequest& request) const {
     return make_error(ErrorCode::kInvalidArgument, "service_code contains control characters");
   auto payload = codec::build(request);
   if (!payload) return payload.error();
-  auto body = impl_->call(impl_->config.paths.create_qr, *payload, Idempotency::kWrite, service);
+  auto body = impl_->call(impl_->config.paths.create_qr, *payload, Idempotency::kWrite, options, service);
   if (!body) return body.error();
   Qr qr = codec::parse_qr(*body);
   qr.dynamic = request.amount.value_or(0) > 0;
   return qr;
 }
 
-Result<TransactionPage> Client::get_qr_transactions(const TransactionQuery& query) const {
-  return impl_->transactions(impl_->config.paths.qr_transactions, query);
+Result<TransactionPage> Client::get_qr_transactions(const TransactionQuery& query, const CallOptions& options) const {
+  return impl_->transactions(impl_->config.paths.qr_transactions, query, options);
 }
 
-Result<TransactionPage> Client::get_card_transactions(const TransactionQuery& query) const {
-  return impl_->transactions(impl_->config.paths.card_transactions, query);
+Result<TransactionPage> Client::get_card_transactions(const TransactionQuery& query, const CallOptions& options) const {
+  return impl_->transactions(impl_->config.paths.card_transactions, query, options);
 }
 
-Result<TransactionPage> Client::get_cash_transactions(const TransactionQuery& query) const {
-  return impl_->transactions(impl_->config.paths.cash_transactions, query);
+Result<TransactionPage> Client::get_cash_transactions(const TransactionQuery& query, const CallOptions& options) const {
+  return impl_->transactions(impl_->config.paths.cash_transactions, query, options);
 }
 
 }  // namespace paygw::tconnect

@@ -370,11 +370,35 @@ TEST(SandboxTls, HttpsSandboxNeedsItsCaFile) {
   EXPECT_FALSE(page->items.empty());
 }
 
+TEST(SandboxTingee, AsyncShowQrFanOut) {
+  auto c = tingee_client();
+  tingee::ShowQrRequest qr;
+  qr.amount = 40123;
+  qr.qr_code = "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text string6304D9C6";
+  std::vector<std::future<Result<tingee::Ack>>> pending;
+  for (int i = 0; i < 100; ++i) {  // linked at start: the 3LS box and the MAX box (non-3LS)
+    qr.uuid = i % 2 == 0 ? "DEMO-BOX-3LS" : "DEMO-BOX-MAX";
+    pending.push_back(i % 2 == 0 ? c.show_qr_code_async(qr) : c.show_dynamic_qr_code_async(qr));
+  }
+  qr.uuid = "DEMO-BOX-MAX";
+  pending.push_back(c.show_qr_code_async(qr));  // show-qr-code is for 3LS devices only
+  int ok = 0;
+  for (std::size_t i = 0; i < 100; ++i) {
+    auto r = pending[i].get();
+    if (r.ok()) ++ok;
+    else ADD_FAILURE() << describe(r.error());
+  }
+  auto wrong = pending.back().get();
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().provider_code, "1010");
+  EXPECT_EQ(ok, 100);
+}
+
 TEST(SandboxTconnect, AsyncCallsInFlightCompleteWhenTheTransportIsDestroyed) {
   auto t = *http::make_curl_transport();
   std::atomic<int> done{0};
   for (int i = 0; i < 20; ++i) {
-    t->send_async({http::Method::kGet, sandbox->url() + "/_sandbox/events", {}, "", 5s},
+    t->send_async({http::Method::kGet, sandbox->url() + "/_sandbox/events", {}, "", 5s, {}},
                   [&done](Result<http::Response> r) { done += r.ok() ? 1 : 0; });
   }
   t.reset();  // joins the worker after every in-flight call has completed
@@ -422,7 +446,7 @@ TEST(SandboxCharging, EveryCommand) {
 // ---- callbacks: the sandbox signs/encrypts independently; paygw verifies ----
 
 http::Response admin(const std::string& path, const std::string& body) {
-  auto r = transport()->send({http::Method::kPost, sandbox->url() + path, {{"Content-Type", "application/json"}}, body, {}});
+  auto r = transport()->send({http::Method::kPost, sandbox->url() + path, {{"Content-Type", "application/json"}}, body, {}, {}});
   EXPECT_TRUE(r.ok()) << describe(r.error());
   return r.ok() ? *r : http::Response{};
 }
@@ -570,6 +594,26 @@ TEST(SandboxFaults, EveryModeIsATypedErrorForEveryClient) {
     ++n;
     EXPECT_LT(std::chrono::steady_clock::now() - started, 10s) << f.mode << " must not hang";
   }
+}
+
+// A caller cancels a push stuck on a slow gateway (delay fault): the call ends long before the
+// gateway answers, typed kCancelled and kMaybeSent — the push must be reconciled, not resent.
+TEST(SandboxFaults, CancelAbortsAStuckCall) {
+  auto tconnect = tconnect_client(30s);
+  ASSERT_TRUE(tconnect.authenticate().ok());
+  queue_fault({"delay", 4'000, ErrorCode::kInternal, 0}, "/openapi/v1/devices/payments/push");
+  CancelToken token;
+  std::thread canceller([token] {
+    std::this_thread::sleep_for(300ms);
+    token.cancel();
+  });
+  const auto started = std::chrono::steady_clock::now();
+  auto r = tconnect.push_payment(tconnect::PosPush{"POS-0001", "ORD-CANCEL", 1000}, {token});
+  canceller.join();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kCancelled) << describe(r.error());
+  EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 3500ms) << "cancelled, not waited out (4 s)";
 }
 
 TEST(SandboxFaults, ConnectionRefusedIsNotSent) {

@@ -104,7 +104,7 @@ TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
   auto t = transport();
   const std::string body(4096, 'b');  // large enough that libcurl would add "Expect: 100-continue"
   auto r =
-      t->send({http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}});
+      t->send({http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}, {}});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->status, 200);
   EXPECT_NE(r->body.find("POST\n" + body + "\n"), std::string::npos);
@@ -116,7 +116,7 @@ TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
 
   for (auto method : {http::Method::kGet, http::Method::kPut, http::Method::kDelete}) {
     const std::string b = method == http::Method::kPut ? "put-body" : "";
-    auto m = t->send({method, server.url("/echo"), {}, b, {}});
+    auto m = t->send({method, server.url("/echo"), {}, b, {}, {}});
     ASSERT_TRUE(m.ok()) << m.error().message;
     EXPECT_EQ(m->body.rfind(std::string(http::to_string(method)) + "\n" + b + "\n", 0), 0u) << m->body;
   }
@@ -125,18 +125,18 @@ TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
 TEST(CurlTransport, ReusesConnections) {
   LocalServer server;
   auto t = transport();
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(t->send({http::Method::kGet, server.url("/echo"), {}, "", {}}).ok());
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(t->send({http::Method::kGet, server.url("/echo"), {}, "", {}, {}}).ok());
   EXPECT_EQ(server.client_ports().size(), 1u) << "sequential requests should share one keep-alive connection";
 }
 
 TEST(CurlTransport, ErrorStatusesAreResponsesAndRedirectsAreNotFollowed) {
   LocalServer server;
   auto t = transport();
-  auto busy = t->send({http::Method::kGet, server.url("/status/503"), {}, "", {}});
+  auto busy = t->send({http::Method::kGet, server.url("/status/503"), {}, "", {}, {}});
   ASSERT_TRUE(busy.ok());
   EXPECT_EQ(busy->status, 503);
   EXPECT_EQ(*http::find_header(busy->headers, "retry-after"), "2");
-  auto redirect = t->send({http::Method::kGet, server.url("/redirect"), {}, "", {}});
+  auto redirect = t->send({http::Method::kGet, server.url("/redirect"), {}, "", {}, {}});
   ASSERT_TRUE(redirect.ok());
   EXPECT_EQ(redirect->status, 302);
 }
@@ -146,17 +146,17 @@ TEST(CurlTransport, ResponseSizeCap) {
   http::CurlOptions options;
   options.max_response_bytes = 1000;
   auto t = transport(options);
-  auto r = t->send({http::Method::kGet, server.url("/big"), {}, "", {}});
+  auto r = t->send({http::Method::kGet, server.url("/big"), {}, "", {}, {}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kResponseTooLarge);
   EXPECT_TRUE(r.error().maybe_sent());
-  EXPECT_TRUE(t->send({http::Method::kGet, server.url("/echo"), {}, "", {}}).ok()) << "transport usable afterwards";
+  EXPECT_TRUE(t->send({http::Method::kGet, server.url("/echo"), {}, "", {}, {}}).ok()) << "transport usable afterwards";
 }
 
 TEST(CurlTransport, TimeoutAfterSendingIsMaybeSent) {
   LocalServer server;
   auto t = transport();
-  auto r = t->send({http::Method::kGet, server.url("/slow"), {}, "", 300ms});
+  auto r = t->send({http::Method::kGet, server.url("/slow"), {}, "", 300ms, {}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
   EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
@@ -164,7 +164,7 @@ TEST(CurlTransport, TimeoutAfterSendingIsMaybeSent) {
 
 TEST(CurlTransport, ConnectionRefusedIsNotSent) {
   auto t = transport();
-  auto r = t->send({http::Method::kPost, "http://127.0.0.1:" + std::to_string(unused_port()) + "/x", {}, "{}", {}});
+  auto r = t->send({http::Method::kPost, "http://127.0.0.1:" + std::to_string(unused_port()) + "/x", {}, "{}", {}, {}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kConnect);
   EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
@@ -173,7 +173,7 @@ TEST(CurlTransport, ConnectionRefusedIsNotSent) {
 TEST(CurlTransport, TlsHandshakeFailureIsNotSent) {
   LocalServer server;  // plain HTTP: a TLS client hello gets no TLS answer
   auto t = transport();
-  auto r = t->send({http::Method::kPost, "https://127.0.0.1:" + std::to_string(server.port()) + "/echo", {}, "{}", 2s});
+  auto r = t->send({http::Method::kPost, "https://127.0.0.1:" + std::to_string(server.port()) + "/echo", {}, "{}", 2s, {}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTls) << r.error().message;
   EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
@@ -190,14 +190,14 @@ TEST(CurlTransport, SelfSignedServerRefusedByDefaultAcceptedWithItsCaFile) {
   while (!server.is_running()) std::this_thread::sleep_for(1ms);
   const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/hello";
 
-  auto strict = transport()->send({http::Method::kGet, url, {}, "", 5s});
+  auto strict = transport()->send({http::Method::kGet, url, {}, "", 5s, {}});
   ASSERT_FALSE(strict.ok());
   EXPECT_EQ(strict.error().code, ErrorCode::kTls) << strict.error().message;
   EXPECT_EQ(strict.error().delivery, Delivery::kNotSent);
 
   http::CurlOptions trusting;
   trusting.ca_file = cert;
-  auto ok = transport(trusting)->send({http::Method::kGet, url, {}, "", 5s});
+  auto ok = transport(trusting)->send({http::Method::kGet, url, {}, "", 5s, {}});
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->status, 200);
   EXPECT_EQ(ok->body, "hi");
@@ -208,7 +208,7 @@ TEST(CurlTransport, SelfSignedServerRefusedByDefaultAcceptedWithItsCaFile) {
 
 TEST(CurlTransport, OnlyHttpAndHttps) {
   auto t = transport();
-  auto r = t->send({http::Method::kGet, "file:///etc/passwd", {}, "", {}});
+  auto r = t->send({http::Method::kGet, "file:///etc/passwd", {}, "", {}, {}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
@@ -222,7 +222,7 @@ TEST(CurlTransport, ConcurrentSendsShareOnePool) {
   for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&, i] {
       for (int j = 0; j < 10; ++j) {
-        auto r = t->send({http::Method::kPost, server.url("/echo"), {}, std::to_string(i * 100 + j), {}});
+        auto r = t->send({http::Method::kPost, server.url("/echo"), {}, std::to_string(i * 100 + j), {}, {}});
         if (r.ok() && r->body.find("\n" + std::to_string(i * 100 + j) + "\n") != std::string::npos) ++ok;
       }
     });
@@ -238,7 +238,7 @@ TEST(CurlTransport, SendAsyncGivesWhatSendGives) {
   for (int i = 0; i < 50; ++i) {
     auto promise = std::make_shared<std::promise<Result<http::Response>>>();
     pending.push_back(promise->get_future());
-    t->send_async({http::Method::kPost, server.url("/echo"), {}, "async-" + std::to_string(i), {}},
+    t->send_async({http::Method::kPost, server.url("/echo"), {}, "async-" + std::to_string(i), {}, {}},
                   [promise](Result<http::Response> r) { promise->set_value(std::move(r)); });
   }
   for (int i = 0; i < 50; ++i) {
@@ -248,7 +248,7 @@ TEST(CurlTransport, SendAsyncGivesWhatSendGives) {
     EXPECT_NE(r->body.find("\nasync-" + std::to_string(i) + "\n"), std::string::npos);
   }
   auto refused = std::make_shared<std::promise<Result<http::Response>>>();
-  t->send_async({http::Method::kGet, "http://127.0.0.1:" + std::to_string(unused_port()) + "/", {}, "", {}},
+  t->send_async({http::Method::kGet, "http://127.0.0.1:" + std::to_string(unused_port()) + "/", {}, "", {}, {}},
                 [refused](Result<http::Response> r) { refused->set_value(std::move(r)); });
   auto r = refused->get_future().get();
   ASSERT_FALSE(r.ok());
@@ -264,12 +264,39 @@ TEST(CurlTransport, LastReferenceDroppedInsideACompletion) {
   auto t = transport();
   std::weak_ptr<http::Transport> watch = t;
   std::promise<int> status;
-  t->send_async({http::Method::kGet, server.url("/echo"), {}, "", {}},
+  t->send_async({http::Method::kGet, server.url("/echo"), {}, "", {}, {}},
                 [keep = t, &status](Result<http::Response> r) { status.set_value(r.ok() ? r->status : -1); });
   t.reset();
   EXPECT_EQ(status.get_future().get(), 200);
   for (int i = 0; i < 500 && !watch.expired(); ++i) std::this_thread::sleep_for(10ms);
   EXPECT_TRUE(watch.expired());
+}
+
+TEST(CurlTransport, CancelAbortsAnExchangeInFlight) {
+  LocalServer server;
+  auto t = transport();
+  http::Request slow{http::Method::kGet, server.url("/slow"), {}, "", 10s, CancelToken()};
+  std::thread canceller([token = *slow.cancel] {
+    std::this_thread::sleep_for(200ms);
+    token.cancel();
+  });
+  auto r = t->send(slow);
+  canceller.join();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kCancelled);
+  EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);  // the request had been written
+
+  http::Request early{http::Method::kGet, server.url("/echo"), {}, "", {}, CancelToken()};
+  early.cancel->cancel();
+  auto before = t->send(early);
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.error().code, ErrorCode::kCancelled);
+  EXPECT_EQ(before.error().delivery, Delivery::kNotSent);
+
+  // The transport still works afterwards (the aborted handle was discarded, not reused).
+  auto after = t->send({http::Method::kGet, server.url("/echo"), {}, "", {}, {}});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->status, 200);
 }
 
 TEST(CurlTransport, InvalidOptionsAreConfigErrors) {

@@ -22,7 +22,7 @@ const char* kFixture = R"({"exchanges":[
 
 http::Request post(std::string body,
                    http::Headers headers = {{"Content-Type", "application/json"}, {"x-signature", "abc"}}) {
-  return http::Request{http::Method::kPost, "https://host.example/v1/x", std::move(headers), std::move(body), {}};
+  return http::Request{http::Method::kPost, "https://host.example/v1/x", std::move(headers), std::move(body), {}, {}};
 }
 
 std::shared_ptr<ReplayTransport> load() {
@@ -37,7 +37,7 @@ TEST(Replay, MatchesAndReplays) {
   ASSERT_TRUE(a.ok()) << a.error().message;
   EXPECT_EQ(a->status, 200);
   EXPECT_EQ(a->body, R"({"ok":true})");
-  auto b = replay->send(http::Request{http::Method::kGet, "http://h/v1/y?z=1", {}, "", {}});
+  auto b = replay->send(http::Request{http::Method::kGet, "http://h/v1/y?z=1", {}, "", {}, {}});
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->status, 404);
   EXPECT_EQ(b->body, "not here");
@@ -58,7 +58,7 @@ TEST(Replay, ReadableDiffs) {
       {post(R"({"a": 1,"b":"two","c":"x"})"), "body is not compact JSON"},
       {post("nope"), "body is not JSON"},
       {post(R"({"a":1,"b":"two","c":"x"})", {{"x-signature", "abc"}}), "missing header content-type"},
-      {http::Request{http::Method::kPut, "https://h/v1/x", {}, "", {}}, "no fixture for PUT /v1/x"},
+      {http::Request{http::Method::kPut, "https://h/v1/x", {}, "", {}, {}}, "no fixture for PUT /v1/x"},
   };
   for (const auto& c : cases) {
     auto replay = load();
@@ -121,9 +121,10 @@ TEST(Recording, WritesRedactedFixturesThatReplay) {
       "https://h/v1/login",
       {{"Content-Type", "application/json"}, {"x-signature", "sig-SECRET"}, {"x-client-id", "cid-SECRET"}},
       R"({"username":"u","password":"pw-SECRET"})",
+      {},
       {}};
   ASSERT_TRUE(rec.send(req).ok());
-  ASSERT_FALSE(rec.send(http::Request{http::Method::kGet, "https://h/v1/fail", {}, "", {}}).ok());
+  ASSERT_FALSE(rec.send(http::Request{http::Method::kGet, "https://h/v1/fail", {}, "", {}, {}}).ok());
   ASSERT_TRUE(rec.failures().empty());
   ASSERT_EQ(rec.written().size(), 2u);
   EXPECT_NE(rec.written()[0].find("001-POST-v1-login.json"), std::string::npos);
@@ -144,7 +145,7 @@ TEST(Recording, WritesRedactedFixturesThatReplay) {
   auto again = (*replay)->send(req);
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->status, 200);
-  auto fail = (*replay)->send(http::Request{http::Method::kGet, "https://h/v1/fail", {}, "", {}});
+  auto fail = (*replay)->send(http::Request{http::Method::kGet, "https://h/v1/fail", {}, "", {}, {}});
   ASSERT_FALSE(fail.ok());
   EXPECT_EQ(fail.error().code, ErrorCode::kTimeout);
   EXPECT_TRUE(fail.error().maybe_sent());

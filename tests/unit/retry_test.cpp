@@ -208,4 +208,119 @@ TEST(RetryFlow, TconnectQueryRetriesAfterTimeoutButPushDoesNot) {
   EXPECT_EQ(replay->report(), "");
 }
 
+// ---- cancellation, per-call deadline, delivery across attempts ----
+
+tingee::ShowQrRequest show_request() {
+  tingee::ShowQrRequest req;
+  req.uuid = "D1";
+  req.amount = 40123;
+  req.qr_code =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text "
+      "string6304D9C6";
+  return req;
+}
+
+const std::string kConnectRefused = R"("transport_error":{"code":"connect","delivery":"not_sent"}})";
+const std::string kTimedOut = R"("transport_error":{"code":"timeout","delivery":"maybe_sent"}})";
+
+TEST(Cancellation, RaisedBeforeTheCallNothingIsSent) {
+  TingeeRig rig;
+  auto replay = script("");
+  CancelToken token;
+  token.cancel();
+  auto r = rig.client(replay).get_device_paging({}, {token});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kCancelled);
+  EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+  EXPECT_EQ(r.error().attempts, 0);
+  EXPECT_TRUE(replay->requests().empty());
+}
+
+TEST(Cancellation, RaisedDuringTheWaitEndsTheCallWithTheDeliverySoFar) {
+  {  // the server answered 503 (the request reached it), then the caller cancels during the backoff
+    TingeeRig rig;
+    CancelToken token;
+    rig.sleeper->on_wait = [token] { token.cancel(); };
+    auto replay = script(kPaging + k503);
+    auto r = rig.client(replay).get_device_paging({}, {token});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kCancelled);
+    EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
+    EXPECT_EQ(r.error().attempts, 1);
+    EXPECT_EQ(replay->report(), "");
+  }
+  {  // a payment write refused at connect (certainly not sent), cancelled before its retry
+    TingeeRig rig;
+    CancelToken token;
+    rig.sleeper->on_wait = [token] { token.cancel(); };
+    auto replay = script(kShowQr + kConnectRefused);
+    const tingee::ShowQrRequest req = show_request();
+    auto r = rig.client(replay).show_qr_code(req, {token});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kCancelled);
+    EXPECT_EQ(r.error().delivery, Delivery::kNotSent) << "safe to send again";
+    EXPECT_EQ(replay->report(), "");
+  }
+}
+
+TEST(RetryFlow, PerCallTotalTimeoutOverridesThePolicy) {
+  TingeeRig rig;
+  auto replay = script(kPaging + k503);
+  CallOptions options;
+  options.total_timeout = 1000ms;  // the 2 s Retry-After does not fit
+  auto r = rig.client(replay).get_device_paging({}, options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().attempts, 1);
+  EXPECT_TRUE(rig.sleeper->waits.empty());
+}
+
+TEST(RetryFlow, AReadThatMayHaveReachedTheServerStaysMaybeSent) {
+  TingeeRig rig;
+  auto replay = script(kPaging + kTimedOut + "," + kPaging + kConnectRefused + "," + kPaging + kConnectRefused);
+  auto r = rig.client(replay).get_device_paging({});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConnect) << "the last attempt's error";
+  EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent) << "but the first attempt may have been processed";
+  EXPECT_EQ(r.error().attempts, 3);
+}
+
+// ---- async: the same decisions through Transport::send_async and Sleeper::sleep_async ----
+
+TEST(AsyncFlow, ShowQrAsyncFollowsTheWriteRules) {
+  const tingee::ShowQrRequest req = show_request();
+  const std::string ok = R"("response":{"status":200,"json":{"code":"00","message":"Success"}}})";
+  {  // refused at connect: certainly not sent, so resent after the backoff, with a fresh signature
+    TingeeRig rig;
+    auto replay = script(kShowQr + kConnectRefused + "," + kShowQr + ok);
+    auto r = rig.client(replay).show_qr_code_async(req).get();
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    EXPECT_EQ(rig.sleeper->waits.size(), 1u);
+    const auto sent = replay->requests();
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_EQ(sent[0].body, sent[1].body);
+    EXPECT_NE(*http::find_header(sent[0].headers, "x-request-timestamp"),
+              *http::find_header(sent[1].headers, "x-request-timestamp"));
+    EXPECT_EQ(replay->report(), "");
+  }
+  {  // a 503 answer or a timeout after sending: never resent
+    for (const std::string& outcome : {k503, kTimedOut}) {
+      TingeeRig rig;
+      auto replay = script(kShowQr + outcome);
+      auto r = rig.client(replay).show_qr_code_async(req).get();
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().attempts, 1);
+      EXPECT_TRUE(r.error().outcome_unknown());
+      EXPECT_EQ(replay->report(), "");
+    }
+  }
+  {  // invalid input: a ready future, nothing sent
+    TingeeRig rig;
+    auto replay = script("");
+    auto r = rig.client(replay).show_static_qr_code_async(tingee::ShowQrRequest{}).get();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_TRUE(replay->requests().empty());
+  }
+}
+
 }  // namespace

@@ -8,7 +8,9 @@
 #include <paygw/tingee/client.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,17 +67,29 @@ class CountingRandom final : public RandomSource {
   unsigned char first_;
 };
 
-/// A Sleeper that does not sleep: it records each wait and, when given a clock, advances it.
+/// A Sleeper that does not sleep: it records each wait (sync or async; an async wait's
+/// continuation runs inline), advances the clock when given one, then runs `on_wait` if set.
 class RecordingSleeper final : public Sleeper {
  public:
   explicit RecordingSleeper(std::shared_ptr<FixedClock> clock = nullptr) : clock_(std::move(clock)) {}
-  void sleep(std::chrono::milliseconds d) override {
-    waits.push_back(d);
-    if (clock_) clock_->advance(d);
+  void sleep(std::chrono::milliseconds d, const CancelToken&) override { record(d); }
+  void sleep_async(std::chrono::milliseconds d, const CancelToken&, std::function<void()> then) override {
+    record(d);
+    then();
   }
-  std::vector<std::chrono::milliseconds> waits;
+  std::vector<std::chrono::milliseconds> waits;  ///< Read it once the calls have returned.
+  std::function<void()> on_wait;
 
  private:
+  void record(std::chrono::milliseconds d) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      waits.push_back(d);
+    }
+    if (clock_) clock_->advance(d);
+    if (on_wait) on_wait();
+  }
+  std::mutex mu_;
   std::shared_ptr<FixedClock> clock_;
 };
 

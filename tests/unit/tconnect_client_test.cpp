@@ -190,6 +190,25 @@ TEST_F(TconnectClientTest, Http401ReauthenticatesAndResendsTheSameBytesOnce) {
   EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
 }
 
+TEST_F(TconnectClientTest, AsyncPushReauthenticatesOnceAfter401LikeTheBlockingCall) {
+  auto client = use("token-401-retry");
+  auto r = client.push_payment_async(kPos).get();
+  ASSERT_TRUE(r.ok()) << describe(r.error());
+  const auto requests = replay_->requests();
+  ASSERT_EQ(requests.size(), 4u);
+  EXPECT_EQ(requests[1].body, requests[3].body) << "the resend must carry the identical encrypted body";
+  EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
+}
+
+TEST_F(TconnectClientTest, AsyncPushReturnsASecond401) {
+  auto client = use("token-401-twice");
+  auto r = client.push_payment_async(kPos).get();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kAuth);
+  EXPECT_EQ(r.error().http_status, 401);
+  EXPECT_EQ(r.error().attempts, 2);
+}
+
 TEST_F(TconnectClientTest, SecondHttp401IsReturned) {
   auto client = use("token-401-twice");
   auto r = client.push_payment(kPos);

@@ -1,6 +1,7 @@
 // paygw — prepaid phone-card charging client (`/chargingws/v2`: thesieure.com and compatible hosts).
 #pragma once
 
+#include <paygw/call_options.hpp>
 #include <paygw/charging/models.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
@@ -88,12 +89,14 @@ class PAYGW_EXPORT Client {
   /// Errors: kConfig naming the missing/invalid setting.
   [[nodiscard]] static Result<Client> create(Config config);
 
+  // `options` (optional) can cancel a call or bound its retries in time (paygw/call_options.hpp).
+
   /// command=charging.
-  Result<ChargeResult> submit(const CardRequest& card) const;
+  Result<ChargeResult> submit(const CardRequest& card, const CallOptions& options = {}) const;
   /// command=check: the current state of a submitted card (same fields as the submission).
-  Result<ChargeResult> check(const CardRequest& card) const;
+  Result<ChargeResult> check(const CardRequest& card, const CallOptions& options = {}) const;
   /// GET {path}/getfee?partner_id=…: the fee table (flat list or grouped by telco).
-  Result<FeeTable> get_fees() const;
+  Result<FeeTable> get_fees(const CallOptions& options = {}) const;
 
   /// The canonical telco for `telco` under this client's aliases, or "" when unknown.
   std::string canonical_telco(std::string_view telco) const;

@@ -1,11 +1,13 @@
 // paygw — the one I/O seam: http::Transport.
 #pragma once
 
+#include <paygw/call_options.hpp>
 #include <paygw/export.hpp>
 #include <paygw/result.hpp>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +34,9 @@ struct Request {
   std::string body;  ///< Empty means no body.
   /// Total time allowed for this exchange; zero means the transport's default.
   std::chrono::milliseconds timeout{0};
+  /// When raised, the exchange is abandoned with ErrorCode::kCancelled (delivery kMaybeSent if
+  /// any request bytes were written). Transports that cannot abort may finish the exchange.
+  std::optional<CancelToken> cancel = std::nullopt;
 };
 
 /// An HTTP response. Any status (including 4xx/5xx) is a successful transport result; the

@@ -1,6 +1,7 @@
 // paygw — TConnect Payment Open API client.
 #pragma once
 
+#include <paygw/call_options.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/export.hpp>
@@ -83,31 +84,35 @@ class PAYGW_EXPORT Client {
   /// Logs in now (normally done lazily by the first call). Errors: as login.
   Result<void> authenticate() const;
 
+  // Every call below takes optional CallOptions (cancellation, overall deadline; see
+  // paygw/call_options.hpp). A login or refresh it triggers is shared with concurrent calls and
+  // is therefore not cancelled by it.
+
   /// Pushes an order to a Smart POS (`type: "pos"`). Payment write.
-  Result<PushResult> push_payment(const PosPush& push) const;
+  Result<PushResult> push_payment(const PosPush& push, const CallOptions& options = {}) const;
   /// Pushes a QR and amount to a soundbox (`type: "soundbox"`). Payment write.
-  Result<PushResult> push_payment(const SoundboxPush& push) const;
+  Result<PushResult> push_payment(const SoundboxPush& push, const CallOptions& options = {}) const;
   /// push_payment without waiting: the push is validated, encrypted and given a token in the calling
-  /// thread (logging in first if needed), then handed to http::Transport::send_async — the libcurl
-  /// transport keeps any number in flight on one worker thread. To fan a payment out to many
-  /// devices, call it for each and wait on the futures. A future never throws; its Result carries
-  /// the same errors as push_payment, except that a 401 is returned as kAuth without the
-  /// re-authentication and resend (call authenticate() and push again).
-  std::future<Result<PushResult>> push_payment_async(const PosPush& push) const;
-  std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push) const;
+  /// thread (logging in first if needed), then sent through http::Transport::send_async — the
+  /// libcurl transport keeps any number in flight on one worker thread. To fan a payment out to
+  /// many devices, call it for each and wait on the futures. Same retry rules and results as
+  /// push_payment, including the one re-authentication and resend after a 401 (that login runs on
+  /// paygw's timer thread, not the transport's). A future never throws.
+  std::future<Result<PushResult>> push_payment_async(const PosPush& push, CallOptions options = {}) const;
+  std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push, CallOptions options = {}) const;
 
   /// The merchant's services (their `service_code` and `bincode`).
-  Result<ServiceList> get_services() const;
+  Result<ServiceList> get_services(const CallOptions& options = {}) const;
   /// Creates a virtual account.
-  Result<VirtualAccount> create_va(const CreateVaRequest& request) const;
+  Result<VirtualAccount> create_va(const CreateVaRequest& request, const CallOptions& options = {}) const;
   /// Creates a static (no amount) or dynamic (amount > 0) QR for an order.
-  Result<Qr> create_qr(const CreateQrRequest& request) const;
+  Result<Qr> create_qr(const CreateQrRequest& request, const CallOptions& options = {}) const;
   /// Successful QR payments in a time range.
-  Result<TransactionPage> get_qr_transactions(const TransactionQuery& query) const;
+  Result<TransactionPage> get_qr_transactions(const TransactionQuery& query, const CallOptions& options = {}) const;
   /// Card transactions in a time range.
-  Result<TransactionPage> get_card_transactions(const TransactionQuery& query) const;
+  Result<TransactionPage> get_card_transactions(const TransactionQuery& query, const CallOptions& options = {}) const;
   /// Cash transactions in a time range.
-  Result<TransactionPage> get_cash_transactions(const TransactionQuery& query) const;
+  Result<TransactionPage> get_cash_transactions(const TransactionQuery& query, const CallOptions& options = {}) const;
 
  private:
   struct Impl;

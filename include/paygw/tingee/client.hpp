@@ -1,6 +1,7 @@
 // paygw — Tingee Open API client for TINGEEBOX devices.
 #pragma once
 
+#include <paygw/call_options.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/export.hpp>
@@ -12,6 +13,7 @@
 #include <paygw/tingee/models.hpp>
 
 #include <chrono>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,33 +60,49 @@ class PAYGW_EXPORT Client {
   [[nodiscard]] static Result<Client> create(Config config);
 
   // Every call below: validates `request` (kInvalidArgument, nothing sent), sends one signed
-  // request, and maps the answer as described above. Thread-safe.
+  // request, and maps the answer as described above. `options` can cancel the call or bound its
+  // retries in time (paygw/call_options.hpp). Thread-safe.
 
   /// Makes the device announce/show its pairing security code (no data returned).
-  Result<Ack> read_security_code(const ReadSecurityCodeRequest& request) const;
+  Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options = {}) const;
   /// Links a device to shops and/or VAs; returns the linked devices.
-  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request) const;
+  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options = {}) const;
   /// Links or unlinks a device and shops (isLinkToDevice per shop).
-  Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request) const;
+  Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request,
+                                             const CallOptions& options = {}) const;
   /// Devices linked to a VA or a shop.
-  Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request) const;
+  Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request,
+                                                    const CallOptions& options = {}) const;
   /// One page of the merchant's devices (`get-paging`).
-  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request) const;
+  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options = {}) const;
   /// Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried.
-  Result<Ack> show_qr_code(const ShowQrRequest& request) const;
+  Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const;
   /// Shows a dynamic QR on a non-3LS device. A payment write: not retried.
-  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request) const;
+  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const;
   /// Shows a static VietQR on a non-3LS device. A payment write: not retried.
-  Result<Ack> show_static_qr_code(const ShowQrRequest& request) const;
+  Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const;
   /// Creates a dynamic QR bill at Tingee and shows it (non-3LS devices). Not retried: after a
   /// kMaybeSent error the bill may exist.
-  Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request) const;
+  Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request,
+                                                      const CallOptions& options = {}) const;
   /// Makes the device announce an amount (and optionally print a receipt).
-  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request) const;
+  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options = {}) const;
   /// Prints a receipt on a TINGEE MAX printer device.
-  Result<Ack> print_receipt(const PrintReceiptRequest& request) const;
+  Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options = {}) const;
   /// Resets a device (`DELETE /v1/device/reset?uuid=`; no body, signs "{}").
-  Result<ResetResult> reset_device(const ResetDeviceRequest& request) const;
+  Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options = {}) const;
+
+  // Async variants, for showing QRs on many devices at once: the same validation, signing, retry
+  // rules and results as the blocking calls, but they return at once. With the libcurl transport
+  // every request in flight shares one worker thread (Transport::send_async) — no thread per call.
+  // An invalid request gives a future that is already ready.
+
+  /// show_qr_code without blocking.
+  std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, CallOptions options = {}) const;
+  /// show_dynamic_qr_code without blocking.
+  std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request, CallOptions options = {}) const;
+  /// show_static_qr_code without blocking.
+  std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request, CallOptions options = {}) const;
 
  private:
   struct Impl;
