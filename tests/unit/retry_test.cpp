@@ -5,9 +5,15 @@
 #include <paygw/tingee/client.hpp>
 
 #include "core/executor.hpp"
+#include "core/timer.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -321,6 +327,40 @@ TEST(AsyncFlow, ShowQrAsyncFollowsTheWriteRules) {
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
     EXPECT_TRUE(replay->requests().empty());
   }
+}
+
+// ---- the real waits: the shared timer thread and real_sleeper() ----
+
+TEST(Timer, RunsWorkInDueOrderAndACancelledWaitEarly) {
+  std::mutex mu;
+  std::vector<int> order;
+  std::promise<void> all;
+  int left = 3;
+  auto note = [&](int id) {
+    std::lock_guard<std::mutex> lock(mu);
+    order.push_back(id);
+    if (--left == 0) all.set_value();
+  };
+  CancelToken token;
+  detail::run_after(std::chrono::hours(1), token, [&] { note(3); });  // only a cancel can end this one
+  detail::run_after(80ms, std::nullopt, [&] { note(2); });
+  detail::run_after(0ms, std::nullopt, [&] { note(1); });
+  std::this_thread::sleep_for(200ms);
+  token.cancel();
+  ASSERT_EQ(all.get_future().wait_for(30s), std::future_status::ready) << "the cancelled hour-long wait ended";
+  EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(Timer, RealSleeperWakesWhenCancelled) {
+  CancelToken token;
+  std::thread canceller([token] {
+    std::this_thread::sleep_for(50ms);
+    token.cancel();
+  });
+  real_sleeper()->sleep(std::chrono::hours(1), token);  // returns: the test would hang otherwise
+  canceller.join();
+  EXPECT_TRUE(token.cancelled());
+  EXPECT_TRUE(token.wait_for(std::chrono::hours(1))) << "a raised token never waits";
 }
 
 }  // namespace
