@@ -180,42 +180,34 @@ TEST_F(TconnectClientTest, FailedRefreshFallsBackToLogin) {
   EXPECT_EQ(logins(), 2u);
 }
 
+// The blocking push and push_payment_async must handle a 401 alike.
+Result<tconnect::PushResult> push(const tconnect::Client& client, bool async) {
+  return async ? client.push_payment_async(kPos).get() : client.push_payment(kPos);
+}
+
 TEST_F(TconnectClientTest, Http401ReauthenticatesAndResendsTheSameBytesOnce) {
-  auto client = use("token-401-retry");
-  auto r = client.push_payment(kPos);
-  ASSERT_TRUE(r.ok()) << describe(r.error());
-  const auto requests = replay_->requests();
-  ASSERT_EQ(requests.size(), 4u);
-  EXPECT_EQ(requests[1].body, requests[3].body) << "the resend must carry the identical encrypted body";
-  EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
-}
-
-TEST_F(TconnectClientTest, AsyncPushReauthenticatesOnceAfter401LikeTheBlockingCall) {
-  auto client = use("token-401-retry");
-  auto r = client.push_payment_async(kPos).get();
-  ASSERT_TRUE(r.ok()) << describe(r.error());
-  const auto requests = replay_->requests();
-  ASSERT_EQ(requests.size(), 4u);
-  EXPECT_EQ(requests[1].body, requests[3].body) << "the resend must carry the identical encrypted body";
-  EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
-}
-
-TEST_F(TconnectClientTest, AsyncPushReturnsASecond401) {
-  auto client = use("token-401-twice");
-  auto r = client.push_payment_async(kPos).get();
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::kAuth);
-  EXPECT_EQ(r.error().http_status, 401);
-  EXPECT_EQ(r.error().attempts, 2);
+  for (bool async : {false, true}) {
+    SCOPED_TRACE(async ? "push_payment_async" : "push_payment");
+    auto r = push(use("token-401-retry"), async);
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    const auto requests = replay_->requests();
+    ASSERT_EQ(requests.size(), 4u);
+    EXPECT_EQ(requests[1].body, requests[3].body) << "the resend must carry the identical encrypted body";
+    EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
+    EXPECT_EQ(replay_->report(), "");
+  }
 }
 
 TEST_F(TconnectClientTest, SecondHttp401IsReturned) {
-  auto client = use("token-401-twice");
-  auto r = client.push_payment(kPos);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::kAuth);
-  EXPECT_EQ(r.error().http_status, 401);
-  EXPECT_EQ(r.error().attempts, 2);
+  for (bool async : {false, true}) {
+    SCOPED_TRACE(async ? "push_payment_async" : "push_payment");
+    auto r = push(use("token-401-twice"), async);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kAuth);
+    EXPECT_EQ(r.error().http_status, 401);
+    EXPECT_EQ(r.error().attempts, 2);
+    EXPECT_EQ(replay_->report(), "");
+  }
 }
 
 TEST_F(TconnectClientTest, RefusedLoginIsAnAuthError) {
