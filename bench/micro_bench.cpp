@@ -1,0 +1,183 @@
+// Micro-benchmarks: the CPU cost paygw adds per request — build (validate + serialise) and sign or
+// encrypt, for each provider — and per response parsed, next to the bare OpenSSL call each one
+// wraps. Run: tools/bench (or build-bench/bench/paygw_bench).
+#include <paygw/charging/client.hpp>
+#include <paygw/clock.hpp>
+#include <paygw/tconnect/client.hpp>
+#include <paygw/tingee/client.hpp>
+
+#include "charging/codec.hpp"
+#include "tconnect/codec.hpp"
+#include "tingee/codec.hpp"
+
+#include <benchmark/benchmark.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/md5.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+paygw::tingee::ShowQrRequest sample() {
+  paygw::tingee::ShowQrRequest r;
+  r.uuid = "DEVICE-001";
+  r.amount = 500000;
+  r.qr_code =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text string6304D9C6";
+  r.bank_bin = "970418";
+  r.first_text = "Thanh toán đơn 1";
+  return r;
+}
+
+void BM_TingeeBuildSerializeSign(benchmark::State& state) {
+  const paygw::Secret secret("test-secret-key");
+  const auto request = sample();
+  for (auto _ : state) {
+    auto body = paygw::tingee::codec::build(request);
+    auto text = paygw::detail::json::dump(*body);
+    auto sig = paygw::tingee::sign(secret, "20251110175110111", *text);
+    benchmark::DoNotOptimize(sig);
+  }
+}
+BENCHMARK(BM_TingeeBuildSerializeSign);
+
+void BM_BareOpenSslHmac(benchmark::State& state) {
+  const std::string key = "test-secret-key";
+  const std::string message = "20251110175110111:" + *paygw::detail::json::dump(*paygw::tingee::codec::build(sample()));
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  for (auto _ : state) {
+    HMAC(EVP_sha512(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
+         message.size(), mac, &len);
+    benchmark::DoNotOptimize(mac);
+  }
+}
+BENCHMARK(BM_BareOpenSslHmac);
+
+// A get-paging answer with three devices, as the sandbox sends it.
+const paygw::http::Response kPageResponse{
+    200,
+    {{"Content-Type", "application/json"}},
+    R"({"code":"00","message":"Success","data":{"totalCount":3,"items":[)"
+    R"({"id":1,"type":"tingee-box-3ls","uuid":"DEMO-BOX-3LS","name":"Quay 1","status":"ACTIVE","merchantId":7,"serialNumber":"SN1","shopDtos":[{"id":1,"name":"Shop"}]},)"
+    R"({"id":2,"type":"tingee-box-6xs","uuid":"DEMO-BOX-6XS","name":"Quay 2","status":"ACTIVE","merchantId":7,"serialNumber":"SN2","shopDtos":[]},)"
+    R"({"id":3,"type":"tingee-box-max","uuid":"DEMO-BOX-MAX","name":"Quay 3","status":"ACTIVE","merchantId":7,"serialNumber":"SN3","shopDtos":[]}]}})"};
+
+void BM_TingeeParseDevicePage(benchmark::State& state) {
+  for (auto _ : state) {
+    auto envelope = paygw::tingee::codec::parse_envelope(kPageResponse);
+    auto page = paygw::tingee::codec::parse_device_page(*envelope);
+    benchmark::DoNotOptimize(page);
+  }
+}
+BENCHMARK(BM_TingeeParseDevicePage);
+
+// TConnect: the test key of the spec (§3.3), a fixed IV source (the cost of RAND_bytes is not the point).
+const paygw::Secret kTconnectKey(std::string(32, 'k'));
+
+class FixedRandom final : public paygw::RandomSource {
+ public:
+  paygw::Result<std::string> bytes(std::size_t count) override { return std::string(count, '\x5a'); }
+};
+
+void BM_TconnectBuildEncrypt(benchmark::State& state) {
+  const paygw::tconnect::SoundboxPush push{
+      "SB-0001", 180000,
+      "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS6869"
+      "0819thanh toan don hang63042E2E"};
+  FixedRandom random;
+  for (auto _ : state) {
+    auto payload = paygw::tconnect::codec::build(push);
+    auto plaintext = paygw::detail::json::dump(*payload);
+    auto data = paygw::tconnect::codec::encrypt(*plaintext, kTconnectKey, random);
+    auto body = paygw::detail::json::dump(paygw::detail::json::Json{{"data", *data}});
+    benchmark::DoNotOptimize(body);
+  }
+}
+BENCHMARK(BM_TconnectBuildEncrypt);
+
+void BM_BareOpenSslAes256Cbc(benchmark::State& state) {
+  const std::string plaintext =
+      *paygw::detail::json::dump(*paygw::tconnect::codec::build(paygw::tconnect::SoundboxPush{
+          "SB-0001", 180000,
+          "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NP"
+          "S68690819thanh toan don hang63042E2E"}));
+  const std::string key = kTconnectKey.reveal();
+  const unsigned char iv[16] = {0};
+  std::vector<unsigned char> out(plaintext.size() + 32);
+  for (auto _ : state) {
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    int n = 0, m = 0;
+    EVP_EncryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key.data()), iv);
+    EVP_EncryptUpdate(ctx, out.data(), &n, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                      static_cast<int>(plaintext.size()));
+    EVP_EncryptFinal_ex(ctx, out.data() + n, &m);
+    EVP_CIPHER_CTX_free(ctx);
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_BareOpenSslAes256Cbc);
+
+void BM_TconnectParseResponse(benchmark::State& state) {
+  FixedRandom random;
+  const std::string inner = R"({"code":"00","message":"Successfully pushed new payment to Soundbox"})";
+  const paygw::http::Response response{
+      200, {}, *paygw::detail::json::dump(paygw::detail::json::Json{
+                   {"data", *paygw::tconnect::codec::encrypt(inner, kTconnectKey, random)}})};
+  for (auto _ : state) {
+    auto body = paygw::tconnect::codec::parse_response(response, kTconnectKey);
+    auto result = paygw::tconnect::codec::parse_push(*body);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_TconnectParseResponse);
+
+void BM_ChargingSignEncode(benchmark::State& state) {
+  const paygw::Secret partner_key("partner-key-0123456789");
+  for (auto _ : state) {
+    const paygw::charging::SignFields fields{"3681148751", "charging", "order-000123", "VIETTEL", "123456789012",
+                                             "10000123456"};
+    auto sign = paygw::charging::sign(partner_key, fields, paygw::charging::sign_scheme_a);
+    auto body = paygw::charging::codec::form_encode({{"telco", "VIETTEL"},
+                                                     {"code", "123456789012"},
+                                                     {"serial", "10000123456"},
+                                                     {"amount", "50000"},
+                                                     {"request_id", "order-000123"},
+                                                     {"partner_id", "3681148751"},
+                                                     {"sign", *sign},
+                                                     {"command", "charging"}});
+    benchmark::DoNotOptimize(body);
+  }
+}
+BENCHMARK(BM_ChargingSignEncode);
+
+void BM_BareOpenSslMd5(benchmark::State& state) {
+  const std::string message = "partner-key-012345678912345678901210000123456";
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  for (auto _ : state) {
+    EVP_Digest(message.data(), message.size(), digest, &len, EVP_md5(), nullptr);
+    benchmark::DoNotOptimize(digest);
+  }
+}
+BENCHMARK(BM_BareOpenSslMd5);
+
+void BM_ChargingParseResult(benchmark::State& state) {
+  const std::string body =
+      R"({"trans_id":123456,"request_id":"order-000123","status":1,"message":"Thẻ thành công","value":50000,)"
+      R"("declared_value":50000,"amount":35000,"telco":"VIETTEL","code":"123456789012","serial":"10000123456"})";
+  for (auto _ : state) {
+    paygw::charging::codec::Params params;
+    auto parsed = paygw::charging::codec::parse_json_object(body, params);
+    auto result = paygw::charging::codec::parse_result(params);
+    benchmark::DoNotOptimize(result);
+  }
+}
+BENCHMARK(BM_ChargingParseResult);
+
+}  // namespace
+
+BENCHMARK_MAIN();
