@@ -53,16 +53,18 @@ bool raw_post(CURL* h, const Signed& s) {
   curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(s.body.size()));
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
   long status = 0;
-  return curl_easy_perform(h) == CURLE_OK && curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK &&
-         status == 200;
+  const CURLcode rc = curl_easy_perform(h);
+  if (rc == CURLE_OK) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  if (rc != CURLE_OK || status != 200) std::fprintf(stderr, "raw request: %s, HTTP %ld\n", curl_easy_strerror(rc), status);
+  return rc == CURLE_OK && status == 200;
 }
 
 template <typename F>
-double rate(int n, F&& one) {
+double rate(const char* loop, int n, F&& one) {
   const auto start = Clock::now();
   for (int i = 0; i < n; ++i) {
     if (!one()) {
-      std::fprintf(stderr, "request %d failed\n", i);
+      std::fprintf(stderr, "%s: request %d failed\n", loop, i);
       std::exit(1);
     }
   }
@@ -103,14 +105,18 @@ int main(int argc, char** argv) {
   CURL* reused = curl_easy_init();
 
   // Warm up every path (connections, page cache) once.
-  rate(100, [&] { return client.get_device_paging(page).ok(); });
-  rate(100, [&] { return raw_post(reused, s); });
+  rate("paygw warm-up", 100, [&] {
+    auto r = client.get_device_paging(page);
+    if (!r) std::fprintf(stderr, "%s\n", paygw::describe(r.error()).c_str());
+    return r.ok();
+  });
+  rate("raw warm-up", 100, [&] { return raw_post(reused, s); });
 
   std::vector<double> paygw_rates, raw_rates, fresh_rates;
   for (int r = 0; r < runs; ++r) {
-    paygw_rates.push_back(rate(n, [&] { return client.get_device_paging(page).ok(); }));
-    raw_rates.push_back(rate(n, [&] { return raw_post(reused, s); }));
-    fresh_rates.push_back(rate(n / 4, [&] {
+    paygw_rates.push_back(rate("paygw", n, [&] { return client.get_device_paging(page).ok(); }));
+    raw_rates.push_back(rate("raw reused", n, [&] { return raw_post(reused, s); }));
+    fresh_rates.push_back(rate("raw new handle", n / 4, [&] {
       CURL* h = curl_easy_init();
       const bool ok = raw_post(h, s);
       curl_easy_cleanup(h);

@@ -4,6 +4,8 @@
 
 #include <curl/curl.h>
 
+#include "http/util.hpp"
+
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -124,8 +126,11 @@ class Core : public std::enable_shared_from_this<Core> {
   Result<Response> send(const Request& request) {
     Call call;
     call.request = &request;
-    if (auto started = start(call); !started) return started.error();
-    return finish(call, curl_easy_perform(call.handle));
+    for (;;) {
+      if (auto started = start(call); !started) return started.error();
+      const CURLcode rc = curl_easy_perform(call.handle);
+      if (!resend_on_fresh_connection(call, rc)) return finish(call, rc);
+    }
   }
 
   void send_async(Request request, Transport::Completion done) {
@@ -174,13 +179,35 @@ class Core : public std::enable_shared_from_this<Core> {
     Call& operator=(const Call&) = delete;
     char errbuf[CURL_ERROR_SIZE] = {0};
     Slist headers;
+    bool fresh_connection = false;  // set for the one resend after a stale kept-alive connection
   };
+
+  // After a failure that died_unsent_on_stale_connection() recognises, discards the handle and
+  // prepares `call` for one more try on a new connection; returns whether it did.
+  bool resend_on_fresh_connection(Call& call, CURLcode rc) {
+    if (call.fresh_connection || rc != CURLE_SEND_ERROR) return false;
+    long new_connections = 1;
+    long header_bytes = 1;
+    curl_easy_getinfo(call.handle, CURLINFO_NUM_CONNECTS, &new_connections);
+    curl_easy_getinfo(call.handle, CURLINFO_HEADER_SIZE, &header_bytes);
+    if (!detail::died_unsent_on_stale_connection(true, new_connections == 0, header_bytes > 0,
+                                                 call.request->body.size())) {
+      return false;
+    }
+    release(call.handle, false);
+    call.handle = nullptr;
+    call.fresh_connection = true;
+    return true;
+  }
 
   Result<void> start(Call& call) {
     call.handle = acquire();
     if (call.handle == nullptr) return make_error(ErrorCode::kInternal, "curl_easy_init failed");
+    call.ex = Exchange{};
     call.ex.cap = options_.max_response_bytes;
-    const CURLcode setup = configure(call.handle, *call.request, call.ex, call.errbuf, call.headers);
+    call.errbuf[0] = '\0';
+    CURLcode setup = configure(call.handle, *call.request, call.ex, call.errbuf, call.headers);
+    if (setup == CURLE_OK && call.fresh_connection) setup = curl_easy_setopt(call.handle, CURLOPT_FRESH_CONNECT, 1L);
     if (setup != CURLE_OK) {
       release(call.handle, false);
       call.handle = nullptr;
@@ -247,6 +274,15 @@ class Core : public std::enable_shared_from_this<Core> {
         std::unique_ptr<Call> call = std::move(it->second);
         active.erase(it);
         curl_multi_remove_handle(multi_, h);
+        if (resend_on_fresh_connection(*call, rc)) {
+          if (auto started = start(*call); !started) {
+            complete(*call, started.error());
+          } else {
+            curl_multi_add_handle(multi_, call->handle);
+            active.emplace(call->handle, std::move(call));
+          }
+          continue;
+        }
         complete(*call, finish(*call, rc));
       }
       // Idle: sleep until curl_multi_wakeup. Busy: never wait more than 5 ms, because a transfer's

@@ -1,6 +1,7 @@
 // Internal: small HTTP/URL string helpers.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,5 +29,18 @@ bool header_safe(std::string_view value) noexcept;
 /// A client base URL without trailing '/', which must be https:// (plain http:// only for a
 /// loopback host: 127.0.0.1, localhost, [::1]). Returns empty when it is not acceptable.
 std::string normalize_base_url(std::string_view url);
+
+/// Bodies up to this size go out in the transport's first write together with the headers.
+constexpr std::size_t kSingleWriteBodyBytes = 16 * 1024;
+
+/// Whether a failed exchange died on a kept-alive connection the server had already closed (the
+/// keep-alive race, or a TLS close_notify mistaken for live data), so that the server's application
+/// cannot have seen the request: writing failed, the connection was reused, no response byte came
+/// back, and the body was small enough to go out in the first write. Such a request is sent again
+/// once on a fresh connection — safely, even for a payment.
+constexpr bool died_unsent_on_stale_connection(bool write_failed, bool connection_reused, bool response_started,
+                                               std::size_t body_bytes) noexcept {
+  return write_failed && connection_reused && !response_started && body_bytes <= kSingleWriteBodyBytes;
+}
 
 }  // namespace paygw::detail

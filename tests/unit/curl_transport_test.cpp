@@ -206,6 +206,43 @@ TEST(CurlTransport, SelfSignedServerRefusedByDefaultAcceptedWithItsCaFile) {
   thread.join();
 }
 
+// A TLS server closes kept-alive connections idle for a second; the next requests (sync and async)
+// must go out on new connections, never fail on the dead ones, and be processed once each. (The
+// exact race the transport's one resend covers — a request written just as the server closes —
+// cannot be staged deterministically; its decision is tested in RetryDecision.StaleKeptAliveConnectionTable.)
+TEST(CurlTransport, IdleConnectionsClosedByTheTlsServerAreNotReused) {
+  const std::string cert = std::string(PAYGW_FIXTURE_DIR) + "/tls/cert.pem";
+  const std::string key = std::string(PAYGW_FIXTURE_DIR) + "/tls/key.pem";
+  httplib::SSLServer server(cert.c_str(), key.c_str());
+  ASSERT_TRUE(server.is_valid());
+  server.set_keep_alive_timeout(1);  // closes connections idle for a second
+  std::atomic<int> handled{0};
+  server.Post("/pay", [&](const httplib::Request&, httplib::Response& res) {
+    ++handled;
+    res.set_content("ok", "text/plain");
+  });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(1ms);
+  const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/pay";
+  http::CurlOptions trusting;
+  trusting.ca_file = cert;
+  auto t = transport(trusting);
+  for (int round = 0; round < 3; ++round) {
+    auto sync = t->send({http::Method::kPost, url, {}, "{\"n\":1}", 5s, {}});
+    ASSERT_TRUE(sync.ok()) << "round " << round << ": " << sync.error().message;
+    std::promise<Result<http::Response>> done;
+    t->send_async({http::Method::kPost, url, {}, "{\"n\":2}", 5s, {}},
+                  [&done](Result<http::Response> r) { done.set_value(std::move(r)); });
+    auto async = done.get_future().get();
+    ASSERT_TRUE(async.ok()) << "round " << round << " (async): " << async.error().message;
+    std::this_thread::sleep_for(1500ms);  // let the server close both idle connections
+  }
+  EXPECT_EQ(handled.load(), 6) << "each request processed exactly once";
+  server.stop();
+  thread.join();
+}
+
 TEST(CurlTransport, OnlyHttpAndHttps) {
   auto t = transport();
   auto r = t->send({http::Method::kGet, "file:///etc/passwd", {}, "", {}, {}});

@@ -6,6 +6,7 @@
 
 #include "core/executor.hpp"
 #include "core/timer.hpp"
+#include "http/util.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>
@@ -71,6 +72,19 @@ TEST(RetryDecision, Table) {
   after.reset();
   ASSERT_TRUE(retry_reason(status(429, {{"retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"}}), R, &after));
   EXPECT_EQ(after, std::nullopt) << "HTTP-date Retry-After is ignored (backoff applies)";
+}
+
+// The transport's one resend on a fresh connection (any endpoint, payments included) is allowed
+// only when the server's application cannot have seen the request.
+TEST(RetryDecision, StaleKeptAliveConnectionTable) {
+  using detail::died_unsent_on_stale_connection;
+  const std::size_t small = 200, large = detail::kSingleWriteBodyBytes + 1;
+  EXPECT_TRUE(died_unsent_on_stale_connection(true, true, false, small));
+  EXPECT_TRUE(died_unsent_on_stale_connection(true, true, false, 0));
+  EXPECT_FALSE(died_unsent_on_stale_connection(false, true, false, small)) << "a receive error: it may have been processed";
+  EXPECT_FALSE(died_unsent_on_stale_connection(true, false, false, small)) << "a new connection: not a stale one";
+  EXPECT_FALSE(died_unsent_on_stale_connection(true, true, true, small)) << "the server had started answering";
+  EXPECT_FALSE(died_unsent_on_stale_connection(true, true, false, large)) << "part of a large body may have arrived";
 }
 
 TEST(RetryDecision, BackoffIsExponentialCappedAndJittered) {

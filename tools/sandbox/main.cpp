@@ -56,6 +56,7 @@ struct Options {
   std::string tingee_webhook_url;         // where POST /_sandbox/tingee/payments delivers
   std::string tconnect_ipn_url;           // where POST /_sandbox/tconnect/payments delivers
   std::string tls_cert, tls_key;          // both set: serve HTTPS with this certificate (PEM files)
+  long latency_ms = 0;                    // added to every answer: a gateway's processing time
   long window_ms = 10 * 60 * 1000;  // ±10 min (spec §2.2)
   long future_tolerance_ms = 5000;  // a timestamp slightly ahead of our clock is tolerated
 };
@@ -827,6 +828,7 @@ void usage() {
       "  Faults: header 'x-sandbox-fault: MODE[:MS]' or POST /_sandbox/faults {mode, ms, count, path};\n"
       "  MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized.\n"
       "  --tls-cert FILE --tls-key FILE serve HTTPS instead (PEM; e.g. tests/fixtures/tls).\n"
+      "  --latency-ms N delays every answer by N ms (a real gateway's processing time, for benchmarks).\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
       "  Devices: DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs), DEMO-BOX-MAX (tingee-box-max),\n"
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
@@ -912,6 +914,8 @@ int main(int argc, char** argv) {
       options.tconnect_ipn_url = next();
     } else if (arg == "--charging-delay-ms") {
       options.charging_delay_ms = std::atol(next().c_str());
+    } else if (arg == "--latency-ms") {
+      options.latency_ms = std::atol(next().c_str());
     } else if (arg == "--tls-cert") {
       options.tls_cert = next();
     } else if (arg == "--tls-key") {
@@ -969,6 +973,11 @@ int main(int argc, char** argv) {
   server.set_keep_alive_max_count(1'000'000);
   // Enough workers for many concurrent keep-alive connections (async fan-out clients hold dozens).
   server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  if (options.latency_ms > 0) {
+    server.set_post_routing_handler([ms = options.latency_ms](const httplib::Request&, httplib::Response&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    });
+  }
   FaultInjector faults;
   faults.install(server);
   TingeeSimulator tingee(options, state);
