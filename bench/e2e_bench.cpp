@@ -55,7 +55,13 @@ bool raw_post(CURL* h, const Signed& s) {
   long status = 0;
   const CURLcode rc = curl_easy_perform(h);
   if (rc == CURLE_OK) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-  if (rc != CURLE_OK || status != 200) std::fprintf(stderr, "raw request: %s, HTTP %ld\n", curl_easy_strerror(rc), status);
+  if (rc != CURLE_OK || status != 200) {
+    long written = 0, connects = 0;
+    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &written);
+    curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+    std::fprintf(stderr, "raw request: %s, HTTP %ld (%ld request bytes written, %ld new connections)\n",
+                 curl_easy_strerror(rc), status, written, connects);
+  }
   return rc == CURLE_OK && status == 200;
 }
 

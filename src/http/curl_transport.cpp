@@ -187,13 +187,12 @@ class Core : public std::enable_shared_from_this<Core> {
   bool resend_on_fresh_connection(Call& call, CURLcode rc) {
     if (call.fresh_connection || rc != CURLE_SEND_ERROR) return false;
     long new_connections = 1;
+    long written = 1;
     long header_bytes = 1;
     curl_easy_getinfo(call.handle, CURLINFO_NUM_CONNECTS, &new_connections);
+    curl_easy_getinfo(call.handle, CURLINFO_REQUEST_SIZE, &written);
     curl_easy_getinfo(call.handle, CURLINFO_HEADER_SIZE, &header_bytes);
-    if (!detail::died_unsent_on_stale_connection(true, new_connections == 0, header_bytes > 0,
-                                                 call.request->body.size())) {
-      return false;
-    }
+    if (!detail::died_unsent_on_stale_connection(true, new_connections == 0, written, header_bytes > 0)) return false;
     release(call.handle, false);
     call.handle = nullptr;
     call.fresh_connection = true;
@@ -399,7 +398,7 @@ class Core : public std::enable_shared_from_this<Core> {
       case CURLE_ABORTED_BY_CALLBACK:
         return make_error(ErrorCode::kCancelled, "cancelled during the exchange", sent_if_bytes);
       case CURLE_SEND_ERROR:
-        return make_error(ErrorCode::kNetwork, "sending the request failed: " + detail, Delivery::kMaybeSent);
+        return make_error(ErrorCode::kNetwork, "sending the request failed: " + detail, sent_if_bytes);
       default: return make_error(ErrorCode::kNetwork, "transfer failed: " + detail, Delivery::kMaybeSent);
     }
   }

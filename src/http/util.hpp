@@ -1,7 +1,6 @@
 // Internal: small HTTP/URL string helpers.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,7 +10,10 @@ constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? st
 bool iequals(std::string_view a, std::string_view b) noexcept;
 /// The value of a hex digit (either case), or -1.
 constexpr int hex_digit_value(char c) noexcept {
-  return (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+  return (c >= '0' && c <= '9')   ? c - '0'
+         : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+         : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                  : -1;
 }
 inline std::string ascii_lower_copy(std::string_view s) {
   std::string out(s);
@@ -30,17 +32,13 @@ bool header_safe(std::string_view value) noexcept;
 /// loopback host: 127.0.0.1, localhost, [::1]). Returns empty when it is not acceptable.
 std::string normalize_base_url(std::string_view url);
 
-/// Bodies up to this size go out in the transport's first write together with the headers.
-constexpr std::size_t kSingleWriteBodyBytes = 16 * 1024;
-
-/// Whether a failed exchange died on a kept-alive connection the server had already closed (the
-/// keep-alive race, or a TLS close_notify mistaken for live data), so that the server's application
-/// cannot have seen the request: writing failed, the connection was reused, no response byte came
-/// back, and the body was small enough to go out in the first write. Such a request is sent again
-/// once on a fresh connection — safely, even for a payment.
-constexpr bool died_unsent_on_stale_connection(bool write_failed, bool connection_reused, bool response_started,
-                                               std::size_t body_bytes) noexcept {
-  return write_failed && connection_reused && !response_started && body_bytes <= kSingleWriteBodyBytes;
+/// Whether a failed exchange died on a kept-alive connection the server had already closed before
+/// a single request byte was written (the keep-alive race), so that the request certainly never
+/// left: writing failed, the connection was reused, nothing was written and nothing came back. Such
+/// a request is sent again once on a fresh connection — safely, even for a payment.
+constexpr bool died_unsent_on_stale_connection(bool write_failed, bool connection_reused, long bytes_written,
+                                               bool response_started) noexcept {
+  return write_failed && connection_reused && bytes_written == 0 && !response_started;
 }
 
 }  // namespace paygw::detail

@@ -19,8 +19,10 @@ struct CurlOptions {
   std::chrono::milliseconds timeout{30'000};          ///< Whole exchange, unless Request::timeout is set.
   std::size_t max_response_bytes = 4u << 20;          ///< Larger bodies fail with kResponseTooLarge.
   std::size_t max_pooled_handles = 8;                 ///< Idle keep-alive handles kept for reuse.
-  /// Connections idle longer than this are not reused (keep below the server's keep-alive).
-  std::chrono::seconds max_connection_age{30};
+  /// Connections idle this long are not reused (CURLOPT_MAXAGE_CONN). Keep it below the
+  /// gateway's keep-alive timeout: a request written as the server closes an idle connection may
+  /// fail "maybe sent". 4 s fits Node.js servers (Tingee runs NestJS; Node's default is 5 s).
+  std::chrono::seconds max_connection_age{4};
   std::string ca_file;            ///< PEM bundle of trusted CAs; empty = libcurl's default store.
   std::string ca_path;            ///< Directory of hashed CA certificates; empty = default.
   std::string proxy;              ///< e.g. "http://proxy:3128"; empty = libcurl's environment handling.
