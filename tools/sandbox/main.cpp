@@ -57,6 +57,7 @@ struct Options {
   std::string tconnect_ipn_url;           // where POST /_sandbox/tconnect/payments delivers
   std::string tls_cert, tls_key;          // both set: serve HTTPS with this certificate (PEM files)
   long latency_ms = 0;                    // added to every answer: a gateway's processing time
+  long keep_alive_s = 1;                  // idle keep-alive connections are closed after this
   long window_ms = 10 * 60 * 1000;  // ±10 min (spec §2.2)
   long future_tolerance_ms = 5000;  // a timestamp slightly ahead of our clock is tolerated
 };
@@ -828,7 +829,8 @@ void usage() {
       "  Faults: header 'x-sandbox-fault: MODE[:MS]' or POST /_sandbox/faults {mode, ms, count, path};\n"
       "  MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized.\n"
       "  --tls-cert FILE --tls-key FILE serve HTTPS instead (PEM; e.g. tests/fixtures/tls).\n"
-      "  --latency-ms N delays every answer by N ms (a real gateway's processing time, for benchmarks).\n"
+      "  --latency-ms N delays every answer by N ms (a real gateway's processing time, for benchmarks);\n"
+      "  --keep-alive-s N closes idle connections after N s (default 1, so that a stop is quick).\n"
       "  Prints 'listening on <url>' once ready. GET /_sandbox/events lists device effects.\n"
       "  Devices: DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs), DEMO-BOX-MAX (tingee-box-max),\n"
       "  security code 123456, DEMO-BOX-3LS and DEMO-BOX-MAX linked at start.");
@@ -914,6 +916,8 @@ int main(int argc, char** argv) {
       options.tconnect_ipn_url = next();
     } else if (arg == "--charging-delay-ms") {
       options.charging_delay_ms = std::atol(next().c_str());
+    } else if (arg == "--keep-alive-s") {
+      options.keep_alive_s = std::atol(next().c_str());
     } else if (arg == "--latency-ms") {
       options.latency_ms = std::atol(next().c_str());
     } else if (arg == "--tls-cert") {
@@ -966,8 +970,9 @@ int main(int argc, char** argv) {
   }
   httplib::Server& server = *server_storage;
   server.set_tcp_nodelay(true);  // no Nagle delay on small replies
-  // Idle keep-alive connections are polled every second, so a stop never waits long for them.
-  server.set_keep_alive_timeout(1);
+  // Idle keep-alive connections are polled every second and by default closed after one, so a
+  // stop never waits long for them.
+  server.set_keep_alive_timeout(options.keep_alive_s > 0 ? options.keep_alive_s : 1);
   // httplib closes a keep-alive connection after 5 requests by default; a real gateway does not,
   // and reconnecting every 5 requests would hide what connection reuse is worth.
   server.set_keep_alive_max_count(1'000'000);
