@@ -330,6 +330,17 @@ TEST(CurlTransport, CancelAbortsAnExchangeInFlight) {
   EXPECT_EQ(before.error().code, ErrorCode::kCancelled);
   EXPECT_EQ(before.error().delivery, Delivery::kNotSent);
 
+  // The same through send_async (the curl multi worker calls the progress callback too).
+  http::Request slow_async{http::Method::kGet, server.url("/slow"), {}, "", 10s, CancelToken()};
+  std::promise<Result<http::Response>> done;
+  t->send_async(slow_async, [&done](Result<http::Response> result) { done.set_value(std::move(result)); });
+  std::this_thread::sleep_for(200ms);
+  slow_async.cancel->cancel();
+  auto async = done.get_future().get();
+  ASSERT_FALSE(async.ok());
+  EXPECT_EQ(async.error().code, ErrorCode::kCancelled);
+  EXPECT_EQ(async.error().delivery, Delivery::kMaybeSent);
+
   // The transport still works afterwards (the aborted handle was discarded, not reused).
   auto after = t->send({http::Method::kGet, server.url("/echo"), {}, "", {}, {}});
   ASSERT_TRUE(after.ok());
