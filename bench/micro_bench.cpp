@@ -66,6 +66,32 @@ const paygw::http::Response kPageResponse{
     R"({"id":2,"type":"tingee-box-6xs","uuid":"DEMO-BOX-6XS","name":"Quay 2","status":"ACTIVE","merchantId":7,"serialNumber":"SN2","shopDtos":[]},)"
     R"({"id":3,"type":"tingee-box-max","uuid":"DEMO-BOX-MAX","name":"Quay 3","status":"ACTIVE","merchantId":7,"serialNumber":"SN3","shopDtos":[]}]}})"};
 
+// The whole client call without I/O: an in-memory transport answers at once, so this is all the
+// CPU paygw spends per call around the network (validate, serialise, sign, executor, parse).
+class CannedTransport final : public paygw::http::Transport {
+ public:
+  explicit CannedTransport(paygw::http::Response response) : response_(std::move(response)) {}
+  paygw::Result<paygw::http::Response> send(const paygw::http::Request&) override { return response_; }
+
+ private:
+  paygw::http::Response response_;
+};
+
+void BM_TingeeClientCallWithoutIo(benchmark::State& state) {
+  paygw::tingee::Config config;
+  config.base_url = "https://uat-open-api.tingee.vn";
+  config.client_id = "client";
+  config.secret = paygw::Secret("test-secret-key");
+  config.transport = std::make_shared<CannedTransport>(kPageResponse);
+  auto client = *paygw::tingee::Client::create(config);
+  const paygw::tingee::GetDevicePagingRequest page;
+  for (auto _ : state) {
+    auto r = client.get_device_paging(page);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_TingeeClientCallWithoutIo);
+
 void BM_TingeeParseDevicePage(benchmark::State& state) {
   for (auto _ : state) {
     auto envelope = paygw::tingee::codec::parse_envelope(kPageResponse);
