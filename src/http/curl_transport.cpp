@@ -241,6 +241,17 @@ class Core : public std::enable_shared_from_this<Core> {
 
   // The async worker: adds queued calls to the multi handle, drives them, completes finished ones.
   // It stops once the transport is being destroyed and nothing is in flight.
+  // Starts `call` on the multi handle, or completes it with the error that kept it from starting.
+  void launch(std::unique_ptr<Call> call, std::map<CURL*, std::unique_ptr<Call>>& active) {
+    if (auto started = start(*call); !started) {
+      complete(*call, started.error());
+      return;
+    }
+    CURL* h = call->handle;
+    curl_multi_add_handle(multi_, h);
+    active.emplace(h, std::move(call));
+  }
+
   void run_async() {
     std::map<CURL*, std::unique_ptr<Call>> active;
     for (;;) {
@@ -251,15 +262,7 @@ class Core : public std::enable_shared_from_this<Core> {
         incoming.swap(queue_);
         stopping = stopping_;
       }
-      for (auto& call : incoming) {
-        if (auto started = start(*call); !started) {
-          complete(*call, started.error());
-          continue;
-        }
-        CURL* h = call->handle;
-        curl_multi_add_handle(multi_, h);
-        active.emplace(h, std::move(call));
-      }
+      for (auto& call : incoming) launch(std::move(call), active);
       if (stopping && active.empty()) return;
       int running = 0;
       curl_multi_perform(multi_, &running);
@@ -274,18 +277,12 @@ class Core : public std::enable_shared_from_this<Core> {
         active.erase(it);
         curl_multi_remove_handle(multi_, h);
         if (resend_on_fresh_connection(*call, rc)) {
-          if (auto started = start(*call); !started) {
-            complete(*call, started.error());
-          } else {
-            curl_multi_add_handle(multi_, call->handle);
-            active.emplace(call->handle, std::move(call));
-          }
+          launch(std::move(call), active);
           continue;
         }
         complete(*call, finish(*call, rc));
       }
-      // Idle: sleep until curl_multi_wakeup. Busy: never wait more than 5 ms, because a transfer's
-      // socket is not always pollable yet right after it starts (seen with libcurl 7.88).
+      // Sleeps until a socket is ready, libcurl's next timeout, or curl_multi_wakeup (new work).
       curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
     }
   }
