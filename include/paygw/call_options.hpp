@@ -43,8 +43,8 @@ class PAYGW_EXPORT CancelToken {
 struct CallOptions {
   /// Cancels this call when raised; none by default.
   std::optional<CancelToken> cancel = std::nullopt;
-  /// No new attempt starts once this much time has passed since the first; zero = the client's
-  /// RetryPolicy::total_timeout. (Each attempt is still bounded by the client's timeout.)
+  /// The whole time this call may take, waits and retries included; zero = the client's
+  /// RetryPolicy::total_timeout (60 s by default). Each attempt's timeout is cut to what is left.
   std::chrono::milliseconds total_timeout{0};
 };
 

@@ -81,6 +81,8 @@ class [[nodiscard]] Result {
   static_assert(!std::is_same_v<std::decay_t<T>, Error>, "Result<Error> is not meaningful");
 
  public:
+  using value_type = T;  ///< The type of the value.
+
   // Two overloads rather than one by value: `return local;` then moves the local (C++17 only
   // moves into a constructor taking T&&), instead of copying it.
   Result(const T& value) : state_(std::in_place_index<0>, value) {}          // NOLINT: implicit by design
@@ -108,6 +110,17 @@ class [[nodiscard]] Result {
   T&& operator*() && { return std::move(*this).value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
+
+  /// The value, or `fallback` when this Result holds an error.
+  template <typename U>
+  T value_or(U&& fallback) const& {
+    return ok() ? std::get<0>(state_) : static_cast<T>(std::forward<U>(fallback));
+  }
+  /// The value (moved out), or `fallback` when this Result holds an error.
+  template <typename U>
+  T value_or(U&& fallback) && {
+    return ok() ? std::get<0>(std::move(state_)) : static_cast<T>(std::forward<U>(fallback));
+  }
 
   const Error& error() const& {
     if (ok()) detail::result_access_failed(nullptr);

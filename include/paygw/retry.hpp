@@ -25,8 +25,11 @@ struct RetryPolicy {
   std::chrono::milliseconds initial_backoff{500};
   std::chrono::milliseconds max_backoff{5'000};
   std::chrono::milliseconds max_retry_after{60'000};
-  /// No new attempt starts once this much time has passed since the first (zero = no limit).
-  std::chrono::milliseconds total_timeout{0};
+  /// The whole time a call may take, waits and retries included (must be positive): no attempt
+  /// starts after it, each attempt's timeout is cut to what is left, and a wait (a Retry-After
+  /// included) that would not end within it ends the call at once with the last answer or error.
+  /// CallOptions::total_timeout overrides it per call.
+  std::chrono::milliseconds total_timeout{60'000};
 };
 
 /// How paygw waits between attempts; tests inject one that only records.

@@ -25,7 +25,8 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
   codec::Params params;
   codec::parse_form(request.query, params);
   std::string_view body = request.body;
-  while (!body.empty() && (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
+  while (!body.empty() &&
+         (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
     body.remove_prefix(1);
   }
   if (!body.empty() && body.front() == '{') {
@@ -36,7 +37,8 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
 
   const std::string* signature = find(params, options.signature_field);
   if (signature == nullptr || signature->empty()) signature = find(params, options.signature_field_alt);
-  if (signature == nullptr || signature->empty()) return reject(ErrorCode::kMissingSignature, "callback has no signature");
+  if (signature == nullptr || signature->empty())
+    return reject(ErrorCode::kMissingSignature, "callback has no signature");
 
   // The expected signature is computed from the stored card, so a callback about any other card
   // cannot verify even if its own code/serial/signature are consistent.
@@ -85,8 +87,8 @@ Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexce
     return d;
   }
   d.action = Action::kDuplicate;
-  d.conflicts = stored.status_code != incoming.status_code || stored.amount != incoming.amount ||
-                stored.value != incoming.value;
+  d.conflicts =
+      stored.status_code != incoming.status_code || stored.amount != incoming.amount || stored.value != incoming.value;
   return d;
 }
 

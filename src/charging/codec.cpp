@@ -55,9 +55,9 @@ std::map<std::string, std::vector<Vnd>> default_denominations() {
 
 std::map<std::string, std::string> default_telco_aliases() {
   std::map<std::string, std::string> aliases = {
-      {"VT", "VIETTEL"},          {"VTT", "VIETTEL"},     {"VINA", "VINAPHONE"}, {"VNP", "VINAPHONE"},
-      {"MOBI", "MOBIFONE"},       {"VMS", "MOBIFONE"},    {"VIETNAMOBILE", "VNMOBI"}, {"VNMB", "VNMOBI"},
-      {"VNM", "VNMOBI"},          {"VNG", "ZING"},        {"VTC", "VCOIN"},
+      {"VT", "VIETTEL"},    {"VTT", "VIETTEL"},  {"VINA", "VINAPHONE"},      {"VNP", "VINAPHONE"},
+      {"MOBI", "MOBIFONE"}, {"VMS", "MOBIFONE"}, {"VIETNAMOBILE", "VNMOBI"}, {"VNMB", "VNMOBI"},
+      {"VNM", "VNMOBI"},    {"VNG", "ZING"},     {"VTC", "VCOIN"},
   };
   for (const auto& [telco, values] : default_denominations()) aliases[telco] = telco;
   return aliases;
@@ -175,8 +175,9 @@ Status status_of(int code, std::string_view message) noexcept {
     case 99: return Status::kPending;
     case 100: return Status::kSubmitFailed;
     case 101: return Status::kNotFound;
-    case 102: return message.find("REQUEST_ID_EXISTED") != std::string_view::npos ? Status::kDuplicateRequest
-                                                                                  : Status::kSubmitFailed;
+    case 102:
+      return message.find("REQUEST_ID_EXISTED") != std::string_view::npos ? Status::kDuplicateRequest
+                                                                          : Status::kSubmitFailed;
     default: return Status::kUnknown;
   }
 }

@@ -13,6 +13,11 @@ Result<std::string> check_connection_settings(std::string_view base_url, std::st
   if (!options.transport) return fail("transport is required (see http::make_curl_transport)");
   if (options.timeout.count() <= 0) return fail("timeout must be positive");
   if (options.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
+  if (options.retry.total_timeout.count() <= 0) return fail("retry.total_timeout must be positive");
+  if (options.retry.initial_backoff.count() < 0 || options.retry.max_backoff.count() < 0 ||
+      options.retry.max_retry_after.count() < 0) {
+    return fail("retry backoff and max_retry_after must not be negative");
+  }
   if (!options.clock) options.clock = system_clock();
   if (!options.sleeper) options.sleeper = real_sleeper();
   if (!options.random) options.random = system_random();

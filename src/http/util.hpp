@@ -20,6 +20,11 @@ inline std::string ascii_lower_copy(std::string_view s) {
   for (char& c : out) c = ascii_lower(c);
   return out;
 }
+inline std::string ascii_upper_copy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  return out;
+}
 /// "https://host:port/a/b?x=1" -> "/a/b?x=1" ("/" when there is no path).
 std::string url_path(std::string_view url);
 /// As url_path, without the query string or fragment.

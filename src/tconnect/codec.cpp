@@ -3,6 +3,7 @@
 #include <paygw/money.hpp>
 
 #include "core/civil_time.hpp"
+#include "http/util.hpp"
 
 #include <algorithm>
 
@@ -80,7 +81,8 @@ Result<Json> build(const CreateQrRequest& r) {
   if (r.order_id.size() > 64) return invalid("order_id must be at most 64 characters");
   if (r.va.empty()) return invalid("va is required");
   if (!is_bin(r.bincode)) return invalid("bincode must be a 6-digit bank BIN");
-  if (r.amount && (*r.amount < 0 || *r.amount > kMaxAmountVnd)) return invalid("amount must be >= 0 and <= kMaxAmountVnd");
+  if (r.amount && (*r.amount < 0 || *r.amount > kMaxAmountVnd))
+    return invalid("amount must be >= 0 and <= kMaxAmountVnd");
   Json o = Json{{"order_id", r.order_id}, {"va", r.va}, {"bincode", r.bincode}};
   if (r.amount && *r.amount > 0) o["amount"] = *r.amount;  // 0 or absent = static QR
   return o;
@@ -108,7 +110,8 @@ Result<Json> parse_response(const http::Response& response, const Secret& raw_ke
   if (auto data = envelope_data(*parsed)) {
     // An encrypted response: decrypt it with the request key.
     auto plaintext = decrypt(*data, raw_key);
-    if (!plaintext) return response_error(plaintext.error().code, "encrypted response: " + plaintext.error().message, status);
+    if (!plaintext)
+      return response_error(plaintext.error().code, "encrypted response: " + plaintext.error().message, status);
     auto inner = json::parse(*plaintext);
     if (!inner) return response_error(ErrorCode::kMalformed, "decrypted response is not JSON", status);
     return std::move(*inner);
@@ -120,18 +123,37 @@ Result<Tokens> parse_tokens(const Json& body) {
   const Json& p = payload_of(body);
   Tokens t;
   t.access_token = json::string_or_empty(p, "access_token");
-  if (t.access_token.empty()) return make_error(ErrorCode::kMalformed, "token response has no access_token", Delivery::kMaybeSent);
+  if (t.access_token.empty())
+    return make_error(ErrorCode::kMalformed, "token response has no access_token", Delivery::kMaybeSent);
   t.refresh_token = json::string_or_empty(p, "refresh_token");
   t.expires_in = json::integer(p, "expires_in");
   t.refresh_expires_in = json::integer(p, "refresh_expires_in");
   return t;
 }
 
-PushResult parse_push(const Json& body) {
+Result<Json> build(const LoginRequest& r) {
+  return Json{{"username", r.username},
+              {"password", r.password.reveal()},
+              {"client_id", r.client_id},
+              {"client_secret", r.client_secret.reveal()}};
+}
+
+Result<Json> build(const NoPayload&) { return Json::object(); }
+
+Result<std::string> service_code(const std::string& configured, const CreateQrRequest& r) {
+  const std::string& service = r.service_code.empty() ? configured : r.service_code;
+  if (service.empty()) return invalid("service_code is required (request or Config::service_code)");
+  if (!paygw::detail::header_safe(service)) return invalid("service_code contains control characters");
+  return service;
+}
+
+Result<Json> build(const RefreshRequest& r) { return Json{{"refresh_token", r.refresh_token}}; }
+
+Result<PushResult> parse_push(const Json& body) {
   return PushResult{json::string_or_empty(payload_of(body), "message"), dump_lenient(body)};
 }
 
-ServiceList parse_services(const Json& body) {
+Result<ServiceList> parse_services(const Json& body) {
   ServiceList out;
   out.json = dump_lenient(body);
   const Json* list = body.is_array() ? &body : json::member(body, "services");
@@ -146,14 +168,14 @@ ServiceList parse_services(const Json& body) {
   return out;
 }
 
-VirtualAccount parse_va(const Json& body) {
+Result<VirtualAccount> parse_va(const Json& body) {
   const Json& p = payload_of(body);
   return VirtualAccount{first_string(p, {"va", "va_number", "account_number", "acc_no"}),
                         json::string_or_empty(p, "account_name"), json::string_or_empty(p, "bank_code"),
                         dump_lenient(body)};
 }
 
-Qr parse_qr(const Json& body) {
+Result<Qr> parse_qr(const Json& body) {
   const Json& p = payload_of(body);
   Qr qr;
   qr.qr_content = first_string(p, {"qr_content", "qr_string", "qr_code"});

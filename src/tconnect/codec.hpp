@@ -34,6 +34,25 @@ Result<Json> build(const CreateVaRequest& r);
 Result<Json> build(const CreateQrRequest& r);
 Result<Json> build(const TransactionQuery& q);
 
+/// The login payload (credentials from the configuration).
+struct LoginRequest {
+  const std::string& username;
+  const Secret& password;
+  const std::string& client_id;
+  const Secret& client_secret;
+};
+/// The refresh payload.
+struct RefreshRequest {
+  std::string refresh_token;
+};
+/// A call without a payload (get_services): encrypts `{}`.
+struct NoPayload {};
+Result<Json> build(const NoPayload&);
+/// The x-service-code of create_qr: the request's, else Config::service_code. Errors: kInvalidArgument.
+Result<std::string> service_code(const std::string& configured, const CreateQrRequest& r);
+Result<Json> build(const LoginRequest& r);
+Result<Json> build(const RefreshRequest& r);
+
 /// A response body as JSON: 2xx JSON (decrypting a bare `{"data": "<hex>"}`), or the error for
 /// a non-2xx status (kAuth for 401/403, else kHttpStatus) or an unreadable 2xx body (kMalformed,
 /// kDecrypt). Errors carry Delivery::kMaybeSent and the HTTP status.
@@ -47,10 +66,10 @@ struct Tokens {
 };
 Result<Tokens> parse_tokens(const Json& body);
 
-PushResult parse_push(const Json& body);
-ServiceList parse_services(const Json& body);
-VirtualAccount parse_va(const Json& body);
-Qr parse_qr(const Json& body);
+Result<PushResult> parse_push(const Json& body);
+Result<ServiceList> parse_services(const Json& body);
+Result<VirtualAccount> parse_va(const Json& body);
+Result<Qr> parse_qr(const Json& body);
 Result<TransactionPage> parse_transactions(const Json& body);
 
 }  // namespace paygw::tconnect::codec

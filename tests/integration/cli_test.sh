@@ -60,7 +60,7 @@ grep -q "bad_crc" "$log.out" || fail "qr parse does not name the problem: $(cat 
 export_sandbox_credentials
 start_sandbox "$sandbox" "$log"
 "$cli" tingee get-paging --json | grep -q '"total_count": 3' || fail "tingee get-paging"
-"$cli" tingee show-qr-code --uuid DEMO-BOX-3LS --amount 40123 --qr-code "$DEMO_QR" | grep -q "message: Success" || fail "tingee show-qr-code"
+"$cli" tingee show-qr-code --uuid DEMO-BOX-3LS --amount 180000 --qr-code "$DEMO_QR" | grep -q "message: Success" || fail "tingee show-qr-code"
 "$cli" tconnect push-pos --serial POS-0001 --order-id ORD-CLI --amount 150000 | grep -q "Successfully pushed" || fail "tconnect push-pos"
 "$cli" tconnect qr-transactions --from "2026-01-01 00:00:00" --to "2026-12-31 23:59:59" --json | grep -q '"count": 1' || fail "tconnect qr-transactions"
 "$cli" charging submit --telco VIETTEL --code 1234567891 --serial 99 --amount 50000 --request-id "cli-$RANDOM" --json \

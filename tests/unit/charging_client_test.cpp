@@ -206,12 +206,17 @@ TEST(ChargingClient, ValidationSendsNothing) {
 }
 
 TEST(ChargingClient, TelcoAliases) {
-  auto client = make(std::make_shared<paygw::testing::ReplayTransport>());
-  EXPECT_EQ(client.canonical_telco("viettel"), "VIETTEL");
-  EXPECT_EQ(client.canonical_telco("VT"), "VIETTEL");
-  EXPECT_EQ(client.canonical_telco("Vietnamobile"), "VNMOBI");
-  EXPECT_EQ(client.canonical_telco("vnmb"), "VNMOBI");
-  EXPECT_EQ(client.canonical_telco("SFONE"), "");
+  EXPECT_EQ(charging::canonical_telco("viettel"), "VIETTEL");
+  EXPECT_EQ(charging::canonical_telco("VT"), "VIETTEL");
+  EXPECT_EQ(charging::canonical_telco("Vietnamobile"), "VNMOBI");
+  EXPECT_EQ(charging::canonical_telco("vnmb"), "VNMOBI");
+  EXPECT_EQ(charging::canonical_telco("SFONE"), "");
+  // A client's own aliases are used when it validates a card.
+  auto client = make(std::make_shared<paygw::testing::ReplayTransport>(),
+                     [](charging::Config& c) { c.telco_aliases["viettel-card"] = "VIETTEL"; });
+  auto res = client.submit({"viettel-card", "1234", "5678", 45000, "r1"});
+  ASSERT_FALSE(res.ok());
+  EXPECT_NE(res.error().message.find("VIETTEL denomination"), std::string::npos) << res.error().message;
 }
 
 TEST(ChargingConfig, RejectsIncompleteConfiguration) {

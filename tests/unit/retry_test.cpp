@@ -4,7 +4,7 @@
 #include <paygw/tconnect/client.hpp>
 #include <paygw/tingee/client.hpp>
 
-#include "core/executor.hpp"
+#include "core/pipeline.hpp"
 #include "core/timer.hpp"
 #include "http/util.hpp"
 #include "support.hpp"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <paygw/call_options.hpp>
+#include <paygw/charging/connection.hpp>
 #include <paygw/charging/models.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
@@ -18,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace paygw::charging {
@@ -66,7 +68,7 @@ struct Config : ClientOptions {
   std::map<std::string, std::string> telco_wire_names;
 };
 
-/// Card-charging client.
+/// Card-charging client: a cheap, copyable handle over a Connection.
 ///
 /// submit() sends command=charging, check() command=check for the same card and request_id (the
 /// provider answers CARD_NOT_EXISTS when the fields differ from the submission). Both return the
@@ -75,36 +77,56 @@ struct Config : ClientOptions {
 ///
 /// Errors: kInvalidArgument (validation; nothing sent): unknown telco, code/serial empty or not
 /// letters/digits, declared value not a denomination of the telco, request_id empty, longer than
-/// 64 or not visible ASCII. kHttpStatus / kMalformed: the host answered non-2xx or not a result
-/// (outcome_unknown() is true). Transport errors keep their Delivery.
+/// 64 or not visible ASCII. kHttpStatus: the host answered non-2xx. kMalformed: the answer is not
+/// a result, names another request_id than the one sent, or carries money out of range (negative,
+/// above kMaxAmountVnd, a credit above the card's value, a value above the telco's largest
+/// denomination). Transport errors keep their Delivery; for every error after an answer,
+/// outcome_unknown() says whether the provider may have acted without saying so (5xx, unreadable).
 ///
 /// check() and get_fees() are reads, retried per Config::retry. submit() is resent only when the
 /// request was certainly not sent. After an error with outcome_unknown(), do not submit the
 /// card again (a second submission may be charged or flagged as duplicate): call check() with the
-/// same request until it is final — see docs/charging.md.
+/// same request until it is final — see docs/charging.md. Every call has an `_async` twin with
+/// the same validation, retries and results.
 ///
-/// Thread safety: immutable after create(); all methods may be called concurrently.
+/// Thread safety: a Client is immutable; copies share one Connection and all methods may be
+/// called concurrently.
 class PAYGW_EXPORT Client {
  public:
+  /// Validates the configuration and makes the real connection (make_connection).
   /// Errors: kConfig naming the missing/invalid setting.
   [[nodiscard]] static Result<Client> create(Config config);
+  /// A client over any Connection, e.g. paygw::testing::MockChargingConnection. `connection` must not be null.
+  explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
 
-  // `options` (optional) can cancel a call or bound its retries in time (paygw/call_options.hpp).
-
-  /// command=charging.
-  Result<ChargeResult> submit(const CardRequest& card, const CallOptions& options = {}) const;
-  /// command=check: the current state of a submitted card (same fields as the submission).
-  Result<ChargeResult> check(const CardRequest& card, const CallOptions& options = {}) const;
-  /// GET {path}/getfee?partner_id=…: the fee table (flat list or grouped by telco).
-  Result<FeeTable> get_fees(const CallOptions& options = {}) const;
-
-  /// The canonical telco for `telco` under this client's aliases, or "" when unknown.
-  std::string canonical_telco(std::string_view telco) const;
+  /// command=charging. A payment write.
+  Result<ChargeResult> submit(const CardRequest& card, const CallOptions& options = {}) const {
+    return connection_->submit(card, options);
+  }
+  /// submit without blocking.
+  std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& options = {}) const {
+    return connection_->submit_async(card, options);
+  }
+  /// command=check: the current state of a submitted card (same fields as the submission). A read.
+  Result<ChargeResult> check(const CardRequest& card, const CallOptions& options = {}) const {
+    return connection_->check(card, options);
+  }
+  /// check without blocking.
+  std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& options = {}) const {
+    return connection_->check_async(card, options);
+  }
+  /// GET {path}/getfee?partner_id=…: the fee table (flat list or grouped by telco). A read.
+  Result<FeeTable> get_fees(const CallOptions& options = {}) const { return connection_->get_fees(options); }
+  /// get_fees without blocking.
+  std::future<Result<FeeTable>> get_fees_async(const CallOptions& options = {}) const {
+    return connection_->get_fees_async(options);
+  }
 
  private:
-  struct Impl;
-  explicit Client(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
+  std::shared_ptr<Connection> connection_;
 };
+
+/// The real connection: validates `config` (as Client::create). Errors: kConfig naming the setting.
+[[nodiscard]] PAYGW_EXPORT Result<std::shared_ptr<Connection>> make_connection(Config config);
 
 }  // namespace paygw::charging

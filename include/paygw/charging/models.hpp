@@ -92,5 +92,9 @@ PAYGW_EXPORT std::map<std::string, std::vector<Vnd>> default_denominations();
 /// Alias -> canonical telco ("VT" -> "VIETTEL", "VIETNAMOBILE" -> "VNMOBI", ...), upper-case keys;
 /// canonical names map to themselves. Lookups upper-case the input first.
 PAYGW_EXPORT std::map<std::string, std::string> default_telco_aliases();
+/// The canonical telco for `telco` (upper-cased first) under `aliases` (upper-case keys), or ""
+/// when unknown. Pure function; thread-safe.
+PAYGW_EXPORT std::string canonical_telco(std::string_view telco,
+                                         const std::map<std::string, std::string>& aliases = default_telco_aliases());
 
 }  // namespace paygw::charging

@@ -10,6 +10,7 @@
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
+#include <paygw/tconnect/connection.hpp>
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/tconnect/models.hpp>
 
@@ -18,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace paygw::tconnect {
 
@@ -56,68 +58,134 @@ struct Config : ClientOptions {
   bool validate_qr = true;
 };
 
-/// TConnect client.
+/// TConnect client: a cheap, copyable handle over a Connection.
 ///
 /// Every request body is `{"data": "<hex>"}`: the compact JSON payload encrypted with
 /// encrypt_envelope (a fresh random IV each time). Requests carry `Partner-Code`, and all but
 /// login/refresh carry `Authorization: Bearer <token>` from an internal token cache: login on
 /// first use, refresh `token_refresh_skew` before expiry, login again when refresh fails, and on
 /// HTTP 401 re-authenticate once and resend the same bytes once (a 401 means the call was not
-/// processed). Token acquisition is single-flight: concurrent calls wait for one login.
+/// processed). Token acquisition is single-flight: concurrent calls, blocking or async, wait for
+/// one login, each within its own cancel flag and total_timeout; the login itself is shared and
+/// is not cancelled by any one of them. An async call never blocks a paygw thread on a login.
 ///
 /// Results: 2xx JSON is success (a bare `{"data": "<hex>"}` response is decrypted first).
 /// Errors: kInvalidArgument (validation; nothing sent), kAuth (401/403, or login/refresh
-/// refused), kHttpStatus (other non-2xx; `message` from the body when present), kMalformed /
-/// kDecrypt (2xx body unreadable), transport errors with their Delivery. Login, refresh,
-/// get_services and the transaction queries are reads, retried per Config::retry; push_payment,
-/// create_va and create_qr are writes, resent only when certainly not sent or after a 401 as
-/// above; after an error with outcome_unknown(), reconcile with the transaction queries.
+/// refused — then the call itself was not sent: Delivery::kNotSent), kHttpStatus (other non-2xx;
+/// `message` from the body when present), kMalformed / kDecrypt (2xx body unreadable), transport
+/// errors with their Delivery. Login, refresh, get_services and the transaction queries are
+/// reads, retried per Config::retry; push_payment, create_va and create_qr are writes, resent only
+/// when certainly not sent or after a 401 as above; after an error with outcome_unknown(),
+/// reconcile with the transaction queries.
 ///
-/// Thread safety: a Client is immutable after create() except for its internally synchronised
-/// token cache; copies share the cache and all methods may be called concurrently.
+/// Every call has an `_async` twin with the same validation, retries and results that returns at
+/// once (with the libcurl transport every request in flight shares one worker thread). To fan a
+/// payment out to many devices, call push_payment_async for each and wait on the futures.
+///
+/// Thread safety: a Client is immutable; copies share one Connection (and its token cache), and
+/// all methods may be called concurrently.
 class PAYGW_EXPORT Client {
  public:
-  /// Validates the configuration (required fields, AES key length for its format).
-  /// Errors: kConfig naming the field.
+  /// Validates the configuration (required fields, AES key length for its format) and makes the
+  /// real connection (make_connection). Errors: kConfig naming the field.
   [[nodiscard]] static Result<Client> create(Config config);
+  /// A client over any Connection, e.g. paygw::testing::MockTconnectConnection. `connection` must not be null.
+  explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
 
   /// Logs in now (normally done lazily by the first call). Errors: as login.
-  Result<void> authenticate() const;
-
-  // Every call below takes optional CallOptions (cancellation, overall deadline; see
-  // paygw/call_options.hpp). A login or refresh it triggers is shared with concurrent calls and
-  // is therefore not cancelled by it.
-
+  Result<void> authenticate(const CallOptions& options = {}) const { return connection_->authenticate(options); }
+  /// authenticate without blocking.
+  std::future<Result<void>> authenticate_async(const CallOptions& options = {}) const {
+    return connection_->authenticate_async(options);
+  }
   /// Pushes an order to a Smart POS (`type: "pos"`). Payment write.
-  Result<PushResult> push_payment(const PosPush& push, const CallOptions& options = {}) const;
-  /// Pushes a QR and amount to a soundbox (`type: "soundbox"`). Payment write.
-  Result<PushResult> push_payment(const SoundboxPush& push, const CallOptions& options = {}) const;
-  /// push_payment without waiting: the push is validated, encrypted and given a token in the calling
-  /// thread (logging in first if needed), then sent through http::Transport::send_async — the
-  /// libcurl transport keeps any number in flight on one worker thread. To fan a payment out to
-  /// many devices, call it for each and wait on the futures. Same retry rules and results as
-  /// push_payment, including the one re-authentication and resend after a 401 (that login runs on
-  /// paygw's timer thread, not the transport's). A future never throws.
-  std::future<Result<PushResult>> push_payment_async(const PosPush& push, CallOptions options = {}) const;
-  std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push, CallOptions options = {}) const;
-
-  /// The merchant's services (their `service_code` and `bincode`).
-  Result<ServiceList> get_services(const CallOptions& options = {}) const;
-  /// Creates a virtual account.
-  Result<VirtualAccount> create_va(const CreateVaRequest& request, const CallOptions& options = {}) const;
-  /// Creates a static (no amount) or dynamic (amount > 0) QR for an order.
-  Result<Qr> create_qr(const CreateQrRequest& request, const CallOptions& options = {}) const;
-  /// Successful QR payments in a time range.
-  Result<TransactionPage> get_qr_transactions(const TransactionQuery& query, const CallOptions& options = {}) const;
-  /// Card transactions in a time range.
-  Result<TransactionPage> get_card_transactions(const TransactionQuery& query, const CallOptions& options = {}) const;
-  /// Cash transactions in a time range.
-  Result<TransactionPage> get_cash_transactions(const TransactionQuery& query, const CallOptions& options = {}) const;
+  Result<PushResult> push_payment(const PosPush& push, const CallOptions& options = {}) const {
+    return connection_->push_payment(push, options);
+  }
+  /// push_payment without blocking.
+  std::future<Result<PushResult>> push_payment_async(const PosPush& push, const CallOptions& options = {}) const {
+    return connection_->push_payment_async(push, options);
+  }
+  /// Pushes a QR and amount to a soundbox (`type: "soundbox"`). Payment write. With
+  /// Config::validate_qr the QR must parse and its amount (tag 54), if any, equal `amount`.
+  Result<PushResult> push_payment(const SoundboxPush& push, const CallOptions& options = {}) const {
+    return connection_->push_payment(push, options);
+  }
+  /// push_payment without blocking.
+  std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push, const CallOptions& options = {}) const {
+    return connection_->push_payment_async(push, options);
+  }
+  /// The merchant's services (their `service_code` and `bincode`). A read.
+  Result<ServiceList> get_services(const CallOptions& options = {}) const { return connection_->get_services(options); }
+  /// get_services without blocking.
+  std::future<Result<ServiceList>> get_services_async(const CallOptions& options = {}) const {
+    return connection_->get_services_async(options);
+  }
+  /// Creates a virtual account. A write.
+  Result<VirtualAccount> create_va(const CreateVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->create_va(request, options);
+  }
+  /// create_va without blocking.
+  std::future<Result<VirtualAccount>> create_va_async(const CreateVaRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->create_va_async(request, options);
+  }
+  /// Creates a static (no amount) or dynamic (amount > 0) QR for an order. A write.
+  Result<Qr> create_qr(const CreateQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->create_qr(request, options);
+  }
+  /// create_qr without blocking.
+  std::future<Result<Qr>> create_qr_async(const CreateQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->create_qr_async(request, options);
+  }
+  /// Successful QR payments in a time range. A read.
+  Result<TransactionPage> get_qr_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
+    return connection_->get_qr_transactions(query, options);
+  }
+  /// get_qr_transactions without blocking.
+  std::future<Result<TransactionPage>> get_qr_transactions_async(const TransactionQuery& query,
+                                                                 const CallOptions& options = {}) const {
+    return connection_->get_qr_transactions_async(query, options);
+  }
+  /// Card transactions in a time range. A read.
+  Result<TransactionPage> get_card_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
+    return connection_->get_card_transactions(query, options);
+  }
+  /// get_card_transactions without blocking.
+  std::future<Result<TransactionPage>> get_card_transactions_async(const TransactionQuery& query,
+                                                                   const CallOptions& options = {}) const {
+    return connection_->get_card_transactions_async(query, options);
+  }
+  /// Cash transactions in a time range. A read.
+  Result<TransactionPage> get_cash_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
+    return connection_->get_cash_transactions(query, options);
+  }
+  /// get_cash_transactions without blocking.
+  std::future<Result<TransactionPage>> get_cash_transactions_async(const TransactionQuery& query,
+                                                                   const CallOptions& options = {}) const {
+    return connection_->get_cash_transactions_async(query, options);
+  }
+  /// Confirms a decoded IPN through the transaction query before it is credited (an IPN is not
+  /// authenticated: see decode_ipn). Searches the list matching the IPN's payment_type (card,
+  /// cash, else QR) from one day before to one day after its original_transaction_date (seconds
+  /// or milliseconds since the epoch; the last day when absent), at most 10 pages of 100, for a
+  /// transaction with the IPN's request_id or order_id. Credit only IpnCheck::kConfirmed: a
+  /// SUCCESS transaction whose amount equals the IPN's. A read; each page query is retried per
+  /// Config::retry within `options`. Errors: as get_qr_transactions.
+  Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options = {}) const {
+    return connection_->confirm_ipn(ipn, options);
+  }
+  /// confirm_ipn without blocking.
+  std::future<Result<IpnConfirmation>> confirm_ipn_async(const IpnNotification& ipn,
+                                                         const CallOptions& options = {}) const {
+    return connection_->confirm_ipn_async(ipn, options);
+  }
 
  private:
-  struct Impl;
-  explicit Client(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
+  std::shared_ptr<Connection> connection_;
 };
+
+/// The real connection: validates `config` (as Client::create). Errors: kConfig naming the field.
+[[nodiscard]] PAYGW_EXPORT Result<std::shared_ptr<Connection>> make_connection(Config config);
 
 }  // namespace paygw::tconnect

@@ -33,7 +33,8 @@ PAYGW_EXPORT Result<std::string> decrypt_envelope(std::string_view data_hex, con
 
 /// A payment notification (IPN) that TConnect posts to the merchant. TConnect sends IPNs only
 /// for successful payments; it may send one more than once: process each (order_id,
-/// request_id) once, and compare `amount` with the order.
+/// request_id) once, confirm it (tconnect::Client::confirm_ipn) and compare `amount` with the
+/// order. Every field comes from an unauthenticated envelope (see decode_ipn).
 struct IpnNotification {
   std::string order_id;
   std::int64_t amount = 0;  ///< VND.
@@ -50,14 +51,19 @@ struct IpnNotification {
 /// docs/tconnect.md).
 inline constexpr std::string_view kIpnAck = R"({"code":"00","message":"success"})";
 
-/// Decrypts and parses an IPN body `{"data": "<hex>"}`. Authenticity is successful decryption
-/// with the shared key: there is no signature. `keys` lets a merchant accept the old and the new
-/// key during a key rotation (tried in order).
+/// Decrypts and parses an IPN body `{"data": "<hex>"}`.
 ///
-/// Errors (Delivery::kNotSent): kMalformed (body not `{"data": "<hex>"}`, or the decrypted JSON
-/// lacks `order_id`/`amount`, or `amount` is not a non-negative integer), kDecrypt (no key
-/// decrypts it). Reply the same HTTP error for every failure, so the endpoint reveals nothing
-/// about why. Never throws, whatever the input. Thread-safe.
+/// This does NOT authenticate the IPN. TConnect's envelope is AES-256-CBC without a MAC or a
+/// signature: whoever can replay or edit a captured IPN can flip bits of its first block through
+/// the IV and change fields such as `amount` while the result still decrypts and parses. Before
+/// crediting anything, confirm the IPN with tconnect::Client::confirm_ipn (the transaction query)
+/// and credit only IpnCheck::kConfirmed (see docs/adr/0022-tconnect-ipn-confirmation.md).
+/// `keys` lets a merchant accept the old and the new key during a key rotation (tried in order).
+///
+/// Errors (inbound, nothing was sent): kMalformed (body not `{"data": "<hex>"}`, or the decrypted
+/// JSON lacks `order_id`/`amount`, or `amount` is not a whole number of VND within
+/// 0..kMaxAmountVnd), kDecrypt (no key decrypts it). Reply the same HTTP error for every failure,
+/// so the endpoint reveals nothing about why. Never throws, whatever the input. Thread-safe.
 PAYGW_EXPORT Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys,
                                                 KeyFormat format = KeyFormat::kHex);
 

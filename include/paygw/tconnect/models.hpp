@@ -98,4 +98,19 @@ struct TransactionPage {
   std::string json;
 };
 
+/// What confirm_ipn found for an IPN in TConnect's transaction list.
+enum class IpnCheck {
+  kConfirmed,       ///< A SUCCESS transaction of the IPN's order with the IPN's amount: safe to credit.
+  kNotFound,        ///< No transaction of the IPN's order in the searched window: do not credit.
+  kAmountMismatch,  ///< The order's SUCCESS transaction has another amount: do not credit (tampering?).
+  kNotSuccessful,   ///< The order's transactions are not SUCCESS (yet): do not credit now.
+};
+
+/// The answer of confirm_ipn.
+struct IpnConfirmation {
+  IpnCheck result = IpnCheck::kNotFound;
+  /// The matching transaction (kConfirmed, kAmountMismatch, kNotSuccessful), as TConnect reports it.
+  std::optional<Transaction> transaction;
+};
+
 }  // namespace paygw::tconnect

@@ -10,6 +10,7 @@
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
+#include <paygw/tingee/connection.hpp>
 #include <paygw/tingee/models.hpp>
 
 #include <chrono>
@@ -17,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace paygw::tingee {
 
@@ -36,79 +38,161 @@ struct Config : ClientOptions {
   /// Check every ShowQrRequest::qr_code with vietqr::parse (CRC and structure) before sending; a
   /// bad QR is kInvalidArgument and nothing is sent. Turn off only for non-VietQR payloads.
   bool validate_qr = true;
+  /// Path prefix of Tingee's bank/VA/QR-bill group: "/v1" as Tingee's documentation shows
+  /// (default), or "/v1/bank" as the official SDKs send. Device and transaction paths are fixed.
+  std::string bank_path_prefix = "/v1";
 };
 
-/// Tingee device API client.
+/// Tingee device API client: a cheap, copyable handle over a Connection.
 ///
 /// Every request body is serialised once into compact, JSON.stringify-compatible UTF-8, signed
 /// as `x-request-timestamp + ":" + body` with HMAC-SHA512 (bodyless requests sign "{}"), and sent
 /// byte for byte as signed. Requests are validated before anything is sent: a validation
-/// failure is kInvalidArgument with Delivery::kNotSent.
+/// failure is kInvalidArgument with Delivery::kNotSent (and an `_async` call returns a future
+/// that is already ready).
 ///
 /// Results: a `code` of "00" is success. Any other Tingee code is kProvider with
 /// Error::provider_code kept verbatim (see is_signature_error() and friends). NestJS error
 /// bodies (`{message, error, statusCode}`) and non-JSON bodies become kHttpStatus or kAuth
 /// (401/403); a 2xx body that is not a Tingee envelope is kMalformed. Transport failures keep
 /// the transport's Delivery. Reads (get-paging, get-devices-link-to-shop-or-va) are retried per
-/// Config::retry; every other call is a write, retried only when certainly not sent.
+/// Config::retry; every other call is a write, retried only when certainly not sent. `options`
+/// can cancel a call or bound its whole time (paygw/call_options.hpp).
 ///
-/// Thread safety: a Client is immutable after create(); copies are cheap and all methods may be
+/// Every call has an `_async` twin with the same validation, signing, retries and results that
+/// returns at once; with the libcurl transport every request in flight shares one worker thread
+/// (Transport::send_async), so a payment can be shown on many devices at once.
+///
+/// Thread safety: a Client is immutable; copies share one Connection and all methods may be
 /// called concurrently.
 class PAYGW_EXPORT Client {
  public:
-  /// Validates the configuration. Errors: kConfig naming the missing or invalid field.
+  /// Validates the configuration and makes the real connection (make_connection).
+  /// Errors: kConfig naming the missing or invalid field.
   [[nodiscard]] static Result<Client> create(Config config);
-
-  // Every call below: validates `request` (kInvalidArgument, nothing sent), sends one signed
-  // request, and maps the answer as described above. `options` can cancel the call or bound its
-  // retries in time (paygw/call_options.hpp). Thread-safe.
+  /// A client over any Connection, e.g. paygw::testing::MockTingeeConnection. `connection` must not be null.
+  explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
 
   /// Makes the device announce/show its pairing security code (no data returned).
-  Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options = {}) const;
+  Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options = {}) const {
+    return connection_->read_security_code(request, options);
+  }
+  /// read_security_code without blocking.
+  std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& request,
+                                                    const CallOptions& options = {}) const {
+    return connection_->read_security_code_async(request, options);
+  }
   /// Links a device to shops and/or VAs; returns the linked devices.
-  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options = {}) const;
+  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options = {}) const {
+    return connection_->add_device_to_shop(request, options);
+  }
+  /// add_device_to_shop without blocking.
+  std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& request,
+                                                           const CallOptions& options = {}) const {
+    return connection_->add_device_to_shop_async(request, options);
+  }
   /// Links or unlinks a device and shops (isLinkToDevice per shop).
   Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request,
-                                             const CallOptions& options = {}) const;
-  /// Devices linked to a VA or a shop.
+                                             const CallOptions& options = {}) const {
+    return connection_->update_shop_device_link_status(request, options);
+  }
+  /// update_shop_device_link_status without blocking.
+  std::future<Result<Ack>> update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& request,
+                                                                const CallOptions& options = {}) const {
+    return connection_->update_shop_device_link_status_async(request, options);
+  }
+  /// Devices linked to a VA or a shop. A read.
   Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request,
-                                                    const CallOptions& options = {}) const;
-  /// One page of the merchant's devices (`get-paging`).
-  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options = {}) const;
-  /// Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried.
-  Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const;
-  /// Shows a dynamic QR on a non-3LS device. A payment write: not retried.
-  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const;
-  /// Shows a static VietQR on a non-3LS device. A payment write: not retried.
-  Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const;
+                                                    const CallOptions& options = {}) const {
+    return connection_->get_devices_link_to_shop_or_va(request, options);
+  }
+  /// get_devices_link_to_shop_or_va without blocking.
+  std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& request,
+                                                                       const CallOptions& options = {}) const {
+    return connection_->get_devices_link_to_shop_or_va_async(request, options);
+  }
+  /// One page of the merchant's devices (`get-paging`). A read.
+  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->get_device_paging(request, options);
+  }
+  /// get_device_paging without blocking.
+  std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& request,
+                                                          const CallOptions& options = {}) const {
+    return connection_->get_device_paging_async(request, options);
+  }
+  /// Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried. With
+  /// Config::validate_qr the QR must parse and its amount (tag 54), if any, equal `amount`.
+  Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->show_qr_code(request, options);
+  }
+  /// show_qr_code without blocking.
+  std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->show_qr_code_async(request, options);
+  }
+  /// Shows a dynamic QR on a non-3LS device. A payment write: not retried. QR checked as show_qr_code.
+  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->show_dynamic_qr_code(request, options);
+  }
+  /// show_dynamic_qr_code without blocking.
+  std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->show_dynamic_qr_code_async(request, options);
+  }
+  /// Shows a static VietQR on a non-3LS device. A payment write: not retried. QR checked as show_qr_code.
+  Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->show_static_qr_code(request, options);
+  }
+  /// show_static_qr_code without blocking.
+  std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request,
+                                                     const CallOptions& options = {}) const {
+    return connection_->show_static_qr_code_async(request, options);
+  }
   /// Creates a dynamic QR bill at Tingee and shows it (non-3LS devices). Not retried: after a
   /// kMaybeSent error the bill may exist.
   Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request,
-                                                      const CallOptions& options = {}) const;
-  /// Makes the device announce an amount (and optionally print a receipt).
-  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options = {}) const;
-  /// Prints a receipt on a TINGEE MAX printer device.
-  Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options = {}) const;
-  /// Resets a device (`DELETE /v1/device/reset?uuid=`; no body, signs "{}").
-  Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options = {}) const;
-
-  // Async variants, for showing QRs on many devices at once: the same validation, signing, retry
-  // rules and results as the blocking calls, but they return at once. With the libcurl transport
-  // every request in flight shares one worker thread (Transport::send_async) — no thread per call.
-  // An invalid request gives a future that is already ready.
-
-  /// show_qr_code without blocking.
-  std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, CallOptions options = {}) const;
-  /// show_dynamic_qr_code without blocking.
-  std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request, CallOptions options = {}) const;
-  /// show_static_qr_code without blocking.
-  std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request, CallOptions options = {}) const;
+                                                      const CallOptions& options = {}) const {
+    return connection_->generate_and_show_dynamic_qr_code(request, options);
+  }
+  /// generate_and_show_dynamic_qr_code without blocking.
+  std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& request,
+                                                                         const CallOptions& options = {}) const {
+    return connection_->generate_and_show_dynamic_qr_code_async(request, options);
+  }
+  /// Makes the device announce an amount (and optionally print a receipt). A write.
+  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options = {}) const {
+    return connection_->read_amount_link_to_merchant(request, options);
+  }
+  /// read_amount_link_to_merchant without blocking.
+  std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& request,
+                                                              const CallOptions& options = {}) const {
+    return connection_->read_amount_link_to_merchant_async(request, options);
+  }
+  /// Prints a receipt on a TINGEE MAX printer device. A write.
+  Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options = {}) const {
+    return connection_->print_receipt(request, options);
+  }
+  /// print_receipt without blocking.
+  std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& request,
+                                               const CallOptions& options = {}) const {
+    return connection_->print_receipt_async(request, options);
+  }
+  /// Resets a device (`DELETE /v1/device/reset?uuid=`; no body, signs "{}"). A write.
+  Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options = {}) const {
+    return connection_->reset_device(request, options);
+  }
+  /// reset_device without blocking.
+  std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->reset_device_async(request, options);
+  }
 
  private:
-  struct Impl;
-  explicit Client(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  std::shared_ptr<const Impl> impl_;
+  std::shared_ptr<Connection> connection_;
 };
+
+/// The real connection: validates `config` (as Client::create) and signs and sends through
+/// `config.transport`. Errors: kConfig naming the field.
+[[nodiscard]] PAYGW_EXPORT Result<std::shared_ptr<Connection>> make_connection(Config config);
 
 /// `x-request-timestamp` for `t`: yyyyMMddHHmmssSSS in UTC+7 (Vietnam, no DST), independent of
 /// the host's time zone. Pure function; thread-safe.

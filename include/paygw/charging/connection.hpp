@@ -1,0 +1,39 @@
+// paygw — the card-charging connection: the interface charging::Client calls, and the seam to mock it.
+#pragma once
+
+#include <paygw/call_options.hpp>
+#include <paygw/charging/models.hpp>
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+
+#include <future>
+
+namespace paygw::charging {
+
+/// Every card-charging call, blocking and async. charging::Client forwards to one of these:
+/// make_connection() returns the real one; tests of a merchant's own code use
+/// paygw::testing::MockChargingConnection (target paygw::testing) instead, so no sign has to be forged.
+///
+/// The semantics of each method are those documented on the charging::Client method of the same
+/// name; an `_async` method does the same without blocking and never throws from its future.
+///
+/// Thread safety: implementations must allow every method to be called concurrently.
+class PAYGW_EXPORT Connection {
+ public:
+  virtual ~Connection() = default;
+
+  /// See Client::submit.
+  virtual Result<ChargeResult> submit(const CardRequest& card, const CallOptions& options) = 0;
+  /// See Client::submit.
+  virtual std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& options) = 0;
+  /// See Client::check.
+  virtual Result<ChargeResult> check(const CardRequest& card, const CallOptions& options) = 0;
+  /// See Client::check.
+  virtual std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& options) = 0;
+  /// See Client::get_fees.
+  virtual Result<FeeTable> get_fees(const CallOptions& options) = 0;
+  /// See Client::get_fees.
+  virtual std::future<Result<FeeTable>> get_fees_async(const CallOptions& options) = 0;
+};
+
+}  // namespace paygw::charging

@@ -1,0 +1,74 @@
+// paygw — the TConnect connection: the interface tconnect::Client calls, and the seam to mock it.
+#pragma once
+
+#include <paygw/call_options.hpp>
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+#include <paygw/tconnect/envelope.hpp>
+#include <paygw/tconnect/models.hpp>
+
+#include <future>
+
+namespace paygw::tconnect {
+
+/// Every TConnect call, blocking and async. tconnect::Client forwards to one of these:
+/// make_connection() returns the real one (token cache, AES envelope, retries, any
+/// http::Transport); tests of a merchant's own code use paygw::testing::MockTconnectConnection
+/// (target paygw::testing) instead, so nothing has to be encrypted by hand.
+///
+/// The semantics of each method are those documented on the tconnect::Client method of the same
+/// name; an `_async` method does the same without blocking and never throws from its future.
+///
+/// Thread safety: implementations must allow every method to be called concurrently.
+class PAYGW_EXPORT Connection {
+ public:
+  virtual ~Connection() = default;
+
+  /// See Client::authenticate.
+  virtual Result<void> authenticate(const CallOptions& options) = 0;
+  /// See Client::authenticate.
+  virtual std::future<Result<void>> authenticate_async(const CallOptions& options) = 0;
+  /// See Client::push_payment.
+  virtual Result<PushResult> push_payment(const PosPush& push, const CallOptions& options) = 0;
+  /// See Client::push_payment.
+  virtual std::future<Result<PushResult>> push_payment_async(const PosPush& push, const CallOptions& options) = 0;
+  /// See Client::push_payment.
+  virtual Result<PushResult> push_payment(const SoundboxPush& push, const CallOptions& options) = 0;
+  /// See Client::push_payment.
+  virtual std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push, const CallOptions& options) = 0;
+  /// See Client::get_services.
+  virtual Result<ServiceList> get_services(const CallOptions& options) = 0;
+  /// See Client::get_services.
+  virtual std::future<Result<ServiceList>> get_services_async(const CallOptions& options) = 0;
+  /// See Client::create_va.
+  virtual Result<VirtualAccount> create_va(const CreateVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::create_va.
+  virtual std::future<Result<VirtualAccount>> create_va_async(const CreateVaRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::create_qr.
+  virtual Result<Qr> create_qr(const CreateQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::create_qr.
+  virtual std::future<Result<Qr>> create_qr_async(const CreateQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_qr_transactions.
+  virtual Result<TransactionPage> get_qr_transactions(const TransactionQuery& query, const CallOptions& options) = 0;
+  /// See Client::get_qr_transactions.
+  virtual std::future<Result<TransactionPage>> get_qr_transactions_async(const TransactionQuery& query,
+                                                                         const CallOptions& options) = 0;
+  /// See Client::get_card_transactions.
+  virtual Result<TransactionPage> get_card_transactions(const TransactionQuery& query, const CallOptions& options) = 0;
+  /// See Client::get_card_transactions.
+  virtual std::future<Result<TransactionPage>> get_card_transactions_async(const TransactionQuery& query,
+                                                                           const CallOptions& options) = 0;
+  /// See Client::get_cash_transactions.
+  virtual Result<TransactionPage> get_cash_transactions(const TransactionQuery& query, const CallOptions& options) = 0;
+  /// See Client::get_cash_transactions.
+  virtual std::future<Result<TransactionPage>> get_cash_transactions_async(const TransactionQuery& query,
+                                                                           const CallOptions& options) = 0;
+  /// See Client::confirm_ipn.
+  virtual Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options) = 0;
+  /// See Client::confirm_ipn.
+  virtual std::future<Result<IpnConfirmation>> confirm_ipn_async(const IpnNotification& ipn,
+                                                                 const CallOptions& options) = 0;
+};
+
+}  // namespace paygw::tconnect

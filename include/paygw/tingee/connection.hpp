@@ -1,0 +1,91 @@
+// paygw — the Tingee connection: the interface tingee::Client calls, and the seam to mock it.
+#pragma once
+
+#include <paygw/call_options.hpp>
+#include <paygw/export.hpp>
+#include <paygw/result.hpp>
+#include <paygw/tingee/models.hpp>
+
+#include <future>
+
+namespace paygw::tingee {
+
+/// Every Tingee call, blocking and async. tingee::Client forwards to one of these:
+/// make_connection() returns the real one (signing, retries, libcurl or any http::Transport);
+/// tests of a merchant's own code use paygw::testing::MockTingeeConnection (target
+/// paygw::testing) instead, so no signature or byte has to be forged.
+///
+/// The semantics of each method (validation, retries, results, errors) are those documented on
+/// the tingee::Client method of the same name; an `_async` method does the same without blocking
+/// and never throws from its future.
+///
+/// Thread safety: implementations must allow every method to be called concurrently.
+class PAYGW_EXPORT Connection {
+ public:
+  virtual ~Connection() = default;
+
+  /// See Client::read_security_code.
+  virtual Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options) = 0;
+  /// See Client::read_security_code.
+  virtual std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& request,
+                                                            const CallOptions& options) = 0;
+  /// See Client::add_device_to_shop.
+  virtual Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options) = 0;
+  /// See Client::add_device_to_shop.
+  virtual std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& request,
+                                                                   const CallOptions& options) = 0;
+  /// See Client::update_shop_device_link_status.
+  virtual Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request,
+                                                     const CallOptions& options) = 0;
+  /// See Client::update_shop_device_link_status.
+  virtual std::future<Result<Ack>> update_shop_device_link_status_async(
+      const UpdateShopDeviceLinkStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_devices_link_to_shop_or_va.
+  virtual Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request,
+                                                            const CallOptions& options) = 0;
+  /// See Client::get_devices_link_to_shop_or_va.
+  virtual std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(
+      const GetDevicesLinkToShopOrVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_device_paging.
+  virtual Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_device_paging.
+  virtual std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& request,
+                                                                  const CallOptions& options) = 0;
+  /// See Client::show_qr_code.
+  virtual Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::show_qr_code.
+  virtual std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::show_dynamic_qr_code.
+  virtual Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::show_dynamic_qr_code.
+  virtual std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::show_static_qr_code.
+  virtual Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::show_static_qr_code.
+  virtual std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request,
+                                                             const CallOptions& options) = 0;
+  /// See Client::generate_and_show_dynamic_qr_code.
+  virtual Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::generate_and_show_dynamic_qr_code.
+  virtual std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(
+      const GenerateAndShowDynamicQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::read_amount_link_to_merchant.
+  virtual Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options) = 0;
+  /// See Client::read_amount_link_to_merchant.
+  virtual std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& request,
+                                                                      const CallOptions& options) = 0;
+  /// See Client::print_receipt.
+  virtual Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options) = 0;
+  /// See Client::print_receipt.
+  virtual std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& request,
+                                                       const CallOptions& options) = 0;
+  /// See Client::reset_device.
+  virtual Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options) = 0;
+  /// See Client::reset_device.
+  virtual std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
+                                                              const CallOptions& options) = 0;
+};
+
+}  // namespace paygw::tingee

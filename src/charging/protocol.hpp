@@ -1,0 +1,79 @@
+// Internal: what card charging adds to the pipeline — endpoint rows and the request encodings.
+#pragma once
+
+#include <paygw/charging/client.hpp>
+
+#include "charging/request.hpp"
+#include "core/pipeline.hpp"
+#include "json/json.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace paygw::charging::detail {
+
+using paygw::detail::json::Json;
+
+/// One row of the endpoint table (charging/endpoints.hpp).
+template <typename Req, typename Res>
+struct Endpoint {
+  std::string_view command;  ///< The `command` field ("charging", "check"); empty for getfee.
+  Idempotency idempotency;
+  Result<codec::Fields> (*build)(const Config&, const Req&, std::string_view command);  ///< Validated, signed.
+  Result<Res> (*parse)(const Json& body);  ///< Used unless the protocol has a parser for Req.
+  /// Appended to Config::path; the fields then go in a GET query whatever Config::encoding says.
+  std::string_view subpath = {};
+};
+
+/// Card charging's side of the pipeline. Requests carry their own sign (no per-attempt
+/// credentials). Immutable; thread-safe.
+class ChargingProtocol final : public paygw::detail::Protocol {
+ public:
+  ChargingProtocol(Config config, std::string base_url) : config_(std::move(config)), base_url_(std::move(base_url)) {}
+
+  const Config& config() const { return config_; }
+
+  /// The request of `ep` for `r` as Config::encoding says (form POST, JSON POST or GET query).
+  template <typename Req, typename Res>
+  Result<http::Request> encode(const Endpoint<Req, Res>& ep, const Req& r) const {
+    auto fields = ep.build(config_, r, ep.command);
+    if (!fields) return std::move(fields).error();
+    return request(ep.subpath, *fields);
+  }
+  template <typename Req, typename Res>
+  paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
+    return {ep.idempotency, false};
+  }
+  template <typename Req, typename Res>
+  auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
+    return ep.parse;
+  }
+  /// A card's answer must be about that card; its status is logged (request_id and status only).
+  auto parser(const Endpoint<CardRequest, ChargeResult>&, const CardRequest& card) const {
+    return [this, expected = codec::CardExpectation{card.request_id, card.declared_value}](const Json& body) {
+      auto result = codec::card_result(body, expected);
+      if (result && config_.logger.enabled(LogLevel::kInfo)) {
+        paygw::detail::write_log(config_.logger, LogLevel::kInfo,
+                                 "charging: request " + expected.request_id + " status " +
+                                     std::to_string(result->status_code) + " (" +
+                                     std::string(to_string(result->status)) + ")");
+      }
+      return result;
+    };
+  }
+
+  void authorize(http::Request&, const paygw::detail::CallLimits&, paygw::detail::Mode,
+                 paygw::detail::AuthorizeDone done) const override {
+    done({});
+  }
+  /// 2xx JSON, else kHttpStatus.
+  Result<Json> decode(const http::Response& response) const override;
+
+ private:
+  http::Request request(std::string_view subpath, const codec::Fields& fields) const;
+
+  Config config_;
+  std::string base_url_;
+};
+
+}  // namespace paygw::charging::detail

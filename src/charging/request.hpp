@@ -1,0 +1,41 @@
+// Internal: card-charging requests (validation and the signed field list) and card results
+// checked against the request they answer (no I/O).
+#pragma once
+
+#include <paygw/charging/client.hpp>
+
+#include "charging/codec.hpp"
+#include "json/json.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace paygw::charging::codec {
+
+/// Request fields in wire order.
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+/// A nameless request (getfee).
+struct NoPayload {};
+
+/// Validates `card` under `config` (telco, code, serial, denomination, request_id) and returns the
+/// fields of `command` ("charging" or "check") with their sign. Errors: kInvalidArgument naming
+/// the field — never echoing the code or serial.
+Result<Fields> card_fields(const Config& config, const CardRequest& card, std::string_view command);
+/// getfee's fields: partner_id.
+Result<Fields> fee_fields(const Config& config, const NoPayload&, std::string_view command);
+
+/// What a card's answer is checked against.
+struct CardExpectation {
+  std::string request_id;
+  Vnd declared_value = 0;
+};
+/// The result in a submit/check answer, which must be a JSON object naming no other request_id
+/// than `expected.request_id`. Errors: kMalformed.
+Result<ChargeResult> card_result(const detail::json::Json& body, const CardExpectation& expected);
+/// The fee table of a getfee answer. Errors: kMalformed.
+Result<FeeTable> fee_table(const detail::json::Json& body);
+
+}  // namespace paygw::charging::codec

@@ -1,0 +1,276 @@
+#include "core/pipeline.hpp"
+
+#include "http/util.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace paygw::detail {
+namespace {
+
+// Header values that may appear in logs. Everything else (signatures, client ids, tokens,
+// cookies, ...) is redacted by default, so a new secret header is safe without a code change.
+constexpr std::array<std::string_view, 7> kLoggableHeaders = {
+    "content-type", "content-length", "accept", "user-agent", "x-request-timestamp", "date", "retry-after"};
+
+bool loggable(std::string_view name) {
+  return std::any_of(kLoggableHeaders.begin(), kLoggableHeaders.end(),
+                     [name](std::string_view allowed) { return iequals(name, allowed); });
+}
+
+const CancelToken& never_cancelled() {
+  static const CancelToken token;  // nobody can reach it to cancel it
+  return token;
+}
+
+bool may_have_been_sent(const Result<http::Response>& outcome) { return outcome.ok() || outcome.error().maybe_sent(); }
+
+long long elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace
+
+std::chrono::milliseconds CallLimits::remaining(std::chrono::system_clock::time_point now) const {
+  return budget - std::chrono::duration_cast<std::chrono::milliseconds>(now - started);
+}
+
+bool Protocol::reauthenticate(const http::Request&) const { return false; }
+
+std::string redacted_headers(const http::Headers& headers) {
+  std::string out;
+  for (const auto& [name, value] : headers) {
+    if (!out.empty()) out += ", ";
+    out += name;
+    out += ": ";
+    out += loggable(name) ? value : "<redacted>";
+  }
+  return out;
+}
+
+std::optional<std::string> retry_reason(const Result<http::Response>& outcome, Idempotency idempotency,
+                                        std::optional<std::chrono::milliseconds>* retry_after) {
+  if (!outcome) {
+    const Error& e = outcome.error();
+    // Certainly not sent: safe for every endpoint. A TLS verification failure is not transient.
+    if (e.delivery == Delivery::kNotSent) {
+      if (e.code == ErrorCode::kConnect) return "connect failed (not sent)";
+      if (e.code == ErrorCode::kTimeout) return "connect timed out (not sent)";
+      return std::nullopt;
+    }
+    if (idempotency != Idempotency::kIdempotent) return std::nullopt;
+    if (e.code == ErrorCode::kTimeout || e.code == ErrorCode::kNetwork) return std::string(to_string(e.code));
+    return std::nullopt;
+  }
+  const int status = outcome->status;
+  if (idempotency != Idempotency::kIdempotent) return std::nullopt;
+  if (status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
+    const std::string* after = http::find_header(outcome->headers, "retry-after");
+    if (after != nullptr && retry_after != nullptr && !after->empty() && after->size() <= 6 &&
+        after->find_first_not_of("0123456789") == std::string::npos) {
+      *retry_after = std::chrono::seconds(std::stoll(*after));
+    }
+    return "HTTP " + std::to_string(status);
+  }
+  return std::nullopt;
+}
+
+std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double unit) {
+  double d = static_cast<double>(policy.initial_backoff.count());
+  for (int i = 1; i < attempt && d < static_cast<double>(policy.max_backoff.count()); ++i) d *= 2;
+  d = std::min(d, static_cast<double>(policy.max_backoff.count()));
+  unit = std::min(1.0, std::max(0.0, unit));
+  return std::chrono::milliseconds(static_cast<std::int64_t>(d / 2 + d / 2 * unit));
+}
+
+Pipeline::Pipeline(const ClientOptions& options, std::string provider, const Protocol& protocol)
+    : options_(options), provider_(std::move(provider)), protocol_(protocol) {}
+
+void write_log(const Logger& logger, LogLevel level, std::string_view message) {
+  if (!logger.enabled(level)) return;
+  try {
+    logger.sink(level, message);
+  } catch (...) {
+    // A throwing log sink must not turn a payment result into a crash.
+  }
+}
+
+void Pipeline::log(LogLevel level, std::string_view message) const { write_log(options_.logger, level, message); }
+
+Error Pipeline::answered_error(Error e, const Exchange& exchange) const {
+  e.delivery = Delivery::kMaybeSent;  // the server answered
+  e.http_status = exchange.response.status;
+  e.attempts = exchange.attempts;
+  if (logging(LogLevel::kWarn)) log(LogLevel::kWarn, provider_ + ": " + describe(e));
+  return e;
+}
+
+// One call: attempt, outcome, wait, attempt ... Each step continues the next one directly
+// (blocking mode) or from a transport completion / the end of a timer wait (async mode).
+struct Pipeline::Run : std::enable_shared_from_this<Run> {
+  const Pipeline* pipeline = nullptr;
+  std::shared_ptr<const void> owner;
+  http::Request request;  // the encoded request; every attempt sends these body bytes
+  http::Request attempt;  // the current attempt: request + this attempt's credentials
+  Route route;
+  CallLimits limits;
+  Mode mode = Mode::kBlocking;
+  ExchangeDone done;
+  int sent = 0;  // attempts handed to the transport
+  bool earlier_maybe_sent = false;
+  bool reauthenticated = false;
+  std::optional<http::Response> rejected;  // the 401 answer, while re-authenticating
+  std::chrono::steady_clock::time_point attempt_started;
+
+  const ClientOptions& options() const { return pipeline->options_; }
+
+  std::string target() const {
+    return std::string(http::to_string(request.method)) + " " + url_path_without_query(request.url);
+  }
+
+  void finish(Result<Exchange> result) {
+    try {
+      done(std::move(result));
+    } catch (...) {
+      // The caller's completion must not take a transport or timer thread down.
+    }
+  }
+
+  // An error ending the call: it keeps kMaybeSent when any attempt may have reached the server.
+  void fail(Error e) {
+    e.attempts = sent;
+    if (earlier_maybe_sent) e.delivery = Delivery::kMaybeSent;
+    finish(std::move(e));
+  }
+
+  void next_attempt() {
+    if (limits.cancelled()) {
+      return fail(make_error(ErrorCode::kCancelled,
+                             sent == 0 ? "cancelled before sending" : "cancelled while waiting to retry"));
+    }
+    const auto left = limits.remaining(options().clock->now());
+    if (left.count() <= 0) {
+      return fail(make_error(ErrorCode::kTimeout, "the call's total_timeout of " +
+                                                      std::to_string(limits.budget.count()) +
+                                                      " ms passed before the request could be sent"));
+    }
+    attempt = request;
+    attempt.cancel = limits.cancel;
+    attempt.timeout = std::min(request.timeout.count() > 0 ? request.timeout : options().timeout, left);
+    if (!route.authorized) return send();
+    pipeline->protocol_.authorize(attempt, limits, mode,
+                                  [self = shared_from_this()](Result<void> ok) { self->on_authorized(std::move(ok)); });
+  }
+
+  void on_authorized(Result<void> ok) {
+    if (ok) return send();
+    if (rejected) {
+      // Re-authentication after a 401 failed: the 401 is the answer of this call.
+      pipeline->log(LogLevel::kWarn, pipeline->provider_ + ": re-authentication failed: " + describe(ok.error()));
+      return finish(Exchange{std::move(*rejected), sent});
+    }
+    fail(std::move(ok).error());
+  }
+
+  void send() {
+    ++sent;
+    if (pipeline->logging(LogLevel::kDebug)) {
+      pipeline->log(LogLevel::kDebug,
+                    pipeline->provider_ + " -> " + target() + " [" + redacted_headers(attempt.headers) + "] body " +
+                        std::to_string(attempt.body.size()) + " bytes, attempt " + std::to_string(sent));
+    }
+    attempt_started = std::chrono::steady_clock::now();
+    if (mode == Mode::kBlocking) return on_outcome(options().transport->send(attempt));
+    options().transport->send_async(
+        attempt, [self = shared_from_this()](Result<http::Response> outcome) { self->on_outcome(std::move(outcome)); });
+  }
+
+  void log_outcome(const Result<http::Response>& outcome) const {
+    const Pipeline& p = *pipeline;
+    if (!outcome) {
+      if (p.logging(LogLevel::kWarn)) {
+        p.log(LogLevel::kWarn, p.provider_ + " " + target() + " failed after " +
+                                   std::to_string(elapsed_ms(attempt_started)) + " ms: " + describe(outcome.error()));
+      }
+      return;
+    }
+    const auto level = outcome->status >= 400 ? LogLevel::kWarn : LogLevel::kInfo;
+    if (p.logging(level)) {
+      p.log(level, p.provider_ + " " + target() + " -> HTTP " + std::to_string(outcome->status) + " in " +
+                       std::to_string(elapsed_ms(attempt_started)) + " ms");
+    }
+    if (p.logging(LogLevel::kDebug)) {
+      p.log(LogLevel::kDebug, p.provider_ + " <- [" + redacted_headers(outcome->headers) + "] body " +
+                                  std::to_string(outcome->body.size()) + " bytes");
+    }
+  }
+
+  void on_outcome(Result<http::Response> outcome) {
+    log_outcome(outcome);
+    if (outcome && outcome->status == 401 && route.authorized && !reauthenticated &&
+        pipeline->protocol_.reauthenticate(attempt)) {
+      // Rejected at authentication, so not processed: one fresh credential, the same bytes once more.
+      pipeline->log(LogLevel::kInfo, pipeline->provider_ + ": HTTP 401, re-authenticating once");
+      reauthenticated = true;
+      earlier_maybe_sent = true;
+      rejected = std::move(*outcome);
+      return next_attempt();
+    }
+    rejected.reset();
+    const auto wait = next_wait(outcome);
+    if (!wait) {
+      if (outcome) return finish(Exchange{std::move(*outcome), sent});
+      return fail(std::move(outcome).error());
+    }
+    earlier_maybe_sent = earlier_maybe_sent || may_have_been_sent(outcome);
+    const CancelToken& cancel = limits.cancel ? *limits.cancel : never_cancelled();
+    if (mode == Mode::kBlocking) {
+      options().sleeper->sleep(*wait, cancel);
+      return next_attempt();
+    }
+    options().sleeper->sleep_async(*wait, cancel, [self = shared_from_this()] { self->next_attempt(); });
+  }
+
+  // The wait before another attempt, or nullopt when `outcome` is final: not retryable, attempts
+  // used up, cancelled, or the wait (a Retry-After included) would not end within the budget.
+  std::optional<std::chrono::milliseconds> next_wait(const Result<http::Response>& outcome) const {
+    const RetryPolicy& policy = options().retry;
+    if (sent >= policy.max_attempts || limits.cancelled()) return std::nullopt;
+    std::optional<std::chrono::milliseconds> retry_after;
+    const auto reason = retry_reason(outcome, route.idempotency, &retry_after);
+    if (!reason) return std::nullopt;
+    auto noise = options().random->bytes(2);
+    const double unit =
+        noise ? (static_cast<unsigned char>((*noise)[0]) * 256 + static_cast<unsigned char>((*noise)[1])) / 65535.0
+              : 1.0;
+    auto delay = backoff(policy, sent, unit);
+    if (retry_after) delay = std::max(delay, std::min(*retry_after, policy.max_retry_after));
+    const auto left = limits.remaining(options().clock->now());
+    if (delay >= left) {
+      pipeline->log(LogLevel::kInfo, pipeline->provider_ + " " + target() + ": " + *reason +
+                                         ", not retried: a wait of " + std::to_string(delay.count()) +
+                                         " ms does not fit in the " + std::to_string(left.count()) + " ms left");
+      return std::nullopt;
+    }
+    pipeline->log(LogLevel::kInfo, pipeline->provider_ + " " + target() + ": " + *reason + ", attempt " +
+                                       std::to_string(sent + 1) + " in " + std::to_string(delay.count()) + " ms");
+    return delay;
+  }
+};
+
+void Pipeline::execute(http::Request request, Route route, const CallOptions& options, Mode mode,
+                       std::shared_ptr<const void> owner, ExchangeDone done) const {
+  auto run = std::make_shared<Run>();
+  run->pipeline = this;
+  run->owner = std::move(owner);
+  run->request = std::move(request);
+  run->route = route;
+  run->limits.cancel = options.cancel;
+  run->limits.started = options_.clock->now();
+  run->limits.budget = options.total_timeout.count() > 0 ? options.total_timeout : options_.retry.total_timeout;
+  run->mode = mode;
+  run->done = std::move(done);
+  run->next_attempt();
+}
+
+}  // namespace paygw::detail

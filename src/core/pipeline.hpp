@@ -1,0 +1,210 @@
+// Internal: the one pipeline every provider call goes through, blocking or async (ADR 0021).
+//
+// A call is: encode (the provider's Protocol validates the request and serialises its body once),
+// then attempts — authorize (per attempt: Tingee signs, TConnect adds a bearer token), send, and on
+// the answer either finish, turn one HTTP 401 into one re-authentication, or wait and retry what
+// the endpoint's idempotency allows — then decode (the provider's envelope) and parse (the typed
+// result). The blocking and the async call run the same state machine (Pipeline::Run): in blocking
+// mode every step continues inline on the caller's thread; in async mode sends go through
+// Transport::send_async and waits through Sleeper::sleep_async, so no step ever blocks a transport
+// or timer thread.
+#pragma once
+
+#include <paygw/call_options.hpp>
+#include <paygw/client_options.hpp>
+#include <paygw/http/transport.hpp>
+#include <paygw/log.hpp>
+#include <paygw/result.hpp>
+#include <paygw/retry.hpp>
+
+#include "json/json.hpp"
+
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace paygw::detail {
+
+/// Whether a step may block the thread it runs on.
+enum class Mode {
+  kBlocking,  ///< The caller's thread waits for the whole call.
+  kAsync,     ///< Steps run on transport/timer threads and must never block them.
+};
+
+/// The cancel flag and time budget of one call, fixed when it starts (on the client's Clock).
+struct CallLimits {
+  std::optional<CancelToken> cancel;
+  std::chrono::system_clock::time_point started;
+  std::chrono::milliseconds budget{0};
+
+  bool cancelled() const noexcept { return cancel && cancel->cancelled(); }
+  /// Budget left at `now` (may be negative).
+  std::chrono::milliseconds remaining(std::chrono::system_clock::time_point now) const;
+};
+
+/// Receives the outcome of Protocol::authorize, exactly once.
+using AuthorizeDone = std::function<void(Result<void>)>;
+
+/// What a provider adds to the pipeline around the shared attempt loop.
+class Protocol {
+ public:
+  virtual ~Protocol() = default;
+  /// Adds this attempt's credentials to `attempt` (a fresh copy of the encoded request), then
+  /// calls `done` exactly once. In kBlocking mode `done` runs before authorize returns; in kAsync
+  /// mode it may run later on another thread (a token being fetched) but authorize never blocks.
+  /// `attempt` stays valid until `done` has run.
+  virtual void authorize(http::Request& attempt, const CallLimits& limits, Mode mode, AuthorizeDone done) const = 0;
+  /// Called on the first HTTP 401 of a call: forget the credential `rejected` carried. Returns
+  /// true when the request may be sent once more with a fresh credential (a 401 means it was not
+  /// processed). The default: no re-authentication.
+  virtual bool reauthenticate(const http::Request& rejected) const;
+  /// The payload of an answer (envelope checked, decrypted), or the typed error.
+  virtual Result<json::Json> decode(const http::Response& response) const = 0;
+};
+
+/// How an endpoint is sent.
+struct Route {
+  Idempotency idempotency = Idempotency::kWrite;
+  bool authorized = true;  ///< false: no Protocol::authorize (TConnect login and refresh).
+};
+
+/// A response and how many attempts it took.
+struct Exchange {
+  http::Response response;
+  int attempts = 1;
+};
+
+/// Receives the outcome of Pipeline::execute, exactly once.
+using ExchangeDone = std::function<void(Result<Exchange>)>;
+
+/// Why an attempt may be repeated, or nullopt when it may not (pure; table-tested).
+/// `retry_after` receives a Retry-After delay when the response carried one.
+std::optional<std::string> retry_reason(const Result<http::Response>& outcome, Idempotency idempotency,
+                                        std::optional<std::chrono::milliseconds>* retry_after);
+
+/// The wait before attempt `attempt + 1` (attempt >= 1): exponential, jittered into [d/2, d]
+/// by `unit` in [0, 1].
+std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double unit);
+
+/// Writes `message` to `logger` if `level` is enabled; a throwing sink is ignored.
+void write_log(const Logger& logger, LogLevel level, std::string_view message);
+
+/// Headers as "name: value" pairs joined by ", ", with every value whose name is not on the
+/// log allow-list replaced by "<redacted>".
+std::string redacted_headers(const http::Headers& headers);
+
+/// Runs provider calls. Errors carry Error::attempts (requests handed to the transport), and
+/// Delivery::kMaybeSent when any attempt may have reached the server. Thread-safe; immutable.
+class Pipeline {
+ public:
+  /// `options` must have been checked (check_connection_settings fills the seams); `protocol`
+  /// must outlive the pipeline.
+  Pipeline(const ClientOptions& options, std::string provider, const Protocol& protocol);
+
+  /// Sends `request` (already encoded) following `route`, then calls `done` exactly once: inline
+  /// in kBlocking mode, on a transport or timer thread in kAsync mode (or inline when the call
+  /// ends before anything is sent). `owner` keeps what the pipeline belongs to alive until then.
+  void execute(http::Request request, Route route, const CallOptions& options, Mode mode,
+               std::shared_ptr<const void> owner, ExchangeDone done) const;
+
+  /// The typed result of an exchange: decode, then `parse`. Errors after an answer carry its
+  /// http_status, the attempts and Delivery::kMaybeSent, whichever step found them.
+  template <typename Res, typename Parse>
+  Result<Res> complete(Result<Exchange> exchange, const Parse& parse) const {
+    if (!exchange) return std::move(exchange).error();
+    auto decoded = protocol_.decode(exchange->response);
+    Result<Res> out = decoded ? parse(*decoded) : Result<Res>(std::move(decoded).error());
+    if (!out) return answered_error(std::move(out).error(), *exchange);
+    return out;
+  }
+
+  /// A blocking call.
+  template <typename Res, typename Parse>
+  Result<Res> call(http::Request request, Route route, const CallOptions& options, const Parse& parse) const {
+    std::optional<Result<Exchange>> outcome;
+    execute(std::move(request), route, options, Mode::kBlocking, nullptr,
+            [&outcome](Result<Exchange> r) { outcome.emplace(std::move(r)); });
+    return complete<Res>(std::move(*outcome), parse);
+  }
+
+  /// The same call without blocking; the future is set on a transport or timer thread.
+  template <typename Res, typename Parse>
+  std::future<Result<Res>> call_async(std::shared_ptr<const void> owner, http::Request request, Route route,
+                                      const CallOptions& options, Parse parse) const {
+    auto promise = std::make_shared<std::promise<Result<Res>>>();
+    auto future = promise->get_future();
+    execute(std::move(request), route, options, Mode::kAsync, std::move(owner),
+            [this, promise, parse = std::move(parse)](Result<Exchange> r) {
+              promise->set_value(complete<Res>(std::move(r), parse));
+            });
+    return future;
+  }
+
+  /// Writes a log line if the level is enabled; a throwing sink is ignored.
+  void log(LogLevel level, std::string_view message) const;
+  /// Whether lines at `level` are written (build expensive lines only then).
+  bool logging(LogLevel level) const { return options_.logger.enabled(level); }
+  const ClientOptions& options() const { return options_; }
+
+ private:
+  struct Run;
+  Error answered_error(Error e, const Exchange& exchange) const;
+
+  ClientOptions options_;
+  std::string provider_;
+  const Protocol& protocol_;
+};
+
+/// A future that is already ready (a call that failed before anything was sent).
+template <typename T>
+std::future<Result<T>> ready_future(Result<T> value) {
+  std::promise<Result<T>> promise;
+  promise.set_value(std::move(value));
+  return promise.get_future();
+}
+
+/// Runs endpoint `ep` for `request` in `mode` and calls `done(Result<Res>)` exactly once (as
+/// Pipeline::execute) — the form composite calls use to chain several requests in either mode.
+template <typename P, typename E, typename Req, typename Done>
+void run(std::shared_ptr<const void> owner, const Pipeline& pipeline, const P& protocol, const E& ep,
+         const Req& request, const CallOptions& options, Mode mode, Done done) {
+  using Out = decltype(protocol.parser(ep, request)(std::declval<const json::Json&>()));
+  auto encoded = protocol.encode(ep, request);
+  if (!encoded) return done(Out(std::move(encoded).error()));
+  pipeline.execute(std::move(*encoded), protocol.route(ep), options, mode, std::move(owner),
+                   [&pipeline, parse = protocol.parser(ep, request), done = std::move(done)](Result<Exchange> r) {
+                     done(pipeline.complete<typename Out::value_type>(std::move(r), parse));
+                   });
+}
+
+/// A blocking call of endpoint `ep` through a provider protocol `P`, which provides
+/// `encode(ep, request) -> Result<http::Request>`, `route(ep) -> Route` and
+/// `parser(ep, request) -> callable(const Json&) -> Result<Res>`.
+template <typename P, typename E, typename Req>
+auto call(const Pipeline& pipeline, const P& protocol, const E& ep, const Req& request, const CallOptions& options) {
+  using Out = decltype(protocol.parser(ep, request)(std::declval<const json::Json&>()));
+  auto encoded = protocol.encode(ep, request);
+  if (!encoded) return Out(std::move(encoded).error());
+  return pipeline.call<typename Out::value_type>(std::move(*encoded), protocol.route(ep), options,
+                                                 protocol.parser(ep, request));
+}
+
+/// The async form of call(): the same validation, retries and results. An invalid request gives
+/// a future that is already ready. `owner` keeps the pipeline and protocol alive.
+template <typename P, typename E, typename Req>
+auto call_async(std::shared_ptr<const void> owner, const Pipeline& pipeline, const P& protocol, const E& ep,
+                const Req& request, const CallOptions& options) {
+  using Out = decltype(protocol.parser(ep, request)(std::declval<const json::Json&>()));
+  using Res = typename Out::value_type;
+  auto encoded = protocol.encode(ep, request);
+  if (!encoded) return ready_future<Res>(std::move(encoded).error());
+  return pipeline.call_async<Res>(std::move(owner), std::move(*encoded), protocol.route(ep), options,
+                                  protocol.parser(ep, request));
+}
+
+}  // namespace paygw::detail

@@ -1,0 +1,136 @@
+// confirm_ipn: look an IPN's transaction up through the transaction query before it is credited
+// (docs/adr/0022-tconnect-ipn-confirmation.md). One state machine for the blocking and async forms:
+// each page query continues the next from its completion.
+#include "tconnect/connection.hpp"
+
+#include "core/civil_time.hpp"
+#include "http/util.hpp"
+
+#include <cstdio>
+
+namespace paygw::tconnect::detail {
+namespace {
+
+constexpr std::int64_t kPageSize = 100;
+constexpr std::int64_t kMaxPages = 10;
+constexpr std::int64_t kWindowSeconds = 24 * 3600;
+constexpr std::int64_t kVietnamOffsetSeconds = 7 * 3600;
+
+// "YYYY-MM-DD HH:MM:SS" in Vietnam time for seconds since the epoch.
+std::string vietnam_time(std::int64_t epoch_seconds) {
+  const std::int64_t local = epoch_seconds + kVietnamOffsetSeconds;
+  std::int64_t days = local / 86400;
+  std::int64_t rest = local % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  const auto date = paygw::detail::civil_from_days(days);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04lld-%02u-%02u %02lld:%02lld:%02lld", static_cast<long long>(date.year),
+                date.month, date.day, static_cast<long long>(rest / 3600), static_cast<long long>(rest / 60 % 60),
+                static_cast<long long>(rest % 60));
+  return text;
+}
+
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (paygw::detail::ascii_lower(a[i]) != paygw::detail::ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool contains_word(std::string text, std::string_view word) {
+  for (char& c : text) c = paygw::detail::ascii_lower(c);
+  return text.find(word) != std::string::npos;
+}
+
+// Whether `t` is the IPN's transaction: same TConnect request_id, else same order_id.
+bool same_transaction(const IpnNotification& ipn, const Transaction& t) {
+  if (!ipn.request_id.empty() && !t.request_id.empty()) return ipn.request_id == t.request_id;
+  return !ipn.order_id.empty() && t.order_id == ipn.order_id;
+}
+
+}  // namespace
+
+struct RealConnection::Confirm : std::enable_shared_from_this<Confirm> {
+  std::shared_ptr<RealConnection> connection;  // async: kept alive until done
+  RealConnection* self = nullptr;
+  IpnNotification ipn;
+  CallOptions options;
+  Mode mode = Mode::kBlocking;
+  const Endpoint<TransactionQuery, TransactionPage>* endpoint = &kQrTransactions;
+  TransactionQuery query;
+  std::optional<IpnConfirmation> seen;  // the best non-confirming match so far
+  std::function<void(Result<IpnConfirmation>)> done;
+
+  void start(std::chrono::system_clock::time_point now) {
+    if (contains_word(ipn.payment_type, "card")) endpoint = &kCardTransactions;
+    if (contains_word(ipn.payment_type, "cash")) endpoint = &kCashTransactions;
+    std::int64_t when = ipn.original_transaction_date;
+    if (when > 100'000'000'000) when /= 1000;  // milliseconds
+    const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const std::int64_t from = when > 0 ? when - kWindowSeconds : now_s - kWindowSeconds;
+    const std::int64_t to = when > 0 ? when + kWindowSeconds : now_s;
+    query.from_date = vietnam_time(from);
+    query.to_date = vietnam_time(to);
+    query.limit = kPageSize;
+    query.page = 1;
+    next();
+  }
+
+  void next() {
+    self->run(*endpoint, query, options, mode,
+              [me = shared_from_this()](Result<TransactionPage> page) { me->on_page(std::move(page)); });
+  }
+
+  void on_page(Result<TransactionPage> page) {
+    if (!page) return done(std::move(page).error());
+    for (const auto& t : page->items) {
+      if (!same_transaction(ipn, t)) continue;
+      if (!iequal(t.status, "SUCCESS")) {
+        if (!seen) seen = IpnConfirmation{IpnCheck::kNotSuccessful, t};
+        continue;
+      }
+      if (t.amount && *t.amount == ipn.amount) return done(IpnConfirmation{IpnCheck::kConfirmed, t});
+      seen = IpnConfirmation{IpnCheck::kAmountMismatch, t};
+    }
+    const bool last = static_cast<std::int64_t>(page->items.size()) < query.limit || query.page >= kMaxPages ||
+                      (page->total && query.page * query.limit >= *page->total);
+    if (last) return done(seen.value_or(IpnConfirmation{}));
+    ++query.page;
+    next();
+  }
+};
+
+void RealConnection::confirm(const IpnNotification& ipn, const CallOptions& o, Mode mode,
+                             std::function<void(Result<IpnConfirmation>)> done) {
+  if (ipn.order_id.empty() && ipn.request_id.empty()) {
+    return done(make_error(ErrorCode::kInvalidArgument, "the IPN has neither order_id nor request_id"));
+  }
+  auto run = std::make_shared<Confirm>();
+  if (mode == Mode::kAsync) run->connection = shared_from_this();
+  run->self = this;
+  run->ipn = ipn;
+  run->options = o;
+  run->mode = mode;
+  run->done = std::move(done);
+  run->start(protocol_.config().clock->now());
+}
+
+Result<IpnConfirmation> RealConnection::confirm_ipn(const IpnNotification& ipn, const CallOptions& o) {
+  std::optional<Result<IpnConfirmation>> out;
+  confirm(ipn, o, Mode::kBlocking, [&out](Result<IpnConfirmation> r) { out.emplace(std::move(r)); });
+  return std::move(*out);
+}
+
+std::future<Result<IpnConfirmation>> RealConnection::confirm_ipn_async(const IpnNotification& ipn,
+                                                                       const CallOptions& o) {
+  auto promise = std::make_shared<std::promise<Result<IpnConfirmation>>>();
+  auto future = promise->get_future();
+  confirm(ipn, o, Mode::kAsync, [promise](Result<IpnConfirmation> r) { promise->set_value(std::move(r)); });
+  return future;
+}
+
+}  // namespace paygw::tconnect::detail

@@ -1,0 +1,98 @@
+#include "tconnect/connection.hpp"
+
+#include "core/config_check.hpp"
+#include "http/util.hpp"
+
+namespace paygw::tconnect {
+namespace detail {
+
+RealConnection::RealConnection(Config config, std::string base_url, Secret raw_key)
+    : tokens_(
+          config.clock, config.token_refresh_skew,
+          [this](const std::string& refresh, Mode mode, TokensDone done) {
+            fetch_tokens(refresh, mode, std::move(done));
+          },
+          [this](LogLevel level, std::string_view line) { pipeline_.log(level, line); }),
+      protocol_(std::move(config), std::move(base_url), std::move(raw_key), tokens_),
+      pipeline_(protocol_.config(), "tconnect", protocol_) {}
+
+// A login (or refresh) through the pipeline: a read with the client's retries and its own budget,
+// shared by every call waiting for it, so no single caller's cancel flag ends it.
+void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, TokensDone done) {
+  auto finished = [this, login = refresh_token.empty(), done = std::move(done)](Result<codec::Tokens> tokens) {
+    if (!tokens) {
+      Error e = std::move(tokens).error();
+      if (e.http_status >= 400 && e.http_status < 500) e.code = ErrorCode::kAuth;  // credentials refused
+      return done(std::move(e));
+    }
+    if (login) pipeline_.log(LogLevel::kInfo, "tconnect: logged in");
+    done(std::move(tokens));
+  };
+  const Config& c = protocol_.config();
+  if (refresh_token.empty()) {
+    return run(kLogin, codec::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, {}, mode,
+               std::move(finished));
+  }
+  run(kRefresh, codec::RefreshRequest{refresh_token}, {}, mode, std::move(finished));
+}
+
+Result<void> RealConnection::authenticate(const CallOptions& o) {
+  paygw::detail::CallLimits limits{
+      o.cancel, protocol_.config().clock->now(),
+      o.total_timeout.count() > 0 ? o.total_timeout : protocol_.config().retry.total_timeout};
+  Result<void> out;
+  tokens_.get(Mode::kBlocking, limits, [&out](Result<std::string> t) {
+    if (!t) out = std::move(t).error();
+  });
+  return out;
+}
+
+std::future<Result<void>> RealConnection::authenticate_async(const CallOptions& o) {
+  paygw::detail::CallLimits limits{
+      o.cancel, protocol_.config().clock->now(),
+      o.total_timeout.count() > 0 ? o.total_timeout : protocol_.config().retry.total_timeout};
+  auto promise = std::make_shared<std::promise<Result<void>>>();
+  auto future = promise->get_future();
+  tokens_.get(Mode::kAsync, limits, [promise, self = shared_from_this()](Result<std::string> t) {
+    promise->set_value(t ? Result<void>() : Result<void>(std::move(t).error()));
+  });
+  return future;
+}
+
+}  // namespace detail
+
+Result<std::shared_ptr<Connection>> make_connection(Config config) {
+  auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
+  auto url = paygw::detail::check_connection_settings(config.base_url,
+                                                      "tconnect::kStagingBaseUrl or your production URL", config);
+  if (!url) return url.error();
+  if (config.partner_code.empty()) return fail("partner_code is required");
+  if (!paygw::detail::header_safe(config.partner_code)) return fail("partner_code contains control characters");
+  if (!paygw::detail::header_safe(config.service_code)) return fail("service_code contains control characters");
+  if (config.username.empty()) return fail("username is required");
+  if (config.password.empty()) return fail("password is required");
+  if (config.client_id.empty()) return fail("client_id is required");
+  if (config.client_secret.empty()) return fail("client_secret is required");
+  if (config.aes_key.empty()) return fail("aes_key is required");
+  auto key = codec::decode_key(config.aes_key, config.aes_key_format);
+  if (!key) return key.error();
+  if (config.token_refresh_skew.count() < 0) return fail("token_refresh_skew must not be negative");
+  for (const std::string* path :
+       {&config.paths.login, &config.paths.refresh, &config.paths.services, &config.paths.create_va,
+        &config.paths.create_qr, &config.paths.qr_transactions, &config.paths.card_transactions,
+        &config.paths.cash_transactions, &config.paths.push_payment}) {
+    if (path->empty() || path->front() != '/' || !paygw::detail::header_safe(*path)) {
+      return fail("every path must start with '/'");
+    }
+  }
+  return std::shared_ptr<Connection>(
+      std::make_shared<detail::RealConnection>(std::move(config), std::move(*url), std::move(*key)));
+}
+
+Result<Client> Client::create(Config config) {
+  auto connection = make_connection(std::move(config));
+  if (!connection) return std::move(connection).error();
+  return Client(std::move(*connection));
+}
+
+}  // namespace paygw::tconnect

@@ -1,0 +1,98 @@
+// Internal: what TConnect adds to the pipeline — endpoint rows, the AES envelope, bearer tokens.
+#pragma once
+
+#include <paygw/tconnect/client.hpp>
+
+#include "core/payment_qr.hpp"
+#include "core/pipeline.hpp"
+#include "json/json.hpp"
+#include "tconnect/codec.hpp"
+#include "tconnect/tokens.hpp"
+
+#include <string>
+
+namespace paygw::tconnect::detail {
+
+using paygw::detail::json::Json;
+
+/// One row of the endpoint table (tconnect/endpoints.hpp). Every TConnect call is a POST.
+template <typename Req, typename Res>
+struct Endpoint {
+  std::string Paths::*path;  ///< Config::paths member: every path can be overridden.
+  Idempotency idempotency;
+  Result<Json> (*build)(const Req&);       ///< The validated payload (encrypted into {"data": hex}).
+  Result<Res> (*parse)(const Json& body);  ///< The typed result of a decoded 2xx body.
+  bool authorized = true;                  ///< false: no bearer token (login, refresh).
+  /// The `x-service-code` header, or nullptr for none. Errors: kInvalidArgument.
+  Result<std::string> (*service_code)(const Config&, const Req&) = nullptr;
+};
+
+/// Checks of a request that need the configuration (beyond the codec's own validation).
+template <typename Req>
+Result<void> check(const Config&, const Req&) {
+  return {};
+}
+inline Result<void> check(const Config& config, const SoundboxPush& p) {
+  if (!config.validate_qr || p.qr_string.empty()) return {};  // an empty qr_string is the codec's error
+  return paygw::detail::check_payment_qr("qr_string", p.qr_string, p.amount);
+}
+
+/// TConnect's side of the pipeline. Thread-safe (the token cache is internally synchronised).
+class TconnectProtocol final : public paygw::detail::Protocol {
+ public:
+  TconnectProtocol(Config config, std::string base_url, Secret raw_key, TokenCache& tokens)
+      : config_(std::move(config)), base_url_(std::move(base_url)), key_(std::move(raw_key)), tokens_(tokens) {}
+
+  const Config& config() const { return config_; }
+
+  /// The request of `ep` for `r`: validated, its payload encrypted once (every attempt sends
+  /// these bytes). Errors: kInvalidArgument, nothing sent; kInternal when encryption fails.
+  template <typename Req, typename Res>
+  Result<http::Request> encode(const Endpoint<Req, Res>& ep, const Req& r) const {
+    auto payload = ep.build(r);
+    if (!payload) return std::move(payload).error();
+    if (auto checked = check(config_, r); !checked) return std::move(checked).error();
+    std::string service;
+    if (ep.service_code != nullptr) {
+      auto code = ep.service_code(config_, r);
+      if (!code) return std::move(code).error();
+      service = std::move(*code);
+    }
+    return request(config_.paths.*ep.path, *payload, service);
+  }
+  template <typename Req, typename Res>
+  paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
+    return {ep.idempotency, ep.authorized};
+  }
+  template <typename Req, typename Res>
+  auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
+    return ep.parse;
+  }
+  /// create_qr's result also says whether the request asked for a dynamic QR.
+  auto parser(const Endpoint<CreateQrRequest, Qr>& ep, const CreateQrRequest& r) const {
+    return [parse = ep.parse, dynamic = r.amount.value_or(0) > 0](const Json& body) -> Result<Qr> {
+      auto qr = parse(body);
+      if (qr) qr->dynamic = dynamic;
+      return qr;
+    };
+  }
+
+  /// `Authorization: Bearer <token>` from the token cache (fetching one first if needed). A
+  /// token that cannot be had fails the call with Delivery::kNotSent: the call was not sent.
+  void authorize(http::Request& attempt, const paygw::detail::CallLimits& limits, paygw::detail::Mode mode,
+                 paygw::detail::AuthorizeDone done) const override;
+  /// Forgets the token `rejected` carried; one resend with a fresh token.
+  bool reauthenticate(const http::Request& rejected) const override;
+  /// 2xx JSON, decrypting a bare {"data": "<hex>"} (see codec::parse_response).
+  Result<Json> decode(const http::Response& response) const override;
+
+ private:
+  Result<http::Request> request(const std::string& path, const Json& payload, const std::string& service_code) const;
+
+  Config config_;
+  std::string base_url_;
+  Secret key_;  // the 32 raw AES key bytes
+  TokenCache& tokens_;
+};
+
+}  // namespace paygw::tconnect::detail

@@ -1,0 +1,140 @@
+#include "tconnect/tokens.hpp"
+
+#include "core/timer.hpp"
+
+#include <atomic>
+
+namespace paygw::tconnect::detail {
+namespace {
+
+// Used when a token response has no expires_in: short enough to be safe, long enough not to
+// log in on every call.
+constexpr std::chrono::seconds kDefaultTokenLifetime{300};
+// How often a blocking caller waiting for someone else's fetch looks at its cancel flag.
+constexpr std::chrono::milliseconds kCancelPoll{50};
+
+Error gave_up(const CallLimits& limits) {
+  if (limits.cancelled()) return make_error(ErrorCode::kCancelled, "cancelled while waiting for a TConnect token");
+  return make_error(ErrorCode::kTimeout, "total_timeout passed while waiting for a TConnect token");
+}
+
+}  // namespace
+
+// An async caller waiting for the fetch; fired once, by the fetch or by its own limits.
+struct TokenCache::Waiter {
+  TokenDone done;
+  std::atomic<bool> fired{false};
+  void fire(Result<std::string> result) {
+    if (fired.exchange(true)) return;
+    done(std::move(result));
+    done = nullptr;
+  }
+};
+
+TokenCache::TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds skew, FetchTokens fetch,
+                       std::function<void(LogLevel, std::string_view)> log)
+    : clock_(std::move(clock)), skew_(skew), fetch_(std::move(fetch)), log_(std::move(log)) {}
+
+std::optional<std::string> TokenCache::cached_locked(std::chrono::system_clock::time_point now) const {
+  if (!access_token_.empty() && now + skew_ < access_expiry_) return access_token_;
+  return std::nullopt;
+}
+
+void TokenCache::get(Mode mode, const CallLimits& limits, TokenDone done) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (auto token = cached_locked(clock_->now())) {
+    lock.unlock();
+    return done(std::move(*token));
+  }
+  if (mode == Mode::kBlocking) {
+    auto result = wait_blocking(lock, limits);
+    lock.unlock();
+    return done(std::move(result));
+  }
+  auto waiter = std::make_shared<Waiter>();
+  waiter->done = std::move(done);
+  waiters_.push_back(waiter);
+  const bool start = !fetching_;
+  fetching_ = true;
+  lock.unlock();
+  // Give up at the call's deadline or on cancel; a no-op when the token came first.
+  const auto left = std::max(std::chrono::milliseconds(0), limits.remaining(clock_->now()));
+  paygw::detail::run_after(left, limits.cancel, [waiter, limits] { waiter->fire(gave_up(limits)); });
+  if (start) start_fetch(Mode::kAsync);
+}
+
+Result<std::string> TokenCache::wait_blocking(std::unique_lock<std::mutex>& lock, const CallLimits& limits) {
+  if (!fetching_) {
+    fetching_ = true;
+    lock.unlock();
+    start_fetch(Mode::kBlocking);  // publishes before it returns
+    lock.lock();
+    return last_;
+  }
+  const auto generation = generation_;
+  while (generation_ == generation) {
+    const auto left = limits.remaining(clock_->now());
+    if (limits.cancelled() || left.count() <= 0) return gave_up(limits);
+    fetched_.wait_for(lock, std::min(left, kCancelPoll));
+  }
+  return last_;
+}
+
+void TokenCache::start_fetch(Mode mode) {
+  std::string refresh;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    const auto now = clock_->now();
+    if (!refresh_token_.empty() && (!refresh_expiry_ || now + skew_ < *refresh_expiry_)) refresh = refresh_token_;
+  }
+  if (refresh.empty()) return fetch_({}, mode, [this](Result<codec::Tokens> t) { publish(std::move(t)); });
+  fetch_(refresh, mode, [this, mode](Result<codec::Tokens> refreshed) {
+    if (refreshed) {
+      log_(LogLevel::kInfo, "tconnect: token refreshed");
+      return publish(std::move(refreshed));
+    }
+    log_(LogLevel::kWarn, "tconnect: refresh failed (" + describe(refreshed.error()) + "); logging in again");
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      refresh_token_.clear();
+    }
+    fetch_({}, mode, [this](Result<codec::Tokens> t) { publish(std::move(t)); });
+  });
+}
+
+void TokenCache::publish(Result<codec::Tokens> tokens) {
+  std::vector<std::shared_ptr<Waiter>> waiters;
+  Result<std::string> outcome = std::string();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (tokens) {
+      const auto now = clock_->now();
+      access_token_ = tokens->access_token;
+      access_expiry_ = now + (tokens->expires_in && *tokens->expires_in > 0 ? std::chrono::seconds(*tokens->expires_in)
+                                                                            : kDefaultTokenLifetime);
+      if (!tokens->refresh_token.empty()) {
+        refresh_token_ = tokens->refresh_token;
+        refresh_expiry_.reset();
+        if (tokens->refresh_expires_in && *tokens->refresh_expires_in > 0) {
+          refresh_expiry_ = now + std::chrono::seconds(*tokens->refresh_expires_in);
+        }
+      }
+      last_ = access_token_;
+    } else {
+      last_ = tokens.error();
+    }
+    outcome = last_;
+    fetching_ = false;
+    ++generation_;
+    waiters.swap(waiters_);
+  }
+  fetched_.notify_all();
+  for (auto& waiter : waiters) waiter->fire(outcome);
+}
+
+void TokenCache::invalidate(const std::string& rejected) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (access_token_ == rejected) access_token_.clear();
+}
+
+}  // namespace paygw::tconnect::detail

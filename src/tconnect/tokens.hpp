@@ -1,0 +1,70 @@
+// Internal: TConnect's token cache — single-flight login/refresh shared by blocking and async calls.
+#pragma once
+
+#include <paygw/clock.hpp>
+
+#include "core/pipeline.hpp"
+#include "tconnect/codec.hpp"
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paygw::tconnect::detail {
+
+using paygw::detail::CallLimits;
+using paygw::detail::Mode;
+
+/// Receives a token (or why there is none), exactly once.
+using TokenDone = std::function<void(Result<std::string>)>;
+/// Receives the answer of a login or refresh, exactly once.
+using TokensDone = std::function<void(Result<codec::Tokens>)>;
+/// Fetches tokens: a login when `refresh_token` is empty, else a refresh. In kBlocking mode it
+/// calls `done` before returning; in kAsync mode it must not block.
+using FetchTokens = std::function<void(const std::string& refresh_token, Mode mode, TokensDone done)>;
+
+/// The access token of a client: cached, refreshed `skew` before it expires, else a fresh login
+/// when the refresh fails. One fetch at a time: callers arriving meanwhile wait for it — a
+/// blocking caller on its own thread, an async caller as a queued continuation — each giving up
+/// when its own cancel flag is raised or its call's budget runs out. Thread-safe.
+class TokenCache {
+ public:
+  TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds skew, FetchTokens fetch,
+             std::function<void(LogLevel, std::string_view)> log);
+
+  /// Calls `done` with a valid access token. kBlocking: before returning. kAsync: inline when a
+  /// token is cached, else once the shared fetch ends (on the thread that ends it), or on the
+  /// timer thread when `limits` run out first — never blocking.
+  void get(Mode mode, const CallLimits& limits, TokenDone done);
+  /// Forgets `rejected` (after a 401) unless another call already replaced it.
+  void invalidate(const std::string& rejected);
+
+ private:
+  struct Waiter;
+  std::optional<std::string> cached_locked(std::chrono::system_clock::time_point now) const;
+  void start_fetch(Mode mode);
+  void publish(Result<codec::Tokens> tokens);
+  Result<std::string> wait_blocking(std::unique_lock<std::mutex>& lock, const CallLimits& limits);
+
+  std::shared_ptr<Clock> clock_;
+  std::chrono::seconds skew_;
+  FetchTokens fetch_;
+  std::function<void(LogLevel, std::string_view)> log_;
+
+  mutable std::mutex mu_;
+  std::condition_variable fetched_;
+  std::string access_token_;
+  std::chrono::system_clock::time_point access_expiry_{};
+  std::string refresh_token_;
+  std::optional<std::chrono::system_clock::time_point> refresh_expiry_;
+  bool fetching_ = false;
+  std::uint64_t generation_ = 0;                  // completed fetches
+  Result<std::string> last_ = std::string();      // the outcome of the last fetch
+  std::vector<std::shared_ptr<Waiter>> waiters_;  // async callers waiting for the fetch
+};
+
+}  // namespace paygw::tconnect::detail

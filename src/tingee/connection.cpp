@@ -1,0 +1,135 @@
+// The real Tingee connection: each call is one endpoint row run through the shared pipeline.
+#include "core/config_check.hpp"
+#include "core/pipeline.hpp"
+#include "http/util.hpp"
+#include "tingee/endpoints.hpp"
+
+#include <memory>
+
+namespace paygw::tingee {
+namespace {
+
+using namespace detail;
+namespace core = paygw::detail;
+
+class RealConnection final : public Connection, public std::enable_shared_from_this<RealConnection> {
+ private:
+  // One endpoint row through the pipeline, blocking or async (the connection stays alive until done).
+  template <typename E, typename Req>
+  auto call(const E& ep, const Req& r, const CallOptions& o) const {
+    return core::call(pipeline_, protocol_, ep, r, o);
+  }
+  template <typename E, typename Req>
+  auto call_async(const E& ep, const Req& r, const CallOptions& o) const {
+    return core::call_async(shared_from_this(), pipeline_, protocol_, ep, r, o);
+  }
+
+ public:
+  RealConnection(Config config, std::string base_url)
+      : protocol_(std::move(config), std::move(base_url)), pipeline_(protocol_.config(), "tingee", protocol_) {}
+
+  Result<Ack> read_security_code(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
+    return call(kReadSecurityCode, r, o);
+  }
+  std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
+    return call_async(kReadSecurityCode, r, o);
+  }
+  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& r, const CallOptions& o) override {
+    return call(kAddDeviceToShop, r, o);
+  }
+  std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& r,
+                                                           const CallOptions& o) override {
+    return call_async(kAddDeviceToShop, r, o);
+  }
+  Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& r,
+                                             const CallOptions& o) override {
+    return call(kUpdateShopDeviceLinkStatus, r, o);
+  }
+  std::future<Result<Ack>> update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& r,
+                                                                const CallOptions& o) override {
+    return call_async(kUpdateShopDeviceLinkStatus, r, o);
+  }
+  Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& r,
+                                                    const CallOptions& o) override {
+    return call(kGetDevicesLinkToShopOrVa, r, o);
+  }
+  std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& r,
+                                                                       const CallOptions& o) override {
+    return call_async(kGetDevicesLinkToShopOrVa, r, o);
+  }
+  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& r, const CallOptions& o) override {
+    return call(kGetDevicePaging, r, o);
+  }
+  std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& r,
+                                                          const CallOptions& o) override {
+    return call_async(kGetDevicePaging, r, o);
+  }
+  Result<Ack> show_qr_code(const ShowQrRequest& r, const CallOptions& o) override { return call(kShowQrCode, r, o); }
+  std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& r, const CallOptions& o) override {
+    return call_async(kShowQrCode, r, o);
+  }
+  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& r, const CallOptions& o) override {
+    return call(kShowDynamicQrCode, r, o);
+  }
+  std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& r, const CallOptions& o) override {
+    return call_async(kShowDynamicQrCode, r, o);
+  }
+  Result<Ack> show_static_qr_code(const ShowQrRequest& r, const CallOptions& o) override {
+    return call(kShowStaticQrCode, r, o);
+  }
+  std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& r, const CallOptions& o) override {
+    return call_async(kShowStaticQrCode, r, o);
+  }
+  Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& r,
+                                                      const CallOptions& o) override {
+    return call(kGenerateAndShowDynamicQrCode, r, o);
+  }
+  std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& r,
+                                                                         const CallOptions& o) override {
+    return call_async(kGenerateAndShowDynamicQrCode, r, o);
+  }
+  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& r, const CallOptions& o) override {
+    return call(kReadAmountLinkToMerchant, r, o);
+  }
+  std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& r,
+                                                              const CallOptions& o) override {
+    return call_async(kReadAmountLinkToMerchant, r, o);
+  }
+  Result<Ack> print_receipt(const PrintReceiptRequest& r, const CallOptions& o) override {
+    return call(kPrintReceipt, r, o);
+  }
+  std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& r, const CallOptions& o) override {
+    return call_async(kPrintReceipt, r, o);
+  }
+  Result<ResetResult> reset_device(const ResetDeviceRequest& r, const CallOptions& o) override {
+    return call(kResetDevice, r, o);
+  }
+  std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& r, const CallOptions& o) override {
+    return call_async(kResetDevice, r, o);
+  }
+
+ private:
+  TingeeProtocol protocol_;
+  core::Pipeline pipeline_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<Connection>> make_connection(Config config) {
+  auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
+  auto url = paygw::detail::check_connection_settings(config.base_url,
+                                                      "tingee::kUatBaseUrl or tingee::kProductionBaseUrl", config);
+  if (!url) return url.error();
+  if (config.client_id.empty()) return fail("client_id is required");
+  if (!paygw::detail::header_safe(config.client_id)) return fail("client_id contains control characters");
+  if (config.secret.empty()) return fail("secret is required");
+  if (config.timestamp_backdate.count() < 0 || config.timestamp_backdate > std::chrono::minutes(5)) {
+    return fail("timestamp_backdate must be between 0 and 5 minutes");
+  }
+  if (config.bank_path_prefix != "/v1" && config.bank_path_prefix != "/v1/bank") {
+    return fail("bank_path_prefix must be \"/v1\" or \"/v1/bank\"");
+  }
+  return std::shared_ptr<Connection>(std::make_shared<RealConnection>(std::move(config), std::move(*url)));
+}
+
+}  // namespace paygw::tingee

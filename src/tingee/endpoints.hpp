@@ -1,0 +1,43 @@
+// Internal: every Tingee endpoint paygw calls — one row each: method, path, idempotency, body
+// builder, result parser (and a query builder or the bank path group where needed). Reads are
+// kIdempotent (retried per RetryPolicy); everything else is a write, resent only when certainly
+// not sent.
+#pragma once
+
+#include "tingee/codec.hpp"
+#include "tingee/protocol.hpp"
+
+namespace paygw::tingee::detail {
+
+using http::Method;
+constexpr auto kRead = Idempotency::kIdempotent;
+constexpr auto kWrite = Idempotency::kWrite;
+
+// clang-format off
+inline constexpr Endpoint<ReadSecurityCodeRequest, Ack> kReadSecurityCode{
+    Method::kPost, "/v1/device/read-security-code", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<AddDeviceToShopRequest, DeviceRefs> kAddDeviceToShop{
+    Method::kPost, "/v1/device/add-device-to-shop", kWrite, codec::build, codec::parse_device_refs};
+inline constexpr Endpoint<UpdateShopDeviceLinkStatusRequest, Ack> kUpdateShopDeviceLinkStatus{
+    Method::kPost, "/v1/device/update-shop-device-link-status", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<GetDevicesLinkToShopOrVaRequest, DeviceRefs> kGetDevicesLinkToShopOrVa{
+    Method::kPost, "/v1/device/get-devices-link-to-shop-or-va", kRead, codec::build, codec::parse_device_refs};
+inline constexpr Endpoint<GetDevicePagingRequest, DevicePage> kGetDevicePaging{
+    Method::kPost, "/v1/device/get-paging", kRead, codec::build, codec::parse_device_page};
+inline constexpr Endpoint<ShowQrRequest, Ack> kShowQrCode{
+    Method::kPost, "/v1/device/show-qr-code", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<ShowQrRequest, Ack> kShowDynamicQrCode{
+    Method::kPost, "/v1/device/show-dynamic-qr-code", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<ShowQrRequest, Ack> kShowStaticQrCode{
+    Method::kPost, "/v1/device/show-static-qr-code", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<GenerateAndShowDynamicQrRequest, DynamicQr> kGenerateAndShowDynamicQrCode{
+    Method::kPost, "/v1/device/generate-and-show-dynamic-qr-code", kWrite, codec::build, codec::parse_dynamic_qr};
+inline constexpr Endpoint<ReadAmountRequest, Ack> kReadAmountLinkToMerchant{
+    Method::kPost, "/v1/device/read-amount-link-to-merchant", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<PrintReceiptRequest, Ack> kPrintReceipt{
+    Method::kPost, "/v1/device/print-receipt", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<ResetDeviceRequest, ResetResult> kResetDevice{
+    Method::kDelete, "/v1/device/reset", kWrite, nullptr, codec::parse_reset, codec::build_query};
+// clang-format on
+
+}  // namespace paygw::tingee::detail

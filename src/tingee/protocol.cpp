@@ -1,0 +1,32 @@
+#include "tingee/protocol.hpp"
+
+namespace paygw::tingee::detail {
+
+http::Request TingeeProtocol::request(http::Method method, Group group, std::string_view path, std::string_view query,
+                                      std::string body) const {
+  http::Request r;
+  r.method = method;
+  r.url.reserve(base_url_.size() + config_.bank_path_prefix.size() + path.size() + query.size());
+  r.url.append(base_url_);
+  if (group == Group::kBank) r.url.append(config_.bank_path_prefix);
+  r.url.append(path).append(query);
+  r.timeout = config_.timeout;
+  r.body = std::move(body);
+  r.headers = {
+      {"Content-Type", "application/json"}, {"Accept", "application/json"}, {"x-client-id", config_.client_id}};
+  return r;
+}
+
+void TingeeProtocol::authorize(http::Request& attempt, const paygw::detail::CallLimits&, paygw::detail::Mode,
+                               paygw::detail::AuthorizeDone done) const {
+  std::string timestamp = format_timestamp(config_.clock->now() - config_.timestamp_backdate);
+  auto signature = sign(config_.secret, timestamp, attempt.body);
+  if (!signature) return done(std::move(signature).error());
+  attempt.headers.emplace_back("x-request-timestamp", std::move(timestamp));
+  attempt.headers.emplace_back("x-signature", std::move(*signature));
+  done({});
+}
+
+Result<Json> TingeeProtocol::decode(const http::Response& response) const { return codec::parse_envelope(response); }
+
+}  // namespace paygw::tingee::detail

@@ -1,0 +1,97 @@
+// Internal: what Tingee adds to the pipeline — endpoint rows, encoding, signing, the envelope.
+#pragma once
+
+#include <paygw/tingee/client.hpp>
+
+#include "core/payment_qr.hpp"
+#include "core/pipeline.hpp"
+#include "json/json.hpp"
+#include "tingee/codec.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace paygw::tingee::detail {
+
+using paygw::detail::json::Json;
+
+/// Which path prefix an endpoint's path is relative to.
+enum class Group {
+  kDevice,  ///< `path` is absolute ("/v1/device/...", "/v1/transaction/...").
+  kBank,    ///< `path` follows Config::bank_path_prefix ("/v1" or "/v1/bank").
+};
+
+/// One row of the endpoint table (tingee/endpoints.hpp).
+template <typename Req, typename Res>
+struct Endpoint {
+  http::Method method;
+  std::string_view path;
+  Idempotency idempotency;
+  Result<Json> (*build)(const Req&);                   ///< The validated JSON body; nullptr = no body (signs "{}").
+  Result<Res> (*parse)(const Json& envelope);          ///< The typed result of a "00" envelope.
+  Result<std::string> (*query)(const Req&) = nullptr;  ///< Query string ("?a=b"); nullptr = none.
+  Group group = Group::kDevice;
+};
+
+/// Checks of a request that need the configuration (beyond the codec's own validation).
+template <typename Req>
+Result<void> check(const Config&, const Req&) {
+  return {};
+}
+inline Result<void> check(const Config& config, const ShowQrRequest& r) {
+  if (!config.validate_qr || r.qr_code.empty()) return {};  // an empty qr_code is the codec's error
+  return paygw::detail::check_payment_qr("qr_code", r.qr_code, r.amount);
+}
+
+/// Tingee's side of the pipeline. Immutable; thread-safe.
+class TingeeProtocol final : public paygw::detail::Protocol {
+ public:
+  TingeeProtocol(Config config, std::string base_url) : config_(std::move(config)), base_url_(std::move(base_url)) {}
+
+  const Config& config() const { return config_; }
+
+  /// The request of `ep` for `r`: validated, its body serialised once (these bytes are signed
+  /// and sent by every attempt). Errors: kInvalidArgument, nothing sent.
+  template <typename Req, typename Res>
+  Result<http::Request> encode(const Endpoint<Req, Res>& ep, const Req& r) const {
+    std::string body;
+    if (ep.build != nullptr) {
+      auto json = ep.build(r);
+      if (!json) return std::move(json).error();
+      auto text = paygw::detail::json::dump(*json);
+      if (!text) return std::move(text).error();
+      body = std::move(*text);
+    }
+    std::string query;
+    if (ep.query != nullptr) {
+      auto q = ep.query(r);
+      if (!q) return std::move(q).error();
+      query = std::move(*q);
+    }
+    if (auto checked = check(config_, r); !checked) return std::move(checked).error();
+    return request(ep.method, ep.group, ep.path, query, std::move(body));
+  }
+  template <typename Req, typename Res>
+  paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
+    return {ep.idempotency, true};
+  }
+  template <typename Req, typename Res>
+  auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
+    return ep.parse;
+  }
+
+  /// A fresh x-request-timestamp and the x-signature over this attempt's body.
+  void authorize(http::Request& attempt, const paygw::detail::CallLimits& limits, paygw::detail::Mode mode,
+                 paygw::detail::AuthorizeDone done) const override;
+  /// The Tingee envelope (see codec::parse_envelope).
+  Result<Json> decode(const http::Response& response) const override;
+
+ private:
+  http::Request request(http::Method method, Group group, std::string_view path, std::string_view query,
+                        std::string body) const;
+
+  Config config_;
+  std::string base_url_;
+};
+
+}  // namespace paygw::tingee::detail
