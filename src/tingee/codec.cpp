@@ -1,6 +1,7 @@
 #include "tingee/codec.hpp"
 
 #include "http/util.hpp"
+#include "tingee/codec_support.hpp"
 
 #include <algorithm>
 #include <string>
@@ -8,34 +9,16 @@
 
 namespace paygw::tingee::codec {
 namespace json = detail::json;
+using support::data_of;
+using support::malformed;
+using support::positive_if_set;
+using support::response_error;
+using support::valid_amount;
+using support::valid_bin;
+using support::valid_id;
+using support::Validator;
 
 namespace {
-
-/// Collects the first failed precondition of a request.
-class Validator {
- public:
-  Validator& require(bool condition, std::string_view message) {
-    if (!failed_ && !condition) {
-      failed_ = true;
-      message_ = message;
-    }
-    return *this;
-  }
-  bool failed() const { return failed_; }
-  Error error() const { return make_error(ErrorCode::kInvalidArgument, message_); }
-
- private:
-  bool failed_ = false;
-  std::string message_;
-};
-
-bool is_digits(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-bool valid_bin(const std::string& bin) { return bin.empty() || (bin.size() == 6 && is_digits(bin)); }
-bool valid_amount(std::int64_t amount) { return amount > 0 && amount <= kMaxAmount; }
-bool valid_id(const std::optional<std::int64_t>& id) { return !id || *id > 0; }
-bool positive_if_set(const std::optional<std::int64_t>& v) { return !v || *v > 0; }
 
 void validate_receipt(Validator& v, const Receipt& r) {
   v.require(!r.store_name.empty(), "receipt.store_name is required")
@@ -78,21 +61,6 @@ Json with_merchant(const std::optional<std::int64_t>& merchant_id) {
   Json o = Json::object();
   json::put_int(o, "merchantId", merchant_id);
   return o;
-}
-
-Error response_error(ErrorCode code, std::string message, int status, std::string provider_code = {}) {
-  Error e = make_error(code, std::move(message), Delivery::kMaybeSent);
-  e.http_status = status;
-  e.provider_code = std::move(provider_code);
-  return e;
-}
-
-Error malformed(std::string message) { return response_error(ErrorCode::kMalformed, std::move(message), 200); }
-
-const Json& data_of(const Json& envelope) {
-  static const Json kNull;
-  const Json* d = json::member(envelope, "data");
-  return d != nullptr ? *d : kNull;
 }
 
 Result<std::vector<DeviceRef>> device_refs(const Json& data) {

@@ -21,6 +21,8 @@ Result<Json> build(const ShowQrRequest& r);
 Result<Json> build(const GenerateAndShowDynamicQrRequest& r);
 Result<Json> build(const ReadAmountRequest& r);
 Result<Json> build(const PrintReceiptRequest& r);
+Result<Json> build(const NfcCommandRequest& r);              // codec_devices.cpp
+Result<Json> build(const ResetDeviceWithDetailsRequest& r);  // codec_devices.cpp
 /// Query string (with leading '?') of DELETE /v1/device/reset.
 Result<std::string> build_query(const ResetDeviceRequest& r);
 

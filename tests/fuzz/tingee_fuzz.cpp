@@ -1,4 +1,5 @@
-// libFuzzer target: Tingee webhook verification and response-envelope parsing.
+// libFuzzer target: Tingee webhook verification and response parsing (envelopes, every data parser,
+// get-banks' bare array).
 // Input layout: line 1 = x-request-timestamp, line 2 = x-signature, the rest = body. Inputs whose
 // signature is wrong exercise the reject paths; the target also signs the body itself so that the
 // parser behind the signature check is reached.
@@ -6,6 +7,7 @@
 #include <paygw/tingee/webhook.hpp>
 
 #include "tingee/codec.hpp"
+#include "tingee/codec_bills.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto good = paygw::tingee::sign(secret, ts, body); good.ok() && !body.empty()) {
     (void)paygw::tingee::verify_webhook(body, {{"x-request-timestamp", ts}, {"x-signature", *good}}, secret);
   }
+  (void)paygw::tingee::codec::valid_transaction_time(ts);
   for (int status : {200, 401, 500}) {
     auto envelope = paygw::tingee::codec::parse_envelope(paygw::http::Response{status, {}, input});
     if (envelope.ok()) {
@@ -30,6 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)paygw::tingee::codec::parse_device_refs(*envelope);
       (void)paygw::tingee::codec::parse_dynamic_qr(*envelope);
       (void)paygw::tingee::codec::parse_reset(*envelope);
+      (void)paygw::tingee::codec::parse_dynamic_qr_bill(*envelope);
+      (void)paygw::tingee::codec::parse_dynamic_qr_status(*envelope);
+      (void)paygw::tingee::codec::parse_transaction_page(*envelope);
+    }
+    // get-banks: a bare array, or any envelope.
+    if (auto banks = paygw::tingee::codec::parse_banks_envelope(paygw::http::Response{status, {}, input}); banks.ok()) {
+      (void)paygw::tingee::codec::parse_banks(*banks);
     }
   }
   return 0;

@@ -226,7 +226,8 @@ struct PrintReceiptRequest {
   std::optional<std::int64_t> merchant_id;
 };
 
-/// DELETE /v1/device/reset?uuid=...
+/// DELETE /v1/device/reset?uuid=... (no body). Not POST /v1/device/reset-device: that one is
+/// ResetDeviceWithDetailsRequest.
 struct ResetDeviceRequest {
   std::string uuid;  ///< Required.
 };
@@ -234,6 +235,31 @@ struct ResetDeviceRequest {
 struct ResetResult {
   std::string data;  ///< The provider's `data` string.
   std::string message;
+};
+
+/// POST /v1/device/nfc-command — pushes an NFC setting to the device (answer: Ack). Tingee
+/// documents no semantics beyond the field names (official Node SDK 0.2.4 only).
+struct NfcCommandRequest {
+  std::string uuid;                         ///< Required.
+  std::string nfc_url;                      ///< Required (`nfcUrl`).
+  std::string nfc_package_name;             ///< Required (`nfcPackageName`).
+  std::optional<bool> enable_nfc;           ///< `enableNfc`.
+  std::optional<bool> play_sound;           ///< `playSound`.
+  std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
+};
+
+/// POST /v1/device/reset-device — a reset that carries a JSON body (answer: Ack).
+///
+/// Not the same endpoint as ResetDeviceRequest (`DELETE /v1/device/reset?uuid=`, no body, answers
+/// a `data` string): this one names the device by uuid and may add the owner's phone number and
+/// account number, or flag the reset as requested by the bank. Tingee documents the semantics of
+/// neither. One third-party tool calls this endpoint with an `x-api-key` header instead of the
+/// HMAC signature; paygw signs it like every other call.
+struct ResetDeviceWithDetailsRequest {
+  std::string uuid;                     ///< Required.
+  std::string phone_number;             ///< `phoneNumber`, optional.
+  std::string account_number;           ///< `accountNumber`, optional.
+  std::optional<bool> is_bank_request;  ///< `isBankRequest`, optional.
 };
 
 }  // namespace paygw::tingee
