@@ -46,12 +46,19 @@ class ChargingProtocol final : public paygw::detail::Protocol {
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
-    return ep.parse;
+    return [this, parse = ep.parse](const http::Response& response) -> Result<Res> {
+      auto body = decode(response);
+      if (!body) return std::move(body).error();
+      return parse(*body);
+    };
   }
   /// A card's answer must be about that card; its status is logged (request_id and status only).
   auto parser(const Endpoint<CardRequest, ChargeResult>&, const CardRequest& card) const {
-    return [this, expected = codec::CardExpectation{card.request_id, card.declared_value}](const Json& body) {
-      auto result = codec::card_result(body, expected);
+    return [this, expected = codec::CardExpectation{card.request_id, card.declared_value}](
+               const http::Response& response) -> Result<ChargeResult> {
+      auto body = decode(response);
+      if (!body) return std::move(body).error();
+      auto result = codec::card_result(*body, expected);
       if (result && config_.logger.enabled(LogLevel::kInfo)) {
         paygw::detail::write_log(config_.logger, LogLevel::kInfo,
                                  "charging: request " + expected.request_id + " status " +
@@ -67,7 +74,7 @@ class ChargingProtocol final : public paygw::detail::Protocol {
     done({});
   }
   /// 2xx JSON, else kHttpStatus.
-  Result<Json> decode(const http::Response& response) const override;
+  Result<Json> decode(const http::Response& response) const;
 
  private:
   http::Request request(std::string_view subpath, const codec::Fields& fields) const;

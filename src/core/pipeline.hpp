@@ -3,9 +3,9 @@
 // A call is: encode (the provider's Protocol validates the request and serialises its body once),
 // then attempts — authorize (per attempt: Tingee signs, TConnect adds a bearer token), send, and on
 // the answer either finish, turn one HTTP 401 into one re-authentication, or wait and retry what
-// the endpoint's idempotency allows — then decode (the provider's envelope) and parse (the typed
-// result). The blocking and the async call run the same state machine (Pipeline::Run): in blocking
-// mode every step continues inline on the caller's thread; in async mode sends go through
+// the endpoint's idempotency allows — then parse: the provider's envelope (checked, decrypted),
+// then the endpoint's typed result. The blocking and the async call run the same state machine (Pipeline::Run): in
+// blocking mode every step continues inline on the caller's thread; in async mode sends go through
 // Transport::send_async and waits through Sleeper::sleep_async, so no step ever blocks a transport
 // or timer thread.
 #pragma once
@@ -16,8 +16,6 @@
 #include <paygw/log.hpp>
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
-
-#include "json/json.hpp"
 
 #include <chrono>
 #include <functional>
@@ -63,8 +61,6 @@ class Protocol {
   /// true when the request may be sent once more with a fresh credential (a 401 means it was not
   /// processed). The default: no re-authentication.
   virtual bool reauthenticate(const http::Request& rejected) const;
-  /// The payload of an answer (envelope checked, decrypted), or the typed error.
-  virtual Result<json::Json> decode(const http::Response& response) const = 0;
 };
 
 /// How an endpoint is sent.
@@ -112,13 +108,13 @@ class Pipeline {
   void execute(http::Request request, Route route, const CallOptions& options, Mode mode,
                std::shared_ptr<const void> owner, ExchangeDone done) const;
 
-  /// The typed result of an exchange: decode, then `parse`. Errors after an answer carry its
-  /// http_status, the attempts and Delivery::kMaybeSent, whichever step found them.
+  /// The typed result of an exchange: `parse` (the provider's envelope, then the endpoint's
+  /// result) over the answer. Errors after an answer carry its http_status, the attempts and
+  /// Delivery::kMaybeSent, whichever step found them.
   template <typename Res, typename Parse>
   Result<Res> complete(Result<Exchange> exchange, const Parse& parse) const {
     if (!exchange) return std::move(exchange).error();
-    auto decoded = protocol_.decode(exchange->response);
-    Result<Res> out = decoded ? parse(*decoded) : Result<Res>(std::move(decoded).error());
+    Result<Res> out = parse(exchange->response);
     if (!out) return answered_error(std::move(out).error(), *exchange);
     return out;
   }
@@ -173,7 +169,7 @@ std::future<Result<T>> ready_future(Result<T> value) {
 template <typename P, typename E, typename Req, typename Done>
 void run(std::shared_ptr<const void> owner, const Pipeline& pipeline, const P& protocol, const E& ep,
          const Req& request, const CallOptions& options, Mode mode, Done done) {
-  using Out = decltype(protocol.parser(ep, request)(std::declval<const json::Json&>()));
+  using Out = decltype(protocol.parser(ep, request)(std::declval<const http::Response&>()));
   auto encoded = protocol.encode(ep, request);
   if (!encoded) return done(Out(std::move(encoded).error()));
   pipeline.execute(std::move(*encoded), protocol.route(ep), options, mode, std::move(owner),
@@ -184,10 +180,10 @@ void run(std::shared_ptr<const void> owner, const Pipeline& pipeline, const P& p
 
 /// A blocking call of endpoint `ep` through a provider protocol `P`, which provides
 /// `encode(ep, request) -> Result<http::Request>`, `route(ep) -> Route` and
-/// `parser(ep, request) -> callable(const Json&) -> Result<Res>`.
+/// `parser(ep, request) -> callable(const http::Response&) -> Result<Res>` (envelope + result).
 template <typename P, typename E, typename Req>
 auto call(const Pipeline& pipeline, const P& protocol, const E& ep, const Req& request, const CallOptions& options) {
-  using Out = decltype(protocol.parser(ep, request)(std::declval<const json::Json&>()));
+  using Out = decltype(protocol.parser(ep, request)(std::declval<const http::Response&>()));
   auto encoded = protocol.encode(ep, request);
   if (!encoded) return Out(std::move(encoded).error());
   return pipeline.call<typename Out::value_type>(std::move(*encoded), protocol.route(ep), options,
@@ -199,7 +195,7 @@ auto call(const Pipeline& pipeline, const P& protocol, const E& ep, const Req& r
 template <typename P, typename E, typename Req>
 auto call_async(std::shared_ptr<const void> owner, const Pipeline& pipeline, const P& protocol, const E& ep,
                 const Req& request, const CallOptions& options) {
-  using Out = decltype(protocol.parser(ep, request)(std::declval<const json::Json&>()));
+  using Out = decltype(protocol.parser(ep, request)(std::declval<const http::Response&>()));
   using Res = typename Out::value_type;
   auto encoded = protocol.encode(ep, request);
   if (!encoded) return ready_future<Res>(std::move(encoded).error());

@@ -66,12 +66,18 @@ class TconnectProtocol final : public paygw::detail::Protocol {
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
-    return ep.parse;
+    return [this, parse = ep.parse](const http::Response& response) -> Result<Res> {
+      auto body = decode(response);
+      if (!body) return std::move(body).error();
+      return parse(*body);
+    };
   }
   /// create_qr's result also says whether the request asked for a dynamic QR.
   auto parser(const Endpoint<CreateQrRequest, Qr>& ep, const CreateQrRequest& r) const {
-    return [parse = ep.parse, dynamic = r.amount.value_or(0) > 0](const Json& body) -> Result<Qr> {
-      auto qr = parse(body);
+    return [this, parse = ep.parse, dynamic = r.amount.value_or(0) > 0](const http::Response& response) -> Result<Qr> {
+      auto body = decode(response);
+      if (!body) return std::move(body).error();
+      auto qr = parse(*body);
       if (qr) qr->dynamic = dynamic;
       return qr;
     };
@@ -84,7 +90,7 @@ class TconnectProtocol final : public paygw::detail::Protocol {
   /// Forgets the token `rejected` carried; one resend with a fresh token.
   bool reauthenticate(const http::Request& rejected) const override;
   /// 2xx JSON, decrypting a bare {"data": "<hex>"} (see codec::parse_response).
-  Result<Json> decode(const http::Response& response) const override;
+  Result<Json> decode(const http::Response& response) const;
 
  private:
   Result<http::Request> request(const std::string& path, const Json& payload, const std::string& service_code) const;

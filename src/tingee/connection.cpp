@@ -107,6 +107,48 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& r, const CallOptions& o) override {
     return call_async(kResetDevice, r, o);
   }
+  Result<Ack> nfc_command(const NfcCommandRequest& r, const CallOptions& o) override { return call(kNfcCommand, r, o); }
+  std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& r, const CallOptions& o) override {
+    return call_async(kNfcCommand, r, o);
+  }
+  Result<Ack> reset_device_with_details(const ResetDeviceWithDetailsRequest& r, const CallOptions& o) override {
+    return call(kResetDeviceWithDetails, r, o);
+  }
+  std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& r,
+                                                           const CallOptions& o) override {
+    return call_async(kResetDeviceWithDetails, r, o);
+  }
+  Result<DynamicQrBill> generate_dynamic_qr(const GenerateDynamicQrRequest& r, const CallOptions& o) override {
+    return call(kGenerateDynamicQr, r, o);
+  }
+  std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& r,
+                                                               const CallOptions& o) override {
+    return call_async(kGenerateDynamicQr, r, o);
+  }
+  Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& r, const CallOptions& o) override {
+    return call(kGetDynamicQrStatus, r, o);
+  }
+  std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& r,
+                                                                   const CallOptions& o) override {
+    return call_async(kGetDynamicQrStatus, r, o);
+  }
+  Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& r, const CallOptions& o) override {
+    return call(kDeleteDynamicQr, r, o);
+  }
+  std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& r, const CallOptions& o) override {
+    return call_async(kDeleteDynamicQr, r, o);
+  }
+  Result<TransactionPage> get_transaction_paging(const GetTransactionPagingRequest& r, const CallOptions& o) override {
+    return call(kGetTransactionPaging, r, o);
+  }
+  std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& r,
+                                                                    const CallOptions& o) override {
+    return call_async(kGetTransactionPaging, r, o);
+  }
+  Result<BankList> get_banks(const CallOptions& o) override { return call(kGetBanks, NoRequest{}, o); }
+  std::future<Result<BankList>> get_banks_async(const CallOptions& o) override {
+    return call_async(kGetBanks, NoRequest{}, o);
+  }
 
  private:
   TingeeProtocol protocol_;
@@ -125,9 +167,6 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   if (config.secret.empty()) return fail("secret is required");
   if (config.timestamp_backdate.count() < 0 || config.timestamp_backdate > std::chrono::minutes(5)) {
     return fail("timestamp_backdate must be between 0 and 5 minutes");
-  }
-  if (config.bank_path_prefix != "/v1" && config.bank_path_prefix != "/v1/bank") {
-    return fail("bank_path_prefix must be \"/v1\" or \"/v1/bank\"");
   }
   return std::shared_ptr<Connection>(std::make_shared<RealConnection>(std::move(config), std::move(*url)));
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "tingee/codec.hpp"
+#include "tingee/codec_bills.hpp"
 #include "tingee/protocol.hpp"
 
 namespace paygw::tingee::detail {
@@ -38,6 +39,20 @@ inline constexpr Endpoint<PrintReceiptRequest, Ack> kPrintReceipt{
     Method::kPost, "/v1/device/print-receipt", kWrite, codec::build, codec::parse_ack};
 inline constexpr Endpoint<ResetDeviceRequest, ResetResult> kResetDevice{
     Method::kDelete, "/v1/device/reset", kWrite, nullptr, codec::parse_reset, codec::build_query};
+inline constexpr Endpoint<NfcCommandRequest, Ack> kNfcCommand{
+    Method::kPost, "/v1/device/nfc-command", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<ResetDeviceWithDetailsRequest, Ack> kResetDeviceWithDetails{
+    Method::kPost, "/v1/device/reset-device", kWrite, codec::build, codec::parse_ack};
+inline constexpr Endpoint<GenerateDynamicQrRequest, DynamicQrBill> kGenerateDynamicQr{
+    Method::kPost, "/generate-dynamic-qr", kWrite, codec::build, codec::parse_dynamic_qr_bill, nullptr, Group::kBank};
+inline constexpr Endpoint<GetDynamicQrStatusRequest, DynamicQrStatus> kGetDynamicQrStatus{
+    Method::kPost, "/get-status-dynamic-qr", kRead, codec::build, codec::parse_dynamic_qr_status, nullptr, Group::kBank};
+inline constexpr Endpoint<DeleteDynamicQrRequest, Ack> kDeleteDynamicQr{
+    Method::kPost, "/delete-dynamic-qr", kWrite, codec::build, codec::parse_ack, nullptr, Group::kBank};
+inline constexpr Endpoint<GetTransactionPagingRequest, TransactionPage> kGetTransactionPaging{
+    Method::kPost, "/v1/transaction/get-paging", kRead, codec::build, codec::parse_transaction_page};
+inline constexpr Endpoint<NoRequest, BankList> kGetBanks{
+    Method::kGet, "/get-banks", kRead, nullptr, codec::parse_banks, nullptr, Group::kBank, codec::parse_banks_envelope};
 // clang-format on
 
 }  // namespace paygw::tingee::detail

@@ -6,9 +6,9 @@ http::Request TingeeProtocol::request(http::Method method, Group group, std::str
                                       std::string body) const {
   http::Request r;
   r.method = method;
-  r.url.reserve(base_url_.size() + config_.bank_path_prefix.size() + path.size() + query.size());
-  r.url.append(base_url_);
-  if (group == Group::kBank) r.url.append(config_.bank_path_prefix);
+  const std::string_view prefix = group == Group::kBank ? path_prefix(config_.bank_path_prefix) : "";
+  r.url.reserve(base_url_.size() + prefix.size() + path.size() + query.size());
+  r.url.append(base_url_).append(prefix);
   r.url.append(path).append(query);
   r.timeout = config_.timeout;
   r.body = std::move(body);
@@ -26,7 +26,5 @@ void TingeeProtocol::authorize(http::Request& attempt, const paygw::detail::Call
   attempt.headers.emplace_back("x-signature", std::move(*signature));
   done({});
 }
-
-Result<Json> TingeeProtocol::decode(const http::Response& response) const { return codec::parse_envelope(response); }
 
 }  // namespace paygw::tingee::detail

@@ -7,6 +7,7 @@
 #include "core/pipeline.hpp"
 #include "json/json.hpp"
 #include "tingee/codec.hpp"
+#include "tingee/codec_bills.hpp"
 
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ enum class Group {
   kBank,    ///< `path` follows Config::bank_path_prefix ("/v1" or "/v1/bank").
 };
 
+/// The request of a call that takes none (get-banks).
+struct NoRequest {};
+
 /// One row of the endpoint table (tingee/endpoints.hpp).
 template <typename Req, typename Res>
 struct Endpoint {
@@ -31,6 +35,8 @@ struct Endpoint {
   Result<Res> (*parse)(const Json& envelope);          ///< The typed result of a "00" envelope.
   Result<std::string> (*query)(const Req&) = nullptr;  ///< Query string ("?a=b"); nullptr = none.
   Group group = Group::kDevice;
+  /// The envelope step: the "00" envelope of an answer, or its typed error.
+  Result<Json> (*envelope)(const http::Response&) = codec::parse_envelope;
 };
 
 /// Checks of a request that need the configuration (beyond the codec's own validation).
@@ -77,14 +83,16 @@ class TingeeProtocol final : public paygw::detail::Protocol {
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
-    return ep.parse;
+    return [envelope = ep.envelope, parse = ep.parse](const http::Response& response) -> Result<Res> {
+      auto checked = envelope(response);
+      if (!checked) return std::move(checked).error();
+      return parse(*checked);
+    };
   }
 
   /// A fresh x-request-timestamp and the x-signature over this attempt's body.
   void authorize(http::Request& attempt, const paygw::detail::CallLimits& limits, paygw::detail::Mode mode,
                  paygw::detail::AuthorizeDone done) const override;
-  /// The Tingee envelope (see codec::parse_envelope).
-  Result<Json> decode(const http::Response& response) const override;
 
  private:
   http::Request request(http::Method method, Group group, std::string_view path, std::string_view query,

@@ -63,7 +63,7 @@ tingee::AddDeviceToShopRequest fixture_add_device_request() {
   return req;
 }
 
-tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger, bool validate_qr) {
+tingee::Config tingee_config(std::shared_ptr<http::Transport> transport) {
   tingee::Config config;
   config.base_url = std::string(tingee::kUatBaseUrl);
   config.client_id = kTestClientId;
@@ -71,6 +71,12 @@ tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger 
   config.transport = std::move(transport);
   config.clock = std::make_shared<FixedClock>(spec_time());
   config.timestamp_backdate = std::chrono::milliseconds(0);
+  config.sleeper = no_sleep();
+  return config;
+}
+
+tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger, bool validate_qr) {
+  tingee::Config config = tingee_config(std::move(transport));
   config.logger = std::move(logger);
   config.validate_qr = validate_qr;
   config.sleeper = no_sleep();

@@ -37,6 +37,10 @@ std::shared_ptr<testing::ReplayTransport> tingee_replay(const std::string& fixtu
 /// The request of tests/fixtures/tingee/add-device-to-shop.json.
 tingee::AddDeviceToShopRequest fixture_add_device_request();
 
+/// The Tingee test configuration on `transport`: the test credentials, a fixed clock at
+/// spec_time(), no timestamp backdating, no real sleeping.
+tingee::Config tingee_config(std::shared_ptr<http::Transport> transport);
+
 /// Tingee client on `transport` with the test credentials, a fixed clock at spec_time() and no
 /// timestamp backdating.
 tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger = {}, bool validate_qr = true);

@@ -10,6 +10,7 @@
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
+#include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/connection.hpp>
 #include <paygw/tingee/models.hpp>
 
@@ -38,9 +39,9 @@ struct Config : ClientOptions {
   /// Check every ShowQrRequest::qr_code with vietqr::parse (CRC and structure) before sending; a
   /// bad QR is kInvalidArgument and nothing is sent. Turn off only for non-VietQR payloads.
   bool validate_qr = true;
-  /// Path prefix of Tingee's bank/VA/QR-bill group: "/v1" as Tingee's documentation shows
-  /// (default), or "/v1/bank" as the official SDKs send. Device and transaction paths are fixed.
-  std::string bank_path_prefix = "/v1";
+  /// Path prefix of Tingee's bank group (QR bills, get-banks): `/v1` as Tingee's documentation
+  /// shows (default), or `/v1/bank` as the official SDKs send. Device and transaction paths are fixed.
+  BankPathPrefix bank_path_prefix = BankPathPrefix::kV1;
 };
 
 /// Tingee device API client: a cheap, copyable handle over a Connection.
@@ -184,6 +185,75 @@ class PAYGW_EXPORT Client {
   std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
                                                       const CallOptions& options = {}) const {
     return connection_->reset_device_async(request, options);
+  }
+  /// Sends an NFC command to a device (`POST /v1/device/nfc-command`: enable NFC, set the link
+  /// or app package it hands out). A write.
+  Result<Ack> nfc_command(const NfcCommandRequest& request, const CallOptions& options = {}) const {
+    return connection_->nfc_command(request, options);
+  }
+  /// nfc_command without blocking.
+  std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& request, const CallOptions& options = {}) const {
+    return connection_->nfc_command_async(request, options);
+  }
+  /// Resets a device with its owner's details (`POST /v1/device/reset-device`; a JSON body, unlike
+  /// reset_device's `DELETE /v1/device/reset`). A write.
+  Result<Ack> reset_device_with_details(const ResetDeviceWithDetailsRequest& request,
+                                        const CallOptions& options = {}) const {
+    return connection_->reset_device_with_details(request, options);
+  }
+  /// reset_device_with_details without blocking.
+  std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request,
+                                                           const CallOptions& options = {}) const {
+    return connection_->reset_device_with_details_async(request, options);
+  }
+  /// Creates a dynamic-QR bill (`{bank prefix}/generate-dynamic-qr`); show its qr_code with the
+  /// show_* calls. A payment write: not retried; after a kMaybeSent error the bill may exist
+  /// (look it up with get_transaction_paging or ask Tingee).
+  Result<DynamicQrBill> generate_dynamic_qr(const GenerateDynamicQrRequest& request,
+                                            const CallOptions& options = {}) const {
+    return connection_->generate_dynamic_qr(request, options);
+  }
+  /// generate_dynamic_qr without blocking.
+  std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& request,
+                                                               const CallOptions& options = {}) const {
+    return connection_->generate_dynamic_qr_async(request, options);
+  }
+  /// A bill's state and the payments made to it (`{bank prefix}/get-status-dynamic-qr`). A read.
+  Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& request,
+                                                const CallOptions& options = {}) const {
+    return connection_->get_dynamic_qr_status(request, options);
+  }
+  /// get_dynamic_qr_status without blocking.
+  std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request,
+                                                                   const CallOptions& options = {}) const {
+    return connection_->get_dynamic_qr_status_async(request, options);
+  }
+  /// Deletes a bill (`{bank prefix}/delete-dynamic-qr`, a POST). A write.
+  Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->delete_dynamic_qr(request, options);
+  }
+  /// delete_dynamic_qr without blocking.
+  std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& request,
+                                                   const CallOptions& options = {}) const {
+    return connection_->delete_dynamic_qr_async(request, options);
+  }
+  /// One page of the merchant's transactions in a window of at most 10 days
+  /// (`POST /v1/transaction/get-paging`): the polling fallback for a missed webhook. A read.
+  Result<TransactionPage> get_transaction_paging(const GetTransactionPagingRequest& request,
+                                                 const CallOptions& options = {}) const {
+    return connection_->get_transaction_paging(request, options);
+  }
+  /// get_transaction_paging without blocking.
+  std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& request,
+                                                                    const CallOptions& options = {}) const {
+    return connection_->get_transaction_paging_async(request, options);
+  }
+  /// The banks Tingee supports (`GET {bank prefix}/get-banks`; Tingee answers a bare JSON array,
+  /// the documented envelope is accepted too). A read.
+  Result<BankList> get_banks(const CallOptions& options = {}) const { return connection_->get_banks(options); }
+  /// get_banks without blocking.
+  std::future<Result<BankList>> get_banks_async(const CallOptions& options = {}) const {
+    return connection_->get_banks_async(options);
   }
 
  private:

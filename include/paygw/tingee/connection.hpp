@@ -4,6 +4,7 @@
 #include <paygw/call_options.hpp>
 #include <paygw/export.hpp>
 #include <paygw/result.hpp>
+#include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/models.hpp>
 
 #include <future>
@@ -86,6 +87,43 @@ class PAYGW_EXPORT Connection {
   /// See Client::reset_device.
   virtual std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
                                                               const CallOptions& options) = 0;
+  /// See Client::nfc_command.
+  virtual Result<Ack> nfc_command(const NfcCommandRequest& request, const CallOptions& options) = 0;
+  /// See Client::nfc_command.
+  virtual std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& request, const CallOptions& options) = 0;
+  /// See Client::reset_device_with_details.
+  virtual Result<Ack> reset_device_with_details(const ResetDeviceWithDetailsRequest& request,
+                                                const CallOptions& options) = 0;
+  /// See Client::reset_device_with_details.
+  virtual std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request,
+                                                                   const CallOptions& options) = 0;
+  /// See Client::generate_dynamic_qr.
+  virtual Result<DynamicQrBill> generate_dynamic_qr(const GenerateDynamicQrRequest& request,
+                                                    const CallOptions& options) = 0;
+  /// See Client::generate_dynamic_qr.
+  virtual std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& request,
+                                                                       const CallOptions& options) = 0;
+  /// See Client::get_dynamic_qr_status.
+  virtual Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& request,
+                                                        const CallOptions& options) = 0;
+  /// See Client::get_dynamic_qr_status.
+  virtual std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request,
+                                                                           const CallOptions& options) = 0;
+  /// See Client::delete_dynamic_qr.
+  virtual Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::delete_dynamic_qr.
+  virtual std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& request,
+                                                           const CallOptions& options) = 0;
+  /// See Client::get_transaction_paging.
+  virtual Result<TransactionPage> get_transaction_paging(const GetTransactionPagingRequest& request,
+                                                         const CallOptions& options) = 0;
+  /// See Client::get_transaction_paging.
+  virtual std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& request,
+                                                                            const CallOptions& options) = 0;
+  /// See Client::get_banks.
+  virtual Result<BankList> get_banks(const CallOptions& options) = 0;
+  /// See Client::get_banks.
+  virtual std::future<Result<BankList>> get_banks_async(const CallOptions& options) = 0;
 };
 
 }  // namespace paygw::tingee
