@@ -11,18 +11,10 @@ namespace {
 using namespace paygw;
 using charging::Status;
 
-const char* kKey = "PARTNERKEY_TEST_0123456789abcdef";
+const char* kKey = test::kChargingKey;
 const charging::CardRequest kCard{"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"};
 
-charging::Config config(std::shared_ptr<http::Transport> transport) {
-  charging::Config c;
-  c.base_url = "https://thesieure.com";
-  c.partner_id = "3681148751";
-  c.partner_key = Secret(kKey);
-  c.transport = std::move(transport);
-  c.sleeper = test::no_sleep();
-  return c;
-}
+charging::Config config(std::shared_ptr<http::Transport> transport) { return test::charging_config(std::move(transport)); }
 
 charging::Client make(std::shared_ptr<http::Transport> transport, void (*tweak)(charging::Config&) = nullptr) {
   auto c = config(std::move(transport));

@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <thread>
+
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -164,6 +166,20 @@ tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std
     std::abort();
   }
   return *client;
+}
+
+charging::Config charging_config(std::shared_ptr<http::Transport> transport) {
+  charging::Config c;
+  c.base_url = "https://thesieure.com";
+  c.partner_id = "3681148751";
+  c.partner_key = Secret(kChargingKey);
+  c.transport = std::move(transport);
+  c.sleeper = no_sleep();
+  return c;
+}
+
+void ScriptedTransport::send_async(http::Request r, Completion done) {
+  std::thread([handler = handler_, r = std::move(r), done = std::move(done)] { done((*handler)(r)); }).detach();
 }
 
 }  // namespace paygw::test

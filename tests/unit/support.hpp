@@ -1,6 +1,7 @@
 // Shared helpers for the unit tests.
 #pragma once
 
+#include <paygw/charging/client.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/tconnect/client.hpp>
@@ -97,8 +98,39 @@ class RecordingSleeper final : public Sleeper {
   std::shared_ptr<FixedClock> clock_;
 };
 
+/// A transport that answers through `handler`. Unlike the default Transport::send_async (which
+/// runs send() in the caller's thread), send_async here runs each request on a thread of its own,
+/// like a real asynchronous transport, so a test can see which paygw thread would be blocked.
+class ScriptedTransport final : public http::Transport {
+ public:
+  using Handler = std::function<Result<http::Response>(const http::Request&)>;
+  explicit ScriptedTransport(Handler handler) : handler_(std::make_shared<Handler>(std::move(handler))) {}
+  Result<http::Response> send(const http::Request& r) override { return (*handler_)(r); }
+  void send_async(http::Request r, Completion done) override;
+
+ private:
+  std::shared_ptr<Handler> handler_;
+};
+
+/// The path of an absolute URL ("https://h/a/b?x" -> "/a/b").
+inline std::string path_of(const std::string& url) {
+  const auto start = url.find('/', url.find("://") + 3);
+  const auto end = url.find('?', start);
+  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+/// A JSON response with `status`.
+inline http::Response json_response(int status, std::string body) {
+  return http::Response{status, {{"Content-Type", "application/json"}}, std::move(body)};
+}
+
 /// One shared RecordingSleeper for tests that only need "never really sleep".
 std::shared_ptr<Sleeper> no_sleep();
+
+/// The card-charging test configuration on `transport`: partner 3681148751 with the spec's test
+/// key (kChargingKey), https://thesieure.com, no real sleeping.
+inline constexpr const char* kChargingKey = "PARTNERKEY_TEST_0123456789abcdef";
+charging::Config charging_config(std::shared_ptr<http::Transport> transport);
 
 /// TConnect client with the test credentials (the doc's login example), partner code
 /// PARTNER-TEST, service code vccb-qr, the test key, `clock` (spec_time() when null).

@@ -1,0 +1,201 @@
+// Money-safety findings at the client level: nothing blocking on paygw's timer thread, a call's
+// whole time bounded, honest error fields after an unreadable answer, and payment requests whose
+// parts disagree refused before anything is sent.
+#include <paygw/charging/client.hpp>
+#include <paygw/tconnect/client.hpp>
+#include <paygw/tingee/client.hpp>
+
+#include "support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+namespace {
+
+using namespace paygw;
+using namespace std::chrono_literals;
+
+// A QR for 40123 VND (tag 54), CRC checked in tests/unit/vietqr_test.cpp.
+const std::string kQr40123 =
+    "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text "
+    "string6304D9C6";
+
+bool is_login(const http::Request& r) { return r.url.find("/auth/login") != std::string::npos; }
+
+// Finding 8: after an async push got a 401, the old client ran the blocking re-login on paygw's
+// single timer thread, so an unrelated async call's retry waited for it. Here the second login is
+// held inside the transport until that unrelated call has finished: if the login blocked the timer
+// thread, the Tingee retry (a timer wait) could never finish and the test would deadlock.
+TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
+  std::promise<void> tingee_finished;
+  std::shared_future<void> gate = tingee_finished.get_future().share();
+  std::atomic<int> logins{0};
+  auto tconnect_transport = std::make_shared<test::ScriptedTransport>([&](const http::Request& r) -> Result<http::Response> {
+    if (is_login(r)) {
+      const int n = ++logins;
+      if (n == 2) gate.wait_for(30s);  // the re-login is slow
+      return test::json_response(200, R"({"access_token":"t)" + std::to_string(n) + R"(","expires_in":600})");
+    }
+    if (*http::find_header(r.headers, "Authorization") == "Bearer t1") return test::json_response(401, "{}");
+    return test::json_response(200, R"({"message":"Successfully pushed new payment to POS"})");
+  });
+  auto tconnect = test::tconnect_client(tconnect_transport);
+
+  // The unrelated call: a QR shown on a box whose first connection attempt is refused (certainly
+  // not sent, so even a payment write is retried after a short wait on the timer thread).
+  std::atomic<int> shows{0};
+  auto tingee_transport = std::make_shared<test::ScriptedTransport>([&](const http::Request&) -> Result<http::Response> {
+    if (++shows == 1) return make_error(ErrorCode::kConnect, "connection refused");
+    return test::json_response(200, R"({"code":"00","message":"Success"})");
+  });
+  tingee::Config config = test::tingee_config(tingee_transport);
+  config.sleeper = real_sleeper();  // waits really go through the timer thread
+  config.retry.initial_backoff = 10ms;
+  auto tingee = *tingee::Client::create(config);
+  tingee::ShowQrRequest show;
+  show.uuid = "D1";
+  show.amount = 40123;
+  show.qr_code = kQr40123;
+
+  auto push = tconnect.push_payment_async(tconnect::PosPush{"00059012710", "0129210912", 150000});
+  for (int i = 0; i < 30000 && logins.load() < 2; ++i) std::this_thread::sleep_for(1ms);
+  ASSERT_EQ(logins.load(), 2) << "the push never re-authenticated";
+
+  auto shown = tingee.show_qr_code_async(show);
+  ASSERT_EQ(shown.wait_for(30s), std::future_status::ready) << "the Tingee retry never ran: the timer thread is blocked";
+  auto result = shown.get();
+  EXPECT_TRUE(result.ok()) << describe(result.error());
+  EXPECT_EQ(shows.load(), 2);
+  tingee_finished.set_value();
+
+  ASSERT_EQ(push.wait_for(30s), std::future_status::ready);
+  auto pushed = push.get();
+  ASSERT_TRUE(pushed.ok()) << describe(pushed.error());
+  EXPECT_EQ(logins.load(), 2);
+}
+
+// Finding 8: a `Retry-After: 60` on a 503 made `charging check` wait 60 s twice with a 3 s
+// timeout. A wait that does not fit in what is left of the call's budget ends the call at once.
+TEST(RetryFlow, ARetryAfterLongerThanTheBudgetEndsTheCallAtOnce) {
+  for (auto budget : {0ms /* the 60 s default */, 5000ms}) {
+    std::atomic<int> calls{0};
+    auto transport = std::make_shared<test::ScriptedTransport>([&](const http::Request&) -> Result<http::Response> {
+      ++calls;
+      return http::Response{503, {{"Retry-After", "60"}}, "busy"};
+    });
+    auto clock = std::make_shared<FixedClock>(test::spec_time());
+    auto sleeper = std::make_shared<test::RecordingSleeper>(clock);
+    charging::Config c = test::charging_config(transport);
+    c.timeout = 3s;
+    c.clock = clock;
+    c.sleeper = sleeper;
+    auto client = *charging::Client::create(c);
+    CallOptions options;
+    options.total_timeout = budget;
+    auto r = client.check({"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"}, options);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kHttpStatus);
+    EXPECT_EQ(r.error().http_status, 503);
+    EXPECT_EQ(r.error().attempts, 1);
+    EXPECT_EQ(calls.load(), 1);
+    EXPECT_TRUE(sleeper->waits.empty()) << "waited " << sleeper->waits.front().count() << " ms";
+  }
+}
+
+// A call's attempts never get more time than is left: each attempt's timeout is cut to the budget.
+TEST(RetryFlow, EachAttemptTimeoutIsCutToWhatIsLeftOfTheBudget) {
+  std::vector<std::chrono::milliseconds> timeouts;
+  auto transport = std::make_shared<test::ScriptedTransport>([&](const http::Request& r) -> Result<http::Response> {
+    timeouts.push_back(r.timeout);
+    return make_error(ErrorCode::kConnect, "refused");  // certainly not sent: retried
+  });
+  auto clock = std::make_shared<FixedClock>(test::spec_time());
+  tingee::Config config = test::tingee_config(transport);
+  config.clock = clock;
+  config.sleeper = std::make_shared<test::RecordingSleeper>(clock);
+  config.timeout = 30s;
+  config.retry.total_timeout = 2000ms;
+  config.retry.initial_backoff = 600ms;
+  config.retry.max_attempts = 5;
+  auto r = tingee::Client::create(config)->get_device_paging({});
+  ASSERT_FALSE(r.ok());
+  ASSERT_GE(timeouts.size(), 2u);
+  EXPECT_EQ(timeouts[0], 2000ms);
+  EXPECT_LT(timeouts[1], 2000ms);
+  EXPECT_GT(timeouts[1], 0ms);
+}
+
+// Finding 11: an unreadable answer must still say how many attempts were made and which status
+// came back (Tingee get-paging reported attempts=0; a TConnect list http_status=0, attempts=0).
+TEST(ErrorFields, AnUnreadableAnswerKeepsItsStatusAndAttempts) {
+  auto tingee_transport = std::make_shared<test::ScriptedTransport>([](const http::Request&) -> Result<http::Response> {
+    return test::json_response(201, R"({"code":"00","message":"Success","data":{"items":"not a list"}})");
+  });
+  auto page = test::tingee_client(tingee_transport).get_device_paging({});
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.error().code, ErrorCode::kMalformed);
+  EXPECT_EQ(page.error().http_status, 201);
+  EXPECT_EQ(page.error().attempts, 1);
+  EXPECT_EQ(page.error().delivery, Delivery::kMaybeSent);
+
+  auto tconnect_transport = std::make_shared<test::ScriptedTransport>([](const http::Request& r) -> Result<http::Response> {
+    if (is_login(r)) return test::json_response(200, R"({"access_token":"t","expires_in":600})");
+    return test::json_response(200, R"({"unexpected":true})");
+  });
+  auto list =
+      test::tconnect_client(tconnect_transport).get_qr_transactions({"2026-01-01 00:00:00", "2026-01-02 00:00:00", 10, 1});
+  ASSERT_FALSE(list.ok());
+  EXPECT_EQ(list.error().code, ErrorCode::kMalformed);
+  EXPECT_EQ(list.error().http_status, 200);
+  EXPECT_EQ(list.error().attempts, 1);
+  EXPECT_TRUE(list.error().outcome_unknown());
+}
+
+// Finding 12: a device must never show one amount and charge another.
+TEST(PaymentRequests, AQrWhoseAmountDiffersFromTheRequestIsNotSent) {
+  auto nothing = std::make_shared<paygw::testing::ReplayTransport>();
+  tingee::ShowQrRequest show;
+  show.uuid = "D1";
+  show.amount = 150000;
+  show.qr_code = kQr40123;
+  auto tingee = test::tingee_client(nothing);
+  for (auto r : {tingee.show_qr_code(show), tingee.show_dynamic_qr_code_async(show).get(),
+                 tingee.show_static_qr_code(show)}) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
+    EXPECT_NE(r.error().message.find("tag 54"), std::string::npos) << r.error().message;
+  }
+  show.amount = 40123;
+  EXPECT_NE(tingee.show_qr_code(show).error().code, ErrorCode::kInvalidArgument) << "a matching amount passes";
+
+  auto tconnect = test::tconnect_client(nothing);
+  for (auto r : {tconnect.push_payment(tconnect::SoundboxPush{"SB-1", 150000, kQr40123}),
+                 tconnect.push_payment_async(tconnect::SoundboxPush{"SB-1", 150000, kQr40123}).get()}) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(r.error().message.find("tag 54"), std::string::npos) << r.error().message;
+  }
+  EXPECT_EQ(nothing->requests().size(), 1u) << "only the matching Tingee show went out";
+}
+
+// Finding 12: a charging answer about another card is not this card's result.
+TEST(PaymentRequests, AChargingAnswerNamingAnotherRequestIdIsMalformed) {
+  auto transport = std::make_shared<test::ScriptedTransport>([](const http::Request&) -> Result<http::Response> {
+    return test::json_response(200, R"({"status":1,"message":"ok","request_id":"someone-else","amount":45000,"value":50000,"declared_value":50000})");
+  });
+  auto client = *charging::Client::create(test::charging_config(transport));
+  const charging::CardRequest card{"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"};
+  for (auto r : {client.submit(card), client.check_async(card).get()}) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed);
+    EXPECT_EQ(r.error().http_status, 200);
+    EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
+    EXPECT_TRUE(r.error().outcome_unknown()) << "the card's own result is still unknown";
+  }
+}
+
+}  // namespace
