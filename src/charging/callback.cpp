@@ -25,7 +25,8 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
   codec::Params params;
   codec::parse_form(request.query, params);
   std::string_view body = request.body;
-  while (!body.empty() && (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
+  while (!body.empty() &&
+         (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
     body.remove_prefix(1);
   }
   if (!body.empty() && body.front() == '{') {
@@ -36,7 +37,8 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
 
   const std::string* signature = find(params, options.signature_field);
   if (signature == nullptr || signature->empty()) signature = find(params, options.signature_field_alt);
-  if (signature == nullptr || signature->empty()) return reject(ErrorCode::kMissingSignature, "callback has no signature");
+  if (signature == nullptr || signature->empty())
+    return reject(ErrorCode::kMissingSignature, "callback has no signature");
 
   // The expected signature is computed from the stored card, so a callback about any other card
   // cannot verify even if its own code/serial/signature are consistent.
@@ -66,12 +68,23 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
   if (text("serial") != expected.serial) return mismatch("serial");
   const std::string telco = codec::canonical_telco(text("telco"), options.telco_aliases);
   const std::string stored_telco = codec::canonical_telco(expected.telco, options.telco_aliases);
-  if (telco.empty() || telco != (stored_telco.empty() ? expected.telco : stored_telco)) return mismatch("telco");
+  const std::string& card_telco = stored_telco.empty() ? expected.telco : stored_telco;
+  if (telco.empty() || telco != card_telco) return mismatch("telco");
   auto declared = codec::money(params, "declared_value");
   if (!declared) return declared.error();
   if (!*declared || **declared != expected.declared_value) return mismatch("declared_value");
 
-  return codec::parse_result(params);
+  auto result = codec::parse_result(params);
+  if (!result) return result.error();
+  // The signature covers no amount: bound them by what this card can be worth.
+  const auto largest = codec::largest_denomination(options.denominations, card_telco);
+  if (!largest) {
+    return reject(ErrorCode::kConfig, "CallbackOptions::denominations has no denominations for " + card_telco);
+  }
+  if (auto bounded = codec::check_amounts(*result, expected.declared_value, *largest); !bounded) {
+    return bounded.error();
+  }
+  return result;
 }
 
 Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexcept {

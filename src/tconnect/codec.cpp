@@ -199,7 +199,13 @@ Result<TransactionPage> parse_transactions(const Json& body) {
     t.order_id = json::string_or_empty(item, "order_id");
     t.request_id = json::string_or_empty(item, "request_id");
     t.status = json::string_or_empty(item, "status");
-    t.amount = json::integer(item, "amount");
+    if (const Json* amount = json::member(item, "amount")) {
+      t.amount = json::money_or_text(*amount);  // TConnect integrations see numbers, strings and 150000.0
+      if (!t.amount) {
+        return make_error(ErrorCode::kMalformed, "transaction amount is not a whole number in 0..kMaxAmountVnd",
+                          Delivery::kMaybeSent);
+      }
+    }
     t.trn_ref_no = json::string_or_empty(item, "trn_ref_no");
     t.narrative = json::string_or_empty(item, "narrative");
     t.txn_init_dt = json::string_or_empty(item, "txn_init_dt");
