@@ -122,8 +122,15 @@ Result<Tokens> parse_tokens(const Json& body) {
   t.access_token = json::string_or_empty(p, "access_token");
   if (t.access_token.empty()) return make_error(ErrorCode::kMalformed, "token response has no access_token", Delivery::kMaybeSent);
   t.refresh_token = json::string_or_empty(p, "refresh_token");
-  t.expires_in = json::integer(p, "expires_in");
-  t.refresh_expires_in = json::integer(p, "refresh_expires_in");
+  // A lifetime outside 1 s .. 1 year is ignored (the client then uses its short default): a huge
+  // one would overflow now + lifetime (found by client_calls_fuzz) and keep a token forever.
+  auto lifetime = [&p](const char* key) -> std::optional<std::int64_t> {
+    const auto v = json::integer(p, key);
+    if (!v || *v < 1 || *v > kMaxTokenLifetimeSeconds) return std::nullopt;
+    return v;
+  };
+  t.expires_in = lifetime("expires_in");
+  t.refresh_expires_in = lifetime("refresh_expires_in");
   return t;
 }
 

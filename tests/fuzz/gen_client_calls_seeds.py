@@ -74,6 +74,10 @@ seeds["seq-tconnect-401-relogin"] = seed([("tconnect.push_payment(pos)", [
 seeds["seq-charging-503-then-result"] = seed([("charging.check", [(STATUS[503], [("Retry-After", "1")], ""), ok(CHARGE)])])
 seeds["seq-connect-error"] = seed([("tingee.show_qr_code", [(CONNECT, [], "")])])
 seeds["seq-tingee-provider-error"] = seed([("tingee.show_qr_code", [ok(TINGEE_ERROR)]), ("tingee.get_device_paging", [ok(TINGEE_PAGE)])])
+# A token lifetime that overflowed now + seconds(expires_in) in the client (found by this target).
+HUGE_TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":9223372036854775807,"refresh_expires_in":9223372036854775807}'
+seeds["seq-tconnect-huge-token-lifetime"] = seed([("tconnect.authenticate", [ok(HUGE_TOKENS)]),
+                                                  ("tconnect.get_services", [ok(TCONNECT_OK)])])
 seeds["seq-fees-and-submit"] = seed([("charging.get_fees", [ok(FEES)]), ("charging_query.submit", [(STATUS[500], [], "<html>")])])
 
 out = os.path.join(HERE, "corpus", "client_calls")

@@ -236,3 +236,46 @@ TEST(TconnectMoney, IpnAmountOutsideZeroToKMaxAmountVndIsMalformed) {
 }
 
 }  // namespace
+
+// ---- TConnect token lifetimes (a sibling overflow: client_calls_fuzz, UBSan) ----
+
+namespace {
+
+TEST(TconnectTokens, AbsurdLifetimesAreIgnoredNotOverflowed) {
+  // now + seconds(INT64_MAX) overflowed the nanosecond clock arithmetic in the client.
+  for (const char* v : {"9223372036854775807", "18446744073709551615", "31536001", "0", "-5", "1e300", "\"600\""}) {
+    const std::string body =
+        std::string(R"({"access_token":"a","expires_in":)") + v + R"(,"refresh_expires_in":)" + v + "}";
+    auto t = tconnect::codec::parse_tokens(parse(body));
+    ASSERT_TRUE(t.ok()) << body;
+    EXPECT_EQ(t->expires_in, std::nullopt) << body;
+    EXPECT_EQ(t->refresh_expires_in, std::nullopt) << body;
+  }
+  auto t =
+      tconnect::codec::parse_tokens(parse(R"({"access_token":"a","expires_in":600,"refresh_expires_in":31536000})"));
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->expires_in, 600);
+  EXPECT_EQ(t->refresh_expires_in, 31536000);
+}
+
+TEST(TconnectTokens, HugeLifetimeFromTheServerFallsBackToTheDefault) {
+  // Through the client: the token is kept for the default lifetime, and no arithmetic overflows
+  // (tools/sanitize runs this under UBSan).
+  auto replay = paygw::testing::ReplayTransport::from_json(
+      R"({"exchanges":[
+        {"request":{"method":"POST","path":"/openapi/v1/auth/login","json":{"data":"<redacted>"}},
+         "response":{"status":200,"json":{"access_token":"a1","refresh_token":"r1",
+                     "expires_in":9223372036854775807,"refresh_expires_in":9223372036854775807}}},
+        {"request":{"method":"POST","path":"/openapi/v1/services","json":{"data":"<redacted>"}},
+         "response":{"status":200,"json":{"services":[]}}},
+        {"request":{"method":"POST","path":"/openapi/v1/services","json":{"data":"<redacted>"}},
+         "response":{"status":200,"json":{"services":[]}}}]})",
+      "inline");
+  ASSERT_TRUE(replay.ok()) << replay.error().message;
+  auto client = test::tconnect_client(*replay);
+  EXPECT_TRUE(client.get_services().ok());
+  EXPECT_TRUE(client.get_services().ok());  // the same token: one login only
+  EXPECT_EQ((*replay)->report(), "");
+}
+
+}  // namespace
