@@ -70,16 +70,16 @@ void share_options(Config& c, const std::shared_ptr<http::Transport>& transport)
   c.random = std::make_shared<CountingRandom>();
 }
 
-/// The five clients on `transport`, or the first configuration error.
-inline Result<Clients> make_clients(const std::shared_ptr<http::Transport>& transport) {
+inline tingee::Config tingee_config(const std::shared_ptr<http::Transport>& transport) {
   tingee::Config t;
   t.base_url = "https://tingee.example";
   t.client_id = "tingee-client-id";
   t.secret = Secret(kTingeeSecret);
   share_options(t, transport);
-  auto tingee_client = tingee::Client::create(t);
-  if (!tingee_client) return tingee_client.error();
+  return t;
+}
 
+inline tconnect::Config tconnect_config(const std::shared_ptr<http::Transport>& transport) {
   tconnect::Config c;
   c.base_url = "https://tconnect.example";
   c.partner_code = "PARTNER-TEST";
@@ -90,24 +90,32 @@ inline Result<Clients> make_clients(const std::shared_ptr<http::Transport>& tran
   c.aes_key = Secret(kAesKeyHex);
   c.service_code = "vccb-qr";
   share_options(c, transport);
-  auto tconnect_client = tconnect::Client::create(c);
-  if (!tconnect_client) return tconnect_client.error();
+  return c;
+}
 
-  auto charging_config = [&](charging::Encoding encoding) {
-    charging::Config g;
-    g.base_url = "https://charging.example";
-    g.partner_id = "3681148751";
-    g.partner_key = Secret(kPartnerKey);
-    g.encoding = encoding;
-    if (encoding == charging::Encoding::kJson) g.sign_scheme = charging::sign_scheme_b;
-    share_options(g, transport);
-    return charging::Client::create(g);
-  };
-  auto form = charging_config(charging::Encoding::kForm);
+inline charging::Config charging_config(const std::shared_ptr<http::Transport>& transport,
+                                        charging::Encoding encoding) {
+  charging::Config g;
+  g.base_url = "https://charging.example";
+  g.partner_id = "3681148751";
+  g.partner_key = Secret(kPartnerKey);
+  g.encoding = encoding;
+  if (encoding == charging::Encoding::kJson) g.sign_scheme = charging::sign_scheme_b;
+  share_options(g, transport);
+  return g;
+}
+
+/// The five clients on `transport`, or the first configuration error.
+inline Result<Clients> make_clients(const std::shared_ptr<http::Transport>& transport) {
+  auto tingee_client = tingee::Client::create(tingee_config(transport));
+  if (!tingee_client) return tingee_client.error();
+  auto tconnect_client = tconnect::Client::create(tconnect_config(transport));
+  if (!tconnect_client) return tconnect_client.error();
+  auto form = charging::Client::create(charging_config(transport, charging::Encoding::kForm));
   if (!form) return form.error();
-  auto json = charging_config(charging::Encoding::kJson);
+  auto json = charging::Client::create(charging_config(transport, charging::Encoding::kJson));
   if (!json) return json.error();
-  auto query = charging_config(charging::Encoding::kQuery);
+  auto query = charging::Client::create(charging_config(transport, charging::Encoding::kQuery));
   if (!query) return query.error();
   return Clients{*tingee_client, *tconnect_client, *form, *json, *query};
 }

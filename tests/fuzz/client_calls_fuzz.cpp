@@ -1,7 +1,8 @@
 // libFuzzer target: every public client call (the table in client_calls.hpp) through a transport
 // that answers each request with whatever the input says — a transport error, or an arbitrary
-// status, headers and body. One input runs 1..3 calls on fresh clients, so login/refresh, retries,
-// 401 re-authentication, envelope decryption and every response parser see arbitrary bytes.
+// status, headers and body. One input runs 1..3 calls (the TConnect client, which caches tokens, is
+// fresh for each input), so login/refresh, retries, 401 re-authentication, envelope decryption and
+// every response parser see arbitrary bytes.
 //
 // Input layout (FuzzedDataProvider): integers from the end — the number of calls, each call's
 // index in calls(), and per request a kind byte (< 8: a transport error; >= 0xf0: a status read as
@@ -78,18 +79,47 @@ class FuzzTransport final : public http::Transport {
   int exchanges_ = 0;
 };
 
+// The Tingee and charging clients keep no state between calls, so they are built once (building
+// five clients per input cost more than most calls) over this transport, which forwards to the
+// current input's. The TConnect client caches tokens: it is built fresh for every input.
+class CurrentTransport final : public http::Transport {
+ public:
+  Result<http::Response> send(const http::Request& request) override {
+    std::shared_ptr<http::Transport> target;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      target = current_;
+    }
+    return target->send(request);
+  }
+  void set(std::shared_ptr<http::Transport> t) {
+    std::lock_guard<std::mutex> lock(mu_);
+    current_ = std::move(t);
+  }
+
+ private:
+  std::mutex mu_;
+  std::shared_ptr<http::Transport> current_;
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const auto current = std::make_shared<CurrentTransport>();
+  static const auto shared_clients = calls::make_clients(current);
+  if (!shared_clients) std::abort();  // the configuration is fixed and valid
   auto transport = std::make_shared<FuzzTransport>(data, size);
-  auto clients = calls::make_clients(transport);
-  if (!clients) std::abort();  // the configuration is fixed and valid
+  current->set(transport);
+  auto tconnect = tconnect::Client::create(calls::tconnect_config(transport));
+  if (!tconnect) std::abort();
+  calls::Clients clients = *shared_clients;
+  clients.tconnect = *tconnect;
   const auto& table = calls::calls();
   static const bool verbose = std::getenv("PAYGW_FUZZ_VERBOSE") != nullptr;  // to check seeds
   const int n = transport->count(1, 3);
   for (int i = 0; i < n; ++i) {
     const auto& call = table[transport->pick(table.size())];
-    const std::string outcome = call.run(*clients);
+    const std::string outcome = call.run(clients);
     if (verbose) std::fprintf(stderr, "%s: %s\n", call.name, outcome.empty() ? "ok" : outcome.c_str());
   }
   return 0;
