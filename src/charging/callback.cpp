@@ -81,6 +81,10 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
   if (!largest) {
     return reject(ErrorCode::kConfig, "CallbackOptions::denominations has no denominations for " + card_telco);
   }
+  if (expected.declared_value > *largest) {
+    return reject(ErrorCode::kConfig, "the submission's declared value is above the largest " + card_telco +
+                                          " card in CallbackOptions::denominations");
+  }
   if (auto bounded = codec::check_amounts(*result, expected.declared_value, *largest); !bounded) {
     return bounded.error();
   }

@@ -199,6 +199,23 @@ TEST(ChargingCallback, OutOfRangeAmountsAreMalformedNeverCredited) {
   EXPECT_EQ(wrong_value->amount, 80000);
 }
 
+TEST(ChargingCallback, DenominationsMustCoverTheStoredCard) {
+  charging::CallbackOptions none;
+  none.denominations.erase("VIETTEL");
+  EXPECT_EQ(verify_callback({"", post_body()}, kKey, kStored, none).error().code, ErrorCode::kConfig);
+  charging::CallbackOptions small;
+  small.denominations["VIETTEL"] = {10000, 20000};  // the stored card is 50 000
+  EXPECT_EQ(verify_callback({"", post_body()}, kKey, kStored, small).error().code, ErrorCode::kConfig);
+  charging::CallbackOptions bigger;
+  bigger.denominations["VIETTEL"] = {50000, 5000000};
+  std::string big_value = post_body("2", "2500000");
+  big_value.replace(big_value.find(R"("value":50000)"), 13, R"("value":3000000)");
+  auto r = verify_callback({"", big_value}, kKey, kStored, bigger);
+  ASSERT_TRUE(r.ok()) << describe(r.error());
+  EXPECT_EQ(r->amount, 2500000);
+  EXPECT_EQ(verify_callback({"", big_value}, kKey, kStored).error().code, ErrorCode::kMalformed);
+}
+
 charging::ChargeResult pending() {
   charging::ChargeResult r;
   r.status_code = 99;

@@ -53,7 +53,8 @@ struct CallbackOptions {
 /// integer (kMalformed); every money field must be a whole VND in 0..kMaxAmountVnd, none above the
 /// telco's largest denomination (CallbackOptions::denominations), and `amount` not above what the
 /// card is worth — the declared value for status 1, else the reported value/card_value (kMalformed);
-/// the stored telco must have denominations (kConfig). Nothing is parsed into a result before the
+/// the stored telco must have denominations there, the largest not below the stored declared value
+/// (kConfig). Nothing is parsed into a result before the
 /// signature verifies.
 ///
 /// Thread-safe; never throws.
