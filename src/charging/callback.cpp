@@ -68,12 +68,27 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
   if (text("serial") != expected.serial) return mismatch("serial");
   const std::string telco = codec::canonical_telco(text("telco"), options.telco_aliases);
   const std::string stored_telco = codec::canonical_telco(expected.telco, options.telco_aliases);
-  if (telco.empty() || telco != (stored_telco.empty() ? expected.telco : stored_telco)) return mismatch("telco");
+  const std::string& card_telco = stored_telco.empty() ? expected.telco : stored_telco;
+  if (telco.empty() || telco != card_telco) return mismatch("telco");
   auto declared = codec::money(params, "declared_value");
   if (!declared) return declared.error();
   if (!*declared || **declared != expected.declared_value) return mismatch("declared_value");
 
-  return codec::parse_result(params);
+  auto result = codec::parse_result(params);
+  if (!result) return result.error();
+  // The signature covers no amount: bound them by what this card can be worth.
+  const auto largest = codec::largest_denomination(options.denominations, card_telco);
+  if (!largest) {
+    return reject(ErrorCode::kConfig, "CallbackOptions::denominations has no denominations for " + card_telco);
+  }
+  if (expected.declared_value > *largest) {
+    return reject(ErrorCode::kConfig, "the submission's declared value is above the largest " + card_telco +
+                                          " card in CallbackOptions::denominations");
+  }
+  if (auto bounded = codec::check_amounts(*result, expected.declared_value, *largest); !bounded) {
+    return bounded.error();
+  }
+  return result;
 }
 
 Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexcept {

@@ -132,7 +132,7 @@ Params params_of(const Json& object) {
       out[key] = value.get<std::string>();
     } else if (value.is_number_float()) {
       const double d = value.get<double>();
-      out[key] = (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9e15)
+      out[key] = (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) <= static_cast<double>(kMaxAmountVnd))
                      ? std::to_string(static_cast<std::int64_t>(d))
                      : value.dump();
     } else {
@@ -161,9 +161,45 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 Result<std::optional<Vnd>> money(const Params& params, const std::string& key) {
   const auto it = params.find(key);
   if (it == params.end() || it->second.empty() || it->second == "null") return std::optional<Vnd>();
-  const auto v = integer_text(it->second);
-  if (!v) return malformed("'" + key + "' is not a whole number of VND");
+  const auto v = json::money_text(it->second);
+  if (!v) return malformed("'" + key + "' is not a whole number of VND in 0..kMaxAmountVnd");
   return std::optional<Vnd>(*v);
+}
+
+std::optional<Vnd> largest_denomination(const std::map<std::string, std::vector<Vnd>>& denominations,
+                                        const std::string& telco) {
+  const auto it = denominations.find(telco);
+  if (it == denominations.end() || it->second.empty()) return std::nullopt;
+  return *std::max_element(it->second.begin(), it->second.end());
+}
+
+Result<void> check_amounts(const ChargeResult& result, Vnd declared_value, Vnd largest_denomination) {
+  if (declared_value > largest_denomination) {
+    return malformed("declared value " + std::to_string(declared_value) + " is above the largest card (" +
+                     std::to_string(largest_denomination) + ")");
+  }
+  for (auto [name, field] :
+       {std::pair<const char*, const std::optional<Vnd>*>{"declared_value", &result.declared_value},
+        {"value", &result.value},
+        {"card_value", &result.card_value},
+        {"amount", &result.amount}}) {
+    if (*field && **field > largest_denomination) {
+      return malformed(std::string("'") + name + "' " + std::to_string(**field) + " is above the largest card (" +
+                       std::to_string(largest_denomination) + ")");
+    }
+  }
+  if (!result.amount) return {};
+  // What the card is worth: the declared value when the provider says it was right (status 1),
+  // else the face value the result reports (value = billed, card_value = real), else the declared one.
+  Vnd face = declared_value;
+  if (result.status != Status::kSuccess && (result.value || result.card_value)) {
+    face = std::max(result.value.value_or(0), result.card_value.value_or(0));
+  }
+  if (*result.amount > face) {
+    return malformed("'amount' " + std::to_string(*result.amount) + " is more than the card is worth (" +
+                     std::to_string(face) + ")");
+  }
+  return {};
 }
 
 Status status_of(int code, std::string_view message) noexcept {
@@ -217,26 +253,39 @@ Result<ChargeResult> parse_result(const Params& params) {
 }
 
 std::optional<Percent> percent_of(const Json& value) {
-  if (value.is_number_integer()) return Percent{value.get<std::int64_t>() * 10000};
-  if (value.is_number_float()) {
-    const double scaled = value.get<double>() * 10000.0;
-    if (!std::isfinite(scaled) || std::fabs(scaled) > 1e15) return std::nullopt;
+  constexpr std::int64_t kScale = 10000;           // ten-thousandths of a percent
+  constexpr std::int64_t kHundred = 100 * kScale;  // the largest percentage there is
+  std::optional<Percent> out;
+  if (value.is_number_unsigned()) {
+    const auto v = value.get<std::uint64_t>();
+    if (v <= 100) out = Percent{static_cast<std::int64_t>(v) * kScale};
+  } else if (value.is_number_integer()) {
+    const auto v = value.get<std::int64_t>();
+    if (v >= 0 && v <= 100) out = Percent{v * kScale};
+  } else if (value.is_number_float()) {
+    const double d = value.get<double>();
+    if (!std::isfinite(d) || d < 0.0 || d > 100.0) return std::nullopt;
+    const double scaled = d * static_cast<double>(kScale);
     const double rounded = std::round(scaled);
     if (std::fabs(scaled - rounded) > 1e-6) return std::nullopt;  // more than 4 decimals
-    return Percent{static_cast<std::int64_t>(rounded)};
+    out = Percent{static_cast<std::int64_t>(rounded)};
+  } else if (value.is_string()) {
+    std::string_view s = value.get_ref<const std::string&>();
+    const auto dot = s.find('.');
+    const auto whole_text = s.substr(0, dot);
+    if (whole_text.empty() || whole_text.size() > 3 || !digits_only(whole_text)) return std::nullopt;
+    std::int64_t whole = 0;
+    for (char c : whole_text) whole = whole * 10 + (c - '0');
+    std::int64_t frac = 0;
+    if (dot != std::string_view::npos) {
+      auto digits = s.substr(dot + 1);
+      if (digits.empty() || digits.size() > 4 || !digits_only(digits)) return std::nullopt;
+      for (std::size_t i = 0; i < 4; ++i) frac = frac * 10 + (i < digits.size() ? digits[i] - '0' : 0);
+    }
+    out = Percent{whole * kScale + frac};
   }
-  if (!value.is_string()) return std::nullopt;
-  std::string_view s = value.get_ref<const std::string&>();
-  const auto dot = s.find('.');
-  const auto whole = integer_text(s.substr(0, dot));
-  if (!whole || *whole < 0) return std::nullopt;
-  std::int64_t frac = 0;
-  if (dot != std::string_view::npos) {
-    auto digits = s.substr(dot + 1);
-    if (digits.empty() || digits.size() > 4 || !digits_only(digits)) return std::nullopt;
-    for (std::size_t i = 0; i < 4; ++i) frac = frac * 10 + (i < digits.size() ? digits[i] - '0' : 0);
-  }
-  return Percent{*whole * 10000 + frac};
+  if (!out || out->ten_thousandths < 0 || out->ten_thousandths > kHundred) return std::nullopt;
+  return out;
 }
 
 Result<FeeTable> parse_fee_table(const Json& body) {
@@ -251,18 +300,17 @@ Result<FeeTable> parse_fee_table(const Json& body) {
       r.telco = json::string_or_empty(row, "telco");
       if (r.telco.empty()) r.telco = group;
       const Json* value = json::member(row, "value");
-      std::optional<std::int64_t> v;
-      if (value != nullptr && value->is_number()) v = json::integer(row, "value");
-      if (value != nullptr && value->is_string()) v = integer_text(value->get<std::string>());
+      Vnd v = 0;  // 0 = unreadable: a card has a positive value
+      if (value != nullptr) v = json::money_or_text(*value).value_or(0);
       const Json* fees = json::member(row, "fees");
       const Json* penalty = json::member(row, "penalty");
       const auto f = fees != nullptr ? percent_of(*fees) : std::nullopt;
       const auto p = penalty != nullptr ? percent_of(*penalty) : std::optional<Percent>(Percent{0});
-      if (r.telco.empty() || !v || *v <= 0 || !f || !p) {
+      if (r.telco.empty() || v <= 0 || !f || !p) {
         ++table.skipped_rows;
         continue;
       }
-      r.value = *v;
+      r.value = v;
       r.fees = *f;
       r.penalty = *p;
       table.rows.push_back(std::move(r));

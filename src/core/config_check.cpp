@@ -1,6 +1,6 @@
 #include "core/config_check.hpp"
 
-#include "http/util.hpp"
+#include "http/base_url.hpp"
 
 namespace paygw::detail {
 
@@ -8,8 +8,8 @@ Result<std::string> check_connection_settings(std::string_view base_url, std::st
                                               ClientOptions& options) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
   if (base_url.empty()) return fail("base_url is required (" + std::string(base_url_hint) + ")");
-  std::string url = normalize_base_url(base_url);
-  if (url.empty()) return fail("base_url must be an https:// URL (plain http only for a loopback sandbox)");
+  auto url = check_base_url(base_url);
+  if (!url) return url.error();
   if (!options.transport) return fail("transport is required (see http::make_curl_transport)");
   if (options.timeout.count() <= 0) return fail("timeout must be positive");
   if (options.retry.max_attempts < 1) return fail("retry.max_attempts must be at least 1");
@@ -21,7 +21,7 @@ Result<std::string> check_connection_settings(std::string_view base_url, std::st
   if (!options.clock) options.clock = system_clock();
   if (!options.sleeper) options.sleeper = real_sleeper();
   if (!options.random) options.random = system_random();
-  return url;
+  return std::move(*url);
 }
 
 }  // namespace paygw::detail

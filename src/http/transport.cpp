@@ -79,17 +79,4 @@ bool header_safe(std::string_view value) noexcept {
   return true;
 }
 
-std::string normalize_base_url(std::string_view url) {
-  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  if (url.empty() || !header_safe(url) || url.find_first_of(" ?#") != std::string_view::npos) return {};
-  if (url.rfind("https://", 0) == 0 && url.size() > 8) return std::string(url);
-  for (std::string_view prefix : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
-    if (url.rfind(prefix, 0) == 0) {
-      const auto rest = url.substr(prefix.size());
-      if (rest.empty() || rest.front() == ':' || rest.front() == '/') return std::string(url);
-    }
-  }
-  return {};
-}
-
 }  // namespace paygw::detail

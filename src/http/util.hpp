@@ -33,9 +33,6 @@ std::string url_path_without_query(std::string_view url);
 std::string url_encode(std::string_view text);
 /// True when `value` has no control characters (safe as an HTTP header value).
 bool header_safe(std::string_view value) noexcept;
-/// A client base URL without trailing '/', which must be https:// (plain http:// only for a
-/// loopback host: 127.0.0.1, localhost, [::1]). Returns empty when it is not acceptable.
-std::string normalize_base_url(std::string_view url);
 
 /// Whether a failed exchange died on a kept-alive connection the server had already closed before
 /// a single request byte was written (the keep-alive race), so that the request certainly never

@@ -49,4 +49,48 @@ std::optional<std::int64_t> integer(const Json& object, std::string_view key) {
   return std::nullopt;
 }
 
+std::optional<Vnd> money(const Json& value) {
+  if (value.is_number_unsigned()) {
+    const auto v = value.get<std::uint64_t>();
+    if (v > static_cast<std::uint64_t>(kMaxAmountVnd)) return std::nullopt;
+    return static_cast<Vnd>(v);
+  }
+  if (value.is_number_integer()) {
+    const auto v = value.get<std::int64_t>();
+    if (!money_in_range(v)) return std::nullopt;
+    return v;
+  }
+  if (value.is_number_float()) {
+    const double d = value.get<double>();
+    // kMaxAmountVnd = 2^53 - 1 is exactly representable, so the comparison is exact.
+    if (!std::isfinite(d) || std::trunc(d) != d || d < 0.0 || d > static_cast<double>(kMaxAmountVnd)) {
+      return std::nullopt;
+    }
+    return static_cast<Vnd>(d);
+  }
+  return std::nullopt;
+}
+
+std::optional<Vnd> money_or_text(const Json& value) {
+  if (value.is_string()) return money_text(value.get_ref<const std::string&>());
+  return money(value);
+}
+
+std::optional<Vnd> money_text(std::string_view text) {
+  if (const auto dot = text.find('.'); dot != std::string_view::npos) {
+    const auto frac = text.substr(dot + 1);
+    if (frac.empty() || frac.find_first_not_of('0') != std::string_view::npos) return std::nullopt;
+    text = text.substr(0, dot);
+  }
+  if (text.empty()) return std::nullopt;
+  Vnd v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const int digit = c - '0';
+    if (v > (kMaxAmountVnd - digit) / 10) return std::nullopt;  // v * 10 + digit would pass the limit
+    v = v * 10 + digit;
+  }
+  return v;
+}
+
 }  // namespace paygw::detail::json

@@ -3,6 +3,7 @@
 // compact, raw UTF-8, '/' not escaped, control characters as \uXXXX lowercase).
 #pragma once
 
+#include <paygw/money.hpp>
 #include <paygw/result.hpp>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +29,21 @@ std::string string_or_empty(const Json& object, std::string_view key);
 std::optional<std::int64_t> integer(const Json& object, std::string_view key);
 /// Member `key` when present and not null, else nullptr.
 const Json* member(const Json& object, std::string_view key);
+
+// Money. The one rule for every amount paygw reads from a provider (responses, callbacks,
+// webhooks, IPNs): a whole number of VND with 0 <= x <= kMaxAmountVnd. A value that breaks it is
+// unreadable (nullopt) and the caller's answer is kMalformed — never "absent", never clamped.
+
+/// true when `amount` is inside 0..kMaxAmountVnd.
+constexpr bool money_in_range(std::int64_t amount) noexcept { return amount >= 0 && amount <= kMaxAmountVnd; }
+/// A JSON number that is a whole amount in range: an integer, or a float with an integral value
+/// (150000.0, 1.5e5). Strings, booleans, fractions, negatives and anything above kMaxAmountVnd are nullopt.
+std::optional<Vnd> money(const Json& value);
+/// As money(), and also a JSON string holding money_text().
+std::optional<Vnd> money_or_text(const Json& value);
+/// Decimal digits, optionally followed by '.' and only zeros ("150000", "050000", "150000.00"),
+/// in range. No sign, spaces, exponent or hex; "" is nullopt. Never overflows on long input.
+std::optional<Vnd> money_text(std::string_view text);
 
 // Builders: add a member only when it carries a value, so optional fields stay out of the body.
 inline void put_string(Json& o, const char* key, const std::string& v) {

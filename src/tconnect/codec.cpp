@@ -126,8 +126,15 @@ Result<Tokens> parse_tokens(const Json& body) {
   if (t.access_token.empty())
     return make_error(ErrorCode::kMalformed, "token response has no access_token", Delivery::kMaybeSent);
   t.refresh_token = json::string_or_empty(p, "refresh_token");
-  t.expires_in = json::integer(p, "expires_in");
-  t.refresh_expires_in = json::integer(p, "refresh_expires_in");
+  // A lifetime outside 1 s .. 1 year is ignored (the client then uses its short default): a huge
+  // one would overflow now + lifetime (found by client_calls_fuzz) and keep a token forever.
+  auto lifetime = [&p](const char* key) -> std::optional<std::int64_t> {
+    const auto v = json::integer(p, key);
+    if (!v || *v < 1 || *v > kMaxTokenLifetimeSeconds) return std::nullopt;
+    return v;
+  };
+  t.expires_in = lifetime("expires_in");
+  t.refresh_expires_in = lifetime("refresh_expires_in");
   return t;
 }
 
@@ -221,7 +228,13 @@ Result<TransactionPage> parse_transactions(const Json& body) {
     t.order_id = json::string_or_empty(item, "order_id");
     t.request_id = json::string_or_empty(item, "request_id");
     t.status = json::string_or_empty(item, "status");
-    t.amount = json::integer(item, "amount");
+    if (const Json* amount = json::member(item, "amount")) {
+      t.amount = json::money_or_text(*amount);  // TConnect integrations see numbers, strings and 150000.0
+      if (!t.amount) {
+        return make_error(ErrorCode::kMalformed, "transaction amount is not a whole number in 0..kMaxAmountVnd",
+                          Delivery::kMaybeSent);
+      }
+    }
     t.trn_ref_no = json::string_or_empty(item, "trn_ref_no");
     t.narrative = json::string_or_empty(item, "narrative");
     t.txn_init_dt = json::string_or_empty(item, "txn_init_dt");

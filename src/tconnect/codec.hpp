@@ -58,11 +58,15 @@ Result<Json> build(const RefreshRequest& r);
 /// kDecrypt). Errors carry Delivery::kMaybeSent and the HTTP status.
 Result<Json> parse_response(const http::Response& response, const Secret& raw_key);
 
+/// The longest token lifetime believed (one year); longer, zero or negative ones are dropped.
+inline constexpr std::int64_t kMaxTokenLifetimeSeconds = 365LL * 24 * 3600;
+
 struct Tokens {
   std::string access_token;
   std::string refresh_token;  ///< Empty when the response had none.
+  /// Seconds, within 1..kMaxTokenLifetimeSeconds; nullopt when absent or outside it.
   std::optional<std::int64_t> expires_in;
-  std::optional<std::int64_t> refresh_expires_in;
+  std::optional<std::int64_t> refresh_expires_in;  ///< As expires_in.
 };
 Result<Tokens> parse_tokens(const Json& body);
 

@@ -93,8 +93,9 @@ Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<
   IpnNotification ipn;
   ipn.order_id = json::string_or_empty(*payload, "order_id");
   if (ipn.order_id.empty()) return make_error(ErrorCode::kMalformed, "IPN has no order_id");
-  const auto amount = json::integer(*payload, "amount");
-  if (!amount || *amount < 0) return make_error(ErrorCode::kMalformed, "IPN amount is not a non-negative integer");
+  const Json* amount_member = json::member(*payload, "amount");
+  const auto amount = amount_member != nullptr ? json::money(*amount_member) : std::nullopt;
+  if (!amount) return make_error(ErrorCode::kMalformed, "IPN amount is not a whole number in 0..kMaxAmountVnd");
   ipn.amount = *amount;
   ipn.payment_type = json::string_or_empty(*payload, "payment_type");
   ipn.retrieval_ref_no = json::string_or_empty(*payload, "retrieval_ref_no");

@@ -47,9 +47,9 @@ Result<PaymentNotification> parse_payment(const Json& body) {
   auto date = required_string(body, "transactionDate");
   if (!date) return date.error();
   p.transaction_date = std::move(*date);
-  const auto amount = json::integer(body, "amount");
-  if (!amount || *amount < 0)
-    return fail(ErrorCode::kMalformed, "payment webhook 'amount' is not a non-negative integer");
+  const Json* amount_member = json::member(body, "amount");
+  const auto amount = amount_member != nullptr ? json::money(*amount_member) : std::nullopt;
+  if (!amount) return fail(ErrorCode::kMalformed, "payment webhook 'amount' is not a whole number in 0..kMaxAmountVnd");
   p.amount = *amount;
   p.client_id = json::string_or_empty(body, "clientId");
   p.content = json::string_or_empty(body, "content");

@@ -21,8 +21,10 @@ const charging::Submission kStored{"989876", "VIETTEL", "314688440422676", "1000
 
 std::string post_body(const std::string& status = "1", const std::string& amount = "25000",
                       const std::string& sign = kSign) {
-  return R"({"status":)" + status + R"(,"message":"Th\u00e0nh c\u00f4ng","request_id":"989876","declared_value":50000,"value":50000,"amount":)" +
-         amount + R"(,"code":"314688440422676","serial":"10003395125761","telco":"VIETTEL","trans_id":54180,"callback_sign":")" +
+  return R"({"status":)" + status +
+         R"(,"message":"Th\u00e0nh c\u00f4ng","request_id":"989876","declared_value":50000,"value":50000,"amount":)" +
+         amount +
+         R"(,"code":"314688440422676","serial":"10003395125761","telco":"VIETTEL","trans_id":54180,"callback_sign":")" +
          sign + R"("})";
 }
 
@@ -151,6 +153,67 @@ TEST(ChargingCallback, NonIntegerStatusOrMoneyIsMalformed) {
   EXPECT_EQ(verify_callback({"", post_body(R"("ok")")}, kKey, kStored).error().code, ErrorCode::kMalformed);
   EXPECT_EQ(verify_callback({"", post_body("1", "25000.5")}, kKey, kStored).error().code, ErrorCode::kMalformed);
   EXPECT_EQ(verify_callback({"", post_body("1", R"("abc")")}, kKey, kStored).error().code, ErrorCode::kMalformed);
+}
+
+// The signature covers no amount, so a validly signed callback can carry any amount: money out of
+// range, or more than the card can be worth, must never become a crediting result.
+TEST(ChargingCallback, OutOfRangeAmountsAreMalformedNeverCredited) {
+  const std::string kSignPart = "&code=314688440422676&serial=10003395125761&telco=VIETTEL&callback_sign=" + kSign;
+  const std::string get_cases[] = {
+      "status=1&amount=-42000&request_id=989876&declared_value=50000&value=50000",
+      "status=1&amount=-0.0&request_id=989876&declared_value=50000&value=-50000",
+      "status=2&amount=25000&request_id=989876&declared_value=50000&value=50000&card_value=-1",
+      "status=1&amount=100000000000000000&request_id=989876&declared_value=50000&value=50000",
+      "status=1&amount=9007199254740992&request_id=989876&declared_value=50000&value=50000",
+      "status=1&amount=99999999999999999999999&request_id=989876&declared_value=50000&value=50000",
+  };
+  for (const auto& query : get_cases) {
+    auto r = verify_callback({query + kSignPart, ""}, kKey, kStored);
+    ASSERT_FALSE(r.ok()) << query;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed) << query << ": " << r.error().message;
+  }
+  // In range for the type, impossible for the card: more than the 50 000 card is worth, or a
+  // value above the largest VIETTEL card (1 000 000 in default_denominations()).
+  const std::pair<std::string, std::string> post_cases[] = {
+      {"1", "100000000000000000"},  // 10^17 against a declared 50 000
+      {"1", "9007199254740991"},    // kMaxAmountVnd itself: still far more than the card
+      {"1", "50001"},
+      {"99", "60000"},  // not even as an expected payout
+  };
+  for (const auto& [status, amount] : post_cases) {
+    auto r = verify_callback({"", post_body(status, amount)}, kKey, kStored);
+    ASSERT_FALSE(r.ok()) << status << " " << amount;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformed) << amount << ": " << r.error().message;
+  }
+  std::string big_value = post_body("2", "900000");
+  big_value.replace(big_value.find(R"("value":50000)"), 13, R"("value":2000000)");
+  EXPECT_EQ(verify_callback({"", big_value}, kKey, kStored).error().code, ErrorCode::kMalformed);
+  // The edges that are possible stay accepted: no fee at all, nothing credited, and a wrong
+  // declared value whose real card (value) is worth more than declared.
+  EXPECT_TRUE(verify_callback({"", post_body("1", "50000")}, kKey, kStored).ok());
+  EXPECT_TRUE(verify_callback({"", post_body("3", "0")}, kKey, kStored).ok());
+  std::string real_bigger = post_body("2", "80000");
+  real_bigger.replace(real_bigger.find(R"("value":50000)"), 13, R"("value":100000)");
+  auto wrong_value = verify_callback({"", real_bigger}, kKey, kStored);
+  ASSERT_TRUE(wrong_value.ok()) << describe(wrong_value.error());
+  EXPECT_EQ(wrong_value->amount, 80000);
+}
+
+TEST(ChargingCallback, DenominationsMustCoverTheStoredCard) {
+  charging::CallbackOptions none;
+  none.denominations.erase("VIETTEL");
+  EXPECT_EQ(verify_callback({"", post_body()}, kKey, kStored, none).error().code, ErrorCode::kConfig);
+  charging::CallbackOptions small;
+  small.denominations["VIETTEL"] = {10000, 20000};  // the stored card is 50 000
+  EXPECT_EQ(verify_callback({"", post_body()}, kKey, kStored, small).error().code, ErrorCode::kConfig);
+  charging::CallbackOptions bigger;
+  bigger.denominations["VIETTEL"] = {50000, 5000000};
+  std::string big_value = post_body("2", "2500000");
+  big_value.replace(big_value.find(R"("value":50000)"), 13, R"("value":3000000)");
+  auto r = verify_callback({"", big_value}, kKey, kStored, bigger);
+  ASSERT_TRUE(r.ok()) << describe(r.error());
+  EXPECT_EQ(r->amount, 2500000);
+  EXPECT_EQ(verify_callback({"", big_value}, kKey, kStored).error().code, ErrorCode::kMalformed);
 }
 
 charging::ChargeResult pending() {

@@ -50,3 +50,62 @@ TEST(Json, IntegerAcceptsOnlyIntegralNumbers) {
   EXPECT_EQ(json::integer(j, "f"), -3);
   EXPECT_EQ(json::integer(j, "missing"), std::nullopt);
 }
+
+// The one money rule: whole VND in 0..kMaxAmountVnd (2^53 - 1), nothing else.
+TEST(Json, MoneyIsAWholeAmountInRange) {
+  const std::pair<const char*, std::optional<paygw::Vnd>> numbers[] = {
+      {"0", 0},
+      {"150000", 150000},
+      {"150000.0", 150000},
+      {"1.5e5", 150000},
+      {"-0.0", 0},
+      {"9007199254740991", paygw::kMaxAmountVnd},
+      {"9007199254740991.0", paygw::kMaxAmountVnd},
+      {"9007199254740992", std::nullopt},
+      {"9007199254740993", std::nullopt},
+      {"18446744073709551615", std::nullopt},
+      {"-1", std::nullopt},
+      {"-9223372036854775808", std::nullopt},
+      {"150000.5", std::nullopt},
+      {"1e300", std::nullopt},
+      {"\"150000\"", std::nullopt},  // a string is not a number...
+      {"true", std::nullopt},
+      {"null", std::nullopt},
+      {"[1]", std::nullopt},
+  };
+  for (const auto& [text, expected] : numbers) EXPECT_EQ(json::money(*json::parse(text)), expected) << text;
+  // ...but money_or_text reads it.
+  EXPECT_EQ(json::money_or_text(*json::parse("\"150000\"")), 150000);
+  EXPECT_EQ(json::money_or_text(*json::parse("150000")), 150000);
+  EXPECT_EQ(json::money_or_text(*json::parse("\"-5\"")), std::nullopt);
+}
+
+TEST(Json, MoneyTextNeverOverflows) {
+  const std::pair<std::string, std::optional<paygw::Vnd>> texts[] = {
+      {"0", 0},
+      {"000", 0},
+      {"050000", 50000},
+      {"50000.000", 50000},
+      {"9007199254740991", paygw::kMaxAmountVnd},
+      {"0009007199254740991", paygw::kMaxAmountVnd},
+      {"9007199254740992", std::nullopt},
+      {"9223372036854775807", std::nullopt},
+      {"9223372036854775808", std::nullopt},
+      {"18446744073709551616", std::nullopt},
+      {std::string(400, '9'), std::nullopt},
+      {"", std::nullopt},
+      {".", std::nullopt},
+      {".0", std::nullopt},
+      {"5.", std::nullopt},
+      {"5.01", std::nullopt},
+      {"-5", std::nullopt},
+      {"+5", std::nullopt},
+      {" 5", std::nullopt},
+      {"5 ", std::nullopt},
+      {"5e3", std::nullopt},
+      {"0x10", std::nullopt},
+      {"1,000", std::nullopt},
+      {"5.0.0", std::nullopt},
+  };
+  for (const auto& [text, expected] : texts) EXPECT_EQ(json::money_text(text), expected) << text;
+}

@@ -153,4 +153,77 @@ TEST(Recording, WritesRedactedFixturesThatReplay) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Replay, RedactedFormAndQueryValuesMatchAnyValue) {
+  auto replay = ReplayTransport::from_json(
+      R"({"exchanges":[{"request":{"method":"GET","path":"/c?telco=VT&code=<redacted>&sign=<redacted>"},
+                        "response":{"status":200}}]})",
+      "inline");
+  ASSERT_TRUE(replay.ok());
+  auto get = [&](const std::string& query) {
+    return (*replay)->send(http::Request{http::Method::kGet, "https://h/c?" + query, {}, "", {}, {}});
+  };
+  for (const char* wrong : {"telco=VN&code=1&sign=2", "telco=VT&code=1", "telco=VT&code=1&sign=2&x=3",
+                            "code=1&telco=VT&sign=2", "telco=VT&code=1&sig=2", "telco=VT&code&sign=2"}) {
+    EXPECT_FALSE(get(wrong).ok()) << wrong;
+  }
+  EXPECT_TRUE(get("telco=VT&code=1234&sign=abcdef").ok());
+
+  auto body = ReplayTransport::from_json(
+      R"({"request":{"method":"POST","path":"/c","body":"a=1&code=<redacted>&serial=<redacted>"},
+          "response":{"status":200}})",
+      "inline");
+  ASSERT_TRUE(body.ok());
+  auto post_form = [&](std::string b) {
+    return (*body)->send(http::Request{http::Method::kPost, "https://h/c", {}, std::move(b), {}, {}});
+  };
+  EXPECT_FALSE(post_form("a=2&code=1&serial=2").ok());
+  EXPECT_FALSE(post_form("a=1&code=1").ok());
+  EXPECT_NE((*body)->failures().back().find("body differs"), std::string::npos);
+  EXPECT_TRUE(post_form("a=1&code=9%2B9&serial=").ok());
+}
+
+// A recorder over FakeProvider; returns the text of the one fixture `request` produced.
+std::string record_one(const http::Request& request, paygw::testing::Redaction redaction = {}) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("paygw-rec1-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::remove_all(dir);
+  paygw::testing::RecordingTransport rec(std::make_shared<FakeProvider>(), dir.string(), std::move(redaction));
+  (void)rec.send(request);
+  std::string text;
+  if (!rec.written().empty()) {
+    std::ifstream in(rec.written()[0]);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  std::filesystem::remove_all(dir);
+  return text;
+}
+
+TEST(Recording, SecretsAreRedactedInFormsQueriesAndJsonButOnlyThere) {
+  auto post = [](std::string body) {
+    return http::Request{
+        http::Method::kPost, "https://h/v1/c?Sign=SECRET1&page=2&code=kept-1", {}, std::move(body), {}, {}};
+  };
+  const std::string form = record_one(post("CODE=SECRET2&Serial=SECRET3&note=a%26b&password=SECRET4&x"));
+  EXPECT_EQ(form.find("SECRET"), std::string::npos) << form;
+  EXPECT_NE(form.find("?Sign=<redacted>&page=2&code=kept-1"), std::string::npos) << form;  // no serial beside it
+  EXPECT_NE(form.find("CODE=<redacted>&Serial=<redacted>&note=a%26b&password=<redacted>&x"), std::string::npos);
+
+  const std::string nested = record_one(
+      post(R"({"code":"00","card":{"code":"SECRET5","serial":"SECRET6"},"list":[{"callback_sign":"SECRET7"}]})"));
+  EXPECT_EQ(nested.find("SECRET"), std::string::npos) << nested;
+  EXPECT_NE(nested.find(R"("code": "00")"), std::string::npos) << nested;
+
+  const std::string envelope = record_one(post(R"({"data":"SECRET8"})"));
+  EXPECT_EQ(envelope.find("SECRET8"), std::string::npos) << envelope;
+  paygw::testing::Redaction keep_envelopes;
+  keep_envelopes.encrypted_envelopes = false;
+  EXPECT_NE(record_one(post(R"({"data":"SECRET8"})"), keep_envelopes).find("SECRET8"), std::string::npos);
+  // A "data" member that is not the one-member envelope stays (Tingee's data objects, reset's string).
+  EXPECT_NE(record_one(post(R"({"code":"00","data":"reset-ok"})")).find("reset-ok"), std::string::npos);
+  // Plain text that is no form passes through.
+  EXPECT_NE(record_one(post("just text, no secrets")).find("just text, no secrets"), std::string::npos);
+}
+
 }  // namespace

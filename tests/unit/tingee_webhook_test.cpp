@@ -176,6 +176,25 @@ TEST(TingeeWebhook, SignedButMalformedBodies) {
   }
 }
 
+TEST(TingeeWebhook, AmountsBeyondKMaxAmountVndAreMalformed) {
+  auto body = [](const std::string& amount) {
+    return R"({"transactionCode":"T1","amount":)" + amount + R"(,"accountNumber":"1","transactionDate":"d"})";
+  };
+  for (const char* amount : {"9007199254740993", "9007199254740992", "18446744073709551615", "1e16", "-0.5"}) {
+    const std::string b = body(amount);
+    auto event = verify_webhook(b, signed_headers(b), kSecret);
+    ASSERT_FALSE(event.ok()) << amount;
+    EXPECT_EQ(event.error().code, ErrorCode::kMalformed) << amount;
+  }
+  for (const auto& [amount, expected] :
+       {std::pair<const char*, std::int64_t>{"9007199254740991", 9007199254740991}, {"0", 0}, {"150000.0", 150000}}) {
+    const std::string b = body(amount);
+    auto event = verify_webhook(b, signed_headers(b), kSecret);
+    ASSERT_TRUE(event.ok()) << amount << ": " << describe(event.error());
+    EXPECT_EQ(event->payment->amount, expected);
+  }
+}
+
 TEST(TingeeWebhook, OptionalFreshnessWindowBothDirections) {
   tingee::WebhookOptions options;
   options.max_age = std::chrono::minutes(10);
@@ -208,10 +227,11 @@ TEST(TingeeWebhook, FarFutureTimestampIsRejectedNotOverflowed) {
   const std::string body = R"({"event":"ping"})";
   for (const char* ts : {"99991231235959999", "21010101000000000", "19691231235959999"}) {
     const std::string t = ts;
-    auto r = paygw::tingee::verify_webhook(
-        body, {{"x-request-timestamp", t}, {"x-signature", std::string(128, 'a')}}, paygw::Secret("k"));
+    auto r = paygw::tingee::verify_webhook(body, {{"x-request-timestamp", t}, {"x-signature", std::string(128, 'a')}},
+                                           paygw::Secret("k"));
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().code, t == "21010101000000000" ? paygw::ErrorCode::kInvalidSignature : paygw::ErrorCode::kBadTimestamp)
+    EXPECT_EQ(r.error().code,
+              t == "21010101000000000" ? paygw::ErrorCode::kInvalidSignature : paygw::ErrorCode::kBadTimestamp)
         << t;
   }
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace paygw::charging {
 
@@ -35,6 +36,10 @@ struct CallbackOptions {
   std::string signature_field_alt = "sign";
   /// Normalises the callback's telco before comparing it with Submission::telco.
   std::map<std::string, std::string> telco_aliases = default_telco_aliases();
+  /// Denominations per canonical telco: the largest one bounds every money field of a callback
+  /// (the signature covers no amount). Keep it equal to the client's Config::denominations; a
+  /// telco missing here makes verify_callback fail with kConfig.
+  std::map<std::string, std::vector<Vnd>> denominations = default_denominations();
 };
 
 /// Verifies a callback and parses it. Parameters are read from the query string and then the body
@@ -45,7 +50,12 @@ struct CallbackOptions {
 /// equal, in constant time, to md5(partner_key + code + serial) of the **stored** submission
 /// (kInvalidSignature); the callback's request_id, telco, code, serial and declared_value must
 /// equal the stored ones (kInvalidSignature: "does not match the submission"); status must be an
-/// integer (kMalformed). Nothing is parsed into a result before the signature verifies.
+/// integer (kMalformed); every money field must be a whole VND in 0..kMaxAmountVnd, none above the
+/// telco's largest denomination (CallbackOptions::denominations), and `amount` not above what the
+/// card is worth — the declared value for status 1, else the reported value/card_value (kMalformed);
+/// the stored telco must have denominations there, the largest not below the stored declared value
+/// (kConfig). Nothing is parsed into a result before the
+/// signature verifies.
 ///
 /// Thread-safe; never throws.
 PAYGW_EXPORT Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secret& partner_key,

@@ -85,6 +85,8 @@ struct Transaction {
   std::string order_id;
   std::string request_id;
   std::string status;  ///< e.g. "SUCCESS", "PENDING".
+  /// VND; absent when the item has none. Read as a number, a digit string or an integral float
+  /// (150000.0); anything else, or outside 0..kMaxAmountVnd, makes the whole page kMalformed.
   std::optional<std::int64_t> amount;
   std::string trn_ref_no;
   std::string narrative;

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace paygw::testing {
@@ -27,7 +28,10 @@ inline constexpr std::string_view kRedacted = "<redacted>";
 /// or, instead of "body", `"json": <value>`: the body must then be that JSON written compactly
 /// with members in the fixture's order (so byte-exact), where a string "<redacted>" matches any
 /// value. No "body"/"json" means the request must have no body. Listed headers must be present
-/// with that value (names case-insensitive; "<redacted>" = any value); others are ignored.
+/// with that value (names case-insensitive; "<redacted>" = any value); others are ignored. In
+/// the query string of "path" and in a form-encoded "body" (`name=value&...`), a value written
+/// exactly `<redacted>` matches any value of that field (the fields, their order and every other
+/// value must still be the same).
 /// A response is `{"status", "headers", "body" | "json"}`, or `"transport_error":
 /// {"code": "timeout" | "connect" | "network" | ..., "delivery": "not_sent" | "maybe_sent"}`.
 ///
@@ -75,15 +79,30 @@ class PAYGW_EXPORT ReplayTransport final : public http::Transport {
   RequestCheck check_;
 };
 
-/// What RecordingTransport removes before writing a fixture.
+/// What RecordingTransport removes before writing a fixture: each secret value becomes
+/// "<redacted>", which ReplayTransport matches against any value (headers, JSON members, and
+/// form/query values). See docs/adr/0014-inbound-bounds-and-recorded-secrets.md.
 struct Redaction {
-  /// Header values replaced by "<redacted>" (case-insensitive names).
-  std::vector<std::string> headers{"x-signature",  "x-request-timestamp", "x-client-id", "authorization",
-                                   "partner-code", "x-api-key",           "cookie",      "set-cookie"};
-  /// JSON members (at any depth, request and response bodies) replaced by "<redacted>".
-  std::vector<std::string> json_fields{"password",     "secret",      "secretToken",   "client_secret", "clientSecret",
-                                       "access_token", "accessToken", "refresh_token", "refreshToken",  "token",
-                                       "sign",         "signature",   "serial",        "securityCode",  "partner_key"};
+  /// Header values replaced (case-insensitive names), in requests and responses.
+  std::vector<std::string> headers{"x-signature",   "x-request-timestamp", "x-client-id",
+                                   "authorization", "partner-code",        "x-api-key",
+                                   "cookie",        "set-cookie",          "proxy-authorization"};
+  /// Names whose values are replaced in every format, requests and responses: JSON members at any
+  /// depth; fields of form-urlencoded bodies (any body that is not JSON is read as
+  /// `name=value&...`); parameters of the URL's query string. Case-insensitive.
+  std::vector<std::string> fields{
+      "password",      "secret",       "secretToken",   "client_secret", "clientSecret", "access_token",  "accessToken",
+      "refresh_token", "refreshToken", "id_token",      "token",         "sign",         "callback_sign", "signature",
+      "serial",        "securityCode", "security_code", "partner_key",   "partnerKey",   "aes_key",       "pin"};
+  /// (name, companion): `name` is replaced only next to `companion` — in the same JSON object, or
+  /// the same form body / query string. {"code", "serial"} is the card PIN, which always travels
+  /// with its serial, while result codes such as Tingee's `"code": "00"` stay readable.
+  std::vector<std::pair<std::string, std::string>> fields_beside{{"code", "serial"}};
+  /// Replace the string of a body that is exactly `{"data": "<string>"}`: TConnect's AES envelope,
+  /// the ciphertext of credentials, tokens and payloads under the merchant's long-lived key. A
+  /// recorded encrypted response then no longer replays as such (write its plaintext JSON instead,
+  /// or record against a sandbox with a test key and this off).
+  bool encrypted_envelopes = true;
 };
 
 /// Wraps another transport and writes every exchange as a fixture file (the format read by

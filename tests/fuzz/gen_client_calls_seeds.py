@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of client_calls_fuzz (tests/fuzz/corpus/client_calls) in the input layout
+described in client_calls_fuzz.cpp: integers read from the end of the input, strings from the front.
+Call indices come from the order of calls() in client_calls.hpp, so re-run this after adding calls:
+    python3 tests/fuzz/gen_client_calls_seeds.py"""
+import os
+import re
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NAMES = re.findall(r'^\s*\{"([a-z_]+\.[a-z_()]+)",', open(os.path.join(HERE, "client_calls.hpp")).read(), re.M)
+STATUS = {200: 15, 401: 19, 500: 24, 503: 26}  # kind bytes: kCommonStatuses[kind % 15]
+CONNECT = 0  # kind < 8: kTransportErrors[kind % 4]; 0 = kConnect (not sent)
+
+TINGEE_OK = '{"code":"00","message":"Success"}'
+TINGEE_DEVICES = '{"code":"00","message":"Success","data":[{"type":"tingee-box-3ls","uuid":"DEVICE-001"}]}'
+TINGEE_PAGE = ('{"code":"00","message":"Success","data":{"items":[{"id":1,"uuid":"D1","status":"approved",'
+               '"shopDtos":[{"id":12,"name":"S"}]}],"totalCount":1}}')
+TINGEE_QR = '{"code":"00","message":"Success","data":{"qrCode":"000201","qrAccount":"V1T1","billId":"B-1"}}'
+TINGEE_RESET = '{"code":"00","message":"Success","data":"reset"}'
+TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
+TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
+TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
+TRANSACTIONS = '{"data":[{"order_id":"A","status":"SUCCESS","amount":"150000"},{"order_id":"B","amount":150000.0}],"total":2}'
+CHARGE = ('{"trans_id":8,"request_id":"REQ-0001","telco":"VIETTEL","serial":"1","code":"2","amount":35000,'
+          '"value":50000,"declared_value":50000,"status":1,"message":"ok"}')
+# The row the client-call fuzzer found: 5055555555555555555 * 10000 overflowed int64 in percent_of.
+FEES = ('[{"telco":"VIETTEL","value":10000,"fees":9.8,"penalty":50},'
+        '{"telco":"VIETTEL","value":"20000","fees":"17.5","penalty":5055555555555555555}]')
+
+
+def escape(s):
+    return s.replace("\\", "\\\\").encode() + b"\\\n"
+
+
+def seed(calls):
+    """calls: [(name, [(kind, headers, body), ...]), ...] -> input bytes."""
+    front, back = b"", [len(calls) - 1]
+    for name, responses in calls:
+        back.append(NAMES.index(name))
+        for kind, headers, body in responses:
+            back.append(kind)
+            if kind < 8:
+                continue
+            back.append(len(headers))
+            for k, v in headers:
+                front += escape(k) + escape(v)
+            front += escape(body)
+    return front + bytes(reversed(back))
+
+
+def ok(body, headers=()):
+    return (STATUS[200], list(headers), body)
+
+
+JSON = [("Content-Type", "application/json")]
+seeds = {}
+for name in NAMES:
+    provider, call = name.split(".", 1)
+    if provider == "tingee":
+        body = {"add_device_to_shop": TINGEE_DEVICES, "get_devices_link_to_shop_or_va": TINGEE_DEVICES,
+                "get_device_paging": TINGEE_PAGE, "generate_and_show_dynamic_qr_code": TINGEE_QR,
+                "reset_device": TINGEE_RESET}.get(call, TINGEE_OK)
+        responses = [ok(body, JSON)]
+    elif provider == "tconnect":
+        body = TRANSACTIONS if "transactions" in call else TCONNECT_OK
+        responses = [ok(TOKENS, JSON)] + ([] if call == "authenticate" else [ok(body, JSON)])
+    else:
+        responses = [ok(FEES if call == "get_fees" else CHARGE, JSON)]
+    seeds["seed-" + re.sub(r"[^a-z_]+", "-", name).strip("-")] = seed([(name, responses)])
+
+# Sequences: a 401 and the re-login, a retried read, a transport error, a Tingee error code, two calls.
+seeds["seq-tconnect-401-relogin"] = seed([("tconnect.push_payment(pos)", [
+    ok(TOKENS), (STATUS[401], [], '{"message":"expired"}'), ok(TOKENS), ok(TCONNECT_OK)])])
+seeds["seq-charging-503-then-result"] = seed([("charging.check", [(STATUS[503], [("Retry-After", "1")], ""), ok(CHARGE)])])
+seeds["seq-connect-error"] = seed([("tingee.show_qr_code", [(CONNECT, [], "")])])
+seeds["seq-tingee-provider-error"] = seed([("tingee.show_qr_code", [ok(TINGEE_ERROR)]), ("tingee.get_device_paging", [ok(TINGEE_PAGE)])])
+# A token lifetime that overflowed now + seconds(expires_in) in the client (found by this target).
+HUGE_TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":9223372036854775807,"refresh_expires_in":9223372036854775807}'
+seeds["seq-tconnect-huge-token-lifetime"] = seed([("tconnect.authenticate", [ok(HUGE_TOKENS)]),
+                                                  ("tconnect.get_services", [ok(TCONNECT_OK)])])
+seeds["seq-fees-and-submit"] = seed([("charging.get_fees", [ok(FEES)]), ("charging_query.submit", [(STATUS[500], [], "<html>")])])
+
+out = os.path.join(HERE, "corpus", "client_calls")
+os.makedirs(out, exist_ok=True)
+for old in os.listdir(out):
+    os.remove(os.path.join(out, old))
+for name, data in sorted(seeds.items()):
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+print(f"{len(seeds)} seeds for {len(NAMES)} calls in {out}")
