@@ -54,7 +54,7 @@ class ChargingProtocol final : public paygw::detail::Protocol {
   }
   /// A card's answer must be about that card; its status is logged (request_id and status only).
   auto parser(const Endpoint<CardRequest, ChargeResult>&, const CardRequest& card) const {
-    return [this, expected = codec::CardExpectation{card.request_id, card.declared_value}](
+    return [this, expected = codec::expectation(config_, card)](
                const http::Response& response) -> Result<ChargeResult> {
       auto body = decode(response);
       if (!body) return std::move(body).error();

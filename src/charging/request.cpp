@@ -54,12 +54,21 @@ Result<Fields> fee_fields(const Config& config, const NoPayload&, std::string_vi
   return Fields{{"partner_id", config.partner_id}};
 }
 
+CardExpectation expectation(const Config& config, const CardRequest& card) {
+  const std::string telco = canonical_telco(card.telco, config.telco_aliases);
+  return CardExpectation{card.request_id, card.declared_value,
+                         largest_denomination(config.denominations, telco).value_or(0)};
+}
+
 Result<ChargeResult> card_result(const detail::json::Json& body, const CardExpectation& expected) {
   if (!body.is_object()) return make_error(ErrorCode::kMalformed, "response is not a JSON object");
   auto result = parse_result(params_of(body));
   if (!result) return result.error();
   if (!result->request_id.empty() && result->request_id != expected.request_id) {
     return make_error(ErrorCode::kMalformed, "the response is about another request_id than the one sent");
+  }
+  if (auto bounded = check_amounts(*result, expected.declared_value, expected.largest_denomination); !bounded) {
+    return bounded.error();
   }
   return result;
 }

@@ -31,9 +31,13 @@ Result<Fields> fee_fields(const Config& config, const NoPayload&, std::string_vi
 struct CardExpectation {
   std::string request_id;
   Vnd declared_value = 0;
+  Vnd largest_denomination = 0;  ///< Of the card's telco under the client's denominations.
 };
+/// What the answer about `card` is checked against (`card` passed card_fields, so its telco is known).
+CardExpectation expectation(const Config& config, const CardRequest& card);
 /// The result in a submit/check answer, which must be a JSON object naming no other request_id
-/// than `expected.request_id`. Errors: kMalformed.
+/// than `expected.request_id`, with money the card can have produced (check_amounts).
+/// Errors: kMalformed.
 Result<ChargeResult> card_result(const detail::json::Json& body, const CardExpectation& expected);
 /// The fee table of a getfee answer. Errors: kMalformed.
 Result<FeeTable> fee_table(const detail::json::Json& body);

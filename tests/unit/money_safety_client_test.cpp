@@ -42,7 +42,9 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
     if (*http::find_header(r.headers, "Authorization") == "Bearer t1") return test::json_response(401, "{}");
     return test::json_response(200, R"({"message":"Successfully pushed new payment to POS"})");
   });
-  auto tconnect = test::tconnect_client(tconnect_transport);
+  tconnect::Config tc = test::tconnect_config(tconnect_transport);
+  tc.sleeper = real_sleeper();  // as in production: paygw's timer thread serves every client
+  auto tconnect = *tconnect::Client::create(tc);
 
   // The unrelated call: a QR shown on a box whose first connection attempt is refused (certainly
   // not sent, so even a payment write is retried after a short wait on the timer thread).

@@ -145,8 +145,7 @@ std::shared_ptr<testing::ReplayTransport> tconnect_replay(const std::string& fix
   return *replay;
 }
 
-tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std::shared_ptr<Clock> clock,
-                                 Logger logger) {
+tconnect::Config tconnect_config(std::shared_ptr<http::Transport> transport) {
   tconnect::Config config;
   config.base_url = "https://sme-open-api-sandbox.tconnect.vn";
   config.partner_code = "PARTNER-TEST";
@@ -157,9 +156,16 @@ tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std
   config.aes_key = Secret(kTconnectKeyHex);
   config.service_code = "vccb-qr";
   config.transport = std::move(transport);
-  config.clock = clock ? std::move(clock) : std::make_shared<FixedClock>(spec_time());
-  config.logger = std::move(logger);
+  config.clock = std::make_shared<FixedClock>(spec_time());
   config.sleeper = no_sleep();
+  return config;
+}
+
+tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std::shared_ptr<Clock> clock,
+                                 Logger logger) {
+  tconnect::Config config = tconnect_config(std::move(transport));
+  if (clock) config.clock = std::move(clock);
+  config.logger = std::move(logger);
   auto client = tconnect::Client::create(std::move(config));
   if (!client) {
     ADD_FAILURE() << client.error().message;

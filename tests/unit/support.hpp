@@ -132,6 +132,10 @@ std::shared_ptr<Sleeper> no_sleep();
 inline constexpr const char* kChargingKey = "PARTNERKEY_TEST_0123456789abcdef";
 charging::Config charging_config(std::shared_ptr<http::Transport> transport);
 
+/// The TConnect test configuration on `transport`: the doc's login example, partner code
+/// PARTNER-TEST, service code vccb-qr, the test key, a fixed clock at spec_time(), no real sleeping.
+tconnect::Config tconnect_config(std::shared_ptr<http::Transport> transport);
+
 /// TConnect client with the test credentials (the doc's login example), partner code
 /// PARTNER-TEST, service code vccb-qr, the test key, `clock` (spec_time() when null).
 tconnect::Client tconnect_client(std::shared_ptr<http::Transport> transport, std::shared_ptr<Clock> clock = nullptr,
