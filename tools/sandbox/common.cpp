@@ -181,7 +181,7 @@ bool array_index(const std::string& k, unsigned long long* value) {
 }
 
 void js_value(std::string& out, const Json& v) {
-  constexpr double kSafe = 9007199254740992.0;  // 2^53
+  constexpr std::int64_t kSafe = 9007199254740992;  // 2^53
   if (v.is_object()) {
     std::vector<std::pair<unsigned long long, const std::string*>> indexed;
     std::vector<const std::string*> named;
@@ -215,9 +215,11 @@ void js_value(std::string& out, const Json& v) {
     out.push_back(']');
   } else if (v.is_string()) {
     js_string(out, v.get<std::string>());
-  } else if (v.is_number_integer() || v.is_number_unsigned()) {
-    const double d = v.get<double>();
-    out += std::fabs(d) <= kSafe ? v.dump() : js_number(d);  // JavaScript numbers are doubles
+  } else if (v.is_number_unsigned() || v.is_number_integer()) {
+    // JavaScript numbers are doubles: beyond 2^53 an integer is rounded as JSON.parse rounds it.
+    const bool exact = v.is_number_unsigned() ? v.get<std::uint64_t>() <= kSafe
+                                              : v.get<std::int64_t>() <= kSafe && v.get<std::int64_t>() >= -kSafe;
+    out += exact ? v.dump() : js_number(v.get<double>());
   } else if (v.is_number_float()) {
     out += js_number(v.get<double>());
   } else {
