@@ -32,8 +32,7 @@ void collect(const CLI::App& app, const std::string& path, std::set<std::string>
   node.words.insert(node.words.end(), inherited_flags.begin(), inherited_flags.end());
   out.push_back(node);
   for (const CLI::App* sub : subs) {
-    collect(*sub, path + "/" + sub->get_name(), inherited_flags, out);
-    for (const auto& alias : sub->get_aliases()) collect(*sub, path + "/" + alias, inherited_flags, out);
+    collect(*sub, path + "/" + sub->get_name(), inherited_flags, out);  // (aliases complete, as names)
   }
 }
 
