@@ -71,17 +71,20 @@ TEST(SandboxTingeeApi, QrBillLifecycleOnBothPrefixes) {
 }
 
 TEST(SandboxTingeeApi, NfcCommandAndResetDevice) {
-  EXPECT_EQ(
-      call("/v1/device/nfc-command",
-           {{"uuid", "DEMO-BOX-3LS"}, {"nfcUrl", "https://pay.example/x"}, {"nfcPackageName", "vn.example"}})["code"],
-      "00");
-  EXPECT_EQ(call("/v1/device/nfc-command", {{"uuid", "DEMO-BOX-3LS"}})["statusCode"], 400);
-  EXPECT_EQ(call("/v1/device/nfc-command", {{"uuid", "NOPE"}, {"nfcUrl", "u"}, {"nfcPackageName", "p"}})["code"],
+  Sandbox own;  // the reset unlinks a demo device: not in the suite's sandbox, which other tests share
+  const std::string url = own.url();
+  ASSERT_FALSE(url.empty()) << own.output();
+  EXPECT_EQ(call("/v1/device/nfc-command",
+                 {{"uuid", "DEMO-BOX-3LS"}, {"nfcUrl", "https://pay.example/x"}, {"nfcPackageName", "vn.example"}},
+                 url)["code"],
+            "00");
+  EXPECT_EQ(call("/v1/device/nfc-command", {{"uuid", "DEMO-BOX-3LS"}}, url)["statusCode"], 400);
+  EXPECT_EQ(call("/v1/device/nfc-command", {{"uuid", "NOPE"}, {"nfcUrl", "u"}, {"nfcPackageName", "p"}}, url)["code"],
             "1002");
-  EXPECT_EQ(call("/v1/device/reset-device", {{"uuid", "DEMO-BOX-MAX"}, {"isBankRequest", true}})["code"], "00");
-  EXPECT_EQ(call("/v1/device/print-receipt", {{"uuid", "DEMO-BOX-MAX"}, {"storeName", "x"}})["code"], "1003")
+  EXPECT_EQ(call("/v1/device/reset-device", {{"uuid", "DEMO-BOX-MAX"}, {"isBankRequest", true}}, url)["code"], "00");
+  EXPECT_EQ(call("/v1/device/print-receipt", {{"uuid", "DEMO-BOX-MAX"}, {"storeName", "x"}}, url)["code"], "1003")
       << "reset unlinks";
-  auto devices = transport()->send({http::Method::kGet, sandbox().url() + "/_sandbox/devices", {}, "", {}, {}});
+  auto devices = transport()->send({http::Method::kGet, url + "/_sandbox/devices", {}, "", {}, {}});
   ASSERT_TRUE(devices.ok());
   const Json list = reply(devices->body);
   bool seen = false;

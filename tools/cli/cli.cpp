@@ -170,6 +170,11 @@ std::string need(const std::string& value, const std::string& flag, const std::s
   return value;
 }
 
+std::string given(const std::string& value, const std::string& what) {
+  if (value.empty()) throw UsageError{what + " is required"};
+  return value;
+}
+
 int print(const Context& ctx, const Output& out) {
   if (ctx.globals.json) {
     std::cout << dump(out.fields, 2) << "\n";

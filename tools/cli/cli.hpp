@@ -86,6 +86,8 @@ std::string text_or_stdin(const std::string& value);
 std::string read_file(const std::string& path);
 /// A required credential: the flag/env value, or a UsageError naming both.
 std::string need(const std::string& value, const std::string& flag, const std::string& env);
+/// A required input: `value`, or a UsageError saying that `what` is required.
+std::string given(const std::string& value, const std::string& what);
 
 // ---- output ----
 

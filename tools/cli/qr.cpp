@@ -42,7 +42,9 @@ void add_parse(CLI::App& q, Context& ctx) {
   auto* c = command(q, ctx, "parse", "Check a VietQR string (CRC, structure, values) and print every field it holds.",
                     [&ctx, text, file] {
                       std::string qr =
-                          !file->empty() ? read_file(*file) : text_or_stdin(need(*text, "QR (or --file)", "-"));
+                          !file->empty()
+                              ? read_file(*file)
+                              : text_or_stdin(given(*text, "the QR (a positional argument, - for stdin) or --file"));
                       while (!qr.empty() && (qr.back() == '\n' || qr.back() == '\r')) qr.pop_back();
                       vietqr::Problem problem = vietqr::Problem::kNone;
                       auto info = vietqr::parse(qr, &problem);

@@ -177,7 +177,7 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
                       [&ctx, creds, body, body_file] {
                         const std::string raw = !body_file->empty()
                                                     ? read_file(*body_file)
-                                                    : text_or_stdin(need(*body, "--body or --body-file", "-"));
+                                                    : text_or_stdin(given(*body, "--body or --body-file"));
                         return report(ctx, tconnect::decode_ipn(raw, {creds->key()}, creds->format()),
                                       [](Output& o, const tconnect::IpnNotification& n) {
                                         o.set("order_id", n.order_id)

@@ -291,7 +291,7 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
         t, ctx, "verify-webhook", "Verify a webhook's signature over its raw body and show it (no network).",
         [&ctx, creds, body, body_file, ts, sig] {
           const std::string raw =
-              !body_file->empty() ? read_file(*body_file) : text_or_stdin(need(*body, "--body or --body-file", "-"));
+              !body_file->empty() ? read_file(*body_file) : text_or_stdin(given(*body, "--body or --body-file"));
           http::Headers h;
           if (!ts->empty()) h.emplace_back("x-request-timestamp", *ts);
           if (!sig->empty()) h.emplace_back("x-signature", *sig);

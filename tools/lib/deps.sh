@@ -19,6 +19,6 @@ ensure_packages() {
 PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
   libcpp-httplib-dev libcli11-dev curl openssl)
 # What the test suite needs on top.
-# (jq reads the CLI's --json output, nodejs is the reference JSON.stringify of the sandbox's
-# re-serialising signature check, bash-completion runs the generated completion script.)
-PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs bash-completion python3)
+# (jq reads the CLI's --json output; nodejs is the reference JSON.stringify of the sandbox's
+# re-serialising signature check.)
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs)
