@@ -2,6 +2,9 @@
 // fuzz target can compile it alone).
 #include <paygw/vietqr.hpp>
 
+#include "text.hpp"
+#include "tlv.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -13,86 +16,9 @@
 namespace paygw::vietqr {
 namespace {
 
-bool digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-bool alnum(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-}
-
-// Decodes one UTF-8 code point at `i`; returns false on a malformed sequence.
-bool next_code_point(std::string_view s, std::size_t& i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  int extra = 0;
-  if (b0 < 0x80) {
-    cp = b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    cp = b0 & 0x1F;
-    extra = 1;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    cp = b0 & 0x0F;
-    extra = 2;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    cp = b0 & 0x07;
-    extra = 3;
-  } else {
-    return false;
-  }
-  if (i + static_cast<std::size_t>(extra) >= s.size()) return extra == 0;
-  for (int k = 1; k <= extra; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-    if ((b & 0xC0) != 0x80) return false;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += static_cast<std::size_t>(extra) + 1;
-  return true;
-}
-
-// Vietnamese letters with diacritics (NFC), grouped by their ASCII base letter.
-const std::map<char32_t, char>& diacritic_map() {
-  static const std::map<char32_t, char> map = [] {
-    const std::pair<char, const char*> groups[] = {
-        {'a', "àáảãạăằắẳẵặâầấẩẫậ"},
-        {'A', "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"},
-        {'e', "èéẻẽẹêềếểễệ"},
-        {'E', "ÈÉẺẼẸÊỀẾỂỄỆ"},
-        {'i', "ìíỉĩị"},
-        {'I', "ÌÍỈĨỊ"},
-        {'o', "òóỏõọôồốổỗộơờớởỡợ"},
-        {'O', "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"},
-        {'u', "ùúủũụưừứửữự"},
-        {'U', "ÙÚỦŨỤƯỪỨỬỮỰ"},
-        {'y', "ỳýỷỹỵ"},
-        {'Y', "ỲÝỶỸỴ"},
-        {'d', "đ"},
-        {'D', "Đ"},
-    };
-    std::map<char32_t, char> m;
-    for (const auto& [base, letters] : groups) {
-      const std::string_view s(letters);
-      for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        if (!next_code_point(s, i, cp)) break;
-        m[cp] = base;
-      }
-    }
-    return m;
-  }();
-  return map;
-}
+using namespace detail;
 
 Error invalid(std::string message) { return make_error(ErrorCode::kInvalidArgument, std::move(message)); }
-
-// Characters (code points) of UTF-8 text, or npos when it is not UTF-8.
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) {
-    char32_t cp = 0;
-    if (!next_code_point(s, i, cp)) return std::string_view::npos;
-  }
-  return n;
-}
 
 // A text field: ASCII after removing diacritics, at most `max` characters.
 Result<std::string> text_field(const char* name, const std::string& value, std::size_t max) {
@@ -123,95 +49,6 @@ void tlv(std::string& out, const char* id, const std::string& value) {
 }
 
 // ---- parsing ----
-
-struct Tlv {
-  std::string id;
-  std::string_view value;
-};
-
-struct Fail {
-  Problem problem;
-  std::string message;
-};
-
-// Bytes taken by `n` characters of `data` from `from`: npos when fewer remain, npos - 1 when
-// the text there is not UTF-8.
-std::size_t char_span(std::string_view data, std::size_t from, std::size_t n) {
-  std::size_t i = from;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (i >= data.size()) return std::string_view::npos;
-    char32_t cp = 0;
-    if (!next_code_point(data, i, cp)) return std::string_view::npos - 1;
-  }
-  return i - from;
-}
-
-// Splits `data` into TLVs whose lengths count bytes or, when `chars`, characters. Empty result
-// + failure set on error.
-std::vector<Tlv> split(std::string_view data, const std::string& where, bool chars, std::optional<Fail>& failure) {
-  std::vector<Tlv> out;
-  const char* unit = chars ? " characters" : " bytes";
-  std::size_t i = 0;
-  while (i < data.size()) {
-    if (data.size() - i < 4) {
-      failure = Fail{Problem::kTruncated, where + ": a data object is cut short"};
-      return {};
-    }
-    const std::string_view id = data.substr(i, 2);
-    const std::string_view len = data.substr(i + 2, 2);
-    if (!digits(id) || !digits(len)) {
-      failure =
-          Fail{Problem::kNonDigitLength, where + ": ID/length '" + std::string(data.substr(i, 4)) + "' is not digits"};
-      return {};
-    }
-    const std::size_t n = static_cast<std::size_t>((len[0] - '0') * 10 + (len[1] - '0'));
-    if (n == 0) {
-      failure = Fail{Problem::kNonDigitLength, where + ": " + std::string(id) + " has length 00"};
-      return {};
-    }
-    const std::size_t bytes =
-        chars ? char_span(data, i + 4, n) : (data.size() - i - 4 < n ? std::string_view::npos : n);
-    if (bytes == std::string_view::npos - 1) {
-      failure = Fail{Problem::kBadStructure, where + ": " + std::string(id) + " is not UTF-8 text"};
-      return {};
-    }
-    if (bytes == std::string_view::npos) {
-      failure = Fail{Problem::kTruncated,
-                     where + ": " + std::string(id) + " announces " + std::to_string(n) + unit + " but fewer remain"};
-      return {};
-    }
-    for (const auto& seen : out) {
-      if (seen.id == id) {
-        failure = Fail{Problem::kBadStructure, where + ": ID " + std::string(id) + " appears twice"};
-        return {};
-      }
-    }
-    out.push_back(Tlv{std::string(id), data.substr(i + 4, bytes)});
-    i += 4 + bytes;
-  }
-  return out;
-}
-
-std::optional<std::string_view> find(const std::vector<Tlv>& list, std::string_view id) {
-  for (const auto& t : list) {
-    if (t.id == id) return t.value;
-  }
-  return std::nullopt;
-}
-
-std::optional<Vnd> amount_of(std::string_view v) {
-  // Digits, optionally with a zero fraction ("150000.00"): VND has no minor unit.
-  const auto dot = v.find('.');
-  std::string_view whole = v.substr(0, dot);
-  if (dot != std::string_view::npos) {
-    const auto frac = v.substr(dot + 1);
-    if (!std::all_of(frac.begin(), frac.end(), [](char c) { return c == '0'; })) return std::nullopt;
-  }
-  if (!digits(whole) || v.size() > 13) return std::nullopt;
-  Vnd out = 0;
-  for (char c : whole) out = out * 10 + (c - '0');
-  return out;
-}
 
 }  // namespace
 

@@ -32,6 +32,18 @@ vietqr::BuildRequest req(const char* bin, const char* account, std::optional<Vnd
   return r;
 }
 
+// `body` + "6304" + its CRC-16/CCITT-FALSE: a string whose only defect is the one under test.
+std::string with_crc(std::string body) {
+  body += "6304";
+  char crc[5];
+  std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(body));
+  return body + crc;
+}
+
+std::string two_digits(std::size_t n) {
+  return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10);
+}
+
 const Example kExamples[] = {
     {"E1", "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN63044F52",
      req("970403", "9704031101234567", std::nullopt, "", "", vietqr::Service::kToCard)},
@@ -129,9 +141,8 @@ TEST(VietQr, NegativeAndCompatCases) {
   EXPECT_EQ(p, Problem::kBadStructure) << n2.error().message;
   // N3 (compat): a UTF-8 purpose whose length counts bytes (22), as deployed encoders write it.
   auto n3 = vietqr::parse(
-      "00020101021238570010A00000072701390006970422011301234567890200208QRIBFTTA53037045405100005802VN62260822Thanh "
-      "toán "
-      "hóa đơn630432F8",
+      "00020101021238570010A00000072701390006970422011301234567890200208QRIBFTTA53037045405100005802VN62260822"
+      "Thanh toán hóa đơn630432F8",
       &p);
   // It shares N2's nested-02 defect, so it is rejected for the structure, not for its purpose length.
   ASSERT_FALSE(n3.ok());
@@ -140,10 +151,7 @@ TEST(VietQr, NegativeAndCompatCases) {
   vietqr::BuildRequest ok_request = req("970422", "0123456789", 10000, "x");
   std::string well = *vietqr::build(ok_request);
   const std::string purpose = "Thanh toán hóa đơn";  // 22 bytes, 18 characters
-  well = well.substr(0, well.find("6205")) + "62260822" + purpose + "6304";
-  char crc[5];
-  std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(well));
-  auto utf8 = vietqr::parse(well + crc, &p);
+  auto utf8 = vietqr::parse(with_crc(well.substr(0, well.find("6205")) + "62260822" + purpose), &p);
   ASSERT_TRUE(utf8.ok()) << utf8.error().message;
   EXPECT_EQ(utf8->purpose, purpose);
   EXPECT_EQ(utf8->text_lengths, vietqr::TextLengths::kUtf8Bytes);
@@ -178,12 +186,6 @@ TEST(VietQr, ErrorKinds) {
   EXPECT_TRUE(vietqr::parse(lower_crc).ok()) << "lower-case CRC digits are accepted";
 
   // Value rules, each in an otherwise valid (re-CRC'd) string.
-  auto with_crc = [](std::string body) {
-    body += "6304";
-    char crc[5];
-    std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(body));
-    return body + crc;
-  };
   const std::string napas = "38570010A00000072701270006970422011300234579234420208QRIBFTTA";
   const std::pair<std::string, Problem> values[] = {
       {with_crc("000201010213" + napas + "53037045802VN"), Problem::kBadValue},            // 01 = 13
@@ -221,8 +223,8 @@ TEST(VietQr, ErrorKinds) {
 //           + tlv("62", tlv("08", "Thanh toán hóa đơn")))
 //   C2 = qr(tlv("00","01") + tlv("01","11") + napas + tlv("52","5812") + tlv("53","704") + tlv("55","02")
 //           + tlv("56","5000") + tlv("58","VN") + tlv("59","Cửa hàng Hoa") + tlv("60","Hà Nội")
-//           + tlv("62", tlv("01","HD01") + tlv("08","Tiền cà phê")) + tlv("64", tlv("00","vi") + tlv("01","Cửa hàng
-//           Hoa")))
+//           + tlv("62", tlv("01","HD01") + tlv("08","Tiền cà phê"))
+//           + tlv("64", tlv("00","vi") + tlv("01","Cửa hàng Hoa")))
 //   T1 = qr(C1[:-9])    # C1 without "n630482A5": the last purpose character is gone, lengths unchanged
 //   M1 = 62 counted in characters around 08 counted in bytes ("62220822Thanh toán hóa đơn")
 const char* const kC1 =
@@ -284,15 +286,9 @@ TEST(VietQr, CharacterCountedStringsStillFailOnBadCrcTruncationAndMixedCounts) {
 }
 
 TEST(VietQr, TipAndUnknownFields) {
-  auto with_crc = [](std::string body) {
-    body += "6304";
-    char crc[5];
-    std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(body));
-    return body + crc;
-  };
   const std::string head = "00020101021138570010A00000072701270006970422011300234579234420208QRIBFTTA5303704";
-  auto pct =
-      vietqr::parse(with_crc(head + "550203" + "57033.5" + "5802VN" + "610510000" "6216" + "0503REF" + "5005ABCDE"));
+  // 55 03 + 57 "3.5", 61 postal code 10000, 62 {05 REF, 50 ABCDE (a tag paygw does not interpret)}
+  auto pct = vietqr::parse(with_crc(head + "55020357033.55802VN61051000062160503REF5005ABCDE"));
   ASSERT_TRUE(pct.ok()) << pct.error().message;
   EXPECT_EQ(pct->tip_indicator, "03");
   EXPECT_EQ(pct->convenience_fee_percentage, "3.5");
@@ -301,13 +297,11 @@ TEST(VietQr, TipAndUnknownFields) {
   ASSERT_EQ(pct->unknown.size(), 1u);
   EXPECT_EQ(pct->unknown[0].id, "62.50");
   EXPECT_EQ(pct->text_lengths, vietqr::TextLengths::kAscii);
-  Problem p = Problem::kNone;
-  EXPECT_FALSE(vietqr::parse(with_crc(head + "550204" + "5802VN"), &p).ok());
-  EXPECT_EQ(p, Problem::kBadValue);
-  EXPECT_FALSE(vietqr::parse(with_crc(head + "56041.50" + "5802VN"), &p).ok());
-  EXPECT_EQ(p, Problem::kBadValue);
-  EXPECT_FALSE(vietqr::parse(with_crc(head + "57041..5" + "5802VN"), &p).ok());
-  EXPECT_EQ(p, Problem::kBadValue);
+  for (const char* bad : {"550204", "56041.50", "57041..5"}) {  // tip 04, fractional fee, two dots
+    Problem p = Problem::kNone;
+    EXPECT_FALSE(vietqr::parse(with_crc(head + bad + "5802VN"), &p).ok()) << bad;
+    EXPECT_EQ(p, Problem::kBadValue) << bad;
+  }
 }
 
 // Purposes of Vietnamese words with diacritics: the default build writes ASCII; unicode_purpose
@@ -317,12 +311,6 @@ TEST(VietQr, RoundTripOverVietnamesePurposes) {
                                             "ế", "ệ", "i", "í", "o", "ó", "ô", "ồ", "ơ", "ớ", "ợ", "u", "ú", "ư",
                                             "ừ", "ự", "y", "ý", "n", "h", "t", "c", "g", "Đ", "Ư", "Ơ", " "};
   std::mt19937_64 rng(20260717);
-  auto crc_of = [](std::string body) {
-    body += "6304";
-    char crc[5];
-    std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(body));
-    return body + crc;
-  };
   for (int i = 0; i < 500; ++i) {
     std::string purpose;
     const std::size_t chars = 1 + rng() % 25;
@@ -346,26 +334,20 @@ TEST(VietQr, RoundTripOverVietnamesePurposes) {
     EXPECT_EQ(unicode_info->amount, r.amount);
     EXPECT_EQ(unicode_info->text_lengths, ascii ? vietqr::TextLengths::kAscii : vietqr::TextLengths::kCharacters);
 
-    // The same purpose with byte-counted lengths, as deployed encoders write it.
+    // The same purpose with byte-counted lengths, as deployed encoders write it (<= 75 + 4 bytes).
     const std::string body = unicode->substr(0, unicode->size() - 8);  // without "6304" + CRC
-    const std::string without_62 = body.substr(0, body.rfind("62"));
-    char inner_len[3], outer_len[3];
-    std::snprintf(inner_len, sizeof inner_len, "%02zu", purpose.size());
-    const std::string inner = "08" + std::string(inner_len) + purpose;
-    if (inner.size() > 99) continue;  // a byte count over 99 cannot be written
-    std::snprintf(outer_len, sizeof outer_len, "%02zu", inner.size());
-    const std::string bytes_qr = crc_of(without_62 + "62" + outer_len + inner);
+    const std::string inner = "08" + two_digits(purpose.size()) + purpose;
+    const std::string bytes_qr = with_crc(body.substr(0, body.rfind("62")) + "62" + two_digits(inner.size()) + inner);
     auto bytes_info = vietqr::parse(bytes_qr);
     ASSERT_TRUE(bytes_info.ok()) << bytes_qr << ": " << bytes_info.error().message;
     EXPECT_EQ(bytes_info->purpose, purpose);
     EXPECT_EQ(bytes_info->text_lengths, ascii ? vietqr::TextLengths::kAscii : vietqr::TextLengths::kUtf8Bytes);
   }
-  auto too_long = req("970422", "123", 1000, "Thanh toán hóa đơn số 12345");  // 27 characters
-  too_long.unicode_purpose = true;
-  EXPECT_FALSE(vietqr::build(too_long).ok());
-  auto control = req("970422", "123", 1000, "tab\there");
-  control.unicode_purpose = true;
-  EXPECT_FALSE(vietqr::build(control).ok());
+  for (const char* bad : {"Thanh toán hóa đơn số 12345", "tab\there"}) {  // 27 characters; a control character
+    auto r = req("970422", "123", 1000, bad);
+    r.unicode_purpose = true;
+    EXPECT_FALSE(vietqr::build(r).ok()) << bad;
+  }
 }
 
 TEST(VietQr, ToAsciiRemovesDiacriticsNfcAndNfd) {
