@@ -2,9 +2,13 @@
 // fuzz target can compile it alone).
 #include <paygw/vietqr.hpp>
 
+#include "text.hpp"
+#include "tlv.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <utility>
 #include <vector>
@@ -12,65 +16,7 @@
 namespace paygw::vietqr {
 namespace {
 
-bool digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-bool alnum(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
-}
-
-// Decodes one UTF-8 code point at `i`; returns false on a malformed sequence.
-bool next_code_point(std::string_view s, std::size_t& i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  int extra = 0;
-  if (b0 < 0x80) {
-    cp = b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    cp = b0 & 0x1F;
-    extra = 1;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    cp = b0 & 0x0F;
-    extra = 2;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    cp = b0 & 0x07;
-    extra = 3;
-  } else {
-    return false;
-  }
-  if (i + static_cast<std::size_t>(extra) >= s.size()) return extra == 0;
-  for (int k = 1; k <= extra; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-    if ((b & 0xC0) != 0x80) return false;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += static_cast<std::size_t>(extra) + 1;
-  return true;
-}
-
-// Vietnamese letters with diacritics (NFC), grouped by their ASCII base letter.
-const std::map<char32_t, char>& diacritic_map() {
-  static const std::map<char32_t, char> map = [] {
-    const std::pair<char, const char*> groups[] = {
-        {'a', "àáảãạăằắẳẵặâầấẩẫậ"}, {'A', "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ"}, {'e', "èéẻẽẹêềếểễệ"}, {'E', "ÈÉẺẼẸÊỀẾỂỄỆ"},
-        {'i', "ìíỉĩị"},             {'I', "ÌÍỈĨỊ"},             {'o', "òóỏõọôồốổỗộơờớởỡợ"}, {'O', "ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"},
-        {'u', "ùúủũụưừứửữự"},       {'U', "ÙÚỦŨỤƯỪỨỬỮỰ"},       {'y', "ỳýỷỹỵ"},             {'Y', "ỲÝỶỸỴ"},
-        {'d', "đ"},                 {'D', "Đ"},
-    };
-    std::map<char32_t, char> m;
-    for (const auto& [base, letters] : groups) {
-      const std::string_view s(letters);
-      for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = 0;
-        if (!next_code_point(s, i, cp)) break;
-        m[cp] = base;
-      }
-    }
-    return m;
-  }();
-  return map;
-}
+using namespace detail;
 
 Error invalid(std::string message) { return make_error(ErrorCode::kInvalidArgument, std::move(message)); }
 
@@ -78,85 +24,31 @@ Error invalid(std::string message) { return make_error(ErrorCode::kInvalidArgume
 Result<std::string> text_field(const char* name, const std::string& value, std::size_t max) {
   auto ascii = to_ascii(value);
   if (!ascii) return invalid(std::string(name) + ": " + ascii.error().message);
-  if (ascii->size() > max) return invalid(std::string(name) + " must be at most " + std::to_string(max) + " characters");
+  if (ascii->size() > max)
+    return invalid(std::string(name) + " must be at most " + std::to_string(max) + " characters");
   return ascii;
 }
 
+// A text field kept as UTF-8: printable characters only (no C0/C1 controls), at most `max` of them.
+Result<std::string> unicode_field(const char* name, const std::string& value, std::size_t max) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < value.size(); ++n) {
+    char32_t cp = 0;
+    if (!next_code_point(value, i, cp)) return invalid(std::string(name) + ": text is not valid UTF-8");
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return invalid(std::string(name) + ": text has a control character");
+  }
+  if (n > max) return invalid(std::string(name) + " must be at most " + std::to_string(max) + " characters");
+  return value;
+}
+
+// ID + length + value; the length counts characters, which for ASCII is the byte count.
 void tlv(std::string& out, const char* id, const std::string& value) {
   char len[3];
-  std::snprintf(len, sizeof len, "%02zu", value.size());
+  std::snprintf(len, sizeof len, "%02zu", count_chars(value));
   out.append(id).append(len).append(value);
 }
 
 // ---- parsing ----
-
-struct Tlv {
-  std::string id;
-  std::string_view value;
-};
-
-struct Fail {
-  Problem problem;
-  std::string message;
-};
-
-// Splits `data` into TLVs. Empty result + failure set on error.
-std::vector<Tlv> split(std::string_view data, const std::string& where, std::optional<Fail>& failure) {
-  std::vector<Tlv> out;
-  std::size_t i = 0;
-  while (i < data.size()) {
-    if (data.size() - i < 4) {
-      failure = Fail{Problem::kTruncated, where + ": a data object is cut short"};
-      return {};
-    }
-    const std::string_view id = data.substr(i, 2);
-    const std::string_view len = data.substr(i + 2, 2);
-    if (!digits(id) || !digits(len)) {
-      failure = Fail{Problem::kNonDigitLength, where + ": ID/length '" + std::string(data.substr(i, 4)) + "' is not digits"};
-      return {};
-    }
-    const std::size_t n = static_cast<std::size_t>((len[0] - '0') * 10 + (len[1] - '0'));
-    if (n == 0) {
-      failure = Fail{Problem::kNonDigitLength, where + ": " + std::string(id) + " has length 00"};
-      return {};
-    }
-    if (data.size() - i - 4 < n) {
-      failure = Fail{Problem::kTruncated, where + ": " + std::string(id) + " announces " + std::to_string(n) +
-                                              " characters but only " + std::to_string(data.size() - i - 4) + " remain"};
-      return {};
-    }
-    for (const auto& seen : out) {
-      if (seen.id == id) {
-        failure = Fail{Problem::kBadStructure, where + ": ID " + std::string(id) + " appears twice"};
-        return {};
-      }
-    }
-    out.push_back(Tlv{std::string(id), data.substr(i + 4, n)});
-    i += 4 + n;
-  }
-  return out;
-}
-
-std::optional<std::string_view> find(const std::vector<Tlv>& list, std::string_view id) {
-  for (const auto& t : list) {
-    if (t.id == id) return t.value;
-  }
-  return std::nullopt;
-}
-
-std::optional<Vnd> amount_of(std::string_view v) {
-  // Digits, optionally with a zero fraction ("150000.00"): VND has no minor unit.
-  const auto dot = v.find('.');
-  std::string_view whole = v.substr(0, dot);
-  if (dot != std::string_view::npos) {
-    const auto frac = v.substr(dot + 1);
-    if (!std::all_of(frac.begin(), frac.end(), [](char c) { return c == '0'; })) return std::nullopt;
-  }
-  if (!digits(whole) || v.size() > 13) return std::nullopt;
-  Vnd out = 0;
-  for (char c : whole) out = out * 10 + (c - '0');
-  return out;
-}
 
 }  // namespace
 
@@ -165,7 +57,8 @@ std::uint16_t crc16_ccitt_false(std::string_view data) noexcept {
   for (unsigned char b : data) {
     crc = static_cast<std::uint16_t>(crc ^ (b << 8));
     for (int k = 0; k < 8; ++k) {
-      crc = (crc & 0x8000) != 0 ? static_cast<std::uint16_t>((crc << 1) ^ 0x1021) : static_cast<std::uint16_t>(crc << 1);
+      crc =
+          (crc & 0x8000) != 0 ? static_cast<std::uint16_t>((crc << 1) ^ 0x1021) : static_cast<std::uint16_t>(crc << 1);
     }
   }
   return crc;
@@ -204,14 +97,17 @@ std::string_view to_string(Problem problem) noexcept {
 
 Result<std::string> build(const BuildRequest& r) {
   if (r.bin.size() != 6 || !digits(r.bin)) return invalid("bin must be 6 digits");
-  if (r.account.empty() || r.account.size() > 19 || !alnum(r.account)) return invalid("account must be 1..19 letters or digits");
-  if (r.amount && (*r.amount <= 0 || *r.amount > 9'999'999'999'999)) return invalid("amount must be 1..13 digits of VND");
-  if (!r.merchant_category_code.empty() && (r.merchant_category_code.size() != 4 || !digits(r.merchant_category_code))) {
+  if (r.account.empty() || r.account.size() > 19 || !alnum(r.account))
+    return invalid("account must be 1..19 letters or digits");
+  if (r.amount && (*r.amount <= 0 || *r.amount > 9'999'999'999'999))
+    return invalid("amount must be 1..13 digits of VND");
+  if (!r.merchant_category_code.empty() &&
+      (r.merchant_category_code.size() != 4 || !digits(r.merchant_category_code))) {
     return invalid("merchant_category_code must be 4 digits");
   }
   auto bill = text_field("bill_number", r.bill_number, 25);
   if (!bill) return bill.error();
-  auto purpose = text_field("purpose", r.purpose, 25);
+  auto purpose = r.unicode_purpose ? unicode_field("purpose", r.purpose, 25) : text_field("purpose", r.purpose, 25);
   if (!purpose) return purpose.error();
   auto name = text_field("merchant_name", r.merchant_name, 25);
   if (!name) return name.error();
@@ -246,93 +142,184 @@ Result<std::string> build(const BuildRequest& r) {
   return qr + crc;
 }
 
-Result<QrInfo> parse(std::string_view qr, Problem* problem) {
-  auto reject = [&](Problem p, std::string message) -> Result<QrInfo> {
-    if (problem != nullptr) *problem = p;
-    return make_error(ErrorCode::kMalformed, "invalid VietQR: " + message);
+namespace {
+
+// One parse with one way of counting lengths. `stage` says how far it got: 0 the root TLVs,
+// 1 the CRC, 2 the data objects.
+struct Attempt {
+  std::optional<QrInfo> info;
+  Fail failure{Problem::kNone, ""};
+  int stage = 0;
+};
+
+bool is_one_of(std::string_view id, std::initializer_list<std::string_view> ids) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+Attempt parse_counting(std::string_view qr, bool chars) {
+  Attempt a;
+  auto fail = [&](Problem p, std::string message) {
+    a.failure = Fail{p, std::move(message)};
+    return a;
   };
-  if (problem != nullptr) *problem = Problem::kNone;
-
   std::optional<Fail> failure;
-  const auto root = split(qr, "root", failure);
-  if (failure) return reject(failure->problem, failure->message);
+  // A nested template that does not split cleanly is a structure error, whatever the cause.
+  auto nested = [&](std::string_view data, const std::string& where) {
+    auto list = split(data, where, chars, failure);
+    if (failure && failure->problem == Problem::kTruncated) failure->problem = Problem::kBadStructure;
+    return list;
+  };
+  const auto root = split(qr, "root", chars, failure);
+  if (failure) return fail(failure->problem, failure->message);
 
-  // CRC: 63 last, 4 hex digits, over everything through "6304".
-  if (root.empty() || root.back().id != "63") return reject(Problem::kBadCrc, "63 (CRC) is not the last data object");
+  // CRC: 63 last, 4 hex digits, over the bytes of everything through "6304".
+  a.stage = 1;
+  if (root.empty() || root.back().id != "63") return fail(Problem::kBadCrc, "63 (CRC) is not the last data object");
   const std::string_view crc = root.back().value;
-  if (crc.size() != 4 || !std::all_of(crc.begin(), crc.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
-    return reject(Problem::kBadCrc, "63 is not 4 hex digits");
+  if (crc.size() != 4 ||
+      !std::all_of(crc.begin(), crc.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+    return fail(Problem::kBadCrc, "63 is not 4 hex digits");
   }
   char computed[5];
-  std::snprintf(computed, sizeof computed, "%04X", static_cast<unsigned>(crc16_ccitt_false(qr.substr(0, qr.size() - 4))));
+  std::snprintf(computed, sizeof computed, "%04X",
+                static_cast<unsigned>(crc16_ccitt_false(qr.substr(0, qr.size() - 4))));
   std::string upper(crc);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (upper != computed) return reject(Problem::kBadCrc, "CRC " + std::string(crc) + " does not match " + computed);
+  if (upper != computed) return fail(Problem::kBadCrc, "CRC " + std::string(crc) + " does not match " + computed);
 
-  if (root.front().id != "00") return reject(Problem::kBadStructure, "00 (payload format) is not first");
-  if (root.front().value != "01") return reject(Problem::kBadValue, "00 must be 01");
+  a.stage = 2;
+  if (root.front().id != "00") return fail(Problem::kBadStructure, "00 (payload format) is not first");
+  if (root.front().value != "01") return fail(Problem::kBadValue, "00 must be 01");
   QrInfo info;
   info.crc = std::string(crc);
   const auto poi = find(root, "01");
-  if (!poi) return reject(Problem::kMissingField, "01 (point of initiation) is missing");
-  if (*poi != "11" && *poi != "12") return reject(Problem::kBadValue, "01 must be 11 or 12");
+  if (!poi) return fail(Problem::kMissingField, "01 (point of initiation) is missing");
+  if (*poi != "11" && *poi != "12") return fail(Problem::kBadValue, "01 must be 11 or 12");
   info.dynamic = *poi == "12";
 
   const auto account = find(root, "38");
-  if (!account) return reject(Problem::kMissingField, "38 (merchant account information) is missing");
+  if (!account) return fail(Problem::kMissingField, "38 (merchant account information) is missing");
   info.merchant_account = std::string(*account);
-  const auto parts = split(*account, "38", failure);
-  if (failure) return reject(failure->problem == Problem::kTruncated ? Problem::kBadStructure : failure->problem, failure->message);
+  const auto parts = nested(*account, "38");
+  if (failure) return fail(failure->problem, failure->message);
   const auto guid = find(parts, "00");
-  if (!guid) return reject(Problem::kMissingField, "38.00 (GUID) is missing");
+  if (!guid) return fail(Problem::kMissingField, "38.00 (GUID) is missing");
   info.guid = std::string(*guid);
   if (info.guid == kNapasGuid) {
     const auto beneficiary = find(parts, "01");
-    if (!beneficiary) return reject(Problem::kMissingField, "38.01 (beneficiary) is missing");
-    const auto ben = split(*beneficiary, "38.01", failure);
-    if (failure) return reject(failure->problem == Problem::kTruncated ? Problem::kBadStructure : failure->problem, failure->message);
+    if (!beneficiary) return fail(Problem::kMissingField, "38.01 (beneficiary) is missing");
+    const auto ben = nested(*beneficiary, "38.01");
+    if (failure) return fail(failure->problem, failure->message);
     for (const auto& t : ben) {
-      if (t.id != "00" && t.id != "01") return reject(Problem::kBadStructure, "38.01 holds an unexpected ID " + t.id);
+      if (t.id != "00" && t.id != "01") return fail(Problem::kBadStructure, "38.01 holds an unexpected ID " + t.id);
     }
     const auto service = find(parts, "02");
-    if (!service) return reject(Problem::kMissingField, "38.02 (service code) is missing");
+    if (!service) return fail(Problem::kMissingField, "38.02 (service code) is missing");
     const auto bin = find(ben, "00");
     const auto acct = find(ben, "01");
-    if (!bin || !acct) return reject(Problem::kMissingField, "38.01 needs 00 (BIN) and 01 (account)");
-    if (bin->size() != 6 || !digits(*bin)) return reject(Problem::kBadValue, "38.01.00 (BIN) must be 6 digits");
-    if (acct->size() > 19 || !alnum(*acct)) return reject(Problem::kBadValue, "38.01.01 (account) must be 1..19 letters or digits");
+    if (!bin || !acct) return fail(Problem::kMissingField, "38.01 needs 00 (BIN) and 01 (account)");
+    if (bin->size() != 6 || !digits(*bin)) return fail(Problem::kBadValue, "38.01.00 (BIN) must be 6 digits");
+    if (acct->size() > 19 || !alnum(*acct))
+      return fail(Problem::kBadValue, "38.01.01 (account) must be 1..19 letters or digits");
     info.bin = std::string(*bin);
     info.account = std::string(*acct);
     info.service = std::string(*service);
+    for (const auto& t : parts) {
+      if (!is_one_of(t.id, {"00", "01", "02"})) info.unknown.push_back({"38." + t.id, std::string(t.value)});
+    }
   }
 
   const auto currency = find(root, "53");
-  if (!currency) return reject(Problem::kMissingField, "53 (currency) is missing");
-  if (*currency != "704") return reject(Problem::kBadValue, "53 must be 704 (VND)");
+  if (!currency) return fail(Problem::kMissingField, "53 (currency) is missing");
+  if (*currency != "704") return fail(Problem::kBadValue, "53 must be 704 (VND)");
   info.currency = std::string(*currency);
   const auto country = find(root, "58");
-  if (!country) return reject(Problem::kMissingField, "58 (country) is missing");
-  if (*country != "VN") return reject(Problem::kBadValue, "58 must be VN");
+  if (!country) return fail(Problem::kMissingField, "58 (country) is missing");
+  if (*country != "VN") return fail(Problem::kBadValue, "58 must be VN");
   info.country = std::string(*country);
   if (const auto amount = find(root, "54")) {
     info.amount = amount_of(*amount);
-    if (!info.amount) return reject(Problem::kBadValue, "54 (amount) must be a whole number of VND, at most 13 characters");
+    if (!info.amount)
+      return fail(Problem::kBadValue, "54 (amount) must be a whole number of VND, at most 13 characters");
   }
   if (const auto mcc = find(root, "52")) {
-    if (mcc->size() != 4 || !digits(*mcc)) return reject(Problem::kBadValue, "52 must be 4 digits");
+    if (mcc->size() != 4 || !digits(*mcc)) return fail(Problem::kBadValue, "52 must be 4 digits");
     info.merchant_category_code = std::string(*mcc);
+  }
+  if (const auto tip = find(root, "55")) {
+    if (*tip != "01" && *tip != "02" && *tip != "03")
+      return fail(Problem::kBadValue, "55 (tip indicator) must be 01, 02 or 03");
+    info.tip_indicator = std::string(*tip);
+  }
+  if (const auto fee = find(root, "56")) {
+    info.convenience_fee_fixed = amount_of(*fee);
+    if (!info.convenience_fee_fixed)
+      return fail(Problem::kBadValue, "56 (fixed convenience fee) must be a whole number of VND");
+  }
+  if (const auto pct = find(root, "57")) {
+    const bool ok = pct->size() <= 5 && std::count(pct->begin(), pct->end(), '.') <= 1 && pct->front() != '.' &&
+                    std::all_of(pct->begin(), pct->end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
+    if (!ok)
+      return fail(Problem::kBadValue,
+                  "57 (percentage convenience fee) must be digits with at most one '.', <= 5 characters");
+    info.convenience_fee_percentage = std::string(*pct);
   }
   if (const auto v = find(root, "59")) info.merchant_name = std::string(*v);
   if (const auto v = find(root, "60")) info.merchant_city = std::string(*v);
+  if (const auto v = find(root, "61")) info.postal_code = std::string(*v);
   if (const auto extra = find(root, "62")) {
-    const auto fields = split(*extra, "62", failure);
-    if (failure) return reject(failure->problem == Problem::kTruncated ? Problem::kBadStructure : failure->problem, failure->message);
-    if (const auto v = find(fields, "01")) info.bill_number = std::string(*v);
-    if (const auto v = find(fields, "05")) info.reference_label = std::string(*v);
-    if (const auto v = find(fields, "07")) info.terminal_label = std::string(*v);
-    if (const auto v = find(fields, "08")) info.purpose = std::string(*v);
+    const auto fields = nested(*extra, "62");
+    if (failure) return fail(failure->problem, failure->message);
+    std::string* const slots[] = {&info.bill_number,    &info.mobile_number,   &info.store_label,
+                                  &info.loyalty_number, &info.reference_label, &info.customer_label,
+                                  &info.terminal_label, &info.purpose,         &info.consumer_data_request};
+    for (const auto& t : fields) {
+      const int n = (t.id[0] - '0') * 10 + (t.id[1] - '0');
+      if (n >= 1 && n <= 9) {
+        *slots[n - 1] = std::string(t.value);
+      } else {
+        info.unknown.push_back({"62." + t.id, std::string(t.value)});
+      }
+    }
   }
-  return info;
+  for (const auto& t : root) {
+    if (!is_one_of(t.id, {"00", "01", "38", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63"})) {
+      info.unknown.push_back({t.id, std::string(t.value)});
+    }
+  }
+  a.info = std::move(info);
+  return a;
+}
+
+}  // namespace
+
+std::string_view to_string(TextLengths lengths) noexcept {
+  switch (lengths) {
+    case TextLengths::kAscii: return "ascii";
+    case TextLengths::kUtf8Bytes: return "utf8_bytes";
+    case TextLengths::kCharacters: return "characters";
+  }
+  return "ascii";
+}
+
+Result<QrInfo> parse(std::string_view qr, Problem* problem) {
+  if (problem != nullptr) *problem = Problem::kNone;
+  const bool ascii = std::all_of(qr.begin(), qr.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  Attempt bytes = parse_counting(qr, false);
+  if (bytes.info) {
+    bytes.info->text_lengths = ascii ? TextLengths::kAscii : TextLengths::kUtf8Bytes;
+    return std::move(*bytes.info);
+  }
+  if (!ascii) {
+    Attempt chars = parse_counting(qr, true);
+    if (chars.info) {
+      chars.info->text_lengths = TextLengths::kCharacters;
+      return std::move(*chars.info);
+    }
+    if (chars.stage > bytes.stage) bytes = std::move(chars);
+  }
+  if (problem != nullptr) *problem = bytes.failure.problem;
+  return make_error(ErrorCode::kMalformed, "invalid VietQR: " + bytes.failure.message);
 }
 
 }  // namespace paygw::vietqr

@@ -1,6 +1,7 @@
-// VietQR: the 12 valid strings and 3 negative/compat cases of
-// ../shared/spec/sdk-practices-and-vietqr.md §5.5 (CRCs recomputed there independently), the
-// CRC-16/CCITT-FALSE check value, diacritics removal, and a build -> parse round trip.
+// VietQR: the 12 valid strings and 3 negative/compat cases of the VietQR notes (spec §5.5, CRCs
+// recomputed there independently), the CRC-16/CCITT-FALSE check value, diacritics removal,
+// character-counted (EMVCo) strings checked with an independent Python computation, and
+// build -> parse round trips (generated inputs, Vietnamese purposes counted three ways).
 #include <paygw/vietqr.hpp>
 
 #include <gtest/gtest.h>
@@ -31,11 +32,24 @@ vietqr::BuildRequest req(const char* bin, const char* account, std::optional<Vnd
   return r;
 }
 
+// `body` + "6304" + its CRC-16/CCITT-FALSE: a string whose only defect is the one under test.
+std::string with_crc(std::string body) {
+  body += "6304";
+  char crc[5];
+  std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(body));
+  return body + crc;
+}
+
+std::string two_digits(std::size_t n) {
+  return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10);
+}
+
 const Example kExamples[] = {
     {"E1", "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN63044F52",
      req("970403", "9704031101234567", std::nullopt, "", "", vietqr::Service::kToCard)},
     {"E2",
-     "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819"
+     "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS686908"
+     "19"
      "thanh toan don hang63042E2E",
      req("970403", "0011012345678", 180000, "thanh toan don hang", "NPS6869")},
     {"E3", "00020101021138570010A00000072701270006970403011300110123456780208QRIBFTTA53037045802VN63049E6F",
@@ -51,11 +65,13 @@ const Example kExamples[] = {
      "khoan6304722F",
      req("970422", "0023457923442", 40123, "chuyển khoản")},
     {"E7",
-     "00020101021238630010A0000007270133000697042201190023457923442ASDFLJ0208QRIBFTTA53037045405401235802VN62290825chuyen"
+     "00020101021238630010A0000007270133000697042201190023457923442ASDFLJ0208QRIBFTTA53037045405401235802VN62290825chuy"
+     "en"
      " khoan alsdkf laksj6304E5DB",
      req("970422", "0023457923442ASDFLJ", 40123, "chuyen khoan alsdkf laksj")},
     {"E8",
-     "00020101021138510010A00000072701210006970407010797968680208QRIBFTTA53037045802VN62240820gen by sunary/vietqr6304BE74",
+     "00020101021138510010A00000072701210006970407010797968680208QRIBFTTA53037045802VN62240820gen by "
+     "sunary/vietqr6304BE74",
      req("970407", "9796868", std::nullopt, "gen by sunary/vietqr")},
     {"E9",
      "00020101021238490010A000000727011900069704320105193720208QRIBFTTA530370454061520005802VN62200816gen by "
@@ -125,22 +141,20 @@ TEST(VietQr, NegativeAndCompatCases) {
   EXPECT_EQ(p, Problem::kBadStructure) << n2.error().message;
   // N3 (compat): a UTF-8 purpose whose length counts bytes (22), as deployed encoders write it.
   auto n3 = vietqr::parse(
-      "00020101021238570010A00000072701390006970422011301234567890200208QRIBFTTA53037045405100005802VN62260822Thanh toán "
-      "hóa đơn630432F8",
+      "00020101021238570010A00000072701390006970422011301234567890200208QRIBFTTA53037045405100005802VN62260822"
+      "Thanh toán hóa đơn630432F8",
       &p);
   // It shares N2's nested-02 defect, so it is rejected for the structure, not for its purpose length.
   ASSERT_FALSE(n3.ok());
   EXPECT_EQ(p, Problem::kBadStructure);
-  // The same UTF-8 purpose in a well-formed QR parses: lengths are bytes.
+  // The same UTF-8 purpose in a well-formed QR parses with its lengths counted in bytes.
   vietqr::BuildRequest ok_request = req("970422", "0123456789", 10000, "x");
   std::string well = *vietqr::build(ok_request);
   const std::string purpose = "Thanh toán hóa đơn";  // 22 bytes, 18 characters
-  well = well.substr(0, well.find("6205")) + "62260822" + purpose + "6304";
-  char crc[5];
-  std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(well));
-  auto utf8 = vietqr::parse(well + crc, &p);
+  auto utf8 = vietqr::parse(with_crc(well.substr(0, well.find("6205")) + "62260822" + purpose), &p);
   ASSERT_TRUE(utf8.ok()) << utf8.error().message;
   EXPECT_EQ(utf8->purpose, purpose);
+  EXPECT_EQ(utf8->text_lengths, vietqr::TextLengths::kUtf8Bytes);
 }
 
 TEST(VietQr, ErrorKinds) {
@@ -172,21 +186,15 @@ TEST(VietQr, ErrorKinds) {
   EXPECT_TRUE(vietqr::parse(lower_crc).ok()) << "lower-case CRC digits are accepted";
 
   // Value rules, each in an otherwise valid (re-CRC'd) string.
-  auto with_crc = [](std::string body) {
-    body += "6304";
-    char crc[5];
-    std::snprintf(crc, sizeof crc, "%04X", vietqr::crc16_ccitt_false(body));
-    return body + crc;
-  };
   const std::string napas = "38570010A00000072701270006970422011300234579234420208QRIBFTTA";
   const std::pair<std::string, Problem> values[] = {
-      {with_crc("000201010213" + napas + "53037045802VN"), Problem::kBadValue},          // 01 = 13
-      {with_crc("000201010211" + napas + "53038405802VN"), Problem::kBadValue},          // USD
-      {with_crc("000201010211" + napas + "53037045802US"), Problem::kBadValue},          // not VN
-      {with_crc("000201010212" + napas + "5303704540512.505802VN"), Problem::kBadValue}, // fractional amount
-      {with_crc("000201010211" + napas + "5802VN"), Problem::kMissingField},             // no 53
-      {with_crc("0002010102115303704" + std::string("5802VN")), Problem::kMissingField}, // no 38
-      {with_crc("010211000201" + napas + "53037045802VN"), Problem::kBadStructure},      // 00 not first
+      {with_crc("000201010213" + napas + "53037045802VN"), Problem::kBadValue},            // 01 = 13
+      {with_crc("000201010211" + napas + "53038405802VN"), Problem::kBadValue},            // USD
+      {with_crc("000201010211" + napas + "53037045802US"), Problem::kBadValue},            // not VN
+      {with_crc("000201010212" + napas + "5303704540512.505802VN"), Problem::kBadValue},   // fractional amount
+      {with_crc("000201010211" + napas + "5802VN"), Problem::kMissingField},               // no 53
+      {with_crc("0002010102115303704" + std::string("5802VN")), Problem::kMissingField},   // no 38
+      {with_crc("010211000201" + napas + "53037045802VN"), Problem::kBadStructure},        // 00 not first
       {with_crc("000201010211010211" + napas + "53037045802VN"), Problem::kBadStructure},  // duplicate 01
   };
   for (const auto& [qr, problem] : values) {
@@ -194,6 +202,151 @@ TEST(VietQr, ErrorKinds) {
     auto r = vietqr::parse(qr, &p);
     ASSERT_FALSE(r.ok()) << qr;
     EXPECT_EQ(vietqr::to_string(p), vietqr::to_string(problem)) << qr << ": " << r.error().message;
+  }
+}
+
+// Strings whose lengths count characters, as EMVCo defines them (and as generators that keep
+// Vietnamese text write them). Built and CRC'd independently by this Python (UTF-8 bytes):
+//
+//   def crc(data):
+//       c = 0xFFFF
+//       for b in data:
+//           c ^= b << 8
+//           for _ in range(8):
+//               c = ((c << 1) ^ 0x1021) & 0xFFFF if c & 0x8000 else (c << 1) & 0xFFFF
+//       return c
+//   def tlv(i, v): return "%s%02d%s" % (i, len(v), v)          # len(str) = characters
+//   def qr(body): body += "6304"; return body + "%04X" % crc(body.encode())
+//   napas = tlv("38", tlv("00", "A000000727") + tlv("01", tlv("00", "970422") + tlv("01", "0023457923442"))
+//                     + tlv("02", "QRIBFTTA"))
+//   C1 = qr(tlv("00","01") + tlv("01","12") + napas + tlv("53","704") + tlv("54","40123") + tlv("58","VN")
+//           + tlv("62", tlv("08", "Thanh toán hóa đơn")))
+//   C2 = qr(tlv("00","01") + tlv("01","11") + napas + tlv("52","5812") + tlv("53","704") + tlv("55","02")
+//           + tlv("56","5000") + tlv("58","VN") + tlv("59","Cửa hàng Hoa") + tlv("60","Hà Nội")
+//           + tlv("62", tlv("01","HD01") + tlv("08","Tiền cà phê"))
+//           + tlv("64", tlv("00","vi") + tlv("01","Cửa hàng Hoa")))
+//   T1 = qr(C1[:-9])    # C1 without "n630482A5": the last purpose character is gone, lengths unchanged
+//   M1 = 62 counted in characters around 08 counted in bytes ("62220822Thanh toán hóa đơn")
+const char* const kC1 =
+    "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62220818Thanh "
+    "toán hóa đơn630482A5";
+const char* const kC2 =
+    "00020101021138570010A00000072701270006970422011300234579234420208QRIBFTTA520458125303704550202560450005802VN5912"
+    "Cửa hàng Hoa6006Hà Nội62230104HD010811Tiền cà phê64220002vi0112Cửa hàng Hoa6304B9DF";
+const char* const kT1 =
+    "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62220818Thanh "
+    "toán hóa đơ63043F0D";
+const char* const kM1 =
+    "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62220822Thanh "
+    "toán hóa đơn63046EE5";
+
+TEST(VietQr, ParsesLengthsCountedInCharacters) {
+  Problem p = Problem::kBadValue;
+  auto c1 = vietqr::parse(kC1, &p);
+  ASSERT_TRUE(c1.ok()) << c1.error().message;
+  EXPECT_EQ(p, Problem::kNone);
+  EXPECT_EQ(c1->text_lengths, vietqr::TextLengths::kCharacters);
+  EXPECT_EQ(c1->purpose, "Thanh toán hóa đơn");
+  EXPECT_EQ(c1->amount, 40123);
+  EXPECT_EQ(c1->account, "0023457923442");
+  EXPECT_EQ(c1->crc, "82A5");
+
+  auto c2 = vietqr::parse(kC2);
+  ASSERT_TRUE(c2.ok()) << c2.error().message;
+  EXPECT_EQ(c2->text_lengths, vietqr::TextLengths::kCharacters);
+  EXPECT_FALSE(c2->dynamic);
+  EXPECT_EQ(c2->merchant_category_code, "5812");
+  EXPECT_EQ(c2->tip_indicator, "02");
+  EXPECT_EQ(c2->convenience_fee_fixed, 5000);
+  EXPECT_EQ(c2->merchant_name, "Cửa hàng Hoa");
+  EXPECT_EQ(c2->merchant_city, "Hà Nội");
+  EXPECT_EQ(c2->bill_number, "HD01");
+  EXPECT_EQ(c2->purpose, "Tiền cà phê");
+  ASSERT_EQ(c2->unknown.size(), 1u);
+  EXPECT_EQ(c2->unknown[0].id, "64");
+  EXPECT_EQ(c2->unknown[0].value, "0002vi0112Cửa hàng Hoa");
+}
+
+TEST(VietQr, CharacterCountedStringsStillFailOnBadCrcTruncationAndMixedCounts) {
+  std::string bad_crc = kC1;
+  bad_crc.back() = '6';  // ...82A6
+  Problem p = Problem::kNone;
+  auto r = vietqr::parse(bad_crc, &p);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(p, Problem::kBadCrc) << r.error().message << " (the counting that got furthest is reported)";
+  for (const char* qr : {kT1, kM1}) {
+    auto bad = vietqr::parse(qr, &p);
+    ASSERT_FALSE(bad.ok()) << qr;
+    EXPECT_EQ(bad.error().code, ErrorCode::kMalformed);
+    EXPECT_NE(p, Problem::kNone);
+  }
+  std::string cut = kC1;
+  cut.resize(cut.size() - 12);  // inside "đơn": a UTF-8 sequence cut short, then no CRC
+  EXPECT_FALSE(vietqr::parse(cut).ok());
+}
+
+TEST(VietQr, TipAndUnknownFields) {
+  const std::string head = "00020101021138570010A00000072701270006970422011300234579234420208QRIBFTTA5303704";
+  // 55 03 + 57 "3.5", 61 postal code 10000, 62 {05 REF, 50 ABCDE (a tag paygw does not interpret)}
+  auto pct = vietqr::parse(with_crc(head + "55020357033.55802VN61051000062160503REF5005ABCDE"));
+  ASSERT_TRUE(pct.ok()) << pct.error().message;
+  EXPECT_EQ(pct->tip_indicator, "03");
+  EXPECT_EQ(pct->convenience_fee_percentage, "3.5");
+  EXPECT_EQ(pct->postal_code, "10000");
+  EXPECT_EQ(pct->reference_label, "REF");
+  ASSERT_EQ(pct->unknown.size(), 1u);
+  EXPECT_EQ(pct->unknown[0].id, "62.50");
+  EXPECT_EQ(pct->text_lengths, vietqr::TextLengths::kAscii);
+  for (const char* bad : {"550204", "56041.50", "57041..5"}) {  // tip 04, fractional fee, two dots
+    Problem p = Problem::kNone;
+    EXPECT_FALSE(vietqr::parse(with_crc(head + bad + "5802VN"), &p).ok()) << bad;
+    EXPECT_EQ(p, Problem::kBadValue) << bad;
+  }
+}
+
+// Purposes of Vietnamese words with diacritics: the default build writes ASCII; unicode_purpose
+// writes characters; a byte-counted variant made here parses too. Each says how it counted.
+TEST(VietQr, RoundTripOverVietnamesePurposes) {
+  const std::vector<std::string> letters = {"a", "á", "à", "ả", "ã", "ạ", "ă", "ắ", "â", "ấ", "đ", "e", "é", "ê",
+                                            "ế", "ệ", "i", "í", "o", "ó", "ô", "ồ", "ơ", "ớ", "ợ", "u", "ú", "ư",
+                                            "ừ", "ự", "y", "ý", "n", "h", "t", "c", "g", "Đ", "Ư", "Ơ", " "};
+  std::mt19937_64 rng(20260717);
+  for (int i = 0; i < 500; ++i) {
+    std::string purpose;
+    const std::size_t chars = 1 + rng() % 25;
+    for (std::size_t k = 0; k < chars; ++k) purpose += letters[rng() % letters.size()];
+    const bool ascii = *vietqr::to_ascii(purpose) == purpose;
+    vietqr::BuildRequest r = req("970422", "0023457923442", static_cast<Vnd>(1 + rng() % 10'000'000), purpose.c_str());
+
+    auto plain = vietqr::build(r);
+    ASSERT_TRUE(plain.ok()) << purpose << ": " << plain.error().message;
+    auto plain_info = vietqr::parse(*plain);
+    ASSERT_TRUE(plain_info.ok()) << *plain;
+    EXPECT_EQ(plain_info->purpose, *vietqr::to_ascii(purpose));
+    EXPECT_EQ(plain_info->text_lengths, vietqr::TextLengths::kAscii);
+
+    r.unicode_purpose = true;
+    auto unicode = vietqr::build(r);
+    ASSERT_TRUE(unicode.ok()) << purpose << ": " << unicode.error().message;
+    auto unicode_info = vietqr::parse(*unicode);
+    ASSERT_TRUE(unicode_info.ok()) << *unicode << ": " << unicode_info.error().message;
+    EXPECT_EQ(unicode_info->purpose, purpose);
+    EXPECT_EQ(unicode_info->amount, r.amount);
+    EXPECT_EQ(unicode_info->text_lengths, ascii ? vietqr::TextLengths::kAscii : vietqr::TextLengths::kCharacters);
+
+    // The same purpose with byte-counted lengths, as deployed encoders write it (<= 75 + 4 bytes).
+    const std::string body = unicode->substr(0, unicode->size() - 8);  // without "6304" + CRC
+    const std::string inner = "08" + two_digits(purpose.size()) + purpose;
+    const std::string bytes_qr = with_crc(body.substr(0, body.rfind("62")) + "62" + two_digits(inner.size()) + inner);
+    auto bytes_info = vietqr::parse(bytes_qr);
+    ASSERT_TRUE(bytes_info.ok()) << bytes_qr << ": " << bytes_info.error().message;
+    EXPECT_EQ(bytes_info->purpose, purpose);
+    EXPECT_EQ(bytes_info->text_lengths, ascii ? vietqr::TextLengths::kAscii : vietqr::TextLengths::kUtf8Bytes);
+  }
+  for (const char* bad : {"Thanh toán hóa đơn số 12345", "tab\there"}) {  // 27 characters; a control character
+    auto r = req("970422", "123", 1000, bad);
+    r.unicode_purpose = true;
+    EXPECT_FALSE(vietqr::build(r).ok()) << bad;
   }
 }
 
@@ -246,7 +399,8 @@ TEST(VietQr, RoundTripOverGeneratedInputs) {
     ASSERT_TRUE(info.ok()) << *qr << ": " << info.error().message;
     EXPECT_EQ(info->bin, r.bin);
     EXPECT_EQ(info->account, r.account);
-    EXPECT_EQ(info->service, r.service == vietqr::Service::kToCard ? vietqr::kServiceToCard : vietqr::kServiceToAccount);
+    EXPECT_EQ(info->service,
+              r.service == vietqr::Service::kToCard ? vietqr::kServiceToCard : vietqr::kServiceToAccount);
     EXPECT_EQ(info->amount, r.amount);
     EXPECT_EQ(info->dynamic, r.amount.has_value());
     EXPECT_EQ(info->purpose, r.purpose);

@@ -17,6 +17,8 @@ ensure_packages() {
 
 # What building paygw, its examples and the sandbox needs.
 PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
-  libcpp-httplib-dev curl openssl)
+  libcpp-httplib-dev libcli11-dev curl openssl)
 # What the test suite needs on top.
-PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev)
+# (jq reads the CLI's --json output; nodejs is the reference JSON.stringify of the sandbox's
+# re-serialising signature check.)
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs)

@@ -1,0 +1,114 @@
+// Integration tests against paygw-sandbox: the shared fixture. Each test binary run (ctest runs
+// one test per process) starts a merchant-side Receiver and one sandbox on free loopback ports,
+// with the credentials below given through the environment; clients reach it through the real
+// libcurl transport.
+#pragma once
+
+#include <paygw/paygw.hpp>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace paygw::it {
+
+using namespace std::chrono_literals;
+
+// Credentials shared by the sandbox (through the environment) and the clients.
+inline constexpr const char* kTingeeId = "it-tingee";
+inline constexpr const char* kTingeeSecret = "it-tingee-secret";
+inline constexpr const char* kPartner = "IT-PARTNER";
+inline constexpr const char* kUser = "it@paygw.local";
+inline constexpr const char* kPassword = "it-password";
+inline constexpr const char* kClientId = "it-client";
+inline constexpr const char* kClientSecret = "it-client-secret";
+inline constexpr const char* kAesKey = "8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+inline constexpr const char* kChargingId = "3681148751";
+inline constexpr const char* kChargingKey = "it-charging-key";
+
+/// A QR that paygw's own check accepts (example E2 of the VietQR notes).
+inline constexpr const char* kDemoQr =
+    "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS6869081"
+    "9thanh toan don hang63042E2E";
+
+/// A merchant endpoint that records every callback it receives and answers 200 (or, when asked,
+/// 500 to the next N requests).
+class Receiver {
+ public:
+  struct Hit {
+    std::string path;
+    std::string query;
+    std::string body;
+    http::Headers headers;
+  };
+  Receiver();
+  ~Receiver();
+  std::string url(const std::string& path) const;
+  std::vector<Hit> hits(const std::string& path);
+  void fail_next(int n);
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::mutex mu_;
+  std::vector<Hit> hits_;
+  int fail_next_ = 0;
+};
+
+/// A paygw-sandbox process. Without "--port" in `args` it listens on a free port.
+class Sandbox {
+ public:
+  static std::vector<std::string> default_args() {
+    return {"--charging-delay-ms", "100", "--charging-callback-duplicates", "1", "--charging-callback-out-of-order"};
+  }
+  explicit Sandbox(std::vector<std::string> args = default_args());
+  ~Sandbox() { stop(); }
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+  /// SIGTERM, then waits (at most 5 s) for it to stop.
+  void stop();
+  /// Empty when it did not start (see output()).
+  const std::string& url() const { return url_; }
+  /// What it printed (stdout and stderr) up to "listening on", or until it exited.
+  const std::string& output() const { return output_; }
+  /// Its exit status once it has exited by itself within `wait`, else -1.
+  int exit_status(std::chrono::milliseconds wait);
+
+ private:
+  pid_t pid_ = -1;
+  FILE* stream_ = nullptr;
+  std::string url_;
+  std::string output_;
+};
+
+/// The suite's receiver and sandbox (started once per test process).
+Receiver& receiver();
+Sandbox& sandbox();
+
+std::shared_ptr<http::Transport> transport();
+tingee::Client tingee_client(std::chrono::milliseconds timeout = 10s, const char* secret = kTingeeSecret,
+                             const std::string& url = "");
+tconnect::Client tconnect_client(std::chrono::milliseconds timeout = 10s, const char* password = kPassword,
+                                 const std::string& url = "");
+charging::Client charging_client(std::chrono::milliseconds timeout = 10s, const char* key = kChargingKey,
+                                 const std::string& url = "");
+
+/// POST `body` (JSON) to the sandbox's `path`.
+http::Response admin(const std::string& path, const std::string& body);
+
+/// A Tingee request signed over `signed_text` but carrying `body` (the raw bytes), to `url`
+/// (default: the suite's sandbox). Returns the reply body ("" when no reply).
+std::string tingee_raw(const std::string& method, const std::string& path, const std::string& body,
+                       const std::string& signed_text, const std::string& url = "");
+
+#define EXPECT_OK(r) EXPECT_TRUE((r).ok()) << describe((r).error())
+
+}  // namespace paygw::it

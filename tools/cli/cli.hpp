@@ -1,0 +1,139 @@
+// paygw CLI — what every command file shares: global flags, strict numbers, output, exit codes.
+//
+// A command file (tingee.cpp, tconnect.cpp, ...) adds its subcommands to the CLI11 tree with
+// add_<provider>_commands(). A leaf command's CLI11 callback only stores what to do in
+// Context::action; main() runs it once parsing has finished, so global flags given after the
+// command (`paygw tingee get-paging --json`) are already known.
+#pragma once
+
+#include <paygw/paygw.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paygw::cli {
+
+using Json = nlohmann::ordered_json;
+
+/// Exit codes (documented in docs/sandbox-and-cli.md and in `paygw --help`).
+enum class Exit : int {
+  kOk = 0,              ///< Done; for a card: credited.
+  kFailed = 1,          ///< Refused (by the provider, or a signature/QR/decryption check): no effect.
+  kUsage = 2,           ///< Bad command line: unknown flag, bad or missing value. Nothing was sent.
+  kNotFound = 3,        ///< The device, card or request does not exist.
+  kNotCredited = 4,     ///< A card result that is final but credits nothing (card error, duplicate, ...).
+  kPending = 5,         ///< A card result that is not final yet: check again later.
+  kNotSent = 6,         ///< The connection failed before anything was sent: safe to repeat.
+  kOutcomeUnknown = 7,  ///< May have been carried out: reconcile before repeating.
+};
+
+/// A command-line mistake found while running a command (exit 2).
+struct UsageError {
+  std::string message;
+};
+
+/// Flags that may appear anywhere on the command line.
+struct Globals {
+  bool json = false;
+  bool raw = false;
+  bool verbose = false;
+  bool show_secrets = false;
+  std::optional<std::int64_t> timeout_s;
+  std::optional<std::int64_t> retries;
+  std::string ca_file;
+};
+
+/// What the parse decided and the settings every command reads.
+struct Context {
+  Globals globals;
+  std::function<int()> action;  ///< Set by the chosen leaf command's callback.
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  ///< When the action began.
+
+  /// Transport, logger (--verbose), timeout (--timeout) and retries (--retries) for a client.
+  void apply(ClientOptions& options) const;
+  /// Per-call options: the --timeout budget for all attempts.
+  CallOptions call() const;
+  /// `secret`, or "<redacted>" unless --show-secrets.
+  std::string shown(const std::string& secret) const;
+};
+
+/// Registers a leaf command: CLI11 parses its flags, then `run` becomes the action.
+CLI::App* command(CLI::App& parent, Context& ctx, const std::string& name, const std::string& description,
+                  std::function<int()> run_fn);
+
+// ---- strict numbers: the whole value, digits only, within [min, max]; anything else is exit 2 ----
+
+/// A CLI11 check for whole numbers in [min, max] (no sign, no spaces, no hex, no exponent).
+CLI::Validator whole_number(std::int64_t min, std::int64_t max);
+/// Parses `text` like whole_number(); throws UsageError naming `what`.
+std::int64_t parse_whole(const std::string& text, std::int64_t min, std::int64_t max, const std::string& what);
+/// An amount of VND: 1 .. kMaxAmountVnd.
+CLI::Validator amount_vnd();
+
+/// `text` split at `sep`, empty parts dropped.
+std::vector<std::string> split(const std::string& text, char sep);
+/// `value`, or standard input when it is "-".
+std::string text_or_stdin(const std::string& value);
+/// The contents of `path` (throws UsageError when unreadable).
+std::string read_file(const std::string& path);
+/// A required credential: the flag/env value, or a UsageError naming both.
+std::string need(const std::string& value, const std::string& flag, const std::string& env);
+/// A required input: `value`, or a UsageError saying that `what` is required.
+std::string given(const std::string& value, const std::string& what);
+
+// ---- output ----
+
+/// One command's result: fields for text/--json, the lines --raw prints, and the exit code.
+class Output {
+ public:
+  Json fields = Json::object();
+  std::vector<std::string> raw;  ///< --raw output; when empty, --raw prints `fields` as one JSON line.
+  Exit exit = Exit::kOk;
+
+  Output& set(const std::string& key, Json value) {
+    fields[key] = std::move(value);
+    return *this;
+  }
+  /// Sets `key` only when `value` has one.
+  Output& maybe(const std::string& key, const std::optional<std::int64_t>& value) {
+    if (value) fields[key] = *value;
+    return *this;
+  }
+};
+
+/// Prints `out` as text (YAML-like), JSON (--json) or raw lines (--raw); returns its exit code.
+int print(const Context& ctx, const Output& out);
+
+/// Prints a failed call (stderr; also stdout as {"error": ...} with --json) and returns its code:
+/// `not_found` decides kNotFound for provider-specific answers; otherwise kUsage for invalid
+/// arguments, kOutcomeUnknown, kNotSent or kFailed from the error's delivery. `extra` members
+/// are added to the JSON error object.
+int fail(const Context& ctx, const Error& error, bool not_found = false, const Json& extra = Json::object());
+
+/// fail() for errors, else `fill` then print().
+template <typename T, typename Fill>
+int report(const Context& ctx, const Result<T>& result, Fill fill, bool (*not_found)(const Error&) = nullptr) {
+  if (!result) return fail(ctx, result.error(), not_found != nullptr && not_found(result.error()));
+  Output out;
+  fill(out, *result);
+  return print(ctx, out);
+}
+
+// ---- command groups (one file each) ----
+
+void add_tingee_commands(CLI::App& app, Context& ctx);
+void add_tconnect_commands(CLI::App& app, Context& ctx);
+void add_charging_commands(CLI::App& app, Context& ctx);
+void add_qr_commands(CLI::App& app, Context& ctx);
+/// `paygw completion bash`: a bash completion script generated from the command tree.
+void add_completion_command(CLI::App& app, Context& ctx);
+
+}  // namespace paygw::cli

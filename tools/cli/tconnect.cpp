@@ -1,0 +1,224 @@
+// paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, and the
+// envelope/IPN helpers.
+#include "cli.hpp"
+
+namespace paygw::cli {
+namespace {
+
+struct Credentials {
+  std::string base_url, partner_code, username, password, client_id, client_secret, aes_key, service_code;
+  std::string key_format = "hex";
+
+  tconnect::KeyFormat format() const {
+    return key_format == "raw" ? tconnect::KeyFormat::kRaw : tconnect::KeyFormat::kHex;
+  }
+  Secret key() const { return Secret(need(aes_key, "--aes-key", "PAYGW_TCONNECT_AES_KEY")); }
+
+  tconnect::Client client(const Context& ctx) const {
+    tconnect::Config c;
+    c.base_url = need(base_url, "--base-url", "PAYGW_TCONNECT_BASE_URL");
+    c.partner_code = need(partner_code, "--partner-code", "PAYGW_TCONNECT_PARTNER_CODE");
+    c.username = need(username, "--username", "PAYGW_TCONNECT_USERNAME");
+    c.password = Secret(need(password, "--password", "PAYGW_TCONNECT_PASSWORD"));
+    c.client_id = need(client_id, "--client-id", "PAYGW_TCONNECT_CLIENT_ID");
+    c.client_secret = Secret(need(client_secret, "--client-secret", "PAYGW_TCONNECT_CLIENT_SECRET"));
+    c.aes_key = key();
+    c.aes_key_format = format();
+    c.service_code = service_code;
+    ctx.apply(c);
+    auto made = tconnect::Client::create(c);
+    if (!made) throw UsageError{describe(made.error())};
+    return *made;
+  }
+};
+using Creds = std::shared_ptr<Credentials>;
+
+// TConnect answers an unknown device serial with HTTP 404 "Device not found".
+bool not_found(const Error& e) { return e.http_status == 404; }
+
+Json parsed(const std::string& text) {
+  Json j = Json::parse(text, nullptr, false);
+  return j.is_discarded() ? Json(text) : j;
+}
+
+void pushed(Output& o, const tconnect::PushResult& r) {
+  o.set("message", r.message);
+  o.raw = {r.message};
+}
+
+void add_calls(CLI::App& t, Context& ctx, const Creds& creds) {
+  const std::string write =
+      " A payment write: never resent once it may have been sent; after exit 7 check qr-transactions.";
+  {
+    auto r = std::make_shared<tconnect::PosPush>();
+    auto* c = command(
+        t, ctx, "push-pos", "Push an order to a Smart POS (POST /openapi/v1/devices/payments/push, type pos)." + write,
+        [&ctx, creds, r] { return report(ctx, creds->client(ctx).push_payment(*r, ctx.call()), pushed, not_found); });
+    c->add_option("--serial", r->serial_no, "Device serial number")->required();
+    c->add_option("--order-id", r->order_id, "Your invoice code")->required();
+    c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
+  }
+  {
+    auto r = std::make_shared<tconnect::SoundboxPush>();
+    auto* c =
+        command(t, ctx, "push-soundbox",
+                "Push a QR and amount to a soundbox (POST /openapi/v1/devices/payments/push, type soundbox)." + write,
+                [&ctx, creds, r] {
+                  r->qr_string = text_or_stdin(r->qr_string);
+                  while (!r->qr_string.empty() && (r->qr_string.back() == '\n' || r->qr_string.back() == '\r'))
+                    r->qr_string.pop_back();
+                  return report(ctx, creds->client(ctx).push_payment(*r, ctx.call()), pushed, not_found);
+                });
+    c->add_option("--serial", r->serial_no, "Device serial number")->required();
+    c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
+    c->add_option("--qr-string", r->qr_string, "VietQR string (from create-qr), or - for standard input")->required();
+  }
+  command(
+      t, ctx, "services", "The merchant's services and their BINs (POST /openapi/v1/services). A read.", [&ctx, creds] {
+        return report(ctx, creds->client(ctx).get_services(ctx.call()), [](Output& o, const tconnect::ServiceList& s) {
+          Json list = Json::array();
+          for (const auto& x : s.services) {
+            list.push_back({{"service_code", x.service_code}, {"bincode", x.bincode}, {"name", x.name}});
+            o.raw.push_back(x.service_code);
+          }
+          o.set("services", list);
+        });
+      });
+  {
+    auto r = std::make_shared<tconnect::CreateVaRequest>();
+    auto* c =
+        command(t, ctx, "create-va", "Create a virtual account (POST /openapi/v1/va/va-account/create). A write.",
+                [&ctx, creds, r] {
+                  return report(ctx, creds->client(ctx).create_va(*r, ctx.call()),
+                                [](Output& o, const tconnect::VirtualAccount& v) {
+                                  o.set("va", v.va).set("account_name", v.account_name).set("bank_code", v.bank_code);
+                                  o.raw = {v.va};
+                                });
+                });
+    c->add_option("--bank-code", r->bank_code, "Bank BIN, 6 digits")->required();
+    c->add_option("--account-name", r->account_name, "Display name (upper-case ASCII)")->required();
+  }
+  {
+    auto r = std::make_shared<tconnect::CreateQrRequest>();
+    auto* c = command(t, ctx, "create-qr",
+                      "Create a QR for an order (POST /openapi/v1/qr): dynamic with --amount, else static. A write.",
+                      [&ctx, creds, r] {
+                        return report(ctx, creds->client(ctx).create_qr(*r, ctx.call()),
+                                      [](Output& o, const tconnect::Qr& q) {
+                                        o.set("qr_content", q.qr_content).set("dynamic", q.dynamic);
+                                        o.raw = {q.qr_content};
+                                      });
+                      });
+    c->add_option("--order-id", r->order_id, "Your order id")->required();
+    c->add_option("--va", r->va, "Virtual account number")->required();
+    c->add_option("--bincode", r->bincode, "Bank BIN, 6 digits")->required();
+    c->add_option("--amount", r->amount, "Amount in VND (dynamic QR)")->check(amount_vnd());
+    c->add_option("--service-code", r->service_code, "x-service-code (default: --default-service-code)");
+  }
+  for (const std::string kind : {"qr", "card", "cash"}) {
+    auto q = std::make_shared<tconnect::TransactionQuery>();
+    auto* c = command(
+        t, ctx, kind + "-transactions",
+        "Transactions (" + kind + ") in a time range (POST /openapi/v1/transaction/" + kind + "). A read.",
+        [&ctx, creds, q, kind] {
+          auto client = creds->client(ctx);
+          auto r = kind == "qr"     ? client.get_qr_transactions(*q, ctx.call())
+                   : kind == "card" ? client.get_card_transactions(*q, ctx.call())
+                                    : client.get_cash_transactions(*q, ctx.call());
+          return report(ctx, r, [](Output& o, const tconnect::TransactionPage& p) {
+            Json items = Json::array();
+            for (const auto& x : p.items) {
+              Json item = parsed(x.json);
+              items.push_back(item);
+              o.raw.push_back(item.dump());
+            }
+            o.set("count", static_cast<std::int64_t>(p.items.size())).maybe("total", p.total).set("items", items);
+          });
+        });
+    c->add_option("--from", q->from_date, "\"YYYY-MM-DD HH:MM:SS\" (Vietnam time)")->required();
+    c->add_option("--to", q->to_date, "\"YYYY-MM-DD HH:MM:SS\" (Vietnam time)")->required();
+    c->add_option("--limit", q->limit, "Records per page")->check(whole_number(1, 1000))->capture_default_str();
+    c->add_option("--page", q->page, "1-based page")->check(whole_number(1, 1'000'000))->capture_default_str();
+  }
+}
+
+void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
+  {
+    auto text = std::make_shared<std::string>();
+    auto* c = command(
+        t, ctx, "encrypt", "Encrypt a JSON payload into a {\"data\": ...} value (no network).", [&ctx, creds, text] {
+          auto data = tconnect::encrypt_envelope(text_or_stdin(*text), creds->key(), creds->format(), *system_random());
+          if (!data) return fail(ctx, data.error());
+          Output o;
+          o.set("data", *data);
+          o.raw = {*data};
+          return print(ctx, o);
+        });
+    c->add_option("--plaintext", *text, "JSON text, or - for standard input")->required();
+  }
+  {
+    auto data = std::make_shared<std::string>();
+    auto* c = command(t, ctx, "decrypt", "Decrypt an envelope's hex data (no network).", [&ctx, creds, data] {
+      std::string hex = text_or_stdin(*data);
+      while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r')) hex.pop_back();
+      auto plain = tconnect::decrypt_envelope(hex, creds->key(), creds->format());
+      if (!plain) return fail(ctx, plain.error());
+      Output o;
+      o.set("plaintext", parsed(*plain));
+      o.raw = {*plain};
+      return print(ctx, o);
+    });
+    c->add_option("--data", *data, "Hex data, or - for standard input")->required();
+  }
+  {
+    auto body = std::make_shared<std::string>();
+    auto body_file = std::make_shared<std::string>();
+    auto* c = command(t, ctx, "decode-ipn", "Decrypt and check an IPN body {\"data\": ...} (no network).",
+                      [&ctx, creds, body, body_file] {
+                        const std::string raw = !body_file->empty()
+                                                    ? read_file(*body_file)
+                                                    : text_or_stdin(given(*body, "--body or --body-file"));
+                        return report(ctx, tconnect::decode_ipn(raw, {creds->key()}, creds->format()),
+                                      [](Output& o, const tconnect::IpnNotification& n) {
+                                        o.set("order_id", n.order_id)
+                                            .set("amount", n.amount)
+                                            .set("request_id", n.request_id)
+                                            .set("acc_no", n.acc_no);
+                                        o.set("payment_type", n.payment_type)
+                                            .set("retrieval_ref_no", n.retrieval_ref_no)
+                                            .set("narrative", n.narrative);
+                                        o.set("original_transaction_date", n.original_transaction_date);
+                                        o.raw = {n.json};
+                                      });
+                      });
+    auto* b = c->add_option("--body", *body, "The IPN body, or - for standard input");
+    c->add_option("--body-file", *body_file, "Read the IPN body from this file")->excludes(b);
+  }
+}
+
+}  // namespace
+
+void add_tconnect_commands(CLI::App& app, Context& ctx) {
+  auto creds = std::make_shared<Credentials>();
+  CLI::App* t = app.add_subcommand("tconnect", "TConnect Payment Open API (Smart POS, soundbox, VA, QR)");
+  t->require_subcommand(1);
+  t->add_option("--base-url", creds->base_url, "API base URL")->envname("PAYGW_TCONNECT_BASE_URL");
+  t->add_option("--partner-code", creds->partner_code, "Partner-Code header")->envname("PAYGW_TCONNECT_PARTNER_CODE");
+  t->add_option("--username", creds->username, "Login user")->envname("PAYGW_TCONNECT_USERNAME");
+  t->add_option("--password", creds->password, "Login password (prefer the environment)")
+      ->envname("PAYGW_TCONNECT_PASSWORD");
+  t->add_option("--client-id", creds->client_id, "OAuth client id")->envname("PAYGW_TCONNECT_CLIENT_ID");
+  t->add_option("--client-secret", creds->client_secret, "OAuth client secret (prefer the environment)")
+      ->envname("PAYGW_TCONNECT_CLIENT_SECRET");
+  t->add_option("--aes-key", creds->aes_key, "Envelope AES-256 key (prefer the environment)")
+      ->envname("PAYGW_TCONNECT_AES_KEY");
+  t->add_option("--key-format", creds->key_format, "How --aes-key is written")
+      ->check(CLI::IsMember({"hex", "raw"}))
+      ->capture_default_str();
+  t->add_option("--default-service-code", creds->service_code, "x-service-code for create-qr")
+      ->envname("PAYGW_TCONNECT_SERVICE_CODE");
+  add_calls(*t, ctx, creds);
+  add_helpers(*t, ctx, creds);
+}
+
+}  // namespace paygw::cli

@@ -1,0 +1,131 @@
+// paygw-sandbox — card charging (/chargingws/v2, charging.md). Outcomes are scripted by the last
+// digit of the card code: 1, 2, 3, 4 -> that status at once; 0 -> 100 (submit failed); anything
+// else -> 99, then status 1 delivered by callback after --charging-delay-ms (digit 8 -> final
+// status 3). A reused request_id -> 102 REQUEST_ID_EXISTED; check of an unknown request_id -> 101.
+#include "sandbox.hpp"
+
+namespace paygw::sandbox {
+namespace {
+
+Json result(const std::string& rid, const Card& c) {
+  const bool paid = c.status == 1 || c.status == 2 || c.status == 99;
+  const long long value = c.status == 2 ? c.declared / 2 : c.declared;
+  return Json{{"trans_id", c.trans_id},
+              {"request_id", rid},
+              {"amount", paid ? value * 70 / 100 : 0},
+              {"value", c.status == 99 ? Json() : Json(paid ? value : 0)},
+              {"declared_value", c.declared},
+              {"telco", c.telco},
+              {"serial", c.serial},
+              {"code", c.code},
+              {"status", c.status},
+              {"message", c.status == 99  ? "PENDING"
+                          : c.status == 1 ? "Thành công"
+                                          : "Thất bại"}};
+}
+
+class Charging : public std::enable_shared_from_this<Charging> {
+ public:
+  Charging(const Options& options, State& state, Background& background)
+      : options_(options), state_(state), background_(background) {}
+
+  void charge(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    auto p = form_fields(req, body);  // query and form fields
+    const Json json = Json::parse(body.empty() ? "null" : body, nullptr, false);
+    if (json.is_object()) {
+      for (const auto& [k, v] : json.items()) p[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    auto f = [&](const char* k) { return p.count(k) ? p[k] : std::string(); };
+    const std::string command = f("command"), code = f("code"), serial = f("serial"), telco = f("telco"),
+                      rid = f("request_id");
+    if (f("partner_id") != options_.charging_partner_id)
+      return json_reply(res, 200, {{"status", 102}, {"message", "MERCHANT_NOT_EXISTED_OR_OFF"}});
+    const std::string signed_text = options_.charging_scheme == "B" ? options_.charging_partner_key + code + command +
+                                                                          f("partner_id") + rid + serial + telco
+                                                                    : options_.charging_partner_key + code + serial;
+    if (md5_hex(signed_text) != f("sign"))
+      return json_reply(res, 200, {{"status", 102}, {"message", "INVALID_SIGNATURE"}});
+    std::lock_guard<std::mutex> lock(state_.mu);
+    if (command == "check") {
+      auto it = state_.cards.find(rid);
+      if (it == state_.cards.end() || it->second.code != code || it->second.serial != serial) {
+        return json_reply(res, 200, {{"status", 101}, {"message", "CARD_NOT_EXISTED"}});
+      }
+      return json_reply(res, 200, result(rid, it->second));
+    }
+    if (command != "charging" || code.empty() || serial.empty() || telco.empty() || rid.empty()) {
+      return json_reply(res, 200, {{"status", 102}, {"message", "INPUT_DATA_INCORRECT"}});
+    }
+    if (state_.cards.count(rid)) return json_reply(res, 200, {{"status", 102}, {"message", "REQUEST_ID_EXISTED"}});
+    Card card{telco, code, serial, std::atoll(f("amount").c_str()), 99, 1, 1000 + state_.next_id++};
+    const char last = code.back();
+    if (last >= '1' && last <= '4') card.status = card.final_status = last - '0';
+    if (last == '0') card.status = card.final_status = 100;
+    if (last == '8') card.final_status = 3;
+    state_.cards[rid] = card;
+    state_.events.push_back(
+        Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
+    if (card.status == 99) background_.run([self = shared_from_this(), rid] { self->settle(rid); });
+    json_reply(res, 200, result(rid, card));
+  }
+
+  void fees(const httplib::Request& req, httplib::Response& res) const {
+    if (req.get_param_value("partner_id") != options_.charging_partner_id) return json_reply(res, 200, Json::array());
+    Json rows = Json::array();
+    for (const char* telco : {"VIETTEL", "VINAPHONE", "MOBIFONE"}) {
+      for (long long v : {10000, 20000, 50000, 100000, 200000, 500000}) {
+        rows.push_back(Json{{"telco", telco}, {"value", v}, {"fees", 30}, {"penalty", 50}});
+      }
+    }
+    json_reply(res, 200, rows);
+  }
+
+ private:
+  // pending -> final, then deliver the callback (retrying a few times on failure).
+  void settle(const std::string& rid) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(options_.charging_delay_ms));
+    Json payload;
+    {
+      std::lock_guard<std::mutex> lock(state_.mu);
+      auto& c = state_.cards[rid];
+      c.status = c.final_status;
+      payload = result(rid, c);
+      payload["callback_sign"] = md5_hex(options_.charging_partner_key + c.code + c.serial);
+    }
+    if (options_.charging_callback_url.empty()) return;
+    const bool get = options_.charging_callback_method == "GET";
+    auto send = [&](const Json& p) {
+      httplib::Params params;
+      for (const auto& [k, v] : p.items()) params.emplace(k, v.is_string() ? v.get<std::string>() : v.dump());
+      deliver(state_, options_.charging_callback_url, get, p.dump(), params, {},
+              Json{{"provider", "charging"}, {"request_id", rid}, {"event", "callback"}, {"status", p["status"]}});
+    };
+    for (int i = 0; i < 1 + options_.charging_callback_duplicates; ++i) send(payload);
+    if (options_.charging_callback_out_of_order) {
+      Json late = payload;  // a stale "pending" arriving after the final result
+      late["status"] = 99;
+      late["message"] = "PENDING";
+      send(late);
+    }
+  }
+
+  const Options& options_;
+  State& state_;
+  Background& background_;
+};
+
+}  // namespace
+
+void install_charging(httplib::Server& server, const Options& options, State& state, Background& background) {
+  auto charging = std::make_shared<Charging>(options, state, background);
+  post(server, "/chargingws/v2",
+       [charging](const httplib::Request& req, const std::string& body, httplib::Response& res) {
+         charging->charge(req, body, res);
+       });
+  server.Get("/chargingws/v2",
+             [charging](const httplib::Request& req, httplib::Response& res) { charging->charge(req, "", res); });
+  server.Get("/chargingws/v2/getfee",
+             [charging](const httplib::Request& req, httplib::Response& res) { charging->fees(req, res); });
+}
+
+}  // namespace paygw::sandbox

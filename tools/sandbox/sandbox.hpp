@@ -1,0 +1,127 @@
+// paygw-sandbox — what the simulator files share: options, crypto and time helpers written with
+// OpenSSL directly (independently of paygw, so that the sandbox catches a client that signs or
+// encrypts other bytes than it sends), HTTP helpers, callback delivery, and an independent
+// VietQR builder.
+#pragma once
+
+#include "state.hpp"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace paygw::sandbox {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 0;
+  std::string tingee_client_id;
+  std::string tingee_secret;
+  std::string tingee_signature =
+      "raw";                       // raw: HMAC over the exact bytes; reserialized: JSON.stringify(JSON.parse(body))
+  std::string tingee_webhook_url;  // where POST /_sandbox/tingee/payments delivers
+  std::string tconnect_partner_code;
+  std::string tconnect_username;
+  std::string tconnect_password;
+  std::string tconnect_client_id;
+  std::string tconnect_client_secret;
+  std::string tconnect_aes_key_hex;
+  long tconnect_token_ttl_s = 600;
+  std::string tconnect_ipn_url;  // where POST /_sandbox/tconnect/payments delivers
+  std::string charging_partner_id;
+  std::string charging_partner_key;
+  std::string charging_scheme = "A";  // A: key+code+serial; B: key+code+command+partner_id+request_id+serial+telco
+  std::string charging_callback_url;
+  std::string charging_callback_method = "POST";
+  long charging_delay_ms = 300;
+  int charging_callback_duplicates = 0;
+  bool charging_callback_out_of_order = false;
+  std::string tls_cert, tls_key;
+  long latency_ms = 0;
+  long keep_alive_s = 1;
+  long window_ms = 10 * 60 * 1000;  // Tingee: ±10 min
+  long future_tolerance_ms = 5000;  // Tingee: a timestamp slightly ahead of our clock is tolerated
+};
+
+// ---- crypto, encoding, time ----
+
+std::string hex(const unsigned char* data, std::size_t n);
+std::string hex(const std::string& bytes);
+std::optional<std::string> unhex(const std::string& h);
+std::string hmac_sha512_hex(const std::string& key, const std::string& message);
+std::string md5_hex(const std::string& text);
+std::string random_token(std::size_t bytes);
+/// TConnect envelope cipher: AES-256-CBC with PKCS#7, through EVP.
+std::optional<std::string> aes_cbc(bool encrypt, const std::string& key, const std::string& iv, const std::string& in);
+long long now_ms();
+/// Vietnam wall-clock time, yyyyMMddHHmmss (+ SSS when `millis`).
+std::string vn_now(bool millis);
+/// Milliseconds since the epoch of a yyyyMMddHHmmssSSS Vietnam timestamp, or -1.
+long long parse_vn_timestamp(const std::string& ts);
+
+/// JSON.stringify(JSON.parse(text)) as Node.js computes it: compact, members in parse order
+/// (integer-like keys first, ascending, as V8 orders them), the last of duplicate keys winning,
+/// raw UTF-8, integral numbers without a fraction. nullopt when `text` is not JSON.
+std::optional<std::string> js_restringify(const std::string& text);
+
+/// A VietQR string (NAPAS, to account), written here from the EMVCo rules: 00, 01 (11/12), 38,
+/// 53 704, 54 when amount > 0, 58 VN, 62.08 `purpose` (ASCII, <= 25), 63 CRC-16/CCITT-FALSE.
+std::string build_vietqr(const std::string& bin, const std::string& account, long long amount,
+                         const std::string& purpose);
+
+// ---- HTTP ----
+
+using Handler = std::function<void(const httplib::Request&, const std::string& body, httplib::Response&)>;
+
+/// Serves POST `path`. The body is read only when the request announces one (Content-Length or
+/// chunked): httplib would otherwise wait for the connection to close and answer 400.
+void post(httplib::Server& server, const std::string& path, Handler handler);
+/// Parameters of the query string and of a form-encoded body (later ones win).
+std::map<std::string, std::string> form_fields(const httplib::Request& req, const std::string& body);
+void json_reply(httplib::Response& res, int status, const Json& body);
+/// An admin endpoint's error: 400 {"message": ...}.
+void bad_request(httplib::Response& res, const std::string& message);
+
+/// Threads started by handlers (pending cards settling), joined when the sandbox stops.
+class Background {
+ public:
+  ~Background();
+  void run(std::function<void()> work);
+
+ private:
+  std::mutex mu_;
+  std::vector<std::thread> threads_;
+};
+
+/// Delivers a callback to `url` (POST `body`, or GET with `params` as the query when `get`),
+/// retrying up to `attempts` times with a growing pause on anything but 2xx; each attempt is
+/// recorded in the event log. Returns the status of each attempt (0 = no answer).
+std::vector<int> deliver(State& state, const std::string& url, bool get, const std::string& body,
+                         const httplib::Params& params, const httplib::Headers& headers, Json event, int attempts = 3);
+
+// ---- the simulators (one file each) ----
+
+/// Tingee's request authentication (headers, client id, timestamp window, signature); on failure
+/// the error reply is written and false returned.
+bool tingee_authenticate(const Options& options, const httplib::Request& req, const std::string& body,
+                         httplib::Response& res);
+/// A signed Tingee POST endpoint taking a JSON object; the handler runs under the state lock.
+void tingee_post(httplib::Server& server, const Options& options, State& state, const std::string& path,
+                 std::function<void(const Json& body, httplib::Response& res)> handler);
+/// Tingee's envelope {"code", "message", "data"} with HTTP 200.
+void tingee_reply(httplib::Response& res, const std::string& code, const std::string& message,
+                  const Json& data = nullptr);
+
+void install_tingee_devices(httplib::Server& server, const Options& options, State& state);
+void install_tingee_bank(httplib::Server& server, const Options& options, State& state);
+void install_tconnect(httplib::Server& server, const Options& options, State& state);
+void install_charging(httplib::Server& server, const Options& options, State& state, Background& background);
+void install_faults(httplib::Server& server);
+
+}  // namespace paygw::sandbox

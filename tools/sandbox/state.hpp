@@ -1,0 +1,74 @@
+// paygw-sandbox — the simulated world: devices (with what each one's screen shows now), QR bills,
+// tokens, cards, transactions, and the event log of everything the devices did. One mutex guards
+// it all. GET /_sandbox/events and GET /_sandbox/devices serve it as JSON; a page showing each
+// device's screen can be built on devices_json() alone.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace paygw::sandbox {
+
+using Json = nlohmann::ordered_json;
+
+/// A TINGEEBOX.
+struct TingeeDevice {
+  std::string type;  // DeviceTypeEnum, e.g. "tingee-box-3ls"
+  std::string security_code;
+  bool linked = false;
+  Json screen = nullptr;  // what the device shows or last did: {"event", "detail", "at_ms"}
+};
+
+/// A TConnect Smart POS or soundbox.
+struct TconnectDevice {
+  std::string type;  // "pos" | "soundbox"
+  Json screen = nullptr;
+};
+
+/// A Tingee dynamic QR bill (generate-dynamic-qr, generate-and-show-dynamic-qr-code).
+struct Bill {
+  std::string bill_id, qr_account, qr_code, qr_code_type, va_account_number, bank_bin, purpose, extra_info;
+  long long amount = 0;
+  long long expire_in_minute = 0;
+  long long paid = 0;
+  int payments = 0;
+  std::string status = "unpaid";  // unpaid | paid | deleted (Tingee does not document the values)
+};
+
+/// A submitted phone card.
+struct Card {
+  std::string telco, code, serial;
+  long long declared = 0;
+  int status = 99;
+  int final_status = 1;
+  long long trans_id = 0;
+};
+
+struct State {
+  std::mutex mu;
+  std::map<std::string, TingeeDevice> tingee_devices;
+  std::map<std::string, TconnectDevice> tconnect_devices;
+  std::map<std::string, Bill> bills;  // by billId
+  Json tingee_transactions = Json::array();
+  std::map<std::string, long long> access_tokens;   // TConnect token -> expiry (ms since epoch)
+  std::map<std::string, long long> refresh_tokens;  // token -> expiry
+  Json tconnect_transactions = Json::array();
+  std::map<std::string, Card> cards;  // by request_id
+  Json events = Json::array();
+  long long next_id = 1;
+
+  /// The demo world: DEMO-BOX-3LS, DEMO-BOX-6XS (not linked), DEMO-BOX-MAX (code 123456);
+  /// POS-0001 (pos) and SB-0001 (soundbox).
+  void add_demo_devices();
+  /// Appends to the event log. `on_screen`: the device now shows this (its screen is replaced).
+  /// Call with `mu` held.
+  void record(const std::string& provider, const std::string& device, const std::string& event, Json detail,
+              bool on_screen = false);
+  /// Every device with its type, link state and screen. Call with `mu` held.
+  Json devices_json() const;
+};
+
+}  // namespace paygw::sandbox

@@ -1,0 +1,199 @@
+// paygw-sandbox — TConnect Payment Open API (tconnect.md): Partner-Code, the AES-256-CBC envelope
+// {"data": hex(IV || ciphertext)}, Bearer tokens with expiry and refresh, pushes to devices, VAs,
+// QRs (valid VietQR strings), transaction queries, and IPNs (/_sandbox/tconnect/payments).
+#include "sandbox.hpp"
+
+#include <openssl/rand.h>
+
+namespace paygw::sandbox {
+namespace {
+
+void error(httplib::Response& res, int status, const std::string& message) {
+  json_reply(res, status, Json{{"message", message}});
+}
+void ok(httplib::Response& res, const Json& body) { json_reply(res, 200, body); }
+
+class Tconnect : public std::enable_shared_from_this<Tconnect> {
+ public:
+  Tconnect(const Options& options, State& state)
+      : options_(options), state_(state), key_(*unhex(options.tconnect_aes_key_hex)) {}
+
+  void install(httplib::Server& server) {
+    const std::string p = "/openapi/v1";
+    route(server, p + "/auth/login", false, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+      if (b.value("username", "") != options_.tconnect_username ||
+          b.value("password", "") != options_.tconnect_password ||
+          b.value("client_id", "") != options_.tconnect_client_id ||
+          b.value("client_secret", "") != options_.tconnect_client_secret) {
+        return error(res, 401, "Invalid credentials");
+      }
+      issue_tokens(res, true);
+    });
+    route(server, p + "/auth/refresh", false, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+      auto it = state_.refresh_tokens.find(b.value("refresh_token", ""));
+      if (it == state_.refresh_tokens.end() || it->second < now_ms()) return error(res, 401, "Invalid refresh token");
+      issue_tokens(res, false);
+    });
+    route(server, p + "/devices/payments/push", true,
+          [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+            const std::string serial = b.value("serial_no", ""), type = b.value("type", "");
+            if (serial.empty()) return error(res, 400, "serial_no is required");
+            if (!b.contains("amount") || !b["amount"].is_number_integer() || b["amount"].get<long long>() <= 0) {
+              return error(res, 400, "amount is required");
+            }
+            if (type == "pos" && b.value("order_id", "").empty()) return error(res, 400, "order_id is required");
+            if (type == "soundbox" && b.value("qr_string", "").empty()) return error(res, 400, "qr_string is required");
+            if (type != "pos" && type != "soundbox") return error(res, 400, "type is required");
+            auto device = state_.tconnect_devices.find(serial);
+            if (device == state_.tconnect_devices.end() || device->second.type != type)
+              return error(res, 404, "Device not found");
+            state_.record("tconnect", serial, "push-" + type, b, true);
+            state_.tconnect_transactions.push_back(Json{{"order_id", b.value("order_id", "")},
+                                                        {"request_id", "SBX-" + std::to_string(state_.next_id++)},
+                                                        {"status", "PENDING"},
+                                                        {"amount", b["amount"]},
+                                                        {"serial_no", serial}});
+            ok(res, Json{{"message",
+                          std::string("Successfully pushed new payment to ") + (type == "pos" ? "POS" : "Soundbox")}});
+          });
+    route(server, p + "/services", true, [](const httplib::Request&, const Json&, httplib::Response& res) {
+      ok(res, Json{{"services",
+                    Json::array({Json{{"service_code", "vccb-qr"}, {"bincode", "970454"}, {"name", "BVBank QR"}}})}});
+    });
+    route(server, p + "/va/va-account/create", true,
+          [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+            if (b.value("bank_code", "").empty() || b.value("account_name", "").empty()) {
+              return error(res, 400, "bank_code and account_name are required");
+            }
+            ok(res, Json{{"va", "VA" + std::to_string(100000 + state_.next_id++)},
+                         {"account_name", b["account_name"]},
+                         {"bank_code", b["bank_code"]}});
+          });
+    // A real VietQR for the order: the BIN and VA asked for, the amount (dynamic) and the order id
+    // as the transfer content, so paygw's own QR check accepts it for a soundbox push.
+    route(server, p + "/qr", true, [this](const httplib::Request& req, const Json& b, httplib::Response& res) {
+      if (req.get_header_value("x-service-code") != "vccb-qr") return error(res, 400, "Invalid service code");
+      for (const char* f : {"order_id", "va", "bincode"}) {
+        if (b.value(f, "").empty()) return error(res, 400, std::string(f) + " is required");
+      }
+      const std::string bin = b["bincode"], va = b["va"];
+      const bool alnum =
+          !va.empty() && va.size() <= 19 &&
+          va.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == std::string::npos;
+      if (bin.size() != 6 || bin.find_first_not_of("0123456789") != std::string::npos)
+        return error(res, 400, "bincode must be 6 digits");
+      if (!alnum) return error(res, 400, "va must be 1..19 letters or digits");
+      const long long amount =
+          b.contains("amount") && b["amount"].is_number_integer() ? b["amount"].get<long long>() : 0;
+      const std::string qr = build_vietqr(bin, va, amount, b["order_id"]);
+      state_.record("tconnect", "", "create-qr", Json{{"order_id", b["order_id"]}, {"qr_content", qr}});
+      ok(res, Json{{"qr_content", qr}});
+    });
+    for (const char* kind : {"qr", "card", "cash"}) {
+      route(server, p + "/transaction/" + kind, true,
+            [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+              if (b.value("from_date", "").empty() || b.value("to_date", "").empty())
+                return error(res, 400, "from_date and to_date are required");
+              ok(res, Json{{"data", Json{{"items", state_.tconnect_transactions},
+                                         {"total", state_.tconnect_transactions.size()}}}});
+            });
+    }
+    // A successful payment: the IPN is {"data": hex(IV || AES-256-CBC(payload))} (tconnect.md §5).
+    post(
+        server, "/_sandbox/tconnect/payments",
+        [this](const httplib::Request&, const std::string& raw, httplib::Response& res) {
+          const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
+          const std::string url = in.is_object() ? in.value("url", options_.tconnect_ipn_url) : "";
+          if (!in.is_object() || url.empty() || in.value("order_id", "").empty()) {
+            return bad_request(
+                res,
+                "give {order_id, amount[, acc_no, narrative, duplicates, url]} and an IPN url (or --tconnect-ipn-url)");
+          }
+          std::string request_id;
+          {
+            std::lock_guard<std::mutex> lock(state_.mu);
+            request_id = "SBX-IPN-" + std::to_string(state_.next_id++);
+          }
+          const Json payload = {{"order_id", in["order_id"]},
+                                {"amount", in.value("amount", 0LL)},
+                                {"payment_type", "QR"},
+                                {"retrieval_ref_no", "6" + std::to_string(100000000000LL + now_ms() % 100000000000LL)},
+                                {"request_id", request_id},
+                                {"narrative", in.value("narrative", "")},
+                                {"acc_no", in.value("acc_no", "VA100023312")},
+                                {"original_transaction_date", now_ms()}};
+          const Json body = {{"data", encrypt(payload.dump())}};
+          Json deliveries = Json::array();
+          for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
+            for (int status : deliver(state_, url, false, body.dump(), {}, {},
+                                      Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", in["order_id"]}})) {
+              deliveries.push_back(status);
+            }
+          }
+          ok(res, Json{{"request_id", request_id}, {"deliveries", deliveries}});
+        });
+  }
+
+ private:
+  using Route = std::function<void(const httplib::Request&, const Json&, httplib::Response&)>;
+
+  // An API endpoint: Partner-Code, a valid token when `needs_token`, a decryptable envelope.
+  void route(httplib::Server& server, const std::string& path, bool needs_token, Route handler) {
+    // The handlers hold this simulator (`self`), so it lives as long as the server.
+    post(server, path,
+         [this, self = shared_from_this(), needs_token, handler](const httplib::Request& req, const std::string& raw,
+                                                                 httplib::Response& res) {
+           if (req.get_header_value("Partner-Code") != options_.tconnect_partner_code)
+             return error(res, 401, "Invalid partner code");
+           std::lock_guard<std::mutex> lock(state_.mu);
+           if (needs_token) {
+             const std::string auth = req.get_header_value("Authorization");
+             auto it =
+                 auth.rfind("Bearer ", 0) == 0 ? state_.access_tokens.find(auth.substr(7)) : state_.access_tokens.end();
+             if (it == state_.access_tokens.end() || it->second < now_ms()) return error(res, 401, "Unauthorized");
+           }
+           const Json body = Json::parse(raw, nullptr, false);
+           std::optional<std::string> bytes;
+           if (body.is_object() && body.size() == 1 && body.contains("data") && body["data"].is_string())
+             bytes = unhex(body["data"].get<std::string>());
+           std::optional<std::string> plain;
+           if (bytes && bytes->size() >= 32 && bytes->size() % 16 == 0)
+             plain = aes_cbc(false, key_, bytes->substr(0, 16), bytes->substr(16));
+           const Json payload = plain ? Json::parse(*plain, nullptr, false) : Json();
+           if (!payload.is_object()) return error(res, 400, "Invalid encrypted payload");
+           handler(req, payload, res);
+         });
+  }
+
+  std::string encrypt(const std::string& plain) const {
+    std::string iv(16, '\0');
+    RAND_bytes(reinterpret_cast<unsigned char*>(iv.data()), 16);
+    return hex(iv + aes_cbc(true, key_, iv, plain).value_or(""));
+  }
+
+  void issue_tokens(httplib::Response& res, bool with_refresh) {
+    const std::string access = "sbx-access-" + random_token(16);
+    state_.access_tokens[access] = now_ms() + options_.tconnect_token_ttl_s * 1000;
+    Json body = {{"access_token", access}, {"expires_in", options_.tconnect_token_ttl_s}, {"token_type", "Bearer"}};
+    if (with_refresh) {
+      const std::string refresh = "sbx-refresh-" + random_token(16);
+      state_.refresh_tokens[refresh] = now_ms() + 24LL * 3600 * 1000;
+      body["refresh_token"] = refresh;
+      body["refresh_expires_in"] = 24 * 3600;
+    }
+    ok(res, body);
+  }
+
+  const Options& options_;
+  State& state_;
+  std::string key_;
+};
+
+}  // namespace
+
+void install_tconnect(httplib::Server& server, const Options& options, State& state) {
+  auto tconnect = std::make_shared<Tconnect>(options, state);
+  tconnect->install(server);
+}
+
+}  // namespace paygw::sandbox

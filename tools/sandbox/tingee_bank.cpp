@@ -1,0 +1,242 @@
+// paygw-sandbox — Tingee's bank/QR group (spec §5.1, §5.2), served under both /v1/ and /v1/bank/
+// (the documented and the official-SDK prefixes, spec §1.2), the dynamic QR bills, and the
+// simulated payments that send signed webhooks (/_sandbox/tingee/payments, /_sandbox/tingee/ping).
+#include "sandbox.hpp"
+
+namespace paygw::sandbox {
+namespace {
+
+// BankNameEnum -> BIN (spec §6.2).
+const std::map<std::string, std::string>& bank_bins() {
+  static const std::map<std::string, std::string> bins = {
+      {"VCB", "970436"}, {"CTG", "970415"},     {"BIDV", "970418"}, {"AGRIBANK", "970405"}, {"MBB", "970422"},
+      {"ACB", "970416"}, {"OCB", "970448"},     {"VPB", "970432"},  {"STB", "970403"},      {"VIB", "970441"},
+      {"PGB", "970430"}, {"SHINHAN", "970424"}, {"COB", "970446"},  {"TPB", "970423"},      {"MSB", "970426"}};
+  return bins;
+}
+
+bool text(const Json& b, const char* field) {
+  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
+}
+
+void invalid(httplib::Response& res, const std::string& message) {
+  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
+}
+
+// Creates a bill from a generate-*-dynamic-qr body (state locked). nullptr after an error reply.
+Bill* create_bill(State& s, const Json& b, httplib::Response& res) {
+  std::string bin = b.value("bankBin", "");
+  if (bin.empty() && text(b, "bankName")) {
+    const auto it = bank_bins().find(b["bankName"].get<std::string>());
+    if (it != bank_bins().end()) bin = it->second;
+  }
+  const long long amount = b.contains("amount") && b["amount"].is_number_integer() ? b["amount"].get<long long>() : 0;
+  const std::string type = b.value("qrCodeType", "");
+  if (!text(b, "vaAccountNumber")) return invalid(res, "vaAccountNumber is required"), nullptr;
+  if (bin.size() != 6) return invalid(res, "bankBin or bankName is required"), nullptr;
+  if (type != "dynamic-one-time-payment" && type != "dynamic-recurring-payment") {
+    return invalid(res, "qrCodeType must be dynamic-one-time-payment or dynamic-recurring-payment"), nullptr;
+  }
+  if (amount <= 0) return invalid(res, "amount must be a positive integer"), nullptr;
+  Bill bill;
+  bill.bill_id = "SBX-BILL-" + std::to_string(s.next_id++);
+  bill.qr_account = b["vaAccountNumber"].get<std::string>();
+  bill.qr_code_type = type;
+  bill.va_account_number = bill.qr_account;
+  bill.bank_bin = bin;
+  bill.amount = amount;
+  bill.purpose = b.value("purpose", "");
+  bill.extra_info = b.value("extraInfo", "");
+  bill.expire_in_minute = b.value("expireInMinute", 30LL * 24 * 60);
+  bill.qr_code = build_vietqr(bin, bill.qr_account, amount, bill.purpose.empty() ? bill.bill_id : bill.purpose);
+  return &(s.bills[bill.bill_id] = bill);
+}
+
+Json bill_data(const Bill& bill) {
+  return Json{{"qrCode", bill.qr_code}, {"qrAccount", bill.qr_account}, {"billId", bill.bill_id}};
+}
+
+// The bill named by {qrAccount, billId}, or nullptr after an error reply (1003: bill does not exist).
+Bill* find_bill(State& s, const Json& b, httplib::Response& res) {
+  if (!text(b, "qrAccount") || !text(b, "billId")) return invalid(res, "qrAccount and billId are required"), nullptr;
+  auto it = s.bills.find(b["billId"].get<std::string>());
+  if (it == s.bills.end() || it->second.qr_account != b["qrAccount"] || it->second.status == "deleted") {
+    tingee_reply(res, "1003", "Bill không tồn tại");
+    return nullptr;
+  }
+  return &it->second;
+}
+
+void install_group(httplib::Server& server, const Options& options, State& state, const std::string& prefix) {
+  State* s = &state;
+  tingee_post(server, options, state, prefix + "generate-dynamic-qr", [s](const Json& b, httplib::Response& res) {
+    if (Bill* bill = create_bill(*s, b, res)) tingee_reply(res, "00", "Success", bill_data(*bill));
+  });
+  tingee_post(server, options, state, prefix + "get-status-dynamic-qr", [s](const Json& b, httplib::Response& res) {
+    Bill* bill = find_bill(*s, b, res);
+    if (bill == nullptr) return;
+    Json payments = Json::array();
+    for (const auto& t : s->tingee_transactions) {
+      if (t.value("billId", "") == bill->bill_id) payments.push_back(t);
+    }
+    tingee_reply(res, "00", "Success",
+                 Json{{"billInfo",
+                       {{"billId", bill->bill_id},
+                        {"qrCodeType", bill->qr_code_type},
+                        {"bankBin", bill->bank_bin},
+                        {"accountNumber", "0023457923442"},
+                        {"vaAccountNumber", bill->va_account_number},
+                        {"qrAccount", bill->qr_account},
+                        {"amount", bill->amount},
+                        {"purpose", bill->purpose},
+                        {"totalAmountPaid", bill->paid},
+                        {"totalPaymentsCount", bill->payments},
+                        {"expireInMinute", bill->expire_in_minute},
+                        {"extraInfo", bill->extra_info},
+                        {"status", bill->status}}},
+                      {"transactionInfos", payments}});
+  });
+  tingee_post(server, options, state, prefix + "delete-dynamic-qr", [s](const Json& b, httplib::Response& res) {
+    Bill* bill = find_bill(*s, b, res);
+    if (bill == nullptr) return;
+    bill->status = "deleted";
+    s->record("tingee", "", "bill-deleted", Json{{"billId", bill->bill_id}});
+    tingee_reply(res, "00", "Success");
+  });
+  tingee_post(server, options, state, prefix + "transaction/get-paging", [s](const Json& b, httplib::Response& res) {
+    Json items = Json::array();
+    const Json vas = b.value("vaAccountNumbers", Json::array());
+    for (const auto& t : s->tingee_transactions) {
+      if (text(b, "billId") && t.value("billId", "") != b["billId"]) continue;
+      if (!vas.empty() && std::find(vas.begin(), vas.end(), t["vaAccountNumber"]) == vas.end()) continue;
+      if (text(b, "startTime") && t["transactionDate"].get<std::string>() < b["startTime"].get<std::string>()) continue;
+      if (text(b, "endTime") && t["transactionDate"].get<std::string>() > b["endTime"].get<std::string>()) continue;
+      items.push_back(t);
+    }
+    const long long skip = b.value("skipCount", 0LL), take = b.value("maxResultCount", 10LL);
+    Json page = Json::array();
+    for (long long i = std::max(0LL, skip);
+         i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
+      page.push_back(items[static_cast<std::size_t>(i)]);
+    }
+    tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
+  });
+  // A bare array, no envelope (spec §3.1, live-observed); bodyless, so signed over "{}".
+  server.Get(prefix + "get-banks", [&options](const httplib::Request& req, httplib::Response& res) {
+    if (!tingee_authenticate(options, req, "", res)) return;
+    Json banks = Json::array();
+    for (const auto& [code, bin] : bank_bins()) {
+      banks.push_back(Json{{"code", code},
+                           {"name", code},
+                           {"shortName", code},
+                           {"bin", bin},
+                           {"urlLogo", ""},
+                           {"termsAndConditions", {{"url", ""}, {"urlVA", ""}}}});
+    }
+    json_reply(res, 200, banks);
+  });
+}
+
+// Webhook payloads: Tingee signs timestamp:body over the exact bytes it posts (spec §7).
+void install_webhooks(httplib::Server& server, const Options& options, State& state) {
+  post(server, "/_sandbox/tingee/payments",
+       [&options, &state](const httplib::Request&, const std::string& raw, httplib::Response& res) {
+         const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
+         const std::string url = in.is_object() ? in.value("url", options.tingee_webhook_url) : "";
+         if (!in.is_object() || url.empty()) {
+           return bad_request(res,
+                              "give {amount, vaAccountNumber, content[, billId, duplicates, url]} and a webhook url "
+                              "(or --tingee-webhook-url)");
+         }
+         std::string code, va = in.value("vaAccountNumber", ""), bill_id = in.value("billId", "");
+         long long amount = in.value("amount", 0LL);
+         const std::string ts = vn_now(true);
+         {
+           std::lock_guard<std::mutex> lock(state.mu);
+           if (!bill_id.empty()) {  // paying a QR bill: its account and amount unless given
+             auto it = state.bills.find(bill_id);
+             if (it == state.bills.end()) return bad_request(res, "no bill " + bill_id);
+             if (va.empty()) va = it->second.va_account_number;
+             if (amount == 0) amount = it->second.amount;
+             it->second.paid += amount;
+             it->second.payments += 1;
+             if (it->second.paid >= it->second.amount && it->second.qr_code_type == "dynamic-one-time-payment")
+               it->second.status = "paid";
+           }
+           code = "0400/FT" + std::to_string(26000000000LL + state.next_id++);
+           Json txn = {{"transactionId", code},
+                       {"merchantId", 1},
+                       {"shopId", 1},
+                       {"bankBin", "970422"},
+                       {"cashFlowSource", "bank-transfer"},
+                       {"code", code},
+                       {"amount", amount},
+                       {"type", "CREDIT"},
+                       {"content", in.value("content", "")},
+                       {"currency", "VND"},
+                       {"accountNumber", "0023457923442"},
+                       {"vaAccountNumber", va},
+                       {"transactionDate", ts.substr(0, 14)}};
+           if (!bill_id.empty()) txn["billId"] = bill_id;
+           state.tingee_transactions.push_back(txn);
+         }
+         Json body = {
+             {"clientId", options.tingee_client_id}, {"transactionCode", code}, {"amount", amount},
+             {"content", in.value("content", "")},   {"bank", "MBB"},           {"bankBin", "970422"},
+             {"accountNumber", "0023457923442"},     {"vaAccountNumber", va},   {"transactionDate", ts.substr(0, 14)},
+             {"additionalData", Json::array()}};
+         if (!bill_id.empty()) body["additionalData"].push_back(Json{{"name", "billId"}, {"value", bill_id}});
+         const std::string text_body = body.dump();
+         const httplib::Headers headers = {
+             {"x-request-timestamp", ts},
+             {"x-signature", hmac_sha512_hex(options.tingee_secret, ts + ":" + text_body)}};
+         Json deliveries = Json::array();
+         for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
+           for (int status : deliver(state, url, false, text_body, {}, headers,
+                                     Json{{"provider", "tingee"}, {"event", "webhook"}, {"transactionCode", code}})) {
+             deliveries.push_back(status);
+           }
+         }
+         json_reply(res, 200, Json{{"transactionCode", code}, {"deliveries", deliveries}});
+       });
+  // The dashboard's connection test: unsigned. The body ({url}) is optional.
+  post(server, "/_sandbox/tingee/ping",
+       [&options, &state](const httplib::Request&, const std::string& raw, httplib::Response& res) {
+         const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
+         const std::string url =
+             in.is_object() ? in.value("url", options.tingee_webhook_url) : options.tingee_webhook_url;
+         if (url.empty())
+           return bad_request(res, "no webhook url: give {\"url\": ...} or start with --tingee-webhook-url");
+         const Json body = {{"event", "ping"}, {"message", "Tingee Webhook Connection Test"}, {"timestamp", now_ms()}};
+         auto statuses =
+             deliver(state, url, false, body.dump(), {}, {}, Json{{"provider", "tingee"}, {"event", "ping"}}, 1);
+         json_reply(res, 200, Json{{"deliveries", statuses}});
+       });
+}
+
+}  // namespace
+
+void install_tingee_bank(httplib::Server& server, const Options& options, State& state) {
+  install_group(server, options, state, "/v1/");
+  install_group(server, options, state, "/v1/bank/");
+  State* s = &state;
+  tingee_post(server, options, state, "/v1/device/generate-and-show-dynamic-qr-code",
+              [s](const Json& b, httplib::Response& res) {
+                auto it = s->tingee_devices.find(b.value("uuid", ""));
+                if (it == s->tingee_devices.end()) return tingee_reply(res, "1002", "Thiết bị không tồn tại");
+                if (!it->second.linked) return tingee_reply(res, "1003", "Thiết bị chưa được liên kết");
+                if (it->second.type == "tingee-box-3ls") return tingee_reply(res, "1010", "Loại thiết bị không hỗ trợ");
+                Bill* bill = create_bill(*s, b, res);
+                if (bill == nullptr) return;
+                s->record("tingee", it->first, "display-qr",
+                          Json{{"endpoint", "generate-and-show-dynamic-qr-code"},
+                               {"amount", bill->amount},
+                               {"billId", bill->bill_id},
+                               {"qrCode", bill->qr_code}},
+                          true);
+                tingee_reply(res, "00", "Success", bill_data(*bill));
+              });
+  install_webhooks(server, options, state);
+}
+
+}  // namespace paygw::sandbox
