@@ -8,6 +8,8 @@
 
 #include <curl/curl.h>
 
+#include "http/curl_sockets.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -20,27 +22,6 @@ namespace paygw::detail {
 /// Test seam: runs just before a request goes out on a reused connection, with its socket.
 struct CurlHooks {
   std::function<void(curl_socket_t)> before_send_on_reused_connection;
-};
-
-/// The sockets libcurl opened for one transport (registered by the sockopt callback, removed by
-/// the close-socket callback), to find the one a request is about to be sent on. Thread-safe.
-class SocketRegistry {
- public:
-  void add(curl_socket_t fd);
-  void remove(curl_socket_t fd);
-  /// The socket connected from `local_port` to `peer_ip`:`peer_port`, or CURL_SOCKET_BAD.
-  curl_socket_t find(int local_port, const char* peer_ip, int peer_port);
-
- private:
-  struct Entry {
-    curl_socket_t fd = CURL_SOCKET_BAD;
-    bool resolved = false;  // ports and peer address read (once the socket is connected)
-    int local_port = 0;
-    int peer_port = 0;
-    std::string peer_ip;
-  };
-  std::mutex mu_;
-  std::vector<Entry> entries_;
 };
 
 /// What every handle of one transport is created with.
@@ -112,6 +93,7 @@ class PooledHandle {
   bool headers_too_large_ = false;
   bool resend_refused_ = false;
   bool stale_connection_ = false;
+  std::string header_lines_;  // the final response's header lines, parsed by finish()
   http::Response response_;
 };
 
