@@ -136,7 +136,8 @@ CurlFailure classify_curl_failure(const CurlFailureFacts& f) noexcept {
   const Delivery written = f.maybe_written ? Delivery::kMaybeSent : Delivery::kNotSent;
   if (f.resend_refused) {
     return {ErrorCode::kNetwork, Delivery::kMaybeSent,
-            "the connection failed after the request was written (not sent again: it may have been read)"};
+            "the kept-alive connection closed before an answer came back; the request had been written and "
+            "may have been read, so it was not sent again"};
   }
   if (f.code == CURLE_ABORTED_BY_CALLBACK && f.cancelled) {
     return {ErrorCode::kCancelled, written, "cancelled during the exchange"};

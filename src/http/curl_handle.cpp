@@ -206,6 +206,8 @@ Result<http::Response> PooledHandle::finish(CURLcode rc) {
     detail = facts.sending_started ? "after " + std::to_string(timeout_ms_) + " ms"
                                    : "connect timeout " + std::to_string(o.connect_timeout.count()) + " ms";
   }
+  // libcurl's own detail would describe the refused resend, not what happened to the request.
+  if (resend_refused_) return make_error(failure.code, failure.what, failure.delivery);
   return make_error(failure.code, std::string(failure.what) + ": " + detail, failure.delivery);
 }
 

@@ -72,6 +72,30 @@ TEST(CurlKeepAlive, ConnectionDeadBeforeTheFirstByteIsResentOnceOnANewConnection
   }
 }
 
+// Over kMaxProvablyUnsentRequestBytes (16 KiB) a zero byte count proves nothing (a TLS write can be
+// partly on the wire while libcurl counts none), so even the keep-alive race is not resent: the
+// request fails kMaybeSent and reaches the server at most once.
+TEST(CurlKeepAlive, ALongRequestIsNotResentEvenWhenNothingWasCounted) {
+  FaultServer server(test::fault_on_request(Fault::kAnswer, 1));
+  std::atomic<bool> armed{false};
+  detail::CurlHooks hooks;
+  hooks.before_send_on_reused_connection = [&armed](curl_socket_t fd) {
+    if (armed.exchange(false)) ::shutdown(fd, SHUT_WR);
+  };
+  auto t = detail::make_curl_transport({}, hooks);
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE((*t)->send(request(server, http::Method::kPost, "warm-up")).ok());
+  http::Request big = request(server, http::Method::kPost, "big");
+  big.body = "{\"note\":\"" + std::string(20000, 'x') + "\"}";
+  armed = true;
+  auto r = (*t)->send(big);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kNetwork) << describe(r.error());
+  EXPECT_EQ(r.error().delivery, Delivery::kMaybeSent);
+  EXPECT_LE(server.receipts("big"), 1);
+  EXPECT_EQ(server.connections_accepted(), 1) << "no connection opened for a resend";
+}
+
 // A request the server read and then dropped: libcurl's resend would need a new connection, which
 // is not even opened.
 TEST(CurlKeepAlive, NoNewConnectionIsOpenedForAResendOfAWrittenRequest) {
