@@ -53,14 +53,20 @@ Signed pre_signed(const std::string& base, const std::string& client_id, const p
 // PAYGW_BENCH_CA_FILE: the CA of an HTTPS sandbox (tools/bench's TLS phase); unset for plain HTTP.
 const char* ca_file() { return std::getenv("PAYGW_BENCH_CA_FILE"); }
 
-bool raw_post(CURL* h, const Signed& s) {
-  curl_easy_setopt(h, CURLOPT_URL, s.url.c_str());
+// A raw handle: the options that never change are set once, as paygw's pooled handles do.
+CURL* raw_handle() {
+  CURL* h = curl_easy_init();
   if (ca_file() != nullptr) curl_easy_setopt(h, CURLOPT_CAINFO, ca_file());
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
+  return h;
+}
+
+bool raw_post(CURL* h, const Signed& s) {
+  curl_easy_setopt(h, CURLOPT_URL, s.url.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers);
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, s.body.c_str());
   curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(s.body.size()));
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
   long status = 0;
   const CURLcode rc = curl_easy_perform(h);
   if (rc == CURLE_OK) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
@@ -155,7 +161,7 @@ int main(int argc, char** argv) {
   };
 
   const Signed s = pre_signed(base, id, secret);
-  CURL* reused = curl_easy_init();
+  CURL* reused = raw_handle();
 
   // paygw's transport alone, sending the raw loop's pre-signed bytes: what the pooled libcurl layer
   // costs, without signing, JSON and typed parsing.
@@ -172,7 +178,7 @@ int main(int argc, char** argv) {
                  }};
   Loop raw{"raw libcurl, one reused handle", [&] { return raw_post(reused, s); }};
   Loop fresh{"raw libcurl, new handle (new connection)", [&] {
-               CURL* h = curl_easy_init();
+               CURL* h = raw_handle();
                const bool ok = raw_post(h, s);
                curl_easy_cleanup(h);
                return ok;
