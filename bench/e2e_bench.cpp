@@ -87,8 +87,9 @@ struct Loop {
   const char* name;
   std::function<bool()> one;
   int n = 0;
-  std::vector<double> rates;   // requests per second (wall clock), one per run
-  std::vector<double> cpu_us;  // this process's CPU time per request (client + libcurl), one per run
+  std::vector<double> rates;       // requests per second (wall clock), one per run
+  std::vector<double> cpu_us;      // this process's CPU time per request (client + libcurl), one per run
+  std::vector<double> latency_us;  // every request's wall time: its median ignores scheduling stalls
 };
 
 double process_cpu_s() {
@@ -101,10 +102,12 @@ void measure(Loop& loop) {
   const double cpu0 = process_cpu_s();
   const auto start = Clock::now();
   for (int i = 0; i < loop.n; ++i) {
+    const auto t0 = Clock::now();
     if (!loop.one()) {
       std::fprintf(stderr, "%s: request %d failed\n", loop.name, i);
       std::exit(1);
     }
+    loop.latency_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
   }
   const double wall = std::chrono::duration<double>(Clock::now() - start).count();
   loop.rates.push_back(loop.n / wall);
@@ -189,6 +192,7 @@ int main(int argc, char** argv) {
     measure(*loop);
     loop->rates.clear();
     loop->cpu_us.clear();
+    loop->latency_us.clear();
     loop->n = loop == &fresh ? std::max(1, n / 4) : n;
   }
   for (int r = 0; r < runs; ++r) {
@@ -199,12 +203,16 @@ int main(int argc, char** argv) {
 
   std::printf("requests per run: %d (new-connection loop: %d), runs: %d; medians over runs:\n", n, fresh.n, runs);
   for (const Loop* loop : loops) {
-    std::printf("  %-48s %8.0f req/s  %6.1f us CPU/request\n", loop->name, median(loop->rates), median(loop->cpu_us));
+    std::printf("  %-48s %8.0f req/s  %6.1f us CPU/request  %7.1f us median latency\n", loop->name, median(loop->rates),
+                median(loop->cpu_us), median(loop->latency_us));
   }
   std::printf("paygw / raw reused = %.2f (target >= %s); transport alone / raw = %.2f\n", paired_ratio(read, raw),
               ca_file() != nullptr ? "0.90 over HTTPS" : "0.92 over HTTP", paired_ratio(transport, raw));
   std::printf("paygw / new handle = %.2f (target >= 3.00)\n", paired_ratio(read, fresh));
   std::printf("write / read cost  = %.2f (time per call; target <= 1.10)\n", paired_ratio(read, write));
+  std::printf("by median latency: paygw / raw = %.2f, transport alone / raw = %.2f, write / read = %.2f\n",
+              median(raw.latency_us) / median(read.latency_us), median(raw.latency_us) / median(transport.latency_us),
+              median(write.latency_us) / median(read.latency_us));
 
   // Fan-out: 1000 TConnect soundbox pushes in flight at once through push_payment_async (one curl
   // multi worker thread), against the same pushes one after another.
