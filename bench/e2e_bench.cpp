@@ -2,17 +2,21 @@
 //   paygw   — tingee::Client::get_device_paging through the pooled libcurl transport
 //             (validate, serialise, sign with a fresh timestamp, send, parse) per request;
 //   raw     — one reused libcurl easy handle POSTing pre-signed, byte-identical requests;
-//   fresh   — a new easy handle (so a new TCP connection) per request, the vendor-sample pattern.
+//   fresh   — a new easy handle (so a new TCP connection) per request, the vendor-sample pattern;
+//   write   — tingee::Client::show_qr_code (a payment-display write) on the same kept-alive
+//             connections, to compare a write's cost with a read's.
 // Prints the median requests/second of several runs of each and the ratios.
 #include <paygw/paygw.hpp>
 
 #include <curl/curl.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <future>
 #include <string>
 #include <vector>
@@ -25,7 +29,7 @@ std::size_t discard(char*, std::size_t size, std::size_t n, void*) { return size
 
 struct Signed {
   std::string url, body;
-  curl_slist* headers = nullptr;   // for the raw loops
+  curl_slist* headers = nullptr;     // for the raw loops
   paygw::http::Headers header_list;  // the same headers, for paygw's transport alone
 };
 
@@ -40,7 +44,8 @@ Signed pre_signed(const std::string& base, const std::string& client_id, const p
                    {"x-client-id", client_id},
                    {"x-request-timestamp", ts},
                    {"x-signature", sig}};
-  for (const auto& [name, value] : s.header_list) s.headers = curl_slist_append(s.headers, (name + ": " + value).c_str());
+  for (const auto& [name, value] : s.header_list)
+    s.headers = curl_slist_append(s.headers, (name + ": " + value).c_str());
   s.headers = curl_slist_append(s.headers, "Expect:");
   return s;
 }
@@ -48,14 +53,20 @@ Signed pre_signed(const std::string& base, const std::string& client_id, const p
 // PAYGW_BENCH_CA_FILE: the CA of an HTTPS sandbox (tools/bench's TLS phase); unset for plain HTTP.
 const char* ca_file() { return std::getenv("PAYGW_BENCH_CA_FILE"); }
 
-bool raw_post(CURL* h, const Signed& s) {
-  curl_easy_setopt(h, CURLOPT_URL, s.url.c_str());
+// A raw handle: the options that never change are set once, as paygw's pooled handles do.
+CURL* raw_handle() {
+  CURL* h = curl_easy_init();
   if (ca_file() != nullptr) curl_easy_setopt(h, CURLOPT_CAINFO, ca_file());
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
+  return h;
+}
+
+bool raw_post(CURL* h, const Signed& s) {
+  curl_easy_setopt(h, CURLOPT_URL, s.url.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers);
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, s.body.c_str());
   curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(s.body.size()));
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
   long status = 0;
   const CURLcode rc = curl_easy_perform(h);
   if (rc == CURLE_OK) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
@@ -69,21 +80,50 @@ bool raw_post(CURL* h, const Signed& s) {
   return rc == CURLE_OK && status == 200;
 }
 
-template <typename F>
-double rate(const char* loop, int n, F&& one) {
+// One measured loop. Every run measures each loop once, one after the other, so that a load change
+// on the (shared) machine hits the loops of a run alike; ratios are taken per run, then the median.
+struct Loop {
+  Loop(const char* loop_name, std::function<bool()> one_request) : name(loop_name), one(std::move(one_request)) {}
+  const char* name;
+  std::function<bool()> one;
+  int n = 0;
+  std::vector<double> rates;       // requests per second (wall clock), one per run
+  std::vector<double> cpu_us;      // this process's CPU time per request (client + libcurl), one per run
+  std::vector<double> latency_us;  // every request's wall time: its median ignores scheduling stalls
+};
+
+double process_cpu_s() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+void measure(Loop& loop) {
+  const double cpu0 = process_cpu_s();
   const auto start = Clock::now();
-  for (int i = 0; i < n; ++i) {
-    if (!one()) {
-      std::fprintf(stderr, "%s: request %d failed\n", loop, i);
+  for (int i = 0; i < loop.n; ++i) {
+    const auto t0 = Clock::now();
+    if (!loop.one()) {
+      std::fprintf(stderr, "%s: request %d failed\n", loop.name, i);
       std::exit(1);
     }
+    loop.latency_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
   }
-  return n / std::chrono::duration<double>(Clock::now() - start).count();
+  const double wall = std::chrono::duration<double>(Clock::now() - start).count();
+  loop.rates.push_back(loop.n / wall);
+  loop.cpu_us.push_back((process_cpu_s() - cpu0) * 1e6 / loop.n);
 }
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+// Median over runs of a.rates[r] / b.rates[r].
+double paired_ratio(const Loop& a, const Loop& b) {
+  std::vector<double> r;
+  for (std::size_t i = 0; i < a.rates.size(); ++i) r.push_back(a.rates[i] / b.rates[i]);
+  return median(r);
 }
 
 }  // namespace
@@ -105,55 +145,74 @@ int main(int argc, char** argv) {
   config.client_id = id;
   config.secret = secret;
   paygw::http::CurlOptions curl_options;
-  if (const char* c = std::getenv("PAYGW_BENCH_ASYNC_CONNECTIONS")) curl_options.max_async_connections = std::strtoul(c, nullptr, 10);
+  if (const char* c = std::getenv("PAYGW_BENCH_ASYNC_CONNECTIONS"))
+    curl_options.max_async_connections = std::strtoul(c, nullptr, 10);
   if (ca_file() != nullptr) curl_options.ca_file = ca_file();
   config.transport = *paygw::http::make_curl_transport(curl_options);
   auto client = *paygw::tingee::Client::create(config);
   const paygw::tingee::GetDevicePagingRequest page;
-
-  const Signed s = pre_signed(base, id, secret);
-  CURL* reused = curl_easy_init();
-
-  // Warm up every path (connections, page cache) once.
-  rate("paygw warm-up", 100, [&] {
-    auto r = client.get_device_paging(page);
+  paygw::tingee::ShowQrRequest qr;  // a write: the sandbox's 3LS box shows a VietQR
+  qr.uuid = "DEMO-BOX-3LS";
+  qr.amount = 40123;
+  qr.qr_code =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text string6304D9C6";
+  auto show_qr = [&] {
+    auto r = client.show_qr_code(qr);
     if (!r) std::fprintf(stderr, "%s\n", paygw::describe(r.error()).c_str());
     return r.ok();
-  });
-  rate("raw warm-up", 100, [&] { return raw_post(reused, s); });
+  };
+
+  const Signed s = pre_signed(base, id, secret);
+  CURL* reused = raw_handle();
 
   // paygw's transport alone, sending the raw loop's pre-signed bytes: what the pooled libcurl layer
   // costs, without signing, JSON and typed parsing.
   const paygw::http::Request presigned{paygw::http::Method::kPost, s.url, s.header_list, s.body, {}, {}};
-  auto transport_only = [&] {
-    auto r = config.transport->send(presigned);
-    return r.ok() && r->status == 200;
-  };
-  rate("transport warm-up", 100, transport_only);
-
-  std::vector<double> paygw_rates, raw_rates, fresh_rates, transport_rates;
+  Loop read{"paygw tingee::Client (read: get_device_paging)", [&] {
+              auto r = client.get_device_paging(page);
+              if (!r) std::fprintf(stderr, "%s\n", paygw::describe(r.error()).c_str());
+              return r.ok();
+            }};
+  Loop write{"paygw tingee::Client (write: show_qr_code)", show_qr};
+  Loop transport{"paygw transport alone (pre-signed bytes)", [&] {
+                   auto r = config.transport->send(presigned);
+                   return r.ok() && r->status == 200;
+                 }};
+  Loop raw{"raw libcurl, one reused handle", [&] { return raw_post(reused, s); }};
+  Loop fresh{"raw libcurl, new handle (new connection)", [&] {
+               CURL* h = raw_handle();
+               const bool ok = raw_post(h, s);
+               curl_easy_cleanup(h);
+               return ok;
+             }};
+  Loop* loops[] = {&read, &write, &transport, &raw, &fresh};
+  for (Loop* loop : loops) {  // warm up every path (connections, page cache) once
+    loop->n = 100;
+    measure(*loop);
+    loop->rates.clear();
+    loop->cpu_us.clear();
+    loop->latency_us.clear();
+    loop->n = loop == &fresh ? std::max(1, n / 4) : n;
+  }
   for (int r = 0; r < runs; ++r) {
-    paygw_rates.push_back(rate("paygw", n, [&] { return client.get_device_paging(page).ok(); }));
-    transport_rates.push_back(rate("paygw transport", n, transport_only));
-    raw_rates.push_back(rate("raw reused", n, [&] { return raw_post(reused, s); }));
-    fresh_rates.push_back(rate("raw new handle", n / 4, [&] {
-      CURL* h = curl_easy_init();
-      const bool ok = raw_post(h, s);
-      curl_easy_cleanup(h);
-      return ok;
-    }));
+    for (Loop* loop : loops) measure(*loop);
   }
   curl_easy_cleanup(reused);
   curl_slist_free_all(s.headers);
-  const double p = median(paygw_rates), raw = median(raw_rates), fresh = median(fresh_rates),
-               t = median(transport_rates);
-  std::printf("requests per run: %d (fresh-connection loop: %d), runs: %d, medians:\n", n, n / 4, runs);
-  std::printf("  paygw tingee::Client     %8.0f req/s\n", p);
-  std::printf("  paygw transport alone    %8.0f req/s (pre-signed bytes; transport / raw = %.2f)\n", t, t / raw);
-  std::printf("  raw libcurl, reused      %8.0f req/s\n", raw);
-  std::printf("  raw libcurl, new handle  %8.0f req/s\n", fresh);
-  std::printf("paygw / raw reused = %.2f (target >= 0.90)\n", p / raw);
-  std::printf("paygw / new handle = %.2f (target >= 3.00)\n", p / fresh);
+
+  std::printf("requests per run: %d (new-connection loop: %d), runs: %d; medians over runs:\n", n, fresh.n, runs);
+  for (const Loop* loop : loops) {
+    std::printf("  %-48s %8.0f req/s  %6.1f us CPU/request  %7.1f us median latency\n", loop->name, median(loop->rates),
+                median(loop->cpu_us), median(loop->latency_us));
+  }
+  std::printf("paygw / raw reused = %.2f (target >= %s); transport alone / raw = %.2f\n", paired_ratio(read, raw),
+              ca_file() != nullptr ? "0.90 over HTTPS" : "0.92 over HTTP", paired_ratio(transport, raw));
+  std::printf("paygw / new handle = %.2f (target >= 3.00)\n", paired_ratio(read, fresh));
+  std::printf("write / read cost  = %.2f (time per call; target <= 1.10)\n", paired_ratio(read, write));
+  std::printf("by median latency: paygw / raw = %.2f, transport alone / raw = %.2f, write / read = %.2f\n",
+              median(raw.latency_us) / median(read.latency_us), median(raw.latency_us) / median(transport.latency_us),
+              median(write.latency_us) / median(read.latency_us));
 
   // Fan-out: 1000 TConnect soundbox pushes in flight at once through push_payment_async (one curl
   // multi worker thread), against the same pushes one after another.
@@ -168,7 +227,8 @@ int main(int argc, char** argv) {
   tc.transport = config.transport;
   auto tconnect = *paygw::tconnect::Client::create(tc);
   const paygw::tconnect::SoundboxPush push{"SB-0001", 180000,
-      "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"};
+                                           "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53"
+                                           "0370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"};
   if (!tconnect.authenticate().ok()) return 1;
   constexpr int kFan = 1000;
   const auto a0 = Clock::now();

@@ -103,8 +103,8 @@ TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
   LocalServer server;
   auto t = transport();
   const std::string body(4096, 'b');  // large enough that libcurl would add "Expect: 100-continue"
-  auto r =
-      t->send({http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}, {}});
+  auto r = t->send(
+      {http::Method::kPost, server.url("/echo"), {{"X-Test", "1"}, {"Content-Type", "text/plain"}}, body, {}, {}});
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->status, 200);
   EXPECT_NE(r->body.find("POST\n" + body + "\n"), std::string::npos);
@@ -173,7 +173,8 @@ TEST(CurlTransport, ConnectionRefusedIsNotSent) {
 TEST(CurlTransport, TlsHandshakeFailureIsNotSent) {
   LocalServer server;  // plain HTTP: a TLS client hello gets no TLS answer
   auto t = transport();
-  auto r = t->send({http::Method::kPost, "https://127.0.0.1:" + std::to_string(server.port()) + "/echo", {}, "{}", 2s, {}});
+  auto r =
+      t->send({http::Method::kPost, "https://127.0.0.1:" + std::to_string(server.port()) + "/echo", {}, "{}", 2s, {}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTls) << r.error().message;
   EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
@@ -206,10 +207,12 @@ TEST(CurlTransport, SelfSignedServerRefusedByDefaultAcceptedWithItsCaFile) {
   thread.join();
 }
 
-// A TLS server closes kept-alive connections idle for a second; the next requests (sync and async)
-// must go out on new connections, never fail on the dead ones, and be processed once each. (The
-// exact race the transport's one resend covers — a request written just as the server closes —
-// cannot be staged deterministically; its decision is tested in RetryDecision.StaleKeptAliveConnectionTable.)
+// A TLS server closes kept-alive connections idle for a second (close_notify, then FIN); the next
+// requests (sync and async) must go out on new connections, never fail on the dead ones, and be
+// processed once each. libcurl's own liveness check takes the waiting close_notify for live data;
+// the transport's pre-request check sees it and sends on a new connection instead (without that
+// check the request is written on the dead connection, and libcurl's resend of a written request
+// is refused). The plain-HTTP forms of the race are in curl_keepalive_test.cpp and curl_fault_test.cpp.
 TEST(CurlTransport, IdleConnectionsClosedByTheTlsServerAreNotReused) {
   const std::string cert = std::string(PAYGW_FIXTURE_DIR) + "/tls/cert.pem";
   const std::string key = std::string(PAYGW_FIXTURE_DIR) + "/tls/key.pem";

@@ -18,7 +18,10 @@ struct CurlOptions {
   std::chrono::milliseconds connect_timeout{10'000};  ///< TCP + TLS connect.
   std::chrono::milliseconds timeout{30'000};          ///< Whole exchange, unless Request::timeout is set.
   std::size_t max_response_bytes = 4u << 20;          ///< Larger bodies fail with kResponseTooLarge.
-  std::size_t max_pooled_handles = 8;                 ///< Idle keep-alive handles kept for reuse.
+  /// All response header bytes of one exchange, interim 1xx responses included; more fail with
+  /// kResponseTooLarge (Delivery::kMaybeSent).
+  std::size_t max_response_header_bytes = 64u << 10;
+  std::size_t max_pooled_handles = 8;  ///< Idle keep-alive handles kept for reuse.
   /// Connections idle this long are not reused (CURLOPT_MAXAGE_CONN). Keep it below the
   /// gateway's keep-alive timeout: a request written as the server closes an idle connection may
   /// fail "maybe sent". 4 s fits Node.js servers (Tingee runs NestJS; Node's default is 5 s).
@@ -31,16 +34,24 @@ struct CurlOptions {
   std::size_t max_async_connections = 8;
 };
 
-/// Creates the libcurl transport: a pool of reused easy handles (keep-alive), NOSIGNAL, an
-/// empty `Expect:` header, TLS peer and host verification on, http/https only, no redirects,
-/// no cookies, a response size cap, and a user agent of `paygw/<version>`. libcurl's global
-/// initialisation runs once, thread-safely, on the first call; paygw never calls
-/// curl_global_cleanup (see docs/adr/0004-curl-transport.md).
+/// Creates the libcurl transport: a pool of reused easy handles (keep-alive), HTTP/1.1, NOSIGNAL,
+/// an empty `Expect:` header, TLS peer and host verification on, http/https only, no redirects,
+/// no cookies, response body and header caps, and a user agent of `paygw/<version>`.
 ///
-/// Errors: kConfig when an option is invalid (zero timeouts, a CA file that does not exist)
-/// or libcurl cannot be initialised.
+/// Each send() puts the request on the wire at most once: libcurl's own resend after a connection
+/// dies is allowed only when no request byte was written (a kept-alive connection found closed),
+/// and a request whose kept-alive connection the server is closing is sent on a fresh one before a
+/// byte is written. Every failure after a request byte may have been written is
+/// Delivery::kMaybeSent; retries are the clients' (Error::attempts counts them).
 ///
-/// Thread safety: the returned transport's send() may be called from any number of threads.
+/// libcurl's global initialisation runs once, thread-safely, on the first call; paygw never calls
+/// curl_global_cleanup. See docs/adr/0004-curl-transport.md.
+///
+/// Errors: kConfig when an option is invalid (zero timeouts or caps, a CA file that does not
+/// exist) or libcurl cannot be initialised.
+///
+/// Thread safety: the returned transport's send() and send_async() may be called from any number
+/// of threads.
 [[nodiscard]] PAYGW_EXPORT Result<std::shared_ptr<Transport>> make_curl_transport(CurlOptions options = {});
 
 }  // namespace paygw::http

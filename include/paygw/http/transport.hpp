@@ -50,9 +50,14 @@ struct Response {
 /// Sends one HTTP request and returns the response. This is the only place paygw does I/O;
 /// tests replace it with testing::ReplayTransport.
 ///
-/// Errors: kConnect / kTls (Delivery::kNotSent), kTimeout / kNetwork / kResponseTooLarge
-/// (Delivery::kMaybeSent unless the transport knows nothing was sent), kInvalidArgument for a
-/// malformed URL. Implementations never follow redirects and never throw.
+/// One send() puts the request on the wire at most once: an implementation may repeat it only
+/// when certainly no byte of it was written (retrying is the clients' job, which counts
+/// attempts).
+///
+/// Errors: kConnect / kTls (Delivery::kNotSent unless a request byte may already have been
+/// written), kTimeout / kNetwork / kResponseTooLarge (Delivery::kMaybeSent unless the transport
+/// knows nothing was written), kInvalidArgument for a malformed URL (nothing sent).
+/// Implementations never follow redirects and never throw.
 ///
 /// Thread safety: send() must be safe to call concurrently from several threads, so one
 /// transport can be shared by every client of a process.
