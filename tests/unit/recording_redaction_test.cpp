@@ -3,6 +3,7 @@
 // fixture file is searched for each secret the session used — configured keys and passwords, the
 // card, and every signature, token and encrypted envelope that crossed the wire.
 #include <paygw/tconnect/envelope.hpp>
+#include <paygw/testing/recording_transport.hpp>
 #include <paygw/testing/replay_transport.hpp>
 
 #include "../fuzz/client_calls.hpp"

@@ -1,4 +1,5 @@
 // The fixture replay and recording transports themselves.
+#include <paygw/testing/recording_transport.hpp>
 #include <paygw/testing/replay_transport.hpp>
 
 #include <gtest/gtest.h>

@@ -1,17 +1,15 @@
 #include <paygw/testing/replay_transport.hpp>
 
-#include "http/util.hpp"
-#include "testing/fixture.hpp"
+#include "fixture.hpp"
 
 #include <fstream>
 #include <sstream>
 
 namespace paygw::testing {
 
-namespace json = detail::json;
-using json::Json;
+using detail::Json;
 
-namespace fixture {
+namespace detail {
 
 Result<http::Method> parse_method(std::string_view name) {
   for (auto m : {http::Method::kGet, http::Method::kPost, http::Method::kPut, http::Method::kDelete}) {
@@ -38,7 +36,7 @@ Json body_member(std::string_view body, const Json* redacted_json) {
   return out;
 }
 
-}  // namespace fixture
+}  // namespace detail
 
 enum class BodyKind { kNone, kExact, kJson };
 
@@ -78,12 +76,12 @@ Result<http::Headers> parse_headers(const Json& node, const std::string& source)
 }
 
 Result<std::string> response_body(const Json& node, const std::string& source) {
-  if (const Json* b = json::member(node, "body")) {
+  if (const Json* b = detail::member(node, "body")) {
     if (!b->is_string()) return bad_fixture(source, "response body must be a string");
     return b->get<std::string>();
   }
-  if (const Json* j = json::member(node, "json")) {
-    auto text = json::dump(*j);
+  if (const Json* j = detail::member(node, "json")) {
+    auto text = detail::dump_strict(*j);
     if (!text) return bad_fixture(source, "response json is not valid UTF-8");
     return std::move(*text);
   }
@@ -94,34 +92,34 @@ Result<std::unique_ptr<Exchange>> parse_exchange(const Json& node, const std::st
   if (!node.is_object()) return bad_fixture(source, "exchange must be an object");
   auto ex = std::make_unique<Exchange>();
   ex->source = source;
-  const Json* req = json::member(node, "request");
+  const Json* req = detail::member(node, "request");
   if (req == nullptr || !req->is_object()) return bad_fixture(source, "missing \"request\" object");
-  auto method = fixture::parse_method(json::string_or_empty(*req, "method"));
+  auto method = detail::parse_method(detail::text_member(*req, "method"));
   if (!method) return bad_fixture(source, method.error().message);
   ex->method = *method;
-  ex->path = json::string_or_empty(*req, "path");
+  ex->path = detail::text_member(*req, "path");
   if (ex->path.empty() || ex->path.front() != '/') return bad_fixture(source, "request path must start with '/'");
   auto headers = parse_headers(req->value("headers", Json()), source);
   if (!headers) return headers.error();
   ex->headers = std::move(*headers);
-  if (const Json* check = json::member(*req, "check")) {
-    auto text = json::dump(*check);
+  if (const Json* check = detail::member(*req, "check")) {
+    auto text = detail::dump_strict(*check);
     if (!text) return bad_fixture(source, "request check is not valid UTF-8");
     ex->check = std::move(*text);
   }
-  if (const Json* b = json::member(*req, "body")) {
+  if (const Json* b = detail::member(*req, "body")) {
     if (!b->is_string()) return bad_fixture(source, "request body must be a string");
     ex->body_kind = BodyKind::kExact;
     ex->body = b->get<std::string>();
-  } else if (const Json* j = json::member(*req, "json")) {
+  } else if (const Json* j = detail::member(*req, "json")) {
     ex->body_kind = BodyKind::kJson;
     ex->json = *j;
   }
 
-  if (const Json* te = json::member(node, "transport_error")) {
-    auto code = fixture::parse_error_code(json::string_or_empty(*te, "code"));
+  if (const Json* te = detail::member(node, "transport_error")) {
+    auto code = detail::parse_error_code(detail::text_member(*te, "code"));
     if (!code) return bad_fixture(source, code.error().message);
-    const std::string delivery = json::string_or_empty(*te, "delivery");
+    const std::string delivery = detail::text_member(*te, "delivery");
     if (delivery != "not_sent" && delivery != "maybe_sent") {
       return bad_fixture(source, "transport_error.delivery must be not_sent or maybe_sent");
     }
@@ -129,9 +127,9 @@ Result<std::unique_ptr<Exchange>> parse_exchange(const Json& node, const std::st
                            delivery == "not_sent" ? Delivery::kNotSent : Delivery::kMaybeSent);
     return ex;
   }
-  const Json* resp = json::member(node, "response");
+  const Json* resp = detail::member(node, "response");
   if (resp == nullptr || !resp->is_object()) return bad_fixture(source, "missing \"response\" or \"transport_error\"");
-  const auto status = json::integer(*resp, "status");
+  const auto status = detail::integer_member(*resp, "status");
   if (!status || *status < 100 || *status > 599) return bad_fixture(source, "response status must be 100..599");
   ex->response.status = static_cast<int>(*status);
   auto resp_headers = parse_headers(resp->value("headers", Json()), source);
@@ -237,10 +235,10 @@ std::string compare_body(const Exchange& ex, const std::string& body) {
              quote(body);
     }
     case BodyKind::kJson: {
-      auto parsed = json::parse(body);
+      auto parsed = detail::parse_json(body);
       if (!parsed) return "body is not JSON: " + quote(body);
       if (auto d = compare_json(ex.json, *parsed, "body"); !d.empty()) return d;
-      auto canonical = json::dump(*parsed);
+      auto canonical = detail::dump_strict(*parsed);
       if (!canonical || *canonical != body) return "body is not compact JSON: " + quote(body);
       return {};
     }
@@ -267,10 +265,10 @@ ReplayTransport::ReplayTransport() = default;
 ReplayTransport::~ReplayTransport() = default;
 
 Result<std::shared_ptr<ReplayTransport>> ReplayTransport::from_json(std::string_view text, std::string source) {
-  auto doc = json::parse(text);
+  auto doc = detail::parse_json(text);
   if (!doc) return bad_fixture(source, "not valid JSON");
   auto replay = std::make_shared<ReplayTransport>();
-  if (const Json* list = json::member(*doc, "exchanges")) {
+  if (const Json* list = detail::member(*doc, "exchanges")) {
     if (!list->is_array()) return bad_fixture(source, "\"exchanges\" must be a list");
     for (std::size_t i = 0; i < list->size(); ++i) {
       auto ex = parse_exchange((*list)[i], source + "#" + std::to_string(i));

@@ -1,7 +1,6 @@
-#include <paygw/testing/replay_transport.hpp>
+#include <paygw/testing/recording_transport.hpp>
 
-#include "http/util.hpp"
-#include "testing/fixture.hpp"
+#include "fixture.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -9,8 +8,7 @@
 
 namespace paygw::testing {
 
-namespace json = detail::json;
-using json::Json;
+using detail::Json;
 
 namespace {
 
@@ -25,7 +23,7 @@ Json headers_json(const http::Headers& headers, const Redaction& redaction) {
   Json out = Json::object();
   for (const auto& [name, value] : headers) {
     if (name == "Expect") continue;
-    out[detail::ascii_lower_copy(name)] = listed(redaction.headers, name) ? std::string(kRedacted) : value;
+    out[detail::lower(name)] = listed(redaction.headers, name) ? std::string(kRedacted) : value;
   }
   return out;
 }
@@ -63,8 +61,8 @@ void redact_members(Json& node, const Redaction& redaction) {
 std::string percent_decode(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const int hi = text[i] == '%' && i + 2 < text.size() ? detail::hex_digit_value(text[i + 1]) : -1;
-    const int lo = hi >= 0 ? detail::hex_digit_value(text[i + 2]) : -1;
+    const int hi = text[i] == '%' && i + 2 < text.size() ? detail::hex_value(text[i + 1]) : -1;
+    const int lo = hi >= 0 ? detail::hex_value(text[i + 2]) : -1;
     if (hi >= 0 && lo >= 0) {
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -116,8 +114,8 @@ std::string redacted_path(const std::string& url, const Redaction& redaction) {
 // A JSON body is written as "json" (redacted, readable); anything else as "body", read as a form.
 Json body_json(const std::string& body, const Redaction& redaction) {
   if (body.empty()) return Json::object();
-  auto parsed = json::parse(body);
-  if (!parsed) return fixture::body_member(redact_form(body, redaction));
+  auto parsed = detail::parse_json(body);
+  if (!parsed) return detail::body_member(redact_form(body, redaction));
   const bool envelope =
       parsed->is_object() && parsed->size() == 1 && parsed->contains("data") && (*parsed)["data"].is_string();
   if (envelope && redaction.encrypted_envelopes) {
@@ -125,7 +123,7 @@ Json body_json(const std::string& body, const Redaction& redaction) {
   } else {
     redact_members(*parsed, redaction);
   }
-  return fixture::body_member(body, &*parsed);
+  return detail::body_member(body, &*parsed);
 }
 
 std::string slug(std::string_view path) {
@@ -175,7 +173,7 @@ Result<http::Response> RecordingTransport::send(const http::Request& request) {
   char number[16];
   std::snprintf(number, sizeof number, "%03zu", ++counter_);
   const std::string path = directory_ + "/" + number + "-" + std::string(http::to_string(request.method)) + "-" +
-                           slug(detail::url_path_without_query(request.url)) + ".json";
+                           slug(detail::url_path(request.url, false)) + ".json";
   std::error_code ec;
   std::filesystem::create_directories(directory_, ec);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -1,0 +1,30 @@
+// paygw::testing — a gmock mock of the card-charging connection.
+#pragma once
+
+#include <paygw/charging/client.hpp>
+
+#include <gmock/gmock.h>
+
+#include <future>
+
+namespace paygw::testing {
+
+/// A gmock mock of charging::Connection, for testing the merchant's own code without a server
+/// and without forging a single signature or ciphertext: keep a shared_ptr to the mock, wrap it
+/// in a charging::Client (`charging::Client client(mock)`), and script results with
+/// EXPECT_CALL / ON_CALL — for example an Error with Delivery::kMaybeSent, to test how the code
+/// reconciles an unknown outcome. `_async` methods return a std::future: see make_ready_future()
+/// in paygw/testing/mocks.hpp. Thread safety: as any gmock mock (set expectations first).
+class MockChargingConnection : public charging::Connection {
+ public:
+  MOCK_METHOD(Result<charging::ChargeResult>, submit, (const charging::CardRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<charging::ChargeResult>>, submit_async,
+              (const charging::CardRequest&, const CallOptions&), (override));
+  MOCK_METHOD(Result<charging::ChargeResult>, check, (const charging::CardRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<charging::ChargeResult>>, check_async,
+              (const charging::CardRequest&, const CallOptions&), (override));
+  MOCK_METHOD(Result<charging::FeeTable>, get_fees, (const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<charging::FeeTable>>, get_fees_async, (const CallOptions&), (override));
+};
+
+}  // namespace paygw::testing
