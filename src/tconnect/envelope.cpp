@@ -68,7 +68,9 @@ Result<std::string> decrypt_envelope(std::string_view data_hex, const Secret& ke
   return codec::decrypt(data_hex, *raw);
 }
 
-Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys, KeyFormat format) {
+namespace {
+
+Result<IpnNotification> decode_ipn_body(std::string_view raw_body, const std::vector<Secret>& keys, KeyFormat format) {
   if (keys.empty()) return make_error(ErrorCode::kConfig, "no IPN key configured");
   auto body = json::parse(raw_body);
   if (!body) return make_error(ErrorCode::kMalformed, "IPN body is not JSON");
@@ -103,6 +105,18 @@ Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<
   ipn.acc_no = json::string_or_empty(*payload, "acc_no");
   ipn.original_transaction_date = json::integer(*payload, "original_transaction_date").value_or(0);
   ipn.json = std::move(*plaintext);
+  return ipn;
+}
+
+}  // namespace
+
+Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys, KeyFormat format) {
+  auto ipn = decode_ipn_body(raw_body, keys, format);
+  if (!ipn) {
+    Error e = std::move(ipn).error();
+    e.delivery = Delivery::kInbound;  // an inbound IPN was refused: no request of ours is involved
+    return e;
+  }
   return ipn;
 }
 

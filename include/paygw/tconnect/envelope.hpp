@@ -54,7 +54,7 @@ inline constexpr std::string_view kIpnAck = R"({"code":"00","message":"success"}
 /// with the shared key: there is no signature. `keys` lets a merchant accept the old and the new
 /// key during a key rotation (tried in order).
 ///
-/// Errors (Delivery::kNotSent): kMalformed (body not `{"data": "<hex>"}`, or the decrypted JSON
+/// Errors (Delivery::kInbound): kMalformed (body not `{"data": "<hex>"}`, or the decrypted JSON
 /// lacks `order_id`/`amount`, or `amount` is not a non-negative integer), kDecrypt (no key
 /// decrypts it). Reply the same HTTP error for every failure, so the endpoint reveals nothing
 /// about why. Never throws, whatever the input. Thread-safe.
