@@ -41,6 +41,9 @@ Result<std::unique_ptr<Conn>> Conn::connect(const std::string& conninfo, std::ch
     // libpq's message names the host and the reason, never the password.
     return store_error(std::string("cannot connect: ") + PQerrorMessage(conn->c_));
   }
+  // Server notices ("relation … already exists, skipping") are not errors: never print them.
+  PQsetNoticeProcessor(
+      conn->c_, [](void*, const char*) {}, nullptr);
   const std::string settings = "SET lock_timeout = '" + std::to_string(lock_timeout.count()) +
                                "ms'; SET application_name = 'paygw'; SET client_encoding = 'UTF8'";
   if (auto ok = conn->script(settings); !ok) return ok.error();
