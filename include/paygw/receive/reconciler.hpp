@@ -2,6 +2,7 @@
 #pragma once
 
 #include <paygw/call_options.hpp>
+#include <paygw/clock.hpp>
 #include <paygw/export.hpp>
 #include <paygw/receive/applier.hpp>
 #include <paygw/receive/queries.hpp>
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +59,8 @@ struct ReconcileOptions {
   /// Waits between queries; returns true when cancelled. Default: `cancel`'s wait_for (or a
   /// plain sleep). Tests inject one that records the waits.
   std::function<bool(std::chrono::milliseconds)> wait;
+  /// "Now" for the Tingee query window; defaults to system_clock().
+  std::shared_ptr<Clock> clock;
 };
 
 /// For every submission in write_ahead or pending state older than `older_than` (oldest first):
