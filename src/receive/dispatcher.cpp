@@ -3,6 +3,7 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/dispatcher.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace paygw::receive {
@@ -109,6 +110,27 @@ struct Dispatcher::Impl {
     return reply(200, std::string(tconnect::kIpnAck), note);
   }
 
+  // The provider's own answer for the card, instead of what the callback claims.
+  Result<charging::ChargeResult> confirm_by_check(const ChargingEndpoint& ep, const charging::StoredCard& stored,
+                                                  const charging::ChargeResult& claimed) const {
+    auto card = charging::unseal_card(stored, ep.store_key);
+    if (!card) return card.error();
+    auto checked = ep.confirm(*card, ep.confirm_options);
+    std::fill(card->code.begin(), card->code.end(), '\0');
+    std::fill(card->serial.begin(), card->serial.end(), '\0');
+    if (!checked) return checked;
+    if (checked->request_id.empty()) checked->request_id = stored.request_id;
+    if (checked->request_id != stored.request_id) {
+      return make_error(ErrorCode::kMalformed, "check answered for another request_id", Delivery::kMaybeSent);
+    }
+    if (checked->is_final() && charging::decide(*checked, claimed).conflicts) {
+      applier.alert({Provider::kCharging, "rejected", stored.request_id,
+                     "the callback claims status " + std::to_string(claimed.status_code) + ", check says " +
+                         std::to_string(checked->status_code)});
+    }
+    return checked;
+  }
+
   Reply charging(std::string_view query, std::string_view body) const {
     const ChargingEndpoint& ep = *config.charging;
     const charging::CallbackRequest request{query, body};
@@ -134,7 +156,19 @@ struct Dispatcher::Impl {
       const int status = e.code == ErrorCode::kMalformed ? 400 : 403;
       return reply(status, std::string(kChargingRejected), "charging rejected: " + describe(e));
     }
-    auto applied = applier.apply_card(*verified, "callback");
+    charging::ChargeResult result = *verified;
+    std::string source = "callback";
+    if (ep.confirm && result.is_final()) {
+      auto checked = confirm_by_check(ep, *stored, result);
+      if (!checked) return unavailable("charging callback (check failed)", checked.error());
+      if (!checked->is_final()) {
+        applier.alert({Provider::kCharging, "not_confirmed", *id, "final callback, but check says still pending"});
+        return reply(200, std::string(kChargingOk), "charging callback not applied: check says pending");
+      }
+      result = std::move(*checked);
+      source = "check";
+    }
+    auto applied = applier.apply_card(result, source);
     if (!applied) return unavailable("charging callback", applied.error());
     const std::string note =
         "charging " + std::string(to_string(applied->outcome)) + ": " + *id + " " + applied->detail;

@@ -1,127 +1,9 @@
-// The Dispatcher over the memory store: routing, every provider's replies, exactly-once handlers,
-// and forged, replayed and edited deliveries applying nothing. Deliveries are built independently
-// of paygw (deliveries.cpp).
-#include <paygw/receive/dispatcher.hpp>
-#include <paygw/receive/submit.hpp>
-
-#include "deliveries.hpp"
-
-#include <gtest/gtest.h>
-
-#include <map>
-#include <mutex>
+// The Dispatcher over the memory store: routing, Tingee and TConnect replies, exactly-once
+// handlers, forged, replayed and edited deliveries applying nothing, configuration checks.
+#include "dispatcher_fixture.hpp"
 
 namespace paygw::test {
 namespace {
-
-using namespace paygw::receive;
-
-const std::string kTingeeSecret = "tingee-secret-token-for-tests";
-const std::string kAesKey = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-const std::string kPartnerKey = "PARTNERKEY_TEST_0123456789abcdef";
-const std::string kStoreKey = "store-key-0123456789abcdef-0123456789";
-const std::string kTingeePath = "/hooks/tingee";
-const std::string kIpnPath = "/hooks/tconnect";
-const std::string kChargingPath = "/hooks/charging";
-
-struct Ledger {
-  std::mutex mu;
-  std::map<std::string, int> runs;  // event key -> handler runs
-  std::map<std::string, Vnd> credited;
-  std::vector<Alert> alerts;
-  int fail_next = 0;  // handler failures to inject
-};
-
-class DispatcherTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    store = make_memory_store();
-    make_dispatcher();
-  }
-
-  Handlers handlers() {
-    Handlers h;
-    auto count = [this](const std::string& key, Vnd credit) -> Result<void> {
-      std::lock_guard<std::mutex> lock(ledger.mu);
-      if (ledger.fail_next > 0) {
-        --ledger.fail_next;
-        return make_error(ErrorCode::kInternal, "merchant database down");
-      }
-      ++ledger.runs[key];
-      ledger.credited[key] += credit;
-      return {};
-    };
-    h.card_final = [count](const CardFinal& c, ApplyContext&) {
-      return count("card:" + c.result.request_id, c.result.credits() ? c.result.amount.value_or(0) : 0);
-    };
-    h.tingee_payment = [count](const TingeePayment& p, ApplyContext&) {
-      return count("tingee:" + p.payment.transaction_code, p.payment.amount);
-    };
-    h.ipn_confirmed = [count](const IpnConfirmed& i, ApplyContext& ctx) {
-      return count("ipn:" + ctx.event().event_id, i.transaction.amount.value_or(0));
-    };
-    h.bank_link = [count](const BankLink& b, ApplyContext&) { return count("link:" + b.event.request_id, 0); };
-    h.alert = [this](const Alert& a) {
-      std::lock_guard<std::mutex> lock(ledger.mu);
-      ledger.alerts.push_back(a);
-    };
-    return h;
-  }
-
-  void make_dispatcher() {
-    DispatcherConfig c;
-    c.store = store;
-    c.applier.handlers = handlers();
-    c.tingee = TingeeEndpoint{kTingeePath, Secret(kTingeeSecret), {}};
-    TconnectEndpoint t;
-    t.path = kIpnPath;
-    t.keys = {Secret(kAesKey)};
-    t.confirm = [this](const tconnect::IpnNotification& ipn, const CallOptions&) -> Result<IpnConfirmation> {
-      std::lock_guard<std::mutex> lock(ledger.mu);
-      if (query_down) return make_error(ErrorCode::kTimeout, "query timed out", paygw::Delivery::kMaybeSent);
-      const auto it = provider_truth.find(ipn.order_id);
-      if (it == provider_truth.end()) return IpnConfirmation{IpnCheck::kNotFound, std::nullopt};
-      if (!it->second.amount || *it->second.amount != ipn.amount) {
-        return IpnConfirmation{IpnCheck::kAmountMismatch, std::nullopt};
-      }
-      return IpnConfirmation{IpnCheck::kConfirmed, it->second};
-    };
-    c.tconnect = std::move(t);
-    c.charging = ChargingEndpoint{kChargingPath, Secret(kStoreKey), {}};
-    auto d = Dispatcher::create(std::move(c));
-    ASSERT_TRUE(d.ok()) << describe(d.error());
-    dispatcher.emplace(std::move(*d));
-  }
-
-  Reply deliver(const Inbound& d) { return dispatcher->handle(d.method, d.target, d.headers, d.body); }
-
-  Card card(const std::string& id) {
-    Card c{"VIETTEL", "3146884404226" + std::to_string(id.size()), "10003395125761", 50000, id};
-    CardKeys keys{Secret(kPartnerKey), Secret(kStoreKey)};
-    charging::CardRequest request{c.telco, c.code, c.serial, c.declared_value, c.request_id};
-    auto ok = write_ahead_card(*store, keys, request);
-    EXPECT_TRUE(ok.ok()) << describe(ok.error());
-    return c;
-  }
-
-  int runs(const std::string& key) {
-    std::lock_guard<std::mutex> lock(ledger.mu);
-    return ledger.runs.count(key) ? ledger.runs[key] : 0;
-  }
-  bool alerted(const std::string& kind) {
-    std::lock_guard<std::mutex> lock(ledger.mu);
-    for (const auto& a : ledger.alerts) {
-      if (a.kind == kind) return true;
-    }
-    return false;
-  }
-
-  std::shared_ptr<PaymentStore> store;
-  std::optional<Dispatcher> dispatcher;
-  Ledger ledger;
-  std::map<std::string, tconnect::Transaction> provider_truth;
-  bool query_down = false;
-};
 
 TEST_F(DispatcherTest, UnknownPathsBadMethodsAndOversizedBodiesApplyNothing) {
   auto r = dispatcher->handle("POST", "/elsewhere", {}, "{}");
@@ -275,111 +157,6 @@ TEST_F(DispatcherTest, TconnectBitFlippedForgedAndUnconfirmedIpnsApplyNothing) {
   EXPECT_EQ(runs("ipn:ORD-2002/REQ-2"), 1);
 }
 
-TEST_F(DispatcherTest, ChargingCallbackCreditsOnceWhateverTheFormAndOrder) {
-  const Card c = card("r-100");
-  // A late-arriving pending first, then the final by POST JSON, GET and form, twice each.
-  Reply r = deliver(charging_callback(kChargingPath, kPartnerKey, c, 99, 35000, -1, CallbackForm::kPostJson));
-  EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.body, R"({"status":"ok"})");
-  EXPECT_EQ((*store->find_submission(Provider::kCharging, "r-100"))->state, SubmissionState::kPending);
-  EXPECT_EQ(runs("card:r-100"), 0) << "a pending amount is never credited";
-  for (auto form : {CallbackForm::kPostJson, CallbackForm::kGetQuery, CallbackForm::kPostForm}) {
-    for (int i = 0; i < 2; ++i) {
-      r = deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 35000, 50000, form));
-      EXPECT_EQ(r.status, 200) << r.note;
-      EXPECT_EQ(r.body, R"({"status":"ok"})");
-    }
-  }
-  // A stale pending after the final one.
-  EXPECT_EQ(deliver(charging_callback(kChargingPath, kPartnerKey, c, 99, 35000, -1, CallbackForm::kGetQuery)).status,
-            200);
-  EXPECT_EQ(runs("card:r-100"), 1);
-  EXPECT_EQ(ledger.credited["card:r-100"], 35000);
-  EXPECT_FALSE(alerted("conflict")) << "identical duplicates are not conflicts";
-  EXPECT_EQ((*store->find_submission(Provider::kCharging, "r-100"))->state, SubmissionState::kFinal);
-}
-
-TEST_F(DispatcherTest, ChargingForgedReplayedAndEditedCallbacksApplyNothing) {
-  const Card c = card("r-200");
-  // Wrong key, another card's code under a valid-looking sign, unknown request id.
-  EXPECT_EQ(deliver(charging_callback(kChargingPath, "wrong-key", c, 1, 50000, 50000, CallbackForm::kPostJson)).status,
-            403);
-  Card other = c;
-  other.code = "999999999999999";
-  EXPECT_EQ(
-      deliver(charging_callback(kChargingPath, kPartnerKey, other, 1, 50000, 50000, CallbackForm::kPostJson)).status,
-      403);
-  Card unknown = c;
-  unknown.request_id = "r-unknown";
-  const Reply ignored =
-      deliver(charging_callback(kChargingPath, kPartnerKey, unknown, 1, 1, 1, CallbackForm::kGetQuery));
-  EXPECT_EQ(ignored.status, 200);
-  EXPECT_EQ(ignored.body, R"({"status":"ignored"})");
-  auto edited = charging_callback(kChargingPath, kPartnerKey, c, 1, 50000, 50000, CallbackForm::kPostJson);
-  edited.body.replace(edited.body.find("\"amount\":50000"), 14, "\"amount\":\"lots\"");
-  EXPECT_EQ(deliver(edited).status, 400);
-  EXPECT_EQ(dispatcher->handle("GET", kChargingPath, {}, "").body, R"({"status":"ignored"})");
-  EXPECT_EQ(runs("card:r-200"), 0);
-  // The real final result: card error. A replay edited to "success" (the sign does not cover
-  // the status) is a conflicting duplicate, never a credit.
-  EXPECT_EQ(deliver(charging_callback(kChargingPath, kPartnerKey, c, 3, 0, 0, CallbackForm::kPostJson)).status, 200);
-  EXPECT_EQ(deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 50000, 50000, CallbackForm::kPostJson)).status,
-            200);
-  EXPECT_EQ(runs("card:r-200"), 1);
-  EXPECT_EQ(ledger.credited["card:r-200"], 0);
-  EXPECT_TRUE(alerted("conflict"));
-}
-
-TEST_F(DispatcherTest, AFailingHandlerRollsBackAndTheNextDeliveryApplies) {
-  const Card c = card("r-300");
-  ledger.fail_next = 1;
-  const auto final_cb = charging_callback(kChargingPath, kPartnerKey, c, 1, 35000, 50000, CallbackForm::kPostJson);
-  const Reply failed = deliver(final_cb);
-  EXPECT_EQ(failed.status, 503) << failed.note;
-  EXPECT_NE((*store->find_submission(Provider::kCharging, "r-300"))->state, SubmissionState::kFinal);
-  EXPECT_FALSE(store->find_event(Provider::kCharging, "r-300")->has_value());
-  EXPECT_EQ(deliver(final_cb).status, 200);
-  EXPECT_EQ(runs("card:r-300"), 1);
-
-  ledger.fail_next = 1;
-  const auto payment = tingee_payment(kTingeePath, kTingeeSecret, "FT-retry", 5000);
-  EXPECT_EQ(deliver(payment).status, 503);
-  EXPECT_EQ(deliver(payment).status, 200);
-  EXPECT_EQ(runs("tingee:FT-retry"), 1);
-}
-
-TEST_F(DispatcherTest, HandlersMissingInOneProcessRunLaterExactlyOnce) {
-  // A process without handlers (the CLI's reconciler, say) records events as owed.
-  Applier bare(store);
-  tingee::PaymentNotification p;
-  p.transaction_code = "FT-owed";
-  p.amount = 7000;
-  auto applied = bare.apply_tingee_payment(p, "reconcile");
-  ASSERT_TRUE(applied.ok());
-  EXPECT_EQ(applied->outcome, Outcome::kApplied);
-  EXPECT_FALSE(applied->handled);
-  const Card c = card("r-owed");
-  charging::ChargeResult result;
-  result.status_code = 1;
-  result.status = charging::Status::kSuccess;
-  result.request_id = "r-owed";
-  result.amount = 35000;
-  ASSERT_EQ(bare.apply_card(result, "check")->outcome, Outcome::kApplied);
-  EXPECT_EQ(store->list_unhandled(10)->size(), 2u);
-  // A redelivery to the full receiver is a duplicate: it does not run the handler either...
-  EXPECT_EQ(deliver(tingee_payment(kTingeePath, kTingeeSecret, "FT-owed", 7000)).status, 200);
-  EXPECT_EQ(runs("tingee:FT-owed"), 0);
-  // ...run_deferred does, once, even when called twice.
-  auto ran = dispatcher->applier().run_deferred();
-  ASSERT_TRUE(ran.ok()) << describe(ran.error());
-  EXPECT_EQ(*ran, 2u);
-  EXPECT_EQ(*dispatcher->applier().run_deferred(), 0u);
-  EXPECT_EQ(runs("tingee:FT-owed"), 1);
-  EXPECT_EQ(runs("card:r-owed"), 1);
-  EXPECT_EQ(ledger.credited["card:r-owed"], 35000);
-  EXPECT_TRUE(store->list_unhandled(10)->empty());
-}
-
 TEST(DispatcherConfigTest, RefusesIncompleteConfigurations) {
   auto code = [](DispatcherConfig c) { return Dispatcher::create(std::move(c)).error().code; };
   DispatcherConfig c;
@@ -389,7 +166,9 @@ TEST(DispatcherConfigTest, RefusesIncompleteConfigurations) {
   c.tingee = TingeeEndpoint{"/a", Secret(), {}};
   EXPECT_EQ(code(c), ErrorCode::kConfig) << "empty secret";
   c.tingee->secret = Secret("s");
-  c.charging = ChargingEndpoint{"/a", Secret(std::string(32, 'k')), {}};
+  c.charging = ChargingEndpoint{};
+  c.charging->path = "/a";
+  c.charging->store_key = Secret(std::string(32, 'k'));
   EXPECT_EQ(code(c), ErrorCode::kConfig) << "same path twice";
   c.charging->path = "/b";
   c.charging->store_key = Secret("short");

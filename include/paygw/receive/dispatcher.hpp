@@ -52,6 +52,14 @@ struct ChargingEndpoint {
   std::string path = "/paygw/charging/callback";
   Secret store_key;  ///< The key the cards were protected with (charging::protect_card).
   charging::CallbackOptions options;
+  /// Optional (recommended): confirm every final callback with check() before applying it —
+  /// `receive::check_with(charging_client)`. The callback signature covers neither the status nor
+  /// the amounts, so anyone who saw one signature of a card (the pending callback, the request's
+  /// `sign`) can forge a "success" for it; with `confirm`, what is applied is the provider's check
+  /// result (source "check"), and a callback it contradicts is alerted. Costs one query per
+  /// final callback; a failing query answers 503 (the provider delivers again).
+  CheckCard confirm;
+  CallOptions confirm_options;
 };
 
 struct DispatcherConfig {

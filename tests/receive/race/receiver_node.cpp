@@ -117,7 +117,9 @@ int main(int argc, char** argv) {
     return IpnConfirmation{IpnCheck::kConfirmed, it->second};
   };
   config.tconnect = std::move(t);
-  config.charging = ChargingEndpoint{"/charging", Secret(env("PAYGW_TEST_STORE_KEY")), {}};
+  config.charging = ChargingEndpoint{};
+  config.charging->path = "/charging";
+  config.charging->store_key = Secret(env("PAYGW_TEST_STORE_KEY"));
   auto dispatcher = Dispatcher::create(std::move(config));
   if (!dispatcher) return std::fprintf(stderr, "%s\n", describe(dispatcher.error()).c_str()), 1;
 
