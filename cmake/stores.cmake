@@ -22,7 +22,9 @@ function(paygw_add_store name export_name dependency)
     SOVERSION ${PROJECT_VERSION_MAJOR}
     EXPORT_NAME ${export_name})
   target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/src")
-  target_link_libraries(${name} PUBLIC paygw PRIVATE ${dependency} paygw_warnings)
+  target_link_libraries(${name} PUBLIC paygw PRIVATE ${dependency})
+  # The warning flags, without a link dependency on paygw_warnings (which is not exported).
+  target_compile_options(${name} PRIVATE $<TARGET_PROPERTY:paygw_warnings,INTERFACE_COMPILE_OPTIONS>)
 endfunction()
 
 set(PAYGW_STORE_COMPONENTS "")

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace paygw::test {
 
@@ -17,6 +18,10 @@ int pg_test_main(int argc, char** argv) {
   std::string why;
   const std::string bin = PgServer::find_bin_dir(&why);
   if (bin.empty()) {
+    if (std::getenv("PAYGW_REQUIRE_POSTGRES") != nullptr) {
+      std::printf("FAILED: PAYGW_REQUIRE_POSTGRES is set and %s\n", why.c_str());
+      return 1;
+    }
     std::printf("SKIPPED: %s\n", why.c_str());
     return 77;
   }

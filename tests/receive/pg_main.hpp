@@ -1,5 +1,6 @@
 // main() of the PostgreSQL test programs: one server for the whole program; exit code 77 (ctest
-// SKIP_RETURN_CODE, reported as skipped with the printed reason) only when no server is installed.
+// SKIP_RETURN_CODE, reported as skipped with the printed reason) only when no server is installed
+// — and a failure instead when PAYGW_REQUIRE_POSTGRES is set (CI sets it).
 #pragma once
 
 #include "pg_server.hpp"

@@ -15,8 +15,9 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# What building paygw, its examples and the sandbox needs.
+# What building paygw, its examples and the sandbox needs (libsqlite3-dev: the paygw::sqlite store
+# and the receiver example; libpq-dev: the paygw::postgres store).
 PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
-  libcpp-httplib-dev curl openssl)
-# What the test suite needs on top.
-PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev)
+  libcpp-httplib-dev curl openssl libsqlite3-dev libpq-dev)
+# What the test suite needs on top (postgresql: the server the PostgreSQL store and race tests start).
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev postgresql)
