@@ -92,6 +92,11 @@ using Handler = std::function<Result<void>(const Event&, ApplyContext&)>;
 
 /// The merchant's handlers. A missing handler leaves its events "owed" (EventRecord::handled ==
 /// false) for Applier::run_deferred() in a process that has it.
+///
+/// Thread safety: handlers are called concurrently from every thread (and process) that applies
+/// deliveries — never twice for one event. Each call holds its event's store transaction: keep it
+/// short, and reach the store only through the ApplyContext (another store call from inside a
+/// handler waits for the transaction the handler is in).
 struct Handlers {
   Handler<CardFinal> card_final;
   Handler<TingeePayment> tingee_payment;
