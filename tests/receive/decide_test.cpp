@@ -7,6 +7,8 @@
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/tingee/webhook.hpp>
 
+#include "deliveries.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -152,3 +154,30 @@ TEST(InboundErrors, WebhookAndIpnFailuresAreInbound) {
 }
 
 }  // namespace
+
+namespace paygw {
+namespace {
+
+// Key rotation: a wrong first key leaves valid PKCS#7 padding about once in 256 ciphertexts. decode_ipn
+// must then go on to the right key instead of failing the IPN as malformed.
+TEST(IpnKeyRotation, AWrongKeyWithValidPaddingDoesNotHideTheRightOne) {
+  const std::string right = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+  const std::string wrong = "ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+  int lucky = 0;
+  for (int seed = 1; seed <= 4096 && lucky < 3; ++seed) {
+    // The padding check reads the last block, so vary the plaintext (the IV alone would not do).
+    const auto d = paygw::test::tconnect_ipn("/", right, "ORD-1", 1000, "REQ-" + std::to_string(seed), seed);
+    ASSERT_FALSE(tconnect::decode_ipn(d.body, {Secret(wrong)}).ok());
+    // Does the wrong key pass the padding check for this IV? (decrypt_envelope says so directly.)
+    const std::string data = d.body.substr(9, d.body.size() - 11);
+    if (!tconnect::decrypt_envelope(data, Secret(wrong), tconnect::KeyFormat::kHex).ok()) continue;
+    ++lucky;
+    auto rotated = tconnect::decode_ipn(d.body, {Secret(wrong), Secret(right)});
+    ASSERT_TRUE(rotated.ok()) << "seed " << seed << ": " << describe(rotated.error());
+    EXPECT_EQ(rotated->order_id, "ORD-1");
+  }
+  EXPECT_EQ(lucky, 3) << "expected a few IVs where the wrong key leaves valid padding";
+}
+
+}  // namespace
+}  // namespace paygw

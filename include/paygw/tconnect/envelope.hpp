@@ -55,8 +55,10 @@ inline constexpr std::string_view kIpnAck = R"({"code":"00","message":"success"}
 /// key during a key rotation (tried in order).
 ///
 /// Errors (Delivery::kInbound): kMalformed (body not `{"data": "<hex>"}`, or the decrypted JSON
-/// lacks `order_id`/`amount`, or `amount` is not a non-negative integer), kDecrypt (no key
-/// decrypts it). Reply the same HTTP error for every failure, so the endpoint reveals nothing
+/// lacks `order_id`/`amount`, or `amount` is not a non-negative integer; also when the padding is
+/// valid under a key but the plaintext is not a JSON object, which a wrong key gives about once in
+/// 256 — the next key is tried first), kDecrypt (no key decrypts it). Reply the same HTTP error
+/// for every failure, so the endpoint reveals nothing
 /// about why. Never throws, whatever the input. Thread-safe.
 PAYGW_EXPORT Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys,
                                                 KeyFormat format = KeyFormat::kHex);
