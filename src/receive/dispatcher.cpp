@@ -48,6 +48,11 @@ struct Dispatcher::Impl {
 
   Reply tingee(const http::Headers& headers, std::string_view body) const {
     const TingeeEndpoint& ep = *config.tingee;
+    // A body-less POST is a connection test (no event to verify or apply): acknowledge it, as
+    // the dashboard's test fails otherwise.
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      return reply(200, std::string(tingee::kWebhookAck), "tingee body-less ping: nothing applied");
+    }
     auto event = tingee::verify_webhook(body, headers, ep.secret, ep.options);
     if (!event) {
       const Error& e = event.error();

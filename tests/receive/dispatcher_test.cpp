@@ -61,10 +61,14 @@ TEST_F(DispatcherTest, TingeeForgedEditedUnsignedAndUnreadableApplyNothing) {
   EXPECT_EQ(deliver(tingee_payment(kTingeePath, kTingeeSecret, "FT7", 9007199254740992)).status, 400);
   EXPECT_TRUE(ledger.runs.empty());
   EXPECT_TRUE(alerted("rejected"));
-  // The unsigned dashboard ping is acknowledged and applies nothing.
+  // The unsigned dashboard ping, and a body-less one, are acknowledged and apply nothing.
   r = deliver(tingee_ping(kTingeePath));
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, tingee::kWebhookAck);
+  r = dispatcher->handle("POST", kTingeePath, {}, "");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, tingee::kWebhookAck);
+  EXPECT_EQ(dispatcher->handle("POST", kTingeePath, {{"x-signature", "00"}}, " \r\n").status, 200);
   EXPECT_TRUE(ledger.runs.empty());
   EXPECT_TRUE(store->list_unhandled(10)->empty());
 }
