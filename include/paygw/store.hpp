@@ -49,11 +49,11 @@ PAYGW_EXPORT std::optional<SubmissionState> parse_submission_state(std::string_v
 /// One outbound payment: a submitted card, a TConnect order (QR / push) or a Tingee bill.
 /// Never holds a card code, serial or signature in clear (see charging::protect_card).
 struct SubmissionRecord {
-  Provider provider = Provider::kCharging;
+  Provider provider = Provider::kCharging;  ///< The gateway it was sent to.
   /// The key callbacks carry: the charging request_id, the TConnect order_id, the Tingee bill id.
   /// 1..128 bytes, no control characters.
   std::string request_id;
-  SubmissionState state = SubmissionState::kWriteAhead;
+  SubmissionState state = SubmissionState::kWriteAhead;  ///< Where it is (see SubmissionState).
   Vnd amount = 0;         ///< Charging: the declared value; orders and bills: the expected amount.
   std::string telco;      ///< Charging: the canonical telco; empty otherwise.
   std::string reference;  ///< The merchant's own reference (customer, invoice); not secret.
@@ -70,7 +70,7 @@ struct SubmissionRecord {
 /// confirmed TConnect IPN. (provider, event_id) is recorded once: that insert is what decides,
 /// atomically, which delivery of an event is the first.
 struct EventRecord {
-  Provider provider = Provider::kCharging;
+  Provider provider = Provider::kCharging;  ///< The gateway that delivered it.
   std::string event_id;  ///< Charging: the request_id; Tingee: transactionCode; TConnect: see receive::Applier.
   std::string kind;      ///< "card_final", "tingee_payment", "tingee_bank_link", "ipn_confirmed".
   std::string payload;   ///< JSON written by paygw (the typed event, redacted), to run the handler later.
@@ -127,6 +127,7 @@ class PAYGW_EXPORT PaymentStore {
     virtual Result<void> commit() = 0;
   };
 
+  /// Closes the store (its connections close when the last transaction ends).
   virtual ~PaymentStore();
 
   /// Starts a transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED).

@@ -27,13 +27,13 @@ namespace paygw::charging {
 /// A database reader learns neither the card nor a signature that would verify (the callback
 /// signature of scheme A equals the request `sign`).
 struct StoredCard {
-  std::string request_id;
-  std::string telco;  ///< Canonical telco.
-  Vnd declared_value = 0;
-  std::string sign_mac;
-  std::string code_mac;
-  std::string serial_mac;
-  std::string sealed;
+  std::string request_id;  ///< The card's request_id.
+  std::string telco;       ///< Canonical telco.
+  Vnd declared_value = 0;  ///< As submitted.
+  std::string sign_mac;    ///< Keyed hash of the expected callback signature (64 hex).
+  std::string code_mac;    ///< Keyed hash of the code (64 hex).
+  std::string serial_mac;  ///< Keyed hash of the serial (64 hex).
+  std::string sealed;      ///< The sealed card (hex).
 
   /// "v1." + sign_mac + "." + code_mac + "." + serial_mac + "." + sealed: the store's
   /// SubmissionRecord::verifier.

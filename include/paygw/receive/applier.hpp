@@ -32,15 +32,17 @@ enum class Outcome {
 /// "applied", "duplicate", "conflict", "ignored", "unknown_submission", "rejected".
 PAYGW_EXPORT std::string_view to_string(Outcome outcome) noexcept;
 
+/// The result of one apply_* call.
 struct Applied {
-  Outcome outcome = Outcome::kIgnored;
-  std::string event_id;  ///< The event's key (empty when no event was involved).
-  bool handled = false;  ///< kApplied: true when the handler ran in the recording transaction.
-  std::string detail;    ///< A short reason for logs (no secrets).
+  Outcome outcome = Outcome::kIgnored;  ///< What happened.
+  std::string event_id;                 ///< The event's key (empty when no event was involved).
+  bool handled = false;                 ///< kApplied: true when the handler ran in the recording transaction.
+  std::string detail;                   ///< A short reason for logs (no secrets).
 };
 
+/// How an Applier applies.
 struct ApplierOptions {
-  Handlers handlers;
+  Handlers handlers;  ///< The merchant's handlers (each optional).
   /// The bill id a Tingee payment names, looked up as a Provider::kTingee submission; "" = none.
   /// Default: the value of an additionalData item named "billId" (any case).
   std::function<std::string(const tingee::PaymentNotification&)> tingee_bill_of;
@@ -61,7 +63,9 @@ class PAYGW_EXPORT Applier {
   /// `store` must not be null.
   Applier(std::shared_ptr<PaymentStore> store, ApplierOptions options = {});
 
+  /// The store it applies to.
   const std::shared_ptr<PaymentStore>& store() const noexcept { return store_; }
+  /// Its options (with the default tingee_bill_of filled in).
   const ApplierOptions& options() const noexcept { return options_; }
 
   /// A verified charging result for a stored card (`source`: "callback", "submit", "check").

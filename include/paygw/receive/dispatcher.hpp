@@ -32,15 +32,15 @@ namespace paygw::receive {
 
 /// Tingee payment / bank-link / ping webhooks (POST, raw JSON bytes, HMAC-SHA512).
 struct TingeeEndpoint {
-  std::string path = "/paygw/tingee/webhook";
-  Secret secret;  ///< The Tingee Secret Token (the one the client signs with).
+  std::string path = "/paygw/tingee/webhook";  ///< Exact request path (no query).
+  Secret secret;                               ///< The Tingee Secret Token (the one the client signs with).
   tingee::WebhookOptions options;
 };
 
 /// TConnect IPNs (POST `{"data": "<hex>"}`), confirmed through the transaction query.
 struct TconnectEndpoint {
-  std::string path = "/paygw/tconnect/ipn";
-  std::vector<Secret> keys;  ///< The AES key(s), tried in order (key rotation).
+  std::string path = "/paygw/tconnect/ipn";  ///< Exact request path (no query).
+  std::vector<Secret> keys;                  ///< The AES key(s), tried in order (key rotation).
   tconnect::KeyFormat key_format = tconnect::KeyFormat::kHex;
   ConfirmIpn confirm;  ///< Required: confirm_with(tconnect_client), or your own query.
   /// Options of each confirmation query (its own timeout/cancel); the provider waits meanwhile.
@@ -49,8 +49,8 @@ struct TconnectEndpoint {
 
 /// Card-charging callbacks (GET query, or POST JSON or form).
 struct ChargingEndpoint {
-  std::string path = "/paygw/charging/callback";
-  Secret store_key;  ///< The key the cards were protected with (charging::protect_card).
+  std::string path = "/paygw/charging/callback";  ///< Exact request path; GET and POST.
+  Secret store_key;                               ///< The key the cards were protected with (charging::protect_card).
   charging::CallbackOptions options;
   /// Optional (recommended): confirm every final callback with check() before applying it —
   /// `receive::check_with(charging_client)`. The callback signature covers neither the status nor
@@ -59,9 +59,10 @@ struct ChargingEndpoint {
   /// result (source "check"), and a callback it contradicts is alerted. Costs one query per
   /// final callback; a failing query answers 503 (the provider delivers again).
   CheckCard confirm;
-  CallOptions confirm_options;
+  CallOptions confirm_options;  ///< Options of each confirming check().
 };
 
+/// What a Dispatcher serves and with which store and handlers.
 struct DispatcherConfig {
   std::shared_ptr<PaymentStore> store;       ///< Required; shared by every receiver process.
   ApplierOptions applier;                    ///< The handlers.
@@ -74,10 +75,10 @@ struct DispatcherConfig {
 
 /// An HTTP answer for the server to send as it is.
 struct Reply {
-  int status = 200;
-  std::string content_type = "application/json";
-  std::string body;
-  http::Headers headers;  ///< Extra headers (e.g. Allow on a 405).
+  int status = 200;                               ///< HTTP status.
+  std::string content_type = "application/json";  ///< Content-Type of `body`.
+  std::string body;                               ///< Exactly what to send.
+  http::Headers headers;                          ///< Extra headers (e.g. Allow on a 405).
   /// What happened, for the merchant's log: "tingee payment applied", "charging rejected:
   /// invalid_signature", ... Never a secret; never sent to the provider.
   std::string note;

@@ -50,13 +50,13 @@ struct IpnConfirmed {
 
 /// A Tingee bank-link result (VA created or deleted). Runs once per (requestId, status).
 struct BankLink {
-  tingee::BankLinkEvent event;
+  tingee::BankLinkEvent event;  ///< As verified.
 };
 
 /// Something a human should look at: a conflicting duplicate, a rejected or forged delivery, a
 /// payment for an unknown bill. Never contains a secret.
 struct Alert {
-  Provider provider = Provider::kCharging;
+  Provider provider = Provider::kCharging;  ///< Which endpoint or flow raised it.
   std::string kind;     ///< "conflict", "rejected", "unknown_submission", "amount_mismatch", "not_confirmed", ...
   std::string subject;  ///< The request_id / order_id / transaction code concerned, when known.
   std::string message;
@@ -68,6 +68,7 @@ struct Alert {
 /// again after a crash before the commit, so make it idempotent by event().event_id.
 class PAYGW_EXPORT ApplyContext {
  public:
+  /// Built by the Applier; valid only during the handler call.
   ApplyContext(const EventRecord& event, PaymentStore::Transaction& transaction) noexcept
       : event_(event), transaction_(transaction) {}
 
@@ -98,10 +99,10 @@ using Handler = std::function<Result<void>(const Event&, ApplyContext&)>;
 /// short, and reach the store only through the ApplyContext (another store call from inside a
 /// handler waits for the transaction the handler is in).
 struct Handlers {
-  Handler<CardFinal> card_final;
-  Handler<TingeePayment> tingee_payment;
-  Handler<IpnConfirmed> ipn_confirmed;
-  Handler<BankLink> bank_link;
+  Handler<CardFinal> card_final;          ///< A card reached its final result.
+  Handler<TingeePayment> tingee_payment;  ///< Money arrived on a Tingee account.
+  Handler<IpnConfirmed> ipn_confirmed;    ///< A TConnect payment, confirmed by the query.
+  Handler<BankLink> bank_link;            ///< A Tingee VA was linked or unlinked.
   /// Optional; called outside any transaction, possibly concurrently, possibly more than once
   /// for one delivery that is retried.
   std::function<void(const Alert&)> alert;

@@ -26,8 +26,9 @@ enum class IpnCheck {
   kNotSuccessful,   ///< The order's transaction is not SUCCESS.
 };
 
+/// The answer of a ConfirmIpn.
 struct IpnConfirmation {
-  IpnCheck result = IpnCheck::kNotFound;
+  IpnCheck result = IpnCheck::kNotFound;             ///< What the query says.
   std::optional<tconnect::Transaction> transaction;  ///< Set when kConfirmed.
 };
 
@@ -42,20 +43,20 @@ struct TingeeTransaction {
   /// MUST be the value the payment webhook carries as `transactionCode` for the same credit: it
   /// is the event key shared with the webhook, so a different value would apply the credit twice.
   std::string transaction_code;
-  Vnd amount = 0;
-  std::string bill_id;
-  std::string account_number;
-  std::string va_account_number;
-  std::string bank_bin;
-  std::string content;
-  std::string transaction_date;  ///< yyyyMMddHHmmss, UTC+7.
+  Vnd amount = 0;                 ///< VND credited.
+  std::string bill_id;            ///< The dynamic-QR bill it paid, when any.
+  std::string account_number;     ///< The real account credited.
+  std::string va_account_number;  ///< The VA it was addressed to.
+  std::string bank_bin;           ///< The bank's BIN.
+  std::string content;            ///< The transfer memo.
+  std::string transaction_date;   ///< yyyyMMddHHmmss, UTC+7.
 };
 
 /// Which credits to look for: those of one bill in a time window (Tingee allows at most 10 days).
 struct TingeeBillQuery {
-  std::string bill_id;
-  std::chrono::system_clock::time_point from;
-  std::chrono::system_clock::time_point to;
+  std::string bill_id;                         ///< The bill (a Provider::kTingee submission).
+  std::chrono::system_clock::time_point from;  ///< Window start.
+  std::chrono::system_clock::time_point to;    ///< Window end (at most 10 days after `from`).
 };
 
 /// The Tingee transaction query for one bill.

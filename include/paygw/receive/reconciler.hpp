@@ -40,12 +40,14 @@ struct ReconcileProgress {
   std::string note;               ///< What happened to it.
 };
 
+/// What a run did.
 struct ReconcileReport {
-  ReconcileProgress totals;
-  bool cancelled = false;
+  ReconcileProgress totals;         ///< The counts at the end.
+  bool cancelled = false;           ///< The run stopped on ReconcileOptions::cancel.
   std::vector<std::string> errors;  ///< One line per failure: "<provider>:<request_id>: <describe()>".
 };
 
+/// How a run selects, paces and reports.
 struct ReconcileOptions {
   /// Only submissions created at least this long ago (a callback may still be on its way).
   std::chrono::milliseconds older_than{std::chrono::minutes(5)};
