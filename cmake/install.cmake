@@ -6,12 +6,32 @@ install(TARGETS paygw EXPORT paygwTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY include/paygw DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The headers of a store component that was not built are left out with it.
+set(PAYGW_HEADER_EXCLUDES "")
+foreach(component IN ITEMS sqlite postgres)
+  if(NOT component IN_LIST PAYGW_STORE_COMPONENTS)
+    list(APPEND PAYGW_HEADER_EXCLUDES PATTERN "${component}.hpp" EXCLUDE)
+  endif()
+endforeach()
+install(DIRECTORY include/paygw DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${PAYGW_HEADER_EXCLUDES})
 install(FILES "${PAYGW_GENERATED_INCLUDE}/paygw/export.hpp" "${PAYGW_GENERATED_INCLUDE}/paygw/version.hpp"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw)
 
 install(EXPORT paygwTargets NAMESPACE paygw:: DESTINATION ${PAYGW_CMAKE_DIR})
 export(EXPORT paygwTargets NAMESPACE paygw:: FILE "${PROJECT_BINARY_DIR}/paygwTargets.cmake")
+
+# Components: find_package(paygw CONFIG COMPONENTS sqlite postgres) includes
+# paygw-<component>-targets.cmake for each (cmake/stores.cmake builds them).
+foreach(component IN LISTS PAYGW_STORE_COMPONENTS)
+  install(TARGETS paygw_${component} EXPORT paygw-${component}-targets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT paygw-${component}-targets NAMESPACE paygw:: DESTINATION ${PAYGW_CMAKE_DIR})
+  export(EXPORT paygw-${component}-targets NAMESPACE paygw::
+    FILE "${PROJECT_BINARY_DIR}/paygw-${component}-targets.cmake")
+endforeach()
 
 configure_package_config_file(cmake/paygwConfig.cmake.in "${PROJECT_BINARY_DIR}/paygwConfig.cmake"
   INSTALL_DESTINATION ${PAYGW_CMAKE_DIR})

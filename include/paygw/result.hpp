@@ -42,6 +42,10 @@ PAYGW_EXPORT std::string_view to_string(ErrorCode code) noexcept;
 enum class Delivery {
   kNotSent,    ///< Certainly not sent (validation, configuration, DNS/connect/TLS failure).
   kMaybeSent,  ///< May have reached the server, or certainly did (the server answered).
+  /// Not about an outbound request at all: an inbound callback, webhook or IPN that failed
+  /// verification or decoding (set by the verify/decode functions and the receive module).
+  /// maybe_sent() is false and describe() prints no delivery for it.
+  kInbound,
 };
 
 /// A failure. Messages never contain secrets (keys, tokens, signatures, card code/serial).
@@ -66,7 +70,8 @@ struct Error {
   }
 };
 
-/// Human-readable one-line description: "<code>: <message> (http 401, provider 97)".
+/// Human-readable one-line description: "<code>: <message> (http 401, provider 97) [maybe sent]";
+/// the delivery ("[not sent]" / "[maybe sent]") is left out for Delivery::kInbound.
 PAYGW_EXPORT std::string describe(const Error& error);
 
 namespace detail {

@@ -102,8 +102,11 @@ Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexce
     return d;
   }
   d.action = Action::kDuplicate;
-  d.conflicts =
-      stored.status_code != incoming.status_code || stored.amount != incoming.amount || stored.value != incoming.value;
+  // Money fields conflict only when both sides state them: a check result or a submit response may
+  // not carry `value` yet, and that is not a contradiction (see Decision::conflicts).
+  const auto contradicts = [](const std::optional<Vnd>& a, const std::optional<Vnd>& b) { return a && b && *a != *b; };
+  d.conflicts = stored.status_code != incoming.status_code || contradicts(stored.amount, incoming.amount) ||
+                contradicts(stored.value, incoming.value);
   return d;
 }
 

@@ -26,6 +26,22 @@ std::string_view to_string(Status status) noexcept {
   return "unknown";
 }
 
+Status status_from_code(int code, std::string_view message) noexcept { return codec::status_of(code, message); }
+
+std::optional<Status> parse_status(std::string_view text) noexcept {
+  for (Status s : {Status::kSuccess, Status::kWrongValue, Status::kCardError, Status::kMaintenance, Status::kPending,
+                   Status::kSubmitFailed, Status::kDuplicateRequest, Status::kNotFound, Status::kUnknown}) {
+    if (text == to_string(s)) return s;
+  }
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  int code = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    code = code * 10 + (c - '0');
+  }
+  return status_from_code(code);
+}
+
 std::string Percent::to_string() const {
   const std::int64_t whole = ten_thousandths / 10000;
   std::int64_t frac = std::llabs(ten_thousandths % 10000);

@@ -39,7 +39,11 @@ std::string describe(const Error& error) {
     if (!error.provider_code.empty()) out += "provider " + error.provider_code;
     out += ")";
   }
-  out += error.delivery == Delivery::kNotSent ? " [not sent]" : " [maybe sent]";
+  switch (error.delivery) {
+    case Delivery::kNotSent: out += " [not sent]"; break;
+    case Delivery::kMaybeSent: out += " [maybe sent]"; break;
+    case Delivery::kInbound: break;  // an inbound delivery was rejected: no request of ours to speak of
+  }
   return out;
 }
 

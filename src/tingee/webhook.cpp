@@ -13,7 +13,8 @@ using json::Json;
 
 constexpr std::size_t kSignatureHexLength = 128;  // SHA-512 = 64 bytes
 
-Error fail(ErrorCode code, std::string message) { return make_error(code, std::move(message)); }
+// Every error of an inbound webhook: Delivery::kInbound (no request of ours is involved).
+Error fail(ErrorCode code, std::string message) { return make_error(code, std::move(message), Delivery::kInbound); }
 
 bool is_ping(const Json& body) { return json::string_or_empty(body, "event") == "ping"; }
 
@@ -112,7 +113,7 @@ Result<WebhookEvent> verify_webhook(std::string_view raw_body, const http::Heade
   message.reserve(timestamp->size() + 1 + raw_body.size());
   message.append(*timestamp).append(":").append(raw_body);
   auto expected = crypto::hmac_sha512(secret.reveal(), message);
-  if (!expected) return expected.error();
+  if (!expected) return fail(expected.error().code, expected.error().message);
   bool valid = false;
   if (signature->size() == kSignatureHexLength) {
     auto received = crypto::hex_decode(*signature);  // upper- or lower-case hex

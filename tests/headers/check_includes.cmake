@@ -1,8 +1,8 @@
-# Fails when a public header includes curl, OpenSSL or nlohmann (they must stay in src/).
+# Fails when a public header includes curl, OpenSSL, nlohmann, SQLite or libpq (they must stay in src/).
 file(GLOB_RECURSE headers "${DIR}/*.hpp")
 set(bad "")
 foreach(h IN LISTS headers)
-  file(STRINGS "${h}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](curl/|openssl/|nlohmann/)")
+  file(STRINGS "${h}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](curl/|openssl/|nlohmann/|sqlite3|libpq|postgres)")
   if(lines)
     list(APPEND bad "${h}: ${lines}")
   endif()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the paygw build in $1 into a scratch prefix, validates paygw.pc, then configures,
-# builds and runs the consumer project in $2 against it with find_package(paygw CONFIG).
+# builds and runs the consumer project in $2 against it with find_package(paygw CONFIG), and the
+# one in $2/sqlite with COMPONENTS sqlite when that component was installed.
 set -euo pipefail
 build_dir=$1 consumer_src=$2 work=$3
 rm -rf "$work"
@@ -15,3 +16,10 @@ fi
 cmake -S "$consumer_src" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log"
 cmake --build "$work/build" >"$work/build.log"
 "$work/build/consumer"
+if [ -n "$(find "$work/prefix" -name 'paygw-sqlite-targets.cmake' | head -n1)" ]; then
+  cmake -S "$consumer_src/sqlite" -B "$work/build-sqlite" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure-sqlite.log"
+  cmake --build "$work/build-sqlite" >"$work/build-sqlite.log"
+  "$work/build-sqlite/sqlite_consumer" "$work/consumer.db"
+else
+  echo "paygw was built without the sqlite component: COMPONENTS sqlite not tested"
+fi

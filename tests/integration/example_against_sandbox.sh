@@ -3,17 +3,19 @@
 # credentials, free loopback port), checks the device effects the sandbox recorded, and that
 # the sandbox refuses a Tingee signature computed over other bytes than sent.
 # Usage: example_against_sandbox.sh <repo root> <paygw-sandbox> <tingee_show_qr> <tconnect_push>
-#          <charging_submit> <charging_callback_server>
+#          <charging_submit> <receiver>
 set -euo pipefail
 root=$1 sandbox=$2 tingee_example=$3 tconnect_example=$4 charging_example=$5 callback_example=$6
 source "$root/tools/lib/sandbox.sh"
 log=$(mktemp)
 cblog=$(mktemp)
-trap 'stop_sandbox; rm -f "$log" "$cblog"' EXIT
+trap 'stop_sandbox; rm -f "$log" "$cblog" "$log.db" "$log.db-wal" "$log.db-shm"' EXIT
 export_sandbox_credentials
+export PAYGW_STORE_KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" PAYGW_RECEIVER_DB="$log.db"
 request_id="it-$RANDOM$RANDOM"
 start_callback_server "$callback_example" "$cblog" "${DEMO_CARD[@]}" "$request_id"
-start_sandbox "$sandbox" "$log"
+# Every final callback twice more, and a stale pending one after it: the receiver applies it once.
+start_sandbox "$sandbox" "$log" --charging-callback-duplicates 2 --charging-callback-out-of-order
 url=$SANDBOX_URL
 
 "$tingee_example"
@@ -28,7 +30,9 @@ grep -q "Device not found" "$log.err" || { echo "unexpected failure text: $(cat 
 PAYGW_CHARGING_POLL_MS=100 "$charging_example" "${DEMO_CARD[@]}" "$request_id" | tee "$log.charge"
 grep -q "final: credit 35000 VND" "$log.charge" || { echo "charging did not end in a credit"; exit 1; }
 for _ in $(seq 100); do kill -0 "$CALLBACK_PID" 2>/dev/null || break; sleep 0.05; done
-grep -q "callback verified and applied: success, credit 35000 VND" "$cblog" || { echo "callback not applied: $(cat "$cblog")"; exit 1; }
+grep -q "final: success, credit 35000 VND (from the callback)" "$cblog" || { echo "callback not applied: $(cat "$cblog")"; exit 1; }
+[ "$(grep -c 'final: ' "$cblog")" -eq 1 ] || { echo "applied more than once: $(cat "$cblog")"; exit 1; }
+grep -q "charging duplicate" "$cblog" || { echo "no duplicate delivery seen: $(cat "$cblog")"; exit 1; }
 # A second submission of the same request_id is a duplicate, not a second charge.
 if PAYGW_CHARGING_POLL_MS=100 "$charging_example" "${DEMO_CARD[@]}" "$request_id" >"$log.charge" 2>&1; then :; fi
 grep -q "status 102 (duplicate_request)" "$log.charge" || { echo "no duplicate detected: $(cat "$log.charge")"; exit 1; }

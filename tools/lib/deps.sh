@@ -15,10 +15,11 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# What building paygw, its examples and the sandbox needs.
+# What building paygw, its examples and the sandbox needs (libsqlite3-dev: the paygw::sqlite store
+# and the receiver example; libpq-dev: the paygw::postgres store).
 PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
-  libcpp-httplib-dev libcli11-dev curl openssl)
-# What the test suite needs on top.
-# (jq reads the CLI's --json output; nodejs is the reference JSON.stringify of the sandbox's
-# re-serialising signature check.)
-PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs)
+  libcpp-httplib-dev libcli11-dev curl openssl libsqlite3-dev libpq-dev)
+# What the test suite needs on top. (jq reads the CLI's --json output; nodejs is the reference
+# JSON.stringify of the sandbox's re-serialising signature check; postgresql is the server the
+# PostgreSQL store and race tests start.)
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs postgresql)

@@ -70,16 +70,28 @@ enum class Action {
 
 struct Decision {
   Action action = Action::kIgnore;
-  /// true when a kDuplicate carries a different status or amount than the stored final result:
-  /// a replay or a provider correction. Never applied automatically; worth an alert.
+  /// Set only on a kDuplicate of a final result by a final result, and true when it contradicts
+  /// the stored one: a replay with edited fields, or a provider correction. Never applied
+  /// automatically; worth an alert. Exactly these fields are compared:
+  /// - status_code: conflicts when they differ;
+  /// - amount and value: conflict only when both results carry the field and the values differ
+  ///   (a duplicate that adds a value the stored result lacked, such as a callback's `value` after
+  ///   a check result without it, is not a conflict).
+  /// message, trans_id, telco, declared_value, card_value and json are not compared (they differ
+  /// in form between the submit response, check and the GET/POST callbacks). An identical
+  /// duplicate is therefore never a conflict.
   bool conflicts = false;
 };
 
 /// The single pending -> final transition. `stored` is the card's current result (status
-/// kPending while waiting), `incoming` a verified result for the same card. Store the applied
-/// result with an atomic compare-and-set on the pending state (e.g. `UPDATE … WHERE request_id = ?
-/// AND status = 'pending'`, applying only when one row changed) so two deliveries racing each
-/// other still credit once. Pure function; thread-safe.
+/// kPending while waiting), `incoming` a verified result for the same card:
+/// - incoming not final (pending, unknown): kIgnore, or kDuplicate when stored is final;
+/// - incoming final, stored not final: kApply;
+/// - both final: kDuplicate, with `conflicts` as documented on Decision.
+/// Store the applied result with an atomic compare-and-set on the pending state (e.g. `UPDATE …
+/// WHERE request_id = ? AND status = 'pending'`, applying only when one row changed) so two
+/// deliveries racing each other still credit once — receive::Applier does exactly this over a
+/// PaymentStore. Pure function; thread-safe.
 PAYGW_EXPORT Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexcept;
 
 }  // namespace paygw::charging

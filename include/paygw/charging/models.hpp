@@ -38,6 +38,15 @@ enum class Status {
 /// Stable lower-case name, e.g. "wrong_value".
 PAYGW_EXPORT std::string_view to_string(Status status) noexcept;
 
+/// The Status of a provider status code: 1 kSuccess, 2 kWrongValue, 3 kCardError, 4 kMaintenance,
+/// 99 kPending, 100 kSubmitFailed, 101 kNotFound, 102 kDuplicateRequest when `message` contains
+/// REQUEST_ID_EXISTED (else kSubmitFailed), anything else kUnknown. Pure function.
+PAYGW_EXPORT Status status_from_code(int code, std::string_view message = {}) noexcept;
+
+/// A Status from its name (to_string's, e.g. "wrong_value") or its decimal provider code ("2", as
+/// status_from_code without a message); nullopt for anything else. Pure function.
+PAYGW_EXPORT std::optional<Status> parse_status(std::string_view text) noexcept;
+
 /// A charging result, from a submit/check response or from a callback.
 ///
 /// Money fields (VND; absent when the provider sent null, "" or nothing):

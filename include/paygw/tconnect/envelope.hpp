@@ -60,10 +60,12 @@ inline constexpr std::string_view kIpnAck = R"({"code":"00","message":"success"}
 /// and credit only IpnCheck::kConfirmed (see docs/adr/0022-tconnect-ipn-confirmation.md).
 /// `keys` lets a merchant accept the old and the new key during a key rotation (tried in order).
 ///
-/// Errors (inbound, nothing was sent): kMalformed (body not `{"data": "<hex>"}`, or the decrypted
-/// JSON lacks `order_id`/`amount`, or `amount` is not a whole number of VND within
-/// 0..kMaxAmountVnd), kDecrypt (no key decrypts it). Reply the same HTTP error for every failure,
-/// so the endpoint reveals nothing about why. Never throws, whatever the input. Thread-safe.
+/// Errors (Delivery::kInbound): kMalformed (body not `{"data": "<hex>"}`, or the decrypted JSON
+/// lacks `order_id`/`amount`, or `amount` is not a whole number of VND within 0..kMaxAmountVnd;
+/// also when the padding is valid under a key but the plaintext is not a JSON object, which a
+/// wrong key gives about once in 256 — the next key is tried first), kDecrypt (no key decrypts
+/// it). Reply the same HTTP error for every failure, so the endpoint reveals nothing about why.
+/// Never throws, whatever the input. Thread-safe.
 PAYGW_EXPORT Result<IpnNotification> decode_ipn(std::string_view raw_body, const std::vector<Secret>& keys,
                                                 KeyFormat format = KeyFormat::kHex);
 

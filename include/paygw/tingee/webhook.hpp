@@ -83,7 +83,7 @@ struct WebhookOptions {
 /// compared in constant time (upper- or lower-case hex accepted). An unsigned body is accepted
 /// only when it is a ping (`authenticated = false`).
 ///
-/// Errors (all Delivery::kNotSent): kMissingSignature (no x-signature on a non-ping body),
+/// Errors (all Delivery::kInbound): kMissingSignature (no x-signature on a non-ping body),
 /// kBadTimestamp (missing or not 17 digits, or outside max_age), kInvalidSignature,
 /// kMalformed (signature valid but body not a known event, or a required field missing or of
 /// the wrong type). Nothing is parsed before the signature has verified.

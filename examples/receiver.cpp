@@ -1,0 +1,124 @@
+// Payment receiver (cpp-httplib + receive::Dispatcher + the SQLite store): Tingee webhooks and
+// card-charging callbacks, each applied exactly once however often, in whatever order and to how
+// many receiver processes it is delivered. See docs/receiving-payments.md.
+//
+// Usage: receiver [--port N] [--exit-after-final] [<telco> <code> <serial> <declared_value> <request_id>]
+//   The card, when given, is recorded first as a write-ahead submission — what the shop's submit
+//   path does (receive::submit_card) — so that its callback can be verified.
+// Environment: PAYGW_STORE_KEY (>= 32 bytes, required), PAYGW_CHARGING_PARTNER_KEY,
+//   PAYGW_TINGEE_SECRET (optional: serves /tingee/webhook), PAYGW_RECEIVER_DB (default
+//   paygw-receiver.db). Prints "listening on <url>" when ready.
+#include <paygw/paygw.hpp>
+#include <paygw/receive/dispatcher.hpp>
+#include <paygw/receive/submit.hpp>
+#include <paygw/store/sqlite.hpp>
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+std::string env(const char* name, const char* fallback = "") {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : fallback;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace paygw;
+  int port = 0;
+  bool exit_after_final = false;
+  std::vector<std::string> card_args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--port" && i + 1 < argc) {
+      port = std::atoi(argv[++i]);
+    } else if (a == "--exit-after-final") {
+      exit_after_final = true;
+    } else {
+      card_args.push_back(a);
+    }
+  }
+  const Secret store_key(env("PAYGW_STORE_KEY"));
+  if (store_key.size() < 32 || (card_args.size() != 0 && card_args.size() != 5)) {
+    std::fputs("usage: PAYGW_STORE_KEY=<32+ bytes> receiver [--port N] [--exit-after-final] [<card>]\n", stderr);
+    return 2;
+  }
+
+  // 1. The store: one SQLite file shared by every receiver process on this machine.
+  sqlite::StoreOptions store_options;
+  store_options.path = env("PAYGW_RECEIVER_DB", "paygw-receiver.db");
+  auto store = sqlite::open_store(store_options);
+  if (!store) return std::fprintf(stderr, "%s\n", describe(store.error()).c_str()), 1;
+  if (card_args.size() == 5) {
+    const charging::CardRequest card{card_args[0], card_args[1], card_args[2], std::stoll(card_args[3]), card_args[4]};
+    auto recorded = receive::write_ahead_card(**store, {Secret(env("PAYGW_CHARGING_PARTNER_KEY")), store_key}, card);
+    if (!recorded) return std::fprintf(stderr, "%s\n", describe(recorded.error()).c_str()), 1;
+  }
+
+  // 2. The handlers: each runs once per event, inside the store's transaction. Put the credit in
+  //    the same database with ctx.execute(...), or make it idempotent by ctx.event().event_id.
+  httplib::Server server;
+  std::atomic<bool> final_applied{false};
+  receive::DispatcherConfig config;
+  config.store = *store;
+  config.applier.handlers.card_final = [&](const receive::CardFinal& c, receive::ApplyContext&) -> Result<void> {
+    std::printf(
+        "card %s final: %s, %s (from the %s)\n", c.result.request_id.c_str(),
+        std::string(charging::to_string(c.result.status)).c_str(),
+        c.result.credits() ? ("credit " + std::to_string(c.result.amount.value_or(0)) + " VND").c_str() : "no credit",
+        c.source.c_str());
+    final_applied = true;
+    return {};
+  };
+  config.applier.handlers.tingee_payment = [](const receive::TingeePayment& p, receive::ApplyContext&) -> Result<void> {
+    std::printf("tingee payment %s: credit %lld VND\n", p.payment.transaction_code.c_str(),
+                static_cast<long long>(p.payment.amount));
+    return {};
+  };
+  config.applier.handlers.alert = [](const receive::Alert& a) {
+    std::printf("ALERT %s %s: %s\n", a.kind.c_str(), a.subject.c_str(), a.message.c_str());
+  };
+  config.charging = receive::ChargingEndpoint{};
+  config.charging->path = "/charge/callback";
+  config.charging->store_key = store_key;
+  if (const std::string secret = env("PAYGW_TINGEE_SECRET"); !secret.empty()) {
+    config.tingee = receive::TingeeEndpoint{"/tingee/webhook", Secret(secret), {}};
+  }
+  // TConnect: config.tconnect = {"/tconnect/ipn", {aes_key}, KeyFormat::kHex, receive::confirm_with(client)}.
+  auto dispatcher = receive::Dispatcher::create(std::move(config));
+  if (!dispatcher) return std::fprintf(stderr, "%s\n", describe(dispatcher.error()).c_str()), 1;
+  (void)dispatcher->applier().run_deferred();  // handlers a handler-less process (paygw reconcile) left owed
+
+  // 3. The HTTP server hands every request to the dispatcher as it is.
+  auto handle = [&](const httplib::Request& req, httplib::Response& res) {
+    const auto reply = dispatcher->handle(req.method, req.target, {req.headers.begin(), req.headers.end()}, req.body);
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+    res.set_content(reply.body, reply.content_type);
+    std::printf("%s %s -> %d: %s\n", req.method.c_str(), req.path.c_str(), reply.status, reply.note.c_str());
+    std::fflush(stdout);
+    if (exit_after_final && final_applied.exchange(false)) {
+      std::thread([&server] {  // let the duplicates that follow arrive, then stop
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        server.stop();
+      })
+          .detach();
+    }
+  };
+  server.Get(".*", handle);
+  server.Post(".*", handle);
+  const int bound =
+      port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+  if (bound <= 0) return std::fprintf(stderr, "cannot listen on 127.0.0.1:%d\n", port), 1;
+  std::printf("listening on http://127.0.0.1:%d/charge/callback\n", bound);
+  std::fflush(stdout);
+  server.listen_after_bind();
+  return 0;
+}

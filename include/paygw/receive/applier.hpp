@@ -1,0 +1,105 @@
+// paygw — Applier: applies verified results and events through the store, exactly once.
+#pragma once
+
+#include <paygw/charging/models.hpp>
+#include <paygw/clock.hpp>
+#include <paygw/export.hpp>
+#include <paygw/receive/events.hpp>
+#include <paygw/result.hpp>
+#include <paygw/store.hpp>
+#include <paygw/tconnect/envelope.hpp>
+#include <paygw/tconnect/models.hpp>
+#include <paygw/tingee/webhook.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace paygw::receive {
+
+/// What applying one delivery did.
+enum class Outcome {
+  kApplied,    ///< First delivery: recorded, and the handler ran (or is owed, see Applied::handled).
+  kDuplicate,  ///< Already applied: nothing changed, the handler did not run.
+  kConflict,   ///< Already applied with a different result (charging::Decision::conflicts): nothing changed; alerted.
+  kIgnored,    ///< Not final (a pending charging status): nothing to apply yet.
+  kUnknownSubmission,  ///< A card result for a request_id the store does not have: nothing applied; alerted.
+  kRejected,           ///< Not acceptable (amount out of bounds, a card the store says was never sent): alerted.
+};
+
+/// "applied", "duplicate", "conflict", "ignored", "unknown_submission", "rejected".
+PAYGW_EXPORT std::string_view to_string(Outcome outcome) noexcept;
+
+/// The result of one apply_* call.
+struct Applied {
+  Outcome outcome = Outcome::kIgnored;  ///< What happened.
+  std::string event_id;                 ///< The event's key (empty when no event was involved).
+  bool handled = false;                 ///< kApplied: true when the handler ran in the recording transaction.
+  std::string detail;                   ///< A short reason for logs (no secrets).
+};
+
+/// How an Applier applies.
+struct ApplierOptions {
+  Handlers handlers;  ///< The merchant's handlers (each optional).
+  /// The bill id a Tingee payment names, looked up as a Provider::kTingee submission; "" = none.
+  /// Default: the value of an additionalData item named "billId" (any case).
+  std::function<std::string(const tingee::PaymentNotification&)> tingee_bill_of;
+};
+
+/// The one place where deliveries become state. Every apply_* runs one store transaction: look the
+/// submission up (locked), decide, record the event (the insert that makes exactly one delivery
+/// first), move the submission to final when it settles, run the handler inside the same
+/// transaction, commit. A crash anywhere before the commit leaves nothing applied, so the next
+/// delivery (or the reconciler) applies it; a crash after leaves it applied, so every later
+/// delivery is a duplicate.
+///
+/// Errors: the store's (kInternal …) and the handler's; nothing was applied then.
+/// Thread safety: immutable after construction; every member may be called concurrently, from
+/// any number of processes sharing the store.
+class PAYGW_EXPORT Applier {
+ public:
+  /// `store` must not be null.
+  Applier(std::shared_ptr<PaymentStore> store, ApplierOptions options = {});
+
+  /// The store it applies to.
+  const std::shared_ptr<PaymentStore>& store() const noexcept { return store_; }
+  /// Its options (with the default tingee_bill_of filled in).
+  const ApplierOptions& options() const noexcept { return options_; }
+
+  /// A verified charging result for a stored card (`source`: "callback", "submit", "check").
+  /// Pending -> final goes through charging::decide(); event key (kCharging, request_id). Money
+  /// fields must be within 0..kMaxAmountVnd (kRejected otherwise).
+  Result<Applied> apply_card(const charging::ChargeResult& result, std::string_view source) const;
+
+  /// A verified Tingee payment; event key (kTingee, transaction_code). The amount must be within
+  /// 1..kMaxAmountVnd (kRejected otherwise). When the payment names a stored bill in write_ahead
+  /// or pending state and its amount equals the bill's, the bill moves to final in the same
+  /// transaction.
+  Result<Applied> apply_tingee_payment(const tingee::PaymentNotification& payment, std::string_view source) const;
+
+  /// An IPN confirmed by the transaction query. The event key is built from the confirmed
+  /// transaction, never from the (unauthenticated) IPN alone: (kTconnect, order_id + "/" +
+  /// the transaction's request_id, or its trn_ref_no, or nothing when it has neither). The order
+  /// moves to final as for Tingee bills.
+  Result<Applied> apply_ipn(const tconnect::IpnNotification& ipn, const tconnect::Transaction& confirmed,
+                            std::string_view source) const;
+
+  /// A verified bank-link event; event key (kTingee, "bank-link/" + request_id + "/" + status).
+  Result<Applied> apply_bank_link(const tingee::BankLinkEvent& event) const;
+
+  /// Runs the handlers still owed (events recorded by a process without that handler), each in
+  /// its own transaction that marks it handled: once each. Returns how many ran. Events whose
+  /// handler this Applier lacks too are left owed.
+  Result<std::size_t> run_deferred(std::size_t limit = 100) const;
+
+  /// Sends `alert` to Handlers::alert when set.
+  void alert(const Alert& alert) const;
+
+ private:
+  std::shared_ptr<PaymentStore> store_;
+  ApplierOptions options_;
+};
+
+}  // namespace paygw::receive

@@ -1,0 +1,273 @@
+// Applier: every delivery becomes state here, in one store transaction.
+#include <paygw/charging/callback.hpp>
+#include <paygw/money.hpp>
+#include <paygw/receive/applier.hpp>
+
+#include "http/util.hpp"
+#include "receive/payload.hpp"
+
+#include <vector>
+
+namespace paygw::receive {
+
+std::string_view to_string(Outcome outcome) noexcept {
+  switch (outcome) {
+    case Outcome::kApplied: return "applied";
+    case Outcome::kDuplicate: return "duplicate";
+    case Outcome::kConflict: return "conflict";
+    case Outcome::kIgnored: return "ignored";
+    case Outcome::kUnknownSubmission: return "unknown_submission";
+    case Outcome::kRejected: return "rejected";
+  }
+  return "unknown";
+}
+
+namespace {
+
+using Tx = PaymentStore::Transaction;
+
+bool open_state(SubmissionState s) { return s == SubmissionState::kWriteAhead || s == SubmissionState::kPending; }
+
+Applied outcome(Outcome o, std::string event_id, std::string detail, bool handled = false) {
+  return Applied{o, std::move(event_id), handled, std::move(detail)};
+}
+
+std::string default_bill_of(const tingee::PaymentNotification& payment) {
+  for (const auto& [name, value] : payment.additional_data) {
+    if (paygw::detail::iequals(name, "billId")) return value;
+  }
+  return {};
+}
+
+bool money_ok(const std::optional<Vnd>& v) { return !v || (*v >= 0 && *v <= kMaxAmountVnd); }
+
+// Runs `handler` (when set) inside `tx`, then commits. Nothing is committed when it fails.
+template <typename Event>
+Result<void> run_and_commit(Tx& tx, const Handler<Event>& handler, const Event& event, const EventRecord& record) {
+  if (handler) {
+    ApplyContext context(record, tx);
+    auto handled = handler(event, context);
+    if (!handled) return handled.error();
+  }
+  return tx.commit();
+}
+
+}  // namespace
+
+Applier::Applier(std::shared_ptr<PaymentStore> store, ApplierOptions options)
+    : store_(std::move(store)), options_(std::move(options)) {
+  if (!options_.tingee_bill_of) options_.tingee_bill_of = default_bill_of;
+}
+
+void Applier::alert(const Alert& a) const {
+  if (options_.handlers.alert) options_.handlers.alert(a);
+}
+
+Result<Applied> Applier::apply_card(const charging::ChargeResult& result, std::string_view source) const {
+  const std::string& id = result.request_id;
+  if (id.empty()) return outcome(Outcome::kUnknownSubmission, "", "result without request_id");
+  if (!money_ok(result.amount) || !money_ok(result.value) || !money_ok(result.card_value) ||
+      !money_ok(result.declared_value)) {
+    alert({Provider::kCharging, "rejected", id, "money field outside 0..kMaxAmountVnd"});
+    return outcome(Outcome::kRejected, id, "money field out of bounds");
+  }
+  std::optional<Alert> later;
+  Applied applied;
+  bool mark_pending = false;
+  {
+    auto tx = store_->begin();
+    if (!tx) return tx.error();
+    auto found = (*tx)->find_submission(Provider::kCharging, id);
+    if (!found) return found.error();
+    if (!*found) {
+      later = Alert{Provider::kCharging, "unknown_submission", id, "a verified result for a card the store lacks"};
+      applied = outcome(Outcome::kUnknownSubmission, id, "no such submission");
+    } else if ((*found)->state == SubmissionState::kNotSent) {
+      later = Alert{Provider::kCharging, "rejected", id, "a result for a card recorded as never sent"};
+      applied = outcome(Outcome::kRejected, id, "submission recorded as not sent");
+    } else {
+      const SubmissionRecord& record = **found;
+      charging::ChargeResult stored;
+      stored.status_code = 99;
+      stored.status = charging::Status::kPending;
+      if (record.state == SubmissionState::kFinal) {
+        auto decoded = payload::decode_card(record.result);
+        if (!decoded) return decoded.error();
+        stored = decoded->result;
+      }
+      const auto decision = charging::decide(stored, result);
+      if (decision.action == charging::Action::kIgnore) {
+        mark_pending = record.state == SubmissionState::kWriteAhead;
+        applied = outcome(Outcome::kIgnored, id, "status " + std::to_string(result.status_code) + " is not final");
+      } else if (decision.action == charging::Action::kDuplicate) {
+        if (decision.conflicts) {
+          later = Alert{Provider::kCharging, "conflict", id,
+                        "stored status " + std::to_string(stored.status_code) + ", delivered " +
+                            std::to_string(result.status_code) + " (or other amounts)"};
+          applied = outcome(Outcome::kConflict, id, "duplicate with a different result");
+        } else {
+          applied = outcome(Outcome::kDuplicate, id, "already final");
+        }
+      } else {
+        const std::string text = payload::encode(payload::Card{result, std::string(source)});
+        auto finalized = (*tx)->finalize(Provider::kCharging, id, text);
+        if (!finalized) return finalized.error();
+        EventRecord event{Provider::kCharging,
+                          id,
+                          std::string(payload::kCardFinal),
+                          text,
+                          static_cast<bool>(options_.handlers.card_final),
+                          {}};
+        auto inserted = *finalized ? (*tx)->record_event(event) : Result<bool>(false);
+        if (!inserted) return inserted.error();
+        if (!*finalized || !*inserted) {
+          applied = outcome(Outcome::kDuplicate, id, "already final");
+        } else {
+          const CardFinal card{result, record, std::string(source)};
+          if (auto done = run_and_commit(**tx, options_.handlers.card_final, card, event); !done) return done.error();
+          applied =
+              outcome(Outcome::kApplied, id, "final " + std::string(charging::to_string(result.status)), event.handled);
+        }
+      }
+    }
+  }  // the transaction ends here (rolled back unless committed)
+  if (mark_pending) {
+    auto marked = store_->mark(Provider::kCharging, id, SubmissionState::kWriteAhead, SubmissionState::kPending);
+    if (!marked) return marked.error();
+  }
+  if (later) alert(*later);
+  return applied;
+}
+
+Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification& payment,
+                                              std::string_view source) const {
+  const std::string& id = payment.transaction_code;
+  if (id.empty()) return outcome(Outcome::kRejected, "", "payment without transactionCode");
+  if (payment.amount <= 0 || payment.amount > kMaxAmountVnd) {
+    alert({Provider::kTingee, "rejected", id, "amount outside 1..kMaxAmountVnd"});
+    return outcome(Outcome::kRejected, id, "amount out of bounds");
+  }
+  const std::string bill_id = options_.tingee_bill_of(payment);
+  std::optional<Alert> later;
+  Applied applied;
+  {
+    auto tx = store_->begin();
+    if (!tx) return tx.error();
+    std::optional<SubmissionRecord> bill;
+    if (!bill_id.empty()) {
+      auto found = (*tx)->find_submission(Provider::kTingee, bill_id);
+      if (!found) return found.error();
+      bill = std::move(*found);
+    }
+    payload::Tingee body{payment, bill ? bill_id : std::string(), false, std::string(source)};
+    EventRecord event{Provider::kTingee,
+                      id,
+                      std::string(payload::kTingeePayment),
+                      "",
+                      static_cast<bool>(options_.handlers.tingee_payment),
+                      {}};
+    if (bill && open_state(bill->state) && payment.amount == bill->amount) {
+      body.bill_settled = true;  // the bill's result is this payment
+      auto settled = (*tx)->finalize(Provider::kTingee, bill_id, payload::encode(body));
+      if (!settled) return settled.error();
+      body.bill_settled = *settled;
+    }
+    event.payload = payload::encode(body);
+    auto inserted = (*tx)->record_event(event);
+    if (!inserted) return inserted.error();
+    if (!*inserted) {
+      applied = outcome(Outcome::kDuplicate, id, "payment already applied");
+    } else {
+      if (bill && !body.bill_settled) {
+        later = Alert{Provider::kTingee, "amount_mismatch", id,
+                      "payment of " + std::to_string(payment.amount) + " for bill " + bill_id +
+                          (open_state(bill->state) ? " owing " + std::to_string(bill->amount) : " already settled")};
+      } else if (!bill_id.empty() && !bill) {
+        later = Alert{Provider::kTingee, "unknown_submission", id, "payment names bill " + bill_id + ", not stored"};
+      }
+      const TingeePayment event_value{payment, bill, body.bill_settled, std::string(source)};
+      if (auto done = run_and_commit(**tx, options_.handlers.tingee_payment, event_value, event); !done) {
+        return done.error();
+      }
+      applied = outcome(Outcome::kApplied, id, body.bill_settled ? "payment applied, bill settled" : "payment applied",
+                        event.handled);
+    }
+  }
+  if (later) alert(*later);
+  return applied;
+}
+
+Result<Applied> Applier::apply_ipn(const tconnect::IpnNotification& ipn, const tconnect::Transaction& confirmed,
+                                   std::string_view source) const {
+  if (ipn.order_id.empty()) return outcome(Outcome::kRejected, "", "IPN without order_id");
+  if (ipn.amount <= 0 || ipn.amount > kMaxAmountVnd || (confirmed.amount && *confirmed.amount != ipn.amount) ||
+      (!confirmed.order_id.empty() && confirmed.order_id != ipn.order_id)) {
+    alert({Provider::kTconnect, "rejected", ipn.order_id,
+           "IPN amount or order does not match the confirmed transaction"});
+    return outcome(Outcome::kRejected, ipn.order_id, "does not match the confirmed transaction");
+  }
+  const std::string& ref = !confirmed.request_id.empty() ? confirmed.request_id : confirmed.trn_ref_no;
+  const std::string id = ipn.order_id + "/" + ref;
+  std::optional<Alert> later;
+  Applied applied;
+  {
+    auto tx = store_->begin();
+    if (!tx) return tx.error();
+    auto found = (*tx)->find_submission(Provider::kTconnect, ipn.order_id);
+    if (!found) return found.error();
+    const std::optional<SubmissionRecord>& order = *found;
+    payload::Ipn body{ipn, confirmed, false, std::string(source)};
+    if (order && open_state(order->state) && ipn.amount == order->amount) {
+      body.order_settled = true;  // the order's result is this IPN
+      auto settled = (*tx)->finalize(Provider::kTconnect, ipn.order_id, payload::encode(body));
+      if (!settled) return settled.error();
+      body.order_settled = *settled;
+    }
+    EventRecord event{Provider::kTconnect,
+                      id,
+                      std::string(payload::kIpnConfirmed),
+                      payload::encode(body),
+                      static_cast<bool>(options_.handlers.ipn_confirmed),
+                      {}};
+    auto inserted = (*tx)->record_event(event);
+    if (!inserted) return inserted.error();
+    if (!*inserted) {
+      applied = outcome(Outcome::kDuplicate, id, "IPN already applied");
+    } else {
+      if (order && !body.order_settled) {
+        later = Alert{Provider::kTconnect, "amount_mismatch", id,
+                      "IPN of " + std::to_string(ipn.amount) +
+                          (open_state(order->state) ? " for an order of " + std::to_string(order->amount)
+                                                    : " for an order already settled")};
+      }
+      const IpnConfirmed event_value{ipn, confirmed, order, body.order_settled, std::string(source)};
+      if (auto done = run_and_commit(**tx, options_.handlers.ipn_confirmed, event_value, event); !done) {
+        return done.error();
+      }
+      applied = outcome(Outcome::kApplied, id, body.order_settled ? "IPN applied, order settled" : "IPN applied",
+                        event.handled);
+    }
+  }
+  if (later) alert(*later);
+  return applied;
+}
+
+Result<Applied> Applier::apply_bank_link(const tingee::BankLinkEvent& link) const {
+  if (link.request_id.empty()) return outcome(Outcome::kRejected, "", "bank-link event without requestId");
+  const std::string id = "bank-link/" + link.request_id + "/" + link.status_raw;
+  auto tx = store_->begin();
+  if (!tx) return tx.error();
+  EventRecord event{Provider::kTingee,
+                    id,
+                    std::string(payload::kTingeeBankLink),
+                    payload::encode(link),
+                    static_cast<bool>(options_.handlers.bank_link),
+                    {}};
+  auto inserted = (*tx)->record_event(event);
+  if (!inserted) return inserted.error();
+  if (!*inserted) return outcome(Outcome::kDuplicate, id, "bank-link event already applied");
+  if (auto done = run_and_commit(**tx, options_.handlers.bank_link, BankLink{link}, event); !done) return done.error();
+  return outcome(Outcome::kApplied, id, "bank-link event applied", event.handled);
+}
+
+}  // namespace paygw::receive

@@ -1,0 +1,79 @@
+// Applier::run_deferred: the handlers a process without them (e.g. `paygw reconcile`) left owed.
+#include <paygw/receive/applier.hpp>
+
+#include "receive/payload.hpp"
+
+namespace paygw::receive {
+
+namespace {
+
+bool has_handler(const Handlers& h, std::string_view kind) {
+  if (kind == payload::kCardFinal) return static_cast<bool>(h.card_final);
+  if (kind == payload::kTingeePayment) return static_cast<bool>(h.tingee_payment);
+  if (kind == payload::kIpnConfirmed) return static_cast<bool>(h.ipn_confirmed);
+  if (kind == payload::kTingeeBankLink) return static_cast<bool>(h.bank_link);
+  return false;
+}
+
+std::optional<SubmissionRecord> found_or_none(Result<std::optional<SubmissionRecord>>& r) {
+  return r ? std::move(*r) : std::nullopt;
+}
+
+// Runs the handler of `event` in `tx`. Errors: the payload's, the store's, the handler's.
+Result<void> run_one(PaymentStore::Transaction& tx, const Handlers& h, const EventRecord& event) {
+  ApplyContext context(event, tx);
+  if (event.kind == payload::kCardFinal) {
+    auto card = payload::decode_card(event.payload);
+    if (!card) return card.error();
+    auto record = tx.find_submission(Provider::kCharging, card->result.request_id);
+    if (!record) return record.error();
+    CardFinal value{card->result, record->value_or(SubmissionRecord{}), card->source};
+    return h.card_final(value, context);
+  }
+  if (event.kind == payload::kTingeePayment) {
+    auto t = payload::decode_tingee(event.payload);
+    if (!t) return t.error();
+    std::optional<SubmissionRecord> bill;
+    if (!t->bill_id.empty()) {
+      auto found = tx.find_submission(Provider::kTingee, t->bill_id);
+      if (!found) return found.error();
+      bill = found_or_none(found);
+    }
+    return h.tingee_payment(TingeePayment{t->payment, bill, t->bill_settled, t->source}, context);
+  }
+  if (event.kind == payload::kIpnConfirmed) {
+    auto i = payload::decode_ipn(event.payload);
+    if (!i) return i.error();
+    auto found = tx.find_submission(Provider::kTconnect, i->ipn.order_id);
+    if (!found) return found.error();
+    return h.ipn_confirmed(IpnConfirmed{i->ipn, i->transaction, found_or_none(found), i->order_settled, i->source},
+                           context);
+  }
+  auto link = payload::decode_bank_link(event.payload);
+  if (!link) return link.error();
+  return h.bank_link(BankLink{*link}, context);
+}
+
+}  // namespace
+
+Result<std::size_t> Applier::run_deferred(std::size_t limit) const {
+  auto owed = store_->list_unhandled(limit);
+  if (!owed) return owed.error();
+  std::size_t ran = 0;
+  for (const EventRecord& event : *owed) {
+    if (!has_handler(options_.handlers, event.kind)) continue;
+    auto tx = store_->begin();
+    if (!tx) return tx.error();
+    auto marked = (*tx)->mark_handled(event.provider, event.event_id);
+    if (!marked) return marked.error();
+    if (!*marked) continue;  // another process ran it meanwhile
+    EventRecord handled = event;
+    handled.handled = true;
+    if (auto done = run_one(**tx, options_.handlers, handled); !done) return done.error();
+    if (auto committed = (*tx)->commit(); !committed) return committed.error();
+    ++ran;
+  }
+  return ran;
+}
+
+}  // namespace paygw::receive

@@ -1,0 +1,74 @@
+// Internal: a thin RAII layer over one libpq connection (text parameters, text results).
+#pragma once
+
+#include <paygw/result.hpp>
+#include <paygw/store.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace paygw::postgres::detail {
+
+/// A parameter as text; nullopt is SQL NULL.
+using Param = std::optional<std::string>;
+
+inline Param param(std::string_view v) { return std::string(v); }
+inline Param param(const std::string& v) { return v; }
+inline Param param(const char* v) { return std::string(v); }
+inline Param param(std::int64_t v) { return std::to_string(v); }
+inline Param param(bool v) { return std::string(v ? "true" : "false"); }
+inline Param param(std::nullptr_t) { return std::nullopt; }
+Param param(const SqlValue& v);
+
+/// The result of one statement.
+class Rows {
+ public:
+  explicit Rows(pg_result* r) : r_(r) {}
+  Rows(Rows&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+  Rows& operator=(Rows&&) = delete;
+  ~Rows();
+  int size() const;
+  std::string text(int row, int column) const;
+  std::int64_t integer(int row, int column) const;
+  bool boolean(int row, int column) const;
+  /// Rows changed by an INSERT/UPDATE/DELETE.
+  std::int64_t changed() const;
+
+ private:
+  pg_result* r_;
+};
+
+/// One connection, used by one thread at a time.
+class Conn {
+ public:
+  static Result<std::unique_ptr<Conn>> connect(const std::string& conninfo, std::chrono::milliseconds lock_timeout);
+  ~Conn();
+
+  /// One statement with $1… parameters.
+  Result<Rows> query(std::string_view sql, const std::vector<Param>& params = {});
+  template <typename... Args>
+  Result<Rows> run(std::string_view sql, const Args&... args) {
+    return query(sql, std::vector<Param>{param(args)...});
+  }
+  /// One or more statements without parameters.
+  Result<void> script(std::string_view sql);
+  /// ROLLBACK when a transaction is open; never fails.
+  void rollback() noexcept;
+  /// true once the connection is unusable (it is then closed, not pooled).
+  bool broken() const noexcept;
+
+ private:
+  explicit Conn(pg_conn* c) : c_(c) {}
+  Error failure(std::string_view what, pg_result* r) const;
+  pg_conn* c_;
+};
+
+}  // namespace paygw::postgres::detail

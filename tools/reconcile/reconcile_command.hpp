@@ -1,0 +1,39 @@
+// `paygw reconcile`: settles the submissions no callback settled, by asking the providers, with a
+// progress line per submission. A function the CLI calls, plus its CLI11 subcommand.
+#pragma once
+
+#include <paygw/call_options.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+namespace paygw::cli {
+
+struct ReconcileArgs {
+  std::string sqlite;                                             ///< --sqlite FILE
+  std::string postgres;                                           ///< --postgres CONNINFO (exactly one of the two)
+  std::chrono::milliseconds older_than{std::chrono::minutes(5)};  ///< --older-than 5m
+  std::size_t limit = 500;                                        ///< --limit N
+  double rate = 2.0;                                              ///< --rate QUERIES_PER_SECOND
+};
+
+/// "300ms", "30s", "5m", "2h" -> milliseconds; nullopt otherwise.
+std::optional<std::chrono::milliseconds> parse_duration(const std::string& text);
+
+/// Opens the store, builds the provider queries from the environment (charging:
+/// PAYGW_CHARGING_BASE_URL, PAYGW_CHARGING_PARTNER_ID, PAYGW_CHARGING_PARTNER_KEY; the sealed
+/// cards open with PAYGW_STORE_KEY), and reconciles, printing a progress line per submission and
+/// a summary to `out`. No merchant handler runs here: what it applies is left owed for the
+/// service's Applier::run_deferred(). Exit code: 0 nothing failed, 1 a query or the store failed,
+/// 2 bad usage or configuration, 130 cancelled.
+int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<CancelToken> cancel = std::nullopt);
+
+/// Adds `reconcile` to `app`; when it is run, its exit code is stored in `exit_code`.
+void add_reconcile_command(CLI::App& app, int& exit_code, std::optional<CancelToken> cancel = std::nullopt);
+
+}  // namespace paygw::cli
