@@ -1,12 +1,13 @@
-// Payment receiver (cpp-httplib + receive::Dispatcher + the SQLite store): Tingee webhooks and
-// card-charging callbacks, each applied exactly once however often, in whatever order and to how
+// Payment receiver (cpp-httplib + receive::Dispatcher + the SQLite store): Tingee webhooks,
+// TConnect IPNs and card-charging callbacks, each applied exactly once however often, in whatever order and to how
 // many receiver processes it is delivered. See docs/receiving-payments.md.
 //
 // Usage: receiver [--port N] [--exit-after-final] [<telco> <code> <serial> <declared_value> <request_id>]
 //   The card, when given, is recorded first as a write-ahead submission — what the shop's submit
 //   path does (receive::submit_card) — so that its callback can be verified.
 // Environment: PAYGW_STORE_KEY (>= 32 bytes, required), PAYGW_CHARGING_PARTNER_KEY,
-//   PAYGW_TINGEE_SECRET (optional: serves /tingee/webhook), PAYGW_RECEIVER_DB (default
+//   PAYGW_TINGEE_SECRET (optional: serves /tingee/webhook), PAYGW_TCONNECT_BASE_URL and the other
+//   PAYGW_TCONNECT_* settings (optional: serves /tconnect/ipn), PAYGW_RECEIVER_DB (default
 //   paygw-receiver.db). Prints "listening on <url>" when ready.
 #include <paygw/paygw.hpp>
 #include <paygw/receive/dispatcher.hpp>
@@ -19,6 +20,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,7 +93,30 @@ int main(int argc, char** argv) {
   if (const std::string secret = env("PAYGW_TINGEE_SECRET"); !secret.empty()) {
     config.tingee = receive::TingeeEndpoint{"/tingee/webhook", Secret(secret), {}};
   }
-  // TConnect: config.tconnect = {"/tconnect/ipn", {aes_key}, KeyFormat::kHex, receive::confirm_with(client)}.
+  // TConnect IPNs are not authenticated (AES-CBC without a MAC): each is confirmed through
+  // TConnect's transaction query before it is applied (docs/adr/0022-tconnect-ipn-confirmation.md).
+  std::optional<tconnect::Client> tconnect_client;
+  if (const std::string url = env("PAYGW_TCONNECT_BASE_URL"); !url.empty()) {
+    tconnect::Config tc;
+    tc.base_url = url;
+    tc.partner_code = env("PAYGW_TCONNECT_PARTNER_CODE");
+    tc.username = env("PAYGW_TCONNECT_USERNAME");
+    tc.password = Secret(env("PAYGW_TCONNECT_PASSWORD"));
+    tc.client_id = env("PAYGW_TCONNECT_CLIENT_ID");
+    tc.client_secret = Secret(env("PAYGW_TCONNECT_CLIENT_SECRET"));
+    tc.aes_key = Secret(env("PAYGW_TCONNECT_AES_KEY"));
+    tc.transport = *http::make_curl_transport();
+    auto created = tconnect::Client::create(tc);
+    if (!created) return std::fprintf(stderr, "%s\n", describe(created.error()).c_str()), 1;
+    tconnect_client = *created;
+    config.tconnect = receive::TconnectEndpoint{"/tconnect/ipn", {tc.aes_key}, tconnect::KeyFormat::kHex,
+                                                receive::confirm_with(*tconnect_client), {}};
+    config.applier.handlers.ipn_confirmed = [](const receive::IpnConfirmed& p, receive::ApplyContext&) -> Result<void> {
+      std::printf("tconnect payment %s: credit %lld VND\n", p.ipn.order_id.c_str(),
+                  static_cast<long long>(p.transaction.amount.value_or(0)));
+      return {};
+    };
+  }
   auto dispatcher = receive::Dispatcher::create(std::move(config));
   if (!dispatcher) return std::fprintf(stderr, "%s\n", describe(dispatcher.error()).c_str()), 1;
   (void)dispatcher->applier().run_deferred();  // handlers a handler-less process (paygw reconcile) left owed

@@ -17,9 +17,8 @@ const std::string* find(const codec::Params& params, const std::string& key) {
   return it == params.end() ? nullptr : &it->second;
 }
 
-}  // namespace
-
-Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secret& partner_key,
+// verify_callback before its errors are marked inbound.
+Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secret& partner_key,
                                      const Submission& expected, const CallbackOptions& options) {
   if (partner_key.empty()) return reject(ErrorCode::kConfig, "partner key is empty");
   codec::Params params;
@@ -89,6 +88,19 @@ Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secre
     return bounded.error();
   }
   return result;
+}
+
+}  // namespace
+
+Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secret& partner_key,
+                                     const Submission& expected, const CallbackOptions& options) {
+  auto verified = verify_unmarked(request, partner_key, expected, options);
+  if (!verified) {
+    Error e = std::move(verified).error();
+    e.delivery = Delivery::kInbound;  // a callback: nothing of ours was sent
+    return e;
+  }
+  return verified;
 }
 
 Decision decide(const ChargeResult& stored, const ChargeResult& incoming) noexcept {

@@ -1,6 +1,5 @@
-// Write-ahead, submit, record the outcome — and the CheckCard adapter over charging::Client.
+// Write-ahead, submit, record the outcome.
 #include <paygw/charging/stored_card.hpp>
-#include <paygw/receive/queries.hpp>
 #include <paygw/receive/submit.hpp>
 
 namespace paygw::receive {
@@ -62,11 +61,6 @@ Result<charging::ChargeResult> submit_card(const charging::Client& client, const
   // reconciler settles it with check().
   (void)record_card_outcome(applier, card, submitted);
   return submitted;
-}
-
-CheckCard check_with(const charging::Client& client) {
-  return
-      [client](const charging::CardRequest& card, const CallOptions& options) { return client.check(card, options); };
 }
 
 }  // namespace paygw::receive

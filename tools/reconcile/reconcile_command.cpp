@@ -1,6 +1,8 @@
 #include "reconcile_command.hpp"
 
 #include <paygw/charging/client.hpp>
+#include <paygw/tconnect/client.hpp>
+#include <paygw/tingee/client.hpp>
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/receive/reconciler.hpp>
 #include <paygw/store/postgres.hpp>
@@ -55,10 +57,10 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
     return 2;
   }
   receive::ReconcileQueries queries;
-  const std::string base_url = env("PAYGW_CHARGING_BASE_URL");
-  if (!base_url.empty()) {
-    auto transport = http::make_curl_transport();
-    if (!transport) return std::fprintf(out, "paygw reconcile: %s\n", describe(transport.error()).c_str()), 2;
+  auto transport = http::make_curl_transport();
+  if (!transport) return std::fprintf(out, "paygw reconcile: %s\n", describe(transport.error()).c_str()), 2;
+  // Each provider is queried when its settings are in the environment (the names the CLI uses).
+  if (const std::string base_url = env("PAYGW_CHARGING_BASE_URL"); !base_url.empty()) {
     charging::Config config;
     config.base_url = base_url;
     config.partner_id = env("PAYGW_CHARGING_PARTNER_ID");
@@ -70,8 +72,30 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
   } else {
     std::fprintf(out, "paygw reconcile: PAYGW_CHARGING_BASE_URL unset: charging cards are skipped\n");
   }
-  // TConnect and Tingee: their queries plug in here once the clients have them
-  // (receive::confirm_with(tconnect_client), a FindTingeeTransactions over the Tingee client).
+  if (const std::string base_url = env("PAYGW_TCONNECT_BASE_URL"); !base_url.empty()) {
+    tconnect::Config config;
+    config.base_url = base_url;
+    config.partner_code = env("PAYGW_TCONNECT_PARTNER_CODE");
+    config.username = env("PAYGW_TCONNECT_USERNAME");
+    config.password = Secret(env("PAYGW_TCONNECT_PASSWORD"));
+    config.client_id = env("PAYGW_TCONNECT_CLIENT_ID");
+    config.client_secret = Secret(env("PAYGW_TCONNECT_CLIENT_SECRET"));
+    config.aes_key = Secret(env("PAYGW_TCONNECT_AES_KEY"));
+    config.transport = *transport;
+    auto client = tconnect::Client::create(config);
+    if (!client) return std::fprintf(out, "paygw reconcile: tconnect: %s\n", describe(client.error()).c_str()), 2;
+    queries.confirm_ipn = receive::confirm_with(*client);
+  }
+  if (const std::string base_url = env("PAYGW_TINGEE_BASE_URL"); !base_url.empty()) {
+    tingee::Config config;
+    config.base_url = base_url;
+    config.client_id = env("PAYGW_TINGEE_CLIENT_ID");
+    config.secret = Secret(env("PAYGW_TINGEE_SECRET"));
+    config.transport = *transport;
+    auto client = tingee::Client::create(config);
+    if (!client) return std::fprintf(out, "paygw reconcile: tingee: %s\n", describe(client.error()).c_str()), 2;
+    queries.find_tingee = receive::find_with(*client);
+  }
 
   receive::ReconcileOptions options;
   options.older_than = args.older_than;

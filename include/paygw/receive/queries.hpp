@@ -7,8 +7,10 @@
 #include <paygw/export.hpp>
 #include <paygw/money.hpp>
 #include <paygw/result.hpp>
+#include <paygw/tconnect/client.hpp>
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/tconnect/models.hpp>
+#include <paygw/tingee/client.hpp>
 
 #include <chrono>
 #include <functional>
@@ -18,19 +20,10 @@
 
 namespace paygw::receive {
 
-/// What the TConnect transaction query says about an IPN (mirrors tconnect::Client::confirm_ipn).
-enum class IpnCheck {
-  kConfirmed,       ///< A SUCCESS transaction with the IPN's order_id and amount exists.
-  kNotFound,        ///< No transaction for the order (yet).
-  kAmountMismatch,  ///< The order's transaction has another amount.
-  kNotSuccessful,   ///< The order's transaction is not SUCCESS.
-};
-
-/// The answer of a ConfirmIpn.
-struct IpnConfirmation {
-  IpnCheck result = IpnCheck::kNotFound;             ///< What the query says.
-  std::optional<tconnect::Transaction> transaction;  ///< Set when kConfirmed.
-};
+/// What tconnect::Client::confirm_ipn answers (one type: the receiver uses the client's own).
+using IpnCheck = tconnect::IpnCheck;
+/// See tconnect::IpnConfirmation.
+using IpnConfirmation = tconnect::IpnConfirmation;
 
 /// Confirms an IPN through the transaction query (the IPN envelope is not authenticated).
 using ConfirmIpn = std::function<Result<IpnConfirmation>(const tconnect::IpnNotification&, const CallOptions&)>;
@@ -66,26 +59,14 @@ using FindTingeeTransactions =
 /// CheckCard over a charging::Client (which must outlive nothing: the client is copied).
 PAYGW_EXPORT CheckCard check_with(const charging::Client& client);
 
-/// ConfirmIpn over any client with `confirm_ipn(ipn, options) -> Result<R>` where R has `result`
-/// (an enum with the four IpnCheck names) and `transaction` (std::optional<tconnect::Transaction>)
-/// — tconnect::Client once it has confirm_ipn. The client is copied.
-template <typename TconnectClient>
-ConfirmIpn confirm_with(TconnectClient client) {
-  return [client = std::move(client)](const tconnect::IpnNotification& ipn,
-                                      const CallOptions& options) -> Result<IpnConfirmation> {
-    auto answer = client.confirm_ipn(ipn, options);
-    if (!answer) return answer.error();
-    using Check = decltype(answer->result);
-    IpnConfirmation out;
-    switch (answer->result) {
-      case Check::kConfirmed: out.result = IpnCheck::kConfirmed; break;
-      case Check::kNotFound: out.result = IpnCheck::kNotFound; break;
-      case Check::kAmountMismatch: out.result = IpnCheck::kAmountMismatch; break;
-      case Check::kNotSuccessful: out.result = IpnCheck::kNotSuccessful; break;
-    }
-    out.transaction = answer->transaction;
-    return out;
-  };
-}
+/// ConfirmIpn over a TConnect client: tconnect::Client::confirm_ipn.
+PAYGW_EXPORT ConfirmIpn confirm_with(const tconnect::Client& client);
+
+/// FindTingeeTransactions over a Tingee client: tingee::Client::get_transaction_paging with the
+/// bill id and the window (yyyyMMddHHmmss, UTC+7), 100 a page until a short page or 20 pages;
+/// only transactions that name the bill are returned (fail closed if Tingee ignored the filter).
+/// Each transaction's transaction_code is Tingee's `code`, the value its payment webhook sends as
+/// `transactionCode`, so a credit found here and one delivered by webhook are the same event.
+PAYGW_EXPORT FindTingeeTransactions find_with(const tingee::Client& client);
 
 }  // namespace paygw::receive
