@@ -1,9 +1,11 @@
 // Integration: TConnect IPNs end to end against paygw-sandbox. An order is pushed, paid through
 // /_sandbox/tconnect/payments, its IPN decoded (decode_ipn) and confirmed through the transaction
 // query (confirm_ipn, blocking and async): the real IPN is kConfirmed; tampered copies — another
-// amount, another date, another list, an unpaid or unknown order — are not.
+// amount, another date, another list, an unpaid or unknown order, an order id changed through the
+// IV (AES-CBC has no MAC) — are not.
 #include "sandbox_fixture.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace paygw::it {
@@ -115,6 +117,35 @@ TEST(SandboxTconnectIpn, IpnDecrypts) {
   EXPECT_LE(std::abs(now_ms - ipn->original_transaction_date), 60'000) << "milliseconds since the epoch";
   EXPECT_EQ(tconnect::decode_ipn(body, {Secret(std::string(64, 'a'))}).error().code, ErrorCode::kDecrypt);
   EXPECT_OK(tconnect::decode_ipn(body, {Secret(std::string(64, 'a')), Secret(kAesKey)})) << "key rotation";
+}
+
+// The attack decode_ipn documents: whoever holds a captured IPN can flip bits of its first AES
+// block through the IV. The sandbox's payload begins `{"order_id":"ORD`, so bytes 13..15 of the
+// IV change the first three characters of order_id while request_id and amount stay those of the
+// real payment. confirm_ipn must not confirm an IPN for an order the transaction is not for: a
+// merchant who credits ipn.order_id after kConfirmed would credit an order nobody paid.
+TEST(SandboxTconnectIpn, AnOrderIdForgedThroughTheIvIsNotConfirmed) {
+  auto c = tconnect_client();
+  const std::string order = "ORD-FORGED-" + unique_id();
+  const std::string body = tconnect_pay(order, 150000);
+  const auto data_at = body.find("\"data\":\"") + 8;
+  ASSERT_EQ(decoded(body).order_id, order);
+  std::string forged = body;
+  const int byte = std::stoi(forged.substr(data_at + 26, 2), nullptr, 16) ^ ('O' ^ 'X');  // IV byte 13
+  char hex[3];
+  std::snprintf(hex, sizeof hex, "%02x", byte);
+  forged.replace(data_at + 26, 2, hex);
+  const auto ipn = decoded(forged);
+  ASSERT_EQ(ipn.order_id, "X" + order.substr(1)) << "AES-CBC without a MAC: the forgery decrypts";
+  ASSERT_EQ(ipn.amount, 150000);
+  for (bool async : {false, true}) {
+    SCOPED_TRACE(async ? "async" : "blocking");
+    auto r = IT_CALL(async, c, confirm_ipn, (ipn));
+    ASSERT_OK(r);
+    EXPECT_NE(r->result, IpnCheck::kConfirmed)
+        << "confirmed an IPN for order " << ipn.order_id << " by the request_id " << ipn.request_id
+        << " of the payment of order " << (r->transaction ? r->transaction->order_id : std::string("?"));
+  }
 }
 
 }  // namespace
