@@ -1,16 +1,18 @@
-// libFuzzer target: every public client call (the table in client_calls.hpp) through a transport
-// that answers each request with whatever the input says — a transport error, or an arbitrary
-// status, headers and body. One input runs 1..3 calls (the TConnect client, which caches tokens, is
-// fresh for each input), so login/refresh, retries, 401 re-authentication, envelope decryption and
-// every response parser see arbitrary bytes.
+// libFuzzer target: every public client call, blocking or async (the table in
+// tests/support/client_calls.hpp), through a transport that answers each request with whatever
+// the input says — a transport error, or an arbitrary status, headers and body. One input runs
+// 1..3 calls (the TConnect client, which caches tokens, is fresh for each input), so
+// login/refresh, retries, 401 re-authentication, envelope decryption and every response parser
+// see arbitrary bytes.
 //
 // Input layout (FuzzedDataProvider): integers from the end — the number of calls, each call's
-// index in calls(), and per request a kind byte (< 8: a transport error; >= 0xf0: a status read as
-// a further 2-byte integer 0..999; else a common status), then a header count 0..3; strings from
-// the front — per request the header names and values, then the body (a backslash escapes: "\\\\"
-// is one backslash, a backslash before any other byte ends the string). gen_client_calls_seeds.py
-// writes the seed corpus in this layout; PAYGW_FUZZ_VERBOSE=1 prints each call's outcome.
-#include "client_calls.hpp"
+// index in calls() times two (plus one for its _async form), and per request a kind byte (< 8: a
+// transport error; >= 0xf0: a status read as a further 2-byte integer 0..999; else a common
+// status), then a header count 0..3; strings from the front — per request the header names and
+// values, then the body (a backslash escapes: "\\\\" is one backslash, a backslash before any
+// other byte ends the string). gen_client_calls_seeds.py writes the seed corpus in this layout;
+// PAYGW_FUZZ_VERBOSE=1 prints each call's outcome.
+#include "../support/client_calls.hpp"
 
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -106,11 +108,11 @@ class CurrentTransport final : public http::Transport {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const auto current = std::make_shared<CurrentTransport>();
-  static const auto shared_clients = calls::make_clients(current);
+  static const auto shared_clients = calls::make_clients(calls::kExampleBaseUrl, current);
   if (!shared_clients) std::abort();  // the configuration is fixed and valid
   auto transport = std::make_shared<FuzzTransport>(data, size);
   current->set(transport);
-  auto tconnect = tconnect::Client::create(calls::tconnect_config(transport));
+  auto tconnect = tconnect::Client::create(calls::tconnect_config(calls::kExampleBaseUrl, transport));
   if (!tconnect) std::abort();
   calls::Clients clients = *shared_clients;
   clients.tconnect = *tconnect;
@@ -118,9 +120,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const bool verbose = std::getenv("PAYGW_FUZZ_VERBOSE") != nullptr;  // to check seeds
   const int n = transport->count(1, 3);
   for (int i = 0; i < n; ++i) {
-    const auto& call = table[transport->pick(table.size())];
-    const std::string outcome = call.run(clients);
-    if (verbose) std::fprintf(stderr, "%s: %s\n", call.name, outcome.empty() ? "ok" : outcome.c_str());
+    const std::size_t pick = transport->pick(2 * table.size());
+    const auto& row = table[pick / 2];
+    const bool async = pick % 2 == 1;
+    const std::string outcome = row.call(clients, async).text();
+    if (verbose) {
+      std::fprintf(stderr, "%s%s: %s\n", row.name, async ? " (async)" : "", outcome.empty() ? "ok" : outcome.c_str());
+    }
   }
   return 0;
 }

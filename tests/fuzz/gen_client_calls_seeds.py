@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of client_calls_fuzz (tests/fuzz/corpus/client_calls) in the input layout
 described in client_calls_fuzz.cpp: integers read from the end of the input, strings from the front.
-Call indices come from the order of calls() in client_calls.hpp, so re-run this after adding calls:
+Call indices come from the order of calls() in tests/support/client_calls.hpp (a row's blocking form
+is 2 * index, its _async form 2 * index + 1), so re-run this after adding or moving rows:
     python3 tests/fuzz/gen_client_calls_seeds.py"""
 import os
 import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-NAMES = re.findall(r'^\s*\{"([a-z_]+\.[a-z_()]+)",', open(os.path.join(HERE, "client_calls.hpp")).read(), re.M)
+NAMES = re.findall(r'^\s*\{"([a-z_]+\.[a-z_()]+)",', open(os.path.join(HERE, "..", "support", "client_calls.hpp")).read(), re.M)
 STATUS = {200: 15, 401: 19, 500: 24, 503: 26}  # kind bytes: kCommonStatuses[kind % 15]
 CONNECT = 0  # kind < 8: kTransportErrors[kind % 4]; 0 = kConnect (not sent)
 
@@ -17,10 +18,17 @@ TINGEE_PAGE = ('{"code":"00","message":"Success","data":{"items":[{"id":1,"uuid"
                '"shopDtos":[{"id":12,"name":"S"}]}],"totalCount":1}}')
 TINGEE_QR = '{"code":"00","message":"Success","data":{"qrCode":"000201","qrAccount":"V1T1","billId":"B-1"}}'
 TINGEE_RESET = '{"code":"00","message":"Success","data":"reset"}'
+TINGEE_BILL = '{"code":"00","message":"Success","data":{"qrCode":"000201","qrAccount":"V1T1","billId":"B-1"}}'
+TINGEE_BILL_STATUS = ('{"code":"00","message":"Success","data":{"billInfo":{"billId":"B-1","amount":150000,'
+                      '"totalAmountPaid":"150000","status":"paid"},"transactionInfos":[{"amount":150000.0,"billId":"B-1"}]}}')
+TINGEE_TRANSACTIONS = ('{"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":"2000",'
+                       '"merchantId":1,"transactionDate":"20251110175110"}],"totalCount":1}}')
+TINGEE_BANKS = '[{"code":"VCB","name":"Vietcombank","bin":"970436","termsAndConditions":{"url":"u","urlVA":"v"}}]'
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
 TRANSACTIONS = '{"data":[{"order_id":"A","status":"SUCCESS","amount":"150000"},{"order_id":"B","amount":150000.0}],"total":2}'
+IPN_MATCH = '{"data":{"items":[{"order_id":"ORD-77","request_id":"R1","status":"SUCCESS","amount":150000}],"total":1}}'
 CHARGE = ('{"trans_id":8,"request_id":"REQ-0001","telco":"VIETTEL","serial":"1","code":"2","amount":35000,'
           '"value":50000,"declared_value":50000,"status":1,"message":"ok"}')
 # The row the client-call fuzzer found: 5055555555555555555 * 10000 overflowed int64 in percent_of.
@@ -32,11 +40,11 @@ def escape(s):
     return s.replace("\\", "\\\\").encode() + b"\\\n"
 
 
-def seed(calls):
-    """calls: [(name, [(kind, headers, body), ...]), ...] -> input bytes."""
+def seed(calls, run_async=False):
+    """calls: [(name, [(kind, headers, body), ...]), ...] -> input bytes (every call blocking, or async)."""
     front, back = b"", [len(calls) - 1]
     for name, responses in calls:
-        back.append(NAMES.index(name))
+        back.append(2 * NAMES.index(name) + (1 if run_async else 0))
         for kind, headers, body in responses:
             back.append(kind)
             if kind < 8:
@@ -59,14 +67,18 @@ for name in NAMES:
     if provider == "tingee":
         body = {"add_device_to_shop": TINGEE_DEVICES, "get_devices_link_to_shop_or_va": TINGEE_DEVICES,
                 "get_device_paging": TINGEE_PAGE, "generate_and_show_dynamic_qr_code": TINGEE_QR,
-                "reset_device": TINGEE_RESET}.get(call, TINGEE_OK)
+                "reset_device": TINGEE_RESET, "generate_dynamic_qr": TINGEE_BILL,
+                "get_dynamic_qr_status": TINGEE_BILL_STATUS, "get_transaction_paging": TINGEE_TRANSACTIONS,
+                "get_banks": TINGEE_BANKS}.get(call, TINGEE_OK)
         responses = [ok(body, JSON)]
     elif provider == "tconnect":
-        body = TRANSACTIONS if "transactions" in call else TCONNECT_OK
+        body = IPN_MATCH if call == "confirm_ipn" else TRANSACTIONS if "transactions" in call else TCONNECT_OK
         responses = [ok(TOKENS, JSON)] + ([] if call == "authenticate" else [ok(body, JSON)])
     else:
         responses = [ok(FEES if call == "get_fees" else CHARGE, JSON)]
-    seeds["seed-" + re.sub(r"[^a-z_]+", "-", name).strip("-")] = seed([(name, responses)])
+    stem = "seed-" + re.sub(r"[^a-z_]+", "-", name).strip("-")
+    seeds[stem] = seed([(name, responses)])
+    seeds[stem + "-async"] = seed([(name, responses)], run_async=True)
 
 # Sequences: a 401 and the re-login, a retried read, a transport error, a Tingee error code, two calls.
 seeds["seq-tconnect-401-relogin"] = seed([("tconnect.push_payment(pos)", [
@@ -74,6 +86,11 @@ seeds["seq-tconnect-401-relogin"] = seed([("tconnect.push_payment(pos)", [
 seeds["seq-charging-503-then-result"] = seed([("charging.check", [(STATUS[503], [("Retry-After", "1")], ""), ok(CHARGE)])])
 seeds["seq-connect-error"] = seed([("tingee.show_qr_code", [(CONNECT, [], "")])])
 seeds["seq-tingee-provider-error"] = seed([("tingee.show_qr_code", [ok(TINGEE_ERROR)]), ("tingee.get_device_paging", [ok(TINGEE_PAGE)])])
+seeds["seq-tingee-bill-lifecycle-async"] = seed([("tingee.generate_dynamic_qr", [ok(TINGEE_BILL)]),
+                                                 ("tingee.get_dynamic_qr_status", [ok(TINGEE_BILL_STATUS)]),
+                                                 ("tingee.delete_dynamic_qr", [ok(TINGEE_OK)])], run_async=True)
+seeds["seq-tconnect-401-relogin-async"] = seed([("tconnect.confirm_ipn", [
+    ok(TOKENS), (STATUS[401], [], '{"message":"expired"}'), ok(TOKENS), ok(IPN_MATCH)])], run_async=True)
 # A token lifetime that overflowed now + seconds(expires_in) in the client (found by this target).
 HUGE_TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":9223372036854775807,"refresh_expires_in":9223372036854775807}'
 seeds["seq-tconnect-huge-token-lifetime"] = seed([("tconnect.authenticate", [ok(HUGE_TOKENS)]),

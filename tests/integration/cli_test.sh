@@ -2,7 +2,8 @@
 # The paygw CLI: every command's --help, a bad flag for every command, strict numbers, global
 # flags anywhere, --version, --json (parsed with jq) and --raw output, every exit code, secret
 # redaction (also in --verbose logs), the generated bash completion, the signing/verification
-# helpers against the spec vectors, and calls to every provider against paygw-sandbox.
+# helpers against the spec vectors, and calls to every provider against paygw-sandbox (Tingee's
+# bank group on both --bank-prefix values, and tconnect confirm-ipn on an IPN the sandbox delivers).
 # Usage: cli_test.sh <repo root> <paygw> <paygw-sandbox>
 set -euo pipefail
 root=$1 cli=$2 sandbox=$3
@@ -10,7 +11,8 @@ source "$root/tools/lib/sandbox.sh"
 command -v jq >/dev/null || { echo "FAIL: jq is needed (tools/lib/deps.sh installs it)"; exit 1; }
 work=$(mktemp -d)
 log=$work/sandbox.log
-trap 'stop_sandbox; rm -rf "$work"' EXIT
+ipn_pid=""
+trap 'stop_sandbox; [ -z "$ipn_pid" ] || kill "$ipn_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 # run <command...>: sets rc, out (stdout) and err (stderr).
 run() {
@@ -71,6 +73,14 @@ expect 2 "$cli" tingee get-paging --skip -1
 expect 2 "$cli" tingee add-device-to-shop --uuid U --security-code 1 --shop-ids 1,2x
 expect 2 "$cli" tingee print-receipt --uuid U --store-name S --items "tea:1:1-000" --total 1
 expect 2 "$cli" tingee print-receipt --uuid U --store-name S --items "tea:1" --total 1
+expect 2 "$cli" --bank-prefix v2 tingee get-banks
+expect 2 "$cli" tingee get-banks --bank-prefix /v1
+expect 2 "$cli" tingee transactions --from 2026071600000 --to 20260716235959          # 13 digits
+expect 2 "$cli" tingee transactions --from 20260716000000 --to 2026-07-16T23:59:59
+expect 2 "$cli" tingee transactions --from 20260701000000 --to 20260716000000 --max 1001
+expect 2 "$cli" tingee nfc-command --uuid U --nfc-url u --nfc-package-name p --enable-nfc --disable-nfc
+expect 2 "$cli" tingee generate-dynamic-qr --va-account-number V --amount 1-000
+expect 2 "$cli" tconnect confirm-ipn --body x --body-file y
 expect 0 "$cli" qr build --bin=970422 --account=123 --amount=9999999999999 --raw   # --flag=value; the 13-digit maximum
 
 # ---- helpers against the spec vectors (tingee.md §2.3, charging.md §7, tconnect.md §3.3, VietQR E5) ----
@@ -167,6 +177,55 @@ json '.error.outcome == "not_found" and .error.provider_code == "1002"'
 expect 0 "$cli" tingee generate-and-show-dynamic-qr-code --uuid DEMO-BOX-MAX --va-account-number V1T123456789 --amount 250000 \
   --bank-bin 970418 --purpose "DH 7" --raw
 "$cli" qr parse "$out" >/dev/null || fail "the sandbox's bill QR does not pass paygw's check: $out"
+screen() { curl -sf "$SANDBOX_URL/_sandbox/devices" | jq -c --arg d "$1" '.[] | select(.device == $d)'; }
+expect 0 "$cli" tingee nfc-command --uuid DEMO-BOX-3LS --nfc-url https://pay.example.vn/n --nfc-package-name vn.example --enable-nfc
+grep -q "message: Success" <<<"$out" || fail "nfc-command: $out"
+screen DEMO-BOX-3LS | jq -e '.screen.event == "nfc-command" and .screen.detail.nfcUrl == "https://pay.example.vn/n"' >/dev/null ||
+  fail "nfc-command did not reach the device: $(screen DEMO-BOX-3LS)"
+expect 3 "$cli" tingee nfc-command --uuid NO-SUCH-BOX --nfc-url u --nfc-package-name p --json
+json '.error.provider_code == "1002" and .error.exit_code == 3'
+
+# The bank group: a bill's lifecycle on both prefixes (-v shows the path), transactions, banks.
+now_vn() { date -u -d "@$(($(date +%s) + 7 * 3600 + $1))" +%Y%m%d%H%M%S; }
+for prefix in v1 v1/bank; do
+  expect 0 "$cli" -v --bank-prefix "$prefix" tingee generate-dynamic-qr --va-account-number V1T123456789 --amount 185000 \
+    --bank-name BIDV --purpose "DH 9" --json
+  grep -q "debug: tingee -> POST /$prefix/generate-dynamic-qr" <<<"$err" || fail "--bank-prefix $prefix not used: $err"
+  bill=$(jq -r .bill_id <<<"$out") account=$(jq -r .qr_account <<<"$out") qr=$(jq -r .qr_code <<<"$out")
+  "$cli" qr parse "$qr" --json | jq -e '.amount == 185000 and .bin == "970418"' >/dev/null || fail "bill QR: $qr"
+  expect 0 "$cli" tingee get-status-dynamic-qr --qr-account "$account" --bill-id "$bill" --raw --bank-prefix "$prefix"
+  [ "$out" = unpaid ] || fail "a new bill: $out"
+  curl -sf -X POST "$SANDBOX_URL/_sandbox/tingee/payments" -d "{\"billId\":\"$bill\",\"url\":\"http://127.0.0.1:9/\"}" >/dev/null
+  expect 0 env PAYGW_TINGEE_BANK_PREFIX="$prefix" "$cli" tingee get-status-dynamic-qr --qr-account "$account" --bill-id "$bill" --json
+  json '.status == "paid" and .total_amount_paid == 185000 and (.transactions | length) == 1'
+  expect 0 "$cli" tingee transactions --from "$(now_vn -3600)" --to "$(now_vn 3600)" --bill-id "$bill" --json
+  json '.total_count == 1 and .count == 1 and .transactions[0].amount == 185000 and .transactions[0].bill_id == "'"$bill"'"'
+  expect 0 "$cli" tingee transactions --from "$(now_vn -3600)" --to "$(now_vn 3600)" --bill-id "$bill" --raw
+  jq -e '.amount == 185000' <<<"$out" >/dev/null || fail "transactions --raw: $out"
+  expect 0 "$cli" --bank-prefix "$prefix" tingee delete-dynamic-qr --qr-account "$account" --bill-id "$bill"
+  expect 3 "$cli" --bank-prefix "$prefix" tingee get-status-dynamic-qr --qr-account "$account" --bill-id "$bill" --json
+  json '.error.outcome == "not_found" and .error.provider_code == "1003"'
+  expect 0 "$cli" -v --bank-prefix "$prefix" tingee get-banks --raw
+  grep -qx "BIDV 970418" <<<"$out" || fail "get-banks --raw: $out"
+  grep -q "debug: tingee -> GET /$prefix/get-banks" <<<"$err" || fail "get-banks on $prefix: $err"
+done
+expect 2 "$cli" tingee transactions --from "$(now_vn $((-11 * 86400)))" --to "$(now_vn 0)"   # more than 10 days
+expect 0 "$cli" tingee get-banks --json
+json '(.banks | length) == 15 and (.banks[] | select(.code == "VCB") | .bin) == "970436"'
+
+# The two resets are two endpoints: reset-device (POST, with details) and reset (DELETE ?uuid=).
+link6() { expect 0 "$cli" tingee add-device-to-shop --uuid DEMO-BOX-6XS --security-code 123456 --shop-ids 1; }
+link6
+expect 0 "$cli" -v tingee reset-device --uuid DEMO-BOX-6XS --account-number 0023457923442 --bank-request
+grep -q "debug: tingee -> POST /v1/device/reset-device" <<<"$err" || fail "reset-device: $err"
+curl -sf "$SANDBOX_URL/_sandbox/events" | jq -e '.[-1].event == "reset" and .[-1].detail.isBankRequest == true' >/dev/null ||
+  fail "reset-device did not reach the sandbox"
+screen DEMO-BOX-6XS | jq -e '.linked == false' >/dev/null || fail "reset-device did not unlink"
+link6
+expect 0 "$cli" -v tingee reset --uuid DEMO-BOX-6XS --raw
+[ "$out" = "Reset device successfully" ] || fail "reset --raw: $out"
+grep -q "debug: tingee -> DELETE /v1/device/reset" <<<"$err" || fail "reset: $err"
+expect 3 "$cli" tingee reset-device --uuid NO-SUCH-BOX
 
 expect 0 "$cli" tconnect push-pos --serial POS-0001 --order-id ORD-CLI --amount 150000
 grep -q "Successfully pushed" <<<"$out" || fail "tconnect push-pos: $out"
@@ -174,9 +233,48 @@ expect 3 "$cli" tconnect push-pos --serial POS-9999 --order-id X --amount 1000 -
 json '.error.http_status == 404 and .error.exit_code == 3'
 sbqr=$("$cli" tconnect create-qr --order-id ORD-CLI-2 --va VA1 --bincode 970454 --amount 180000 --default-service-code vccb-qr --raw)
 expect 0 "$cli" tconnect push-soundbox --serial SB-0001 --amount 180000 --qr-string "$sbqr"
-expect 0 "$cli" tconnect qr-transactions --from "2026-01-01 00:00:00" --to "2026-12-31 23:59:59" --json
+vn_day() { date -u -d "@$(($(date +%s) + 7 * 3600 + $1))" "+%Y-%m-%d %H:%M:%S"; }
+expect 0 "$cli" tconnect qr-transactions --from "$(vn_day -86400)" --to "$(vn_day 86400)" --json
 json '.count == 2 and (.items | length) == 2 and .items[0].order_id == "ORD-CLI"'
 no_secrets tconnect qr-transactions
+expect 0 "$cli" tconnect qr-transactions --from "$(vn_day $((-3 * 86400)))" --to "$(vn_day -86400)" --json
+json '.count == 0'
+
+# confirm-ipn: an order paid through the sandbox, its IPN as delivered (caught by a one-shot Node.js
+# receiver), decoded and confirmed: exit 0; copies re-encrypted with another amount (1), another
+# order (3), an order not paid yet (5); another key cannot decrypt it (1).
+node -e 'const fs = require("fs"); const s = require("http").createServer((q, r) => { const b = [];
+  q.on("data", (c) => b.push(c)); q.on("end", () => { fs.writeFileSync(process.argv[1], Buffer.concat(b));
+  r.setHeader("Connection", "close"); r.end("{}"); s.close(); }); });
+  s.listen(0, "127.0.0.1", () => console.log(s.address().port));' "$work/ipn.json" >"$work/ipn.port" &
+ipn_pid=$!
+for _ in $(seq 100); do [ -s "$work/ipn.port" ] && break; sleep 0.05; done
+expect 0 "$cli" tconnect push-pos --serial POS-0001 --order-id ORD-IPN-CLI --amount 150000
+curl -sf -X POST "$SANDBOX_URL/_sandbox/tconnect/payments" \
+  -d "{\"order_id\":\"ORD-IPN-CLI\",\"amount\":150000,\"url\":\"http://127.0.0.1:$(cat "$work/ipn.port")/ipn\"}" |
+  jq -e '.deliveries == [200]' >/dev/null || fail "the sandbox did not deliver the IPN"
+wait "$ipn_pid" || true
+ipn_pid=""
+expect 0 "$cli" tconnect confirm-ipn --body-file "$work/ipn.json" --json
+json '.result == "confirmed" and .credit == true and .order_id == "ORD-IPN-CLI" and .amount == 150000'
+json '.transaction.status == "SUCCESS" and .transaction.amount == 150000 and .transaction.request_id == .request_id'
+no_secrets tconnect confirm-ipn
+run bash -c "'$cli' tconnect confirm-ipn --body - --raw < '$work/ipn.json'"
+[ "$rc" = 0 ] && [ "$out" = confirmed ] || fail "confirm-ipn from stdin: $rc $out $err"
+plain=$("$cli" tconnect decode-ipn --body-file "$work/ipn.json" --raw)
+reencrypt() { printf '{"data":"%s"}' "$(jq -c "$1" <<<"$plain" | "$cli" tconnect encrypt --plaintext - --raw)" >"$work/forged.json"; }
+reencrypt '.amount = 1500000'
+expect 1 "$cli" tconnect confirm-ipn --body-file "$work/forged.json" --json
+json '.result == "amount_mismatch" and .credit == false and .transaction.amount == 150000'
+reencrypt '.order_id = "ORD-NEVER" | .request_id = "SBX-NEVER"'
+expect 3 "$cli" tconnect confirm-ipn --body-file "$work/forged.json" --raw
+[ "$out" = not_found ] || fail "confirm-ipn of an unknown order: $out"
+expect 0 "$cli" tconnect push-pos --serial POS-0001 --order-id ORD-IPN-UNPAID --amount 150000
+reencrypt '.order_id = "ORD-IPN-UNPAID" | del(.request_id)'
+expect 5 "$cli" tconnect confirm-ipn --body-file "$work/forged.json" --json
+json '.result == "not_successful" and .transaction.status == "PENDING"'
+expect 1 "$cli" tconnect confirm-ipn --body-file "$work/ipn.json" --aes-key "$(printf 'a%.0s' $(seq 64))" --json
+json '.error.code == "decrypt"'
 
 card() { echo --telco VIETTEL --code "$1" --serial 99 --amount 50000 --request-id "$2"; }
 rid="cli-$RANDOM$RANDOM"

@@ -1,46 +1,120 @@
-// Integration: card charging through libcurl against paygw-sandbox, and its callbacks verified and
+// Integration: every card-charging call, blocking and async, in each encoding (form POST, JSON with
+// sign scheme B, query GET), through libcurl against paygw-sandbox; and its callbacks verified and
 // applied once by paygw.
 #include "sandbox_fixture.hpp"
 
 namespace paygw::it {
 namespace {
 
-TEST(SandboxCharging, EveryCommand) {
-  auto c = charging_client();
-  const std::string id = "it-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-  auto instant = c.submit({"VIETTEL", "1234567891", "5555", 50000, id + "-a"});
-  ASSERT_TRUE(instant.ok()) << describe(instant.error());
-  EXPECT_EQ(instant->status, charging::Status::kSuccess);
-  EXPECT_EQ(instant->amount, 35000);
+// A client in `encoding` (JSON with sign scheme B, as the table's charging_json client) at `url`.
+charging::Client client(charging::Encoding encoding, const std::string& url, const char* key = kChargingKey) {
+  charging::Config c;
+  c.base_url = url;
+  c.partner_id = kChargingId;
+  c.partner_key = Secret(key);
+  c.encoding = encoding;
+  if (encoding == charging::Encoding::kJson) c.sign_scheme = charging::sign_scheme_b;
+  c.transport = transport();
+  c.timeout = 10s;
+  return *charging::Client::create(c);
+}
 
-  const charging::CardRequest slow{"VIETTEL", "1234567895", "5556", 100000, id + "-b"};
-  auto pending = c.submit(slow);
-  ASSERT_TRUE(pending.ok());
+// A card of `value` whose serial and request_id no other check uses.
+charging::CardRequest card(const std::string& code, Vnd value) {
+  const std::string id = unique_id();
+  std::string serial = "5";
+  for (char ch : id) {
+    if (ch >= '0' && ch <= '9') serial += ch;
+  }
+  return {"VIETTEL", code, serial, value, "it-" + id};
+}
+
+// Card codes script the sandbox's answer by their last digit: 1 success at once, 3 card error,
+// 0 submit failed, 5 pending then success.
+void check_submit(charging::Encoding encoding, const std::string& url, bool async) {
+  auto c = client(encoding, url);
+  const auto good = card("1234567891", 50000);
+  auto instant = IT_CALL(async, c, submit, (good));
+  ASSERT_OK(instant);
+  EXPECT_EQ(instant->status, charging::Status::kSuccess);
+  EXPECT_EQ(instant->request_id, good.request_id);
+  EXPECT_EQ(instant->declared_value, 50000);
+  EXPECT_EQ(instant->value, 50000);
+  EXPECT_EQ(instant->amount, 35000) << "the value less the sandbox's 30 % fee";
+  EXPECT_TRUE(instant->credits());
+  auto duplicate = IT_CALL(async, c, submit, (good));
+  ASSERT_OK(duplicate);
+  EXPECT_EQ(duplicate->status, charging::Status::kDuplicateRequest);
+  EXPECT_FALSE(duplicate->credits());
+  auto bad = IT_CALL(async, c, submit, (card("1234567893", 100000)));
+  ASSERT_OK(bad);
+  EXPECT_EQ(bad->status, charging::Status::kCardError);
+  EXPECT_EQ(bad->amount, 0);
+  auto pending = IT_CALL(async, c, submit, (card("1234567895", 20000)));
+  ASSERT_OK(pending);
   EXPECT_EQ(pending->status, charging::Status::kPending);
-  charging::ChargeResult last = *pending;
-  for (int i = 0; i < 50 && !last.is_final(); ++i) {
+  EXPECT_FALSE(pending->is_final());
+  auto forged = IT_CALL(async, client(encoding, url, "wrong-key"), submit, (card("1234567891", 50000)));
+  ASSERT_OK(forged);
+  EXPECT_EQ(forged->status, charging::Status::kSubmitFailed);
+  EXPECT_EQ(forged->message, "INVALID_SIGNATURE");
+  auto invalid = IT_CALL(async, c, submit, (card("1234567891", 12345)));  // no such denomination
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(invalid.error().delivery, Delivery::kNotSent);
+}
+
+void check_check(charging::Encoding encoding, const std::string& url, bool async) {
+  auto c = client(encoding, url);
+  const auto slow = card("1234567895", 100000);
+  auto submitted = c.submit(slow);
+  ASSERT_OK(submitted);
+  ASSERT_EQ(submitted->status, charging::Status::kPending);
+  charging::ChargeResult last = *submitted;
+  for (int i = 0; i < 100 && !last.is_final(); ++i) {
     std::this_thread::sleep_for(20ms);
-    auto checked = c.check(slow);
-    ASSERT_TRUE(checked.ok());
+    auto checked = IT_CALL(async, c, check, (slow));
+    ASSERT_OK(checked);
+    EXPECT_EQ(checked->request_id, slow.request_id);
     last = *checked;
   }
-  EXPECT_EQ(last.status, charging::Status::kSuccess);
-
-  auto duplicate = c.submit(slow);
-  ASSERT_TRUE(duplicate.ok());
-  EXPECT_EQ(duplicate->status, charging::Status::kDuplicateRequest);
-  auto missing = c.check({"VIETTEL", "1234567895", "5556", 100000, id + "-nope"});
-  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(last.status, charging::Status::kSuccess) << "final within 2 s (--charging-delay-ms 100)";
+  EXPECT_EQ(last.amount, 70000);
+  auto missing = IT_CALL(async, c, check, (card("1234567895", 100000)));
+  ASSERT_OK(missing);
   EXPECT_EQ(missing->status, charging::Status::kNotFound);
-  auto fees = c.get_fees();
-  ASSERT_TRUE(fees.ok());
-  EXPECT_FALSE(fees->rows.empty());
-  EXPECT_EQ(fees->rows[0].fees.to_string(), "30");
+}
 
-  auto bad_key = charging_client(10s, "wrong-key").submit({"VIETTEL", "1234567891", "5557", 50000, id + "-c"});
-  ASSERT_TRUE(bad_key.ok());
-  EXPECT_EQ(bad_key->status, charging::Status::kSubmitFailed);
-  EXPECT_EQ(bad_key->message, "INVALID_SIGNATURE");
+// Scheme B is a setting of the sandbox: the JSON client's checks run against one of their own.
+Checks charging_checks(const std::string& scheme_b_url) {
+  using charging::Encoding;
+  Checks k;
+  for (const auto& [prefix, encoding] : {std::pair<std::string, Encoding>{"charging.", Encoding::kForm},
+                                         {"charging_json.", Encoding::kJson},
+                                         {"charging_query.", Encoding::kQuery}}) {
+    const std::string at = encoding == Encoding::kJson ? scheme_b_url : std::string();
+    const Encoding e = encoding;
+    k[prefix + "submit"] = [e, at](const std::string& url, bool async) {
+      check_submit(e, at.empty() ? url : at, async);
+    };
+    k[prefix + "check"] = [e, at](const std::string& url, bool async) { check_check(e, at.empty() ? url : at, async); };
+  }
+  k["charging.get_fees"] = [](const std::string& url, bool async) {
+    auto fees = IT_CALL(async, client(charging::Encoding::kForm, url), get_fees, ());
+    ASSERT_OK(fees);
+    ASSERT_EQ(fees->rows.size(), 18u) << "3 telcos x 6 values";
+    EXPECT_EQ(fees->rows[0].telco, "VIETTEL");
+    EXPECT_EQ(fees->rows[0].value, 10000);
+    EXPECT_EQ(fees->rows[0].fees.to_string(), "30");
+    EXPECT_EQ(fees->rows[0].penalty.to_string(), "50");
+  };
+  return k;
+}
+
+TEST(SandboxCharging, EveryCallBlockingAndAsync) {
+  Sandbox scheme_b({"--charging-scheme", "B", "--charging-delay-ms", "100"});
+  ASSERT_FALSE(scheme_b.url().empty()) << scheme_b.output();
+  EXPECT_EQ(run_every_row("charging", charging_checks(scheme_b.url()), sandbox().url()), 7u);
 }
 
 TEST(SandboxCharging, CallbackDuplicatesAndLatePendingCreditOnce) {

@@ -1,12 +1,17 @@
 // Integration tests against paygw-sandbox: the shared fixture (see sandbox_fixture.hpp).
 #include "sandbox_fixture.hpp"
 
+#include "../support/client_calls.hpp"
+
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <ctime>
+#include <set>
 
 extern char** environ;
 
@@ -155,11 +160,13 @@ std::shared_ptr<http::Transport> transport() {
   return t;
 }
 
-tingee::Client tingee_client(std::chrono::milliseconds timeout, const char* secret, const std::string& url) {
+tingee::Client tingee_client(std::chrono::milliseconds timeout, const char* secret, const std::string& url,
+                             tingee::BankPathPrefix prefix) {
   tingee::Config c;
   c.base_url = url.empty() ? sandbox().url() : url;
   c.client_id = kTingeeId;
   c.secret = Secret(secret);
+  c.bank_path_prefix = prefix;
   c.transport = transport();
   c.timeout = timeout;
   return *tingee::Client::create(c);
@@ -209,6 +216,84 @@ std::string tingee_raw(const std::string& method, const std::string& path, const
                       : method == "DELETE" ? client.Delete(path.c_str(), headers)
                                            : client.Post(path.c_str(), headers, body, "application/json");
   return r ? r->body : std::string();
+}
+
+nlohmann::json sandbox_get(const std::string& path, const std::string& url) {
+  auto r = transport()->send({http::Method::kGet, (url.empty() ? sandbox().url() : url) + path, {}, "", 5s, {}});
+  EXPECT_TRUE(r.ok() && r->status == 200) << "GET " << path;
+  return r.ok() ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+}
+
+nlohmann::json screen_of(const std::string& id, const std::string& url) {
+  for (const auto& d : sandbox_get("/_sandbox/devices", url)) {
+    if (d.value("device", "") == id) return d["screen"];
+  }
+  ADD_FAILURE() << "the sandbox has no device " << id;
+  return nullptr;
+}
+
+std::string unique_id() {
+  static std::atomic<int> n{0};
+  return std::to_string(getpid()) + "-" + std::to_string(++n);
+}
+
+std::string unique_path(const std::string& what) { return "/" + what + "/" + unique_id(); }
+
+std::string tconnect_time(int hours) {
+  const auto t = std::chrono::system_clock::now() + std::chrono::hours(hours) + std::chrono::hours(7);
+  const std::time_t secs = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
+  return text;
+}
+
+tconnect::TransactionQuery tconnect_today(std::int64_t limit) {
+  return {tconnect_time(-24), tconnect_time(24), limit, 1};
+}
+
+std::string tconnect_pay(const std::string& order_id, Vnd amount, const std::string& payment_type,
+                         const std::string& url) {
+  const std::string path = unique_path("tconnect/ipn");
+  const nlohmann::json body = {{"order_id", order_id},
+                               {"amount", amount},
+                               {"payment_type", payment_type},
+                               {"narrative", "Thanh toan " + order_id},
+                               {"url", receiver().url(path)}};
+  auto r = transport()->send({http::Method::kPost,
+                              (url.empty() ? sandbox().url() : url) + "/_sandbox/tconnect/payments",
+                              {{"Content-Type", "application/json"}},
+                              body.dump(),
+                              5s,
+                              {}});
+  EXPECT_TRUE(r.ok() && r->status == 200 && r->body.find("\"deliveries\":[200]") != std::string::npos)
+      << (r.ok() ? r->body : describe(r.error()));
+  const auto hits = receiver().hits(path);
+  EXPECT_EQ(hits.size(), 1u) << "one IPN for " << order_id;
+  return hits.empty() ? std::string() : hits[0].body;
+}
+
+std::size_t run_every_row(const std::string& prefix, const Checks& checks, const std::string& url) {
+  std::set<std::string> rows;
+  for (bool async : {false, true}) {
+    for (const auto& row : calls::calls()) {
+      const std::string name = row.name;
+      if (name.rfind(prefix, 0) != 0) continue;
+      rows.insert(name);
+      SCOPED_TRACE(name + (async ? " (async)" : " (blocking)"));
+      const auto check = checks.find(name);
+      if (check == checks.end()) {
+        if (!async) ADD_FAILURE() << name << " has no sandbox check";
+        continue;
+      }
+      check->second(url, async);
+    }
+  }
+  for (const auto& [name, check] : checks) {
+    EXPECT_EQ(rows.count(name), 1u) << "the check " << name << " names no row of tests/support/client_calls.hpp";
+  }
+  return rows.size();
 }
 
 }  // namespace paygw::it

@@ -2,6 +2,11 @@
 // one test per process) starts a merchant-side Receiver and one sandbox on free loopback ports,
 // with the credentials below given through the environment; clients reach it through the real
 // libcurl transport.
+//
+// Every public client call, blocking and async, is checked against the sandbox: each provider's
+// test walks the rows of the one table of client calls (tests/support/client_calls.hpp) and runs
+// the sandbox check of each row (a Checks map, by row name) in both forms; a row without a check,
+// or a check without a row, fails the test.
 #pragma once
 
 #include <paygw/paygw.hpp>
@@ -9,9 +14,12 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <sys/types.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -95,7 +103,7 @@ Sandbox& sandbox();
 
 std::shared_ptr<http::Transport> transport();
 tingee::Client tingee_client(std::chrono::milliseconds timeout = 10s, const char* secret = kTingeeSecret,
-                             const std::string& url = "");
+                             const std::string& url = "", tingee::BankPathPrefix prefix = tingee::BankPathPrefix::kV1);
 tconnect::Client tconnect_client(std::chrono::milliseconds timeout = 10s, const char* password = kPassword,
                                  const std::string& url = "");
 charging::Client charging_client(std::chrono::milliseconds timeout = 10s, const char* key = kChargingKey,
@@ -109,6 +117,46 @@ http::Response admin(const std::string& path, const std::string& body);
 std::string tingee_raw(const std::string& method, const std::string& path, const std::string& body,
                        const std::string& signed_text, const std::string& url = "");
 
+/// GET `path` of the sandbox at `url` (default: the suite's) as JSON (null when it fails).
+nlohmann::json sandbox_get(const std::string& path, const std::string& url = "");
+/// What the device `id` (Tingee uuid or TConnect serial) shows now: {event, detail, at_ms}, or null.
+nlohmann::json screen_of(const std::string& id, const std::string& url = "");
+/// A receiver path no other check uses: "/<what>/<n>".
+std::string unique_path(const std::string& what);
+/// A suffix no other check uses (for request and order ids).
+std::string unique_id();
+
+/// The sandbox check of one row of tests/support/client_calls.hpp: runs the row's call against the
+/// sandbox at `url` in its blocking form, or (async) its `_async` form, and checks the result.
+/// Each check sets up what it needs (links a device, creates a bill, pays an order) itself, so
+/// checks run in any order and twice.
+using Check = std::function<void(const std::string& url, bool async)>;
+using Checks = std::map<std::string, Check>;
+
+/// Runs the check of every table row whose name starts with `prefix`, blocking then async, against
+/// `url`. Fails for a row without a check and for a check that names no row. Returns the number
+/// of rows run.
+std::size_t run_every_row(const std::string& prefix, const Checks& checks, const std::string& url);
+
+/// The Tingee checks: devices (sandbox_tingee_test.cpp) and the bank group (sandbox_tingee_bills_test.cpp).
+Checks tingee_device_checks();
+Checks tingee_bill_checks();
+/// The TConnect check of confirm_ipn (sandbox_tconnect_ipn_test.cpp); the others are in sandbox_tconnect_test.cpp.
+Checks tconnect_ipn_checks();
+
+/// "YYYY-MM-DD HH:MM:SS" in Vietnam time (TConnect's transaction-query format), `hours` from now.
+std::string tconnect_time(int hours);
+/// The TConnect transactions from a day before to a day after now, `limit` per page.
+tconnect::TransactionQuery tconnect_today(std::int64_t limit = 1000);
+/// Pays `order_id` through the sandbox at `url` (default: the suite's): its pending push, if any,
+/// becomes a SUCCESS transaction of `payment_type`; returns the raw IPN body the receiver got.
+std::string tconnect_pay(const std::string& order_id, Vnd amount, const std::string& payment_type = "QR",
+                         const std::string& url = "");
+
+/// The blocking form `client.method args`, or (async) the result of `client.method_async args`.
+#define IT_CALL(async, client, method, args) ((async) ? (client).method##_async args.get() : (client).method args)
+
 #define EXPECT_OK(r) EXPECT_TRUE((r).ok()) << describe((r).error())
+#define ASSERT_OK(r) ASSERT_TRUE((r).ok()) << describe((r).error())
 
 }  // namespace paygw::it

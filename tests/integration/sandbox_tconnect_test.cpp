@@ -1,5 +1,6 @@
-// Integration: every TConnect call through libcurl against paygw-sandbox, async fan-out, HTTPS, IPNs,
-// and a create_qr -> push_payment round trip through paygw's own QR check.
+// Integration: every TConnect call, blocking and async, through libcurl against paygw-sandbox (the
+// confirm_ipn check is in sandbox_tconnect_ipn_test.cpp), async fan-out, HTTPS, and a create_qr ->
+// push_payment round trip through paygw's own QR check.
 #include "sandbox_fixture.hpp"
 
 #include <atomic>
@@ -8,41 +9,145 @@
 namespace paygw::it {
 namespace {
 
-TEST(SandboxTconnect, EveryCall) {
-  auto c = tconnect_client();
-  EXPECT_OK(c.authenticate());
-  auto pos = c.push_payment(tconnect::PosPush{"POS-0001", "ORD-1", 150000});
-  ASSERT_TRUE(pos.ok()) << describe(pos.error());
-  EXPECT_EQ(pos->message, "Successfully pushed new payment to POS");
-  auto sb =
-      c.push_payment(tconnect::SoundboxPush{"SB-0001", 180000,
-                                            "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA5"
-                                            "30370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"});
-  ASSERT_TRUE(sb.ok()) << describe(sb.error());
-  EXPECT_EQ(sb->message, "Successfully pushed new payment to Soundbox");
-  auto unknown = c.push_payment(tconnect::PosPush{"POS-9999", "ORD-2", 1000});
-  ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error().http_status, 404);
-  auto services = c.get_services();
-  ASSERT_TRUE(services.ok());
-  EXPECT_EQ(services->services.at(0).service_code, "vccb-qr");
-  auto va = c.create_va({"970454", "NGUYEN VAN A"});
-  ASSERT_TRUE(va.ok());
-  EXPECT_FALSE(va->va.empty());
-  auto qr = c.create_qr({"ORD-3", va->va, "970454", 10000, ""});
-  ASSERT_TRUE(qr.ok()) << describe(qr.error());
-  EXPECT_TRUE(qr->dynamic);
-  EXPECT_TRUE(vietqr::parse(qr->qr_content).ok()) << qr->qr_content;
-  const tconnect::TransactionQuery q{"2026-01-01 00:00:00", "2026-12-31 23:59:59", 10, 1};
-  auto txns = c.get_qr_transactions(q);
-  ASSERT_TRUE(txns.ok()) << describe(txns.error());
-  EXPECT_GE(txns->items.size(), 2u);
-  EXPECT_OK(c.get_card_transactions(q));
-  EXPECT_OK(c.get_cash_transactions(q));
+// One page of the list of `kind` ("qr", "card" or "cash").
+Result<tconnect::TransactionPage> page_of(const tconnect::Client& c, const std::string& kind,
+                                          const tconnect::TransactionQuery& q, bool async) {
+  return kind == "qr"     ? IT_CALL(async, c, get_qr_transactions, (q))
+         : kind == "card" ? IT_CALL(async, c, get_card_transactions, (q))
+                          : IT_CALL(async, c, get_cash_transactions, (q));
+}
 
-  auto refused = tconnect_client(10s, "wrong-password").authenticate();
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().code, ErrorCode::kAuth);
+// The transactions of `order_id` in today's list of `kind`.
+std::vector<tconnect::Transaction> of_order(const tconnect::Client& c, const std::string& kind,
+                                            const std::string& order_id, bool async) {
+  auto page = page_of(c, kind, tconnect_today(), async);
+  EXPECT_OK(page);
+  std::vector<tconnect::Transaction> out;
+  if (!page.ok()) return out;
+  EXPECT_EQ(page->total, static_cast<std::int64_t>(page->items.size())) << "one page of 1000 holds them all";
+  for (const auto& t : page->items) {
+    if (t.order_id == order_id) out.push_back(t);
+  }
+  return out;
+}
+
+// A payment of `type` appears, SUCCESS, in that list only (and pending pushes in every list).
+void check_list(const std::string& kind, const std::string& type, bool async) {
+  auto c = tconnect_client();
+  const std::string order = "ORD-" + type + "-" + unique_id();
+  ASSERT_FALSE(tconnect_pay(order, 64000, type).empty());
+  for (const std::string other : {"qr", "card", "cash"}) {
+    SCOPED_TRACE(other);
+    const auto found = of_order(c, other, order, async);
+    if (other != kind) {
+      EXPECT_TRUE(found.empty()) << "a " << type << " payment is not in the " << other << " list";
+      continue;
+    }
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].status, "SUCCESS");
+    EXPECT_EQ(found[0].amount, 64000);
+    EXPECT_EQ(found[0].narrative, "Thanh toan " + order);
+    EXPECT_EQ(found[0].request_id.rfind("SBX-IPN-", 0), 0u) << found[0].request_id;
+    EXPECT_FALSE(found[0].trn_ref_no.empty());
+  }
+  auto old = page_of(c, kind, {tconnect_time(-72), tconnect_time(-48), 1000, 1}, async);
+  ASSERT_OK(old);
+  for (const auto& t : old->items) EXPECT_NE(t.order_id, order) << "outside the window";
+}
+
+Checks tconnect_checks() {
+  Checks k;
+  k["tconnect.authenticate"] = [](const std::string&, bool async) {
+    EXPECT_OK(IT_CALL(async, tconnect_client(), authenticate, ()));
+    auto refused = IT_CALL(async, tconnect_client(10s, "wrong-password"), authenticate, ());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kAuth) << describe(refused.error());
+    EXPECT_EQ(refused.error().http_status, 401);
+  };
+  k["tconnect.push_payment(pos)"] = [](const std::string&, bool async) {
+    auto c = tconnect_client();
+    const std::string order = "ORD-POS-" + unique_id();
+    auto pos = IT_CALL(async, c, push_payment, (tconnect::PosPush{"POS-0001", order, 150000}));
+    ASSERT_OK(pos);
+    EXPECT_EQ(pos->message, "Successfully pushed new payment to POS");
+    const auto screen = screen_of("POS-0001");
+    EXPECT_EQ(screen["event"], "push-pos");
+    EXPECT_EQ(screen["detail"]["order_id"], order);
+    EXPECT_EQ(screen["detail"]["amount"], 150000);
+    const auto pending = of_order(c, "qr", order, async);
+    ASSERT_EQ(pending.size(), 1u) << "the push is a pending transaction of its order";
+    EXPECT_EQ(pending[0].status, "PENDING");
+    EXPECT_EQ(pending[0].amount, 150000);
+    auto unknown = IT_CALL(async, c, push_payment, (tconnect::PosPush{"POS-9999", order, 1000}));
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().code, ErrorCode::kHttpStatus);
+    EXPECT_EQ(unknown.error().http_status, 404);
+    EXPECT_EQ(unknown.error().message, "Device not found");
+  };
+  k["tconnect.push_payment(soundbox)"] = [](const std::string&, bool async) {
+    auto c = tconnect_client();
+    auto sb = IT_CALL(async, c, push_payment, (tconnect::SoundboxPush{"SB-0001", 180000, kDemoQr}));
+    ASSERT_OK(sb);
+    EXPECT_EQ(sb->message, "Successfully pushed new payment to Soundbox");
+    const auto screen = screen_of("SB-0001");
+    EXPECT_EQ(screen["event"], "push-soundbox");
+    EXPECT_EQ(screen["detail"]["qr_string"], kDemoQr);
+    EXPECT_EQ(screen["detail"]["amount"], 180000);
+    // The QR says 180 000 VND: another amount is refused before anything is sent.
+    auto mismatch = IT_CALL(async, c, push_payment, (tconnect::SoundboxPush{"SB-0001", 1000, kDemoQr}));
+    ASSERT_FALSE(mismatch.ok());
+    EXPECT_EQ(mismatch.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(mismatch.error().delivery, Delivery::kNotSent);
+  };
+  k["tconnect.get_services"] = [](const std::string&, bool async) {
+    auto services = IT_CALL(async, tconnect_client(), get_services, ());
+    ASSERT_OK(services);
+    ASSERT_EQ(services->services.size(), 1u);
+    EXPECT_EQ(services->services[0].service_code, "vccb-qr");
+    EXPECT_EQ(services->services[0].bincode, "970454");
+    EXPECT_EQ(services->services[0].name, "BVBank QR");
+  };
+  k["tconnect.create_va"] = [](const std::string&, bool async) {
+    auto va = IT_CALL(async, tconnect_client(), create_va, ({"970454", "NGUYEN VAN A"}));
+    ASSERT_OK(va);
+    EXPECT_EQ(va->va.rfind("VA", 0), 0u) << va->va;
+    EXPECT_EQ(va->account_name, "NGUYEN VAN A");
+    EXPECT_EQ(va->bank_code, "970454");
+  };
+  k["tconnect.create_qr"] = [](const std::string&, bool async) {
+    auto c = tconnect_client();
+    auto va = c.create_va({"970454", "NGUYEN VAN B"});
+    ASSERT_OK(va);
+    const std::string order = "ORD-QR-" + unique_id();
+    for (const std::optional<Vnd> amount : {std::optional<Vnd>(10000), std::optional<Vnd>()}) {
+      auto qr = IT_CALL(async, c, create_qr, ({order, va->va, "970454", amount, ""}));
+      ASSERT_OK(qr);
+      EXPECT_EQ(qr->dynamic, amount.has_value());
+      auto info = vietqr::parse(qr->qr_content);
+      ASSERT_TRUE(info.ok()) << qr->qr_content;
+      EXPECT_EQ(info->bin, "970454");
+      EXPECT_EQ(info->account, va->va);
+      EXPECT_EQ(info->amount, amount);
+      EXPECT_EQ(info->purpose, order);
+    }
+  };
+  k["tconnect.get_qr_transactions"] = [](const std::string&, bool async) {
+    check_list("qr", "QR", async);
+    auto c = tconnect_client();  // paging: one per page, the total of all
+    auto first = page_of(c, "qr", tconnect_today(1), async);
+    ASSERT_OK(first);
+    ASSERT_EQ(first->items.size(), 1u);
+    ASSERT_TRUE(first->total.has_value());
+    EXPECT_GE(*first->total, 1);
+  };
+  k["tconnect.get_card_transactions"] = [](const std::string&, bool async) { check_list("card", "CARD", async); };
+  k["tconnect.get_cash_transactions"] = [](const std::string&, bool async) { check_list("cash", "CASH", async); };
+  for (auto& [name, check] : tconnect_ipn_checks()) k[name] = check;
+  return k;
+}
+
+TEST(SandboxTconnect, EveryCallBlockingAndAsync) {
+  EXPECT_EQ(run_every_row("tconnect.", tconnect_checks(), sandbox().url()), 10u);
 }
 
 TEST(SandboxTconnect, AsyncFanOutToManyDevicesOnOneThread) {
@@ -106,19 +211,6 @@ TEST(SandboxTls, HttpsSandboxNeedsItsCaFile) {
   auto page = client_with(*http::make_curl_transport(trusted)).get_device_paging({});
   ASSERT_TRUE(page.ok()) << describe(page.error());
   EXPECT_FALSE(page->items.empty());
-}
-
-TEST(SandboxTconnect, IpnDecrypts) {
-  admin("/_sandbox/tconnect/payments", R"({"order_id":"ORD-9","amount":150000,"narrative":"Thanh toan ORD-9","url":")" +
-                                           receiver().url("/tconnect/ipn") + R"("})");
-  const auto hits = receiver().hits("/tconnect/ipn");
-  ASSERT_EQ(hits.size(), 1u);
-  auto ipn = tconnect::decode_ipn(hits[0].body, {Secret(kAesKey)});
-  ASSERT_TRUE(ipn.ok()) << describe(ipn.error());
-  EXPECT_EQ(ipn->order_id, "ORD-9");
-  EXPECT_EQ(ipn->amount, 150000);
-  EXPECT_EQ(ipn->narrative, "Thanh toan ORD-9");
-  EXPECT_EQ(tconnect::decode_ipn(hits[0].body, {Secret(std::string(64, 'a'))}).error().code, ErrorCode::kDecrypt);
 }
 
 // The QR TConnect creates for an order goes to a soundbox: paygw checks it (validate_qr, on by

@@ -1,6 +1,7 @@
-// Integration: the sandbox's Tingee endpoints that paygw's client does not call yet (nfc-command,
-// reset-device, the bank/QR-bill group on /v1/ and /v1/bank/), and its two signature checks —
-// raw bytes, or the body re-serialised as Node.js does (computed here by node itself).
+// Integration: the sandbox's Tingee endpoints below paygw's client — raw signed requests to
+// nfc-command, reset-device and the bank/QR-bill group on /v1/ and /v1/bank/ (the client's calls
+// are checked in sandbox_tingee_test.cpp and sandbox_tingee_bills_test.cpp) — and its two
+// signature checks: raw bytes, or the body re-serialised as Node.js does (computed by node itself).
 #include "sandbox_fixture.hpp"
 
 #include <nlohmann/json.hpp>

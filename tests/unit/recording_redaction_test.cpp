@@ -1,12 +1,13 @@
 // RecordingTransport redaction: a whole session of each provider, through every public client call
-// (the table in tests/fuzz/client_calls.hpp), is recorded over a scripted provider; then every
-// fixture file is searched for each secret the session used — configured keys and passwords, the
-// card, and every signature, token and encrypted envelope that crossed the wire.
+// in its blocking and its async form (the table in tests/support/client_calls.hpp), is recorded
+// over a scripted provider; then every fixture file is searched for each secret the session used —
+// configured keys and passwords, the card, and every signature, token and encrypted envelope that
+// crossed the wire.
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/testing/recording_transport.hpp>
 #include <paygw/testing/replay_transport.hpp>
 
-#include "../fuzz/client_calls.hpp"
+#include "../support/client_calls.hpp"
 
 #include <gtest/gtest.h>
 
@@ -58,7 +59,7 @@ class ScriptedProvider final : public http::Transport {
     for (const char* name : {"x-signature", "Authorization"}) {
       if (const std::string* v = http::find_header(request.headers, name)) keep(*v);
     }
-    if (path.rfind("/v1/device/", 0) == 0) return json(tingee_answer(path));
+    if (path.rfind("/v1/", 0) == 0) return json(tingee_answer(path));
     if (path.rfind("/openapi/", 0) == 0) return tconnect_answer(request, path);
     if (path.rfind("/chargingws/v2", 0) == 0) {
       const auto q = path.find('?');
@@ -90,6 +91,18 @@ class ScriptedProvider final : public http::Transport {
   }
 
   static std::string tingee_answer(const std::string& path) {
+    if (path.find("/transaction/get-paging") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":150000,)"
+             R"("billId":"B-1"}],"totalCount":1}})";
+    }
+    if (path.find("/generate-dynamic-qr") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"qrCode":"000201","qrAccount":"V1T1","billId":"B-1"}})";
+    }
+    if (path.find("/get-status-dynamic-qr") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"billInfo":{"billId":"B-1","amount":150000},)"
+             R"("transactionInfos":[]}})";
+    }
+    if (path.find("/get-banks") != std::string::npos) return R"([{"code":"VCB","bin":"970436"}])";
     if (path.find("add-device-to-shop") != std::string::npos ||
         path.find("get-devices-link-to-shop-or-va") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":[{"type":"tingee-box-3ls","uuid":"DEVICE-001"}]})";
@@ -145,15 +158,18 @@ class RecordingSession : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  // Runs every call whose name starts with `prefix` through a recorder over the scripted provider.
+  // Runs every call whose name starts with `prefix`, blocking and async, through a recorder over
+  // the scripted provider.
   void record(const std::string& prefix) {
     recorder_ = std::make_shared<paygw::testing::RecordingTransport>(provider_, dir_.string());
-    auto clients = calls::make_clients(recorder_);
+    auto clients = calls::make_clients(calls::kExampleBaseUrl, recorder_);
     ASSERT_TRUE(clients.ok()) << clients.error().message;
     for (const auto& call : calls::calls()) {
       if (std::string(call.name).rfind(prefix, 0) != 0) continue;
-      ++count_;
-      EXPECT_EQ(call.run(*clients), "") << call.name;
+      for (bool async : {false, true}) {
+        ++count_;
+        EXPECT_EQ(call.call(*clients, async).text(), "") << call.name << (async ? " (async)" : "");
+      }
     }
     ASSERT_GT(count_, 0u);
     ASSERT_TRUE(recorder_->failures().empty());
@@ -190,11 +206,12 @@ class RecordingSession : public ::testing::Test {
   void replay_recorded(const std::string& prefix) const {
     auto replay = paygw::testing::ReplayTransport::from_files(recorder_->written());
     ASSERT_TRUE(replay.ok()) << replay.error().message;
-    auto clients = calls::make_clients(*replay);
+    auto clients = calls::make_clients(calls::kExampleBaseUrl, *replay);
     ASSERT_TRUE(clients.ok());
     for (const auto& call : calls::calls()) {
-      if (std::string(call.name).rfind(prefix, 0) == 0) {
-        EXPECT_EQ(call.run(*clients), "") << call.name;
+      if (std::string(call.name).rfind(prefix, 0) != 0) continue;
+      for (bool async : {false, true}) {
+        EXPECT_EQ(call.call(*clients, async).text(), "") << call.name << (async ? " (async)" : "");
       }
     }
     EXPECT_EQ((*replay)->report(), "");

@@ -48,8 +48,13 @@ struct FakeTconnect {
 };
 
 json transaction(const std::string& request_id, const std::string& status, std::int64_t amount) {
-  return json{{"order_id", "ORD-" + request_id}, {"request_id", request_id}, {"status", status}, {"amount", amount},
-              {"trn_ref_no", "FT" + request_id},   {"narrative", "thanh toan"},  {"txn_init_dt", "2026-07-16 17:40:26"}};
+  return json{{"order_id", "ORD-" + request_id},
+              {"request_id", request_id},
+              {"status", status},
+              {"amount", amount},
+              {"trn_ref_no", "FT" + request_id},
+              {"narrative", "thanh toan"},
+              {"txn_init_dt", "2026-07-16 17:40:26"}};
 }
 
 tconnect::IpnNotification ipn(const std::string& request_id, std::int64_t amount) {
@@ -106,6 +111,25 @@ TEST(TconnectConfirmIpn, ATamperedIpnIsNotConfirmed) {
   ASSERT_TRUE(r.ok()) << describe(r.error());
   EXPECT_EQ(r->result, tconnect::IpnCheck::kAmountMismatch);
   EXPECT_EQ(r->transaction->amount, 100000);
+}
+
+// The IV reaches the first AES block, where TConnect's own field order may put order_id: a
+// captured IPN edited to name another order keeps the real request_id and amount. The transaction
+// with that request_id is another order's: the IPN must not be confirmed (a merchant crediting
+// ipn.order_id on kConfirmed would credit an order nobody paid). The same through the sandbox:
+// SandboxTconnectIpn.AnOrderIdForgedThroughTheIvIsNotConfirmed.
+TEST(TconnectConfirmIpn, AnIpnNamingAnotherOrderThanItsTransactionIsNotConfirmed) {
+  FakeTconnect fake;
+  fake.pages = {json::array({transaction("R1", "SUCCESS", 100000)})};  // order ORD-R1
+  auto forged = ipn("R1", 100000);
+  forged.order_id = "XRD-R1";
+  auto client = test::tconnect_client(fake.transport());
+  for (bool async : {false, true}) {
+    auto r = async ? client.confirm_ipn_async(forged).get() : client.confirm_ipn(forged);
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    EXPECT_NE(r->result, tconnect::IpnCheck::kConfirmed)
+        << "confirmed an IPN of order XRD-R1 by the payment of order " << r->transaction->order_id;
+  }
 }
 
 TEST(TconnectConfirmIpn, MissingPendingAndPagedTransactions) {

@@ -25,12 +25,12 @@ using Json = nlohmann::ordered_json;
 
 /// Exit codes (documented in docs/sandbox-and-cli.md and in `paygw --help`).
 enum class Exit : int {
-  kOk = 0,              ///< Done; for a card: credited.
-  kFailed = 1,          ///< Refused (by the provider, or a signature/QR/decryption check): no effect.
+  kOk = 0,              ///< Done; for a card: credited; for an IPN: confirmed (credit it).
+  kFailed = 1,          ///< Refused (by the provider, or a signature/QR/decryption/IPN-amount check): no effect.
   kUsage = 2,           ///< Bad command line: unknown flag, bad or missing value. Nothing was sent.
-  kNotFound = 3,        ///< The device, card or request does not exist.
+  kNotFound = 3,        ///< The device, card, bill, request or an IPN's transaction does not exist.
   kNotCredited = 4,     ///< A card result that is final but credits nothing (card error, duplicate, ...).
-  kPending = 5,         ///< A card result that is not final yet: check again later.
+  kPending = 5,         ///< A card result, or an IPN's transaction, that is not final yet: check again later.
   kNotSent = 6,         ///< The connection failed before anything was sent: safe to repeat.
   kOutcomeUnknown = 7,  ///< May have been carried out: reconcile before repeating.
 };
@@ -49,6 +49,7 @@ struct Globals {
   std::optional<std::int64_t> timeout_s;
   std::optional<std::int64_t> retries;
   std::string ca_file;
+  std::string bank_prefix = "v1";  ///< Tingee's bank-group path prefix: "v1" or "v1/bank".
 };
 
 /// What the parse decided and the settings every command reads.

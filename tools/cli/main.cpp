@@ -14,19 +14,20 @@ using namespace paygw::cli;
 
 constexpr const char* kGlobalFooter =
     "Global flags (anywhere on the line): --json, --raw, -v/--verbose, --timeout S, --retries N, --ca-file F,\n"
-    "--show-secrets, --version. Exit codes: paygw --help.";
+    "--show-secrets, --bank-prefix v1|v1/bank, --version. Exit codes: paygw --help.";
 
 constexpr const char* kMainFooter =
     "Credentials come from the group's flags or its environment variables (PAYGW_TINGEE_*, PAYGW_TCONNECT_*,\n"
     "PAYGW_CHARGING_*; see each group's --help). Secrets are printed as <redacted> unless --show-secrets.\n"
     "\n"
     "Exit codes:\n"
-    "  0  done (a card: credited)\n"
-    "  1  refused by the provider, or a signature/QR/decryption check failed: no effect\n"
+    "  0  done (a card: credited; tconnect confirm-ipn: confirmed, credit it)\n"
+    "  1  refused by the provider, or a signature/QR/decryption check failed (confirm-ipn: the amount\n"
+    "     differs from TConnect's transaction): no effect\n"
     "  2  usage: unknown flag, bad or missing value, invalid request (nothing was sent)\n"
-    "  3  not found: the device, card or request does not exist\n"
+    "  3  not found: the device, card, bill or request (confirm-ipn: the IPN's transaction) does not exist\n"
     "  4  card final but not credited (card error, maintenance, duplicate request_id, submit failed)\n"
-    "  5  card not final yet (pending): check again later\n"
+    "  5  not final yet: a pending card, or (confirm-ipn) a transaction not SUCCESS yet: check again later\n"
     "  6  not sent: the connection failed before the request was written; safe to repeat\n"
     "  7  outcome unknown: the request may have been carried out; reconcile before repeating";
 
@@ -62,6 +63,12 @@ int main(int argc, char** argv) {
   app.add_option("--ca-file", g.ca_file, "PEM file of trusted CAs (e.g. an HTTPS sandbox's certificate)")
       ->check(CLI::ExistingFile);
   app.add_flag("--show-secrets", g.show_secrets, "Print keys, card codes and serials instead of <redacted>");
+  app.add_option("--bank-prefix", g.bank_prefix,
+                 "Path prefix of Tingee's bank group (QR bills, get-banks): v1 as Tingee documents, or v1/bank as "
+                 "its SDKs send")
+      ->check(CLI::IsMember({"v1", "v1/bank"}))
+      ->envname("PAYGW_TINGEE_BANK_PREFIX")
+      ->capture_default_str();
 
   // Command groups, one file each (tools/cli/<group>.cpp). A new group — e.g. `paygw reconcile`
   // (reconcile.cpp: add_reconcile_commands) — is declared in cli.hpp and added here.

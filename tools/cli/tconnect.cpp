@@ -1,5 +1,5 @@
-// paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, and the
-// envelope/IPN helpers.
+// paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, IPN
+// confirmation, and the envelope/IPN helpers.
 #include "cli.hpp"
 
 namespace paygw::cli {
@@ -196,6 +196,54 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
   }
 }
 
+const char* check_name(tconnect::IpnCheck c) {
+  switch (c) {
+    case tconnect::IpnCheck::kConfirmed: return "confirmed";
+    case tconnect::IpnCheck::kNotFound: return "not_found";
+    case tconnect::IpnCheck::kAmountMismatch: return "amount_mismatch";
+    case tconnect::IpnCheck::kNotSuccessful: return "not_successful";
+  }
+  return "unknown";
+}
+
+// decode_ipn + confirm_ipn: exit 0 only for kConfirmed (credit), else 3 (no such transaction),
+// 5 (not SUCCESS yet: ask again later) or 1 (the amount differs: do not credit).
+void add_confirm_ipn(CLI::App& t, Context& ctx, const Creds& creds) {
+  auto body = std::make_shared<std::string>();
+  auto body_file = std::make_shared<std::string>();
+  auto* c = command(
+      t, ctx, "confirm-ipn",
+      "Decode an IPN body {\"data\": ...} with the configured key and confirm it through the transaction query "
+      "(a read). Exit 0 only when TConnect has a SUCCESS transaction of the IPN with its amount: credit only then.",
+      [&ctx, creds, body, body_file] {
+        const std::string raw =
+            !body_file->empty() ? read_file(*body_file) : text_or_stdin(given(*body, "--body or --body-file"));
+        auto ipn = tconnect::decode_ipn(raw, {creds->key()}, creds->format());
+        if (!ipn) return fail(ctx, ipn.error());
+        auto confirmed = creds->client(ctx).confirm_ipn(*ipn, ctx.call());
+        if (!confirmed) return fail(ctx, confirmed.error());
+        Output o;
+        const tconnect::IpnCheck result = confirmed->result;
+        o.exit = result == tconnect::IpnCheck::kConfirmed       ? Exit::kOk
+                 : result == tconnect::IpnCheck::kNotFound      ? Exit::kNotFound
+                 : result == tconnect::IpnCheck::kNotSuccessful ? Exit::kPending
+                                                                : Exit::kFailed;
+        o.set("result", check_name(result)).set("credit", result == tconnect::IpnCheck::kConfirmed);
+        o.set("order_id", ipn->order_id).set("amount", ipn->amount).set("request_id", ipn->request_id);
+        o.set("payment_type", ipn->payment_type);
+        if (const auto& tx = confirmed->transaction) {
+          Json j = {{"order_id", tx->order_id}, {"request_id", tx->request_id}, {"status", tx->status}};
+          if (tx->amount) j["amount"] = *tx->amount;
+          if (!tx->trn_ref_no.empty()) j["trn_ref_no"] = tx->trn_ref_no;
+          o.set("transaction", j);
+        }
+        o.raw = {check_name(result)};
+        return print(ctx, o);
+      });
+  auto* b = c->add_option("--body", *body, "The IPN body as received, or - for standard input");
+  c->add_option("--body-file", *body_file, "Read the IPN body from this file (- for standard input)")->excludes(b);
+}
+
 }  // namespace
 
 void add_tconnect_commands(CLI::App& app, Context& ctx) {
@@ -218,6 +266,7 @@ void add_tconnect_commands(CLI::App& app, Context& ctx) {
   t->add_option("--default-service-code", creds->service_code, "x-service-code for create-qr")
       ->envname("PAYGW_TCONNECT_SERVICE_CODE");
   add_calls(*t, ctx, creds);
+  add_confirm_ipn(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
 }
 

@@ -1,4 +1,5 @@
-// paygw CLI — `paygw tingee ...`: every Tingee device call, plus signing and webhook verification.
+// paygw CLI — `paygw tingee ...`: every Tingee device call, plus signing and webhook verification
+// (the bank group — QR bills, transactions, banks — is in tingee_bills.cpp).
 //
 // Adding a command for a new client call is a few lines: bind its flags to a request struct held
 // in a shared_ptr, and call the client in the action, e.g.
@@ -6,41 +7,19 @@
 //   auto r = std::make_shared<tingee::NfcCommandRequest>();
 //   auto* c = command(*t, ctx, "nfc-command", "Push an NFC link (POST /v1/device/nfc-command).",
 //                     [&ctx, creds, r] { return report(ctx, creds->client(ctx).nfc_command(*r, ctx.call()), ack,
-//                     not_found); });
+//                     device_not_found); });
 //   c->add_option("--uuid", r->uuid, "Device")->required();
-//
-// Waiting for their client calls: nfc-command, reset-device, generate-dynamic-qr,
-// get-status-dynamic-qr, delete-dynamic-qr, transactions (transaction/get-paging), get-banks.
-#include "cli.hpp"
+#include "tingee.hpp"
 
 #include <chrono>
 
 namespace paygw::cli {
 namespace {
 
-struct Credentials {
-  std::string base_url, client_id, secret;
-
-  tingee::Client client(const Context& ctx) const {
-    tingee::Config c;
-    c.base_url = need(base_url, "--base-url", "PAYGW_TINGEE_BASE_URL");
-    c.client_id = need(client_id, "--client-id", "PAYGW_TINGEE_CLIENT_ID");
-    c.secret = Secret(need(secret, "--secret", "PAYGW_TINGEE_SECRET"));
-    ctx.apply(c);
-    auto made = tingee::Client::create(c);
-    if (!made) throw UsageError{describe(made.error())};
-    return *made;
-  }
-};
-using Creds = std::shared_ptr<Credentials>;
-
-// Tingee does not publish its error list; 1002 is the sandbox's "device does not exist".
-bool not_found(const Error& e) { return e.code == ErrorCode::kProvider && e.provider_code == "1002"; }
-
-void ack(Output& o, const tingee::Ack& a) {
-  o.set("message", a.message);
-  o.raw = {a.message};
-}
+using tingee_cli::ack;
+using tingee_cli::Credentials;
+using tingee_cli::Creds;
+bool not_found(const Error& e) { return tingee_cli::device_not_found(e); }
 
 void refs(Output& o, const tingee::DeviceRefs& r) {
   Json list = Json::array();
@@ -238,16 +217,56 @@ void add_device_commands(CLI::App& t, Context& ctx, const Creds& creds) {
     c->add_option("--copies", r->receipt.copies, "1..9")->check(whole_number(1, 9));
   }
   {
+    auto r = std::make_shared<tingee::NfcCommandRequest>();
+    auto enable = std::make_shared<bool>(false);
+    auto disable = std::make_shared<bool>(false);
+    auto sound = std::make_shared<bool>(false);
+    auto* c = command(t, ctx, "nfc-command",
+                      "Set the link or app the device hands out over NFC (POST /v1/device/nfc-command). A write.",
+                      [&ctx, creds, r, enable, disable, sound] {
+                        if (*enable || *disable) r->enable_nfc = *enable;
+                        if (*sound) r->play_sound = true;
+                        return report(ctx, creds->client(ctx).nfc_command(*r, ctx.call()), ack, not_found);
+                      });
+    c->add_option("--uuid", r->uuid, "Device")->required();
+    c->add_option("--nfc-url", r->nfc_url, "The link the device hands out (nfcUrl)")->required();
+    c->add_option("--nfc-package-name", r->nfc_package_name, "The app package it opens (nfcPackageName)")->required();
+    auto* on = c->add_flag("--enable-nfc", *enable, "Turn NFC on (enableNfc: true)");
+    c->add_flag("--disable-nfc", *disable, "Turn NFC off (enableNfc: false)")->excludes(on);
+    c->add_flag("--play-sound", *sound, "Play a sound (playSound: true)");
+    c->add_option("--merchant-id", r->merchant_id, "Master Merchant credentials only")
+        ->check(whole_number(1, kMaxAmountVnd));
+  }
+  {
+    auto r = std::make_shared<tingee::ResetDeviceWithDetailsRequest>();
+    auto bank = std::make_shared<bool>(false);
+    auto* c =
+        command(t, ctx, "reset-device",
+                "Reset a device with its owner's details (POST /v1/device/reset-device, a JSON body). Not the "
+                "same endpoint as `reset` (DELETE /v1/device/reset?uuid=). A write.",
+                [&ctx, creds, r, bank] {
+                  if (*bank) r->is_bank_request = true;
+                  return report(ctx, creds->client(ctx).reset_device_with_details(*r, ctx.call()), ack, not_found);
+                });
+    c->add_option("--uuid", r->uuid, "Device")->required();
+    c->add_option("--phone-number", r->phone_number, "The owner's phone number (phoneNumber)");
+    c->add_option("--account-number", r->account_number, "The owner's account number (accountNumber)");
+    c->add_flag("--bank-request", *bank, "The bank asks for the reset (isBankRequest: true)");
+  }
+  {
     auto r = std::make_shared<tingee::ResetDeviceRequest>();
-    auto* c = command(t, ctx, "reset", "Reset a device (DELETE /v1/device/reset?uuid=).", [&ctx, creds, r] {
-      return report(
-          ctx, creds->client(ctx).reset_device(*r, ctx.call()),
-          [](Output& o, const tingee::ResetResult& x) {
-            o.set("message", x.message).set("data", x.data);
-            o.raw = {x.data};
-          },
-          not_found);
-    });
+    auto* c = command(t, ctx, "reset",
+                      "Reset a device by uuid alone (DELETE /v1/device/reset?uuid=, no body; answers a data text). "
+                      "Not the same endpoint as `reset-device` (POST, with the owner's details). A write.",
+                      [&ctx, creds, r] {
+                        return report(
+                            ctx, creds->client(ctx).reset_device(*r, ctx.call()),
+                            [](Output& o, const tingee::ResetResult& x) {
+                              o.set("message", x.message).set("data", x.data);
+                              o.raw = {x.data};
+                            },
+                            not_found);
+                      });
     c->add_option("--uuid", r->uuid, "Device")->required();
   }
 }
@@ -335,6 +354,7 @@ void add_tingee_commands(CLI::App& app, Context& ctx) {
   t->add_option("--secret", creds->secret, "Secret Token (prefer the environment variable)")
       ->envname("PAYGW_TINGEE_SECRET");
   add_device_commands(*t, ctx, creds);
+  tingee_cli::add_bill_commands(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
 }
 

@@ -33,7 +33,8 @@ constexpr const char* kFooter = R"(Endpoints:
 Simulation (no signature):
   POST /_sandbox/tingee/payments {amount, vaAccountNumber, content, billId, duplicates, url}: a signed webhook
   POST /_sandbox/tingee/ping {url}: the unsigned dashboard ping (body optional)
-  POST /_sandbox/tconnect/payments {order_id, amount, acc_no, narrative, duplicates, url}: an encrypted IPN
+  POST /_sandbox/tconnect/payments {order_id, amount, payment_type, acc_no, narrative, duplicates, url}:
+       the order is paid (a SUCCESS transaction) and its encrypted IPN sent
   POST /_sandbox/faults {mode, ms, count, path} (DELETE clears), or the header 'x-sandbox-fault: MODE[:MS]';
        MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized
   GET  /_sandbox/events (what happened), GET /_sandbox/devices (each device and its screen)

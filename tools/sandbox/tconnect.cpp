@@ -1,12 +1,41 @@
 // paygw-sandbox — TConnect Payment Open API (tconnect.md): Partner-Code, the AES-256-CBC envelope
 // {"data": hex(IV || ciphertext)}, Bearer tokens with expiry and refresh, pushes to devices, VAs,
 // QRs (valid VietQR strings), transaction queries, and IPNs (/_sandbox/tconnect/payments).
+//
+// Transactions: each push is a PENDING transaction of its order; a simulated payment makes the
+// order's pending transaction (or a new one) SUCCESS and sends its IPN with that transaction's
+// request_id, so that Client::confirm_ipn finds it. The three lists are filtered by payment_type
+// (a transaction without one, e.g. a push not paid yet, is in every list) and by txn_init_dt
+// within from_date..to_date, and paged with limit/page.
 #include "sandbox.hpp"
 
 #include <openssl/rand.h>
 
+#include <cctype>
+#include <ctime>
+
 namespace paygw::sandbox {
 namespace {
+
+// "YYYY-MM-DD HH:MM:SS" in Vietnam time (UTC+7) for milliseconds since the epoch.
+std::string vn_datetime(long long ms) {
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000 + 7LL * 3600);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+// Which list a transaction is in: "qr", "card", "cash", or "" (every list).
+std::string list_of(const Json& t) {
+  std::string type = t.value("payment_type", "");
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (type.empty()) return "";
+  if (type.find("card") != std::string::npos) return "card";
+  if (type.find("cash") != std::string::npos) return "cash";
+  return "qr";
+}
 
 void error(httplib::Response& res, int status, const std::string& message) {
   json_reply(res, status, Json{{"message", message}});
@@ -52,7 +81,8 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                                                         {"request_id", "SBX-" + std::to_string(state_.next_id++)},
                                                         {"status", "PENDING"},
                                                         {"amount", b["amount"]},
-                                                        {"serial_no", serial}});
+                                                        {"serial_no", serial},
+                                                        {"txn_init_dt", vn_datetime(now_ms())}});
             ok(res, Json{{"message",
                           std::string("Successfully pushed new payment to ") + (type == "pos" ? "POS" : "Soundbox")}});
           });
@@ -89,49 +119,81 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
       state_.record("tconnect", "", "create-qr", Json{{"order_id", b["order_id"]}, {"qr_content", qr}});
       ok(res, Json{{"qr_content", qr}});
     });
-    for (const char* kind : {"qr", "card", "cash"}) {
+    for (const std::string kind : {"qr", "card", "cash"}) {
       route(server, p + "/transaction/" + kind, true,
-            [this](const httplib::Request&, const Json& b, httplib::Response& res) {
-              if (b.value("from_date", "").empty() || b.value("to_date", "").empty())
-                return error(res, 400, "from_date and to_date are required");
-              ok(res, Json{{"data", Json{{"items", state_.tconnect_transactions},
-                                         {"total", state_.tconnect_transactions.size()}}}});
+            [this, kind](const httplib::Request&, const Json& b, httplib::Response& res) {
+              const std::string from = b.value("from_date", ""), to = b.value("to_date", "");
+              if (from.empty() || to.empty()) return error(res, 400, "from_date and to_date are required");
+              const long long limit = b.value("limit", 20LL), page = b.value("page", 1LL);
+              if (limit < 1 || limit > 1000 || page < 1) return error(res, 400, "limit must be 1..1000, page >= 1");
+              Json matching = Json::array();
+              for (const auto& t : state_.tconnect_transactions) {
+                const std::string list = list_of(t), at = t.value("txn_init_dt", "");
+                if ((list.empty() || list == kind) && (at.empty() || (from <= at && at <= to))) matching.push_back(t);
+              }
+              Json items = Json::array();
+              for (long long i = (page - 1) * limit; i < page * limit && i < static_cast<long long>(matching.size());
+                   ++i) {
+                items.push_back(matching[static_cast<std::size_t>(i)]);
+              }
+              ok(res, Json{{"data", Json{{"items", items}, {"total", matching.size()}}}});
             });
     }
-    // A successful payment: the IPN is {"data": hex(IV || AES-256-CBC(payload))} (tconnect.md §5).
-    post(
-        server, "/_sandbox/tconnect/payments",
-        [this](const httplib::Request&, const std::string& raw, httplib::Response& res) {
-          const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
-          const std::string url = in.is_object() ? in.value("url", options_.tconnect_ipn_url) : "";
-          if (!in.is_object() || url.empty() || in.value("order_id", "").empty()) {
-            return bad_request(
-                res,
-                "give {order_id, amount[, acc_no, narrative, duplicates, url]} and an IPN url (or --tconnect-ipn-url)");
-          }
-          std::string request_id;
-          {
-            std::lock_guard<std::mutex> lock(state_.mu);
-            request_id = "SBX-IPN-" + std::to_string(state_.next_id++);
-          }
-          const Json payload = {{"order_id", in["order_id"]},
-                                {"amount", in.value("amount", 0LL)},
-                                {"payment_type", "QR"},
-                                {"retrieval_ref_no", "6" + std::to_string(100000000000LL + now_ms() % 100000000000LL)},
-                                {"request_id", request_id},
-                                {"narrative", in.value("narrative", "")},
-                                {"acc_no", in.value("acc_no", "VA100023312")},
-                                {"original_transaction_date", now_ms()}};
-          const Json body = {{"data", encrypt(payload.dump())}};
-          Json deliveries = Json::array();
-          for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
-            for (int status : deliver(state_, url, false, body.dump(), {}, {},
-                                      Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", in["order_id"]}})) {
-              deliveries.push_back(status);
-            }
-          }
-          ok(res, Json{{"request_id", request_id}, {"deliveries", deliveries}});
-        });
+    // A successful payment: the order's pending transaction (or a new one) becomes SUCCESS, and
+    // its IPN is {"data": hex(IV || AES-256-CBC(payload))} (tconnect.md §5).
+    post(server, "/_sandbox/tconnect/payments",
+         [this](const httplib::Request&, const std::string& raw, httplib::Response& res) {
+           const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
+           const std::string url = in.is_object() ? in.value("url", options_.tconnect_ipn_url) : "";
+           if (!in.is_object() || url.empty() || !in.contains("order_id") || !in["order_id"].is_string() ||
+               in["order_id"].get<std::string>().empty()) {
+             return bad_request(
+                 res,
+                 "give {order_id, amount[, payment_type, acc_no, narrative, duplicates, url]} and an IPN "
+                 "url (or --tconnect-ipn-url)");
+           }
+           const std::string order = in["order_id"], type = in.value("payment_type", "QR");
+           const long long at = now_ms();
+           std::string request_id;
+           long long amount = in.value("amount", 0LL);
+           {
+             std::lock_guard<std::mutex> lock(state_.mu);
+             Json* paid = nullptr;
+             for (auto& t : state_.tconnect_transactions) {
+               if (t.value("order_id", "") == order && t.value("status", "") == "PENDING") paid = &t;
+             }
+             if (paid == nullptr) {
+               state_.tconnect_transactions.push_back(
+                   Json{{"order_id", order}, {"request_id", "SBX-IPN-" + std::to_string(state_.next_id++)}});
+               paid = &state_.tconnect_transactions.back();
+             }
+             if (amount == 0) amount = paid->value("amount", 0LL);
+             (*paid)["status"] = "SUCCESS";
+             (*paid)["amount"] = amount;
+             (*paid)["payment_type"] = type;
+             (*paid)["narrative"] = in.value("narrative", "");
+             (*paid)["trn_ref_no"] = "FT" + std::to_string(26000000000LL + state_.next_id++);
+             (*paid)["txn_init_dt"] = vn_datetime(at);
+             request_id = (*paid)["request_id"];
+           }
+           const Json payload = {{"order_id", order},
+                                 {"amount", amount},
+                                 {"payment_type", type},
+                                 {"retrieval_ref_no", "6" + std::to_string(100000000000LL + at % 100000000000LL)},
+                                 {"request_id", request_id},
+                                 {"narrative", in.value("narrative", "")},
+                                 {"acc_no", in.value("acc_no", "VA100023312")},
+                                 {"original_transaction_date", at}};
+           const Json body = {{"data", encrypt(payload.dump())}};
+           Json deliveries = Json::array();
+           for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
+             for (int status : deliver(state_, url, false, body.dump(), {}, {},
+                                       Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", order}})) {
+               deliveries.push_back(status);
+             }
+           }
+           ok(res, Json{{"request_id", request_id}, {"deliveries", deliveries}});
+         });
   }
 
  private:
