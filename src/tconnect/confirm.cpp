@@ -46,10 +46,15 @@ bool contains_word(std::string text, std::string_view word) {
   return text.find(word) != std::string::npos;
 }
 
-// Whether `t` is the IPN's transaction: same TConnect request_id, else same order_id.
+// Whether `t` is the IPN's transaction: every identifier both sides carry is equal, and at least
+// one is. (An IPN's bits can be edited: a real payment's request_id with another order_id is not
+// that order's payment.)
 bool same_transaction(const IpnNotification& ipn, const Transaction& t) {
-  if (!ipn.request_id.empty() && !t.request_id.empty()) return ipn.request_id == t.request_id;
-  return !ipn.order_id.empty() && t.order_id == ipn.order_id;
+  const bool request_ids = !ipn.request_id.empty() && !t.request_id.empty();
+  const bool order_ids = !ipn.order_id.empty() && !t.order_id.empty();
+  if (request_ids && ipn.request_id != t.request_id) return false;
+  if (order_ids && ipn.order_id != t.order_id) return false;
+  return request_ids || order_ids;
 }
 
 }  // namespace

@@ -168,10 +168,10 @@ class PAYGW_EXPORT Client {
   /// Confirms a decoded IPN through the transaction query before it is credited (an IPN is not
   /// authenticated: see decode_ipn). Searches the list matching the IPN's payment_type (card,
   /// cash, else QR) from one day before to one day after its original_transaction_date (seconds
-  /// or milliseconds since the epoch; the last day when absent), at most 10 pages of 100, for a
-  /// transaction with the IPN's request_id or order_id. Credit only IpnCheck::kConfirmed: a
-  /// SUCCESS transaction whose amount equals the IPN's. A read; each page query is retried per
-  /// Config::retry within `options`. Errors: as get_qr_transactions.
+  /// or milliseconds since the epoch; the last day when absent), at most 10 pages of 100, for the
+  /// IPN's transaction: every id both carry (request_id, order_id) equal, at least one compared.
+  /// Credit only IpnCheck::kConfirmed: a SUCCESS transaction whose amount equals the IPN's. A read; each page query is
+  /// retried per Config::retry within `options`. Errors: as get_qr_transactions.
   Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options = {}) const {
     return connection_->confirm_ipn(ipn, options);
   }
