@@ -36,17 +36,26 @@ endforeach()
 configure_package_config_file(cmake/paygwConfig.cmake.in "${PROJECT_BINARY_DIR}/paygwConfig.cmake"
   INSTALL_DESTINATION ${PAYGW_CMAKE_DIR})
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"
-  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)  # 0.x: a minor release may break the API
 install(FILES "${PROJECT_BINARY_DIR}/paygwConfig.cmake" "${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"
   DESTINATION ${PAYGW_CMAKE_DIR})
 
-# pkg-config: a static paygw needs its private dependencies on the link line.
+# pkg-config (ADR 0024): libpaygw.so records libcurl and libcrypto itself (DT_NEEDED), so a shared
+# paygw lists them in Requires.private; a static libpaygw.a records nothing, so every link line needs
+# them: public Requires (plain `pkg-config --libs paygw` works; --static would also pull libcurl's own
+# static closure, which Debian's libcurl4-openssl-dev does not install).
 if(BUILD_SHARED_LIBS)
-  set(PAYGW_PC_LIBS_PRIVATE "")
+  set(PAYGW_PC_REQUIRES "")
+  set(PAYGW_PC_REQUIRES_PRIVATE "libcurl libcrypto")
+  set(PAYGW_PC_LIBS "")
+  set(PAYGW_PC_LIBS_PRIVATE "-pthread")
   set(PAYGW_PC_CFLAGS "")
 else()
-  set(PAYGW_PC_LIBS_PRIVATE "-lpthread")
-  set(PAYGW_PC_CFLAGS "-DPAYGW_STATIC_DEFINE")
+  set(PAYGW_PC_REQUIRES "libcurl libcrypto")
+  set(PAYGW_PC_REQUIRES_PRIVATE "")
+  set(PAYGW_PC_LIBS " -pthread")
+  set(PAYGW_PC_LIBS_PRIVATE "")
+  set(PAYGW_PC_CFLAGS " -DPAYGW_STATIC_DEFINE")
 endif()
 file(RELATIVE_PATH PAYGW_PC_PREFIX_REL "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 string(REGEX REPLACE "/$" "" PAYGW_PC_PREFIX_REL "${PAYGW_PC_PREFIX_REL}")

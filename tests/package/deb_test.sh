@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The Debian packages on this machine, as a user would have them (needs root: CI runs it): installs
+# libpaygw-dev and paygw-tools with dpkg, builds the consumer in tests/install against them with
+# find_package (no CMAKE_PREFIX_PATH: the system's /usr) and with plain `pkg-config --libs paygw`,
+# runs both and the installed tools, then removes the packages and checks nothing is left.
+# Usage: deb_test.sh <directory with the .deb files> <scratch directory>
+set -euo pipefail
+debs=$1 work=$2
+src=$(cd "$(dirname "$0")/../install" && pwd)
+fail() { echo "FAIL: $*"; exit 1; }
+[ "$(id -u)" -eq 0 ] || fail "needs root (dpkg -i)"
+dev=$(ls "$debs"/libpaygw-dev_*.deb) tools=$(ls "$debs"/paygw-tools_*.deb)
+for pkg in libpaygw-dev paygw-tools; do
+  if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then
+    fail "$pkg is already installed on this machine: remove it first (dpkg -r $pkg)"
+  fi
+done
+remove() { dpkg -r paygw-tools libpaygw-dev >/dev/null 2>&1 || true; }
+trap remove EXIT
+rm -rf "$work"
+mkdir -p "$work"
+
+echo "== dpkg -i $(basename "$dev") $(basename "$tools")"
+dpkg -i "$dev" "$tools" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i"; }
+dpkg -L libpaygw-dev >"$work/dev.files"
+dpkg -L paygw-tools >"$work/tools.files"
+for f in /usr/include/paygw/paygw.hpp /usr/include/paygw/version.hpp /usr/include/paygw/export.hpp; do
+  grep -qx "$f" "$work/dev.files" || fail "libpaygw-dev lacks $f"
+done
+grep -qE '^/usr/lib/[^/]+/libpaygw\.a$' "$work/dev.files" || fail "libpaygw-dev lacks lib/<multiarch>/libpaygw.a"
+grep -qE '^/usr/lib/[^/]+/cmake/paygw/paygwConfig\.cmake$' "$work/dev.files" || fail "libpaygw-dev lacks the CMake package"
+grep -qE '^/usr/lib/[^/]+/pkgconfig/paygw\.pc$' "$work/dev.files" || fail "libpaygw-dev lacks paygw.pc"
+for f in /usr/bin/paygw /usr/bin/paygw-sandbox /usr/share/bash-completion/completions/paygw; do
+  grep -qx "$f" "$work/tools.files" || fail "paygw-tools lacks $f"
+done
+version=$(dpkg-query -W -f='${Version}' libpaygw-dev)
+echo "   libpaygw-dev $version: $(wc -l <"$work/dev.files") paths; depends: $(dpkg-query -W -f='${Depends}' libpaygw-dev)"
+echo "   paygw-tools: depends: $(dpkg-query -W -f='${Depends}' paygw-tools)"
+
+echo "== the installed tools run"
+paygw --version | grep -qx "paygw $version" || fail "paygw --version is not $version: $(paygw --version)"
+paygw-sandbox --help >/dev/null || fail "paygw-sandbox --help"
+grep -q 'complete -o default -F _paygw paygw' /usr/share/bash-completion/completions/paygw || fail "completion"
+
+echo "== consumer with find_package(paygw CONFIG) from /usr"
+cmake -S "$src" -B "$work/cmake" >"$work/configure.log" 2>&1 || { cat "$work/configure.log"; fail "configure"; }
+grep -q "paygw_DIR:PATH=/usr/lib/" "$work/cmake/CMakeCache.txt" || fail "find_package did not find the /usr package"
+cmake --build "$work/cmake" >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "build"; }
+"$work/cmake/consumer"
+
+echo "== consumer with pkg-config: c++ main.cpp \$(pkg-config --cflags --libs paygw)"
+echo "   $(pkg-config --cflags --libs paygw)"
+# shellcheck disable=SC2046
+c++ -std=c++17 "$src/main.cpp" -o "$work/consumer-pc" $(pkg-config --cflags --libs paygw)
+"$work/consumer-pc"
+
+echo "== dpkg -r paygw-tools libpaygw-dev"
+dpkg -r paygw-tools libpaygw-dev >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "dpkg -r"; }
+trap - EXIT
+for f in $(cat "$work/dev.files" "$work/tools.files"); do
+  [ -f "$f" ] && fail "$f is still there after dpkg -r"
+done
+[ -e /usr/include/paygw ] && fail "/usr/include/paygw is still there"
+pkg-config --exists paygw && fail "pkg-config still finds paygw"
+echo "deb packages: install, consume (find_package, pkg-config), remove: OK"
