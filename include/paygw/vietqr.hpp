@@ -15,18 +15,23 @@ namespace paygw::vietqr {
 
 /// NAPAS's GUID in template 38.
 inline constexpr std::string_view kNapasGuid = "A000000727";
-/// 38.02 service codes.
+/// 38.02 service code: transfer to an account number.
 inline constexpr std::string_view kServiceToAccount = "QRIBFTTA";
+/// 38.02 service code: transfer to a card number.
 inline constexpr std::string_view kServiceToCard = "QRIBFTTC";
 
-enum class Service { kToAccount, kToCard };
+/// What BuildRequest::account is, written as the 38.02 service code.
+enum class Service {
+  kToAccount,  ///< An account number (kServiceToAccount).
+  kToCard,     ///< A card number (kServiceToCard).
+};
 
 /// What to put in a QR. A QR with an amount is dynamic (01 = 12, one payment); without one it is
 /// static (01 = 11, reusable).
 struct BuildRequest {
   std::string bin;      ///< Required: 6-digit bank BIN (38.01.00).
   std::string account;  ///< Required: account or card number, 1..19 letters/digits (38.01.01).
-  Service service = Service::kToAccount;
+  Service service = Service::kToAccount;  ///< Account or card number (38.02).
   std::optional<Vnd> amount;           ///< VND, 1..13 digits (54). Set = dynamic QR.
   std::string bill_number;             ///< 62.01, ASCII after removing diacritics, <= 25.
   std::string purpose;                 ///< 62.08 (the transfer content), ASCII after removing diacritics, <= 25.
@@ -72,7 +77,7 @@ struct QrInfo {
   std::string service;           ///< 38.02, e.g. kServiceToAccount (NAPAS GUID only).
   std::string merchant_account;  ///< The raw value of 38 (for every GUID).
   std::optional<Vnd> amount;     ///< 54.
-  std::string merchant_category_code;
+  std::string merchant_category_code;  ///< 52 (4 digits), empty when absent.
   std::string currency;       ///< 53, always "704" for a valid QR.
   std::string country;        ///< 58, always "VN".
   std::string merchant_name;  ///< 59.
