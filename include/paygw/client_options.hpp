@@ -17,11 +17,11 @@ namespace paygw {
 /// kConfig. The shared_ptr members may be shared by many clients (each must be thread-safe).
 struct ClientOptions {
   std::shared_ptr<http::Transport> transport;  ///< Required (see http::make_curl_transport).
-  Logger logger;                              ///< Diagnostics (off by default); never contains secrets.
-  std::chrono::milliseconds timeout{30'000};  ///< Per request.
+  Logger logger;                               ///< Diagnostics (off by default); never contains secrets.
+  std::chrono::milliseconds timeout{30'000};   ///< Per request.
   /// Retries: reads only, on connect errors, timeouts, 429 and 5xx; payment writes only when the
   /// request was certainly not sent. See paygw/retry.hpp.
-  RetryPolicy retry;  ///< Attempts, backoff and the whole-call budget.
+  RetryPolicy retry;                     ///< Attempts, backoff and the whole-call budget.
   std::shared_ptr<Clock> clock;          ///< Timestamps, token expiry, retry budget; defaults to system_clock().
   std::shared_ptr<Sleeper> sleeper;      ///< Waits between attempts; defaults to real_sleeper().
   std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().

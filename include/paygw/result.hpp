@@ -52,12 +52,12 @@ enum class Delivery {
 ///
 /// A plain value: copy it, store it, log describe(error) freely.
 struct Error {
-  ErrorCode code = ErrorCode::kInternal;  ///< What went wrong.
-  std::string message;                    ///< One line for people: which field, which check, what the server said.
+  ErrorCode code = ErrorCode::kInternal;   ///< What went wrong.
+  std::string message;                     ///< One line for people: which field, which check, what the server said.
   Delivery delivery = Delivery::kNotSent;  ///< Whether the request may have reached the server.
-  int http_status = 0;        ///< HTTP status when the server answered, else 0.
-  std::string provider_code;  ///< The provider's own result code, kept verbatim (e.g. Tingee "97").
-  int attempts = 0;           ///< How many times the request was handed to the transport.
+  int http_status = 0;                     ///< HTTP status when the server answered, else 0.
+  std::string provider_code;               ///< The provider's own result code, kept verbatim (e.g. Tingee "97").
+  int attempts = 0;                        ///< How many times the request was handed to the transport.
 
   /// True when the request may have reached the server (see Delivery).
   bool maybe_sent() const noexcept { return delivery == Delivery::kMaybeSent; }
@@ -100,9 +100,9 @@ class [[nodiscard]] Result {
   // Two overloads rather than one by value: `return local;` then moves the local (C++17 only
   // moves into a constructor taking T&&), instead of copying it.
   /// A successful Result holding a copy of `value`.
-  Result(const T& value) : state_(std::in_place_index<0>, value) {}          // NOLINT: implicit by design
+  Result(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT: implicit by design
   /// A successful Result holding `value` (moved in).
-  Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}    // NOLINT
+  Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
   /// A failed Result holding `error`.
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 

@@ -18,7 +18,7 @@ namespace paygw::charging {
 /// request_id, so binding to the stored record is what stops a replayed or edited callback.
 struct Submission {
   std::string request_id;  ///< The request id the card was submitted with.
-  std::string telco;  ///< Canonical telco as submitted.
+  std::string telco;       ///< Canonical telco as submitted.
   std::string code;        ///< The card's code (a secret: store it protected, never log it).
   std::string serial;      ///< The card's serial (a secret too).
   Vnd declared_value = 0;  ///< The value the merchant declared (VND).

@@ -56,17 +56,17 @@ PAYGW_EXPORT std::optional<Status> parse_status(std::string_view text) noexcept;
 ///   amount         — the money the merchant receives after fees/penalty. On a pending (99)
 ///                    response it is only an expected payout: never credit it.
 struct ChargeResult {
-  int status_code = 0;  ///< The raw provider status.
-  Status status = Status::kUnknown;  ///< status_code as a Status.
-  std::string message;               ///< The provider's message, verbatim (URL-decoded).
-  std::string request_id;            ///< The merchant's request id the result is about.
-  std::string trans_id;  ///< Provider transaction id (kept as text).
-  std::string telco;                 ///< The telco as the provider wrote it.
+  int status_code = 0;                ///< The raw provider status.
+  Status status = Status::kUnknown;   ///< status_code as a Status.
+  std::string message;                ///< The provider's message, verbatim (URL-decoded).
+  std::string request_id;             ///< The merchant's request id the result is about.
+  std::string trans_id;               ///< Provider transaction id (kept as text).
+  std::string telco;                  ///< The telco as the provider wrote it.
   std::optional<Vnd> declared_value;  ///< What the merchant declared (see above).
   std::optional<Vnd> value;           ///< The face value used for billing (see above).
   std::optional<Vnd> card_value;      ///< The real face value (GET callbacks only).
   std::optional<Vnd> amount;          ///< The payout (see above: never credit a pending one).
-  std::string json;  ///< The parameters as JSON, with code, serial and signatures redacted.
+  std::string json;                   ///< The parameters as JSON, with code, serial and signatures redacted.
 
   /// true for statuses that will not change any more (everything but kPending and kUnknown).
   bool is_final() const noexcept { return status != Status::kPending && status != Status::kUnknown; }
@@ -92,7 +92,7 @@ struct FeeRow {
 
 /// Answer of getfee.
 struct FeeTable {
-  std::vector<FeeRow> rows;  ///< In the provider's order.
+  std::vector<FeeRow> rows;      ///< In the provider's order.
   std::size_t skipped_rows = 0;  ///< Rows without a telco or a readable value/percentage.
 };
 

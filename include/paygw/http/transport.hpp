@@ -37,7 +37,7 @@ struct Request {
   Method method = Method::kGet;  ///< The request method.
   std::string url;               ///< Absolute URL including any query string.
   Headers headers;               ///< Sent in this order, names and values verbatim.
-  std::string body;  ///< Empty means no body.
+  std::string body;              ///< Empty means no body.
   /// Total time allowed for this exchange; zero means the transport's default.
   std::chrono::milliseconds timeout{0};
   /// When raised, the exchange is abandoned with ErrorCode::kCancelled (delivery kMaybeSent if
@@ -48,9 +48,9 @@ struct Request {
 /// An HTTP response. Any status (including 4xx/5xx) is a successful transport result; the
 /// provider codecs decide what a status means.
 struct Response {
-  int status = 0;     ///< The HTTP status code, e.g. 200.
-  Headers headers;    ///< Response headers in the order received (names as the server wrote them).
-  std::string body;   ///< The body bytes, byte for byte (at most the transport's size cap).
+  int status = 0;    ///< The HTTP status code, e.g. 200.
+  Headers headers;   ///< Response headers in the order received (names as the server wrote them).
+  std::string body;  ///< The body bytes, byte for byte (at most the transport's size cap).
 };
 
 /// Sends one HTTP request and returns the response. This is the only place paygw does I/O;

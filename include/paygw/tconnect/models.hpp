@@ -53,7 +53,7 @@ struct CreateVaRequest {
 
 /// Answer of create_va.
 struct VirtualAccount {
-  std::string va;  ///< The VA number, from `va`, `va_number`, `account_number` or `acc_no`.
+  std::string va;            ///< The VA number, from `va`, `va_number`, `account_number` or `acc_no`.
   std::string account_name;  ///< The VA's display name, when sent.
   std::string bank_code;     ///< The bank's BIN, when sent.
   std::string json;          ///< The (decrypted) response body, verbatim.
@@ -61,11 +61,11 @@ struct VirtualAccount {
 
 /// POST /openapi/v1/qr — a static QR when `amount` is 0 or unset, a dynamic one when > 0.
 struct CreateQrRequest {
-  std::string order_id;  ///< Required, at most 64 characters.
-  std::string va;        ///< Required: virtual account number.
-  std::string bincode;   ///< Required: bank BIN, 6 digits.
+  std::string order_id;                ///< Required, at most 64 characters.
+  std::string va;                      ///< Required: virtual account number.
+  std::string bincode;                 ///< Required: bank BIN, 6 digits.
   std::optional<std::int64_t> amount;  ///< VND, >= 0.
-  std::string service_code;  ///< `x-service-code`; empty = Config::service_code.
+  std::string service_code;            ///< `x-service-code`; empty = Config::service_code.
 };
 
 /// Answer of create_qr.
@@ -78,8 +78,8 @@ struct Qr {
 
 /// The three transaction queries share one request shape.
 struct TransactionQuery {
-  std::string from_date;  ///< Required, "YYYY-MM-DD HH:MM:SS" (Vietnam time).
-  std::string to_date;    ///< Required, same format, not before from_date.
+  std::string from_date;    ///< Required, "YYYY-MM-DD HH:MM:SS" (Vietnam time).
+  std::string to_date;      ///< Required, same format, not before from_date.
   std::int64_t limit = 20;  ///< Records per page, 1..1000.
   std::int64_t page = 1;    ///< 1-based.
 };
@@ -88,7 +88,7 @@ struct TransactionQuery {
 struct Transaction {
   std::string order_id;    ///< The merchant's order (invoice) code.
   std::string request_id;  ///< TConnect's id of this payment attempt.
-  std::string status;  ///< e.g. "SUCCESS", "PENDING".
+  std::string status;      ///< e.g. "SUCCESS", "PENDING".
   /// VND; absent when the item has none. Read as a number, a digit string or an integral float
   /// (150000.0); anything else, or outside 0..kMaxAmountVnd, makes the whole page kMalformed.
   std::optional<std::int64_t> amount;
@@ -100,9 +100,9 @@ struct Transaction {
 
 /// One page of a transaction query.
 struct TransactionPage {
-  std::vector<Transaction> items;  ///< This page's transactions.
+  std::vector<Transaction> items;     ///< This page's transactions.
   std::optional<std::int64_t> total;  ///< When the server says so (`total`, `total_count` or `total_records`).
-  std::string json;                ///< The (decrypted) response body, verbatim.
+  std::string json;                   ///< The (decrypted) response body, verbatim.
 };
 
 /// What confirm_ipn found for an IPN in TConnect's transaction list.

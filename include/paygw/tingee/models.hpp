@@ -41,11 +41,11 @@ struct ReadSecurityCodeRequest {
 /// POST /v1/device/add-device-to-shop — links a device to shops and/or VAs.
 /// At least one of shop_ids / va_account_numbers is required.
 struct AddDeviceToShopRequest {
-  std::string uuid;                             ///< Required.
-  std::string security_code;                    ///< Required: the code the device announced.
-  std::vector<std::int64_t> shop_ids;           ///< Positive ids.
-  std::vector<std::string> va_account_numbers;  ///< Non-empty strings.
-  std::string app_type{kAppTypeBaas};           ///< Required (AppTypeEnum).
+  std::string uuid;                                ///< Required.
+  std::string security_code;                       ///< Required: the code the device announced.
+  std::vector<std::int64_t> shop_ids;              ///< Positive ids.
+  std::vector<std::string> va_account_numbers;     ///< Non-empty strings.
+  std::string app_type{kAppTypeBaas};              ///< Required (AppTypeEnum).
   std::optional<std::int64_t> merchant_id;         ///< `merchantId`: required for Master Merchant credentials.
   std::optional<std::int64_t> master_merchant_id;  ///< `masterMerchantId` (official SDKs only; undocumented).
 };
@@ -73,10 +73,10 @@ struct ShopLink {
 
 /// POST /v1/device/update-shop-device-link-status — links/unlinks a device and shops.
 struct UpdateShopDeviceLinkStatusRequest {
-  std::string uuid;                    ///< Required.
-  std::string app_type{kAppTypeBaas};  ///< Required (AppTypeEnum).
-  std::vector<ShopLink> shops;         ///< Required, at least one (`shopsLinkToDeviceDtos`).
-  std::string type;                    ///< Optional DeviceTypeEnum.
+  std::string uuid;                         ///< Required.
+  std::string app_type{kAppTypeBaas};       ///< Required (AppTypeEnum).
+  std::vector<ShopLink> shops;              ///< Required, at least one (`shopsLinkToDeviceDtos`).
+  std::string type;                         ///< Optional DeviceTypeEnum.
   std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
@@ -89,11 +89,11 @@ struct GetDevicesLinkToShopOrVaRequest {
 
 /// POST /v1/device/get-paging — list the merchant's devices.
 struct GetDevicePagingRequest {
-  std::int64_t skip_count = 0;         ///< Offset, >= 0.
-  std::int64_t max_result_count = 10;  ///< Page size, 1..1000.
-  std::string filter;                  ///< Optional keyword.
-  std::string sorting;                 ///< Optional.
-  std::string type;                    ///< Optional DeviceTypeEnum filter.
+  std::int64_t skip_count = 0;              ///< Offset, >= 0.
+  std::int64_t max_result_count = 10;       ///< Page size, 1..1000.
+  std::string filter;                       ///< Optional keyword.
+  std::string sorting;                      ///< Optional.
+  std::string type;                         ///< Optional DeviceTypeEnum filter.
   std::optional<std::int64_t> merchant_id;  ///< Optional; Tingee takes the Master Merchant's when absent.
 };
 
@@ -118,7 +118,7 @@ struct Device {
   std::string uuid;                                ///< The device's id (what requests name it by).
   std::string name;                                ///< Display name.
   DeviceStatus status = DeviceStatus::kUnknown;    ///< Registration status.
-  std::string status_raw;  ///< The wire value, kept for statuses paygw does not know.
+  std::string status_raw;                          ///< The wire value, kept for statuses paygw does not know.
   std::optional<std::int64_t> merchant_id;         ///< Owning merchant.
   std::optional<std::int64_t> master_merchant_id;  ///< Owning Master Merchant.
   std::string merchant_name;                       ///< Owning merchant's name.
@@ -138,19 +138,19 @@ struct DevicePage {
 /// Body shared by show-qr-code, show-dynamic-qr-code and show-static-qr-code.
 /// `uuid` is required unless both bank_bin and va_account_number are given.
 struct ShowQrRequest {
-  std::string uuid;               ///< The device; see above.
-  std::string va_account_number;  ///< The VA (or identified account) the QR pays into.
-  std::int64_t amount = 0;  ///< VND, > 0.
-  std::string qr_code;      ///< Required: the EMVCo/VietQR payload string.
-  std::string bank_bin;     ///< 6-digit NAPAS BIN.
-  std::string bank_name;    ///< BankNameEnum, alternative to bank_bin.
-  std::string device_type;  ///< Optional DeviceTypeEnum.
-  std::string first_text;   ///< Display line 1 shown with the QR (optional).
-  std::string second_text;  ///< Display line 2 (optional).
-  std::string third_text;   ///< Display line 3 (optional).
-  std::optional<std::int64_t> show_time;  ///< Seconds, > 0.
-  std::optional<bool> is_static_qr;       ///< `isStaticQr`: whether the QR is a static one.
-  std::optional<bool> play_sound;         ///< Sound on or off.
+  std::string uuid;                         ///< The device; see above.
+  std::string va_account_number;            ///< The VA (or identified account) the QR pays into.
+  std::int64_t amount = 0;                  ///< VND, > 0.
+  std::string qr_code;                      ///< Required: the EMVCo/VietQR payload string.
+  std::string bank_bin;                     ///< 6-digit NAPAS BIN.
+  std::string bank_name;                    ///< BankNameEnum, alternative to bank_bin.
+  std::string device_type;                  ///< Optional DeviceTypeEnum.
+  std::string first_text;                   ///< Display line 1 shown with the QR (optional).
+  std::string second_text;                  ///< Display line 2 (optional).
+  std::string third_text;                   ///< Display line 3 (optional).
+  std::optional<std::int64_t> show_time;    ///< Seconds, > 0.
+  std::optional<bool> is_static_qr;         ///< `isStaticQr`: whether the QR is a static one.
+  std::optional<bool> play_sound;           ///< Sound on or off.
   std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
@@ -163,23 +163,23 @@ enum class QrCodeType {
 /// POST /v1/device/generate-and-show-dynamic-qr-code (not for 3LS devices).
 /// bank_bin or bank_name is required.
 struct GenerateAndShowDynamicQrRequest {
-  std::string uuid;  ///< Required.
+  std::string uuid;                                       ///< Required.
   QrCodeType qr_code_type = QrCodeType::kOneTimePayment;  ///< Required: paid once or several times.
-  std::string va_account_number;  ///< Required.
-  std::int64_t amount = 0;        ///< VND, > 0.
-  std::string bank_bin;           ///< 6-digit NAPAS BIN (or give bank_name).
-  std::string bank_name;          ///< BankNameEnum (or give bank_bin).
-  std::string purpose;            ///< Payment content (optional).
-  std::optional<std::int64_t> expire_in_minute;  ///< > 0.
-  std::string extra_info;          ///< e.g. the merchant's bill code (optional).
-  std::string device_type;         ///< Optional DeviceTypeEnum.
-  std::string first_text;          ///< Display line 1 (optional).
-  std::string second_text;         ///< Display line 2 (optional).
-  std::string third_text;          ///< Display line 3 (optional).
-  std::optional<std::int64_t> show_time;     ///< Seconds, > 0.
-  std::optional<bool> play_sound;            ///< Sound on or off.
-  std::optional<bool> read_amount_after_pay;  ///< Announce the amount when the bill is paid.
-  std::optional<std::int64_t> merchant_id;   ///< Required for Master Merchant credentials.
+  std::string va_account_number;                          ///< Required.
+  std::int64_t amount = 0;                                ///< VND, > 0.
+  std::string bank_bin;                                   ///< 6-digit NAPAS BIN (or give bank_name).
+  std::string bank_name;                                  ///< BankNameEnum (or give bank_bin).
+  std::string purpose;                                    ///< Payment content (optional).
+  std::optional<std::int64_t> expire_in_minute;           ///< > 0.
+  std::string extra_info;                                 ///< e.g. the merchant's bill code (optional).
+  std::string device_type;                                ///< Optional DeviceTypeEnum.
+  std::string first_text;                                 ///< Display line 1 (optional).
+  std::string second_text;                                ///< Display line 2 (optional).
+  std::string third_text;                                 ///< Display line 3 (optional).
+  std::optional<std::int64_t> show_time;                  ///< Seconds, > 0.
+  std::optional<bool> play_sound;                         ///< Sound on or off.
+  std::optional<bool> read_amount_after_pay;              ///< Announce the amount when the bill is paid.
+  std::optional<std::int64_t> merchant_id;                ///< Required for Master Merchant credentials.
 };
 
 /// Answer of generate-and-show-dynamic-qr-code. Tingee does not document the data shape;
@@ -188,7 +188,7 @@ struct DynamicQr {
   std::string qr_code;     ///< The VietQR string shown (`qrCode`), empty when not sent.
   std::string qr_account;  ///< The account the QR pays into (`qrAccount`), empty when not sent.
   std::string bill_id;     ///< The bill (`billId`) for get-status-dynamic-qr, empty when not sent.
-  std::string data_json;  ///< The envelope's `data` as compact JSON ("null" when absent).
+  std::string data_json;   ///< The envelope's `data` as compact JSON ("null" when absent).
   std::string message;     ///< The provider's message, verbatim.
 };
 
@@ -201,41 +201,41 @@ struct ReceiptItem {
 
 /// Receipt content (print-receipt, and read-amount's `printData`).
 struct Receipt {
-  std::string store_name;                ///< Required.
-  std::vector<ReceiptItem> items;        ///< Required, at least one.
-  std::int64_t total_amount = 0;         ///< VND, >= 0.
-  std::optional<std::int64_t> discount;  ///< VND, >= 0.
-  std::optional<std::int64_t> copies;    ///< 1..9.
-  std::string logo;         ///< A logo registered with Tingee, e.g. "printer_receipt_logo" (optional).
-  std::string address;      ///< Store address (optional).
-  std::string hotline;      ///< Store phone number (optional).
-  std::string order_code;   ///< Order or waybill code (optional).
-  std::string qr_code;      ///< QR content to print (optional).
-  std::string barcode;      ///< Code128 content to print (optional).
-  std::string footer_note;  ///< Last line of the receipt (optional).
+  std::string store_name;                  ///< Required.
+  std::vector<ReceiptItem> items;          ///< Required, at least one.
+  std::int64_t total_amount = 0;           ///< VND, >= 0.
+  std::optional<std::int64_t> discount;    ///< VND, >= 0.
+  std::optional<std::int64_t> copies;      ///< 1..9.
+  std::string logo;                        ///< A logo registered with Tingee, e.g. "printer_receipt_logo" (optional).
+  std::string address;                     ///< Store address (optional).
+  std::string hotline;                     ///< Store phone number (optional).
+  std::string order_code;                  ///< Order or waybill code (optional).
+  std::string qr_code;                     ///< QR content to print (optional).
+  std::string barcode;                     ///< Code128 content to print (optional).
+  std::string footer_note;                 ///< Last line of the receipt (optional).
   std::optional<std::int64_t> voice_file;  ///< 1..6 (6 = print only, no sound).
 };
 
 /// POST /v1/device/read-amount-link-to-merchant — the device announces an amount.
 struct ReadAmountRequest {
-  std::string uuid;            ///< Required.
-  std::string transaction_id;  ///< Required: the caller's transaction reference.
-  std::int64_t amount = 0;     ///< VND, > 0.
-  std::string bank_bin;        ///< Required, 6 digits.
-  std::string bank_name;            ///< BankNameEnum (optional).
-  std::string first_display_text;   ///< Display line 1 (optional; `firstDisplayText`).
-  std::string second_display_text;  ///< Display line 2 (optional).
-  std::string third_display_text;   ///< Display line 3 (optional).
-  std::optional<bool> play_sound;   ///< Voice on or off.
-  std::optional<bool> is_print;     ///< Also print a receipt (printer models).
-  std::optional<Receipt> print_data;  ///< The receipt to print when is_print.
+  std::string uuid;                         ///< Required.
+  std::string transaction_id;               ///< Required: the caller's transaction reference.
+  std::int64_t amount = 0;                  ///< VND, > 0.
+  std::string bank_bin;                     ///< Required, 6 digits.
+  std::string bank_name;                    ///< BankNameEnum (optional).
+  std::string first_display_text;           ///< Display line 1 (optional; `firstDisplayText`).
+  std::string second_display_text;          ///< Display line 2 (optional).
+  std::string third_display_text;           ///< Display line 3 (optional).
+  std::optional<bool> play_sound;           ///< Voice on or off.
+  std::optional<bool> is_print;             ///< Also print a receipt (printer models).
+  std::optional<Receipt> print_data;        ///< The receipt to print when is_print.
   std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
 /// POST /v1/device/print-receipt (TINGEE MAX printer models).
 struct PrintReceiptRequest {
-  std::string uuid;  ///< Required.
-  Receipt receipt;   ///< What to print (sent as the body's top-level fields).
+  std::string uuid;                         ///< Required.
+  Receipt receipt;                          ///< What to print (sent as the body's top-level fields).
   std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
@@ -247,7 +247,7 @@ struct ResetDeviceRequest {
 
 /// Answer of DELETE /v1/device/reset.
 struct ResetResult {
-  std::string data;  ///< The provider's `data` string.
+  std::string data;     ///< The provider's `data` string.
   std::string message;  ///< The provider's message, verbatim.
 };
 

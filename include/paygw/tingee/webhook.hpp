@@ -26,15 +26,15 @@ inline constexpr std::string_view kWebhookAck = R"({"code":"00","message":"Succe
 /// process each one once. Always compare `amount` with the bill: some banks let the payer edit
 /// the amount of a dynamic QR.
 struct PaymentNotification {
-  std::string client_id;         ///< `clientId`: the Tingee client id the webhook is for.
-  std::string transaction_code;  ///< The bank's transaction code: the idempotency key.
-  std::int64_t amount = 0;  ///< VND.
-  std::string content;           ///< Transfer memo written by the payer (or the QR's purpose).
-  std::string bank;  ///< Bank code, e.g. "STB".
+  std::string client_id;          ///< `clientId`: the Tingee client id the webhook is for.
+  std::string transaction_code;   ///< The bank's transaction code: the idempotency key.
+  std::int64_t amount = 0;        ///< VND.
+  std::string content;            ///< Transfer memo written by the payer (or the QR's purpose).
+  std::string bank;               ///< Bank code, e.g. "STB".
   std::string bank_bin;           ///< The receiving bank's NAPAS BIN, e.g. "970403".
   std::string account_number;     ///< The real account credited.
   std::string va_account_number;  ///< The VA credited (empty for a transfer to the real account).
-  std::string transaction_date;  ///< yyyyMMddHHmmss, UTC+7.
+  std::string transaction_date;   ///< yyyyMMddHHmmss, UTC+7.
   /// `additionalData`: `{name, value}` items as (name, value); other objects as (key, value)
   /// for each string member.
   std::vector<std::pair<std::string, std::string>> additional_data;
@@ -50,12 +50,12 @@ enum class BankLinkStatus {
 
 /// Result of a bank-link (create/delete VA) session.
 struct BankLinkEvent {
-  std::string request_id;  ///< The `requestId` given to create-va.
+  std::string request_id;                            ///< The `requestId` given to create-va.
   BankLinkStatus status = BankLinkStatus::kUnknown;  ///< The outcome.
-  std::string status_raw;         ///< The wire value of `status`, verbatim.
-  std::string va_account_number;  ///< The VA, e.g. "TNG...".
-  std::string account_number;     ///< The real account behind it.
-  std::string account_name;       ///< The account holder's name, as the bank gives it.
+  std::string status_raw;                            ///< The wire value of `status`, verbatim.
+  std::string va_account_number;                     ///< The VA, e.g. "TNG...".
+  std::string account_number;                        ///< The real account behind it.
+  std::string account_name;                          ///< The account holder's name, as the bank gives it.
 };
 
 /// Dashboard connection test. Tingee sends it without a signature, so it is NOT authenticated:
@@ -74,8 +74,8 @@ enum class WebhookKind {
 
 /// A verified webhook. Exactly the member matching `kind` is set.
 struct WebhookEvent {
-  WebhookKind kind = WebhookKind::kPing;  ///< Which of the members below is set.
-  bool authenticated = false;  ///< true when the signature verified (always true unless kPing).
+  WebhookKind kind = WebhookKind::kPing;       ///< Which of the members below is set.
+  bool authenticated = false;                  ///< true when the signature verified (always true unless kPing).
   std::optional<PaymentNotification> payment;  ///< Set for kPayment.
   std::optional<BankLinkEvent> bank_link;      ///< Set for kBankLink.
   std::optional<PingEvent> ping;               ///< Set for kPing.
