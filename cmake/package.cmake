@@ -15,7 +15,9 @@ set(CPACK_PACKAGE_NAME paygw)
 set(CPACK_PACKAGE_VENDOR "paygw")
 set(CPACK_PACKAGE_CONTACT "paygw maintainers <maintainers@paygw.invalid>")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+# CPackDeb puts a summary other than CPack's default above every component's description; with
+# the default, each description's first line is its own package's synopsis.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${CMAKE_PROJECT_NAME} built using CMake")
 set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
@@ -36,13 +38,13 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libcurl4-openssl-dev (>= 7.68) | libcurl-d
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS "cmake (>= 3.16), pkg-config, paygw-tools")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
   "C++17 SDK for Vietnamese payment gateways - development files
- paygw talks to Tingee (TINGEEBOX devices and payment webhooks), TConnect (POS and
- soundbox pushes, QR, virtual accounts, IPN) and prepaid card charging, and builds
- and parses VietQR strings. Errors are values that say whether a payment may have
- reached the server; money is whole VND; secrets never reach logs.
- .
- This package holds the static library, the public headers, the CMake package
- (find_package(paygw CONFIG), target paygw::paygw) and the pkg-config file.")
+paygw talks to Tingee (TINGEEBOX devices and payment webhooks), TConnect (POS and
+soundbox pushes, QR, virtual accounts, IPN) and prepaid card charging, and builds
+and parses VietQR strings. Errors are values that say whether a payment may have
+reached the server; money is whole VND; secrets never reach logs.
+
+This package holds the static library, the public headers, the CMake package
+(find_package(paygw CONFIG), target paygw::paygw) and the pkg-config file.")
 
 set(CPACK_COMPONENT_TOOLS_DISPLAY_NAME "paygw command-line tools")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME paygw-tools)
@@ -51,9 +53,9 @@ set(CPACK_DEBIAN_TOOLS_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_RECOMMENDS "bash-completion")
 set(CPACK_COMPONENT_TOOLS_DESCRIPTION
   "paygw command-line tool and local gateway sandbox
- paygw calls Tingee, TConnect and card charging from a shell (--json, --raw, exit
- codes per outcome) and builds or parses VietQR strings. paygw-sandbox is a local
- simulator of the three gateways that checks signatures and encryption as they do,
- for tests and demos without network access. Includes bash completion for paygw.")
+paygw calls Tingee, TConnect and card charging from a shell (--json, --raw, exit
+codes per outcome) and builds or parses VietQR strings. paygw-sandbox is a local
+simulator of the three gateways that checks signatures and encryption as they do,
+for tests and demos without network access. Includes bash completion for paygw.")
 
 include(CPack)
