@@ -22,7 +22,12 @@ rm -rf "$work"
 mkdir -p "$work"
 
 echo "== dpkg -i $(basename "$dev") $(basename "$tools")"
-dpkg -i "$dev" "$tools" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -i"; }
+if ! dpkg -i "$dev" "$tools" >"$work/dpkg.log" 2>&1; then
+  # A machine without the dependencies: dpkg leaves the packages unconfigured; apt brings them.
+  grep -q "dependency problems" "$work/dpkg.log" || { cat "$work/dpkg.log"; fail "dpkg -i"; }
+  echo "   dpkg -i: dependencies missing; apt-get -f install"
+  DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq >>"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "apt-get -f install"; }
+fi
 dpkg -L libpaygw-dev >"$work/dev.files"
 dpkg -L paygw-tools >"$work/tools.files"
 for f in /usr/include/paygw/paygw.hpp /usr/include/paygw/version.hpp /usr/include/paygw/export.hpp; do
