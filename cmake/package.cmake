@@ -4,6 +4,8 @@
 #                 (component "dev"); depends on the -dev packages a static link needs.
 #   paygw-tools   the paygw CLI, paygw-sandbox and the CLI's bash completion (component "tools");
 #                 its dependencies are the runtime packages dpkg-shlibdeps finds (libcurl4, libssl3, ...).
+#   libpaygw-sqlite-dev, libpaygw-postgres-dev  the payment stores (components "sqlite" and
+#                 "postgres", when built): library, header, paygw-<store>-targets.cmake.
 # Configure with -DCMAKE_INSTALL_PREFIX=/usr so that GNUInstallDirs picks Debian's multiarch libdir.
 if(BUILD_SHARED_LIBS)
   # A shared libpaygw would need a runtime package of its own (libpaygw0) for the tools to depend on.
@@ -22,7 +24,7 @@ set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
 set(CPACK_STRIP_FILES ON)  # executables only: CMake never strips a static library's symbol table
-set(CPACK_COMPONENTS_ALL dev tools)
+set(CPACK_COMPONENTS_ALL dev tools ${PAYGW_STORE_COMPONENTS})
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -57,5 +59,24 @@ paygw calls Tingee, TConnect and card charging from a shell (--json, --raw, exit
 codes per outcome) and builds or parses VietQR strings. paygw-sandbox is a local
 simulator of the three gateways that checks signatures and encryption as they do,
 for tests and demos without network access. Includes bash completion for paygw.")
+
+# The payment stores: find_package(paygw CONFIG COMPONENTS sqlite) finds paygw::sqlite once its
+# package is installed (paygwConfig.cmake looks for paygw-sqlite-targets.cmake).
+set(CPACK_DEBIAN_SQLITE_PACKAGE_NAME libpaygw-sqlite-dev)
+set(CPACK_DEBIAN_SQLITE_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_SQLITE_PACKAGE_DEPENDS "libpaygw-dev (= ${PROJECT_VERSION}), libsqlite3-dev (>= 3.24)")
+set(CPACK_COMPONENT_SQLITE_DESCRIPTION
+  "paygw payment store on SQLite - development files
+The paygw::sqlite component of paygw: a PaymentStore in one SQLite file (WAL, BEGIN IMMEDIATE,
+versioned migrations) for receive::Dispatcher on one machine. Static library, header and CMake
+targets (find_package(paygw CONFIG COMPONENTS sqlite)).")
+set(CPACK_DEBIAN_POSTGRES_PACKAGE_NAME libpaygw-postgres-dev)
+set(CPACK_DEBIAN_POSTGRES_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_POSTGRES_PACKAGE_DEPENDS "libpaygw-dev (= ${PROJECT_VERSION}), libpq-dev")
+set(CPACK_COMPONENT_POSTGRES_DESCRIPTION
+  "paygw payment store on PostgreSQL - development files
+The paygw::postgres component of paygw: a PaymentStore on PostgreSQL (libpq, row locks,
+advisory-locked migrations) shared by many receivers. Static library, header and CMake targets
+(find_package(paygw CONFIG COMPONENTS postgres)).")
 
 include(CPack)

@@ -11,18 +11,26 @@ src=$(cd "$(dirname "$0")/../install" && pwd)
 fail() { echo "FAIL: $*"; exit 1; }
 [ "$(id -u)" -eq 0 ] || fail "needs root (dpkg -i)"
 dev=$(ls "$debs"/libpaygw-dev_*.deb) tools=$(ls "$debs"/paygw-tools_*.deb)
-for pkg in libpaygw-dev paygw-tools; do
+# The store packages, when the build tree had the store components.
+stores=() store_debs=() packages=(libpaygw-dev paygw-tools)
+for store in sqlite postgres; do
+  deb=$(ls "$debs"/libpaygw-"$store"-dev_*.deb 2>/dev/null || true)
+  if [ -n "$deb" ]; then
+    stores+=("$store") store_debs+=("$deb") packages+=("libpaygw-$store-dev")
+  fi
+done
+for pkg in "${packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then
     fail "$pkg is already installed on this machine: remove it first (dpkg -r $pkg)"
   fi
 done
-remove() { dpkg -r paygw-tools libpaygw-dev >/dev/null 2>&1 || true; }
+remove() { dpkg -r "${packages[@]}" >/dev/null 2>&1 || true; }
 trap remove EXIT
 rm -rf "$work"
 mkdir -p "$work"
 
-echo "== dpkg -i $(basename "$dev") $(basename "$tools")"
-if ! dpkg -i "$dev" "$tools" >"$work/dpkg.log" 2>&1; then
+echo "== dpkg -i ${packages[*]}"
+if ! dpkg -i "$dev" "$tools" "${store_debs[@]}" >"$work/dpkg.log" 2>&1; then
   # A machine without the dependencies: dpkg leaves the packages unconfigured; apt brings them.
   grep -q "dependency problems" "$work/dpkg.log" || { cat "$work/dpkg.log"; fail "dpkg -i"; }
   echo "   dpkg -i: dependencies missing; apt-get -f install"
@@ -60,12 +68,27 @@ echo "   $(pkg-config --cflags --libs paygw)"
 c++ -std=c++17 "$src/main.cpp" -o "$work/consumer-pc" $(pkg-config --cflags --libs paygw)
 "$work/consumer-pc"
 
-echo "== dpkg -r paygw-tools libpaygw-dev"
-dpkg -r paygw-tools libpaygw-dev >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "dpkg -r"; }
+for store in "${stores[@]}"; do
+  echo "== consumer with find_package(paygw CONFIG COMPONENTS $store) from /usr"
+  dpkg -L "libpaygw-$store-dev" >"$work/$store.files"
+  grep -qx "/usr/include/paygw/store/$store.hpp" "$work/$store.files" || fail "libpaygw-$store-dev lacks its header"
+  grep -qx "/usr/include/paygw/store/$store.hpp" "$work/dev.files" && fail "libpaygw-dev holds the $store header"
+  if [ -d "$src/$store" ]; then
+    cmake -S "$src/$store" -B "$work/cmake-$store" >"$work/configure-$store.log" 2>&1 ||
+      { cat "$work/configure-$store.log"; fail "configure ($store)"; }
+    cmake --build "$work/cmake-$store" >"$work/build-$store.log" 2>&1 || { cat "$work/build-$store.log"; fail "build ($store)"; }
+    "$work/cmake-$store/${store}_consumer" "$work/consumer.db"
+  else
+    echo "   (no consumer project in tests/install/$store: the package's files were checked)"
+  fi
+done
+
+echo "== dpkg -r ${packages[*]}"
+dpkg -r "${packages[@]}" >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "dpkg -r"; }
 trap - EXIT
-for f in $(cat "$work/dev.files" "$work/tools.files"); do
+for f in $(cat "$work"/*.files); do
   [ -f "$f" ] && fail "$f is still there after dpkg -r"
 done
 [ -e /usr/include/paygw ] && fail "/usr/include/paygw is still there"
 pkg-config --exists paygw && fail "pkg-config still finds paygw"
-echo "deb packages: install, consume (find_package, pkg-config), remove: OK"
+echo "deb packages (${packages[*]}): install, consume (find_package, pkg-config), remove: OK"
