@@ -4,13 +4,13 @@
 # per program: "<name> <kind> <file>:<line>".
 #   kind "program":  the block has its own main(); it is compiled as it is (and run against
 #                    paygw-sandbox by run.sh).
-#   kind "fragment": the block is the body of a main() (after #include <paygw/paygw.hpp>; its
-#                    own #include lines are hoisted above main); compiled, and run with no
-#                    network at all (run.sh): it must end normally, never abort or crash.
+#   kind "fragment": the block is the body of a main() (after #include <paygw/paygw.hpp> and
+#                    "support.hpp"; its own #include lines are hoisted above main); compiled, and
+#                    run with no network at all (run.sh): it must end normally, never abort.
 # An HTML comment on the lines just before a block (blank lines allowed) tells more:
 #   <!-- snippet: continue -->         the block continues the file's previous fragment (same main)
-#   <!-- snippet: given DECLARATIONS --> declarations the reader supplies (e.g. a request's body),
-#                                        put at the start of main
+#   <!-- snippet: given DECLARATIONS --> declarations the reader supplies (e.g. a request's body,
+#                                        a client: support.hpp), put at the start of main
 # `#line` directives make compiler messages point at the Markdown file.
 function flush_directives() { dir_continue = 0; dir_given = "" }
 function emit(    n, lines, i, includes, body, name) {
@@ -67,7 +67,7 @@ END {
     name = order[i]
     file = out "/" name ".cpp"
     printf "// Generated from %s:%s by tests/snippets/extract.awk; edit the Markdown, not this file.\n", frag_rel[name], frag_where[name] > file
-    printf "#include <paygw/paygw.hpp>\n%s\nint main() {\n%s%s\n  return 0;\n}\n", frag_includes[name], frag_given[name], frag_body[name] > file
+    printf "#include <paygw/paygw.hpp>\n#include \"support.hpp\"\n%s\nint main() {\n%s%s\n  return 0;\n}\n", frag_includes[name], frag_given[name], frag_body[name] > file
     close(file)
     print name " fragment " frag_rel[name] ":" frag_start[name]
   }
