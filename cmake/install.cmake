@@ -6,14 +6,9 @@ install(TARGETS paygw EXPORT paygwTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-# The headers of a store component that was not built are left out with it.
-set(PAYGW_HEADER_EXCLUDES "")
-foreach(component IN ITEMS sqlite postgres)
-  if(NOT component IN_LIST PAYGW_STORE_COMPONENTS)
-    list(APPEND PAYGW_HEADER_EXCLUDES PATTERN "${component}.hpp" EXCLUDE)
-  endif()
-endforeach()
-install(DIRECTORY include/paygw DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${PAYGW_HEADER_EXCLUDES})
+# A store component's header is installed with it (below), and left out when it was not built.
+install(DIRECTORY include/paygw DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} PATTERN "sqlite.hpp" EXCLUDE
+  PATTERN "postgres.hpp" EXCLUDE)
 install(FILES "${PAYGW_GENERATED_INCLUDE}/paygw/export.hpp" "${PAYGW_GENERATED_INCLUDE}/paygw/version.hpp"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw)
 
@@ -23,6 +18,9 @@ export(EXPORT paygwTargets NAMESPACE paygw:: FILE "${PROJECT_BINARY_DIR}/paygwTa
 # Components: find_package(paygw CONFIG COMPONENTS sqlite postgres) includes
 # paygw-<component>-targets.cmake for each (cmake/stores.cmake builds them).
 foreach(component IN LISTS PAYGW_STORE_COMPONENTS)
+  # Each store is an install component of its own: its own Debian package (cmake/package.cmake).
+  set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME ${component})
+  install(FILES include/paygw/store/${component}.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw/store)
   install(TARGETS paygw_${component} EXPORT paygw-${component}-targets
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -32,21 +30,31 @@ foreach(component IN LISTS PAYGW_STORE_COMPONENTS)
   export(EXPORT paygw-${component}-targets NAMESPACE paygw::
     FILE "${PROJECT_BINARY_DIR}/paygw-${component}-targets.cmake")
 endforeach()
+set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME dev)
 
 configure_package_config_file(cmake/paygwConfig.cmake.in "${PROJECT_BINARY_DIR}/paygwConfig.cmake"
   INSTALL_DESTINATION ${PAYGW_CMAKE_DIR})
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"
-  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)  # 0.x: a minor release may break the API
 install(FILES "${PROJECT_BINARY_DIR}/paygwConfig.cmake" "${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"
   DESTINATION ${PAYGW_CMAKE_DIR})
 
-# pkg-config: a static paygw needs its private dependencies on the link line.
+# pkg-config (ADR 0024): libpaygw.so records libcurl and libcrypto itself (DT_NEEDED), so a shared
+# paygw lists them in Requires.private; a static libpaygw.a records nothing, so every link line needs
+# them: public Requires (plain `pkg-config --libs paygw` works; --static would also pull libcurl's own
+# static closure, which Debian's libcurl4-openssl-dev does not install).
 if(BUILD_SHARED_LIBS)
-  set(PAYGW_PC_LIBS_PRIVATE "")
+  set(PAYGW_PC_REQUIRES "")
+  set(PAYGW_PC_REQUIRES_PRIVATE "libcurl libcrypto")
+  set(PAYGW_PC_LIBS "")
+  set(PAYGW_PC_LIBS_PRIVATE "-pthread")
   set(PAYGW_PC_CFLAGS "")
 else()
-  set(PAYGW_PC_LIBS_PRIVATE "-lpthread")
-  set(PAYGW_PC_CFLAGS "-DPAYGW_STATIC_DEFINE")
+  set(PAYGW_PC_REQUIRES "libcurl libcrypto")
+  set(PAYGW_PC_REQUIRES_PRIVATE "")
+  set(PAYGW_PC_LIBS " -pthread")
+  set(PAYGW_PC_LIBS_PRIVATE "")
+  set(PAYGW_PC_CFLAGS " -DPAYGW_STATIC_DEFINE")
 endif()
 file(RELATIVE_PATH PAYGW_PC_PREFIX_REL "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 string(REGEX REPLACE "/$" "" PAYGW_PC_PREFIX_REL "${PAYGW_PC_PREFIX_REL}")

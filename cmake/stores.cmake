@@ -23,6 +23,11 @@ function(paygw_add_store name export_name dependency)
     EXPORT_NAME ${export_name})
   target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/src")
   target_link_libraries(${name} PUBLIC paygw PRIVATE ${dependency})
+  # Shared: export paygw's API only, like libpaygw (cmake/paygw.map; tests/symbols).
+  if(BUILD_SHARED_LIBS AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    target_link_options(${name} PRIVATE "LINKER:--version-script=${PROJECT_SOURCE_DIR}/cmake/paygw.map")
+    set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/cmake/paygw.map")
+  endif()
   # The warning flags, without a link dependency on paygw_warnings (which is not exported).
   target_compile_options(${name} PRIVATE $<TARGET_PROPERTY:paygw_warnings,INTERFACE_COMPILE_OPTIONS>)
 endfunction()

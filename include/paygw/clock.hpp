@@ -33,9 +33,13 @@ class PAYGW_EXPORT FixedClock final : public Clock {
   using Tp = std::chrono::system_clock::time_point;
 
  public:
+  /// A clock that reads `t` until set() or advance() changes it.
   explicit FixedClock(Tp t) : ticks_(t.time_since_epoch().count()) {}
+  /// The time last set.
   Tp now() const override { return Tp(Tp::duration(ticks_.load())); }
+  /// Sets the time now() returns to `t` (it may go backwards).
   void set(Tp t) { ticks_.store(t.time_since_epoch().count()); }
+  /// Moves the time forward by `d` (backwards when `d` is negative).
   void advance(std::chrono::milliseconds d) { ticks_.fetch_add(std::chrono::duration_cast<Tp::duration>(d).count()); }
 
  private:

@@ -6,7 +6,14 @@
 
 namespace paygw {
 
-enum class LogLevel { kDebug = 0, kInfo = 1, kWarn = 2, kError = 3, kOff = 4 };
+/// Severity of a log line, from the most verbose; kOff as Logger::level silences everything.
+enum class LogLevel {
+  kDebug = 0,  ///< Also the allow-listed request and response headers of every exchange.
+  kInfo = 1,   ///< Also successful exchanges, retries, logins, token refreshes, 401 re-authentication.
+  kWarn = 2,   ///< Failed exchanges (HTTP >= 400, transport errors), failed refreshes and re-authentication.
+  kError = 3,  ///< Only the most severe lines.
+  kOff = 4,    ///< Nothing (as a level: no line is ever written at kOff).
+};
 
 /// Where paygw writes its diagnostics. Off unless a sink is set.
 ///
@@ -18,9 +25,12 @@ enum class LogLevel { kDebug = 0, kInfo = 1, kWarn = 2, kError = 3, kOff = 4 };
 ///
 /// Thread safety: the sink may be called concurrently from every thread that uses the client.
 struct Logger {
-  LogLevel level = LogLevel::kWarn;
+  LogLevel level = LogLevel::kWarn;  ///< Lines below this level are not built at all.
+  /// Receives each line (without a trailing newline) with its level; empty = logging off.
+  /// It must not throw and should return quickly: it runs on the calling or the transport thread.
   std::function<void(LogLevel, std::string_view)> sink;
 
+  /// True when a line at level `l` would reach the sink.
   bool enabled(LogLevel l) const { return sink && l >= level && level != LogLevel::kOff; }
 };
 

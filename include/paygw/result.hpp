@@ -49,13 +49,15 @@ enum class Delivery {
 };
 
 /// A failure. Messages never contain secrets (keys, tokens, signatures, card code/serial).
+///
+/// A plain value: copy it, store it, log describe(error) freely.
 struct Error {
-  ErrorCode code = ErrorCode::kInternal;
-  std::string message;
-  Delivery delivery = Delivery::kNotSent;
-  int http_status = 0;        ///< HTTP status when the server answered, else 0.
-  std::string provider_code;  ///< The provider's own result code, kept verbatim (e.g. Tingee "97").
-  int attempts = 0;           ///< How many times the request was handed to the transport.
+  ErrorCode code = ErrorCode::kInternal;   ///< What went wrong.
+  std::string message;                     ///< One line for people: which field, which check, what the server said.
+  Delivery delivery = Delivery::kNotSent;  ///< Whether the request may have reached the server.
+  int http_status = 0;                     ///< HTTP status when the server answered, else 0.
+  std::string provider_code;               ///< The provider's own result code, kept verbatim (e.g. Tingee "97").
+  int attempts = 0;                        ///< How many times the request was handed to the transport.
 
   /// True when the request may have reached the server (see Delivery).
   bool maybe_sent() const noexcept { return delivery == Delivery::kMaybeSent; }
@@ -72,15 +74,22 @@ struct Error {
 
 /// Human-readable one-line description: "<code>: <message> (http 401, provider 97) [maybe sent]";
 /// the delivery ("[not sent]" / "[maybe sent]") is left out for Delivery::kInbound.
+/// Never fails; safe to log (an Error holds no secrets).
 PAYGW_EXPORT std::string describe(const Error& error);
 
 namespace detail {
+/// Reports a misuse of Result (the value of a failure, or the error of a success) and aborts.
 [[noreturn]] PAYGW_EXPORT void result_access_failed(const Error* error) noexcept;
 }  // namespace detail
 
 /// A value of type T or an Error. paygw never throws across its API; every fallible call
 /// returns a Result. Accessing the value of a failed Result (or the error of a successful
 /// one) is a programming error and aborts the process with a diagnostic.
+///
+/// Thread safety: like any value type — const access from several threads is safe, a Result
+/// being modified (or moved from) must not be read at the same time.
+///
+/// @tparam T the value type; anything but Error.
 template <typename T>
 class [[nodiscard]] Result {
   static_assert(!std::is_same_v<std::decay_t<T>, Error>, "Result<Error> is not meaningful");
@@ -90,30 +99,44 @@ class [[nodiscard]] Result {
 
   // Two overloads rather than one by value: `return local;` then moves the local (C++17 only
   // moves into a constructor taking T&&), instead of copying it.
-  Result(const T& value) : state_(std::in_place_index<0>, value) {}          // NOLINT: implicit by design
-  Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}    // NOLINT
+  /// A successful Result holding a copy of `value`.
+  Result(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT: implicit by design
+  /// A successful Result holding `value` (moved in).
+  Result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  /// A failed Result holding `error`.
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
+  /// True when this Result holds a value, false when it holds an Error.
   bool ok() const noexcept { return state_.index() == 0; }
+  /// Same as ok(): `if (result) ...`.
   explicit operator bool() const noexcept { return ok(); }
 
+  /// The value. Aborts the process (with the error's description) when this holds an Error:
+  /// check ok() first, or use value_or().
   T& value() & {
     check_value();
     return std::get<0>(state_);
   }
+  /// The value (read-only); aborts when this holds an Error.
   const T& value() const& {
     check_value();
     return std::get<0>(state_);
   }
+  /// The value, moved out of this Result; aborts when this holds an Error.
   T&& value() && {
     check_value();
     return std::get<0>(std::move(state_));
   }
 
+  /// value(): aborts when this holds an Error.
   T& operator*() & { return value(); }
+  /// value(): aborts when this holds an Error.
   const T& operator*() const& { return value(); }
+  /// The value, moved out: aborts when this holds an Error.
   T&& operator*() && { return std::move(*this).value(); }
+  /// Member access to the value: aborts when this holds an Error.
   T* operator->() { return &value(); }
+  /// Member access to the value: aborts when this holds an Error.
   const T* operator->() const { return &value(); }
 
   /// The value, or `fallback` when this Result holds an error.
@@ -127,10 +150,12 @@ class [[nodiscard]] Result {
     return ok() ? std::get<0>(std::move(state_)) : static_cast<T>(std::forward<U>(fallback));
   }
 
+  /// The error. Aborts the process when this Result holds a value: check ok() first.
   const Error& error() const& {
     if (ok()) detail::result_access_failed(nullptr);
     return std::get<1>(state_);
   }
+  /// The error, moved out of this Result; aborts when this holds a value.
   Error&& error() && {
     if (ok()) detail::result_access_failed(nullptr);
     return std::get<1>(std::move(state_));
@@ -143,19 +168,26 @@ class [[nodiscard]] Result {
   std::variant<T, Error> state_;
 };
 
-/// Result of an operation that produces no value.
+/// Result of an operation that produces no value: success, or an Error.
+/// Thread safety: as Result<T>.
 template <>
 class [[nodiscard]] Result<void> {
  public:
+  /// A success.
   Result() = default;
+  /// A failure holding `error`.
   Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
 
+  /// True on success.
   bool ok() const noexcept { return ok_; }
+  /// Same as ok().
   explicit operator bool() const noexcept { return ok_; }
+  /// The error. Aborts the process on a success: check ok() first.
   const Error& error() const& {
     if (ok_) detail::result_access_failed(nullptr);
     return error_;
   }
+  /// The error, moved out; aborts on a success.
   Error&& error() && {
     if (ok_) detail::result_access_failed(nullptr);
     return std::move(error_);
@@ -166,7 +198,7 @@ class [[nodiscard]] Result<void> {
   bool ok_ = true;
 };
 
-/// Convenience for building an Error value.
+/// Convenience for building an Error value (http_status, provider_code and attempts stay 0/empty).
 inline Error make_error(ErrorCode code, std::string message, Delivery delivery = Delivery::kNotSent) {
   Error e;
   e.code = code;

@@ -21,10 +21,11 @@ enum class Idempotency {
 /// time in [d/2, d], d = min(max_backoff, initial_backoff * 2^(n-1)); a 429/503 `Retry-After`
 /// (seconds) is honoured up to max_retry_after.
 struct RetryPolicy {
-  int max_attempts = 3;  ///< Including the first; 1 disables retries.
-  std::chrono::milliseconds initial_backoff{500};
-  std::chrono::milliseconds max_backoff{5'000};
-  std::chrono::milliseconds max_retry_after{60'000};
+  int max_attempts = 3;                            ///< Including the first; 1 disables retries.
+  std::chrono::milliseconds initial_backoff{500};  ///< Upper bound of the first wait (d for n = 1).
+  std::chrono::milliseconds max_backoff{5'000};    ///< Upper bound of any computed wait.
+  std::chrono::milliseconds max_retry_after{
+      60'000};  ///< Longest server `Retry-After` honoured; a longer one ends the call.
   /// The whole time a call may take, waits and retries included (must be positive): no attempt
   /// starts after it, each attempt's timeout is cut to what is left, and a wait (a Retry-After
   /// included) that would not end within it ends the call at once with the last answer or error.

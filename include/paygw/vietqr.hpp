@@ -15,24 +15,29 @@ namespace paygw::vietqr {
 
 /// NAPAS's GUID in template 38.
 inline constexpr std::string_view kNapasGuid = "A000000727";
-/// 38.02 service codes.
+/// 38.02 service code: transfer to an account number.
 inline constexpr std::string_view kServiceToAccount = "QRIBFTTA";
+/// 38.02 service code: transfer to a card number.
 inline constexpr std::string_view kServiceToCard = "QRIBFTTC";
 
-enum class Service { kToAccount, kToCard };
+/// What BuildRequest::account is, written as the 38.02 service code.
+enum class Service {
+  kToAccount,  ///< An account number (kServiceToAccount).
+  kToCard,     ///< A card number (kServiceToCard).
+};
 
 /// What to put in a QR. A QR with an amount is dynamic (01 = 12, one payment); without one it is
 /// static (01 = 11, reusable).
 struct BuildRequest {
-  std::string bin;      ///< Required: 6-digit bank BIN (38.01.00).
-  std::string account;  ///< Required: account or card number, 1..19 letters/digits (38.01.01).
-  Service service = Service::kToAccount;
-  std::optional<Vnd> amount;           ///< VND, 1..13 digits (54). Set = dynamic QR.
-  std::string bill_number;             ///< 62.01, ASCII after removing diacritics, <= 25.
-  std::string purpose;                 ///< 62.08 (the transfer content), ASCII after removing diacritics, <= 25.
-  std::string merchant_category_code;  ///< 52, 4 digits, optional.
-  std::string merchant_name;           ///< 59, <= 25, optional.
-  std::string merchant_city;           ///< 60, <= 15, optional.
+  std::string bin;                        ///< Required: 6-digit bank BIN (38.01.00).
+  std::string account;                    ///< Required: account or card number, 1..19 letters/digits (38.01.01).
+  Service service = Service::kToAccount;  ///< Account or card number (38.02).
+  std::optional<Vnd> amount;              ///< VND, 1..13 digits (54). Set = dynamic QR.
+  std::string bill_number;                ///< 62.01, ASCII after removing diacritics, <= 25.
+  std::string purpose;                    ///< 62.08 (the transfer content), ASCII after removing diacritics, <= 25.
+  std::string merchant_category_code;     ///< 52, 4 digits, optional.
+  std::string merchant_name;              ///< 59, <= 25, optional.
+  std::string merchant_city;              ///< 60, <= 15, optional.
   /// Keep the purpose's Vietnamese diacritics: 62.08 is written as UTF-8 with its length (and
   /// that of 62) counted in characters, as EMVCo counts them. Off by default: the purpose is
   /// ASCII, which every bank app reads. At most 25 characters either way.
@@ -65,19 +70,19 @@ struct UnknownTag {
 
 /// A parsed QR. Text fields are kept exactly as written (UTF-8); optional ones are empty when absent.
 struct QrInfo {
-  bool dynamic = false;          ///< 01 = 12.
-  std::string guid;              ///< 38.00, e.g. kNapasGuid.
-  std::string bin;               ///< 38.01.00 (NAPAS GUID only).
-  std::string account;           ///< 38.01.01 (NAPAS GUID only).
-  std::string service;           ///< 38.02, e.g. kServiceToAccount (NAPAS GUID only).
-  std::string merchant_account;  ///< The raw value of 38 (for every GUID).
-  std::optional<Vnd> amount;     ///< 54.
-  std::string merchant_category_code;
-  std::string currency;       ///< 53, always "704" for a valid QR.
-  std::string country;        ///< 58, always "VN".
-  std::string merchant_name;  ///< 59.
-  std::string merchant_city;  ///< 60.
-  std::string postal_code;    ///< 61.
+  bool dynamic = false;                ///< 01 = 12.
+  std::string guid;                    ///< 38.00, e.g. kNapasGuid.
+  std::string bin;                     ///< 38.01.00 (NAPAS GUID only).
+  std::string account;                 ///< 38.01.01 (NAPAS GUID only).
+  std::string service;                 ///< 38.02, e.g. kServiceToAccount (NAPAS GUID only).
+  std::string merchant_account;        ///< The raw value of 38 (for every GUID).
+  std::optional<Vnd> amount;           ///< 54.
+  std::string merchant_category_code;  ///< 52 (4 digits), empty when absent.
+  std::string currency;                ///< 53, always "704" for a valid QR.
+  std::string country;                 ///< 58, always "VN".
+  std::string merchant_name;           ///< 59.
+  std::string merchant_city;           ///< 60.
+  std::string postal_code;             ///< 61.
   /// 55: "01" the app asks the payer for a tip, "02" a fixed convenience fee (56), "03" a
   /// percentage fee (57).
   std::string tip_indicator;

@@ -17,11 +17,11 @@ namespace paygw::charging {
 /// submission it names: the callback signature covers neither the status nor the amounts nor the
 /// request_id, so binding to the stored record is what stops a replayed or edited callback.
 struct Submission {
-  std::string request_id;
-  std::string telco;  ///< Canonical telco as submitted.
-  std::string code;
-  std::string serial;
-  Vnd declared_value = 0;
+  std::string request_id;  ///< The request id the card was submitted with.
+  std::string telco;       ///< Canonical telco as submitted.
+  std::string code;        ///< The card's code (a secret: store it protected, never log it).
+  std::string serial;      ///< The card's serial (a secret too).
+  Vnd declared_value = 0;  ///< The value the merchant declared (VND).
 };
 
 /// The request that delivered the callback.
@@ -30,10 +30,11 @@ struct CallbackRequest {
   std::string_view body;   ///< Raw body: JSON object or application/x-www-form-urlencoded; may be empty.
 };
 
+/// Settings of verify_callback(); the defaults suit the common provider API.
 struct CallbackOptions {
   /// Names tried, in order, for the signature parameter.
   std::string signature_field = "callback_sign";
-  std::string signature_field_alt = "sign";
+  std::string signature_field_alt = "sign";  ///< Tried when signature_field is absent.
   /// Normalises the callback's telco before comparing it with Submission::telco.
   std::map<std::string, std::string> telco_aliases = default_telco_aliases();
   /// Denominations per canonical telco: the largest one bounds every money field of a callback
@@ -68,8 +69,9 @@ enum class Action {
   kIgnore,     ///< Not final (pending/unknown status): acknowledge and keep waiting.
 };
 
+/// The answer of decide().
 struct Decision {
-  Action action = Action::kIgnore;
+  Action action = Action::kIgnore;  ///< What to do with the incoming result.
   /// Set only on a kDuplicate of a final result by a final result, and true when it contradicts
   /// the stored one: a replay with edited fields, or a provider correction. Never applied
   /// automatically; worth an alert. Exactly these fields are compared:

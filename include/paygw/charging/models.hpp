@@ -56,17 +56,17 @@ PAYGW_EXPORT std::optional<Status> parse_status(std::string_view text) noexcept;
 ///   amount         — the money the merchant receives after fees/penalty. On a pending (99)
 ///                    response it is only an expected payout: never credit it.
 struct ChargeResult {
-  int status_code = 0;  ///< The raw provider status.
-  Status status = Status::kUnknown;
-  std::string message;
-  std::string request_id;
-  std::string trans_id;  ///< Provider transaction id (kept as text).
-  std::string telco;
-  std::optional<Vnd> declared_value;
-  std::optional<Vnd> value;
-  std::optional<Vnd> card_value;
-  std::optional<Vnd> amount;
-  std::string json;  ///< The parameters as JSON, with code, serial and signatures redacted.
+  int status_code = 0;                ///< The raw provider status.
+  Status status = Status::kUnknown;   ///< status_code as a Status.
+  std::string message;                ///< The provider's message, verbatim (URL-decoded).
+  std::string request_id;             ///< The merchant's request id the result is about.
+  std::string trans_id;               ///< Provider transaction id (kept as text).
+  std::string telco;                  ///< The telco as the provider wrote it.
+  std::optional<Vnd> declared_value;  ///< What the merchant declared (see above).
+  std::optional<Vnd> value;           ///< The face value used for billing (see above).
+  std::optional<Vnd> card_value;      ///< The real face value (GET callbacks only).
+  std::optional<Vnd> amount;          ///< The payout (see above: never credit a pending one).
+  std::string json;                   ///< The parameters as JSON, with code, serial and signatures redacted.
 
   /// true for statuses that will not change any more (everything but kPending and kUnknown).
   bool is_final() const noexcept { return status != Status::kPending && status != Status::kUnknown; }
@@ -76,7 +76,7 @@ struct ChargeResult {
 
 /// A percentage written exactly, in ten-thousandths of a percent (17.5 % = 175000).
 struct Percent {
-  std::int64_t ten_thousandths = 0;
+  std::int64_t ten_thousandths = 0;  ///< The percentage times 10 000 (0..1 000 000 for 0..100 %).
   /// "17.5", "9.8", "100".
   PAYGW_EXPORT std::string to_string() const;
 };
@@ -84,14 +84,15 @@ struct Percent {
 /// One row of the fee table: the provider keeps `fees` % of a card of `value`, plus `penalty` %
 /// when the declared value is wrong. `fees` of 100 % means the denomination is not accepted now.
 struct FeeRow {
-  std::string telco;
-  Vnd value = 0;
-  Percent fees;
-  Percent penalty;
+  std::string telco;  ///< The telco as the provider wrote it.
+  Vnd value = 0;      ///< The card's face value (VND).
+  Percent fees;       ///< Kept by the provider, 0..100 %.
+  Percent penalty;    ///< Also kept when the declared value is wrong, 0..100 %.
 };
 
+/// Answer of getfee.
 struct FeeTable {
-  std::vector<FeeRow> rows;
+  std::vector<FeeRow> rows;      ///< In the provider's order.
   std::size_t skipped_rows = 0;  ///< Rows without a telco or a readable value/percentage.
 };
 

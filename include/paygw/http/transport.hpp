@@ -15,7 +15,13 @@
 
 namespace paygw::http {
 
-enum class Method { kGet, kPost, kPut, kDelete };
+/// HTTP request method.
+enum class Method {
+  kGet,     ///< GET
+  kPost,    ///< POST
+  kPut,     ///< PUT
+  kDelete,  ///< DELETE
+};
 
 /// "GET", "POST", "PUT" or "DELETE".
 PAYGW_EXPORT std::string_view to_string(Method method) noexcept;
@@ -28,10 +34,10 @@ PAYGW_EXPORT const std::string* find_header(const Headers& headers, std::string_
 
 /// An HTTP request exactly as it goes on the wire: `body` is sent byte for byte.
 struct Request {
-  Method method = Method::kGet;
-  std::string url;  ///< Absolute URL including any query string.
-  Headers headers;
-  std::string body;  ///< Empty means no body.
+  Method method = Method::kGet;  ///< The request method.
+  std::string url;               ///< Absolute URL including any query string.
+  Headers headers;               ///< Sent in this order, names and values verbatim.
+  std::string body;              ///< Empty means no body.
   /// Total time allowed for this exchange; zero means the transport's default.
   std::chrono::milliseconds timeout{0};
   /// When raised, the exchange is abandoned with ErrorCode::kCancelled (delivery kMaybeSent if
@@ -42,9 +48,9 @@ struct Request {
 /// An HTTP response. Any status (including 4xx/5xx) is a successful transport result; the
 /// provider codecs decide what a status means.
 struct Response {
-  int status = 0;
-  Headers headers;
-  std::string body;
+  int status = 0;    ///< The HTTP status code, e.g. 200.
+  Headers headers;   ///< Response headers in the order received (names as the server wrote them).
+  std::string body;  ///< The body bytes, byte for byte (at most the transport's size cap).
 };
 
 /// Sends one HTTP request and returns the response. This is the only place paygw does I/O;
@@ -67,6 +73,8 @@ class PAYGW_EXPORT Transport {
   using Completion = std::function<void(Result<Response>)>;
 
   virtual ~Transport() = default;
+  /// Sends `request` and blocks until the response has been read or the exchange failed (errors
+  /// as above). Any HTTP status is a success of send().
   virtual Result<Response> send(const Request& request) = 0;
 
   /// Starts `request` and returns at once; `done` runs exactly once with the same result send()

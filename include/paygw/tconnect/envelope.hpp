@@ -36,13 +36,13 @@ PAYGW_EXPORT Result<std::string> decrypt_envelope(std::string_view data_hex, con
 /// request_id) once, confirm it (tconnect::Client::confirm_ipn) and compare `amount` with the
 /// order. Every field comes from an unauthenticated envelope (see decode_ipn).
 struct IpnNotification {
-  std::string order_id;
-  std::int64_t amount = 0;  ///< VND.
-  std::string payment_type;
-  std::string retrieval_ref_no;
-  std::string request_id;
-  std::string narrative;
-  std::string acc_no;
+  std::string order_id;                        ///< The merchant's order (invoice) code.
+  std::int64_t amount = 0;                     ///< VND.
+  std::string payment_type;                    ///< E.g. QR, card or cash (TConnect does not list the values).
+  std::string retrieval_ref_no;                ///< The bank's / NAPAS retrieval reference (RRN).
+  std::string request_id;                      ///< TConnect's id of this payment.
+  std::string narrative;                       ///< Transfer description.
+  std::string acc_no;                          ///< The receiving VA or account number.
   std::int64_t original_transaction_date = 0;  ///< As sent (epoch; unit undocumented).
   std::string json;                            ///< The decrypted payload, verbatim.
 };

@@ -35,9 +35,9 @@ constexpr std::string_view path_prefix(BankPathPrefix prefix) noexcept {
 /// POST {bank prefix}/generate-dynamic-qr — creates a dynamic-QR bill (a payment write).
 /// bank_bin or bank_name is required.
 struct GenerateDynamicQrRequest {
-  std::string va_account_number;  ///< Required (`vaAccountNumber`).
-  QrCodeType qr_code_type = QrCodeType::kOneTimePayment;
-  std::string bank_bin;                          ///< 6-digit NAPAS BIN.
+  std::string va_account_number;                          ///< Required (`vaAccountNumber`).
+  QrCodeType qr_code_type = QrCodeType::kOneTimePayment;  ///< Required: paid once or several times.
+  std::string bank_bin;                                   ///< 6-digit NAPAS BIN.
   std::string bank_name;                         ///< BankNameEnum ("BIDV", "VCB", ...), alternative to bank_bin.
   Vnd amount = 0;                                ///< Required (docs), 1..kMaxAmountVnd.
   std::string purpose;                           ///< Transfer content shown to the payer.
@@ -50,65 +50,65 @@ struct GenerateDynamicQrRequest {
 struct DynamicQrBill {
   std::string qr_code;     ///< The EMVCo/VietQR payload to show.
   std::string qr_account;  ///< Needed (with bill_id) to query or delete the bill.
-  std::string bill_id;
-  std::string message;
+  std::string bill_id;     ///< The bill's id: what the payment's Transaction::bill_id will carry.
+  std::string message;     ///< The provider's message, verbatim.
 };
 
 /// POST {bank prefix}/get-status-dynamic-qr — a read.
 struct GetDynamicQrStatusRequest {
-  std::string qr_account;  ///< Required (`qrAccount`, from DynamicQrBill).
-  std::string bill_id;     ///< Required (`billId`).
-  std::optional<std::int64_t> merchant_id;
+  std::string qr_account;                   ///< Required (`qrAccount`, from DynamicQrBill).
+  std::string bill_id;                      ///< Required (`billId`).
+  std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
 /// POST {bank prefix}/delete-dynamic-qr — deletes a bill (a write; answer: Ack).
 struct DeleteDynamicQrRequest {
-  std::string qr_account;  ///< Required.
-  std::string bill_id;     ///< Required.
-  std::optional<std::int64_t> merchant_id;
+  std::string qr_account;                   ///< Required.
+  std::string bill_id;                      ///< Required.
+  std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
 /// A transaction (OpenApiTransactionPagedOuputDto): an item of transaction/get-paging and of a
 /// bill's `transactionInfos`. Text fields Tingee omits are empty.
 struct Transaction {
-  std::string transaction_id;
-  std::string code;              ///< Tingee's transaction code (kept verbatim).
-  Vnd amount = 0;                ///< Required on the wire, 0..kMaxAmountVnd.
-  std::string type;              ///< E.g. "CREDIT" / "DEBIT" (open string).
-  std::string cash_flow_source;  ///< "bank-transfer" or "card" (open string).
-  std::string content;           ///< Transfer memo.
-  std::string currency;
-  std::string bank_bin;
-  std::string account_number;  ///< The real account.
-  std::string va_account_number;
-  std::string transaction_date;  ///< Verbatim (not validated); webhooks use yyyyMMddHHmmss in UTC+7.
-  std::string bill_id;           ///< Set for dynamic-QR payments.
-  std::optional<std::int64_t> merchant_id;
-  std::optional<std::int64_t> shop_id;
+  std::string transaction_id;               ///< Tingee's transaction id.
+  std::string code;                         ///< Tingee's transaction code (kept verbatim).
+  Vnd amount = 0;                           ///< Required on the wire, 0..kMaxAmountVnd.
+  std::string type;                         ///< E.g. "CREDIT" / "DEBIT" (open string).
+  std::string cash_flow_source;             ///< "bank-transfer" or "card" (open string).
+  std::string content;                      ///< Transfer memo.
+  std::string currency;                     ///< E.g. "VND" (as sent).
+  std::string bank_bin;                     ///< The receiving bank's NAPAS BIN.
+  std::string account_number;               ///< The real account.
+  std::string va_account_number;            ///< The VA credited, when the payment went to one.
+  std::string transaction_date;             ///< Verbatim (not validated); webhooks use yyyyMMddHHmmss in UTC+7.
+  std::string bill_id;                      ///< Set for dynamic-QR payments.
+  std::optional<std::int64_t> merchant_id;  ///< The merchant credited, when sent.
+  std::optional<std::int64_t> shop_id;      ///< The shop credited, when sent.
 };
 
 /// A dynamic-QR bill as Tingee reports it (OpenApiBillInfoDto).
 struct BillInfo {
-  std::string bill_id;
-  std::string qr_code_type;  ///< Wire value, e.g. "dynamic-one-time-payment".
-  std::string bank_bin;
-  std::string account_number;
-  std::string va_account_number;
-  std::string qr_account;
-  Vnd amount = 0;                        ///< The billed amount (required, 0..kMaxAmountVnd).
-  std::optional<Vnd> total_amount_paid;  ///< Sum paid so far; unset when Tingee omits it.
-  std::optional<std::int64_t> total_payments_count;
-  std::optional<std::int64_t> expire_in_minute;
-  std::string purpose;
-  std::string extra_info;
-  std::string status;  ///< Wire value; Tingee does not document the set of statuses.
+  std::string bill_id;                               ///< The bill's id.
+  std::string qr_code_type;                          ///< Wire value, e.g. "dynamic-one-time-payment".
+  std::string bank_bin;                              ///< The receiving bank's NAPAS BIN.
+  std::string account_number;                        ///< The real account.
+  std::string va_account_number;                     ///< The VA the bill pays into.
+  std::string qr_account;                            ///< The account the QR names.
+  Vnd amount = 0;                                    ///< The billed amount (required, 0..kMaxAmountVnd).
+  std::optional<Vnd> total_amount_paid;              ///< Sum paid so far; unset when Tingee omits it.
+  std::optional<std::int64_t> total_payments_count;  ///< Payments made so far; unset when omitted.
+  std::optional<std::int64_t> expire_in_minute;      ///< The bill's lifetime; unset when omitted.
+  std::string purpose;                               ///< Transfer content.
+  std::string extra_info;                            ///< What GenerateDynamicQrRequest::extra_info said.
+  std::string status;                                ///< Wire value; Tingee does not document the set of statuses.
 };
 
 /// Answer of get-status-dynamic-qr.
 struct DynamicQrStatus {
-  BillInfo bill;
+  BillInfo bill;                          ///< The bill (`billInfo`).
   std::vector<Transaction> transactions;  ///< Payments made to the bill (`transactionInfos`).
-  std::string message;
+  std::string message;                    ///< The provider's message, verbatim.
 };
 
 /// Longest startTime..endTime span one transaction/get-paging request may cover (Tingee's docs:
@@ -128,8 +128,8 @@ struct GetTransactionPagingRequest {
   std::vector<std::int64_t> shop_ids;           ///< Positive ids.
   std::vector<std::string> va_account_numbers;  ///< Non-empty strings.
   std::string bank_bin;                         ///< 6 digits.
-  std::string bill_id;
-  std::optional<std::int64_t> merchant_id;
+  std::string bill_id;                          ///< Only the payments of this dynamic-QR bill.
+  std::optional<std::int64_t> merchant_id;      ///< Required for Master Merchant credentials.
 };
 
 /// One page of transactions.
@@ -137,25 +137,25 @@ struct TransactionPage {
   /// Tingee's `totalCount`; unset when it is omitted (it is optional on the wire), so a reader
   /// paging through results never mistakes "unknown" for "this page is all there is".
   std::optional<std::int64_t> total_count;
-  std::vector<Transaction> items;
-  std::string message;
+  std::vector<Transaction> items;  ///< This page's transactions.
+  std::string message;             ///< The provider's message, verbatim.
 };
 
 /// A bank of get-banks.
 struct Bank {
-  std::string code;        ///< BankNameEnum, e.g. "VCB".
-  std::string name;        ///< Full name.
-  std::string short_name;  ///< E.g. "Vietcombank".
-  std::string bin;         ///< NAPAS BIN, e.g. "970436" (may be empty, e.g. NEXTPAY).
-  std::string url_logo;
+  std::string code;          ///< BankNameEnum, e.g. "VCB".
+  std::string name;          ///< Full name.
+  std::string short_name;    ///< E.g. "Vietcombank".
+  std::string bin;           ///< NAPAS BIN, e.g. "970436" (may be empty, e.g. NEXTPAY).
+  std::string url_logo;      ///< `urlLogo`: the bank's logo image.
   std::string terms_url;     ///< `termsAndConditions.url`.
   std::string terms_url_va;  ///< `termsAndConditions.urlVA`.
 };
 
 /// Answer of GET {bank prefix}/get-banks (a bare JSON array, or the documented envelope).
 struct BankList {
-  std::vector<Bank> banks;
-  std::string message;  ///< Empty for the bare-array form.
+  std::vector<Bank> banks;  ///< In the provider's order.
+  std::string message;      ///< Empty for the bare-array form.
 };
 
 /// `yyyyMMddHHmmss` in UTC+7 for `t` (seconds truncated toward the past), independent of the host's
