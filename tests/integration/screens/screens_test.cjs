@@ -53,8 +53,16 @@ function startSandbox(bin) {
       const m = /^listening on (\S+)$/m.exec(out);
       if (m) resolve(m[1]);
     });
-    child.on("exit", code => reject(new Error(bin + " exited " + code + ": " + out)));
+    child.exited = new Promise(done => child.on("exit", (code, signal) => done({ code, signal })));
+    child.exited.then(({ code }) => reject(new Error(bin + " exited " + code + ": " + out)));
   });
+}
+// Stops a sandbox and checks that it stopped cleanly (exit 0: also no sanitizer report under ASan).
+async function stop(child) {
+  child.kill("SIGTERM");
+  const end = await Promise.race([child.exited, new Promise(r => setTimeout(() => r(null), 10000))]);
+  if (end === null) child.kill("SIGKILL");
+  check(end !== null && end.code === 0, "the sandbox stops cleanly on SIGTERM", JSON.stringify(end));
 }
 const merchantReplies = [];
 const merchant = http.createServer((req, res) => {
@@ -248,8 +256,8 @@ async function main() {
 
 main()
   .catch(e => check(false, "the test itself", e.stack))
-  .finally(() => {
-    for (const c of children) c.kill("SIGTERM");
+  .finally(async () => {
+    for (const c of children) await stop(c);
     merchant.close();
     console.log(`sandbox screens: ${passes} passed, ${fails} failed`);
     process.exitCode = fails === 0 && passes > 0 ? 0 : 1;
