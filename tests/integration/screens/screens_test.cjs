@@ -204,6 +204,22 @@ async function main() {
     await shows(`${panel("DEMO-BOX-MAX")} .receipt`, "1 × Bánh mì25.000 VND", "MAX receipt second item");
     await shows(`${panel("DEMO-BOX-MAX")} .receipt`, "Giảm giá-10.000 VND", "MAX receipt discount");
     await shows(`${panel("DEMO-BOX-MAX")} .receipt .total`, "73.000 VND", "MAX receipt total");
+    // Every receipt field, and a QR printed on it (signed here: the CLI has no flags for these).
+    const receiptQr = cli("qr", "build", "--bin", "970422", "--account", "0023457923442", "--amount", "73000",
+                          "--purpose", "HD 0042", "--raw");
+    const printed = await tingee(url, "print-receipt", {
+      uuid: "DEMO-BOX-MAX", storeName: "Cà phê Sáng", address: "12 Lý Thái Tổ, Hà Nội", hotline: "0901 234 567",
+      orderCode: "HD-0042", items: [{ name: "Cà phê sữa", quantity: 2, unitPrice: 29000 },
+                                    { name: "Bánh mì", quantity: 1, unitPrice: 25000 }],
+      totalAmount: 73000, discount: 10000, qrCode: receiptQr, footerNote: "Cảm ơn quý khách!", copies: 2 });
+    check(printed.code === "00", "print-receipt with every field", JSON.stringify(printed));
+    for (const want of ["12 Lý Thái Tổ, Hà Nội", "Hotline: 0901 234 567", "Mã đơn: HD-0042", "Cảm ơn quý khách!", "2 liên"])
+      await shows(`${panel("DEMO-BOX-MAX")} .receipt`, want, "MAX receipt: " + want);
+    await page.waitForFunction(s => { const i = document.querySelector(s); return i && i.complete && i.naturalWidth > 0; },
+                               `${panel("DEMO-BOX-MAX")} .receipt img.qr`, { timeout: 8000 });
+    await page.locator(`${panel("DEMO-BOX-MAX")} .receipt img.qr`).screenshot({ path: path.join(work, "receipt-qr.png") });
+    const onReceipt = zbar(path.join(work, "receipt-qr.png"));
+    check(onReceipt === receiptQr, "the QR on the receipt decodes to its payload", `'${onReceipt}' vs '${receiptQr}'`);
     cli("tingee", "read-amount", "--uuid", "DEMO-BOX-MAX", "--transaction-id", "T-MAX", "--amount", "1005000", "--bank-bin", "970422");
     await shows(`${panel("DEMO-BOX-MAX")} .speech .sentence`, sentence(1005000), "MAX announcement");
 
