@@ -16,10 +16,16 @@ ensure_packages() {
 }
 
 # What building paygw, its examples and the sandbox needs (libsqlite3-dev: the paygw::sqlite store
-# and the receiver example; libpq-dev: the paygw::postgres store).
+# and the receiver example; libpq-dev: the paygw::postgres store; libqrencode and libpng: the CLI's
+# QR images and the sandbox's screens page, optional for the build, installed so that they work).
 PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl-dev libssl-dev nlohmann-json3-dev
-  libcpp-httplib-dev libcli11-dev curl openssl libsqlite3-dev libpq-dev)
+  libcpp-httplib-dev libcli11-dev curl openssl libsqlite3-dev libpq-dev libqrencode-dev libpng-dev)
 # What the test suite needs on top. (jq reads the CLI's --json output; nodejs is the reference
 # JSON.stringify of the sandbox's re-serialising signature check; postgresql is the server the
-# PostgreSQL store and race tests start.)
-PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs postgresql)
+# PostgreSQL store and race tests start; zbar-tools decodes every QR image the tools draw; chromium,
+# with playwright-core from npm, looks at the sandbox's screens page; DejaVu draws its Vietnamese text.)
+PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs postgresql zbar-tools chromium
+  fonts-dejavu-core)
+# npm installs the screens test's two packages (tests/integration/screens/package-lock.json); it
+# comes with some Node.js builds and is Debian's npm package otherwise.
+command -v npm >/dev/null 2>&1 || PAYGW_TEST_PACKAGES+=(npm)

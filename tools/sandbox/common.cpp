@@ -1,5 +1,6 @@
 // paygw-sandbox — shared helpers (see sandbox.hpp).
 #include "sandbox.hpp"
+#include "screens.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -311,6 +312,7 @@ std::map<std::string, std::string> form_fields(const httplib::Request& req, cons
 }
 
 void json_reply(httplib::Response& res, int status, const Json& body) {
+  remember_reply(res, body);
   res.status = status;
   res.set_content(body.dump(), "application/json");
 }
@@ -328,6 +330,27 @@ void Background::run(std::function<void()> work) {
   std::lock_guard<std::mutex> lock(mu_);
   threads_.emplace_back(std::move(work));
 }
+
+namespace {
+
+// "tingee webhook -> http://127.0.0.1:9/hook: HTTP 200 (attempt 1), reply {"code":"00"}": what the
+// page shows of a callback and the merchant's answer (the first 160 printable bytes of it).
+std::string callback_line(const Json& event, const std::string& url, int status, int attempt,
+                          const std::string& reply) {
+  std::string shown;
+  for (char c : reply) {
+    if (shown.size() >= 160) {
+      shown += "...";
+      break;
+    }
+    shown.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+  }
+  return event.value("provider", "") + " " + event.value("event", "callback") + " -> " + url + ": " +
+         (status == 0 ? std::string("no answer") : "HTTP " + std::to_string(status)) + " (attempt " +
+         std::to_string(attempt) + ")" + (shown.empty() ? "" : ", reply " + shown);
+}
+
+}  // namespace
 
 std::vector<int> deliver(State& state, const std::string& url, bool get, const std::string& body,
                          const httplib::Params& params, const httplib::Headers& headers, Json event, int attempts) {
@@ -349,6 +372,8 @@ std::vector<int> deliver(State& state, const std::string& url, bool get, const s
       event["http_status"] = status;
       event["attempt"] = attempt;
       state.events.push_back(event);
+      state.note("callback", callback_line(event, url, status, attempt, r ? r->body : std::string()),
+                 Json{{"provider", event.value("provider", "")}, {"http_status", status}});
     }
     if (status >= 200 && status < 300) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt));

@@ -27,6 +27,8 @@ class FaultInjector {
   };
 
   // `self` is this injector: the handlers hold it, so it lives as long as the server.
+  explicit FaultInjector(State& state) : state_(state) {}
+
   void install(httplib::Server& server, const std::shared_ptr<FaultInjector>& self) {
     post(server, "/_sandbox/faults", [self](const httplib::Request&, const std::string& body, httplib::Response& res) {
       const Json b = Json::parse(body.empty() ? "{}" : body, nullptr, false);
@@ -47,6 +49,13 @@ class FaultInjector {
       if (req.path.rfind("/_sandbox", 0) == 0) return httplib::Server::HandlerResponse::Unhandled;
       const auto fault = self->take(req);
       if (!fault) return httplib::Server::HandlerResponse::Unhandled;
+      {
+        std::lock_guard<std::mutex> lock(self->state_.mu);
+        self->state_.note("fault",
+                          fault->mode + (fault->ms >= 0 ? ":" + std::to_string(fault->ms) : std::string()) + " on " +
+                              req.method + " " + req.path,
+                          Json{{"mode", fault->mode}, {"path", req.path}});
+      }
       return apply(*fault, res) ? httplib::Server::HandlerResponse::Handled
                                 : httplib::Server::HandlerResponse::Unhandled;
     });
@@ -110,14 +119,15 @@ class FaultInjector {
     return true;
   }
 
+  State& state_;
   std::mutex mu_;
   std::vector<Fault> queue_;
 };
 
 }  // namespace
 
-void install_faults(httplib::Server& server) {
-  auto faults = std::make_shared<FaultInjector>();
+void install_faults(httplib::Server& server, State& state) {
+  auto faults = std::make_shared<FaultInjector>(state);
   faults->install(server, faults);
 }
 

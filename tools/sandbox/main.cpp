@@ -1,9 +1,11 @@
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
 // Tingee (tingee.cpp, tingee_bank.cpp), TConnect (tconnect.cpp), card charging (charging.cpp),
-// fault injection (faults.cpp), over one state and event log (state.cpp). Its verification is
+// fault injection (faults.cpp), the devices' screens page (screens.cpp, panels.cpp, speech.cpp),
+// over one state and event log (state.cpp). Its verification is
 // written independently of the paygw client (sandbox.hpp), so that it catches a client that signs
 // or encrypts other bytes than it sends.
 #include "sandbox.hpp"
+#include "screens.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +40,8 @@ Simulation (no signature):
   POST /_sandbox/faults {mode, ms, count, path} (DELETE clears), or the header 'x-sandbox-fault: MODE[:MS]';
        MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized
   GET  /_sandbox/events (what happened), GET /_sandbox/devices (each device and its screen)
+  GET  /_sandbox/ the devices' screens as a web page (QRs, amounts, what the speaker said, receipts,
+       POS orders, the event log), updating itself; GET /_sandbox/screens is its data
 Missing secrets are generated and printed. Prints 'listening on <url>' once ready; stops on SIGINT/SIGTERM.)";
 
 // Debian's cpp-httplib is a compiled library whose listen backlog is fixed at 5: a burst of new
@@ -209,7 +213,8 @@ int main(int argc, char** argv) {
       std::this_thread::sleep_for(std::chrono::milliseconds(ms));
     });
   }
-  install_faults(server);
+  install_faults(server, state);
+  install_screens(server, state);
   install_tingee_devices(server, options, state);
   install_tingee_bank(server, options, state);
   install_tconnect(server, options, state);
@@ -254,7 +259,10 @@ int main(int argc, char** argv) {
     std::printf("tconnect password: %s, client secret: %s, aes key: %s\n", options.tconnect_password.c_str(),
                 options.tconnect_client_secret.c_str(), options.tconnect_aes_key_hex.c_str());
   }
-  std::printf("listening on %s://%s:%d\n", options.tls_cert.empty() ? "http" : "https", options.host.c_str(), port);
+  const char* scheme = options.tls_cert.empty() ? "http" : "https";
+  std::printf("devices' screens: %s://%s:%d/_sandbox/%s\n", scheme, options.host.c_str(), port,
+              qr_images_available() ? "" : " (QRs as text: built without libqrencode)");
+  std::printf("listening on %s://%s:%d\n", scheme, options.host.c_str(), port);
   std::fflush(stdout);
   server.listen_after_bind();
   return 0;

@@ -122,6 +122,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
 void install_tingee_bank(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
 void install_charging(httplib::Server& server, const Options& options, State& state, Background& background);
-void install_faults(httplib::Server& server);
+/// Fault injection; each fault applied is noted in the screens page's log.
+void install_faults(httplib::Server& server, State& state);
 
 }  // namespace paygw::sandbox

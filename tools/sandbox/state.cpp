@@ -1,6 +1,8 @@
 // paygw-sandbox — the simulated world (see state.hpp).
 #include "state.hpp"
 
+#include "screens.hpp"
+
 #include <chrono>
 
 namespace paygw::sandbox {
@@ -15,19 +17,54 @@ void State::add_demo_devices() {
 
 void State::record(const std::string& provider, const std::string& device, const std::string& event, Json detail,
                    bool on_screen) {
+  const long long at =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   if (on_screen) {
-    const long long at =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
     const Json screen = {{"event", event}, {"detail", detail}, {"at_ms", at}};
     if (auto t = tingee_devices.find(device); t != tingee_devices.end()) t->second.screen = screen;
     if (auto c = tconnect_devices.find(device); c != tconnect_devices.end()) c->second.screen = screen;
   }
+  if (auto t = tingee_devices.find(device); t != tingee_devices.end())
+    apply_to_panels(t->second.panels, provider, t->second.type, event, detail, at);
+  if (auto c = tconnect_devices.find(device); c != tconnect_devices.end())
+    apply_to_panels(c->second.panels, provider, c->second.type, event, detail, at);
+  std::string text = (device.empty() ? provider : device) + ": " + event;
+  if (detail.is_object() && detail.contains("amount") && detail["amount"].is_number_integer())
+    text += " " + vnd_text(detail["amount"].get<long long>());
+  note("device", text, Json{{"provider", provider}, {"device", device}});
   Json e = {{"provider", provider}};
   if (!device.empty()) e["device"] = device;
   e["event"] = event;
   if (!detail.is_null()) e["detail"] = std::move(detail);
   events.push_back(std::move(e));
+}
+
+void State::note(const std::string& kind, const std::string& text, Json detail) {
+  Json entry = {{"seq", ++version},
+                {"at_ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count()},
+                {"kind", kind},
+                {"text", text}};
+  if (!detail.is_null()) entry["detail"] = std::move(detail);
+  journal.push_back(std::move(entry));
+  while (journal.size() > kJournalSize) journal.pop_front();
+}
+
+Json State::screens_json(long long since) const {
+  if (since == version) return Json{{"version", version}, {"unchanged", true}};
+  Json devices = Json::array();
+  for (const auto& [uuid, d] : tingee_devices) {
+    devices.push_back(
+        {{"provider", "tingee"}, {"device", uuid}, {"type", d.type}, {"linked", d.linked}, {"panels", d.panels}});
+  }
+  for (const auto& [serial, d] : tconnect_devices) {
+    devices.push_back({{"provider", "tconnect"}, {"device", serial}, {"type", d.type}, {"panels", d.panels}});
+  }
+  Json log = Json::array();
+  for (const auto& entry : journal) log.push_back(entry);
+  return Json{{"version", version}, {"qr_images", qr_images_available()}, {"devices", devices}, {"log", log}};
 }
 
 Json State::devices_json() const {

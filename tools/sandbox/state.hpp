@@ -1,11 +1,13 @@
 // paygw-sandbox — the simulated world: devices (with what each one's screen shows now), QR bills,
-// tokens, cards, transactions, and the event log of everything the devices did. One mutex guards
-// it all. GET /_sandbox/events and GET /_sandbox/devices serve it as JSON; a page showing each
-// device's screen can be built on devices_json() alone.
+// tokens, cards, transactions, the event log of everything the devices did, and the journal the
+// screens page shows (requests, device events, callbacks and the merchant's replies, faults). One
+// mutex guards it all. GET /_sandbox/events and GET /_sandbox/devices serve it as JSON; the page
+// (GET /_sandbox/, screens.hpp) reads screens_json().
 #pragma once
 
 #include <nlohmann/json.hpp>
 
+#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,13 +21,15 @@ struct TingeeDevice {
   std::string type;  // DeviceTypeEnum, e.g. "tingee-box-3ls"
   std::string security_code;
   bool linked = false;
-  Json screen = nullptr;  // what the device shows or last did: {"event", "detail", "at_ms"}
+  Json screen = nullptr;         // what the device shows or last did: {"event", "detail", "at_ms"}
+  Json panels = Json::object();  // the screens page's view: display, announcement, receipt, nfc
 };
 
 /// A TConnect Smart POS or soundbox.
 struct TconnectDevice {
   std::string type;  // "pos" | "soundbox"
   Json screen = nullptr;
+  Json panels = Json::object();  // display (soundbox) or order (pos)
 };
 
 /// A Tingee dynamic QR bill (generate-dynamic-qr, generate-and-show-dynamic-qr-code).
@@ -59,6 +63,10 @@ struct State {
   std::map<std::string, Card> cards;  // by request_id
   Json events = Json::array();
   long long next_id = 1;
+  std::deque<Json> journal;  // the page's log, newest last, at most kJournalSize entries
+  long long version = 0;     // bumped by every change the page shows
+
+  static constexpr std::size_t kJournalSize = 400;
 
   /// The demo world: DEMO-BOX-3LS, DEMO-BOX-6XS (not linked), DEMO-BOX-MAX (code 123456);
   /// POS-0001 (pos) and SB-0001 (soundbox).
@@ -69,6 +77,12 @@ struct State {
               bool on_screen = false);
   /// Every device with its type, link state and screen. Call with `mu` held.
   Json devices_json() const;
+  /// Adds a line to the page's log: `kind` is request, device, callback, fault or payment.
+  /// Call with `mu` held.
+  void note(const std::string& kind, const std::string& text, Json detail = nullptr);
+  /// What the page shows: {"version", "qr_images", "devices": [{..., "panels"}], "log": [...]};
+  /// just {"version", "unchanged": true} when `since` is the current version. Call with `mu` held.
+  Json screens_json(long long since) const;
 };
 
 }  // namespace paygw::sandbox

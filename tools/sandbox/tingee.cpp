@@ -160,16 +160,21 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
   }
   route("read-amount-link-to-merchant", [s](const Json& b, httplib::Response& res) {
     if (linked_device(*s, b, res) == nullptr) return;
-    s->record("tingee", b["uuid"], "announce-amount",
-              Json{{"amount", b.value("amount", 0LL)}, {"transactionId", b.value("transactionId", "")}}, true);
+    Json said = {{"amount", b.value("amount", 0LL)}, {"transactionId", b.value("transactionId", "")}};
+    for (const char* f : {"firstDisplayText", "secondDisplayText", "thirdDisplayText", "isPrint", "printData"}) {
+      if (b.contains(f)) said[f] = b[f];
+    }
+    s->record("tingee", b["uuid"], "announce-amount", said, true);
     tingee_reply(res, "00", "Success");
   });
   route("print-receipt", [s](const Json& b, httplib::Response& res) {
     auto* d = linked_device(*s, b, res);
     if (d == nullptr) return;
     if (d->type != "tingee-box-max") return tingee_reply(res, "1010", kWrongType);
-    s->record("tingee", b["uuid"], "print",
-              Json{{"totalAmount", b.value("totalAmount", 0LL)}, {"storeName", b.value("storeName", "")}}, true);
+    Json printed = b;  // the whole receipt (the screens page draws it)
+    printed.erase("uuid");
+    printed.erase("merchantId");
+    s->record("tingee", b["uuid"], "print", printed, true);
     tingee_reply(res, "00", "Success");
   });
   route("nfc-command", [s](const Json& b, httplib::Response& res) {  // spec §4.10 (SDK 0.2.4)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The sandbox's devices' screens page in headless Chromium (screens/screens_test.cjs). Installs the
+# test's two npm packages (playwright-core, read-vietnamese-number; versions and hashes in
+# screens/package-lock.json) into the build tree with `npm ci`, once per lockfile, then runs it.
+# Set PAYGW_SCREENSHOT_TO=<file> to also copy the page's full screenshot there
+# (docs/sandbox-screens.png is made so: see docs/sandbox-and-cli.md).
+# Usage: screens_test.sh <source dir> <paygw-sandbox> <sandbox without qr images> <paygw> <work dir>
+set -euo pipefail
+src=$1 sandbox=$2 plain_sandbox=$3 paygw=$4 work=$5
+here=$src/tests/integration/screens
+for tool in node npm chromium zbarimg; do command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed"; exit 1; }; done
+[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium (Debian chromium) is needed"; exit 1; }
+
+modules=$work/../screens-node
+mkdir -p "$modules"
+stamp=$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$modules/.lock-sha256" 2>/dev/null)" != "$stamp" ]; then
+  cp "$here/package.json" "$here/package-lock.json" "$modules/"
+  (cd "$modules" && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
+  echo "$stamp" >"$modules/.lock-sha256"
+fi
+exec timeout 170 node "$here/screens_test.cjs" "$sandbox" "$plain_sandbox" "$paygw" "$modules/node_modules" "$work" \
+  ${PAYGW_SCREENSHOT_TO:+"$PAYGW_SCREENSHOT_TO"}
