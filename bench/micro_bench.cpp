@@ -36,7 +36,7 @@ void BM_TingeeBuildSerializeSign(benchmark::State& state) {
   const paygw::Secret secret("test-secret-key");
   const auto request = sample();
   for (auto _ : state) {
-    auto body = paygw::tingee::codec::build(request);
+    auto body = paygw::tingee::detail::build(request);
     auto text = paygw::detail::json::dump(*body);
     auto sig = paygw::tingee::sign(secret, "20251110175110111", *text);
     benchmark::DoNotOptimize(sig);
@@ -46,7 +46,8 @@ BENCHMARK(BM_TingeeBuildSerializeSign);
 
 void BM_BareOpenSslHmac(benchmark::State& state) {
   const std::string key = "test-secret-key";
-  const std::string message = "20251110175110111:" + *paygw::detail::json::dump(*paygw::tingee::codec::build(sample()));
+  const std::string message =
+      "20251110175110111:" + *paygw::detail::json::dump(*paygw::tingee::detail::build(sample()));
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   for (auto _ : state) {
@@ -94,8 +95,8 @@ BENCHMARK(BM_TingeeClientCallWithoutIo);
 
 void BM_TingeeParseDevicePage(benchmark::State& state) {
   for (auto _ : state) {
-    auto envelope = paygw::tingee::codec::parse_envelope(kPageResponse);
-    auto page = paygw::tingee::codec::parse_device_page(*envelope);
+    auto envelope = paygw::tingee::detail::parse_envelope(kPageResponse);
+    auto page = paygw::tingee::detail::parse_device_page(*envelope);
     benchmark::DoNotOptimize(page);
   }
 }
@@ -116,9 +117,9 @@ void BM_TconnectBuildEncrypt(benchmark::State& state) {
       "0819thanh toan don hang63042E2E"};
   FixedRandom random;
   for (auto _ : state) {
-    auto payload = paygw::tconnect::codec::build(push);
+    auto payload = paygw::tconnect::detail::build(push);
     auto plaintext = paygw::detail::json::dump(*payload);
-    auto data = paygw::tconnect::codec::encrypt(*plaintext, kTconnectKey, random);
+    auto data = paygw::tconnect::detail::encrypt(*plaintext, kTconnectKey, random);
     auto body = paygw::detail::json::dump(paygw::detail::json::Json{{"data", *data}});
     benchmark::DoNotOptimize(body);
   }
@@ -127,7 +128,7 @@ BENCHMARK(BM_TconnectBuildEncrypt);
 
 void BM_BareOpenSslAes256Cbc(benchmark::State& state) {
   const std::string plaintext =
-      *paygw::detail::json::dump(*paygw::tconnect::codec::build(paygw::tconnect::SoundboxPush{
+      *paygw::detail::json::dump(*paygw::tconnect::detail::build(paygw::tconnect::SoundboxPush{
           "SB-0001", 180000,
           "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NP"
           "S68690819thanh toan don hang63042E2E"}));
@@ -150,12 +151,13 @@ BENCHMARK(BM_BareOpenSslAes256Cbc);
 void BM_TconnectParseResponse(benchmark::State& state) {
   FixedRandom random;
   const std::string inner = R"({"code":"00","message":"Successfully pushed new payment to Soundbox"})";
-  const paygw::http::Response response{
-      200, {}, *paygw::detail::json::dump(paygw::detail::json::Json{
-                   {"data", *paygw::tconnect::codec::encrypt(inner, kTconnectKey, random)}})};
+  const paygw::http::Response response{200,
+                                       {},
+                                       *paygw::detail::json::dump(paygw::detail::json::Json{
+                                           {"data", *paygw::tconnect::detail::encrypt(inner, kTconnectKey, random)}})};
   for (auto _ : state) {
-    auto body = paygw::tconnect::codec::parse_response(response, kTconnectKey);
-    auto result = paygw::tconnect::codec::parse_push(*body);
+    auto body = paygw::tconnect::detail::parse_response(response, kTconnectKey);
+    auto result = paygw::tconnect::detail::parse_push(*body);
     benchmark::DoNotOptimize(result);
   }
 }
@@ -164,17 +166,17 @@ BENCHMARK(BM_TconnectParseResponse);
 void BM_ChargingSignEncode(benchmark::State& state) {
   const paygw::Secret partner_key("partner-key-0123456789");
   for (auto _ : state) {
-    const paygw::charging::SignFields fields{"3681148751", "charging", "order-000123", "VIETTEL", "123456789012",
-                                             "10000123456"};
+    const paygw::charging::SignFields fields{"3681148751", "charging",     "order-000123",
+                                             "VIETTEL",    "123456789012", "10000123456"};
     auto sign = paygw::charging::sign(partner_key, fields, paygw::charging::sign_scheme_a);
-    auto body = paygw::charging::codec::form_encode({{"telco", "VIETTEL"},
-                                                     {"code", "123456789012"},
-                                                     {"serial", "10000123456"},
-                                                     {"amount", "50000"},
-                                                     {"request_id", "order-000123"},
-                                                     {"partner_id", "3681148751"},
-                                                     {"sign", *sign},
-                                                     {"command", "charging"}});
+    auto body = paygw::charging::detail::form_encode({{"telco", "VIETTEL"},
+                                                      {"code", "123456789012"},
+                                                      {"serial", "10000123456"},
+                                                      {"amount", "50000"},
+                                                      {"request_id", "order-000123"},
+                                                      {"partner_id", "3681148751"},
+                                                      {"sign", *sign},
+                                                      {"command", "charging"}});
     benchmark::DoNotOptimize(body);
   }
 }
@@ -196,9 +198,9 @@ void BM_ChargingParseResult(benchmark::State& state) {
       R"({"trans_id":123456,"request_id":"order-000123","status":1,"message":"Thẻ thành công","value":50000,)"
       R"("declared_value":50000,"amount":35000,"telco":"VIETTEL","code":"123456789012","serial":"10000123456"})";
   for (auto _ : state) {
-    paygw::charging::codec::Params params;
-    auto parsed = paygw::charging::codec::parse_json_object(body, params);
-    auto result = paygw::charging::codec::parse_result(params);
+    paygw::charging::detail::Params params;
+    auto parsed = paygw::charging::detail::parse_json_object(body, params);
+    auto result = paygw::charging::detail::parse_result(params);
     benchmark::DoNotOptimize(result);
   }
 }

@@ -12,7 +12,7 @@ namespace {
 
 Error reject(ErrorCode code, std::string message) { return make_error(code, std::move(message)); }
 
-const std::string* find(const codec::Params& params, const std::string& key) {
+const std::string* find(const detail::Params& params, const std::string& key) {
   const auto it = params.find(key);
   return it == params.end() ? nullptr : &it->second;
 }
@@ -21,17 +21,17 @@ const std::string* find(const codec::Params& params, const std::string& key) {
 Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secret& partner_key,
                                      const Submission& expected, const CallbackOptions& options) {
   if (partner_key.empty()) return reject(ErrorCode::kConfig, "partner key is empty");
-  codec::Params params;
-  codec::parse_form(request.query, params);
+  detail::Params params;
+  detail::parse_form(request.query, params);
   std::string_view body = request.body;
   while (!body.empty() &&
          (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
     body.remove_prefix(1);
   }
   if (!body.empty() && body.front() == '{') {
-    if (auto parsed = codec::parse_json_object(body, params); !parsed) return parsed.error();
+    if (auto parsed = detail::parse_json_object(body, params); !parsed) return parsed.error();
   } else if (!body.empty()) {
-    codec::parse_form(body, params);
+    detail::parse_form(body, params);
   }
 
   const std::string* signature = find(params, options.signature_field);
@@ -65,18 +65,18 @@ Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secre
   if (text("request_id") != expected.request_id) return mismatch("request_id");
   if (text("code") != expected.code) return mismatch("code");
   if (text("serial") != expected.serial) return mismatch("serial");
-  const std::string telco = codec::canonical_telco(text("telco"), options.telco_aliases);
-  const std::string stored_telco = codec::canonical_telco(expected.telco, options.telco_aliases);
+  const std::string telco = detail::canonical_telco(text("telco"), options.telco_aliases);
+  const std::string stored_telco = detail::canonical_telco(expected.telco, options.telco_aliases);
   const std::string& card_telco = stored_telco.empty() ? expected.telco : stored_telco;
   if (telco.empty() || telco != card_telco) return mismatch("telco");
-  auto declared = codec::money(params, "declared_value");
+  auto declared = detail::money(params, "declared_value");
   if (!declared) return declared.error();
   if (!*declared || **declared != expected.declared_value) return mismatch("declared_value");
 
-  auto result = codec::parse_result(params);
+  auto result = detail::parse_result(params);
   if (!result) return result.error();
   // The signature covers no amount: bound them by what this card can be worth.
-  const auto largest = codec::largest_denomination(options.denominations, card_telco);
+  const auto largest = detail::largest_denomination(options.denominations, card_telco);
   if (!largest) {
     return reject(ErrorCode::kConfig, "CallbackOptions::denominations has no denominations for " + card_telco);
   }
@@ -84,7 +84,7 @@ Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secre
     return reject(ErrorCode::kConfig, "the submission's declared value is above the largest " + card_telco +
                                           " card in CallbackOptions::denominations");
   }
-  if (auto bounded = codec::check_amounts(*result, expected.declared_value, *largest); !bounded) {
+  if (auto bounded = detail::check_amounts(*result, expected.declared_value, *largest); !bounded) {
     return bounded.error();
   }
   return result;

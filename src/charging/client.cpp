@@ -41,7 +41,7 @@ Result<Client> Client::create(Config config) {
 }
 
 std::string canonical_telco(std::string_view telco, const std::map<std::string, std::string>& aliases) {
-  return codec::canonical_telco(telco, aliases);
+  return detail::canonical_telco(telco, aliases);
 }
 
 }  // namespace paygw::charging

@@ -26,7 +26,7 @@ std::string_view to_string(Status status) noexcept {
   return "unknown";
 }
 
-Status status_from_code(int code, std::string_view message) noexcept { return codec::status_of(code, message); }
+Status status_from_code(int code, std::string_view message) noexcept { return detail::status_of(code, message); }
 
 std::optional<Status> parse_status(std::string_view text) noexcept {
   for (Status s : {Status::kSuccess, Status::kWrongValue, Status::kCardError, Status::kMaintenance, Status::kPending,
@@ -79,7 +79,7 @@ std::map<std::string, std::string> default_telco_aliases() {
   return aliases;
 }
 
-namespace codec {
+namespace detail {
 namespace {
 
 bool digits_only(std::string_view s) {
@@ -359,5 +359,5 @@ std::string canonical_telco(std::string_view telco, const std::map<std::string, 
   return it == aliases.end() ? std::string() : it->second;
 }
 
-}  // namespace codec
+}  // namespace detail
 }  // namespace paygw::charging

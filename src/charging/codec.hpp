@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace paygw::charging::codec {
+namespace paygw::charging::detail {
 
 /// Flat name -> text parameters (JSON numbers written as text; null members left out).
 using Params = std::map<std::string, std::string>;
@@ -22,7 +22,7 @@ void parse_form(std::string_view text, Params& out);
 /// Adds the members of a JSON object to `out`. Errors: kMalformed (not a JSON object).
 Result<void> parse_json_object(std::string_view text, Params& out);
 /// Parameters of an already-parsed JSON object.
-Params params_of(const detail::json::Json& object);
+Params params_of(const paygw::detail::json::Json& object);
 
 /// Percent-decoding ('+' as space); invalid escapes are kept as they are.
 std::string url_decode(std::string_view text);
@@ -47,12 +47,12 @@ std::optional<Vnd> largest_denomination(const std::map<std::string, std::vector<
 Status status_of(int code, std::string_view message) noexcept;
 
 /// Flat list `[{telco, value, fees, penalty}]` or grouped `{"VIETTEL": [...], ...}`.
-Result<FeeTable> parse_fee_table(const detail::json::Json& body);
+Result<FeeTable> parse_fee_table(const paygw::detail::json::Json& body);
 /// An exact percentage in 0..100 from a JSON number or numeric string (at most 4 decimals);
 /// nullopt for anything else (so the scaling to ten-thousandths cannot overflow).
-std::optional<Percent> percent_of(const detail::json::Json& value);
+std::optional<Percent> percent_of(const paygw::detail::json::Json& value);
 
 /// Upper-cases `telco` and maps it through `aliases`; "" when unknown.
 std::string canonical_telco(std::string_view telco, const std::map<std::string, std::string>& aliases);
 
-}  // namespace paygw::charging::codec
+}  // namespace paygw::charging::detail

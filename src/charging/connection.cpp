@@ -36,9 +36,9 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& o) override {
     return call_async(kCheck, card, o);
   }
-  Result<FeeTable> get_fees(const CallOptions& o) override { return call(kGetFees, codec::NoPayload{}, o); }
+  Result<FeeTable> get_fees(const CallOptions& o) override { return call(kGetFees, detail::NoPayload{}, o); }
   std::future<Result<FeeTable>> get_fees_async(const CallOptions& o) override {
-    return call_async(kGetFees, codec::NoPayload{}, o);
+    return call_async(kGetFees, detail::NoPayload{}, o);
   }
 
  private:

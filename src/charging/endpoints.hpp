@@ -9,11 +9,11 @@ namespace paygw::charging::detail {
 
 // clang-format off
 inline constexpr Endpoint<CardRequest, ChargeResult> kSubmit{
-    "charging", Idempotency::kWrite, codec::card_fields, nullptr};
+    "charging", Idempotency::kWrite, detail::card_fields, nullptr};
 inline constexpr Endpoint<CardRequest, ChargeResult> kCheck{
-    "check", Idempotency::kIdempotent, codec::card_fields, nullptr};
-inline constexpr Endpoint<codec::NoPayload, FeeTable> kGetFees{
-    "", Idempotency::kIdempotent, codec::fee_fields, codec::fee_table, "/getfee"};
+    "check", Idempotency::kIdempotent, detail::card_fields, nullptr};
+inline constexpr Endpoint<detail::NoPayload, FeeTable> kGetFees{
+    "", Idempotency::kIdempotent, detail::fee_fields, detail::fee_table, "/getfee"};
 // clang-format on
 
 }  // namespace paygw::charging::detail

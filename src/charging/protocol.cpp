@@ -2,20 +2,20 @@
 
 namespace paygw::charging::detail {
 
-http::Request ChargingProtocol::request(std::string_view subpath, const codec::Fields& fields) const {
+http::Request ChargingProtocol::request(std::string_view subpath, const detail::Fields& fields) const {
   http::Request r;
   r.url = base_url_ + config_.path + std::string(subpath);
   r.timeout = config_.timeout;
   r.headers = {{"Accept", "application/json"}};
   if (!subpath.empty() || config_.encoding == Encoding::kQuery) {
     r.method = http::Method::kGet;
-    r.url += "?" + codec::form_encode(fields);
+    r.url += "?" + detail::form_encode(fields);
     return r;
   }
   r.method = http::Method::kPost;
   if (config_.encoding == Encoding::kForm) {
     r.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-    r.body = codec::form_encode(fields);
+    r.body = detail::form_encode(fields);
     return r;
   }
   r.headers.emplace_back("Content-Type", "application/json");

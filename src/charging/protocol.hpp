@@ -19,7 +19,7 @@ template <typename Req, typename Res>
 struct Endpoint {
   std::string_view command;  ///< The `command` field ("charging", "check"); empty for getfee.
   Idempotency idempotency;
-  Result<codec::Fields> (*build)(const Config&, const Req&, std::string_view command);  ///< Validated, signed.
+  Result<detail::Fields> (*build)(const Config&, const Req&, std::string_view command);  ///< Validated, signed.
   Result<Res> (*parse)(const Json& body);  ///< Used unless the protocol has a parser for Req.
   /// Appended to Config::path; the fields then go in a GET query whatever Config::encoding says.
   std::string_view subpath = {};
@@ -54,19 +54,19 @@ class ChargingProtocol final : public paygw::detail::Protocol {
   }
   /// A card's answer must be about that card; its status is logged (request_id and status only).
   auto parser(const Endpoint<CardRequest, ChargeResult>&, const CardRequest& card) const {
-    return [this, expected = codec::expectation(config_, card)](
-               const http::Response& response) -> Result<ChargeResult> {
-      auto body = decode(response);
-      if (!body) return std::move(body).error();
-      auto result = codec::card_result(*body, expected);
-      if (result && config_.logger.enabled(LogLevel::kInfo)) {
-        paygw::detail::write_log(config_.logger, LogLevel::kInfo,
-                                 "charging: request " + expected.request_id + " status " +
-                                     std::to_string(result->status_code) + " (" +
-                                     std::string(to_string(result->status)) + ")");
-      }
-      return result;
-    };
+    return
+        [this, expected = detail::expectation(config_, card)](const http::Response& response) -> Result<ChargeResult> {
+          auto body = decode(response);
+          if (!body) return std::move(body).error();
+          auto result = detail::card_result(*body, expected);
+          if (result && config_.logger.enabled(LogLevel::kInfo)) {
+            paygw::detail::write_log(config_.logger, LogLevel::kInfo,
+                                     "charging: request " + expected.request_id + " status " +
+                                         std::to_string(result->status_code) + " (" +
+                                         std::string(to_string(result->status)) + ")");
+          }
+          return result;
+        };
   }
 
   void authorize(http::Request&, const paygw::detail::CallLimits&, paygw::detail::Mode,
@@ -77,7 +77,7 @@ class ChargingProtocol final : public paygw::detail::Protocol {
   Result<Json> decode(const http::Response& response) const;
 
  private:
-  http::Request request(std::string_view subpath, const codec::Fields& fields) const;
+  http::Request request(std::string_view subpath, const detail::Fields& fields) const;
 
   Config config_;
   std::string base_url_;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace paygw::charging::codec {
+namespace paygw::charging::detail {
 namespace {
 
 constexpr std::size_t kMaxCardField = 32;
@@ -60,7 +60,7 @@ CardExpectation expectation(const Config& config, const CardRequest& card) {
                          largest_denomination(config.denominations, telco).value_or(0)};
 }
 
-Result<ChargeResult> card_result(const detail::json::Json& body, const CardExpectation& expected) {
+Result<ChargeResult> card_result(const paygw::detail::json::Json& body, const CardExpectation& expected) {
   if (!body.is_object()) return make_error(ErrorCode::kMalformed, "response is not a JSON object");
   auto result = parse_result(params_of(body));
   if (!result) return result.error();
@@ -73,6 +73,6 @@ Result<ChargeResult> card_result(const detail::json::Json& body, const CardExpec
   return result;
 }
 
-Result<FeeTable> fee_table(const detail::json::Json& body) { return parse_fee_table(body); }
+Result<FeeTable> fee_table(const paygw::detail::json::Json& body) { return parse_fee_table(body); }
 
-}  // namespace paygw::charging::codec
+}  // namespace paygw::charging::detail

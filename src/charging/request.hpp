@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace paygw::charging::codec {
+namespace paygw::charging::detail {
 
 /// Request fields in wire order.
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -38,8 +38,8 @@ CardExpectation expectation(const Config& config, const CardRequest& card);
 /// The result in a submit/check answer, which must be a JSON object naming no other request_id
 /// than `expected.request_id`, with money the card can have produced (check_amounts).
 /// Errors: kMalformed.
-Result<ChargeResult> card_result(const detail::json::Json& body, const CardExpectation& expected);
+Result<ChargeResult> card_result(const paygw::detail::json::Json& body, const CardExpectation& expected);
 /// The fee table of a getfee answer. Errors: kMalformed.
-Result<FeeTable> fee_table(const detail::json::Json& body);
+Result<FeeTable> fee_table(const paygw::detail::json::Json& body);
 
-}  // namespace paygw::charging::codec
+}  // namespace paygw::charging::detail

@@ -82,23 +82,23 @@ bool hex_equal(std::string_view a, std::string_view b) {
 }
 
 // The callback's parameters: the query, then the body (JSON object or form), later ones winning.
-Result<codec::Params> callback_params(const CallbackRequest& request) {
-  codec::Params params;
-  codec::parse_form(request.query, params);
+Result<detail::Params> callback_params(const CallbackRequest& request) {
+  detail::Params params;
+  detail::parse_form(request.query, params);
   std::string_view body = request.body;
   while (!body.empty() &&
          (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
     body.remove_prefix(1);
   }
   if (!body.empty() && body.front() == '{') {
-    if (auto parsed = codec::parse_json_object(body, params); !parsed) return parsed.error();
+    if (auto parsed = detail::parse_json_object(body, params); !parsed) return parsed.error();
   } else if (!body.empty()) {
-    codec::parse_form(body, params);
+    detail::parse_form(body, params);
   }
   return params;
 }
 
-std::string text(const codec::Params& params, const char* key) {
+std::string text(const detail::Params& params, const char* key) {
   const auto it = params.find(key);
   return it == params.end() ? std::string() : it->second;
 }
@@ -139,7 +139,7 @@ Result<StoredCard> protect_card(const CardRequest& card, const Secret& partner_k
   if (partner_key.empty()) return make_error(ErrorCode::kConfig, "partner key is empty");
   auto keys = derive(store_key);
   if (!keys) return keys.error();
-  const std::string telco = codec::canonical_telco(card.telco, upper_keys(telco_aliases));
+  const std::string telco = detail::canonical_telco(card.telco, upper_keys(telco_aliases));
   if (telco.empty()) return invalid("unknown telco '" + card.telco + "'");
   if (card.code.empty() || card.code.size() > kMaxCardField || !alnum(card.code)) {
     return invalid("code must be 1..32 letters or digits");  // never echo the code itself
@@ -254,14 +254,14 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
     if (!hex_equal(*mac, *want)) return mismatch(field);
   }
   const auto aliases = upper_keys(options.telco_aliases);
-  const std::string telco = codec::canonical_telco(text(*params, "telco"), aliases);
-  const std::string stored_telco = codec::canonical_telco(stored.telco, aliases);
+  const std::string telco = detail::canonical_telco(text(*params, "telco"), aliases);
+  const std::string stored_telco = detail::canonical_telco(stored.telco, aliases);
   if (telco.empty() || telco != (stored_telco.empty() ? stored.telco : stored_telco)) return mismatch("telco");
-  auto declared = codec::money(*params, "declared_value");
+  auto declared = detail::money(*params, "declared_value");
   if (!declared) return inbound(declared.error());
   if (!*declared || **declared != stored.declared_value) return mismatch("declared_value");
 
-  auto result = codec::parse_result(*params);
+  auto result = detail::parse_result(*params);
   if (!result) return inbound(result.error());
   for (const auto* money : {&result->declared_value, &result->value, &result->card_value, &result->amount}) {
     if (*money && (**money < 0 || **money > kMaxAmountVnd)) {

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace paygw::tconnect::codec {
+namespace paygw::tconnect::detail {
 
 namespace json = paygw::detail::json;
 
@@ -244,4 +244,4 @@ Result<TransactionPage> parse_transactions(const Json& body) {
   return page;
 }
 
-}  // namespace paygw::tconnect::codec
+}  // namespace paygw::tconnect::detail

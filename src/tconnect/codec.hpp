@@ -14,9 +14,9 @@
 #include <string>
 #include <string_view>
 
-namespace paygw::tconnect::codec {
+namespace paygw::tconnect::detail {
 
-using detail::json::Json;
+using paygw::detail::json::Json;
 
 /// The 32 raw key bytes of `key` written in `format`. Errors: kConfig.
 Result<Secret> decode_key(const Secret& key, KeyFormat format);
@@ -76,4 +76,4 @@ Result<VirtualAccount> parse_va(const Json& body);
 Result<Qr> parse_qr(const Json& body);
 Result<TransactionPage> parse_transactions(const Json& body);
 
-}  // namespace paygw::tconnect::codec
+}  // namespace paygw::tconnect::detail

@@ -19,7 +19,7 @@ RealConnection::RealConnection(Config config, std::string base_url, Secret raw_k
 // A login (or refresh) through the pipeline: a read with the client's retries and its own budget,
 // shared by every call waiting for it, so no single caller's cancel flag ends it.
 void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, TokensDone done) {
-  auto finished = [this, login = refresh_token.empty(), done = std::move(done)](Result<codec::Tokens> tokens) {
+  auto finished = [this, login = refresh_token.empty(), done = std::move(done)](Result<detail::Tokens> tokens) {
     if (!tokens) {
       Error e = std::move(tokens).error();
       if (e.http_status >= 400 && e.http_status < 500) e.code = ErrorCode::kAuth;  // credentials refused
@@ -30,10 +30,10 @@ void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, T
   };
   const Config& c = protocol_.config();
   if (refresh_token.empty()) {
-    return run(kLogin, codec::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, {}, mode,
+    return run(kLogin, detail::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, {}, mode,
                std::move(finished));
   }
-  run(kRefresh, codec::RefreshRequest{refresh_token}, {}, mode, std::move(finished));
+  run(kRefresh, detail::RefreshRequest{refresh_token}, {}, mode, std::move(finished));
 }
 
 Result<void> RealConnection::authenticate(const CallOptions& o) {
@@ -74,7 +74,7 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   if (config.client_id.empty()) return fail("client_id is required");
   if (config.client_secret.empty()) return fail("client_secret is required");
   if (config.aes_key.empty()) return fail("aes_key is required");
-  auto key = codec::decode_key(config.aes_key, config.aes_key_format);
+  auto key = detail::decode_key(config.aes_key, config.aes_key_format);
   if (!key) return key.error();
   if (config.token_refresh_skew.count() < 0) return fail("token_refresh_skew must not be negative");
   for (const std::string* path :

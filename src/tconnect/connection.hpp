@@ -41,9 +41,9 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   std::future<Result<PushResult>> push_payment_async(const SoundboxPush& p, const CallOptions& o) override {
     return call_async(kPushSoundbox, p, o);
   }
-  Result<ServiceList> get_services(const CallOptions& o) override { return call(kGetServices, codec::NoPayload{}, o); }
+  Result<ServiceList> get_services(const CallOptions& o) override { return call(kGetServices, detail::NoPayload{}, o); }
   std::future<Result<ServiceList>> get_services_async(const CallOptions& o) override {
-    return call_async(kGetServices, codec::NoPayload{}, o);
+    return call_async(kGetServices, detail::NoPayload{}, o);
   }
   Result<VirtualAccount> create_va(const CreateVaRequest& r, const CallOptions& o) override {
     return call(kCreateVa, r, o);

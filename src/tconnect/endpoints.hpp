@@ -12,29 +12,29 @@ constexpr auto kRead = Idempotency::kIdempotent;
 constexpr auto kWrite = Idempotency::kWrite;
 
 inline Result<std::string> create_qr_service(const Config& config, const CreateQrRequest& r) {
-  return codec::service_code(config.service_code, r);
+  return detail::service_code(config.service_code, r);
 }
 
 // clang-format off
-inline constexpr Endpoint<codec::LoginRequest, codec::Tokens> kLogin{
-    &Paths::login, kRead, codec::build, codec::parse_tokens, false};
-inline constexpr Endpoint<codec::RefreshRequest, codec::Tokens> kRefresh{
-    &Paths::refresh, kRead, codec::build, codec::parse_tokens, false};
-inline constexpr Endpoint<PosPush, PushResult> kPushPos{&Paths::push_payment, kWrite, codec::build, codec::parse_push};
+inline constexpr Endpoint<detail::LoginRequest, detail::Tokens> kLogin{
+    &Paths::login, kRead, detail::build, detail::parse_tokens, false};
+inline constexpr Endpoint<detail::RefreshRequest, detail::Tokens> kRefresh{
+    &Paths::refresh, kRead, detail::build, detail::parse_tokens, false};
+inline constexpr Endpoint<PosPush, PushResult> kPushPos{&Paths::push_payment, kWrite, detail::build, detail::parse_push};
 inline constexpr Endpoint<SoundboxPush, PushResult> kPushSoundbox{
-    &Paths::push_payment, kWrite, codec::build, codec::parse_push};
-inline constexpr Endpoint<codec::NoPayload, ServiceList> kGetServices{
-    &Paths::services, kRead, codec::build, codec::parse_services};
+    &Paths::push_payment, kWrite, detail::build, detail::parse_push};
+inline constexpr Endpoint<detail::NoPayload, ServiceList> kGetServices{
+    &Paths::services, kRead, detail::build, detail::parse_services};
 inline constexpr Endpoint<CreateVaRequest, VirtualAccount> kCreateVa{
-    &Paths::create_va, kWrite, codec::build, codec::parse_va};
+    &Paths::create_va, kWrite, detail::build, detail::parse_va};
 inline constexpr Endpoint<CreateQrRequest, Qr> kCreateQr{
-    &Paths::create_qr, kWrite, codec::build, codec::parse_qr, true, create_qr_service};
+    &Paths::create_qr, kWrite, detail::build, detail::parse_qr, true, create_qr_service};
 inline constexpr Endpoint<TransactionQuery, TransactionPage> kQrTransactions{
-    &Paths::qr_transactions, kRead, codec::build, codec::parse_transactions};
+    &Paths::qr_transactions, kRead, detail::build, detail::parse_transactions};
 inline constexpr Endpoint<TransactionQuery, TransactionPage> kCardTransactions{
-    &Paths::card_transactions, kRead, codec::build, codec::parse_transactions};
+    &Paths::card_transactions, kRead, detail::build, detail::parse_transactions};
 inline constexpr Endpoint<TransactionQuery, TransactionPage> kCashTransactions{
-    &Paths::cash_transactions, kRead, codec::build, codec::parse_transactions};
+    &Paths::cash_transactions, kRead, detail::build, detail::parse_transactions};
 // clang-format on
 
 }  // namespace paygw::tconnect::detail

@@ -10,7 +10,7 @@ namespace crypto = paygw::detail::crypto;
 namespace json = paygw::detail::json;
 using json::Json;
 
-namespace codec {
+namespace detail {
 
 Result<Secret> decode_key(const Secret& key, KeyFormat format) {
   if (format == KeyFormat::kRaw) {
@@ -53,19 +53,19 @@ std::optional<std::string> envelope_data(const Json& body) {
   return data->get<std::string>();
 }
 
-}  // namespace codec
+}  // namespace detail
 
 Result<std::string> encrypt_envelope(std::string_view plaintext, const Secret& key, KeyFormat format,
                                      RandomSource& random) {
-  auto raw = codec::decode_key(key, format);
+  auto raw = detail::decode_key(key, format);
   if (!raw) return raw.error();
-  return codec::encrypt(plaintext, *raw, random);
+  return detail::encrypt(plaintext, *raw, random);
 }
 
 Result<std::string> decrypt_envelope(std::string_view data_hex, const Secret& key, KeyFormat format) {
-  auto raw = codec::decode_key(key, format);
+  auto raw = detail::decode_key(key, format);
   if (!raw) return raw.error();
-  return codec::decrypt(data_hex, *raw);
+  return detail::decrypt(data_hex, *raw);
 }
 
 namespace {
@@ -74,7 +74,7 @@ Result<IpnNotification> decode_ipn_body(std::string_view raw_body, const std::ve
   if (keys.empty()) return make_error(ErrorCode::kConfig, "no IPN key configured");
   auto body = json::parse(raw_body);
   if (!body) return make_error(ErrorCode::kMalformed, "IPN body is not JSON");
-  const auto data = codec::envelope_data(*body);
+  const auto data = detail::envelope_data(*body);
   if (!data) return make_error(ErrorCode::kMalformed, "IPN body is not {\"data\": \"<hex>\"}");
 
   // A wrong key still leaves valid PKCS#7 padding about once in 256 ciphertexts: a plaintext that
@@ -83,9 +83,9 @@ Result<IpnNotification> decode_ipn_body(std::string_view raw_body, const std::ve
   Result<std::string> plaintext = make_error(ErrorCode::kDecrypt, "IPN does not decrypt with any configured key");
   Result<Json> payload = make_error(ErrorCode::kDecrypt, "IPN does not decrypt with any configured key");
   for (const auto& key : keys) {
-    auto raw = codec::decode_key(key, format);
+    auto raw = detail::decode_key(key, format);
     if (!raw) return raw.error();
-    auto attempt = codec::decrypt(*data, *raw);
+    auto attempt = detail::decrypt(*data, *raw);
     if (attempt) {
       auto parsed = json::parse(*attempt);
       if (parsed && parsed->is_object()) {

@@ -12,7 +12,7 @@ Result<http::Request> TconnectProtocol::request(const std::string& path, const J
                                                 const std::string& service_code) const {
   auto plaintext = json::dump(payload);
   if (!plaintext) return plaintext.error();
-  auto data = codec::encrypt(*plaintext, key_, *config_.random);
+  auto data = detail::encrypt(*plaintext, key_, *config_.random);
   if (!data) return data.error();
   http::Request r;
   r.method = http::Method::kPost;
@@ -47,7 +47,7 @@ bool TconnectProtocol::reauthenticate(const http::Request& rejected) const {
 }
 
 Result<Json> TconnectProtocol::decode(const http::Response& response) const {
-  return codec::parse_response(response, key_);
+  return detail::parse_response(response, key_);
 }
 
 }  // namespace paygw::tconnect::detail

@@ -89,7 +89,7 @@ class TconnectProtocol final : public paygw::detail::Protocol {
                  paygw::detail::AuthorizeDone done) const override;
   /// Forgets the token `rejected` carried; one resend with a fresh token.
   bool reauthenticate(const http::Request& rejected) const override;
-  /// 2xx JSON, decrypting a bare {"data": "<hex>"} (see codec::parse_response).
+  /// 2xx JSON, decrypting a bare {"data": "<hex>"} (see detail::parse_response).
   Result<Json> decode(const http::Response& response) const;
 
  private:

@@ -87,8 +87,8 @@ void TokenCache::start_fetch(Mode mode) {
     const auto now = clock_->now();
     if (!refresh_token_.empty() && (!refresh_expiry_ || now + skew_ < *refresh_expiry_)) refresh = refresh_token_;
   }
-  if (refresh.empty()) return fetch_({}, mode, [this](Result<codec::Tokens> t) { publish(std::move(t)); });
-  fetch_(refresh, mode, [this, mode](Result<codec::Tokens> refreshed) {
+  if (refresh.empty()) return fetch_({}, mode, [this](Result<detail::Tokens> t) { publish(std::move(t)); });
+  fetch_(refresh, mode, [this, mode](Result<detail::Tokens> refreshed) {
     if (refreshed) {
       log_(LogLevel::kInfo, "tconnect: token refreshed");
       return publish(std::move(refreshed));
@@ -98,11 +98,11 @@ void TokenCache::start_fetch(Mode mode) {
       std::lock_guard<std::mutex> lock(mu_);
       refresh_token_.clear();
     }
-    fetch_({}, mode, [this](Result<codec::Tokens> t) { publish(std::move(t)); });
+    fetch_({}, mode, [this](Result<detail::Tokens> t) { publish(std::move(t)); });
   });
 }
 
-void TokenCache::publish(Result<codec::Tokens> tokens) {
+void TokenCache::publish(Result<detail::Tokens> tokens) {
   std::vector<std::shared_ptr<Waiter>> waiters;
   Result<std::string> outcome = std::string();
   {

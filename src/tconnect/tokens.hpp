@@ -22,7 +22,7 @@ using paygw::detail::Mode;
 /// Receives a token (or why there is none), exactly once.
 using TokenDone = std::function<void(Result<std::string>)>;
 /// Receives the answer of a login or refresh, exactly once.
-using TokensDone = std::function<void(Result<codec::Tokens>)>;
+using TokensDone = std::function<void(Result<detail::Tokens>)>;
 /// Fetches tokens: a login when `refresh_token` is empty, else a refresh. In kBlocking mode it
 /// calls `done` before returning; in kAsync mode it must not block.
 using FetchTokens = std::function<void(const std::string& refresh_token, Mode mode, TokensDone done)>;
@@ -47,7 +47,7 @@ class TokenCache {
   struct Waiter;
   std::optional<std::string> cached_locked(std::chrono::system_clock::time_point now) const;
   void start_fetch(Mode mode);
-  void publish(Result<codec::Tokens> tokens);
+  void publish(Result<detail::Tokens> tokens);
   Result<std::string> wait_blocking(std::unique_lock<std::mutex>& lock, const CallLimits& limits);
 
   std::shared_ptr<Clock> clock_;

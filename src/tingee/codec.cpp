@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-namespace paygw::tingee::codec {
-namespace json = detail::json;
+namespace paygw::tingee::detail {
+namespace json = paygw::detail::json;
 using support::data_of;
 using support::malformed;
 using support::positive_if_set;
@@ -274,7 +274,7 @@ Result<Json> build(const PrintReceiptRequest& r) {
 
 Result<std::string> build_query(const ResetDeviceRequest& r) {
   if (r.uuid.empty()) return make_error(ErrorCode::kInvalidArgument, "uuid is required");
-  return "?uuid=" + detail::url_encode(r.uuid);
+  return "?uuid=" + paygw::detail::url_encode(r.uuid);
 }
 
 Result<Json> parse_envelope(const http::Response& response) {
@@ -388,4 +388,4 @@ Result<ResetResult> parse_reset(const Json& envelope) {
                      json::string_or_empty(envelope, "message")};
 }
 
-}  // namespace paygw::tingee::codec
+}  // namespace paygw::tingee::detail

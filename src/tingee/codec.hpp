@@ -7,9 +7,9 @@
 
 #include "json/json.hpp"
 
-namespace paygw::tingee::codec {
+namespace paygw::tingee::detail {
 
-using detail::json::Json;
+using paygw::detail::json::Json;
 
 // Request bodies. Each validates its request first: kInvalidArgument names the bad field.
 Result<Json> build(const ReadSecurityCodeRequest& r);
@@ -38,4 +38,4 @@ Result<DynamicQr> parse_dynamic_qr(const Json& envelope);
 Result<ResetResult> parse_reset(const Json& envelope);
 Result<Ack> parse_ack(const Json& envelope);
 
-}  // namespace paygw::tingee::codec
+}  // namespace paygw::tingee::detail

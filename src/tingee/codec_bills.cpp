@@ -18,7 +18,7 @@ std::string format_transaction_time(std::chrono::system_clock::time_point t) {
   return format_timestamp(t).substr(0, 14);  // yyyyMMddHHmmss of yyyyMMddHHmmssSSS
 }
 
-namespace codec {
+namespace detail {
 namespace json = paygw::detail::json;
 using support::data_of;
 using support::malformed;
@@ -367,5 +367,5 @@ Result<BankList> parse_banks(const Json& envelope) {
   return banks_of(data_of(envelope), json::string_or_empty(envelope, "message"));
 }
 
-}  // namespace codec
+}  // namespace detail
 }  // namespace paygw::tingee

@@ -11,9 +11,9 @@
 #include <string>
 #include <string_view>
 
-namespace paygw::tingee::codec {
+namespace paygw::tingee::detail {
 
-using detail::json::Json;
+using paygw::detail::json::Json;
 
 /// `path_prefix(prefix) + "/" + operation`, e.g. ("kV1", "get-banks") -> "/v1/get-banks".
 std::string bank_group_path(BankPathPrefix prefix, std::string_view operation);
@@ -42,4 +42,4 @@ Result<Json> parse_banks_envelope(const http::Response& response);
 /// The banks of an envelope from parse_banks_envelope: `data` must be an array of objects.
 Result<BankList> parse_banks(const Json& envelope);
 
-}  // namespace paygw::tingee::codec
+}  // namespace paygw::tingee::detail

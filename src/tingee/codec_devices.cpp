@@ -3,7 +3,7 @@
 #include "tingee/codec.hpp"
 #include "tingee/codec_support.hpp"
 
-namespace paygw::tingee::codec {
+namespace paygw::tingee::detail {
 namespace json = paygw::detail::json;
 using support::Validator;
 
@@ -36,4 +36,4 @@ Result<Json> build(const ResetDeviceWithDetailsRequest& r) {
   return o;
 }
 
-}  // namespace paygw::tingee::codec
+}  // namespace paygw::tingee::detail

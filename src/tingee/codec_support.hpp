@@ -14,9 +14,9 @@
 #include <string_view>
 #include <utility>
 
-namespace paygw::tingee::codec::support {
+namespace paygw::tingee::detail::support {
 
-using detail::json::Json;
+using paygw::detail::json::Json;
 
 /// Collects the first failed precondition of a request.
 class Validator {
@@ -61,8 +61,8 @@ inline Error malformed(std::string message) { return response_error(ErrorCode::k
 /// The envelope's `data` member, or a null Json when it is absent or null.
 inline const Json& data_of(const Json& envelope) {
   static const Json kNull;
-  const Json* d = detail::json::member(envelope, "data");
+  const Json* d = paygw::detail::json::member(envelope, "data");
   return d != nullptr ? *d : kNull;
 }
 
-}  // namespace paygw::tingee::codec::support
+}  // namespace paygw::tingee::detail::support

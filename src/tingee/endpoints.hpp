@@ -16,43 +16,43 @@ constexpr auto kWrite = Idempotency::kWrite;
 
 // clang-format off
 inline constexpr Endpoint<ReadSecurityCodeRequest, Ack> kReadSecurityCode{
-    Method::kPost, "/v1/device/read-security-code", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/read-security-code", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<AddDeviceToShopRequest, DeviceRefs> kAddDeviceToShop{
-    Method::kPost, "/v1/device/add-device-to-shop", kWrite, codec::build, codec::parse_device_refs};
+    Method::kPost, "/v1/device/add-device-to-shop", kWrite, detail::build, detail::parse_device_refs};
 inline constexpr Endpoint<UpdateShopDeviceLinkStatusRequest, Ack> kUpdateShopDeviceLinkStatus{
-    Method::kPost, "/v1/device/update-shop-device-link-status", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/update-shop-device-link-status", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<GetDevicesLinkToShopOrVaRequest, DeviceRefs> kGetDevicesLinkToShopOrVa{
-    Method::kPost, "/v1/device/get-devices-link-to-shop-or-va", kRead, codec::build, codec::parse_device_refs};
+    Method::kPost, "/v1/device/get-devices-link-to-shop-or-va", kRead, detail::build, detail::parse_device_refs};
 inline constexpr Endpoint<GetDevicePagingRequest, DevicePage> kGetDevicePaging{
-    Method::kPost, "/v1/device/get-paging", kRead, codec::build, codec::parse_device_page};
+    Method::kPost, "/v1/device/get-paging", kRead, detail::build, detail::parse_device_page};
 inline constexpr Endpoint<ShowQrRequest, Ack> kShowQrCode{
-    Method::kPost, "/v1/device/show-qr-code", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/show-qr-code", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<ShowQrRequest, Ack> kShowDynamicQrCode{
-    Method::kPost, "/v1/device/show-dynamic-qr-code", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/show-dynamic-qr-code", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<ShowQrRequest, Ack> kShowStaticQrCode{
-    Method::kPost, "/v1/device/show-static-qr-code", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/show-static-qr-code", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<GenerateAndShowDynamicQrRequest, DynamicQr> kGenerateAndShowDynamicQrCode{
-    Method::kPost, "/v1/device/generate-and-show-dynamic-qr-code", kWrite, codec::build, codec::parse_dynamic_qr};
+    Method::kPost, "/v1/device/generate-and-show-dynamic-qr-code", kWrite, detail::build, detail::parse_dynamic_qr};
 inline constexpr Endpoint<ReadAmountRequest, Ack> kReadAmountLinkToMerchant{
-    Method::kPost, "/v1/device/read-amount-link-to-merchant", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/read-amount-link-to-merchant", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<PrintReceiptRequest, Ack> kPrintReceipt{
-    Method::kPost, "/v1/device/print-receipt", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/print-receipt", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<ResetDeviceRequest, ResetResult> kResetDevice{
-    Method::kDelete, "/v1/device/reset", kWrite, nullptr, codec::parse_reset, codec::build_query};
+    Method::kDelete, "/v1/device/reset", kWrite, nullptr, detail::parse_reset, detail::build_query};
 inline constexpr Endpoint<NfcCommandRequest, Ack> kNfcCommand{
-    Method::kPost, "/v1/device/nfc-command", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/nfc-command", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<ResetDeviceWithDetailsRequest, Ack> kResetDeviceWithDetails{
-    Method::kPost, "/v1/device/reset-device", kWrite, codec::build, codec::parse_ack};
+    Method::kPost, "/v1/device/reset-device", kWrite, detail::build, detail::parse_ack};
 inline constexpr Endpoint<GenerateDynamicQrRequest, DynamicQrBill> kGenerateDynamicQr{
-    Method::kPost, "/generate-dynamic-qr", kWrite, codec::build, codec::parse_dynamic_qr_bill, nullptr, Group::kBank};
+    Method::kPost, "/generate-dynamic-qr", kWrite, detail::build, detail::parse_dynamic_qr_bill, nullptr, Group::kBank};
 inline constexpr Endpoint<GetDynamicQrStatusRequest, DynamicQrStatus> kGetDynamicQrStatus{
-    Method::kPost, "/get-status-dynamic-qr", kRead, codec::build, codec::parse_dynamic_qr_status, nullptr, Group::kBank};
+    Method::kPost, "/get-status-dynamic-qr", kRead, detail::build, detail::parse_dynamic_qr_status, nullptr, Group::kBank};
 inline constexpr Endpoint<DeleteDynamicQrRequest, Ack> kDeleteDynamicQr{
-    Method::kPost, "/delete-dynamic-qr", kWrite, codec::build, codec::parse_ack, nullptr, Group::kBank};
+    Method::kPost, "/delete-dynamic-qr", kWrite, detail::build, detail::parse_ack, nullptr, Group::kBank};
 inline constexpr Endpoint<GetTransactionPagingRequest, TransactionPage> kGetTransactionPaging{
-    Method::kPost, "/v1/transaction/get-paging", kRead, codec::build, codec::parse_transaction_page};
+    Method::kPost, "/v1/transaction/get-paging", kRead, detail::build, detail::parse_transaction_page};
 inline constexpr Endpoint<NoRequest, BankList> kGetBanks{
-    Method::kGet, "/get-banks", kRead, nullptr, codec::parse_banks, nullptr, Group::kBank, codec::parse_banks_envelope};
+    Method::kGet, "/get-banks", kRead, nullptr, detail::parse_banks, nullptr, Group::kBank, detail::parse_banks_envelope};
 // clang-format on
 
 }  // namespace paygw::tingee::detail

@@ -36,7 +36,7 @@ struct Endpoint {
   Result<std::string> (*query)(const Req&) = nullptr;  ///< Query string ("?a=b"); nullptr = none.
   Group group = Group::kDevice;
   /// The envelope step: the "00" envelope of an answer, or its typed error.
-  Result<Json> (*envelope)(const http::Response&) = codec::parse_envelope;
+  Result<Json> (*envelope)(const http::Response&) = detail::parse_envelope;
 };
 
 /// Checks of a request that need the configuration (beyond the codec's own validation).

@@ -17,11 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const paygw::charging::Submission stored{"989876", "VIETTEL", "314688440422676", "10003395125761", 50000};
   (void)paygw::charging::verify_callback({query, body}, paygw::Secret("fuzz-key"), stored);
 
-  paygw::charging::codec::Params params;
-  if (paygw::charging::codec::parse_json_object(input, params).ok()) (void)paygw::charging::codec::parse_result(params);
-  paygw::charging::codec::Params form;
-  paygw::charging::codec::parse_form(input, form);
-  (void)paygw::charging::codec::parse_result(form);
-  if (auto json = paygw::detail::json::parse(input); json.ok()) (void)paygw::charging::codec::parse_fee_table(*json);
+  paygw::charging::detail::Params params;
+  if (paygw::charging::detail::parse_json_object(input, params).ok())
+    (void)paygw::charging::detail::parse_result(params);
+  paygw::charging::detail::Params form;
+  paygw::charging::detail::parse_form(input, form);
+  (void)paygw::charging::detail::parse_result(form);
+  if (auto json = paygw::detail::json::parse(input); json.ok()) (void)paygw::charging::detail::parse_fee_table(*json);
   return 0;
 }

@@ -22,17 +22,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const paygw::Secret raw_key(std::string(32, '\xaa'));
   (void)paygw::tconnect::decrypt_envelope(input, key, paygw::tconnect::KeyFormat::kHex);
   (void)paygw::tconnect::decode_ipn(input, {key});
-  (void)paygw::tconnect::codec::parse_response(paygw::http::Response{200, {}, input}, raw_key);
+  (void)paygw::tconnect::detail::parse_response(paygw::http::Response{200, {}, input}, raw_key);
   ZeroIv iv;
   if (auto hex = paygw::tconnect::encrypt_envelope(input, key, paygw::tconnect::KeyFormat::kHex, iv); hex.ok()) {
     (void)paygw::tconnect::decode_ipn("{\"data\":\"" + *hex + "\"}", {key});
   }
-  if (auto body = paygw::tconnect::codec::parse_response(paygw::http::Response{200, {}, input}, raw_key); body.ok()) {
-    (void)paygw::tconnect::codec::parse_tokens(*body);
-    (void)paygw::tconnect::codec::parse_transactions(*body);
-    (void)paygw::tconnect::codec::parse_services(*body);
-    (void)paygw::tconnect::codec::parse_va(*body);
-    (void)paygw::tconnect::codec::parse_qr(*body);
+  if (auto body = paygw::tconnect::detail::parse_response(paygw::http::Response{200, {}, input}, raw_key); body.ok()) {
+    (void)paygw::tconnect::detail::parse_tokens(*body);
+    (void)paygw::tconnect::detail::parse_transactions(*body);
+    (void)paygw::tconnect::detail::parse_services(*body);
+    (void)paygw::tconnect::detail::parse_va(*body);
+    (void)paygw::tconnect::detail::parse_qr(*body);
   }
   return 0;
 }

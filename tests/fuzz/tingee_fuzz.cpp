@@ -25,21 +25,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto good = paygw::tingee::sign(secret, ts, body); good.ok() && !body.empty()) {
     (void)paygw::tingee::verify_webhook(body, {{"x-request-timestamp", ts}, {"x-signature", *good}}, secret);
   }
-  (void)paygw::tingee::codec::valid_transaction_time(ts);
+  (void)paygw::tingee::detail::valid_transaction_time(ts);
   for (int status : {200, 401, 500}) {
-    auto envelope = paygw::tingee::codec::parse_envelope(paygw::http::Response{status, {}, input});
+    auto envelope = paygw::tingee::detail::parse_envelope(paygw::http::Response{status, {}, input});
     if (envelope.ok()) {
-      (void)paygw::tingee::codec::parse_device_page(*envelope);
-      (void)paygw::tingee::codec::parse_device_refs(*envelope);
-      (void)paygw::tingee::codec::parse_dynamic_qr(*envelope);
-      (void)paygw::tingee::codec::parse_reset(*envelope);
-      (void)paygw::tingee::codec::parse_dynamic_qr_bill(*envelope);
-      (void)paygw::tingee::codec::parse_dynamic_qr_status(*envelope);
-      (void)paygw::tingee::codec::parse_transaction_page(*envelope);
+      (void)paygw::tingee::detail::parse_device_page(*envelope);
+      (void)paygw::tingee::detail::parse_device_refs(*envelope);
+      (void)paygw::tingee::detail::parse_dynamic_qr(*envelope);
+      (void)paygw::tingee::detail::parse_reset(*envelope);
+      (void)paygw::tingee::detail::parse_dynamic_qr_bill(*envelope);
+      (void)paygw::tingee::detail::parse_dynamic_qr_status(*envelope);
+      (void)paygw::tingee::detail::parse_transaction_page(*envelope);
     }
     // get-banks: a bare array, or any envelope.
-    if (auto banks = paygw::tingee::codec::parse_banks_envelope(paygw::http::Response{status, {}, input}); banks.ok()) {
-      (void)paygw::tingee::codec::parse_banks(*banks);
+    if (auto banks = paygw::tingee::detail::parse_banks_envelope(paygw::http::Response{status, {}, input});
+        banks.ok()) {
+      (void)paygw::tingee::detail::parse_banks(*banks);
     }
   }
   return 0;

@@ -30,9 +30,9 @@ Json parse(const std::string& text) {
 // ---- charging results (submit/check responses and callbacks share parse_result) ----
 
 Result<charging::ChargeResult> result_of(const std::string& body) {
-  charging::codec::Params params;
-  if (auto parsed = charging::codec::parse_json_object(body, params); !parsed) return parsed.error();
-  return charging::codec::parse_result(params);
+  charging::detail::Params params;
+  if (auto parsed = charging::detail::parse_json_object(body, params); !parsed) return parsed.error();
+  return charging::detail::parse_result(params);
 }
 
 TEST(ChargingMoney, NegativeOrHugeMoneyFieldsAreMalformed) {
@@ -73,7 +73,7 @@ charging::ChargeResult charge(int status, std::optional<Vnd> amount, std::option
                               std::optional<Vnd> card_value = std::nullopt) {
   charging::ChargeResult r;
   r.status_code = status;
-  r.status = charging::codec::status_of(status, "");
+  r.status = charging::detail::status_of(status, "");
   r.amount = amount;
   r.value = value;
   r.card_value = card_value;
@@ -82,7 +82,7 @@ charging::ChargeResult charge(int status, std::optional<Vnd> amount, std::option
 }
 
 TEST(ChargingMoney, CheckAmountsAgainstTheCardAndTheLargestDenomination) {
-  using charging::codec::check_amounts;
+  using charging::detail::check_amounts;
   const Vnd declared = 50000;
   const Vnd largest = 1000000;
   // Possible results.
@@ -118,10 +118,10 @@ TEST(ChargingMoney, CheckAmountsAgainstTheCardAndTheLargestDenomination) {
 
 TEST(ChargingMoney, LargestDenomination) {
   const auto d = charging::default_denominations();
-  EXPECT_EQ(charging::codec::largest_denomination(d, "VIETTEL"), 1000000);
-  EXPECT_EQ(charging::codec::largest_denomination(d, "VINAPHONE"), 500000);
-  EXPECT_EQ(charging::codec::largest_denomination(d, "NOPE"), std::nullopt);
-  EXPECT_EQ(charging::codec::largest_denomination({{"X", {}}}, "X"), std::nullopt);
+  EXPECT_EQ(charging::detail::largest_denomination(d, "VIETTEL"), 1000000);
+  EXPECT_EQ(charging::detail::largest_denomination(d, "VINAPHONE"), 500000);
+  EXPECT_EQ(charging::detail::largest_denomination(d, "NOPE"), std::nullopt);
+  EXPECT_EQ(charging::detail::largest_denomination({{"X", {}}}, "X"), std::nullopt);
 }
 
 // ---- fee table ----
@@ -148,13 +148,13 @@ TEST(ChargingFees, HugePercentagesAreSkippedNotOverflowed) {
       R"({"telco":"VIETTEL","value":0,"fees":10})",
   };
   for (const char* row : bad_rows) {
-    auto table = charging::codec::parse_fee_table(parse(std::string("[") + row + "]"));
+    auto table = charging::detail::parse_fee_table(parse(std::string("[") + row + "]"));
     ASSERT_TRUE(table.ok()) << row;
     EXPECT_EQ(table->rows.size(), 0u) << row << " gave fees " << table->rows[0].fees.ten_thousandths << " penalty "
                                       << table->rows[0].penalty.ten_thousandths;
     EXPECT_EQ(table->skipped_rows, 1u) << row;
   }
-  auto edges = charging::codec::parse_fee_table(
+  auto edges = charging::detail::parse_fee_table(
       parse(R"([{"telco":"VIETTEL","value":"10000","fees":0,"penalty":100},)"
             R"({"telco":"VIETTEL","value":9007199254740991,"fees":"100.0000","penalty":"0.0001"}])"));
   ASSERT_TRUE(edges.ok());
@@ -177,7 +177,7 @@ TEST(ChargingFees, PercentToStringAtTheLimitsOfItsType) {
 // ---- TConnect transaction lists ----
 
 TEST(TconnectMoney, TransactionAmountsAsTextOrIntegralFloatsAreRead) {
-  auto page = tconnect::codec::parse_transactions(parse(
+  auto page = tconnect::detail::parse_transactions(parse(
       R"({"data":[{"order_id":"A","amount":"150000"},{"order_id":"B","amount":150000.0},{"order_id":"C","amount":7},)"
       R"({"order_id":"D"},{"order_id":"E","amount":null},{"order_id":"F","amount":"9007199254740991"}]})"));
   ASSERT_TRUE(page.ok()) << page.error().message;
@@ -194,7 +194,7 @@ TEST(TconnectMoney, UnreadableTransactionAmountFailsLoudly) {
   for (const char* amount : {"\"abc\"", "\"\"", "\"150000.5\"", "150000.5", "-1", "\"-1\"", "9007199254740992", "1e300",
                              "true", "{}", "[150000]"}) {
     const std::string body = std::string(R"({"data":[{"order_id":"A","amount":)") + amount + "}]}";
-    auto page = tconnect::codec::parse_transactions(parse(body));
+    auto page = tconnect::detail::parse_transactions(parse(body));
     ASSERT_FALSE(page.ok()) << body << " gave "
                             << (page.ok() && !page->items.empty() ? page->items[0].amount.value_or(-1) : -2);
     EXPECT_EQ(page.error().code, ErrorCode::kMalformed) << body;
@@ -246,13 +246,13 @@ TEST(TconnectTokens, AbsurdLifetimesAreIgnoredNotOverflowed) {
   for (const char* v : {"9223372036854775807", "18446744073709551615", "31536001", "0", "-5", "1e300", "\"600\""}) {
     const std::string body =
         std::string(R"({"access_token":"a","expires_in":)") + v + R"(,"refresh_expires_in":)" + v + "}";
-    auto t = tconnect::codec::parse_tokens(parse(body));
+    auto t = tconnect::detail::parse_tokens(parse(body));
     ASSERT_TRUE(t.ok()) << body;
     EXPECT_EQ(t->expires_in, std::nullopt) << body;
     EXPECT_EQ(t->refresh_expires_in, std::nullopt) << body;
   }
   auto t =
-      tconnect::codec::parse_tokens(parse(R"({"access_token":"a","expires_in":600,"refresh_expires_in":31536000})"));
+      tconnect::detail::parse_tokens(parse(R"({"access_token":"a","expires_in":600,"refresh_expires_in":31536000})"));
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->expires_in, 600);
   EXPECT_EQ(t->refresh_expires_in, 31536000);

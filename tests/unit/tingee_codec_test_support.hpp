@@ -16,8 +16,8 @@
 
 namespace paygw::test::tingee_codec {
 
-namespace codec = paygw::tingee::codec;
-using codec::Json;
+namespace detail = paygw::tingee::detail;
+using detail::Json;
 
 /// Compact bytes of a built body (or "error: <message>").
 inline std::string compact(const Result<Json>& body) {
@@ -58,7 +58,7 @@ inline http::Response fixture_response(const std::string& name, std::size_t i) {
 
 /// The envelope of exchange `i` (which must be a success).
 inline Json fixture_envelope(const std::string& name, std::size_t i = 0) {
-  auto envelope = codec::parse_envelope(fixture_response(name, i));
+  auto envelope = detail::parse_envelope(fixture_response(name, i));
   EXPECT_TRUE(envelope.ok()) << (envelope ? "" : envelope.error().message);
   return envelope ? *envelope : Json();
 }
