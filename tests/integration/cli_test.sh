@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The paygw CLI: every command's --help, a bad flag for every command, strict numbers, global
 # flags anywhere, --version, --json (parsed with jq) and --raw output, every exit code, secret
 # redaction (also in --verbose logs), the generated bash completion, the signing/verification
@@ -97,7 +98,8 @@ printf '%s' "$body" >"$work/webhook.json"
 expect 0 "$cli" tingee verify-webhook --secret test-secret-key --body-file "$work/webhook.json" --timestamp 20260716174026000 --signature $sig --json
 json '.amount == 2000 and .kind == "payment" and .authenticated == true'
 expect 1 "$cli" tingee verify-webhook --secret other --body "$body" --timestamp 20260716174026000 --signature $sig --json
-json '.error.code == "invalid_signature" and .error.exit_code == 1'
+json '.error.code == "invalid_signature" and .error.exit_code == 1 and .error.delivery == "inbound"'
+grep -q "not sent\|not_sent" <<<"$err" && fail "an inbound check's error talks about sending: $err"
 
 expect 0 "$cli" charging sign --partner-key PARTNERKEY_TEST_0123456789abcdef --code 312821445892982 --serial 10004783347874
 grep -q "sign: 355fe672fab7aa2a46b1c46c299d5ef6" <<<"$out" || fail "charging sign A: $out"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — `paygw charging ...`: card submit/check, the fee table, request signing and callback
 // verification. A card result sets the exit code: 0 credited, 3 not found, 4 final but not
 // credited, 5 not final yet.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — shared helpers: client settings from the global flags, strict numbers, output.
 #include "cli.hpp"
 
@@ -213,7 +214,9 @@ int fail(const Context& ctx, const Error& e, bool not_found, const Json& extra) 
     Json j = {{"error",
                {{"code", std::string(to_string(e.code))},
                 {"message", e.message},
-                {"delivery", e.maybe_sent() ? "maybe_sent" : "not_sent"},
+                {"delivery", e.delivery == Delivery::kInbound ? "inbound"
+                             : e.maybe_sent()                 ? "maybe_sent"
+                                                              : "not_sent"},
                 {"outcome", outcome},
                 {"outcome_unknown", e.outcome_unknown()},
                 {"http_status", e.http_status},

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — what every command file shares: global flags, strict numbers, output, exit codes.
 //
 // A command file (tingee.cpp, tconnect.cpp, ...) adds its subcommands to the CLI11 tree with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — `paygw completion bash`: a bash completion script generated from the CLI11 tree,
 // so it always lists the commands and flags this binary has. The build installs its output as
 // share/bash-completion/completions/paygw.

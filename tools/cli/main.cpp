@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — command-line access to every paygw call, plus signing/verification helpers.
 //
 //   paygw [global flags] <group> <command> [flags]      (global flags may come anywhere)
@@ -5,6 +6,10 @@
 // Parsing is CLI11 (Debian libcli11-dev): each group and command has its own --help, unknown
 // flags and bad values are usage errors (exit 2), --flag=value works. Exit codes: cli.hpp Exit.
 #include "cli.hpp"
+
+#ifdef PAYGW_CLI_WITH_RECONCILE
+#include "reconcile_command.hpp"
+#endif
 
 #include <iostream>
 
@@ -70,12 +75,15 @@ int main(int argc, char** argv) {
       ->envname("PAYGW_TINGEE_BANK_PREFIX")
       ->capture_default_str();
 
-  // Command groups, one file each (tools/cli/<group>.cpp). A new group — e.g. `paygw reconcile`
-  // (reconcile.cpp: add_reconcile_commands) — is declared in cli.hpp and added here.
+  // Command groups, one file each (tools/cli/<group>.cpp; reconcile: tools/reconcile, built with
+  // the store components), declared in cli.hpp and added here.
   add_tingee_commands(app, ctx);
   add_tconnect_commands(app, ctx);
   add_charging_commands(app, ctx);
   add_qr_commands(app, ctx);
+#ifdef PAYGW_CLI_WITH_RECONCILE
+  add_reconcile_command(app, ctx.action);
+#endif
   add_completion_command(app, ctx);
   app.footer(std::string(kGlobalFooter) + "\n\n" + kMainFooter);
 

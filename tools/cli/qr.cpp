@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — `paygw qr build|parse|render`: VietQR strings and their images, without any network.
 #include "cli.hpp"
 #include "qr_render.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — QR images (see qr_render.hpp).
 #include "qr_render.hpp"
 

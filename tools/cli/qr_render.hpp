@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — QR images for `paygw qr build` and `paygw qr render`: the flags (--png, --svg,
 // --terminal, --ec, --scale, --margin) and writing what they ask for, through tools/lib/qr_image.
 #pragma once

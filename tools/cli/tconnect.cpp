@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, IPN
 // confirmation, and the envelope/IPN helpers.
 #include "cli.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — `paygw tingee ...`: every Tingee device call, plus signing and webhook verification
 // (the bank group — QR bills, transactions, banks — is in tingee_bills.cpp).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — what the `paygw tingee` command files share: tingee.cpp (device calls, signing,
 // webhook verification) and tingee_bills.cpp (the bank group: QR bills, transactions, banks).
 #pragma once

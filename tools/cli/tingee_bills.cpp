@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw CLI — `paygw tingee ...` for Tingee's bank group: dynamic-QR bills (generate-dynamic-qr,
 // get-status-dynamic-qr, delete-dynamic-qr), transactions (transaction/get-paging) and get-banks.
 // The bill and bank paths carry the prefix of the global --bank-prefix (v1 or v1/bank).

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: MIT
 #include "reconcile_command.hpp"
 
 #include <paygw/charging/client.hpp>
-#include <paygw/tconnect/client.hpp>
-#include <paygw/tingee/client.hpp>
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/receive/reconciler.hpp>
 #include <paygw/store/postgres.hpp>
 #include <paygw/store/sqlite.hpp>
+#include <paygw/tconnect/client.hpp>
+#include <paygw/tingee/client.hpp>
 
 #include <cstdlib>
 #include <memory>
@@ -128,7 +129,7 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
   return t.failed == 0 ? 0 : 1;
 }
 
-void add_reconcile_command(CLI::App& app, int& exit_code, std::optional<CancelToken> cancel) {
+void add_reconcile_command(CLI::App& app, std::function<int()>& action, std::optional<CancelToken> cancel) {
   auto args = std::make_shared<ReconcileArgs>();
   auto older = std::make_shared<std::string>("5m");
   CLI::App* sub = app.add_subcommand(
@@ -139,11 +140,11 @@ void add_reconcile_command(CLI::App& app, int& exit_code, std::optional<CancelTo
       ->capture_default_str();
   sub->add_option("--limit", args->limit, "At most this many submissions")->capture_default_str();
   sub->add_option("--rate", args->rate, "Queries per second (0 = no pause)")->capture_default_str();
-  sub->callback([args, older, &exit_code, cancel] {
+  sub->callback([args, older, &action, cancel] {
     const auto d = parse_duration(*older);
     if (!d) throw CLI::ValidationError("--older-than", "expected a duration such as 30s, 5m or 2h");
     args->older_than = *d;
-    exit_code = run_reconcile(*args, stdout, cancel);
+    action = [args, cancel] { return run_reconcile(*args, stdout, cancel); };
   });
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `paygw reconcile`: settles the submissions no callback settled, by asking the providers, with a
 // progress line per submission. A function the CLI calls, plus its CLI11 subcommand.
 #pragma once
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -33,7 +35,9 @@ std::optional<std::chrono::milliseconds> parse_duration(const std::string& text)
 /// 2 bad usage or configuration, 130 cancelled.
 int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<CancelToken> cancel = std::nullopt);
 
-/// Adds `reconcile` to `app`; when it is run, its exit code is stored in `exit_code`.
-void add_reconcile_command(CLI::App& app, int& exit_code, std::optional<CancelToken> cancel = std::nullopt);
+/// Adds `reconcile` to the paygw CLI's `app`; when the command line selects it, `action` is set to
+/// the run (the CLI calls it after parsing and exits with its code).
+void add_reconcile_command(CLI::App& app, std::function<int()>& action,
+                           std::optional<CancelToken> cancel = std::nullopt);
 
 }  // namespace paygw::cli
