@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — per-call settings: cancellation and an overall deadline.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the settings every client shares (transport, timeouts, retries, logging, seams).
 #pragma once
 

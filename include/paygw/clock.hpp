@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the injectable time and randomness seams.
 #pragma once
 

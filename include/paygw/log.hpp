@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — logging hook.
 #pragma once
 

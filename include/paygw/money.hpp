@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — money conventions shared by every provider.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — umbrella header.
 #pragma once
 

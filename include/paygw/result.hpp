@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Result<T> and Error: how every paygw call reports failure.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — when a request is sent again, and how long to wait before it.
 #pragma once
 

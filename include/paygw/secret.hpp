@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Secret: a string that is never printed and is wiped when destroyed.
 #pragma once
 

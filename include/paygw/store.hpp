@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — PaymentStore: the durable record of what was sent and of what was applied, once.
 //
 // One small interface shared by the charging client (write-ahead before a submission is sent),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — VietQR (EMVCo merchant-presented QR, NAPAS 247) builder, parser and validator.
 #pragma once
 

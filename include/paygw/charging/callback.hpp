@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — verifying card-charging callbacks (GET query or POST JSON/form) and applying them once.
 #pragma once
 

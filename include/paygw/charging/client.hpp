@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — prepaid phone-card charging client (`/chargingws/v2`: thesieure.com and compatible hosts).
 #pragma once
 
@@ -26,12 +27,12 @@ namespace paygw::charging {
 
 /// The values a request signature may cover.
 struct SignFields {
-  std::string_view partner_id;
-  std::string_view command;  ///< "charging" or "check".
-  std::string_view request_id;
-  std::string_view telco;
-  std::string_view code;
-  std::string_view serial;
+  std::string_view partner_id;  ///< Config::partner_id.
+  std::string_view command;     ///< "charging" or "check".
+  std::string_view request_id;  ///< The submission's request_id (your unique id for the card).
+  std::string_view telco;       ///< The telco name as sent (after Config::telco_wire_names).
+  std::string_view code;        ///< The card code (a secret: never logged).
+  std::string_view serial;      ///< The card serial (a secret: never logged).
 };
 
 /// Builds the string whose MD5 (lower-case hex) is the request `sign`. Providers differ, so the
@@ -56,12 +57,14 @@ enum class Encoding {
 /// Client configuration (plus the shared ClientOptions; transport is required).
 struct Config : ClientOptions {
   std::string base_url;  ///< e.g. "https://thesieure.com"; https only (http just for a loopback sandbox).
-  std::string path = "/chargingws/v2";
-  std::string partner_id;  ///< Required.
-  Secret partner_key;      ///< Required.
-  SignScheme sign_scheme = sign_scheme_a;
-  Encoding encoding = Encoding::kForm;
+  std::string path = "/chargingws/v2";     ///< The API path under base_url.
+  std::string partner_id;                  ///< Required.
+  Secret partner_key;                      ///< Required.
+  SignScheme sign_scheme = sign_scheme_a;  ///< How `sign` is built (the provider says which scheme).
+  Encoding encoding = Encoding::kForm;     ///< How requests are sent.
+  /// The card values each telco sells (VND); submit() refuses any other declared amount.
   std::map<std::string, std::vector<Vnd>> denominations = default_denominations();
+  /// Accepted spellings of a telco name -> its canonical name (e.g. "VT" -> "VIETTEL").
   std::map<std::string, std::string> telco_aliases = default_telco_aliases();
   /// The telco name sent to the provider for each canonical telco when it differs (e.g.
   /// {"VNMOBI", "VIETNAMOBILE"} for hosts that spell it so). Empty = send the canonical name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the card-charging connection: the interface charging::Client calls, and the seam to mock it.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — prepaid phone-card charging (/chargingws/v2) request and result types.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — verifying charging callbacks from what a payment store keeps (no card in clear).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the production transport, built on libcurl (which stays out of this header).
 #pragma once
 

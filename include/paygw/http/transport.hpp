@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the one I/O seam: http::Transport.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Applier: applies verified results and events through the store, exactly once.
 #pragma once
 

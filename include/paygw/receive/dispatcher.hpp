@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Dispatcher: one framework-agnostic entry point for every inbound delivery.
 //
 //   receive::Dispatcher d = *receive::Dispatcher::create(config);
@@ -34,14 +35,14 @@ namespace paygw::receive {
 struct TingeeEndpoint {
   std::string path = "/paygw/tingee/webhook";  ///< Exact request path (no query).
   Secret secret;                               ///< The Tingee Secret Token (the one the client signs with).
-  tingee::WebhookOptions options;
+  tingee::WebhookOptions options;              ///< Signature and timestamp checks (tingee::verify_webhook).
 };
 
 /// TConnect IPNs (POST `{"data": "<hex>"}`), confirmed through the transaction query.
 struct TconnectEndpoint {
-  std::string path = "/paygw/tconnect/ipn";  ///< Exact request path (no query).
-  std::vector<Secret> keys;                  ///< The AES key(s), tried in order (key rotation).
-  tconnect::KeyFormat key_format = tconnect::KeyFormat::kHex;
+  std::string path = "/paygw/tconnect/ipn";                    ///< Exact request path (no query).
+  std::vector<Secret> keys;                                    ///< The AES key(s), tried in order (key rotation).
+  tconnect::KeyFormat key_format = tconnect::KeyFormat::kHex;  ///< How `keys` are written.
   ConfirmIpn confirm;  ///< Required: confirm_with(tconnect_client), or your own query.
   /// Options of each confirmation query (its own timeout/cancel); the provider waits meanwhile.
   CallOptions confirm_options;
@@ -51,7 +52,7 @@ struct TconnectEndpoint {
 struct ChargingEndpoint {
   std::string path = "/paygw/charging/callback";  ///< Exact request path; GET and POST.
   Secret store_key;                               ///< The key the cards were protected with (charging::protect_card).
-  charging::CallbackOptions options;
+  charging::CallbackOptions options;              ///< Callback checks (charging::verify_callback).
   /// Optional (recommended): confirm every final callback with check() before applying it —
   /// `receive::check_with(charging_client)`. The callback signature covers neither the status nor
   /// the amounts, so anyone who saw one signature of a card (the pending callback, the request's

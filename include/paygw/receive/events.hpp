@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the typed events a receiver applies, and the merchant's handlers for them.
 #pragma once
 
@@ -59,7 +60,7 @@ struct Alert {
   Provider provider = Provider::kCharging;  ///< Which endpoint or flow raised it.
   std::string kind;     ///< "conflict", "rejected", "unknown_submission", "amount_mismatch", "not_confirmed", ...
   std::string subject;  ///< The request_id / order_id / transaction code concerned, when known.
-  std::string message;
+  std::string message;  ///< What happened, for a human (no secrets).
 };
 
 /// What a handler runs in: the transaction that records the event. Writing the merchant's side

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the provider queries a receiver and the reconciler need, as small function objects.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the reconciler: settles what no callback settled, by asking the providers.
 #pragma once
 

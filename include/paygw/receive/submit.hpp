@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — submitting a card through the payment store: write-ahead, submit, record the outcome.
 #pragma once
 
@@ -19,6 +20,7 @@ namespace paygw::receive {
 struct CardKeys {
   Secret partner_key;  ///< The charging partner key (the expected callback signature is derived from it).
   Secret store_key;    ///< At least 32 bytes; protects what the store keeps (charging::protect_card).
+  /// Telco spellings -> canonical names: the same map as the charging client's Config::telco_aliases.
   std::map<std::string, std::string> telco_aliases = charging::default_telco_aliases();
 };
 

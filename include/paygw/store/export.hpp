@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — export macros of the optional store components (paygw::sqlite, paygw::postgres).
 // They are built like the core library (static or shared together), so PAYGW_STATIC_DEFINE
 // decides for them too.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the PostgreSQL PaymentStore (CMake component `postgres`, target paygw::postgres).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the SQLite PaymentStore (CMake component `sqlite`, target paygw::sqlite).
 #pragma once
 
@@ -19,7 +20,7 @@ struct StoreOptions {
   std::string path;  ///< The database file (created when missing). Required.
   /// How long a statement waits for another connection's write lock before failing (kInternal).
   /// Every write transaction takes the lock at its start (BEGIN IMMEDIATE).
-  std::chrono::milliseconds busy_timeout{15'000};
+  std::chrono::milliseconds busy_timeout{15000};
   std::size_t max_connections = 4;  ///< Connections kept open for concurrent callers (>= 1).
   /// PRAGMA synchronous=FULL (default): a committed transaction survives a power loss, not only a
   /// crash of the process. false = NORMAL (WAL): faster, may lose the last commits on power loss.

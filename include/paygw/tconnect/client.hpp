@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — TConnect Payment Open API client.
 #pragma once
 
@@ -23,20 +24,21 @@
 
 namespace paygw::tconnect {
 
+/// TConnect's staging (sandbox) API; production URLs are given to each partner.
 inline constexpr std::string_view kStagingBaseUrl = "https://sme-open-api-sandbox.tconnect.vn";
 
 /// Endpoint paths. Defaults are the documented ones; `services` is not documented (see
 /// docs/tconnect.md) and every path can be overridden.
 struct Paths {
-  std::string login = "/openapi/v1/auth/login";
-  std::string refresh = "/openapi/v1/auth/refresh";
-  std::string services = "/openapi/v1/services";
-  std::string create_va = "/openapi/v1/va/va-account/create";
-  std::string create_qr = "/openapi/v1/qr";
-  std::string qr_transactions = "/openapi/v1/transaction/qr";
-  std::string card_transactions = "/openapi/v1/transaction/card";
-  std::string cash_transactions = "/openapi/v1/transaction/cash";
-  std::string push_payment = "/openapi/v1/devices/payments/push";
+  std::string login = "/openapi/v1/auth/login";                    ///< Login (username/password -> tokens).
+  std::string refresh = "/openapi/v1/auth/refresh";                ///< Token refresh.
+  std::string services = "/openapi/v1/services";                   ///< get_services (undocumented).
+  std::string create_va = "/openapi/v1/va/va-account/create";      ///< create_va.
+  std::string create_qr = "/openapi/v1/qr";                        ///< create_qr.
+  std::string qr_transactions = "/openapi/v1/transaction/qr";      ///< get_qr_transactions.
+  std::string card_transactions = "/openapi/v1/transaction/card";  ///< get_card_transactions.
+  std::string cash_transactions = "/openapi/v1/transaction/cash";  ///< get_cash_transactions.
+  std::string push_payment = "/openapi/v1/devices/payments/push";  ///< push_pos and push_soundbox.
 };
 
 /// Client configuration (plus the shared ClientOptions). Everything but clock, random, sleeper,
@@ -44,15 +46,15 @@ struct Paths {
 struct Config : ClientOptions {
   std::string base_url;      ///< kStagingBaseUrl, the production URL TConnect gives you, or a sandbox.
   std::string partner_code;  ///< `Partner-Code` header.
-  std::string username;
-  Secret password;
-  std::string client_id;
-  Secret client_secret;
-  Secret aes_key;  ///< The AES-256 key of the envelope, written as aes_key_format says.
-  KeyFormat aes_key_format = KeyFormat::kHex;
+  std::string username;      ///< Login user name.
+  Secret password;           ///< Login password.
+  std::string client_id;     ///< OAuth client id sent with the login.
+  Secret client_secret;      ///< OAuth client secret sent with the login.
+  Secret aes_key;            ///< The AES-256 key of the envelope, written as aes_key_format says.
+  KeyFormat aes_key_format = KeyFormat::kHex;   ///< How aes_key is written (hex by default).
   std::string service_code;                     ///< Default `x-service-code` for create_qr (from get_services).
   std::chrono::seconds token_refresh_skew{60};  ///< Refresh this long before the token expires.
-  Paths paths;
+  Paths paths;                                  ///< Endpoint paths (the documented ones by default).
   /// Check SoundboxPush::qr_string with vietqr::parse (CRC and structure) before sending; a bad QR
   /// is kInvalidArgument and nothing is sent.
   bool validate_qr = true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the TConnect connection: the interface tconnect::Client calls, and the seam to mock it.
 #pragma once
 

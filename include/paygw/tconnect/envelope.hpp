@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — TConnect's AES-256-CBC envelope and IPN callback decoding.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — TConnect Payment Open API request and response types.
 //
 // Wire names are snake_case like the C++ names. Money is integer VND. TConnect does not publish

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Tingee dynamic-QR bills, transactions and banks: request and response types.
 //
 // Same conventions as paygw/tingee/models.hpp: camelCase on the wire, snake_case here, money in

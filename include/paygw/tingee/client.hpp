@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Tingee Open API client for TINGEEBOX devices.
 #pragma once
 
@@ -23,7 +24,9 @@
 
 namespace paygw::tingee {
 
+/// Tingee's UAT (test) API.
 inline constexpr std::string_view kUatBaseUrl = "https://uat-open-api.tingee.vn";
+/// Tingee's production API.
 inline constexpr std::string_view kProductionBaseUrl = "https://open-api.tingee.vn";
 
 /// Client configuration. client_id, secret, base_url and transport are required.

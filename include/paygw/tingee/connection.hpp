@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — the Tingee connection: the interface tingee::Client calls, and the seam to mock it.
 #pragma once
 

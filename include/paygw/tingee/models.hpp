@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Tingee device (TINGEEBOX) request and response types.
 //
 // Field names follow the Tingee Open API (camelCase on the wire, snake_case here). Money is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw — Tingee webhook (payment notification) verification.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw::testing — a gmock mock of the Tingee connection.
 #pragma once
 

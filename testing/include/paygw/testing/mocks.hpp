@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw::testing — the gmock mocks of every provider connection, and a ready future for them.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw::testing — a transport that records real exchanges as fixture files, secrets redacted.
 #pragma once
 
@@ -47,8 +48,11 @@ struct Redaction {
 /// Thread safety: send() may be called concurrently; files are numbered in completion order.
 class RecordingTransport final : public http::Transport {
  public:
+  /// Records what `inner` exchanges into `directory` (which must exist), redacting per `redaction`.
   RecordingTransport(std::shared_ptr<http::Transport> inner, std::string directory, Redaction redaction = {});
+  /// Sends through `inner` and records the exchange; returns exactly what `inner` returned.
   Result<http::Response> send(const http::Request& request) override;
+  /// Why recordings failed so far (unwritable directory, ...); empty when every file was written.
   std::vector<std::string> failures() const;
   /// Paths of the fixture files written so far.
   std::vector<std::string> written() const;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw::testing — a transport that replays recorded exchanges (fixture files) instead of doing I/O.
 #pragma once
 
@@ -56,6 +57,8 @@ class ReplayTransport final : public http::Transport {
   ReplayTransport();
   ~ReplayTransport() override;
 
+  /// Adds a check run on each request that matched its fixture (none by default); replaces the
+  /// previous one. Thread-safe with send().
   void set_request_check(RequestCheck check);
   Result<http::Response> send(const http::Request& request) override;
 
