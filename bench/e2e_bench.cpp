@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // End-to-end throughput on loopback against paygw-sandbox (started by tools/bench):
 //   paygw   — tingee::Client::get_device_paging through the pooled libcurl transport
 //             (validate, serialise, sign with a fresh timestamp, send, parse) per request;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Micro-benchmarks: the CPU cost paygw adds per request — build (validate + serialise) and sign or
 // encrypt, for each provider — and per response parsed, next to the bare OpenSSL call each one
 // wraps. Run: tools/bench (or build-bench/bench/paygw_bench).

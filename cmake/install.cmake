@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Install rules: library, headers, CMake package (paygwConfig + version), pkg-config file.
 set(PAYGW_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/paygw")
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The optional payment-store components: paygw::sqlite (libpaygw_sqlite) and paygw::postgres
 # (libpaygw_postgres). Each is its own library and CMake component
 # (find_package(paygw CONFIG COMPONENTS sqlite postgres)); the core library never links them.

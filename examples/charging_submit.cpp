@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Card charging example: submit a card, then reconcile with `check` until the result is final.
 //
 // Environment (or flags --base-url, --partner-id, --partner-key, --poll-ms):
@@ -39,8 +40,9 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--help" || a == "-h") {
-      std::puts("usage: charging_submit [--base-url URL] [--partner-id ID] [--partner-key KEY] [--poll-ms MS]\n"
-                "                       <telco> <code> <serial> <declared_value> <request_id>");
+      std::puts(
+          "usage: charging_submit [--base-url URL] [--partner-id ID] [--partner-key KEY] [--poll-ms MS]\n"
+          "                       <telco> <code> <serial> <declared_value> <request_id>");
       return 0;
     }
     if (a.rfind("--", 0) == 0) {
@@ -55,7 +57,8 @@ int main(int argc, char** argv) {
   }
   const charging::CardRequest card{args[0], args[1], args[2], std::stoll(args[3]), args[4]};
   // Providers ask merchants to wait 30-60 s; the sandbox settles in well under a second.
-  const auto poll = std::chrono::milliseconds(std::atol(setting(argc, argv, "--poll-ms", "PAYGW_CHARGING_POLL_MS", "15000").c_str()));
+  const auto poll =
+      std::chrono::milliseconds(std::atol(setting(argc, argv, "--poll-ms", "PAYGW_CHARGING_POLL_MS", "15000").c_str()));
 
   charging::Config config;
   config.base_url = setting(argc, argv, "--base-url", "PAYGW_CHARGING_BASE_URL");

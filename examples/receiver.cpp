@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Payment receiver (cpp-httplib + receive::Dispatcher + the SQLite store): Tingee webhooks,
 // TConnect IPNs and card-charging callbacks, each applied exactly once however often, in whatever order and to how
 // many receiver processes it is delivered. See docs/receiving-payments.md.
@@ -109,8 +110,8 @@ int main(int argc, char** argv) {
     auto created = tconnect::Client::create(tc);
     if (!created) return std::fprintf(stderr, "%s\n", describe(created.error()).c_str()), 1;
     tconnect_client = *created;
-    config.tconnect = receive::TconnectEndpoint{"/tconnect/ipn", {tc.aes_key}, tconnect::KeyFormat::kHex,
-                                                receive::confirm_with(*tconnect_client), {}};
+    config.tconnect = receive::TconnectEndpoint{
+        "/tconnect/ipn", {tc.aes_key}, tconnect::KeyFormat::kHex, receive::confirm_with(*tconnect_client), {}};
     config.applier.handlers.ipn_confirmed = [](const receive::IpnConfirmed& p, receive::ApplyContext&) -> Result<void> {
       std::printf("tconnect payment %s: credit %lld VND\n", p.ipn.order_id.c_str(),
                   static_cast<long long>(p.transaction.amount.value_or(0)));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // TConnect example: push a payment to a Smart POS or a soundbox, then show how to reconcile.
 //
 // Environment (or flags, e.g. --base-url):
@@ -36,7 +37,8 @@ int usage(std::FILE* out = stderr) {
       "usage: tconnect_push [flags] pos <serial_no> <order_id> <amount>\n"
       "       tconnect_push [flags] soundbox <serial_no> <amount> <qr_string>\n"
       "flags (or environment): --base-url PAYGW_TCONNECT_BASE_URL, --partner-code PAYGW_TCONNECT_PARTNER_CODE,\n"
-      "  --username PAYGW_TCONNECT_USERNAME, --password PAYGW_TCONNECT_PASSWORD, --client-id PAYGW_TCONNECT_CLIENT_ID,\n"
+      "  --username PAYGW_TCONNECT_USERNAME, --password PAYGW_TCONNECT_PASSWORD, --client-id "
+      "PAYGW_TCONNECT_CLIENT_ID,\n"
       "  --client-secret PAYGW_TCONNECT_CLIENT_SECRET, --aes-key PAYGW_TCONNECT_AES_KEY (64 hex characters)\n",
       out);
   return out == stderr ? 2 : 0;
@@ -91,9 +93,10 @@ int main(int argc, char** argv) {
     const Error& e = pushed.error();
     std::fprintf(stderr, "push failed: %s\n", describe(e).c_str());
     if (e.outcome_unknown()) {
-      std::fputs("the device may have received it: query the transactions (get_qr_transactions /\n"
-                 "get_card_transactions) or ask the cashier before pushing again\n",
-                 stderr);
+      std::fputs(
+          "the device may have received it: query the transactions (get_qr_transactions /\n"
+          "get_card_transactions) or ask the cashier before pushing again\n",
+          stderr);
     }
     return 1;
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tingee example: list devices, show a payment QR on a soundbox, announce the amount once paid,
 // and verify the payment webhook.
 //

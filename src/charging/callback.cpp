@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/charging/callback.hpp>
 #include <paygw/charging/client.hpp>
 

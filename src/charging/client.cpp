@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/charging/client.hpp>
 
 #include "charging/codec.hpp"

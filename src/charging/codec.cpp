@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "charging/codec.hpp"
 
 #include "http/util.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: card-charging parameters, results and fee tables (no I/O).
 #pragma once
 

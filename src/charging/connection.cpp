@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The real card-charging connection: each call is one endpoint row run through the shared pipeline.
 #include "charging/endpoints.hpp"
 #include "core/config_check.hpp"

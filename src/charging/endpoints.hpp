@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: every card-charging endpoint — one row each: command, idempotency, field builder
 // (validates and signs), result parser.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "charging/protocol.hpp"
 
 namespace paygw::charging::detail {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: what card charging adds to the pipeline — endpoint rows and the request encodings.
 #pragma once
 

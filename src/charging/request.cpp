@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "charging/request.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: card-charging requests (validation and the signed field list) and card results
 // checked against the request they answer (no I/O).
 #pragma once

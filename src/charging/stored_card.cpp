@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Verifying charging callbacks from what a store keeps: keyed hashes and a sealed card.
 #include <paygw/charging/client.hpp>
 #include <paygw/charging/stored_card.hpp>

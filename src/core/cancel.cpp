@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/call_options.hpp>
 
 #include <atomic>

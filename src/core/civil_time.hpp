@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: calendar arithmetic (proleptic Gregorian), independent of the host time zone.
 // Algorithms from Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/clock.hpp>
 
 #include "crypto/crypto.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/config_check.hpp"
 
 #include "http/base_url.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the configuration checks every client shares.
 #pragma once
 

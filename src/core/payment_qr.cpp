@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/payment_qr.hpp"
 
 #include <paygw/vietqr.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the check a QR passes before paygw shows it on a device for a payment.
 #pragma once
 

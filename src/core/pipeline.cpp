@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core/pipeline.hpp"
 
 #include "http/util.hpp"

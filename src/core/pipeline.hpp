@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the one pipeline every provider call goes through, blocking or async (ADR 0021).
 //
 // A call is: encode (the provider's Protocol validates the request and serialises its body once),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/result.hpp>
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/secret.hpp>
 
 #include <openssl/crypto.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/retry.hpp>
 
 #include "core/timer.hpp"

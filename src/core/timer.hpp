@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the one timer thread async calls use to wait between attempts.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "crypto/crypto.hpp"
 
 #include "http/util.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: every cryptographic primitive paygw uses, through OpenSSL EVP only.
 #pragma once
 

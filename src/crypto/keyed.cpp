@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "crypto/keyed.hpp"
 
 #include "crypto/crypto.hpp"

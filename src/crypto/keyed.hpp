@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the keyed primitives of the payment store (HMAC-SHA256, AES-256-GCM), OpenSSL EVP only.
 #pragma once
 

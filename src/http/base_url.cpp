@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Base URL checks through libcurl's URL API (with curl_transport.cpp, the only files that include curl).
 #include "http/base_url.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: checking a client's base URL with libcurl's own URL parser.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the state of one libcurl transport — its handle pool and its async (curl multi)
 // worker. Blocking sends are in curl_transport.cpp, the async worker in curl_multi.cpp.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/curl_errors.hpp"
 
 namespace paygw::detail {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: what a libcurl exchange's failure means for the caller, and when libcurl may try to
 // send a request again. Pure functions (no libcurl calls), table-tested over every CURLcode.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/curl_handle.hpp"
 
 #include "http/curl_errors.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: libcurl easy handles kept for reuse (with their kept-alive connections), the options
 // they are created with, and the callbacks that watch each exchange.
 #pragma once

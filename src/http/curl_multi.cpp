@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The libcurl transport's send_async: one curl multi handle driven by one worker thread, started
 // on first use; pending requests wait in libcurl's queue beyond CurlOptions::max_async_connections.
 #include <curl/curl.h>

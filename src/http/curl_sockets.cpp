@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/curl_sockets.hpp"
 
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the sockets of one libcurl transport, to look at the connection a request is about
 // to be sent on.
 #pragma once

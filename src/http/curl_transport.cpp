@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The libcurl transport: options check, the blocking send, the public factory. See
 // docs/adr/0004-curl-transport.md for what it guarantees and why.
 #include <paygw/http/curl_transport.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the libcurl transport's factory with test hooks (tests/unit/curl_keepalive_test.cpp).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/http/transport.hpp>
 
 #include "http/util.hpp"

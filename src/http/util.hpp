@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: small HTTP/URL string helpers.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: JSON helpers over nlohmann::ordered_json (insertion order kept, so what is
 // serialised is exactly what was built; dump() output is JSON.stringify-compatible:
 // compact, raw UTF-8, '/' not escaped, control characters as \uXXXX lowercase).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Applier: every delivery becomes state here, in one store transaction.
 #include <paygw/charging/callback.hpp>
 #include <paygw/money.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Applier::run_deferred: the handlers a process without them (e.g. `paygw reconcile`) left owed.
 #include <paygw/receive/applier.hpp>
 

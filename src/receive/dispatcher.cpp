@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Dispatcher: routes a delivery to its verifier, applies it once, and answers what the provider
 // expects. The reply table and its reasons are in docs/receiving-payments.md.
 #include <paygw/charging/stored_card.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "receive/payload.hpp"
 
 #include "json/json.hpp"

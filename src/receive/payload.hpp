@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the JSON paygw writes into the store for applied results and events (never secrets),
 // and reads back to run a handler that is owed (Applier::run_deferred).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The provider queries of the receiver and the reconciler, over the real clients.
 #include <paygw/receive/queries.hpp>
 
@@ -8,7 +9,7 @@ constexpr std::int64_t kTingeePageSize = 100;
 constexpr int kTingeeMaxPages = 20;
 
 TingeeTransaction from_tingee(const tingee::Transaction& t) {
-  return TingeeTransaction{t.code,     t.amount,         t.bill_id, t.account_number, t.va_account_number,
+  return TingeeTransaction{t.code,     t.amount,  t.bill_id,         t.account_number, t.va_account_number,
                            t.bank_bin, t.content, t.transaction_date};
 }
 
@@ -26,8 +27,7 @@ ConfirmIpn confirm_with(const tconnect::Client& client) {
 }
 
 FindTingeeTransactions find_with(const tingee::Client& client) {
-  return [client](const TingeeBillQuery& query,
-                  const CallOptions& options) -> Result<std::vector<TingeeTransaction>> {
+  return [client](const TingeeBillQuery& query, const CallOptions& options) -> Result<std::vector<TingeeTransaction>> {
     tingee::GetTransactionPagingRequest request;
     request.bill_id = query.bill_id;
     request.start_time = tingee::format_transaction_time(query.from);

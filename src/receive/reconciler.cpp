@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The reconciler: asks the providers about what no callback settled, and applies their answers
 // through the Applier (the same compare-and-set and handlers as a callback).
 #include <paygw/charging/stored_card.hpp>

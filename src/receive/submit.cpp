@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Write-ahead, submit, record the outcome.
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/submit.hpp>

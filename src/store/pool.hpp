@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: a bounded pool of database connections shared by a store and its transactions.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The PostgreSQL PaymentStore: a small connection pool; every guarantee from PostgreSQL itself
 // (row locks, INSERT … ON CONFLICT DO NOTHING, conditional UPDATE at READ COMMITTED), so it holds
 // for any number of instances on any number of machines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/postgres_db.hpp"
 
 #include <libpq-fe.h>

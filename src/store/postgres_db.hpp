@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: a thin RAII layer over one libpq connection (text parameters, text results).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The SQLite PaymentStore: one file, WAL, a small connection pool; every guarantee from SQLite
 // itself (BEGIN IMMEDIATE write locks, conditional UPDATE, INSERT … ON CONFLICT DO NOTHING).
 #include <paygw/store/sqlite.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/sqlite_db.hpp"
 
 #include <sqlite3.h>

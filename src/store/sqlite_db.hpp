@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: a thin RAII layer over one sqlite3 connection and its statements.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The SQLite schema and its migrations (docs/adr/0017-payment-store.md). Never edit a shipped
 // migration: append a new one.
 #include <paygw/store/sqlite.hpp>

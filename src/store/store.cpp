@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // PaymentStore names and the in-memory store.
 #include <paygw/store.hpp>
 

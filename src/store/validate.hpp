@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: checks and conversions every PaymentStore implementation shares (header-only, so the
 // paygw::sqlite and paygw::postgres libraries use them without paygw exporting them).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tconnect/codec.hpp"
 
 #include <paygw/money.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: TConnect payloads, validation, envelope and response parsing (no I/O).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // confirm_ipn: look an IPN's transaction up through the transaction query before it is credited
 // (docs/adr/0022-tconnect-ipn-confirmation.md). One state machine for the blocking and async forms:
 // each page query continues the next from its completion.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tconnect/connection.hpp"
 
 #include "core/config_check.hpp"

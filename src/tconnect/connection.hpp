@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: the real TConnect connection — endpoint rows through the shared pipeline, with the
 // token cache and the composite confirm_ipn.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/tconnect/envelope.hpp>
 
 #include "crypto/crypto.hpp"

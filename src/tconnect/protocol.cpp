@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tconnect/protocol.hpp"
 
 namespace paygw::tconnect::detail {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: what TConnect adds to the pipeline — endpoint rows, the AES envelope, bearer tokens.
 #pragma once
 

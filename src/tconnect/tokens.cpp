@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tconnect/tokens.hpp"
 
 #include "core/timer.hpp"

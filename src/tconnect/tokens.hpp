@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: TConnect's token cache — single-flight login/refresh shared by blocking and async calls.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tingee/codec.hpp"
 
 #include "http/util.hpp"

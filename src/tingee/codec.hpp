@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: Tingee request building/validation and response parsing (pure functions, no I/O).
 #pragma once
 

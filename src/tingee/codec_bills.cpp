@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tingee/codec_bills.hpp"
 
 #include <paygw/tingee/client.hpp>

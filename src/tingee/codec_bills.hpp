@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: Tingee dynamic-QR bills, transactions and banks — request building/validation and
 // response parsing (pure functions, no I/O). Same contract as tingee/codec.hpp.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Request bodies of the device endpoints added after codec.cpp reached its size limit:
 // nfc-command and reset-device (declared in tingee/codec.hpp).
 #include "tingee/codec.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: helpers shared by the Tingee codec files (codec.cpp, codec_bills.cpp,
 // codec_devices.cpp): request validation and response-error construction.
 #pragma once

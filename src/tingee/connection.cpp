@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The real Tingee connection: each call is one endpoint row run through the shared pipeline.
 #include "core/config_check.hpp"
 #include "core/pipeline.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: every Tingee endpoint paygw calls — one row each: method, path, idempotency, body
 // builder, result parser (and a query builder or the bank path group where needed). Reads are
 // kIdempotent (retried per RetryPolicy); everything else is a write, resent only when certainly

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tingee/protocol.hpp"
 
 namespace paygw::tingee::detail {

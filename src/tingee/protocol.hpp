@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: what Tingee adds to the pipeline — endpoint rows, encoding, signing, the envelope.
 #pragma once
 

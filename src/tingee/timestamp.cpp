@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tingee/timestamp.hpp"
 
 #include <paygw/tingee/client.hpp>

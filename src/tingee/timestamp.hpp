@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal: Tingee's x-request-timestamp (yyyyMMddHHmmssSSS, UTC+7) in both directions.
 #pragma once
 

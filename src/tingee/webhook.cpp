@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/tingee/webhook.hpp>
 
 #include "crypto/crypto.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // VietQR internals: ASCII/UTF-8 text helpers (digits, letters, code points, diacritics). Included
 // only by vietqr.cpp; standard library only (the fuzz target compiles vietqr.cpp alone).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // VietQR internals: splitting TLV data objects, with lengths counted in bytes or in characters.
 // Included only by vietqr.cpp.
 #pragma once

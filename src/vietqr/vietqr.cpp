@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // VietQR builder/parser. Depends only on the standard library and paygw/result.hpp (so that the
 // fuzz target can compile it alone).
 #include <paygw/vietqr.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Internal to paygw::testing: the fixture format shared by ReplayTransport (reader) and
 // RecordingTransport (writer), and the few text and JSON helpers they need. The testing library
 // links only paygw's public API, so it keeps its own.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/testing/replay_transport.hpp>
 
 #include "fixture.hpp"

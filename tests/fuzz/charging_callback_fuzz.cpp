@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: charging callback verification from an arbitrary query string and body
 // (split at the first '\n'). Each input is verified twice: as given (the reject paths), and behind
 // a prefix that carries the stored card's binding fields and valid signature, so that the parsing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: card-charging responses, fee tables and callbacks (GET query and POST body).
 // The input is split at the first '\n' into a query string and a body.
 #include <paygw/charging/callback.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: every public client call, blocking or async (the table in
 // tests/support/client_calls.hpp), through a transport that answers each request with whatever
 // the input says — a transport error, or an arbitrary status, headers and body. One input runs

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the seed corpus of client_calls_fuzz (tests/fuzz/corpus/client_calls) in the input layout
 described in client_calls_fuzz.cpp: integers read from the end of the input, strings from the front.
 Call indices come from the order of calls() in tests/support/client_calls.hpp (a row's blocking form

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: TConnect envelope decryption, IPN decoding and response parsing. Half of the
 // time the input is first encrypted with the fuzz key so that the JSON parsing behind a
 // successful decryption is reached too.

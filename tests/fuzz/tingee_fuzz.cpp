@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: Tingee webhook verification and response parsing (envelopes, every data parser,
 // get-banks' bare array).
 // Input layout: line 1 = x-request-timestamp, line 2 = x-signature, the rest = body. Inputs whose

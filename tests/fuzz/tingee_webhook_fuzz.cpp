@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: Tingee webhook verification with arbitrary headers — names and values from
 // the input, so duplicates, case variants, empty and odd names are all tried — and an arbitrary
 // body. Each input is verified as given, then again with a valid signature (over its own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target for the VietQR parser (and the diacritics filter it shares with the builder).
 // Invariants checked: no crash/UB on any input; a string that parses has its CRC in 63 and a
 // NAPAS QR that parses rebuilds (with its BIN/account/amount) into a string that parses again.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails when a public header includes curl, OpenSSL, nlohmann, SQLite or libpq (they must stay in src/).
 file(GLOB_RECURSE headers "${DIR}/*.hpp")
 set(bad "")

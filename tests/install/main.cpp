@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Uses the installed library offline: sign a Tingee request, verify a webhook, and create the
 // curl transport and a client (no request is sent).
 #include <paygw/paygw.hpp>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the paygw build in $1 into a scratch prefix, validates paygw.pc, then configures,
 # builds and runs the consumer project in $2 against it with find_package(paygw CONFIG) (and the
 # one in $2/sqlite with COMPONENTS sqlite when that component was installed), and compiles, links

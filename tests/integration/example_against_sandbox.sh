@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs the examples through the real libcurl transport against paygw-sandbox (fresh
 # credentials, free loopback port), checks the device effects the sandbox recorded, and that
 # the sandbox refuses a Tingee signature computed over other bytes than sent.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # QR images from the CLI, checked by tools that are not paygw's:
 #   - every PNG (the VietQR notes' examples E1-E12, built QRs incl. a Vietnamese purpose and every
 #     error-correction level) is decoded by zbarimg (Debian zbar-tools) and must hold exactly the

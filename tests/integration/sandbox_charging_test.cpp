@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: every card-charging call, blocking and async, in each encoding (form POST, JSON with
 // sign scheme B, query GET), through libcurl against paygw-sandbox; and its callbacks verified and
 // applied once by paygw.

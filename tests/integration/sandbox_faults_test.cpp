@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: every sandbox fault mode ends in the documented typed error for every client (never a
 // crash or a hang); cancellation; connection refused is 'not sent'.
 #include "sandbox_fixture.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration tests against paygw-sandbox: the shared fixture (see sandbox_fixture.hpp).
 #include "sandbox_fixture.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration tests against paygw-sandbox: the shared fixture. Each test binary run (ctest runs
 // one test per process) starts a merchant-side Receiver and one sandbox on free loopback ports,
 // with the credentials below given through the environment; clients reach it through the real

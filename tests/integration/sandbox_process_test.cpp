@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: paygw-sandbox as a process — a port in use is refused (not shared), body-less
 // POSTs are answered at once, and every flag of --help is documented in docs/sandbox-and-cli.md.
 #include "sandbox_fixture.hpp"

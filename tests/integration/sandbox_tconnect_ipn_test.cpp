@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: TConnect IPNs end to end against paygw-sandbox. An order is pushed, paid through
 // /_sandbox/tconnect/payments, its IPN decoded (decode_ipn) and confirmed through the transaction
 // query (confirm_ipn, blocking and async): the real IPN is kConfirmed; tampered copies — another

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: every TConnect call, blocking and async, through libcurl against paygw-sandbox (the
 // confirm_ipn check is in sandbox_tconnect_ipn_test.cpp), async fan-out, HTTPS, and a create_qr ->
 // push_payment round trip through paygw's own QR check.

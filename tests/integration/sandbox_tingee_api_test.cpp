@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: the sandbox's Tingee endpoints below paygw's client — raw signed requests to
 // nfc-command, reset-device and the bank/QR-bill group on /v1/ and /v1/bank/ (the client's calls
 // are checked in sandbox_tingee_test.cpp and sandbox_tingee_bills_test.cpp) — and its two

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: the checks of Tingee's bank group through paygw's client — dynamic-QR bills
 // (generate, status, delete), transaction/get-paging and get-banks — each on both path prefixes
 // (Config::bank_path_prefix: /v1 and /v1/bank), blocking and async. Bills are paid through the

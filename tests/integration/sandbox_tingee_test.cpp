@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Integration: every Tingee call, blocking and async, through libcurl against paygw-sandbox under
 // both of its signature checks — the device calls' checks here, the bank group's in
 // sandbox_tingee_bills_test.cpp — plus an async fan-out and webhooks verified by paygw.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The sandbox's devices' screens page in headless Chromium (screens/screens_test.cjs). Installs the
 # test's two npm packages (playwright-core, read-vietnamese-number; versions and hashes in
 # screens/package-lock.json) into the build tree with `npm ci`, once per lockfile, then runs it.

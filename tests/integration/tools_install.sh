@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `cmake --install` puts paygw and paygw-sandbox in bin/ and the generated bash completion where
 # bash-completion looks for it, and the installed tools run.
 # Usage: tools_install.sh <build dir> <scratch prefix>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // decide() on duplicates, charging::Status parsing, and how inbound errors are described.
 // Callback bodies follow the seed's POST JSON / GET examples (card-charging-v2.txt); the sign is
 // md5(partner_key + code + serial) computed with Python's hashlib for the test key.

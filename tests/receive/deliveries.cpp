@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "deliveries.hpp"
 
 #include <openssl/evp.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Test deliveries built independently of paygw: Tingee webhooks signed with OpenSSL's one-shot
 // HMAC(), TConnect IPNs encrypted with EVP AES-256-CBC directly, charging callbacks signed with
 // EVP MD5 — none of it goes through paygw's own crypto or codecs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Dispatcher's charging callbacks over the memory store: every form and order credits once,
 // forged/edited/replayed callbacks apply nothing, failing handlers roll back, owed handlers run
 // later once, and confirmation by check() defeats a forged success.

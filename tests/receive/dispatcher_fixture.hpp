@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Dispatcher test fixture: a memory store, handlers counting runs and credits, a scripted
 // TConnect confirmation, and deliveries built independently of paygw (deliveries.cpp).
 #pragma once

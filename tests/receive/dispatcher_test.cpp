@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Dispatcher over the memory store: routing, Tingee and TConnect replies, exactly-once
 // handlers, forged, replayed and edited deliveries applying nothing, configuration checks.
 #include "dispatcher_fixture.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The memory store passes the PaymentStore contract; it runs no SQL.
 #include <paygw/store.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pg_main.hpp"
 
 #include <gtest/gtest.h>

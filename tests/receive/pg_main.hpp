@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // main() of the PostgreSQL test programs: one server for the whole program; exit code 77 (ctest
 // SKIP_RETURN_CODE, reported as skipped with the printed reason) only when no server is installed
 // — and a failure instead when PAYGW_REQUIRE_POSTGRES is set (CI sets it).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pg_server.hpp"
 
 #include <libpq-fe.h>

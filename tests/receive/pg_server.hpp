@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A throwaway PostgreSQL server for tests: initdb into a temp directory as an unprivileged user
 // (PostgreSQL refuses to run as root; as root the server runs as `paygw-test` when that user
 // exists, else `nobody`), listening on a free port on 127.0.0.1 only, stopped (and its directory

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The PostgreSQL store against a real server started by the test: the PaymentStore contract, the
 // merchant's SQL in the event's transaction, two stores (as two instances would), migrations by
 // instances starting together, a newer schema refused.

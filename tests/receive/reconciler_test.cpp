@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The reconciler over the memory store with scripted provider queries: a crash between the
 // write-ahead and the send is found and settled once, pending stays pending, ages, rate, cancel,
 // TConnect orders and Tingee bills, failures and owed handlers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The SQLite store on real files: the PaymentStore contract, the merchant's SQL inside the event's
 // transaction, persistence across reopening, WAL, two stores (as two processes would) on one file,
 // and schema versions.

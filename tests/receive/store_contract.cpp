@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The PaymentStore contract: every implementation (memory, SQLite, PostgreSQL) passes these.
 #include "store_contract.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The PaymentStore contract, as value-parameterised tests every implementation instantiates:
 //   INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract, testing::Values(StoreFactory{"sqlite", make}));
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // charging::StoredCard: protecting a card for the store and verifying callbacks from it.
 // Every expected value was computed independently with Python (hmac, hashlib, and
 // cryptography's AESGCM) from the formulas documented in paygw/charging/stored_card.hpp:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // submit_card over a real charging::Client (a scripted transport underneath): the write-ahead is
 // durable before anything is sent, and each outcome lands in the right state.
 #include <paygw/charging/client.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A scratch directory removed with everything in it when the object goes away.
 #pragma once
 

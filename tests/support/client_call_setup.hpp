@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The setup of the one table of client calls (client_calls.hpp): the secrets the clients are
 // configured with, the clients for any base URL and transport, a sample request for each call,
 // and the row type.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every public call of tingee::Client, tconnect::Client and charging::Client, each with a valid
 // request, as ONE table: a row per call, {name, path, write?, call(clients, async)}, where call()
 // runs the blocking form or the `_async` form with the same request. Used by

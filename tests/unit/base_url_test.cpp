@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Base URL checks: what every client's create() accepts is what libcurl will connect to. The
 // rejected forms are the ones where a prefix check and curl's URL parser disagree about the host
 // (user info, fragments, encoded separators) plus everything that is not plain https/http.

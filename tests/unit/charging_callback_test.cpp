@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Card-charging callbacks. Bodies follow the seed's POST JSON and GET examples
 // (card-charging-v2.txt); signatures are md5(partner_key + code + serial) computed with Python's
 // hashlib for the test key: b75685314e405292202a1ee9f9f3e06a.

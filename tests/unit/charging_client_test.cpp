@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Card-charging client: the sign vectors of ../shared/spec/charging.md §7, and fixtures
 // (tests/fixtures/charging) whose request bodies hold signatures computed with Python's hashlib.
 #include <paygw/charging/client.hpp>
@@ -14,7 +15,9 @@ using charging::Status;
 const char* kKey = test::kChargingKey;
 const charging::CardRequest kCard{"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"};
 
-charging::Config config(std::shared_ptr<http::Transport> transport) { return test::charging_config(std::move(transport)); }
+charging::Config config(std::shared_ptr<http::Transport> transport) {
+  return test::charging_config(std::move(transport));
+}
 
 charging::Client make(std::shared_ptr<http::Transport> transport, void (*tweak)(charging::Config&) = nullptr) {
   auto c = config(std::move(transport));
@@ -59,9 +62,9 @@ TEST(ChargingClient, SubmitEveryStatus) {
     bool credits;
   };
   const Expect expected[] = {
-      {99, Status::kPending, false, false},         {1, Status::kSuccess, true, true},
-      {2, Status::kWrongValue, true, true},         {3, Status::kCardError, true, false},
-      {4, Status::kMaintenance, true, false},       {100, Status::kSubmitFailed, true, false},
+      {99, Status::kPending, false, false},          {1, Status::kSuccess, true, true},
+      {2, Status::kWrongValue, true, true},          {3, Status::kCardError, true, false},
+      {4, Status::kMaintenance, true, false},        {100, Status::kSubmitFailed, true, false},
       {102, Status::kDuplicateRequest, true, false}, {102, Status::kSubmitFailed, true, false},
       {7, Status::kUnknown, false, false},
   };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every client operation (tingee, tconnect, charging; blocking and async forms) through the real
 // libcurl transport against the FaultServer, which drops or garbles the operation's request on a
 // kept-alive connection. A write must reach the server exactly once and fail kMaybeSent after one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Known-answer tests for src/crypto. Vectors: RFC 4231 (HMAC-SHA512), RFC 1321 appendix A.5
 // (MD5), NIST SP 800-38A F.2.5 (CBC-AES256); the PKCS#7 padding block was computed with
 // `openssl enc -aes-256-cbc`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The CURLcode -> (ErrorCode, Delivery) mapping over every code of libcurl 7.88's curl.h, with
 // and without request bytes written, and the pre-request / new-connection decisions. The table
 // is written from curl.h and from where libcurl raises each code (docs/adr/0004-curl-transport.md),

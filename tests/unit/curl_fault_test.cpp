@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The libcurl transport against the adversarial FaultServer: whatever the server does, libcurl
 // never sends a request a second time on its own (receipts == 1), and every failure after the
 // request was written says kMaybeSent. Each mode runs POST with a body, a bodiless DELETE and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Kept-alive connections that die under a request, through the real libcurl transport: libcurl's
 // own resend is let through only when no request byte was written, and refused (on a new
 // connection and on another kept-alive one) once a byte may have been.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The libcurl transport against a real HTTP server on 127.0.0.1 (cpp-httplib).
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/version.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // An adversarial HTTP/1.1 server for the transport tests: one thread, POSIX sockets, 127.0.0.1 on
 // an ephemeral port. It reads every request completely, counts it (receipts), then does what its
 // policy says: answer, drop the connection with a FIN or an RST, answer garbage or HTTP/0.9,

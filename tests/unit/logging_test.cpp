@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Log output never contains secrets: the Tingee secret, the client id, signatures, or a
 // security code from a request body. The test captures every line at kDebug while driving
 // successful, failing and webhook calls.
@@ -101,7 +102,8 @@ TEST(Logging, CardCodeSerialKeyAndSignNeverLogged) {
   const std::string log = capture.all();
   EXPECT_NE(log.find("GET /chargingws/v2"), std::string::npos) << log;
   EXPECT_NE(log.find("status 99"), std::string::npos) << log;
-  for (const char* secret : {"312821445892982", "10004783347874", "PARTNERKEY_TEST", "355fe672fab7aa2a46b1c46c299d5ef6"}) {
+  for (const char* secret :
+       {"312821445892982", "10004783347874", "PARTNERKEY_TEST", "355fe672fab7aa2a46b1c46c299d5ef6"}) {
     EXPECT_EQ(log.find(secret), std::string::npos) << secret << " leaked into:\n" << log;
   }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How a merchant tests their own code that uses paygw: the clients run over gmock mocks from
 // paygw::testing, so the test scripts results and errors (an unknown delivery included) without a
 // server, a signature or a ciphertext.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one rule for money read from a provider (0 <= x <= kMaxAmountVnd, whole VND, else
 // kMalformed) in every codec, and the fee table's percentages (found by the client-call fuzzer:
 // "penalty":5055555555555555555 overflowed a signed multiplication).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Money-safety findings at the client level: nothing blocking on paygw's timer thread, a call's
 // whole time bounded, honest error fields after an unreadable answer, and payment requests whose
 // parts disagree refused before anything is sent.
@@ -33,15 +34,16 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
   std::promise<void> tingee_finished;
   std::shared_future<void> gate = tingee_finished.get_future().share();
   std::atomic<int> logins{0};
-  auto tconnect_transport = std::make_shared<test::ScriptedTransport>([&](const http::Request& r) -> Result<http::Response> {
-    if (is_login(r)) {
-      const int n = ++logins;
-      if (n == 2) gate.wait_for(30s);  // the re-login is slow
-      return test::json_response(200, R"({"access_token":"t)" + std::to_string(n) + R"(","expires_in":600})");
-    }
-    if (*http::find_header(r.headers, "Authorization") == "Bearer t1") return test::json_response(401, "{}");
-    return test::json_response(200, R"({"message":"Successfully pushed new payment to POS"})");
-  });
+  auto tconnect_transport =
+      std::make_shared<test::ScriptedTransport>([&](const http::Request& r) -> Result<http::Response> {
+        if (is_login(r)) {
+          const int n = ++logins;
+          if (n == 2) gate.wait_for(30s);  // the re-login is slow
+          return test::json_response(200, R"({"access_token":"t)" + std::to_string(n) + R"(","expires_in":600})");
+        }
+        if (*http::find_header(r.headers, "Authorization") == "Bearer t1") return test::json_response(401, "{}");
+        return test::json_response(200, R"({"message":"Successfully pushed new payment to POS"})");
+      });
   tconnect::Config tc = test::tconnect_config(tconnect_transport);
   tc.sleeper = real_sleeper();  // as in production: paygw's timer thread serves every client
   auto tconnect = *tconnect::Client::create(tc);
@@ -49,10 +51,11 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
   // The unrelated call: a QR shown on a box whose first connection attempt is refused (certainly
   // not sent, so even a payment write is retried after a short wait on the timer thread).
   std::atomic<int> shows{0};
-  auto tingee_transport = std::make_shared<test::ScriptedTransport>([&](const http::Request&) -> Result<http::Response> {
-    if (++shows == 1) return make_error(ErrorCode::kConnect, "connection refused");
-    return test::json_response(200, R"({"code":"00","message":"Success"})");
-  });
+  auto tingee_transport =
+      std::make_shared<test::ScriptedTransport>([&](const http::Request&) -> Result<http::Response> {
+        if (++shows == 1) return make_error(ErrorCode::kConnect, "connection refused");
+        return test::json_response(200, R"({"code":"00","message":"Success"})");
+      });
   tingee::Config config = test::tingee_config(tingee_transport);
   config.sleeper = real_sleeper();  // waits really go through the timer thread
   config.retry.initial_backoff = 10ms;
@@ -67,7 +70,8 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
   ASSERT_EQ(logins.load(), 2) << "the push never re-authenticated";
 
   auto shown = tingee.show_qr_code_async(show);
-  ASSERT_EQ(shown.wait_for(30s), std::future_status::ready) << "the Tingee retry never ran: the timer thread is blocked";
+  ASSERT_EQ(shown.wait_for(30s), std::future_status::ready)
+      << "the Tingee retry never ran: the timer thread is blocked";
   auto result = shown.get();
   EXPECT_TRUE(result.ok()) << describe(result.error());
   EXPECT_EQ(shows.load(), 2);
@@ -143,12 +147,13 @@ TEST(ErrorFields, AnUnreadableAnswerKeepsItsStatusAndAttempts) {
   EXPECT_EQ(page.error().attempts, 1);
   EXPECT_EQ(page.error().delivery, Delivery::kMaybeSent);
 
-  auto tconnect_transport = std::make_shared<test::ScriptedTransport>([](const http::Request& r) -> Result<http::Response> {
-    if (is_login(r)) return test::json_response(200, R"({"access_token":"t","expires_in":600})");
-    return test::json_response(200, R"({"unexpected":true})");
-  });
-  auto list =
-      test::tconnect_client(tconnect_transport).get_qr_transactions({"2026-01-01 00:00:00", "2026-01-02 00:00:00", 10, 1});
+  auto tconnect_transport =
+      std::make_shared<test::ScriptedTransport>([](const http::Request& r) -> Result<http::Response> {
+        if (is_login(r)) return test::json_response(200, R"({"access_token":"t","expires_in":600})");
+        return test::json_response(200, R"({"unexpected":true})");
+      });
+  auto list = test::tconnect_client(tconnect_transport)
+                  .get_qr_transactions({"2026-01-01 00:00:00", "2026-01-02 00:00:00", 10, 1});
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.error().code, ErrorCode::kMalformed);
   EXPECT_EQ(list.error().http_status, 200);
@@ -164,8 +169,8 @@ TEST(PaymentRequests, AQrWhoseAmountDiffersFromTheRequestIsNotSent) {
   show.amount = 150000;
   show.qr_code = kQr40123;
   auto tingee = test::tingee_client(nothing);
-  for (auto r : {tingee.show_qr_code(show), tingee.show_dynamic_qr_code_async(show).get(),
-                 tingee.show_static_qr_code(show)}) {
+  for (auto r :
+       {tingee.show_qr_code(show), tingee.show_dynamic_qr_code_async(show).get(), tingee.show_static_qr_code(show)}) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
     EXPECT_EQ(r.error().delivery, Delivery::kNotSent);
@@ -187,7 +192,9 @@ TEST(PaymentRequests, AQrWhoseAmountDiffersFromTheRequestIsNotSent) {
 // Finding 12: a charging answer about another card is not this card's result.
 TEST(PaymentRequests, AChargingAnswerNamingAnotherRequestIdIsMalformed) {
   auto transport = std::make_shared<test::ScriptedTransport>([](const http::Request&) -> Result<http::Response> {
-    return test::json_response(200, R"({"status":1,"message":"ok","request_id":"someone-else","amount":45000,"value":50000,"declared_value":50000})");
+    return test::json_response(
+        200,
+        R"({"status":1,"message":"ok","request_id":"someone-else","amount":45000,"value":50000,"declared_value":50000})");
   });
   auto client = *charging::Client::create(test::charging_config(transport));
   const charging::CardRequest card{"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"};

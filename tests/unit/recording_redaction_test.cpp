@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RecordingTransport redaction: a whole session of each provider, through every public client call
 // in its blocking and its async form (the table in tests/support/client_calls.hpp), is recorded
 // over a scripted provider; then every fixture file is searched for each secret the session used —

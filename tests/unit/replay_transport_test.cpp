@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The fixture replay and recording transports themselves.
 #include <paygw/testing/recording_transport.hpp>
 #include <paygw/testing/replay_transport.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include <paygw/clock.hpp>
 #include <paygw/result.hpp>
 #include <paygw/secret.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Retry policy: the decision table, the backoff curve, and end-to-end flows through the clients
 // with a recording sleeper (nothing really sleeps) and scripted responses.
 #include <paygw/retry.hpp>
@@ -23,7 +24,9 @@ using namespace std::chrono_literals;
 using detail::backoff;
 using detail::retry_reason;
 
-Result<http::Response> status(int code, http::Headers headers = {}) { return http::Response{code, std::move(headers), "{}"}; }
+Result<http::Response> status(int code, http::Headers headers = {}) {
+  return http::Response{code, std::move(headers), "{}"};
+}
 Result<http::Response> failure(ErrorCode code, Delivery delivery) { return make_error(code, "x", delivery); }
 
 TEST(RetryDecision, Table) {
@@ -124,7 +127,8 @@ struct TingeeRig {
 
 const std::string kPaging = R"({"request":{"method":"POST","path":"/v1/device/get-paging","json":"<redacted>"},)";
 const std::string kShowQr = R"({"request":{"method":"POST","path":"/v1/device/show-qr-code","json":"<redacted>"},)";
-const std::string kOkPage = R"("response":{"status":200,"json":{"code":"00","message":"Success","data":{"totalCount":0,"items":[]}}}})";
+const std::string kOkPage =
+    R"("response":{"status":200,"json":{"code":"00","message":"Success","data":{"totalCount":0,"items":[]}}}})";
 const std::string k503 = R"("response":{"status":503,"headers":{"retry-after":"2"},"json":{"message":"busy"}}})";
 
 TEST(RetryFlow, ReadRetriedWithFreshSignatureHonouringRetryAfter) {
@@ -144,19 +148,22 @@ TEST(RetryFlow, ReadRetriedWithFreshSignatureHonouringRetryAfter) {
   EXPECT_EQ(ts1, "20251110175112111") << "a fresh timestamp per attempt";
   for (const auto& r : sent) {
     EXPECT_EQ(*http::find_header(r.headers, "x-signature"),
-              test::independent_hmac_sha512_hex(test::kTestSecret, *http::find_header(r.headers, "x-request-timestamp") + ":" + r.body));
+              test::independent_hmac_sha512_hex(test::kTestSecret,
+                                                *http::find_header(r.headers, "x-request-timestamp") + ":" + r.body));
   }
 }
 
 TEST(RetryFlow, PaymentWriteIsNotRetriedAfterAnAnswerOrAnAmbiguousFailure) {
   const std::string qr =
-      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text "
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text "
       "string6304D9C6";
   tingee::ShowQrRequest req;
   req.uuid = "D1";
   req.amount = 40123;
   req.qr_code = qr;
-  for (const std::string& outcome : {k503, std::string(R"("transport_error":{"code":"timeout","delivery":"maybe_sent"}})")}) {
+  for (const std::string& outcome :
+       {k503, std::string(R"("transport_error":{"code":"timeout","delivery":"maybe_sent"}})")}) {
     TingeeRig rig;
     auto replay = script(kShowQr + outcome);
     auto r = rig.client(replay).show_qr_code(req);
@@ -212,10 +219,11 @@ TEST(RetryFlow, TconnectQueryRetriesAfterTimeoutButPushDoesNot) {
   const std::string login =
       R"({"request":{"method":"POST","path":"/openapi/v1/auth/login","json":"<redacted>"},"response":{"status":200,"json":{"access_token":"t","expires_in":600}}})";
   const std::string query = R"({"request":{"method":"POST","path":"/openapi/v1/transaction/qr","json":"<redacted>"},)";
-  const std::string push = R"({"request":{"method":"POST","path":"/openapi/v1/devices/payments/push","json":"<redacted>"},)";
+  const std::string push =
+      R"({"request":{"method":"POST","path":"/openapi/v1/devices/payments/push","json":"<redacted>"},)";
   const std::string timeout = R"("transport_error":{"code":"timeout","delivery":"maybe_sent"}})";
-  auto replay = script(login + "," + query + timeout + "," + query + R"("response":{"status":200,"json":{"items":[]}}},)" +
-                       push + timeout);
+  auto replay = script(login + "," + query + timeout + "," + query +
+                       R"("response":{"status":200,"json":{"items":[]}}},)" + push + timeout);
   auto client = test::tconnect_client(replay);
   auto q = client.get_qr_transactions({"2026-01-01 00:00:00", "2026-01-02 00:00:00", 10, 1});
   ASSERT_TRUE(q.ok()) << describe(q.error());
@@ -233,7 +241,8 @@ tingee::ShowQrRequest show_request() {
   req.uuid = "D1";
   req.amount = 40123;
   req.qr_code =
-      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text "
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text "
       "string6304D9C6";
   return req;
 }

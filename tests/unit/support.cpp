@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support.hpp"
 
 #include <thread>
@@ -110,10 +111,10 @@ std::optional<std::string> independent_decrypt_envelope(const std::string& key_h
   int n2 = 0;
   const auto* in = reinterpret_cast<const unsigned char*>(raw->data());
   auto* dst = reinterpret_cast<unsigned char*>(out.data());
-  const bool ok =
-      EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr, reinterpret_cast<const unsigned char*>(key->data()), in) == 1 &&
-      EVP_DecryptUpdate(ctx, dst, &n1, in + 16, static_cast<int>(raw->size() - 16)) == 1 &&
-      EVP_DecryptFinal_ex(ctx, dst + n1, &n2) == 1;
+  const bool ok = EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr,
+                                     reinterpret_cast<const unsigned char*>(key->data()), in) == 1 &&
+                  EVP_DecryptUpdate(ctx, dst, &n1, in + 16, static_cast<int>(raw->size() - 16)) == 1 &&
+                  EVP_DecryptFinal_ex(ctx, dst + n1, &n2) == 1;
   EVP_CIPHER_CTX_free(ctx);
   if (!ok) return std::nullopt;
   out.resize(static_cast<std::size_t>(n1 + n2));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // TConnect client against fixtures (tests/fixtures/tconnect). Every request body is decrypted by
 // test::tconnect_replay with an independent OpenSSL code path and compared byte for byte with
 // the payload the fixture expects.
@@ -68,9 +69,10 @@ TEST_F(TconnectClientTest, PushAsyncUsesTheSameWireFormat) {
 
 TEST_F(TconnectClientTest, PushToSoundbox) {
   auto client = use("push-soundbox");
-  tconnect::SoundboxPush push{"SB-001234", 180000,
-                              "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53037045406180000"
-                              "5802VN62340107NPS68690819thanh toan don hang63042E2E"};
+  tconnect::SoundboxPush push{
+      "SB-001234", 180000,
+      "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53037045406180000"
+      "5802VN62340107NPS68690819thanh toan don hang63042E2E"};
   auto ok = client.push_payment(push);
   ASSERT_TRUE(ok.ok()) << describe(ok.error());
   EXPECT_EQ(ok->message, "Successfully pushed new payment to Soundbox");
@@ -234,7 +236,8 @@ class SlowLogin final : public http::Transport {
 
 TEST(TconnectTokens, SingleFlightLoginUnderConcurrency) {
   constexpr int kThreads = 16;
-  std::string fixture = R"({"exchanges":[{"request":{"method":"POST","path":"/openapi/v1/auth/login","json":{"data":"<redacted>"}},
+  std::string fixture =
+      R"({"exchanges":[{"request":{"method":"POST","path":"/openapi/v1/auth/login","json":{"data":"<redacted>"}},
       "response":{"status":200,"json":{"access_token":"tok","expires_in":600,"refresh_token":"r"}}})";
   for (int i = 0; i < kThreads; ++i) {
     fixture += R"(,{"request":{"method":"POST","path":"/openapi/v1/devices/payments/push",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // TConnect IPNs are not authenticated (AES-CBC without a MAC): confirm_ipn looks the payment up
 // through the transaction query before anything is credited. A tampered IPN, a missing
 // transaction, pagination, the search window, and the blocking/async forms; and callers waiting

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Tingee calls added with the QR-bill group, the transaction query, get-banks and the two
 // device actions, through tingee::Client against their fixtures (tests/fixtures/tingee): the exact
 // signed bytes on the wire (the replay check recomputes every signature with OpenSSL's HMAC()),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tingee device client against recorded fixtures (tests/fixtures/tingee): each fixture holds a
 // success exchange and a provider/HTTP/transport failure for the same endpoint. The replay
 // transport checks method, path, headers and exact body bytes; its request check recomputes
@@ -281,7 +282,9 @@ TEST_F(TingeeValidationTest, ShowQrRules) {
   auto c = client();
   tingee::ShowQrRequest req;
   req.amount = 1000;
-  req.qr_code = "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text string6304D9C6";
+  req.qr_code =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text string6304D9C6";
   expect_invalid(c.show_qr_code(req), "uuid is required unless");
   req.bank_bin = "970422";
   expect_invalid(c.show_qr_code(req), "uuid is required unless");  // VA still missing
@@ -295,7 +298,9 @@ TEST_F(TingeeValidationTest, ShowQrRules) {
   req.amount = 1000;
   req.qr_code.clear();
   expect_invalid(c.show_qr_code(req), "qr_code");
-  req.qr_code = "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text string6304D9C6";
+  req.qr_code =
+      "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+      "text string6304D9C6";
   req.bank_bin = "97042";
   expect_invalid(c.show_qr_code(req), "bank_bin");
   req.bank_bin = "97042x";
@@ -307,7 +312,10 @@ TEST_F(TingeeValidationTest, ShowQrRules) {
   req.first_text = std::string("\xc3\x28");  // invalid UTF-8
   expect_invalid(c.show_qr_code(req), "UTF-8");
   req.first_text.clear();
-  req.qr_code = std::string("00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test text string6304D9C") + "7";  // CRC off by one digit
+  req.qr_code = std::string(
+                    "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN622"
+                    "00816test text string6304D9C") +
+                "7";  // CRC off by one digit
   expect_invalid(c.show_qr_code(req), "qr_code: invalid VietQR: CRC");
   req.qr_code = "000201010212";
   expect_invalid(c.show_dynamic_qr_code(req), "qr_code: invalid VietQR");
@@ -463,7 +471,8 @@ TEST(TingeeEnvelope, MalformedDataIsAnError) {
 
 TEST(TingeeEnvelope, TransportNotSentIsPropagatedAfterRetries) {
   // A connect failure is certainly not sent, so even a write is retried (3 attempts by default).
-  const std::string refused = R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
+  const std::string refused =
+      R"({"request":{"method":"POST","path":"/v1/device/read-security-code","json":"<redacted>"},
           "transport_error":{"code":"connect","delivery":"not_sent"}})";
   auto replay = paygw::testing::ReplayTransport::from_json(
       "{\"exchanges\":[" + refused + "," + refused + "," + refused + "]}", "inline");

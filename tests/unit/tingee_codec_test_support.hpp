@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Helpers of the Tingee codec tests: exact request bytes, fixture exchanges, error checks.
 #pragma once
 
@@ -16,8 +17,8 @@
 
 namespace paygw::test::tingee_codec {
 
-namespace detail = paygw::tingee::detail;
-using detail::Json;
+namespace codec = paygw::tingee::detail;
+using codec::Json;
 
 /// Compact bytes of a built body (or "error: <message>").
 inline std::string compact(const Result<Json>& body) {
@@ -58,7 +59,7 @@ inline http::Response fixture_response(const std::string& name, std::size_t i) {
 
 /// The envelope of exchange `i` (which must be a success).
 inline Json fixture_envelope(const std::string& name, std::size_t i = 0) {
-  auto envelope = detail::parse_envelope(fixture_response(name, i));
+  auto envelope = codec::parse_envelope(fixture_response(name, i));
   EXPECT_TRUE(envelope.ok()) << (envelope ? "" : envelope.error().message);
   return envelope ? *envelope : Json();
 }

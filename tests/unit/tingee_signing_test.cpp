@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tingee request signing: the vectors of ../shared/spec/tingee.md §2.3 and the timestamp rules of §2.4.
 #include <paygw/tingee/client.hpp>
 

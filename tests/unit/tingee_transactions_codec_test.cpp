@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tingee codec for transaction/get-paging (spec §5.2), get-banks (§3.1, §5.1, §6) and the rule for
 // every amount read from a response (an integer 0..kMaxAmountVnd, else kMalformed). Expected bytes
 // and values are written by hand from the spec and the fixtures under tests/fixtures/tingee.
@@ -29,22 +30,22 @@ TEST(TingeeTransactionsCodec, PagingFullAndMinimalBytes) {
   r.va_account_numbers = {"V1T123456789"};
   r.bank_bin = "970418";
   r.bill_id = "BILL-1024-01";
-  EXPECT_EQ(compact(detail::build(r)),
+  EXPECT_EQ(compact(codec::build(r)),
             R"({"filter":"FT26","sorting":"transactionDate desc","skipCount":50,"maxResultCount":50,)"
             R"("merchantId":123456,"shopIds":[12,13],"vaAccountNumbers":["V1T123456789"],"bankBin":"970418",)"
             R"("billId":"BILL-1024-01","startTime":"20260710000000","endTime":"20260716235959"})");
-  EXPECT_EQ(compact(detail::build(window("20260710000000", "20260716235959"))),
+  EXPECT_EQ(compact(codec::build(window("20260710000000", "20260716235959"))),
             R"({"skipCount":0,"maxResultCount":10,"startTime":"20260710000000","endTime":"20260716235959"})");
 
   GetTransactionPagingRequest replayed = window("20260710000000", "20260716235959");
   replayed.max_result_count = 50;
   replayed.va_account_numbers = {"V1T123456789"};
-  EXPECT_EQ(compact(detail::build(replayed)), fixture_body("transaction-get-paging"));
+  EXPECT_EQ(compact(codec::build(replayed)), fixture_body("transaction-get-paging"));
 }
 
 TEST(TingeeTransactionsCodec, TimesMustBeRealYyyyMMddHHmmss) {
-  expect_invalid(detail::build(window("", "20260716235959")), "start_time is required");
-  expect_invalid(detail::build(window("20260710000000", "")), "end_time is required");
+  expect_invalid(codec::build(window("", "20260716235959")), "start_time is required");
+  expect_invalid(codec::build(window("20260710000000", "")), "end_time is required");
   for (const char* bad : {"2026071000000",                                        // 13 digits
                           "202607100000000",                                      // 15 digits
                           "20260710000000123",                                    // the 17-digit request-timestamp form
@@ -54,22 +55,22 @@ TEST(TingeeTransactionsCodec, TimesMustBeRealYyyyMMddHHmmss) {
                           "20250229000000",                                       // 2025 is not a leap year
                           "20260700000000",                                       // day 0
                           "20260710240000", "20260710006000", "20260710000060", "19691231235959"}) {
-    expect_invalid(detail::build(window(bad, "20260716235959")), "start_time must be yyyyMMddHHmmss (UTC+7)");
-    expect_invalid(detail::build(window("20260710000000", bad)), "end_time must be yyyyMMddHHmmss (UTC+7)");
-    EXPECT_FALSE(detail::valid_transaction_time(bad)) << bad;
+    expect_invalid(codec::build(window(bad, "20260716235959")), "start_time must be yyyyMMddHHmmss (UTC+7)");
+    expect_invalid(codec::build(window("20260710000000", bad)), "end_time must be yyyyMMddHHmmss (UTC+7)");
+    EXPECT_FALSE(codec::valid_transaction_time(bad)) << bad;
   }
-  EXPECT_TRUE(detail::build(window("20240229000000", "20240229235959")).ok());  // 2024 is a leap year
-  EXPECT_TRUE(detail::valid_transaction_time("20260710235959"));
+  EXPECT_TRUE(codec::build(window("20240229000000", "20240229235959")).ok());  // 2024 is a leap year
+  EXPECT_TRUE(codec::valid_transaction_time("20260710235959"));
 }
 
 TEST(TingeeTransactionsCodec, WindowIsOrderedAndAtMostTenDays) {
-  expect_invalid(detail::build(window("20260716000001", "20260716000000")), "start_time must not be after end_time");
-  EXPECT_TRUE(detail::build(window("20260716000000", "20260716000000")).ok());
+  expect_invalid(codec::build(window("20260716000001", "20260716000000")), "start_time must not be after end_time");
+  EXPECT_TRUE(codec::build(window("20260716000000", "20260716000000")).ok());
   // Exactly 10 days (240 h), across a year boundary, is allowed; one second more is not.
-  EXPECT_TRUE(detail::build(window("20261225000000", "20270104000000")).ok());
-  expect_invalid(detail::build(window("20261225000000", "20270104000001")),
+  EXPECT_TRUE(codec::build(window("20261225000000", "20270104000000")).ok());
+  expect_invalid(codec::build(window("20261225000000", "20270104000001")),
                  "end_time - start_time must be at most 10 days (kMaxTransactionWindow)");
-  expect_invalid(detail::build(window("20260101000000", "20260301000000")),
+  expect_invalid(codec::build(window("20260101000000", "20260301000000")),
                  "end_time - start_time must be at most 10 days (kMaxTransactionWindow)");
   static_assert(kMaxTransactionWindow == std::chrono::hours(240));
 }
@@ -78,27 +79,27 @@ TEST(TingeeTransactionsCodec, PagingValidation) {
   const GetTransactionPagingRequest ok = window("20260710000000", "20260716235959");
   auto r = ok;
   r.skip_count = -1;
-  expect_invalid(detail::build(r), "skip_count must be >= 0");
+  expect_invalid(codec::build(r), "skip_count must be >= 0");
   for (std::int64_t size : {0, -1, 1001}) {
     r = ok;
     r.max_result_count = size;
-    expect_invalid(detail::build(r), "max_result_count must be 1..1000");
+    expect_invalid(codec::build(r), "max_result_count must be 1..1000");
   }
   r = ok;
   r.max_result_count = 1000;
-  EXPECT_TRUE(detail::build(r).ok());
+  EXPECT_TRUE(codec::build(r).ok());
   r = ok;
   r.shop_ids = {12, 0};
-  expect_invalid(detail::build(r), "shop_ids must be > 0");
+  expect_invalid(codec::build(r), "shop_ids must be > 0");
   r = ok;
   r.va_account_numbers = {"V1T1", ""};
-  expect_invalid(detail::build(r), "va_account_numbers must not contain an empty string");
+  expect_invalid(codec::build(r), "va_account_numbers must not contain an empty string");
   r = ok;
   r.bank_bin = "9704";
-  expect_invalid(detail::build(r), "bank_bin must be 6 digits");
+  expect_invalid(codec::build(r), "bank_bin must be 6 digits");
   r = ok;
   r.merchant_id = 0;
-  expect_invalid(detail::build(r), "merchant_id must be > 0");
+  expect_invalid(codec::build(r), "merchant_id must be > 0");
 }
 
 TEST(TingeeTransactionsCodec, FormatTransactionTimeIsVietnamWallClock) {
@@ -111,7 +112,7 @@ TEST(TingeeTransactionsCodec, FormatTransactionTimeIsVietnamWallClock) {
 }
 
 TEST(TingeeTransactionsCodec, PageFromFixture) {
-  auto page = detail::parse_transaction_page(fixture_envelope("transaction-get-paging"));
+  auto page = codec::parse_transaction_page(fixture_envelope("transaction-get-paging"));
   ASSERT_TRUE(page.ok()) << page.error().message;
   EXPECT_EQ(page->total_count, 2);
   EXPECT_EQ(page->message, "Success");
@@ -127,38 +128,38 @@ TEST(TingeeTransactionsCodec, PageFromFixture) {
   EXPECT_EQ(t.cash_flow_source, "");  // omitted on the wire
   EXPECT_EQ(t.bill_id, "");
 
-  auto limited = detail::parse_envelope(fixture_response("transaction-get-paging", 1));
+  auto limited = codec::parse_envelope(fixture_response("transaction-get-paging", 1));
   ASSERT_FALSE(limited.ok());
   EXPECT_TRUE(is_rate_limited(limited.error()));
 }
 
 TEST(TingeeTransactionsCodec, PageShape) {
-  auto page = detail::parse_transaction_page(envelope_with({{"items", Json::array()}}));
+  auto page = codec::parse_transaction_page(envelope_with({{"items", Json::array()}}));
   ASSERT_TRUE(page.ok());
   EXPECT_FALSE(page->total_count.has_value());  // unknown, not "0" nor "this page"
   EXPECT_TRUE(page->items.empty());
 
-  auto no_data = detail::parse_transaction_page(Json{{"code", "00"}, {"message", "Success"}});
+  auto no_data = codec::parse_transaction_page(Json{{"code", "00"}, {"message", "Success"}});
   ASSERT_FALSE(no_data.ok());
   expect_malformed(no_data.error(), "data is not a page of transactions");
-  auto no_items = detail::parse_transaction_page(envelope_with({{"totalCount", 0}}));
+  auto no_items = codec::parse_transaction_page(envelope_with({{"totalCount", 0}}));
   ASSERT_FALSE(no_items.ok());
   expect_malformed(no_items.error(), "data.items is missing");
-  auto not_list = detail::parse_transaction_page(envelope_with({{"items", Json::object()}}));
+  auto not_list = codec::parse_transaction_page(envelope_with({{"items", Json::object()}}));
   ASSERT_FALSE(not_list.ok());
   expect_malformed(not_list.error(), "data.items is not a list");
-  auto not_object = detail::parse_transaction_page(envelope_with({{"items", {{{"amount", 1}}, 5}}}));
+  auto not_object = codec::parse_transaction_page(envelope_with({{"items", {{{"amount", 1}}, 5}}}));
   ASSERT_FALSE(not_object.ok());
   expect_malformed(not_object.error(), "data.items[1] is not an object");
   for (const Json& count : {Json(-1), Json("x"), Json(1.5)}) {
-    auto bad = detail::parse_transaction_page(envelope_with({{"totalCount", count}, {"items", Json::array()}}));
+    auto bad = codec::parse_transaction_page(envelope_with({{"totalCount", count}, {"items", Json::array()}}));
     ASSERT_FALSE(bad.ok()) << count;
     expect_malformed(bad.error(), "data.totalCount is not a whole number >= 0");
   }
-  auto missing_amount = detail::parse_transaction_page(envelope_with({{"items", {{{"transactionId", "T"}}}}}));
+  auto missing_amount = codec::parse_transaction_page(envelope_with({{"items", {{{"transactionId", "T"}}}}}));
   ASSERT_FALSE(missing_amount.ok());
   expect_malformed(missing_amount.error(), "data.items[0].amount is missing");
-  auto bad_text = detail::parse_transaction_page(envelope_with({{"items", {{{"amount", 1}, {"content", {1, 2}}}}}}));
+  auto bad_text = codec::parse_transaction_page(envelope_with({{"items", {{{"amount", 1}, {"content", {1, 2}}}}}}));
   ASSERT_FALSE(bad_text.ok());
   expect_malformed(bad_text.error(), "data.items[0].content is not a string");
 }
@@ -168,7 +169,7 @@ TEST(TingeeTransactionsCodec, PageShape) {
 
 /// The bill amount parsed from a status whose billInfo.amount is `amount`.
 Result<DynamicQrStatus> status_with_amount(const Json& amount) {
-  return detail::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"billId", "B"}, {"amount", amount}}}}));
+  return codec::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"billId", "B"}, {"amount", amount}}}}));
 }
 
 TEST(TingeeAmountRule, IntegersIntegralFloatsAndDigitStringsAreTheSameAmount) {
@@ -217,7 +218,7 @@ TEST(TingeeAmountRule, AnythingElseIsMalformedNeverZero) {
     ASSERT_FALSE(s.ok()) << bad;
     expect_malformed(s.error(), message);
   }
-  auto missing = detail::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"billId", "B"}}}}));
+  auto missing = codec::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"billId", "B"}}}}));
   ASSERT_FALSE(missing.ok());
   expect_malformed(missing.error(), "data.billInfo.amount is missing");
   auto null_amount = status_with_amount(Json());
@@ -227,33 +228,33 @@ TEST(TingeeAmountRule, AnythingElseIsMalformedNeverZero) {
 
 TEST(TingeeAmountRule, AppliesToPaidTotalsAndEveryTransaction) {
   Json data = {{"billInfo", {{"amount", 150000}}}};
-  auto s = detail::parse_dynamic_qr_status(envelope_with(data));
+  auto s = codec::parse_dynamic_qr_status(envelope_with(data));
   ASSERT_TRUE(s.ok());
   EXPECT_FALSE(s->bill.total_amount_paid.has_value());  // optional on the wire
   EXPECT_TRUE(s->transactions.empty());
 
   data["billInfo"]["totalAmountPaid"] = "150000.5";
-  auto paid = detail::parse_dynamic_qr_status(envelope_with(data));
+  auto paid = codec::parse_dynamic_qr_status(envelope_with(data));
   ASSERT_FALSE(paid.ok());
   expect_malformed(paid.error(), "data.billInfo.totalAmountPaid is not an amount in VND (an integer 0..kMaxAmountVnd)");
 
   data["billInfo"]["totalAmountPaid"] = 150000;
   data["transactionInfos"] = {{{"amount", 100000}}, {{"amount", -50000}}};
-  auto txn = detail::parse_dynamic_qr_status(envelope_with(data));
+  auto txn = codec::parse_dynamic_qr_status(envelope_with(data));
   ASSERT_FALSE(txn.ok());
   expect_malformed(txn.error(),
                    "data.transactionInfos[1].amount is not an amount in VND (an integer 0..kMaxAmountVnd)");
 
-  auto page = detail::parse_transaction_page(envelope_with({{"items", {{{"amount", "2000"}}, {{"amount", 1e16}}}}}));
+  auto page = codec::parse_transaction_page(envelope_with({{"items", {{{"amount", "2000"}}, {{"amount", 1e16}}}}}));
   ASSERT_FALSE(page.ok());
   expect_malformed(page.error(), "data.items[1].amount is not an amount in VND (an integer 0..kMaxAmountVnd)");
 
   for (const Json& shape : {Json{{"transactionInfos", Json::array()}}, Json{{"billInfo", "x"}}}) {
-    auto no_bill = detail::parse_dynamic_qr_status(envelope_with(shape));
+    auto no_bill = codec::parse_dynamic_qr_status(envelope_with(shape));
     ASSERT_FALSE(no_bill.ok());
     expect_malformed(no_bill.error(), "data.billInfo is not an object");
   }
-  auto infos = detail::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"amount", 1}}}, {"transactionInfos", 3}}));
+  auto infos = codec::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"amount", 1}}}, {"transactionInfos", 3}}));
   ASSERT_FALSE(infos.ok());
   expect_malformed(infos.error(), "data.transactionInfos is not a list");
 }
@@ -262,9 +263,9 @@ TEST(TingeeAmountRule, AppliesToPaidTotalsAndEveryTransaction) {
 // get-banks: a bare array (live) or the documented envelope
 
 TEST(TingeeBanksCodec, BareArrayFromFixture) {
-  auto envelope = detail::parse_banks_envelope(fixture_response("get-banks", 0));
+  auto envelope = codec::parse_banks_envelope(fixture_response("get-banks", 0));
   ASSERT_TRUE(envelope.ok()) << envelope.error().message;
-  auto list = detail::parse_banks(*envelope);
+  auto list = codec::parse_banks(*envelope);
   ASSERT_TRUE(list.ok()) << list.error().message;
   EXPECT_EQ(list->message, "");
   ASSERT_EQ(list->banks.size(), 3u);
@@ -282,15 +283,15 @@ TEST(TingeeBanksCodec, BareArrayFromFixture) {
 }
 
 TEST(TingeeBanksCodec, EnvelopeFormAndErrorsFromFixture) {
-  auto envelope = detail::parse_banks_envelope(fixture_response("get-banks", 1));
+  auto envelope = codec::parse_banks_envelope(fixture_response("get-banks", 1));
   ASSERT_TRUE(envelope.ok());
-  auto list = detail::parse_banks(*envelope);
+  auto list = codec::parse_banks(*envelope);
   ASSERT_TRUE(list.ok());
   EXPECT_EQ(list->message, "Success");
   ASSERT_EQ(list->banks.size(), 1u);
   EXPECT_EQ(list->banks[0].code, "VCB");
 
-  auto signature = detail::parse_banks_envelope(fixture_response("get-banks", 2));
+  auto signature = codec::parse_banks_envelope(fixture_response("get-banks", 2));
   ASSERT_FALSE(signature.ok());
   EXPECT_TRUE(is_signature_error(signature.error()));
   EXPECT_EQ(fixture("get-banks")["exchanges"][0]["request"].count("json"), 0u);  // GET: no body, signs {}
@@ -301,11 +302,11 @@ TEST(TingeeBanksCodec, ArrayShapesAndStatuses) {
     http::Response r;
     r.status = status;
     r.body = std::move(body);
-    return detail::parse_banks_envelope(r);
+    return codec::parse_banks_envelope(r);
   };
   auto empty = parse(200, "[]");
   ASSERT_TRUE(empty.ok());
-  auto none = detail::parse_banks(*empty);
+  auto none = codec::parse_banks(*empty);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->banks.empty());
 
@@ -326,7 +327,7 @@ TEST(TingeeBanksCodec, ArrayShapesAndStatuses) {
 
   auto rows = [&](const char* body) {
     auto e = parse(200, body);
-    return e ? detail::parse_banks(*e) : Result<BankList>(e.error());
+    return e ? codec::parse_banks(*e) : Result<BankList>(e.error());
   };
   auto not_object = rows(R"([{"code":"VCB"},"BIDV"])");
   ASSERT_FALSE(not_object.ok());
@@ -343,7 +344,7 @@ TEST(TingeeBanksCodec, ArrayShapesAndStatuses) {
   EXPECT_EQ(extra->banks[0].bin, "");
 
   for (const Json& data : {Json(), Json::object()}) {
-    auto list = detail::parse_banks(envelope_with(data));
+    auto list = codec::parse_banks(envelope_with(data));
     ASSERT_FALSE(list.ok());
     expect_malformed(list.error(), "data is not a list of banks");
   }
@@ -351,7 +352,7 @@ TEST(TingeeBanksCodec, ArrayShapesAndStatuses) {
 
 TEST(TingeeBillsFixtures, GeneratedQrIsAValidVietQr) {
   // The fixture's qrCode was built with its CRC computed in Python; paygw's VietQR parser agrees.
-  auto bill = detail::parse_dynamic_qr_bill(fixture_envelope("generate-dynamic-qr"));
+  auto bill = codec::parse_dynamic_qr_bill(fixture_envelope("generate-dynamic-qr"));
   ASSERT_TRUE(bill.ok());
   auto qr = vietqr::parse(bill->qr_code);
   EXPECT_TRUE(qr.ok()) << (qr ? "" : qr.error().message);

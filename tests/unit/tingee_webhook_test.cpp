@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Tingee webhook verification. The signed payment body and its signature are the spec's vector
 // (../shared/spec/tingee.md §2.3, row 4); other signatures are computed with OpenSSL's HMAC()
 // independently of paygw (test::independent_hmac_sha512_hex).

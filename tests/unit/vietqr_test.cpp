@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // VietQR: the 12 valid strings and 3 negative/compat cases of the VietQR notes (spec §5.5, CRCs
 // recomputed there independently), the CRC-16/CCITT-FALSE check value, diacritics removal,
 // character-counted (EMVCo) strings checked with an independent Python computation, and

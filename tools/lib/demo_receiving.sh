@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by tools/demo: the "receiving payments" part of the demo (see docs/receiving-payments.md).
 #
 # demo_receiving <build dir>: a receiver (examples/receiver: Dispatcher + SQLite store) and a

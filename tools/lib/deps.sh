@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by tools/test and tools/demo: install missing Debian packages.
 ensure_packages() {
   local missing=()

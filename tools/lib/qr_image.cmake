@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # QR images for the tools (tools/lib/qr_image.*), included by tools/cli and tools/sandbox (each
 # directory finds the packages again: imported targets are directory-scoped).
 # libqrencode (Debian libqrencode-dev) makes the symbols, libpng (libpng-dev) writes PNG; both

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw tools — QR symbols as images (see qr_image.hpp). Built with PAYGW_HAVE_QRENCODE when
 // libqrencode is found and PAYGW_HAVE_PNG when libpng is.
 #include "qr_image.hpp"

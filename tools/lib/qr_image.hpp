@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw tools — QR symbols as images, shared by the CLI (`paygw qr build --png/--svg/--terminal`,
 // `paygw qr render`) and the sandbox's device screens (`/_sandbox/`). Not part of the library.
 //

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by tools/demo and the integration test: run paygw-sandbox with fresh credentials.
 
 # Exports the PAYGW_* variables the examples and the sandbox read, with random secrets.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — shared helpers (see sandbox.hpp).
 #include "sandbox.hpp"
 #include "screens.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — fault injection.
 #include "sandbox.hpp"
 

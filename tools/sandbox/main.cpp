@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
 // Tingee (tingee.cpp, tingee_bank.cpp), TConnect (tconnect.cpp), card charging (charging.cpp),
 // fault injection (faults.cpp), the devices' screens page (screens.cpp, panels.cpp, speech.cpp),

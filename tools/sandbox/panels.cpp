@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — what each device event does to the device's panels (see screens.hpp):
 //   display       the QR on screen now (show-*-qr-code, generate-and-show, TConnect push-soundbox)
 //   announcement  the last thing the speaker said (read-amount, read-security-code)

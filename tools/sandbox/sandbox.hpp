@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — what the simulator files share: options, crypto and time helpers written with
 // OpenSSL directly (independently of paygw, so that the sandbox catches a client that signs or
 // encrypts other bytes than it sends), HTTP helpers, callback delivery, and an independent

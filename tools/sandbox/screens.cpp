@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — the screens page's HTTP side (see screens.hpp): GET /_sandbox/ serves
 // screens.html (embedded at build time, screens_page.cpp.in), GET /_sandbox/screens its data, and
 // the request log feeds the page's event log.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — the devices' screens: what each simulated device shows, says and prints, as a
 // web page (GET /_sandbox/, screens.html) fed by GET /_sandbox/screens (JSON, polled by the page).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — amounts as a Vietnamese soundbox reads them (see screens.hpp).
 //
 // The reading follows the usual rules: "mười" for 10-19 and "mươi" above, "mốt" for a final 1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — the simulated world (see state.hpp).
 #include "state.hpp"
 

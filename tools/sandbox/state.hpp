@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — the simulated world: devices (with what each one's screen shows now), QR bills,
 // tokens, cards, transactions, the event log of everything the devices did, and the journal the
 // screens page shows (requests, device events, callbacks and the merchant's replies, faults). One

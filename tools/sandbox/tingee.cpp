@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — Tingee request authentication and the device API (/v1/device/...).
 //
 // Authentication (spec §9): headers present, x-client-id known, timestamp 17 digits (90), within

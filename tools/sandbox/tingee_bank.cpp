@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // paygw-sandbox — Tingee's bank/QR group (spec §5.1, §5.2), served under both /v1/ and /v1/bank/
 // (the documented and the official-SDK prefixes, spec §1.2), the dynamic QR bills, and the
 // simulated payments that send signed webhooks (/_sandbox/tingee/payments, /_sandbox/tingee/ping).

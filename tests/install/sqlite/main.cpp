@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Uses an installed paygw + paygw::sqlite offline: a store in a scratch file, a Tingee webhook
 // signed with paygw::tingee::sign, delivered twice to a receive::Dispatcher: applied once.
 #include <paygw/paygw.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "race_support.hpp"
 
 #include <signal.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The race tests' processes and databases: receiver processes, and a backend (SQLite file or
 // PostgreSQL database) read back with its own client library.
 #pragma once

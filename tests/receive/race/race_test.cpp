@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Exactly once across processes: every charging callback, Tingee webhook and TConnect IPN is
 // delivered several times — duplicated, shuffled out of order, concurrently — to N = 4 receiver
 // processes (receiver_node.cpp) sharing one store; forged and edited copies are mixed in. A

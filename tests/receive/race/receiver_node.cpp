@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A receiver process for the exactly-once race tests: cpp-httplib + receive::Dispatcher over a
 // shared SQLite file or PostgreSQL database. Its handlers write the merchant's side effect — a row
 // in merchant_credits, deliberately without a unique key — through the event's transaction.
