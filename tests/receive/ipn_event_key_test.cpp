@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Review finding: one TConnect payment must count once, whatever order_id an IPN claims for it.
+//
+// The transaction list's items may carry no order_id (the fields seen for TConnect transactions
+// are request_id, status, amount, trn_ref_no, narrative, txn_init_dt). confirm_ipn then matches
+// an IPN on its request_id alone, and Applier::apply_ipn keys the event on the IPN's own
+// (unauthenticated) order_id + "/" + request_id. AES-CBC without a MAC lets anyone holding one
+// captured IPN edit its first block — where `{"order_id":"ORD` sits — with the IV: replayed with
+// another order_id, the same payment is a new event (handler runs again), and it settles another
+// open order of the same amount that nobody paid.
+#include "dispatcher_fixture.hpp"
+
+#include <paygw/receive/queries.hpp>
+#include <paygw/tconnect/client.hpp>
+
+namespace paygw::test {
+namespace {
+
+// TConnect: answers the login and every transaction-list page with one SUCCESS transaction that
+// has exactly the fields seen for TConnect transactions (no order_id).
+class FakeTconnect final : public http::Transport {
+ public:
+  Result<http::Response> send(const http::Request& r) override {
+    http::Response response;
+    response.status = 200;
+    response.headers = {{"Content-Type", "application/json"}};
+    if (r.url.find("/auth/login") != std::string::npos) {
+      response.body = R"({"access_token":"t","expires_in":600})";
+    } else {
+      response.body =
+          R"({"data":{"items":[{"request_id":"REQ-9","status":"SUCCESS","amount":150000,"trn_ref_no":"FT9",)"
+          R"("narrative":"thanh toan ORD-1001","txn_init_dt":"2025-07-16 17:40:26"}],"total":1}})";
+    }
+    return response;
+  }
+};
+
+tconnect::Client real_tconnect_client() {
+  tconnect::Config config;
+  config.base_url = "https://sme-open-api-sandbox.tconnect.vn";
+  config.partner_code = "PARTNER-TEST";
+  config.username = "demo@yourdomain.vn";
+  config.password = Secret("Password#123");
+  config.client_id = "fMLgZltRRtetnsOHXgxsHQ";
+  config.client_secret = Secret("hUFhGJIqz746zcxsYVtrwhkveDuEfcYd");
+  config.aes_key = Secret(kAesKey);
+  config.transport = std::make_shared<FakeTconnect>();
+  auto client = tconnect::Client::create(std::move(config));
+  EXPECT_TRUE(client.ok()) << describe(client.error());
+  return *client;
+}
+
+// The IV byte over the first character of order_id, xored so that it decrypts to `to` instead of `from`.
+void edit_first_order_id_char(Inbound& d, char from, char to) {
+  const std::size_t data = d.body.find(":\"") + 2;
+  const std::size_t pos = data + 2 * std::string(R"({"order_id":")").size();
+  const int flipped = std::stoi(d.body.substr(pos, 2), nullptr, 16) ^ (from ^ to);
+  static const char* digits = "0123456789abcdef";
+  d.body[pos] = digits[(flipped >> 4) & 15];
+  d.body[pos + 1] = digits[flipped & 15];
+}
+
+class IpnEventKeyTest : public DispatcherTest {
+ protected:
+  void SetUp() override {
+    store = make_memory_store();
+    DispatcherConfig c;
+    c.store = store;
+    c.applier.handlers = handlers();
+    TconnectEndpoint t;
+    t.path = kIpnPath;
+    t.keys = {Secret(kAesKey)};
+    t.confirm = receive::confirm_with(real_tconnect_client());  // the real confirm_ipn
+    c.tconnect = std::move(t);
+    auto d = Dispatcher::create(std::move(c));
+    ASSERT_TRUE(d.ok()) << describe(d.error());
+    dispatcher.emplace(std::move(*d));
+  }
+
+  int handler_runs() {
+    std::lock_guard<std::mutex> lock(ledger.mu);
+    int n = 0;
+    for (const auto& [key, count] : ledger.runs) n += count;
+    return n;
+  }
+};
+
+TEST_F(IpnEventKeyTest, AReplayedIpnWithAnEditedOrderIdNeitherCountsAgainNorSettlesAnotherOrder) {
+  for (const char* id : {"ORD-1001", "XRD-1001"}) {
+    SubmissionRecord order;
+    order.provider = Provider::kTconnect;
+    order.request_id = id;
+    order.amount = 150000;
+    ASSERT_TRUE(*store->record_submission(order));
+  }
+  const Inbound genuine = tconnect_ipn(kIpnPath, kAesKey, "ORD-1001", 150000, "REQ-9");
+  const Reply first = deliver(genuine);
+  ASSERT_EQ(first.status, 200) << first.note;
+  ASSERT_EQ(handler_runs(), 1);
+  ASSERT_EQ((*store->find_submission(Provider::kTconnect, "ORD-1001"))->state, SubmissionState::kFinal);
+
+  Inbound replay = genuine;
+  edit_first_order_id_char(replay, 'O', 'X');  // decrypts to order_id "XRD-1001", same request_id and amount
+  const Reply second = deliver(replay);
+  EXPECT_EQ(handler_runs(), 1) << "one payment (REQ-9) ran the handler twice: " << second.note;
+  EXPECT_NE((*store->find_submission(Provider::kTconnect, "XRD-1001"))->state, SubmissionState::kFinal)
+      << "order XRD-1001 was settled by the payment of ORD-1001: " << second.note;
+}
+
+// The same at the Applier: the event key of one confirmed transaction must not depend on the
+// order_id the unauthenticated IPN names.
+TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnClaims) {
+  auto store = make_memory_store();
+  int runs = 0;
+  ApplierOptions options;
+  options.handlers.ipn_confirmed = [&runs](const IpnConfirmed&, ApplyContext&) -> Result<void> {
+    ++runs;
+    return {};
+  };
+  const Applier applier(store, options);
+  tconnect::Transaction t;  // as the list reports it: no order_id
+  t.request_id = "REQ-9";
+  t.status = "SUCCESS";
+  t.amount = 150000;
+  t.trn_ref_no = "FT9";
+  tconnect::IpnNotification ipn;
+  ipn.order_id = "ORD-1001";
+  ipn.request_id = "REQ-9";
+  ipn.amount = 150000;
+  auto a = applier.apply_ipn(ipn, t, "ipn");
+  ASSERT_TRUE(a.ok()) << describe(a.error());
+  EXPECT_EQ(a->outcome, Outcome::kApplied);
+  ipn.order_id = "XRD-1001";
+  auto b = applier.apply_ipn(ipn, t, "ipn");
+  ASSERT_TRUE(b.ok()) << describe(b.error());
+  EXPECT_NE(b->outcome, Outcome::kApplied) << "event " << b->event_id << " is new for the same payment";
+  EXPECT_EQ(runs, 1);
+}
+
+}  // namespace
+}  // namespace paygw::test
