@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Review finding: one TConnect payment must count once, whatever order_id an IPN claims for it.
+// Review findings (failing until fixed). 1: one TConnect payment must count once, whatever order_id an IPN claims for it.
 //
 // The transaction list's items may carry no order_id (the fields seen for TConnect transactions
 // are request_id, status, amount, trn_ref_no, narrative, txn_init_dt). confirm_ipn then matches
@@ -135,6 +135,23 @@ TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnCla
   ASSERT_TRUE(b.ok()) << describe(b.error());
   EXPECT_NE(b->outcome, Outcome::kApplied) << "event " << b->event_id << " is new for the same payment";
   EXPECT_EQ(runs, 1);
+}
+
+}  // namespace
+}  // namespace paygw::test
+
+namespace paygw::test {
+namespace {
+
+// Review finding: the Dispatcher verifies charging callbacks with verify_stored_callback, which
+// bounds money only by 0..kMaxAmountVnd, not by what the card can be worth (check_amounts, which
+// verify_callback applies: "the signature covers no amount"). A callback whose sign is known (it is
+// the same for every callback of a card, and a GET callback puts it in access logs) credits any amount.
+TEST_F(DispatcherTest, AStoredCardCallbackCannotCreditMoreThanTheCardIsWorth) {
+  const Card c = card("r-900");  // declared 50 000 VND
+  const Reply r =
+      deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 50'000'000'000, 50000, CallbackForm::kPostJson));
+  EXPECT_LE(ledger.credited["card:r-900"], 50000) << r.note;
 }
 
 }  // namespace
