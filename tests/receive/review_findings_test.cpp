@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Review findings (failing until fixed). 1: one TConnect payment must count once, whatever order_id an IPN claims for it.
+// Review findings (failing until fixed). 1: one TConnect payment must count once, whatever order_id an IPN claims for
+// it.
 //
 // The transaction list's items may carry no order_id (the fields seen for TConnect transactions
 // are request_id, status, amount, trn_ref_no, narrative, txn_init_dt). confirm_ipn then matches
