@@ -77,15 +77,9 @@ Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secre
   auto result = detail::parse_result(params);
   if (!result) return result.error();
   // The signature covers no amount: bound them by what this card can be worth.
-  const auto largest = detail::largest_denomination(options.denominations, card_telco);
-  if (!largest) {
-    return reject(ErrorCode::kConfig, "CallbackOptions::denominations has no denominations for " + card_telco);
-  }
-  if (expected.declared_value > *largest) {
-    return reject(ErrorCode::kConfig, "the submission's declared value is above the largest " + card_telco +
-                                          " card in CallbackOptions::denominations");
-  }
-  if (auto bounded = detail::check_amounts(*result, expected.declared_value, *largest); !bounded) {
+  if (auto bounded =
+          detail::check_callback_amounts(*result, expected.declared_value, options.denominations, card_telco);
+      !bounded) {
     return bounded.error();
   }
   return result;

@@ -219,6 +219,19 @@ Result<void> check_amounts(const ChargeResult& result, Vnd declared_value, Vnd l
   return {};
 }
 
+Result<void> check_callback_amounts(const ChargeResult& result, Vnd declared_value,
+                                    const std::map<std::string, std::vector<Vnd>>& denominations,
+                                    const std::string& telco) {
+  const auto largest = largest_denomination(denominations, telco);
+  if (!largest)
+    return make_error(ErrorCode::kConfig, "CallbackOptions::denominations has no denominations for " + telco);
+  if (declared_value > *largest) {
+    return make_error(ErrorCode::kConfig, "the submission's declared value is above the largest " + telco +
+                                              " card in CallbackOptions::denominations");
+  }
+  return check_amounts(result, declared_value, *largest);
+}
+
 Status status_of(int code, std::string_view message) noexcept {
   switch (code) {
     case 1: return Status::kSuccess;

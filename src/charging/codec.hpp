@@ -42,6 +42,13 @@ Result<ChargeResult> parse_result(const Params& params);
 /// one, else `declared_value`. Errors: kMalformed (also when declared_value > largest_denomination).
 /// Call it on every parsed submit/check response and callback before anything is credited.
 Result<void> check_amounts(const ChargeResult& result, Vnd declared_value, Vnd largest_denomination);
+/// check_amounts for a callback about a card of the canonical `telco` declared at `declared_value`,
+/// the largest card taken from `denominations` (CallbackOptions::denominations): the callback's
+/// signature covers no amount. Errors: kConfig (no denominations for the telco, or the declared
+/// value above its largest card), kMalformed (money the card cannot have produced).
+Result<void> check_callback_amounts(const ChargeResult& result, Vnd declared_value,
+                                    const std::map<std::string, std::vector<Vnd>>& denominations,
+                                    const std::string& telco);
 /// The largest value listed for the canonical `telco`, or nullopt when it has none.
 std::optional<Vnd> largest_denomination(const std::map<std::string, std::vector<Vnd>>& denominations,
                                         const std::string& telco);

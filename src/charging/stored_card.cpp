@@ -269,6 +269,12 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
       return inbound(ErrorCode::kMalformed, "callback money field outside 0.." + std::to_string(kMaxAmountVnd));
     }
   }
+  // The signature covers no amount: bound them by what this card can be worth (as verify_callback).
+  const std::string& card_telco = stored_telco.empty() ? stored.telco : stored_telco;
+  if (auto bounded = detail::check_callback_amounts(*result, stored.declared_value, options.denominations, card_telco);
+      !bounded) {
+    return inbound(bounded.error());
+  }
   return result;
 }
 

@@ -201,14 +201,17 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
 Result<Applied> Applier::apply_ipn(const tconnect::IpnNotification& ipn, const tconnect::Transaction& confirmed,
                                    std::string_view source) const {
   if (ipn.order_id.empty()) return outcome(Outcome::kRejected, "", "IPN without order_id");
-  if (ipn.amount <= 0 || ipn.amount > kMaxAmountVnd || (confirmed.amount && *confirmed.amount != ipn.amount) ||
-      (!confirmed.order_id.empty() && confirmed.order_id != ipn.order_id)) {
+  // Only what TConnect's answer says counts (an IPN can be edited): the confirmed transaction must
+  // name the IPN's order and amount, and the event is the transaction itself — one payment is one
+  // event whatever an edited or replayed IPN claims about it.
+  const std::string& ref = !confirmed.request_id.empty() ? confirmed.request_id : confirmed.trn_ref_no;
+  if (ipn.amount <= 0 || ipn.amount > kMaxAmountVnd || !confirmed.amount || *confirmed.amount != ipn.amount ||
+      confirmed.order_id != ipn.order_id || ref.empty()) {
     alert({Provider::kTconnect, "rejected", ipn.order_id,
-           "IPN amount or order does not match the confirmed transaction"});
+           "IPN amount or order does not match the confirmed transaction (or it has no reference)"});
     return outcome(Outcome::kRejected, ipn.order_id, "does not match the confirmed transaction");
   }
-  const std::string& ref = !confirmed.request_id.empty() ? confirmed.request_id : confirmed.trn_ref_no;
-  const std::string id = ipn.order_id + "/" + ref;
+  const std::string id = "txn/" + ref;
   std::optional<Alert> later;
   Applied applied;
   {

@@ -14,7 +14,11 @@ namespace {
 
 constexpr std::int64_t kPageSize = 100;
 constexpr std::int64_t kMaxPages = 10;
-constexpr std::int64_t kWindowSeconds = 24 * 3600;
+// Around the IPN's own date: a payment is listed at the time it is notified, so an hour either side
+// covers clock differences while 10 pages of 100 still hold a merchant's 500 payments an hour.
+constexpr std::int64_t kAroundDateSeconds = 3600;
+// Without a date (the reconciler, or an IPN without one): the last day.
+constexpr std::int64_t kLastDaySeconds = 24 * 3600;
 constexpr std::int64_t kVietnamOffsetSeconds = 7 * 3600;
 
 // "YYYY-MM-DD HH:MM:SS" in Vietnam time for seconds since the epoch.
@@ -47,15 +51,16 @@ bool contains_word(std::string text, std::string_view word) {
   return text.find(word) != std::string::npos;
 }
 
-// Whether `t` is the IPN's transaction: every identifier both sides carry is equal, and at least
-// one is. (An IPN's bits can be edited: a real payment's request_id with another order_id is not
-// that order's payment.)
+// Whether `t` is the IPN's transaction, as TConnect itself reports it: an IPN's bits can be
+// edited (no MAC), so what it claims counts only where the answer says the same. An IPN naming an
+// order matches only a transaction naming that order (one without order_id proves nothing about
+// the order: not matched, fail closed); request_ids must be equal when both have one; and at least
+// one identifier is compared.
 bool same_transaction(const IpnNotification& ipn, const Transaction& t) {
+  if (!ipn.order_id.empty() && t.order_id != ipn.order_id) return false;
   const bool request_ids = !ipn.request_id.empty() && !t.request_id.empty();
-  const bool order_ids = !ipn.order_id.empty() && !t.order_id.empty();
   if (request_ids && ipn.request_id != t.request_id) return false;
-  if (order_ids && ipn.order_id != t.order_id) return false;
-  return request_ids || order_ids;
+  return request_ids || !ipn.order_id.empty();
 }
 
 }  // namespace
@@ -77,8 +82,8 @@ struct RealConnection::Confirm : std::enable_shared_from_this<Confirm> {
     std::int64_t when = ipn.original_transaction_date;
     if (when > 100'000'000'000) when /= 1000;  // milliseconds
     const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    const std::int64_t from = when > 0 ? when - kWindowSeconds : now_s - kWindowSeconds;
-    const std::int64_t to = when > 0 ? when + kWindowSeconds : now_s;
+    const std::int64_t from = when > 0 ? when - kAroundDateSeconds : now_s - kLastDaySeconds;
+    const std::int64_t to = when > 0 ? when + kAroundDateSeconds : now_s;
     query.from_date = vietnam_time(from);
     query.to_date = vietnam_time(to);
     query.limit = kPageSize;

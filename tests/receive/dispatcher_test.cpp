@@ -120,7 +120,7 @@ TEST_F(DispatcherTest, TconnectIpnIsConfirmedThenAppliedOnce) {
   }
   // The same payment re-encrypted with another IV is the same event.
   EXPECT_EQ(deliver(tconnect_ipn(kIpnPath, kAesKey, "ORD-1001", 150000, "REQ-9", 7)).status, 200);
-  EXPECT_EQ(runs("ipn:ORD-1001/REQ-9"), 1);
+  EXPECT_EQ(runs("ipn:txn/REQ-9"), 1);
   EXPECT_EQ((*store->find_submission(Provider::kTconnect, "ORD-1001"))->state, SubmissionState::kFinal);
 }
 
@@ -159,7 +159,7 @@ TEST_F(DispatcherTest, TconnectBitFlippedForgedAndUnconfirmedIpnsApplyNothing) {
   query_down = false;
   EXPECT_TRUE(ledger.runs.empty());
   EXPECT_EQ(deliver(tconnect_ipn(kIpnPath, kAesKey, "ORD-2002", 90000, "REQ-2")).status, 200);
-  EXPECT_EQ(runs("ipn:ORD-2002/REQ-2"), 1);
+  EXPECT_EQ(runs("ipn:txn/REQ-2"), 1);
 }
 
 TEST(DispatcherConfigTest, RefusesIncompleteConfigurations) {

@@ -236,7 +236,7 @@ TEST_F(ReconcilerTest, TconnectOrdersAndTingeeBillsSettleOnceWithTheirEvents) {
   auto report = run(q);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->totals.applied, 2u) << report->totals.note;
-  EXPECT_EQ(runs["ipn:ORD-1/REQ-1"], 1);
+  EXPECT_EQ(runs["ipn:txn/REQ-1"], 1);
   EXPECT_EQ(runs["tingee:0123/FT99"], 1);
   EXPECT_EQ((*store->find_submission(Provider::kTconnect, "ORD-1"))->state, SubmissionState::kFinal);
   EXPECT_EQ((*store->find_submission(Provider::kTingee, "BILL-1"))->state, SubmissionState::kFinal);

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Review findings (failing until fixed). 1: one TConnect payment must count once, whatever order_id an IPN claims for
-// it.
+// Findings of a review that tried to make money count twice or go where nobody paid it.
 //
-// The transaction list's items may carry no order_id (the fields seen for TConnect transactions
-// are request_id, status, amount, trn_ref_no, narrative, txn_init_dt). confirm_ipn then matches
-// an IPN on its request_id alone, and Applier::apply_ipn keys the event on the IPN's own
-// (unauthenticated) order_id + "/" + request_id. AES-CBC without a MAC lets anyone holding one
-// captured IPN edit its first block — where `{"order_id":"ORD` sits — with the IV: replayed with
-// another order_id, the same payment is a new event (handler runs again), and it settles another
-// open order of the same amount that nobody paid.
+// 1. One TConnect payment counts once, and only for the order TConnect names. AES-CBC without a
+// MAC lets anyone holding one captured IPN edit its first block — where `{"order_id":"ORD` sits —
+// through the IV. Before the fix, confirm_ipn matched a transaction without order_id on the IPN's
+// request_id alone and the event key was the IPN's own (unauthenticated) order_id + request_id:
+// the replay with another order_id ran the handler again and settled another open order of the
+// same amount. Now the event key is the transaction, and a transaction must name the IPN's order.
 #include "dispatcher_fixture.hpp"
 
 #include <paygw/receive/queries.hpp>
@@ -17,10 +15,11 @@
 namespace paygw::test {
 namespace {
 
-// TConnect: answers the login and every transaction-list page with one SUCCESS transaction that
-// has exactly the fields seen for TConnect transactions (no order_id).
+// TConnect: answers the login and every transaction-list page with one SUCCESS transaction with
+// the fields seen for TConnect transactions, plus order_id ORD-1001 unless `names_order` is false.
 class FakeTconnect final : public http::Transport {
  public:
+  explicit FakeTconnect(bool names_order) : names_order_(names_order) {}
   Result<http::Response> send(const http::Request& r) override {
     http::Response response;
     response.status = 200;
@@ -28,15 +27,18 @@ class FakeTconnect final : public http::Transport {
     if (r.url.find("/auth/login") != std::string::npos) {
       response.body = R"({"access_token":"t","expires_in":600})";
     } else {
-      response.body =
-          R"({"data":{"items":[{"request_id":"REQ-9","status":"SUCCESS","amount":150000,"trn_ref_no":"FT9",)"
-          R"("narrative":"thanh toan ORD-1001","txn_init_dt":"2025-07-16 17:40:26"}],"total":1}})";
+      response.body = std::string(R"({"data":{"items":[{)") + (names_order_ ? R"("order_id":"ORD-1001",)" : "") +
+                      R"("request_id":"REQ-9","status":"SUCCESS","amount":150000,"trn_ref_no":"FT9",)"
+                      R"("narrative":"thanh toan ORD-1001","txn_init_dt":"2025-07-16 17:40:26"}],"total":1}})";
     }
     return response;
   }
+
+ private:
+  bool names_order_;
 };
 
-tconnect::Client real_tconnect_client() {
+tconnect::Client real_tconnect_client(bool names_order) {
   tconnect::Config config;
   config.base_url = "https://sme-open-api-sandbox.tconnect.vn";
   config.partner_code = "PARTNER-TEST";
@@ -45,7 +47,7 @@ tconnect::Client real_tconnect_client() {
   config.client_id = "fMLgZltRRtetnsOHXgxsHQ";
   config.client_secret = Secret("hUFhGJIqz746zcxsYVtrwhkveDuEfcYd");
   config.aes_key = Secret(kAesKey);
-  config.transport = std::make_shared<FakeTconnect>();
+  config.transport = std::make_shared<FakeTconnect>(names_order);
   auto client = tconnect::Client::create(std::move(config));
   EXPECT_TRUE(client.ok()) << describe(client.error());
   return *client;
@@ -63,7 +65,8 @@ void edit_first_order_id_char(Inbound& d, char from, char to) {
 
 class IpnEventKeyTest : public DispatcherTest {
  protected:
-  void SetUp() override {
+  void SetUp() override { start(true); }
+  void start(bool names_order) {
     store = make_memory_store();
     DispatcherConfig c;
     c.store = store;
@@ -71,10 +74,11 @@ class IpnEventKeyTest : public DispatcherTest {
     TconnectEndpoint t;
     t.path = kIpnPath;
     t.keys = {Secret(kAesKey)};
-    t.confirm = receive::confirm_with(real_tconnect_client());  // the real confirm_ipn
+    t.confirm = receive::confirm_with(real_tconnect_client(names_order));  // the real confirm_ipn
     c.tconnect = std::move(t);
     auto d = Dispatcher::create(std::move(c));
     ASSERT_TRUE(d.ok()) << describe(d.error());
+    dispatcher.reset();
     dispatcher.emplace(std::move(*d));
   }
 
@@ -108,6 +112,21 @@ TEST_F(IpnEventKeyTest, AReplayedIpnWithAnEditedOrderIdNeitherCountsAgainNorSett
       << "order XRD-1001 was settled by the payment of ORD-1001: " << second.note;
 }
 
+// A transaction list that does not name orders confirms no IPN naming one: nothing is credited
+// (503: TConnect delivers again; an alert says why), rather than trusting the IPN's order_id.
+TEST_F(IpnEventKeyTest, ATransactionThatDoesNotNameTheOrderConfirmsNothing) {
+  start(false);
+  SubmissionRecord order;
+  order.provider = Provider::kTconnect;
+  order.request_id = "ORD-1001";
+  order.amount = 150000;
+  ASSERT_TRUE(*store->record_submission(order));
+  const Reply r = deliver(tconnect_ipn(kIpnPath, kAesKey, "ORD-1001", 150000, "REQ-9"));
+  EXPECT_EQ(r.status, 503) << r.note;
+  EXPECT_EQ(handler_runs(), 0);
+  EXPECT_NE((*store->find_submission(Provider::kTconnect, "ORD-1001"))->state, SubmissionState::kFinal);
+}
+
 // The same at the Applier: the event key of one confirmed transaction must not depend on the
 // order_id the unauthenticated IPN names.
 TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnClaims) {
@@ -119,7 +138,8 @@ TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnCla
     return {};
   };
   const Applier applier(store, options);
-  tconnect::Transaction t;  // as the list reports it: no order_id
+  tconnect::Transaction t;
+  t.order_id = "ORD-1001";
   t.request_id = "REQ-9";
   t.status = "SUCCESS";
   t.amount = 150000;
@@ -131,10 +151,18 @@ TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnCla
   auto a = applier.apply_ipn(ipn, t, "ipn");
   ASSERT_TRUE(a.ok()) << describe(a.error());
   EXPECT_EQ(a->outcome, Outcome::kApplied);
-  ipn.order_id = "XRD-1001";
+  EXPECT_EQ(a->event_id, "txn/REQ-9");
+  auto again = applier.apply_ipn(ipn, t, "ipn");  // a replay (re-encrypted or not)
+  ASSERT_TRUE(again.ok()) << describe(again.error());
+  EXPECT_EQ(again->outcome, Outcome::kDuplicate);
+  ipn.order_id = "XRD-1001";  // edited, whatever a custom confirmation said
   auto b = applier.apply_ipn(ipn, t, "ipn");
   ASSERT_TRUE(b.ok()) << describe(b.error());
-  EXPECT_NE(b->outcome, Outcome::kApplied) << "event " << b->event_id << " is new for the same payment";
+  EXPECT_EQ(b->outcome, Outcome::kRejected) << "event " << b->event_id;
+  t.order_id.clear();  // a transaction that does not name the order proves nothing about it
+  auto c = applier.apply_ipn(ipn, t, "ipn");
+  ASSERT_TRUE(c.ok()) << describe(c.error());
+  EXPECT_EQ(c->outcome, Outcome::kRejected);
   EXPECT_EQ(runs, 1);
 }
 
@@ -144,15 +172,19 @@ TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnCla
 namespace paygw::test {
 namespace {
 
-// Review finding: the Dispatcher verifies charging callbacks with verify_stored_callback, which
-// bounds money only by 0..kMaxAmountVnd, not by what the card can be worth (check_amounts, which
-// verify_callback applies: "the signature covers no amount"). A callback whose sign is known (it is
+// 2. The Dispatcher verifies charging callbacks with verify_stored_callback, which bounded money
+// only by 0..kMaxAmountVnd, not by what the card can be worth (check_amounts, which verify_callback
+// applies: "the signature covers no amount"). A callback whose sign is known (it is
 // the same for every callback of a card, and a GET callback puts it in access logs) credits any amount.
 TEST_F(DispatcherTest, AStoredCardCallbackCannotCreditMoreThanTheCardIsWorth) {
   const Card c = card("r-900");  // declared 50 000 VND
   const Reply r =
       deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 50'000'000'000, 50000, CallbackForm::kPostJson));
-  EXPECT_LE(ledger.credited["card:r-900"], 50000) << r.note;
+  EXPECT_EQ(ledger.credited["card:r-900"], 0) << r.note;
+  // The card's real result is still credited once it comes.
+  const Reply ok = deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 50000, 50000, CallbackForm::kPostJson));
+  EXPECT_EQ(ok.status, 200) << ok.note;
+  EXPECT_EQ(ledger.credited["card:r-900"], 50000) << ok.note;
 }
 
 }  // namespace

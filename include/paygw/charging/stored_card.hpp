@@ -65,7 +65,10 @@ PAYGW_EXPORT Result<CardRequest> unseal_card(const StoredCard& stored, const Sec
 /// (kInvalidSignature); the keyed hashes of the callback's code and serial, its request_id,
 /// telco (canonical) and declared_value must equal the stored ones (kInvalidSignature "does not
 /// match the submission"); status must be an integer and every money field a whole number in
-/// 0..kMaxAmountVnd (kMalformed). Comparisons are constant-time.
+/// 0..kMaxAmountVnd (kMalformed); and, as in verify_callback (the signature covers no amount), no
+/// money field above the telco's largest card in CallbackOptions::denominations and `amount` not
+/// above what the card is worth (kMalformed; kConfig when the telco has no denominations there or
+/// the stored declared value is above its largest). Comparisons are constant-time.
 ///
 /// Every error has Delivery::kInbound. Thread-safe; never throws.
 PAYGW_EXPORT Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, const StoredCard& stored,

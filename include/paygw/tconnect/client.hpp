@@ -169,11 +169,13 @@ class PAYGW_EXPORT Client {
   }
   /// Confirms a decoded IPN through the transaction query before it is credited (an IPN is not
   /// authenticated: see decode_ipn). Searches the list matching the IPN's payment_type (card,
-  /// cash, else QR) from one day before to one day after its original_transaction_date (seconds
-  /// or milliseconds since the epoch; the last day when absent), at most 10 pages of 100, for the
-  /// IPN's transaction: every id both carry (request_id, order_id) equal, at least one compared.
-  /// Credit only IpnCheck::kConfirmed: a SUCCESS transaction whose amount equals the IPN's. A read; each page query is
-  /// retried per Config::retry within `options`. Errors: as get_qr_transactions.
+  /// cash, else QR) from one hour before to one hour after its original_transaction_date
+  /// (seconds or milliseconds since the epoch; the last day when absent), at most 10 pages of
+  /// 100, for the IPN's transaction as TConnect reports it: one naming the IPN's order_id (a
+  /// transaction without order_id does not match an IPN that names an order), with the same
+  /// request_id when both have one. Credit only IpnCheck::kConfirmed: a SUCCESS transaction
+  /// whose amount equals the IPN's. A read; each page query is retried per Config::retry within
+  /// `options`. Errors: as get_qr_transactions.
   Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options = {}) const {
     return connection_->confirm_ipn(ipn, options);
   }
