@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// paygw-sandbox — TConnect Payment Open API (tconnect.md): Partner-Code, the AES-256-CBC envelope
+// paygw-sandbox — TConnect Payment Open API (docs/tconnect.md): Partner-Code, the AES-256-CBC envelope
 // {"data": hex(IV || ciphertext)}, Bearer tokens with expiry and refresh, pushes to devices, VAs,
 // QRs (valid VietQR strings), transaction queries, and IPNs (/_sandbox/tconnect/payments).
 //
