@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// VietQR: the 12 valid strings and 3 negative/compat cases of the VietQR notes (spec §5.5, CRCs
-// recomputed there independently), the CRC-16/CCITT-FALSE check value, diacritics removal,
+// VietQR: 12 valid strings from public implementations' tests (E1-E3: NAPAS QR format v1.5.2's
+// examples as binhnguyenduc/vietqr-ts quotes them; E4-E7 subiz/vietqr; E8-E12 sunary/vietqr; every
+// CRC recomputed independently) and 3 negative/compat cases, the CRC-16/CCITT-FALSE check value, diacritics removal,
 // character-counted (EMVCo) strings checked with an independent Python computation, and
 // build -> parse round trips (generated inputs, Vietnamese purposes counted three ways).
 #include <paygw/vietqr.hpp>

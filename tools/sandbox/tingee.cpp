@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — Tingee request authentication and the device API (/v1/device/...).
 //
-// Authentication (spec §9): headers present, x-client-id known, timestamp 17 digits (90), within
-// ±10 min and at most 5 s ahead (91), then the HMAC-SHA512 signature (97) over
-// `timestamp + ":" + body_string`, where body_string is, per --tingee-signature:
+// Authentication (as docs/tingee.md describes Tingee's): headers present, x-client-id known, timestamp 17 digits (90),
+// within ±10 min and at most 5 s ahead (91), then the HMAC-SHA512 signature (97) over `timestamp + ":" + body_string`,
+// where body_string is, per --tingee-signature:
 //   raw          the exact bytes received ("{}" when there are none) — a strict server;
 //   reserialized JSON.stringify(JSON.parse(body)) — what a Node.js server that re-serialises
 //                req.body computes ("{}" when there is no body).
@@ -178,7 +178,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
     s->record("tingee", b["uuid"], "print", printed, true);
     tingee_reply(res, "00", "Success");
   });
-  route("nfc-command", [s](const Json& b, httplib::Response& res) {  // spec §4.10 (SDK 0.2.4)
+  route("nfc-command", [s](const Json& b, httplib::Response& res) {  // official Node SDK 0.2.4 (no doc page)
     if (!has_text(b, "nfcUrl") || !has_text(b, "nfcPackageName")) {
       return json_reply(
           res, 400,
@@ -192,7 +192,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
               true);
     tingee_reply(res, "00", "Success");
   });
-  route("reset-device", [s](const Json& b, httplib::Response& res) {  // spec §4.11 (POST form)
+  route("reset-device", [s](const Json& b, httplib::Response& res) {  // the POST form of a reset
     auto* d = device(*s, b, res);
     if (d == nullptr) return;
     d->linked = false;
