@@ -173,8 +173,11 @@ Result<DynamicQrStatus> status_with_amount(const Json& amount) {
   return codec::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"billId", "B"}, {"amount", amount}}}}));
 }
 
+// The one inbound money rule of every codec (json::money_or_text): a zero fraction written in a
+// string is the same whole amount.
 TEST(TingeeAmountRule, IntegersIntegralFloatsAndDigitStringsAreTheSameAmount) {
-  for (const Json& same : {Json(150000), Json(150000u), Json(150000.0), Json("150000"), Json("0150000")}) {
+  for (const Json& same : {Json(150000), Json(150000u), Json(150000.0), Json("150000"), Json("0150000"),
+                           Json("150000.0"), Json("150000.00")}) {
     auto s = status_with_amount(same);
     ASSERT_TRUE(s.ok()) << same << ": " << s.error().message;
     EXPECT_EQ(s->bill.amount, 150000) << same;
@@ -204,7 +207,8 @@ TEST(TingeeAmountRule, AnythingElseIsMalformedNeverZero) {
                           Json(1e300),
                           Json("-1"),
                           Json("+150000"),
-                          Json("150000.0"),
+                          Json("150000.5"),
+                          Json("150000."),
                           Json("1.5e5"),
                           Json(" 150000"),
                           Json("150 000"),
