@@ -51,6 +51,16 @@ void tingee_reply(httplib::Response& res, const std::string& code, const std::st
   json_reply(res, 200, body);
 }
 
+void tingee_page_reply(httplib::Response& res, const Json& request, const Json& items) {
+  const long long skip = request.value("skipCount", 0LL), take = request.value("maxResultCount", 10LL);
+  Json page = Json::array();
+  for (long long i = std::max(0LL, skip);
+       i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
+    page.push_back(items[static_cast<std::size_t>(i)]);
+  }
+  tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
+}
+
 bool tingee_authenticate(const Options& options, const httplib::Request& req, const std::string& body,
                          httplib::Response& res) {
   if (!req.has_header("x-client-id") || !req.has_header("x-request-timestamp") || !req.has_header("x-signature") ||
@@ -138,13 +148,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
       items.push_back(
           Json{{"type", d.type}, {"uuid", uuid}, {"name", uuid}, {"status", "approved"}, {"masterMerchantId", 1}});
     }
-    const long long skip = b.value("skipCount", 0LL), take = b.value("maxResultCount", 10LL);
-    Json page = Json::array();
-    for (long long i = std::max(0LL, skip);
-         i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
-      page.push_back(items[static_cast<std::size_t>(i)]);
-    }
-    tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
+    tingee_page_reply(res, b, items);
   });
   for (const std::string name : {"show-qr-code", "show-dynamic-qr-code", "show-static-qr-code"}) {
     route(name, [s, name](const Json& b, httplib::Response& res) {

@@ -114,13 +114,7 @@ void install_group(httplib::Server& server, const Options& options, State& state
       if (text(b, "endTime") && t["transactionDate"].get<std::string>() > b["endTime"].get<std::string>()) continue;
       items.push_back(t);
     }
-    const long long skip = b.value("skipCount", 0LL), take = b.value("maxResultCount", 10LL);
-    Json page = Json::array();
-    for (long long i = std::max(0LL, skip);
-         i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
-      page.push_back(items[static_cast<std::size_t>(i)]);
-    }
-    tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
+    tingee_page_reply(res, b, items);
   });
   // A bare array, no envelope (observed on the live API); bodyless, so signed over "{}".
   server.Get(prefix + "get-banks", [&options](const httplib::Request& req, httplib::Response& res) {
