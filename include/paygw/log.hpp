@@ -18,11 +18,17 @@ enum class LogLevel {
 
 /// Where paygw writes its diagnostics. Off unless a sink is set.
 ///
-/// What is logged: method, URL path (never the query string), HTTP status, duration, the
-/// provider code, and at kDebug the request/response headers on an allow-list
-/// (content-type, content-length, accept, user-agent, x-request-timestamp, date). Bodies and
-/// every other header (x-signature, x-client-id, authorization, ...) are never logged, and no
-/// log line contains a key, token, signature or card code/serial.
+/// What is logged, each line prefixed with the provider (tingee, tconnect, charging): the
+/// method and URL path of each attempt (never the query string), its HTTP status and duration
+/// in ms, or its transport error (paygw::describe: code, message, HTTP status, provider code,
+/// delivery); each retry with its reason and wait, or why none is made; a 401 re-authentication
+/// and its failure; TConnect logins, token refreshes and failed refreshes; each card result's
+/// request_id and status. At kDebug also each attempt's number and body size (request and
+/// response) and its headers: the values of an allow-list (content-type, content-length,
+/// accept, user-agent, x-request-timestamp, date, retry-after) as they are, every other header
+/// (x-signature, x-client-id, authorization, ...) by name with the value `<redacted>`. Bodies are
+/// never logged (only their size), and no log line contains a key, token, signature or card
+/// code/serial.
 ///
 /// Thread safety: the sink may be called concurrently from every thread that uses the client.
 struct Logger {

@@ -2,6 +2,7 @@
 #include <paygw/charging/callback.hpp>
 #include <paygw/charging/client.hpp>
 
+#include "charging/callback_support.hpp"
 #include "charging/codec.hpp"
 #include "crypto/crypto.hpp"
 
@@ -9,36 +10,59 @@ namespace paygw::charging {
 
 namespace crypto = paygw::detail::crypto;
 
-namespace {
+namespace detail {
 
-Error reject(ErrorCode code, std::string message) { return make_error(code, std::move(message)); }
-
-const std::string* find(const detail::Params& params, const std::string& key) {
-  const auto it = params.find(key);
-  return it == params.end() ? nullptr : &it->second;
-}
-
-// verify_callback before its errors are marked inbound.
-Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secret& partner_key,
-                                     const Submission& expected, const CallbackOptions& options) {
-  if (partner_key.empty()) return reject(ErrorCode::kConfig, "partner key is empty");
-  detail::Params params;
-  detail::parse_form(request.query, params);
+Result<Params> callback_params(const CallbackRequest& request) {
+  Params params;
+  parse_form(request.query, params);
   std::string_view body = request.body;
   while (!body.empty() &&
          (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
     body.remove_prefix(1);
   }
   if (!body.empty() && body.front() == '{') {
-    if (auto parsed = detail::parse_json_object(body, params); !parsed) return parsed.error();
+    if (auto parsed = parse_json_object(body, params); !parsed) return parsed.error();
   } else if (!body.empty()) {
-    detail::parse_form(body, params);
+    parse_form(body, params);
   }
+  return params;
+}
 
-  const std::string* signature = find(params, options.signature_field);
-  if (signature == nullptr || signature->empty()) signature = find(params, options.signature_field_alt);
-  if (signature == nullptr || signature->empty())
-    return reject(ErrorCode::kMissingSignature, "callback has no signature");
+std::string param_text(const Params& params, const std::string& key) {
+  const auto it = params.find(key);
+  return it == params.end() ? std::string() : it->second;
+}
+
+const std::string* callback_signature(const Params& params, const CallbackOptions& options) {
+  for (const std::string* name : {&options.signature_field, &options.signature_field_alt}) {
+    const auto it = params.find(*name);
+    if (it != params.end() && !it->second.empty()) return &it->second;
+  }
+  return nullptr;
+}
+
+bool hex_equal(std::string_view a, std::string_view b) {
+  auto x = crypto::hex_decode(a);
+  auto y = crypto::hex_decode(b);
+  return x && y && crypto::constant_time_equal(*x, *y);
+}
+
+}  // namespace detail
+
+namespace {
+
+Error reject(ErrorCode code, std::string message) { return make_error(code, std::move(message)); }
+
+// verify_callback before its errors are marked inbound.
+Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secret& partner_key,
+                                     const Submission& expected, const CallbackOptions& options) {
+  if (partner_key.empty()) return reject(ErrorCode::kConfig, "partner key is empty");
+  auto parsed = detail::callback_params(request);
+  if (!parsed) return parsed.error();
+  const detail::Params& params = *parsed;
+
+  const std::string* signature = detail::callback_signature(params, options);
+  if (signature == nullptr) return reject(ErrorCode::kMissingSignature, "callback has no signature");
 
   // The expected signature is computed from the stored card, so a callback about any other card
   // cannot verify even if its own code/serial/signature are consistent.
@@ -48,21 +72,14 @@ Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secre
   fields.serial = expected.serial;
   auto expected_sig = sign(partner_key, fields, sign_scheme_a);
   if (!expected_sig) return expected_sig.error();
-  bool valid = false;
-  if (signature->size() == expected_sig->size()) {
-    auto received = crypto::hex_decode(*signature);  // upper- or lower-case hex
-    auto wanted = crypto::hex_decode(*expected_sig);
-    valid = received && wanted && crypto::constant_time_equal(*received, *wanted);
-  }
+  // Upper- or lower-case hex.
+  const bool valid = signature->size() == expected_sig->size() && detail::hex_equal(*signature, *expected_sig);
   if (!valid) return reject(ErrorCode::kInvalidSignature, "callback signature does not match");
 
   auto mismatch = [](const char* field) {
     return reject(ErrorCode::kInvalidSignature, std::string("callback does not match the submission: ") + field);
   };
-  auto text = [&](const char* key) {
-    const std::string* v = find(params, key);
-    return v == nullptr ? std::string() : *v;
-  };
+  auto text = [&](const char* key) { return detail::param_text(params, key); };
   if (text("request_id") != expected.request_id) return mismatch("request_id");
   if (text("code") != expected.code) return mismatch("code");
   if (text("serial") != expected.serial) return mismatch("serial");

@@ -47,13 +47,6 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   core::Pipeline pipeline_;
 };
 
-bool visible_ascii(std::string_view s) {
-  for (char c : s) {
-    if (c <= 0x20 || c >= 0x7f) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Result<std::shared_ptr<Connection>> make_connection(Config config) {
@@ -64,7 +57,7 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
       config.path.find_first_of("?#") != std::string::npos) {
     return fail("path must start with '/' and carry no query");
   }
-  if (config.partner_id.empty() || !visible_ascii(config.partner_id)) return fail("partner_id is required");
+  if (config.partner_id.empty() || !detail::visible_ascii(config.partner_id)) return fail("partner_id is required");
   if (config.partner_key.empty()) return fail("partner_key is required");
   if (!config.sign_scheme) return fail("sign_scheme is required");
   // Aliases are looked up upper-case, and every canonical telco names itself.

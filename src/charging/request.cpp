@@ -14,30 +14,37 @@ bool alnum(std::string_view s) {
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
-bool visible_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7f; });
-}
-
 Error invalid(std::string m) { return make_error(ErrorCode::kInvalidArgument, std::move(m)); }
 
 }  // namespace
 
-Result<Fields> card_fields(const Config& config, const CardRequest& card, std::string_view command) {
-  const std::string telco = canonical_telco(card.telco, config.telco_aliases);
-  if (telco.empty()) return invalid("unknown telco '" + card.telco + "'");
+bool visible_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+bool valid_request_id(std::string_view id) { return !id.empty() && id.size() <= kMaxRequestId && visible_ascii(id); }
+
+Result<void> check_code_and_serial(const CardRequest& card) {
   if (card.code.empty() || card.code.size() > kMaxCardField || !alnum(card.code)) {
     return invalid("code must be 1..32 letters or digits");  // never echo the code itself
   }
   if (card.serial.empty() || card.serial.size() > kMaxCardField || !alnum(card.serial)) {
     return invalid("serial must be 1..32 letters or digits");
   }
+  return {};
+}
+
+Result<Fields> card_fields(const Config& config, const CardRequest& card, std::string_view command) {
+  const std::string telco = canonical_telco(card.telco, config.telco_aliases);
+  if (telco.empty()) return invalid("unknown telco '" + card.telco + "'");
+  if (auto checked = check_code_and_serial(card); !checked) return checked.error();
   const auto denominations = config.denominations.find(telco);
   if (denominations == config.denominations.end()) return invalid("no denominations configured for " + telco);
   const auto& values = denominations->second;
   if (std::find(values.begin(), values.end(), card.declared_value) == values.end()) {
     return invalid("declared_value " + std::to_string(card.declared_value) + " is not a " + telco + " denomination");
   }
-  if (card.request_id.empty() || card.request_id.size() > kMaxRequestId || !visible_ascii(card.request_id)) {
+  if (!valid_request_id(card.request_id)) {
     return invalid("request_id must be 1..64 visible ASCII characters");
   }
   const auto wire = config.telco_wire_names.find(telco);

@@ -21,6 +21,14 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 /// A nameless request (getfee).
 struct NoPayload {};
 
+/// Every character is visible ASCII (0x21..0x7e); true for "".
+bool visible_ascii(std::string_view s);
+/// A request_id paygw accepts: 1..64 visible ASCII characters.
+bool valid_request_id(std::string_view id);
+/// A card's code and serial: each 1..32 letters or digits. Errors: kInvalidArgument naming the
+/// field, never echoing its value.
+Result<void> check_code_and_serial(const CardRequest& card);
+
 /// Validates `card` under `config` (telco, code, serial, denomination, request_id) and returns the
 /// fields of `command` ("charging" or "check") with their sign. Errors: kInvalidArgument naming
 /// the field — never echoing the code or serial.

@@ -4,7 +4,9 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/money.hpp>
 
+#include "charging/callback_support.hpp"
 #include "charging/codec.hpp"
+#include "charging/request.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/keyed.hpp"
 
@@ -18,8 +20,6 @@ namespace crypto = paygw::detail::crypto;
 namespace {
 
 constexpr std::size_t kMinStoreKey = 32;
-constexpr std::size_t kMaxCardField = 32;
-constexpr std::size_t kMaxRequestId = 64;
 constexpr std::size_t kMacHex = 64;  // HMAC-SHA256
 
 Error inbound(ErrorCode code, std::string message) { return make_error(code, std::move(message), Delivery::kInbound); }
@@ -29,14 +29,7 @@ Error inbound(Error e) {
 }
 Error invalid(std::string m) { return make_error(ErrorCode::kInvalidArgument, std::move(m)); }
 
-bool alnum(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-}
-bool visible_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7f; });
-}
-bool valid_request_id(std::string_view s) { return !s.empty() && s.size() <= kMaxRequestId && visible_ascii(s); }
+using detail::valid_request_id;
 
 std::map<std::string, std::string> upper_keys(const std::map<std::string, std::string>& aliases) {
   std::map<std::string, std::string> out;
@@ -74,34 +67,6 @@ Result<std::string> keyed_hash(const Secret& mac_key, std::string_view label, st
   std::fill(message.begin(), message.end(), '\0');  // it holds a card field
   if (!mac) return mac.error();
   return crypto::hex_encode(*mac);
-}
-
-bool hex_equal(std::string_view a, std::string_view b) {
-  auto x = crypto::hex_decode(a);
-  auto y = crypto::hex_decode(b);
-  return x && y && crypto::constant_time_equal(*x, *y);
-}
-
-// The callback's parameters: the query, then the body (JSON object or form), later ones winning.
-Result<detail::Params> callback_params(const CallbackRequest& request) {
-  detail::Params params;
-  detail::parse_form(request.query, params);
-  std::string_view body = request.body;
-  while (!body.empty() &&
-         (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' || body.front() == '\t')) {
-    body.remove_prefix(1);
-  }
-  if (!body.empty() && body.front() == '{') {
-    if (auto parsed = detail::parse_json_object(body, params); !parsed) return parsed.error();
-  } else if (!body.empty()) {
-    detail::parse_form(body, params);
-  }
-  return params;
-}
-
-std::string text(const detail::Params& params, const char* key) {
-  const auto it = params.find(key);
-  return it == params.end() ? std::string() : it->second;
 }
 
 }  // namespace
@@ -142,12 +107,7 @@ Result<StoredCard> protect_card(const CardRequest& card, const Secret& partner_k
   if (!keys) return keys.error();
   const std::string telco = detail::canonical_telco(card.telco, upper_keys(telco_aliases));
   if (telco.empty()) return invalid("unknown telco '" + card.telco + "'");
-  if (card.code.empty() || card.code.size() > kMaxCardField || !alnum(card.code)) {
-    return invalid("code must be 1..32 letters or digits");  // never echo the code itself
-  }
-  if (card.serial.empty() || card.serial.size() > kMaxCardField || !alnum(card.serial)) {
-    return invalid("serial must be 1..32 letters or digits");
-  }
+  if (auto checked = detail::check_code_and_serial(card); !checked) return checked.error();
   if (!valid_request_id(card.request_id)) return invalid("request_id must be 1..64 visible ASCII characters");
   if (card.declared_value <= 0 || card.declared_value > kMaxAmountVnd) {
     return invalid("declared_value must be 1.." + std::to_string(kMaxAmountVnd));
@@ -210,9 +170,9 @@ Result<CardRequest> unseal_card(const StoredCard& stored, const Secret& store_ke
 }
 
 std::optional<std::string> callback_request_id(const CallbackRequest& request) {
-  auto params = callback_params(request);
+  auto params = detail::callback_params(request);
   if (!params) return std::nullopt;
-  std::string id = text(*params, "request_id");
+  std::string id = detail::param_text(*params, "request_id");
   if (!valid_request_id(id)) return std::nullopt;
   return id;
 }
@@ -221,17 +181,10 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
                                             const Secret& store_key, const CallbackOptions& options) {
   auto keys = derive(store_key);
   if (!keys) return inbound(keys.error());
-  auto params = callback_params(request);
+  auto params = detail::callback_params(request);
   if (!params) return inbound(params.error());
 
-  const std::string* signature = nullptr;
-  for (const std::string* name : {&options.signature_field, &options.signature_field_alt}) {
-    const auto it = params->find(*name);
-    if (it != params->end() && !it->second.empty()) {
-      signature = &it->second;
-      break;
-    }
-  }
+  const std::string* signature = detail::callback_signature(*params, options);
   if (signature == nullptr) return inbound(ErrorCode::kMissingSignature, "callback has no signature");
   // The keyed hash of the received signature (32 hex, any case) must be the stored one.
   bool valid = false;
@@ -240,22 +193,22 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
     for (char& c : lower) c = (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c;
     auto mac = keyed_hash(keys->mac, "sign", stored.request_id, lower);
     if (!mac) return inbound(mac.error());
-    valid = hex_equal(*mac, stored.sign_mac);
+    valid = detail::hex_equal(*mac, stored.sign_mac);
   }
   if (!valid) return inbound(ErrorCode::kInvalidSignature, "callback signature does not match");
 
   auto mismatch = [](const char* field) {
     return inbound(ErrorCode::kInvalidSignature, std::string("callback does not match the submission: ") + field);
   };
-  if (text(*params, "request_id") != stored.request_id) return mismatch("request_id");
+  if (detail::param_text(*params, "request_id") != stored.request_id) return mismatch("request_id");
   for (auto [field, want] :
        {std::pair<const char*, const std::string*>{"code", &stored.code_mac}, {"serial", &stored.serial_mac}}) {
-    auto mac = keyed_hash(keys->mac, field, stored.request_id, text(*params, field));
+    auto mac = keyed_hash(keys->mac, field, stored.request_id, detail::param_text(*params, field));
     if (!mac) return inbound(mac.error());
-    if (!hex_equal(*mac, *want)) return mismatch(field);
+    if (!detail::hex_equal(*mac, *want)) return mismatch(field);
   }
   const auto aliases = upper_keys(options.telco_aliases);
-  const std::string telco = detail::canonical_telco(text(*params, "telco"), aliases);
+  const std::string telco = detail::canonical_telco(detail::param_text(*params, "telco"), aliases);
   const std::string stored_telco = detail::canonical_telco(stored.telco, aliases);
   if (telco.empty() || telco != (stored_telco.empty() ? stored.telco : stored_telco)) return mismatch("telco");
   auto declared = detail::money(*params, "declared_value");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Base URL checks through libcurl's URL API (with curl_transport.cpp, the only files that include curl).
+// Base URL checks through libcurl's URL API (with the curl_* files of src/http, the only files that include curl).
 #include "http/base_url.hpp"
 
 #include "http/util.hpp"

@@ -46,7 +46,10 @@ class CurlCore : public std::enable_shared_from_this<CurlCore> {
   };
   using Active = std::map<CURL*, std::unique_ptr<Call>>;
 
+  // Runs `call`'s completion; a completion that throws is ignored.
   static void complete(Call& call, Result<http::Response> result) noexcept;
+  // The worker thread's loop (curl_multi.cpp): queued calls onto the multi handle, finished ones
+  // completed, until stop() and nothing in flight.
   void run_async();
   // Starts `call` on the multi handle, or completes it with the error that kept it from starting.
   void launch(std::unique_ptr<Call> call, Active& active);
@@ -55,7 +58,7 @@ class CurlCore : public std::enable_shared_from_this<CurlCore> {
 
   SocketRegistry sockets_;  // first: outlives the handles, whose sockets it tracks
   HandlePool pool_;
-  // send_async
+  // The async side (curl_multi.cpp): async_mu_ guards queue_, stopping_ and the start of worker_.
   std::mutex async_mu_;
   std::vector<std::unique_ptr<Call>> queue_;
   bool stopping_ = false;

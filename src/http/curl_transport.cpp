@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The libcurl transport: options check, the blocking send, the public factory. See
-// docs/adr/0004-curl-transport.md for what it guarantees and why.
+// The libcurl transport: the public factory (options checked, libcurl's global state initialised
+// once), the Transport object over a CurlCore, and CurlCore's construction and blocking send (one
+// pooled easy handle; the one resend on a fresh connection when nothing was written). The async
+// worker is in curl_multi.cpp, the handles and their callbacks in curl_handle.cpp, what a failure
+// means in curl_errors.cpp. See docs/adr/0004-curl-transport.md for what it guarantees and why.
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/version.hpp>
 

@@ -35,14 +35,4 @@ std::string url_encode(std::string_view text);
 /// True when `value` has no control characters (safe as an HTTP header value).
 bool header_safe(std::string_view value) noexcept;
 
-/// Whether a failed exchange died on a kept-alive connection the server had already closed before
-/// a single request byte was written (the keep-alive race): writing failed, the connection was
-/// reused, nothing was written and nothing came back.
-/// No longer used by the libcurl transport, which decides with decide_before_send() and
-/// may_open_connection() (http/curl_errors.hpp); kept only for tests/unit/retry_test.cpp.
-constexpr bool died_unsent_on_stale_connection(bool write_failed, bool connection_reused, long bytes_written,
-                                               bool response_started) noexcept {
-  return write_failed && connection_reused && bytes_written == 0 && !response_started;
-}
-
 }  // namespace paygw::detail

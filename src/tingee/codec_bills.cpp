@@ -61,14 +61,6 @@ std::optional<std::int64_t> read_whole(const Json& v) {
   return std::nullopt;
 }
 
-// TODO(lead): use the shared inbound amount rule
-/// An amount read from a response: an integer 0..kMaxAmountVnd in one of read_whole's forms.
-std::optional<Vnd> read_amount(const Json& v) {
-  auto n = read_whole(v);
-  if (!n || *n > kMaxAmountVnd) return std::nullopt;
-  return n;
-}
-
 /// Reads the members of one response object, remembering the first unreadable one. A member
 /// that is absent or null is "not sent"; one that is present with the wrong type is kMalformed.
 class Reader {
@@ -99,7 +91,7 @@ class Reader {
   std::optional<Vnd> amount(const char* key) {
     const Json* m = json::member(object_, key);
     if (m == nullptr) return std::nullopt;
-    auto n = read_amount(*m);
+    auto n = json::money_or_text(*m);  // the one inbound money rule (json.hpp)
     if (!n) fail(key, "is not an amount in VND (an integer 0..kMaxAmountVnd)");
     return n;
   }
@@ -207,12 +199,19 @@ Result<BankList> banks_of(const Json& list, std::string message) {
   return out;
 }
 
-Json bill_key(const std::optional<std::int64_t>& merchant_id, const std::string& qr_account,
-              const std::string& bill_id) {
+// The body naming one bill (get-status-dynamic-qr, delete-dynamic-qr): {merchantId?, qrAccount,
+// billId}, each required but merchantId.
+template <typename R>
+Result<Json> bill_key(const R& r) {
+  Validator v;
+  v.require(!r.qr_account.empty(), "qr_account is required")
+      .require(!r.bill_id.empty(), "bill_id is required")
+      .require(support::valid_id(r.merchant_id), "merchant_id must be > 0");
+  if (v.failed()) return v.error();
   Json o = Json::object();
-  json::put_int(o, "merchantId", merchant_id);
-  o["qrAccount"] = qr_account;
-  o["billId"] = bill_id;
+  json::put_int(o, "merchantId", r.merchant_id);
+  o["qrAccount"] = r.qr_account;
+  o["billId"] = r.bill_id;
   return o;
 }
 
@@ -252,23 +251,9 @@ Result<Json> build(const GenerateDynamicQrRequest& r) {
   return o;
 }
 
-Result<Json> build(const GetDynamicQrStatusRequest& r) {
-  Validator v;
-  v.require(!r.qr_account.empty(), "qr_account is required")
-      .require(!r.bill_id.empty(), "bill_id is required")
-      .require(support::valid_id(r.merchant_id), "merchant_id must be > 0");
-  if (v.failed()) return v.error();
-  return bill_key(r.merchant_id, r.qr_account, r.bill_id);
-}
+Result<Json> build(const GetDynamicQrStatusRequest& r) { return bill_key(r); }
 
-Result<Json> build(const DeleteDynamicQrRequest& r) {
-  Validator v;
-  v.require(!r.qr_account.empty(), "qr_account is required")
-      .require(!r.bill_id.empty(), "bill_id is required")
-      .require(support::valid_id(r.merchant_id), "merchant_id must be > 0");
-  if (v.failed()) return v.error();
-  return bill_key(r.merchant_id, r.qr_account, r.bill_id);
-}
+Result<Json> build(const DeleteDynamicQrRequest& r) { return bill_key(r); }
 
 Result<Json> build(const GetTransactionPagingRequest& r) {
   const auto start = tingee::detail::parse_timestamp(r.start_time + "000");

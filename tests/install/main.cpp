@@ -8,7 +8,7 @@
 
 int main() {
   const paygw::Secret secret("test-secret-key");
-  // Vector from the Tingee spec (§2.3): "20251110175110111:{}".
+  // The first Tingee signing vector (tests/unit/tingee_signing_test.cpp): key test-secret-key, "20251110175110111:{}".
   auto sig = paygw::tingee::sign(secret, "20251110175110111", "{}");
   if (!sig || *sig !=
                   "5c24a97b8d4798dc8c95dae249718c0798d29f1cfc18454c4ae6c7795143b6aaf70b925a1a1bffd8ea22937f028d9d0ff82e"

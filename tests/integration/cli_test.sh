@@ -3,7 +3,7 @@
 # The paygw CLI: every command's --help, a bad flag for every command, strict numbers, global
 # flags anywhere, --version, --json (parsed with jq) and --raw output, every exit code, secret
 # redaction (also in --verbose logs), the generated bash completion, the signing/verification
-# helpers against the spec vectors, and calls to every provider against paygw-sandbox (Tingee's
+# helpers against the signing and envelope vectors, and calls to every provider against paygw-sandbox (Tingee's
 # bank group on both --bank-prefix values, and tconnect confirm-ipn on an IPN the sandbox delivers).
 # Usage: cli_test.sh <repo root> <paygw> <paygw-sandbox>
 set -euo pipefail
@@ -84,7 +84,8 @@ expect 2 "$cli" tingee generate-dynamic-qr --va-account-number V --amount 1-000
 expect 2 "$cli" tconnect confirm-ipn --body x --body-file y
 expect 0 "$cli" qr build --bin=970422 --account=123 --amount=9999999999999 --raw   # --flag=value; the 13-digit maximum
 
-# ---- helpers against the spec vectors (tingee.md §2.3, charging.md §7, tconnect.md §3.3, VietQR E5) ----
+# ---- helpers against the vectors of the unit tests (tingee_signing_test.cpp, charging_client_test.cpp,
+# tconnect_envelope_test.cpp) and the VietQR example E5 (vietqr_test.cpp) ----
 expect 0 "$cli" tingee sign --secret test-secret-key --timestamp 20251110175110111 --body '{"uuid":"DEVICE-001"}'
 grep -q "x-signature: 09402e738fa8344e10cb0d9983587e9b96a84e93e9da9c36e152f24c4e58cd90ab9806c5ab5da955ee9fccf57a0315d334a93d933639aceee224d4437488aad6" <<<"$out" || fail "tingee sign: $out"
 grep -q "test-secret-key" <<<"$out" && fail "the secret was printed without --show-secrets"

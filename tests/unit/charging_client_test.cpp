@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Card-charging client: the sign vectors of ../shared/spec/charging.md §7, and fixtures
+// Card-charging client: sign vectors computed with Python's hashlib (made-up key
+// PARTNERKEY_TEST_0123456789abcdef, partner_id 3681148751, code 312821445892982, serial
+// 10004783347874, request_id 323233, telco VIETTEL: scheme A md5(key + code + serial), scheme B
+// md5(key + code + command + partner_id + request_id + serial + telco)), and fixtures
 // (tests/fixtures/charging) whose request bodies hold signatures computed with Python's hashlib.
 #include <paygw/charging/client.hpp>
 
@@ -44,7 +47,8 @@ TEST(ChargingSign, SpecVectors) {
   f.command = "check";
   EXPECT_EQ(*charging::sign(key, f, charging::sign_scheme_b), "1b88f251bb52eaada6f62dc559ea2ab1");
   EXPECT_EQ(*charging::sign(key, f, charging::sign_scheme_a), "355fe672fab7aa2a46b1c46c299d5ef6");
-  // A custom scheme plugs in the same way (scheme D of the spec: legacy /chargingws).
+  // A custom scheme plugs in the same way (the legacy /chargingws sign:
+  // md5(partner_id + key + telco + code + serial + amount + request_id)).
   charging::SignScheme legacy = [](std::string_view k, const charging::SignFields& s) {
     return std::string(s.partner_id) + std::string(k) + std::string(s.telco) + std::string(s.code) +
            std::string(s.serial) + "50000" + std::string(s.request_id);

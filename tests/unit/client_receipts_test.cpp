@@ -2,7 +2,7 @@
 // Every client operation (tingee, tconnect, charging; blocking and async forms) through the real
 // libcurl transport against the FaultServer, which drops or garbles the operation's request on a
 // kept-alive connection. A write must reach the server exactly once and fail kMaybeSent after one
-// attempt; a read is retried by the executor, and reaches the server exactly once per counted
+// attempt; a read is retried by the pipeline, and reaches the server exactly once per counted
 // attempt. The table (tests/support/client_calls.hpp) has one row per call; each row runs the
 // blocking and the _async form.
 #include <paygw/paygw.hpp>

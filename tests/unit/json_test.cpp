@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Tingee signature covers the body text, so paygw's JSON must be what JavaScript's
-// JSON.stringify would print for the same object (../shared/spec/tingee.md §2.2). The expected
-// strings below are JSON.stringify's documented output for these inputs.
+// JSON.stringify would print for the same object (Tingee's docs sign `${timestamp}:${JSON.stringify(body)}`). The
+// expected strings below are JSON.stringify's documented output for these inputs.
 #include "json/json.hpp"
 
 #include <gtest/gtest.h>

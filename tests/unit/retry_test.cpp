@@ -7,7 +7,6 @@
 
 #include "core/pipeline.hpp"
 #include "core/timer.hpp"
-#include "http/util.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>
@@ -75,17 +74,6 @@ TEST(RetryDecision, Table) {
   after.reset();
   ASSERT_TRUE(retry_reason(status(429, {{"retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"}}), R, &after));
   EXPECT_EQ(after, std::nullopt) << "HTTP-date Retry-After is ignored (backoff applies)";
-}
-
-// The transport's one resend on a fresh connection (any endpoint, payments included) is allowed
-// only when the server's application cannot have seen the request.
-TEST(RetryDecision, StaleKeptAliveConnectionTable) {
-  using detail::died_unsent_on_stale_connection;
-  EXPECT_TRUE(died_unsent_on_stale_connection(true, true, 0, false));
-  EXPECT_FALSE(died_unsent_on_stale_connection(true, true, 394, false)) << "bytes left: they may have been read";
-  EXPECT_FALSE(died_unsent_on_stale_connection(false, true, 0, false)) << "not a failed write";
-  EXPECT_FALSE(died_unsent_on_stale_connection(true, false, 0, false)) << "a new connection: not a stale one";
-  EXPECT_FALSE(died_unsent_on_stale_connection(true, true, 0, true)) << "the server had started answering";
 }
 
 TEST(RetryDecision, BackoffIsExponentialCappedAndJittered) {

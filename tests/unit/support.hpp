@@ -19,11 +19,12 @@
 
 namespace paygw::test {
 
-inline constexpr const char* kTestSecret = "test-secret-key";  // the key of ../shared/spec/tingee.md §2.3
+inline constexpr const char* kTestSecret =
+    "test-secret-key";  // the key of the signing vectors (tingee_signing_test.cpp)
 inline constexpr const char* kTestClientId = "test-client-id";
 inline constexpr const char* kSpecTimestamp = "20251110175110111";
 
-/// 2025-11-10T10:51:10.111Z, i.e. 20251110175110111 in UTC+7 (spec §2.4).
+/// 2025-11-10T10:51:10.111Z, i.e. 20251110175110111 as a Tingee timestamp (yyyyMMddHHmmssSSS, UTC+7).
 std::chrono::system_clock::time_point spec_time();
 
 /// Hex HMAC-SHA512 computed with OpenSSL's one-shot HMAC(), a code path independent of paygw's.
@@ -47,7 +48,7 @@ tingee::Config tingee_config(std::shared_ptr<http::Transport> transport);
 /// timestamp backdating.
 tingee::Client tingee_client(std::shared_ptr<http::Transport> transport, Logger logger = {}, bool validate_qr = true);
 
-/// The TConnect test AES key (../shared/spec/tconnect.md §3.3), hex.
+/// The TConnect test AES key of the envelope vectors (bytes 0x00..0x1f), hex.
 inline constexpr const char* kTconnectKeyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
 /// AES-256-CBC decryption of hex(IV || ciphertext) written directly against OpenSSL's EVP API —
@@ -59,7 +60,7 @@ std::optional<std::string> independent_decrypt_envelope(const std::string& key_h
 /// that login/refresh carry no Authorization header.
 std::shared_ptr<testing::ReplayTransport> tconnect_replay(const std::string& fixture);
 
-/// A RandomSource that returns bytes 0xa0, 0xa1, ... (the IV of the spec's vectors), or a given start.
+/// A RandomSource that returns bytes 0xa0, 0xa1, ... (IV a0a1…af of the envelope vectors), or a given start.
 class CountingRandom final : public RandomSource {
  public:
   explicit CountingRandom(unsigned char first = 0xa0) : first_(first) {}
@@ -128,8 +129,8 @@ inline http::Response json_response(int status, std::string body) {
 /// One shared RecordingSleeper for tests that only need "never really sleep".
 std::shared_ptr<Sleeper> no_sleep();
 
-/// The card-charging test configuration on `transport`: partner 3681148751 with the spec's test
-/// key (kChargingKey), https://thesieure.com, no real sleeping.
+/// The card-charging test configuration on `transport`: partner 3681148751 with the sign vectors'
+/// made-up key (kChargingKey), https://thesieure.com, no real sleeping.
 inline constexpr const char* kChargingKey = "PARTNERKEY_TEST_0123456789abcdef";
 charging::Config charging_config(std::shared_ptr<http::Transport> transport);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// TConnect envelope: the vectors of ../shared/spec/tconnect.md §3.3 (IV injected), decryption
+// TConnect envelope: vectors made with key 000102…1f and IV a0a1…af (injected) and checked with
+// `openssl enc -aes-256-cbc -K <key> -iv <iv>` (TConnect publishes none), decryption
 // errors, key formats, and IPN decoding. The IPN ciphertexts were made with
 // `openssl enc -aes-256-cbc -K <key> -iv <iv>`.
 #include <paygw/tconnect/envelope.hpp>
@@ -49,7 +50,8 @@ TEST(TconnectEnvelope, SpecVectorsWithInjectedIv) {
 }
 
 TEST(TconnectEnvelope, RawKeyFormatVector) {
-  // Spec §3.3 alternative-key check value: key = the 32 ASCII bytes of the sample client_secret.
+  // The raw-key check value: key = the 32 ASCII bytes of the client_secret of TConnect's login
+  // example, IV a0a1…af, plaintext {} (checked with openssl enc).
   test::CountingRandom iv;
   auto data = tconnect::encrypt_envelope("{}", Secret("hUFhGJIqz746zcxsYVtrwhkveDuEfcYd"), KeyFormat::kRaw, iv);
   ASSERT_TRUE(data.ok());

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Tingee codec for dynamic-QR bills, transactions, banks, nfc-command and reset-device: request
-// bodies as exact bytes (member order per the official SDK DTOs, spec §4.10, §4.11, §5.1, §5.2),
-// every validation rule, and the fixtures under tests/fixtures/tingee that the client replays.
-// Expected bytes are written by hand from the spec, never taken from the code under test.
+// bodies as exact bytes (member order of the DTOs of Tingee's official SDK, @tingee/sdk-node 0.2.4;
+// see docs/tingee.md), every validation rule, and the fixtures under tests/fixtures/tingee that the
+// client replays. Expected bytes are written by hand from those DTOs, never taken from the code
+// under test.
 #include <paygw/tingee/bills.hpp>
 
 #include "tingee_codec_test_support.hpp"
@@ -14,7 +15,7 @@ using namespace paygw::tingee;
 using namespace paygw::test::tingee_codec;
 
 // ---------------------------------------------------------------------------------------------
-// nfc-command (§4.10) and reset-device (§4.11)
+// nfc-command (POST /v1/device/nfc-command) and reset-device (POST /v1/device/reset-device)
 
 TEST(TingeeDeviceActionsCodec, NfcCommandFullAndMinimalBytes) {
   NfcCommandRequest r;
@@ -82,7 +83,7 @@ TEST(TingeeDeviceActionsCodec, FixtureAnswersMapToAckOrTypedErrors) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bank-group paths (§1.2)
+// Bank-group paths: /v1/<name> as the docs write them, /v1/bank/<name> as the official SDKs send them
 
 TEST(TingeeBillsCodec, BankGroupPrefixDefaultsToTheDocumentedForm) {
   static_assert(path_prefix(BankPathPrefix::kV1) == "/v1");
@@ -93,7 +94,7 @@ TEST(TingeeBillsCodec, BankGroupPrefixDefaultsToTheDocumentedForm) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// generate-dynamic-qr, get-status-dynamic-qr, delete-dynamic-qr (§5.1)
+// generate-dynamic-qr, get-status-dynamic-qr, delete-dynamic-qr (POST, bank group)
 
 GenerateDynamicQrRequest full_bill() {
   GenerateDynamicQrRequest r;

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Tingee request signing: the vectors of ../shared/spec/tingee.md §2.3 and the timestamp rules of §2.4.
+// Tingee request signing (x-signature = lower-case hex HMAC-SHA512 keyed with the secret token over
+// x-request-timestamp + ":" + the body as sent, "{}" when there is none): four vectors made with a
+// made-up key and checked with Node's crypto and the openssl CLI, not with paygw; and the
+// timestamp rule (yyyyMMddHHmmssSSS of UTC+7, whatever the host's time zone).
 #include <paygw/tingee/client.hpp>
 
 #include "support.hpp"
@@ -20,7 +23,8 @@ struct Vector {
   const char* signature;
 };
 
-// ../shared/spec/tingee.md §2.3, key "test-secret-key".
+// Key "test-secret-key"; the fourth body is shaped like a payment webhook. Signatures from Node's
+// crypto.createHmac("sha512", key) and `openssl dgst -sha512 -hmac`.
 const Vector kSpecVectors[] = {
     {"20251110175110111", "{}",
      "5c24a97b8d4798dc8c95dae249718c0798d29f1cfc18454c4ae6c7795143b6aaf70b925a1a1bffd8ea22937f028d9d0ff82ef26acff76cfdc"
@@ -53,7 +57,7 @@ TEST(TingeeSign, BodylessRequestsSignEmptyObject) {
 }
 
 TEST(TingeeTimestamp, SpecExample) {
-  // UTC 2025-11-10T10:51:10.111Z -> 20251110175110111 (spec §2.4).
+  // UTC 2025-11-10T10:51:10.111Z -> 20251110175110111 (UTC+7, milliseconds zero-padded).
   EXPECT_EQ(tingee::format_timestamp(test::spec_time()), "20251110175110111");
 }
 
@@ -96,10 +100,10 @@ class CaptureTransport final : public http::Transport {
 };
 
 TEST(TingeeSign, ClientSendsExactlyTheSignedBytes) {
-  // End to end: the client serialises the spec's third vector body byte for byte (member order,
-  // raw UTF-8) and signs it with the spec timestamp, so its signature is the spec's.
+  // End to end: the client serialises the third vector's body byte for byte (member order, raw
+  // UTF-8) and signs it with the vectors' timestamp, so its signature is the vector's.
   auto capture = std::make_shared<CaptureTransport>();
-  // The spec's vector carries a placeholder QR ("000201010212"), so QR validation is off here.
+  // The vector carries a placeholder QR ("000201010212"), so QR validation is off here.
   auto client = test::tingee_client(capture, {}, /*validate_qr=*/false);
   tingee::ShowQrRequest req;
   req.uuid = "DEVICE-001";

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Tingee codec for transaction/get-paging (spec §5.2), get-banks (§3.1, §5.1, §6) and the rule for
-// every amount read from a response (an integer 0..kMaxAmountVnd, else kMalformed). Expected bytes
-// and values are written by hand from the spec and the fixtures under tests/fixtures/tingee.
+// Tingee codec for transaction/get-paging, get-banks (the {code, message, data} envelope, the bank
+// list with its BINs) and the rule for every amount read from a response (an integer
+// 0..kMaxAmountVnd, else kMalformed). Expected bytes and values are written by hand from Tingee's
+// SDK DTOs (docs/tingee.md) and the fixtures under tests/fixtures/tingee.
 #include "tingee_codec_test_support.hpp"
 
 #include <paygw/vietqr.hpp>
@@ -103,7 +104,7 @@ TEST(TingeeTransactionsCodec, PagingValidation) {
 }
 
 TEST(TingeeTransactionsCodec, FormatTransactionTimeIsVietnamWallClock) {
-  // Spec §2.4: UTC 2025-11-10T10:51:10.111Z is 20251110175110111 in UTC+7.
+  // UTC 2025-11-10T10:51:10.111Z is 20251110175110111 in UTC+7.
   EXPECT_EQ(format_transaction_time(test::spec_time()), "20251110175110");
   // 2025-12-31T17:00:00Z (1767200400 s, from Python's datetime) is already 2026 in Vietnam.
   using std::chrono::seconds;
@@ -172,8 +173,11 @@ Result<DynamicQrStatus> status_with_amount(const Json& amount) {
   return codec::parse_dynamic_qr_status(envelope_with({{"billInfo", {{"billId", "B"}, {"amount", amount}}}}));
 }
 
+// The one inbound money rule of every codec (json::money_or_text): a zero fraction written in a
+// string is the same whole amount.
 TEST(TingeeAmountRule, IntegersIntegralFloatsAndDigitStringsAreTheSameAmount) {
-  for (const Json& same : {Json(150000), Json(150000u), Json(150000.0), Json("150000"), Json("0150000")}) {
+  for (const Json& same : {Json(150000), Json(150000u), Json(150000.0), Json("150000"), Json("0150000"),
+                           Json("150000.0"), Json("150000.00")}) {
     auto s = status_with_amount(same);
     ASSERT_TRUE(s.ok()) << same << ": " << s.error().message;
     EXPECT_EQ(s->bill.amount, 150000) << same;
@@ -203,7 +207,8 @@ TEST(TingeeAmountRule, AnythingElseIsMalformedNeverZero) {
                           Json(1e300),
                           Json("-1"),
                           Json("+150000"),
-                          Json("150000.0"),
+                          Json("150000.5"),
+                          Json("150000."),
                           Json("1.5e5"),
                           Json(" 150000"),
                           Json("150 000"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Tingee webhook verification. The signed payment body and its signature are the spec's vector
-// (../shared/spec/tingee.md §2.3, row 4); other signatures are computed with OpenSSL's HMAC()
+// Tingee webhook verification. The signed payment body and its signature are the fourth signing
+// vector (key test-secret-key, timestamp 20260716174026000, a webhook-shaped body; computed with
+// Node's crypto and openssl, see tingee_signing_test.cpp); other signatures are computed with OpenSSL's HMAC()
 // independently of paygw (test::independent_hmac_sha512_hex).
 #include <paygw/tingee/webhook.hpp>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// paygw-sandbox — card charging (/chargingws/v2, charging.md). Outcomes are scripted by the last
+// paygw-sandbox — card charging (/chargingws/v2, docs/charging.md). Outcomes are scripted by the last
 // digit of the card code: 1, 2, 3, 4 -> that status at once; 0 -> 100 (submit failed); anything
 // else -> 99, then status 1 delivered by callback after --charging-delay-ms (digit 8 -> final
 // status 3). A reused request_id -> 102 REQUEST_ID_EXISTED; check of an unknown request_id -> 101.

@@ -118,6 +118,9 @@ void tingee_post(httplib::Server& server, const Options& options, State& state, 
 /// Tingee's envelope {"code", "message", "data"} with HTTP 200.
 void tingee_reply(httplib::Response& res, const std::string& code, const std::string& message,
                   const Json& data = nullptr);
+/// A Tingee page of `items` (a JSON array) as the request's skipCount/maxResultCount (0/10 by
+/// default) cut it: {"totalCount", "items"} in Tingee's success envelope.
+void tingee_page_reply(httplib::Response& res, const Json& request, const Json& items);
 
 void install_tingee_devices(httplib::Server& server, const Options& options, State& state);
 void install_tingee_bank(httplib::Server& server, const Options& options, State& state);

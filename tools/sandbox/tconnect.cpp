@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// paygw-sandbox — TConnect Payment Open API (tconnect.md): Partner-Code, the AES-256-CBC envelope
+// paygw-sandbox — TConnect Payment Open API (docs/tconnect.md): Partner-Code, the AES-256-CBC envelope
 // {"data": hex(IV || ciphertext)}, Bearer tokens with expiry and refresh, pushes to devices, VAs,
 // QRs (valid VietQR strings), transaction queries, and IPNs (/_sandbox/tconnect/payments).
 //
@@ -141,7 +141,7 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
             });
     }
     // A successful payment: the order's pending transaction (or a new one) becomes SUCCESS, and
-    // its IPN is {"data": hex(IV || AES-256-CBC(payload))} (tconnect.md §5).
+    // its IPN is {"data": hex(IV || AES-256-CBC(payload))} (docs/tconnect.md, IPN).
     post(server, "/_sandbox/tconnect/payments",
          [this](const httplib::Request&, const std::string& raw, httplib::Response& res) {
            const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — Tingee request authentication and the device API (/v1/device/...).
 //
-// Authentication (spec §9): headers present, x-client-id known, timestamp 17 digits (90), within
-// ±10 min and at most 5 s ahead (91), then the HMAC-SHA512 signature (97) over
-// `timestamp + ":" + body_string`, where body_string is, per --tingee-signature:
+// Authentication (as docs/tingee.md describes Tingee's): headers present, x-client-id known, timestamp 17 digits (90),
+// within ±10 min and at most 5 s ahead (91), then the HMAC-SHA512 signature (97) over `timestamp + ":" + body_string`,
+// where body_string is, per --tingee-signature:
 //   raw          the exact bytes received ("{}" when there are none) — a strict server;
 //   reserialized JSON.stringify(JSON.parse(body)) — what a Node.js server that re-serialises
 //                req.body computes ("{}" when there is no body).
@@ -49,6 +49,16 @@ void tingee_reply(httplib::Response& res, const std::string& code, const std::st
   Json body = {{"code", code}, {"message", message}};
   if (!data.is_null()) body["data"] = data;
   json_reply(res, 200, body);
+}
+
+void tingee_page_reply(httplib::Response& res, const Json& request, const Json& items) {
+  const long long skip = request.value("skipCount", 0LL), take = request.value("maxResultCount", 10LL);
+  Json page = Json::array();
+  for (long long i = std::max(0LL, skip);
+       i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
+    page.push_back(items[static_cast<std::size_t>(i)]);
+  }
+  tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
 }
 
 bool tingee_authenticate(const Options& options, const httplib::Request& req, const std::string& body,
@@ -138,13 +148,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
       items.push_back(
           Json{{"type", d.type}, {"uuid", uuid}, {"name", uuid}, {"status", "approved"}, {"masterMerchantId", 1}});
     }
-    const long long skip = b.value("skipCount", 0LL), take = b.value("maxResultCount", 10LL);
-    Json page = Json::array();
-    for (long long i = std::max(0LL, skip);
-         i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
-      page.push_back(items[static_cast<std::size_t>(i)]);
-    }
-    tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
+    tingee_page_reply(res, b, items);
   });
   for (const std::string name : {"show-qr-code", "show-dynamic-qr-code", "show-static-qr-code"}) {
     route(name, [s, name](const Json& b, httplib::Response& res) {
@@ -178,7 +182,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
     s->record("tingee", b["uuid"], "print", printed, true);
     tingee_reply(res, "00", "Success");
   });
-  route("nfc-command", [s](const Json& b, httplib::Response& res) {  // spec §4.10 (SDK 0.2.4)
+  route("nfc-command", [s](const Json& b, httplib::Response& res) {  // official Node SDK 0.2.4 (no doc page)
     if (!has_text(b, "nfcUrl") || !has_text(b, "nfcPackageName")) {
       return json_reply(
           res, 400,
@@ -192,7 +196,7 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
               true);
     tingee_reply(res, "00", "Success");
   });
-  route("reset-device", [s](const Json& b, httplib::Response& res) {  // spec §4.11 (POST form)
+  route("reset-device", [s](const Json& b, httplib::Response& res) {  // the POST form of a reset
     auto* d = device(*s, b, res);
     if (d == nullptr) return;
     d->linked = false;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// paygw-sandbox — Tingee's bank/QR group (spec §5.1, §5.2), served under both /v1/ and /v1/bank/
-// (the documented and the official-SDK prefixes, spec §1.2), the dynamic QR bills, and the
+// paygw-sandbox — Tingee's bank/QR group (dynamic QRs, banks, transactions), served under both /v1/
+// and /v1/bank/ (the documented and the official-SDK prefixes), the dynamic QR bills, and the
 // simulated payments that send signed webhooks (/_sandbox/tingee/payments, /_sandbox/tingee/ping).
 #include "sandbox.hpp"
 
 namespace paygw::sandbox {
 namespace {
 
-// BankNameEnum -> BIN (spec §6.2).
+// BankNameEnum -> BIN (the official SDK's enum, the NAPAS BINs).
 const std::map<std::string, std::string>& bank_bins() {
   static const std::map<std::string, std::string> bins = {
       {"VCB", "970436"}, {"CTG", "970415"},     {"BIDV", "970418"}, {"AGRIBANK", "970405"}, {"MBB", "970422"},
@@ -114,15 +114,9 @@ void install_group(httplib::Server& server, const Options& options, State& state
       if (text(b, "endTime") && t["transactionDate"].get<std::string>() > b["endTime"].get<std::string>()) continue;
       items.push_back(t);
     }
-    const long long skip = b.value("skipCount", 0LL), take = b.value("maxResultCount", 10LL);
-    Json page = Json::array();
-    for (long long i = std::max(0LL, skip);
-         i < static_cast<long long>(items.size()) && static_cast<long long>(page.size()) < take; ++i) {
-      page.push_back(items[static_cast<std::size_t>(i)]);
-    }
-    tingee_reply(res, "00", "Success", Json{{"totalCount", items.size()}, {"items", page}});
+    tingee_page_reply(res, b, items);
   });
-  // A bare array, no envelope (spec §3.1, live-observed); bodyless, so signed over "{}".
+  // A bare array, no envelope (observed on the live API); bodyless, so signed over "{}".
   server.Get(prefix + "get-banks", [&options](const httplib::Request& req, httplib::Response& res) {
     if (!tingee_authenticate(options, req, "", res)) return;
     Json banks = Json::array();
@@ -138,7 +132,7 @@ void install_group(httplib::Server& server, const Options& options, State& state
   });
 }
 
-// Webhook payloads: Tingee signs timestamp:body over the exact bytes it posts (spec §7).
+// Webhook payloads: Tingee signs timestamp:body over the exact bytes it posts.
 void install_webhooks(httplib::Server& server, const Options& options, State& state) {
   post(server, "/_sandbox/tingee/payments",
        [&options, &state](const httplib::Request&, const std::string& raw, httplib::Response& res) {

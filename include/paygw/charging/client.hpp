@@ -80,11 +80,13 @@ struct Config : ClientOptions {
 ///
 /// Errors: kInvalidArgument (validation; nothing sent): unknown telco, code/serial empty or not
 /// letters/digits, declared value not a denomination of the telco, request_id empty, longer than
-/// 64 or not visible ASCII. kHttpStatus: the host answered non-2xx. kMalformed: the answer is not
-/// a result, names another request_id than the one sent, or carries money out of range (negative,
-/// above kMaxAmountVnd, a credit above the card's value, a value above the telco's largest
-/// denomination). Transport errors keep their Delivery; for every error after an answer,
-/// outcome_unknown() says whether the provider may have acted without saying so (5xx, unreadable).
+/// 64 or not visible ASCII. kHttpStatus: the host answered non-2xx (Error::http_status). kMalformed:
+/// the answer is not a result, names another request_id than the one sent, or carries money out
+/// of range (negative, above kMaxAmountVnd, a credit above the card's value, a value above the
+/// telco's largest denomination). Transport errors keep their Delivery. Every error after an
+/// answer is Delivery::kMaybeSent; outcome_unknown() says whether the card may have been charged
+/// without the answer saying so: true after a 5xx or an unreadable or mismatched 2xx answer (and a
+/// failure after sending), false after a 4xx (the host refused the request).
 ///
 /// check() and get_fees() are reads, retried per Config::retry. submit() is resent only when the
 /// request was certainly not sent. After an error with outcome_unknown(), do not submit the

@@ -4,7 +4,7 @@
 // Same conventions as paygw/tingee/models.hpp: camelCase on the wire, snake_case here, money in
 // integer VND, empty optional fields left out of the request body. Every amount paygw reads from
 // a response is an integer 0..kMaxAmountVnd (a JSON integer, an integral float such as 150000.0,
-// or a digit string such as "150000"); anything else is kMalformed, never a silent 0.
+// or a digit string such as "150000" or "150000.00"); anything else is kMalformed, never a silent 0.
 #pragma once
 
 #include <paygw/export.hpp>

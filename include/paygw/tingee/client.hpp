@@ -276,7 +276,7 @@ PAYGW_EXPORT std::string format_timestamp(std::chrono::system_clock::time_point 
 /// Errors: kInternal if OpenSSL fails. Thread-safe.
 PAYGW_EXPORT Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body);
 
-// Classification of kProvider errors by Tingee code (spec §3.3). Pure functions.
+// Classification of kProvider errors by Tingee code (97 signature, 90/91 timestamp, 1001 rate limit). Pure functions.
 
 /// Tingee code 97: the server rejected the signature.
 PAYGW_EXPORT bool is_signature_error(const Error& error) noexcept;

@@ -86,7 +86,7 @@ async function post(url, body) {
   return r.json();
 }
 
-// A Tingee request signed here (HMAC-SHA512 over "timestamp:body", spec §2), not by paygw.
+// A Tingee request signed here (HMAC-SHA512 over "timestamp:body", as Tingee's docs sign), not by paygw.
 function vnTimestamp() {
   const d = new Date(Date.now() + 7 * 3600 * 1000), p = (n, w = 2) => String(n).padStart(w, "0");
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}` +

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Internal: what the two callback verifiers share — verify_callback (callback.cpp, from the
+// submission) and verify_stored_callback (stored_card.cpp, from what a store keeps).
+#pragma once
+
+#include <paygw/charging/callback.hpp>
+
+#include "charging/codec.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace paygw::charging::detail {
+
+/// A callback's parameters: its query, then its body (a JSON object, or form text; leading white
+/// space skipped), later ones winning. Errors: kMalformed (a body starting with '{' that is not a
+/// JSON object).
+Result<Params> callback_params(const CallbackRequest& request);
+/// The value of `key`, or "" when absent.
+std::string param_text(const Params& params, const std::string& key);
+/// The callback's signature: CallbackOptions::signature_field, else signature_field_alt; nullptr
+/// when neither is present and non-empty.
+const std::string* callback_signature(const Params& params, const CallbackOptions& options);
+/// Whether two hex strings (either case) are the same bytes, compared in constant time; false when
+/// either is not hex.
+bool hex_equal(std::string_view a, std::string_view b);
+
+}  // namespace paygw::charging::detail
