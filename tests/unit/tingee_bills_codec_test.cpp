@@ -11,6 +11,8 @@ namespace {
 using namespace paygw;
 using namespace paygw::tingee;
 using namespace paygw::test::tingee_codec;
+namespace detail =
+    paygw::tingee::detail;  // not ambiguous with paygw::detail (both reached through the using-directives)
 
 // ---------------------------------------------------------------------------------------------
 // nfc-command (§4.10) and reset-device (§4.11)
