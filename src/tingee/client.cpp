@@ -1,7 +1,6 @@
 #include <paygw/tingee/client.hpp>
 
 #include "crypto/crypto.hpp"
-#include "tingee/protocol.hpp"
 
 namespace paygw::tingee {
 
@@ -11,10 +10,16 @@ Result<Client> Client::create(Config config) {
   return Client(std::move(*connection));
 }
 
+// One signature: a one-shot HMAC (preparing a key for one use would cost a context copy more).
+// The client signs with a key prepared once (detail::sign_with); tests check both against
+// independently computed values.
 Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body) {
-  auto key = paygw::detail::crypto::HmacSha512Key::create(secret.reveal());
-  if (!key) return std::move(key).error();
-  return detail::sign_with(*key, timestamp, body);  // the one signing path, as the client's
+  std::string message;
+  message.reserve(timestamp.size() + 1 + body.size());
+  message.append(timestamp).append(":").append(body.empty() ? std::string_view("{}") : body);
+  auto mac = paygw::detail::crypto::hmac_sha512(secret.reveal(), message);
+  if (!mac) return mac.error();
+  return paygw::detail::crypto::hex_encode(*mac);
 }
 
 bool is_signature_error(const Error& error) noexcept {
