@@ -12,6 +12,7 @@
 #endif
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 
@@ -103,6 +104,40 @@ Result<std::string> hmac_sha512(std::string_view key, std::string_view message) 
   OPENSSL_cleanse(out, sizeof(out));
   return result;
 }
+
+struct HmacSha512Key::State {
+  EVP_MAC_CTX* keyed = nullptr;  // initialised with the key once; only ever duplicated afterwards
+  State() = default;
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+  ~State() { EVP_MAC_CTX_free(keyed); }
+};
+
+Result<HmacSha512Key> HmacSha512Key::create(std::string_view key) {
+  EVP_MAC* mac = hmac_algorithm();
+  if (mac == nullptr) return openssl_failure("EVP_MAC_fetch(HMAC)");
+  auto state = std::make_shared<State>();
+  state->keyed = EVP_MAC_CTX_new(mac);
+  if (state->keyed == nullptr) return openssl_failure("EVP_MAC_CTX_new");
+  char digest[] = "SHA512";
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0), OSSL_PARAM_construct_end()};
+  static const unsigned char kEmpty = 0;
+  const unsigned char* k = key.empty() ? &kEmpty : bytes_of(key);
+  if (EVP_MAC_init(state->keyed, k, key.size(), params) != 1) return openssl_failure("HMAC-SHA512 key setup");
+  return HmacSha512Key(std::move(state));
+}
+
+Result<void> HmacSha512Key::mac(std::initializer_list<std::string_view> parts, unsigned char (&out)[kSize]) const {
+  // A private copy of the keyed context: the shared one is never updated, so calls may overlap.
+  std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(EVP_MAC_CTX_dup(state_->keyed));
+  if (!ctx) return openssl_failure("EVP_MAC_CTX_dup");
+  for (std::string_view part : parts) {
+    if (EVP_MAC_update(ctx.get(), bytes_of(part), part.size()) != 1) return openssl_failure("HMAC-SHA512");
+  }
+  std::size_t len = 0;
+  if (EVP_MAC_final(ctx.get(), out, &len, kSize) != 1 || len != kSize) return openssl_failure("HMAC-SHA512");
+  return {};
+}
 #else
 Result<std::string> hmac_sha512(std::string_view key, std::string_view message) {
   if (!fits_int(key.size())) return make_error(ErrorCode::kInvalidArgument, "HMAC key too large");
@@ -122,6 +157,29 @@ Result<std::string> hmac_sha512(std::string_view key, std::string_view message) 
   std::string out(reinterpret_cast<const char*>(mac), len);
   OPENSSL_cleanse(mac, sizeof(mac));
   return out;
+}
+
+// OpenSSL 1.1: the key is kept (cleansed on destruction) and every MAC is a one-shot EVP_DigestSign.
+struct HmacSha512Key::State {
+  std::string key;
+  ~State() { OPENSSL_cleanse(key.data(), key.size()); }
+};
+
+Result<HmacSha512Key> HmacSha512Key::create(std::string_view key) {
+  auto state = std::make_shared<State>();
+  state->key.assign(key.data(), key.size());
+  return HmacSha512Key(std::move(state));
+}
+
+Result<void> HmacSha512Key::mac(std::initializer_list<std::string_view> parts, unsigned char (&out)[kSize]) const {
+  std::string message;
+  for (std::string_view part : parts) message.append(part.data(), part.size());
+  auto raw = hmac_sha512(state_->key, message);
+  if (!raw) return std::move(raw).error();
+  if (raw->size() != kSize) return openssl_failure("HMAC-SHA512");
+  std::copy(raw->begin(), raw->end(), reinterpret_cast<char*>(out));
+  OPENSSL_cleanse(raw->data(), raw->size());
+  return {};
 }
 #endif
 
@@ -154,14 +212,17 @@ Result<std::string> random_bytes(std::size_t count) {
   return out;
 }
 
-std::string hex_encode(std::string_view bytes) {
+void hex_encode_to(const unsigned char* bytes, std::size_t size, char* out) noexcept {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 0x0f]);
+  for (std::size_t i = 0; i < size; ++i) {
+    out[2 * i] = kDigits[bytes[i] >> 4];
+    out[2 * i + 1] = kDigits[bytes[i] & 0x0f];
   }
+}
+
+std::string hex_encode(std::string_view bytes) {
+  std::string out(bytes.size() * 2, '\0');
+  hex_encode_to(bytes_of(bytes), bytes.size(), out.data());
   return out;
 }
 

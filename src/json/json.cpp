@@ -15,6 +15,7 @@ Result<std::string> dump(const Json& value) {
 }
 
 Result<Json> parse(std::string_view text) {
+  if (auto fast = parse_fast(text)) return std::move(*fast);
   Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return make_error(ErrorCode::kMalformed, "body is not valid JSON");
   return j;

@@ -21,8 +21,13 @@ using Json = nlohmann::ordered_json;
 
 /// Compact serialisation. Invalid UTF-8 in a string is kInvalidArgument (never an exception).
 Result<std::string> dump(const Json& value);
-/// Parses without exceptions. Errors: kMalformed.
+/// Parses without exceptions. Errors: kMalformed. The result is nlohmann's for every input: most
+/// texts go through parse_fast(), the rest (and every invalid one) through nlohmann's parser.
 Result<Json> parse(std::string_view text);
+/// The fast path of parse() (ADR 0030): the document when `text` is valid JSON of the forms it
+/// reads, else nullopt (it never decides that a text is invalid). A document it returns is equal
+/// to nlohmann's — types, values and member order (tests/unit/json_fast_parse_test.cpp, json_fuzz).
+std::optional<Json> parse_fast(std::string_view text);
 
 /// Member `key` of an object when it is a string, else "".
 std::string string_or_empty(const Json& object, std::string_view key);

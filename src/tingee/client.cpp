@@ -11,6 +11,9 @@ Result<Client> Client::create(Config config) {
   return Client(std::move(*connection));
 }
 
+// One signature: a one-shot HMAC (preparing a key for one use would cost a context copy more).
+// The client signs with a key prepared once (detail::sign_with); tests check both against
+// independently computed values.
 Result<std::string> sign(const Secret& secret, std::string_view timestamp, std::string_view body) {
   std::string message;
   message.reserve(timestamp.size() + 1 + body.size());

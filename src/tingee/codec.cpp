@@ -341,6 +341,7 @@ Result<DevicePage> parse_device_page(const Json& envelope) {
   const Json* items = json::member(data, "items");
   if (items != nullptr && !items->is_array()) return malformed("data.items is not a list");
   if (items != nullptr) {
+    page.items.reserve(items->size());
     for (const auto& item : *items) {
       if (!item.is_object()) return malformed("device entry is not an object");
       Device d;

@@ -2,6 +2,7 @@
 // The real Tingee connection: each call is one endpoint row run through the shared pipeline.
 #include "core/config_check.hpp"
 #include "core/pipeline.hpp"
+#include "crypto/crypto.hpp"
 #include "http/util.hpp"
 #include "tingee/endpoints.hpp"
 
@@ -26,8 +27,9 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   }
 
  public:
-  RealConnection(Config config, std::string base_url)
-      : protocol_(std::move(config), std::move(base_url)), pipeline_(protocol_.config(), "tingee", protocol_) {}
+  RealConnection(Config config, std::string base_url, paygw::detail::crypto::HmacSha512Key key)
+      : protocol_(std::move(config), std::move(base_url), std::move(key)),
+        pipeline_(protocol_.config(), "tingee", protocol_) {}
 
   Result<Ack> read_security_code(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
     return call(kReadSecurityCode, r, o);
@@ -169,7 +171,10 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   if (config.timestamp_backdate.count() < 0 || config.timestamp_backdate > std::chrono::minutes(5)) {
     return fail("timestamp_backdate must be between 0 and 5 minutes");
   }
-  return std::shared_ptr<Connection>(std::make_shared<RealConnection>(std::move(config), std::move(*url)));
+  auto key = paygw::detail::crypto::HmacSha512Key::create(config.secret.reveal());
+  if (!key) return std::move(key).error();
+  return std::shared_ptr<Connection>(
+      std::make_shared<RealConnection>(std::move(config), std::move(*url), std::move(*key)));
 }
 
 }  // namespace paygw::tingee

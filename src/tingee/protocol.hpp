@@ -6,6 +6,7 @@
 
 #include "core/payment_qr.hpp"
 #include "core/pipeline.hpp"
+#include "crypto/crypto.hpp"
 #include "json/json.hpp"
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
@@ -53,7 +54,9 @@ inline Result<void> check(const Config& config, const ShowQrRequest& r) {
 /// Tingee's side of the pipeline. Immutable; thread-safe.
 class TingeeProtocol final : public paygw::detail::Protocol {
  public:
-  TingeeProtocol(Config config, std::string base_url) : config_(std::move(config)), base_url_(std::move(base_url)) {}
+  /// `key` is config.secret prepared for signing (crypto::HmacSha512Key::create).
+  TingeeProtocol(Config config, std::string base_url, paygw::detail::crypto::HmacSha512Key key)
+      : config_(std::move(config)), base_url_(std::move(base_url)), key_(std::move(key)) {}
 
   const Config& config() const { return config_; }
 
@@ -101,6 +104,12 @@ class TingeeProtocol final : public paygw::detail::Protocol {
 
   Config config_;
   std::string base_url_;
+  paygw::detail::crypto::HmacSha512Key key_;
 };
+
+/// tingee::sign() with a prepared key: hex HMAC-SHA512 of `timestamp + ":" + body` ("{}" for an
+/// empty body). Errors: kInternal (OpenSSL).
+Result<std::string> sign_with(const paygw::detail::crypto::HmacSha512Key& key, std::string_view timestamp,
+                              std::string_view body);
 
 }  // namespace paygw::tingee::detail

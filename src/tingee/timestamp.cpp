@@ -20,11 +20,28 @@ std::string format_timestamp(std::chrono::system_clock::time_point t) {
     --days;
   }
   const paygw::detail::CivilDate date = paygw::detail::civil_from_days(days);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld%02u%02u%02lld%02lld%02lld%03lld", static_cast<long long>(date.year),
-                date.month, date.day, static_cast<long long>(ms / 3'600'000), static_cast<long long>(ms / 60'000 % 60),
-                static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000));
-  return buf;
+  if (date.year < 0 || date.year > 9999) {  // not reachable with a 64-bit nanosecond clock; kept general
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04lld%02u%02u%02lld%02lld%02lld%03lld", static_cast<long long>(date.year),
+                  date.month, date.day, static_cast<long long>(ms / 3'600'000),
+                  static_cast<long long>(ms / 60'000 % 60), static_cast<long long>(ms / 1000 % 60),
+                  static_cast<long long>(ms % 1000));
+    return buf;
+  }
+  // The same 17 digits as the snprintf above, written directly (snprintf was half of a signature's
+  // non-crypto cost).
+  std::string out(17, '0');
+  auto put = [&out](std::size_t pos, std::size_t width, std::int64_t value) {
+    for (std::size_t i = pos + width; i > pos; --i, value /= 10) out[i - 1] = static_cast<char>('0' + value % 10);
+  };
+  put(0, 4, date.year);
+  put(4, 2, date.month);
+  put(6, 2, date.day);
+  put(8, 2, ms / 3'600'000);
+  put(10, 2, ms / 60'000 % 60);
+  put(12, 2, ms / 1000 % 60);
+  put(14, 3, ms % 1000);
+  return out;
 }
 
 namespace detail {

@@ -13,6 +13,8 @@ namespace {
 using namespace paygw;
 using namespace paygw::tingee;
 using namespace paygw::test::tingee_codec;
+namespace detail =
+    paygw::tingee::detail;  // not ambiguous with paygw::detail (both reached through the using-directives)
 
 // ---------------------------------------------------------------------------------------------
 // nfc-command (POST /v1/device/nfc-command) and reset-device (POST /v1/device/reset-device)

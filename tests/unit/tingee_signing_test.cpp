@@ -6,6 +6,7 @@
 #include <paygw/tingee/client.hpp>
 
 #include "support.hpp"
+#include "tingee/protocol.hpp"
 
 #include <gtest/gtest.h>
 
@@ -54,6 +55,18 @@ TEST(TingeeSign, SpecVectors) {
 TEST(TingeeSign, BodylessRequestsSignEmptyObject) {
   const Secret secret(test::kTestSecret);
   EXPECT_EQ(*tingee::sign(secret, "20251110175110111", ""), kSpecVectors[0].signature);
+}
+
+// The client's path: the secret prepared once, then every vector (and a bodyless request) with it.
+TEST(TingeeSign, PreparedKeySpecVectors) {
+  auto key = paygw::detail::crypto::HmacSha512Key::create(test::kTestSecret);
+  ASSERT_TRUE(key.ok());
+  for (const auto& v : kSpecVectors) {
+    auto sig = tingee::detail::sign_with(*key, v.timestamp, v.body);
+    ASSERT_TRUE(sig.ok());
+    EXPECT_EQ(*sig, v.signature) << v.body;
+  }
+  EXPECT_EQ(*tingee::detail::sign_with(*key, "20251110175110111", ""), kSpecVectors[0].signature);
 }
 
 TEST(TingeeTimestamp, SpecExample) {

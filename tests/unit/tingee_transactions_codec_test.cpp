@@ -12,6 +12,8 @@ namespace {
 using namespace paygw;
 using namespace paygw::tingee;
 using namespace paygw::test::tingee_codec;
+namespace detail =
+    paygw::tingee::detail;  // not ambiguous with paygw::detail (both reached through the using-directives)
 
 GetTransactionPagingRequest window(std::string start, std::string end) {
   GetTransactionPagingRequest r;
