@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The fast path of json::parse (ADR 0030): a single pass over the bytes that builds the same
 // nlohmann::ordered_json DOM nlohmann's own parser builds, for every input it accepts. It never
 // rejects anything itself: on a byte sequence it does not accept (a syntax error, a number

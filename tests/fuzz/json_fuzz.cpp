@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: json::parse_fast against nlohmann's parser. Whatever the fast path accepts,
 // nlohmann accepts with the same document (types, values bit for bit, member order); json::parse
 // gives nlohmann's verdict. A difference aborts (a finding).

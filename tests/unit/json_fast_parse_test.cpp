@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // json::parse_fast against nlohmann's own parser (the reference, an independent implementation):
 // whatever parse_fast accepts, nlohmann accepts with an equal DOM — same value types (unsigned,
 // signed, double bit for bit), strings, member order, duplicate keys — and whatever nlohmann
