@@ -81,9 +81,9 @@ TEST(TconnectConfirmIpn, ASuccessfulTransactionWithTheSameAmountConfirms) {
   }
   ASSERT_EQ(fake.queries.size(), 2u);
   EXPECT_EQ(fake.paths[0], "/openapi/v1/transaction/qr");
-  // One day either side of the IPN's own time, in Vietnam time.
-  EXPECT_EQ(fake.queries[0]["from_date"], "2026-07-15 17:40:26");
-  EXPECT_EQ(fake.queries[0]["to_date"], "2026-07-17 17:40:26");
+  // One hour either side of the IPN's own time, in Vietnam time.
+  EXPECT_EQ(fake.queries[0]["from_date"], "2026-07-16 16:40:26");
+  EXPECT_EQ(fake.queries[0]["to_date"], "2026-07-16 18:40:26");
   EXPECT_EQ(fake.queries[0]["page"], 1);
 }
 

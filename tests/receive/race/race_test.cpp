@@ -169,7 +169,7 @@ TEST_F(Race, EveryEventIsAppliedOnceAcrossFourReceivers) {
     const std::string order = "ORD-" + std::to_string(5000 + i), request = "REQ-" + std::to_string(i);
     const Vnd amount = 150000 + i;
     truth << order << " " << amount << " " << request << "\n";
-    expected["ipn:" + order + "/" + request] = amount;
+    expected["ipn:txn/" + request] = amount;  // the event is the confirmed transaction
     for (int copy = 0; copy < kCopies; ++copy) {
       plan.push_back({tconnect_ipn("/tconnect", kAesKey, order, amount, request, 10 * i + copy)});
     }
@@ -238,7 +238,7 @@ TEST_F(Race, AReceiverKilledInsideItsHandlerLosesNothingAndDoublesNothing) {
   deliver_all(plan, 99);
   const auto credits = backend->credits();
   for (const auto& [key, amount] :
-       std::map<std::string, Vnd>{{victim, 4200}, {"card:" + c.request_id, 35000}, {"ipn:ORD-K/REQ-K", 70000}}) {
+       std::map<std::string, Vnd>{{victim, 4200}, {"card:" + c.request_id, 35000}, {"ipn:txn/REQ-K", 70000}}) {
     const auto it = credits.find(key);
     ASSERT_NE(it, credits.end()) << key << " lost";
     EXPECT_EQ(it->second.count, 1) << key;
