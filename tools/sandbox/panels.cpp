@@ -11,6 +11,10 @@
 
 #include "qr_image.hpp"
 
+#include <functional>
+#include <map>
+#include <mutex>
+
 namespace paygw::sandbox {
 namespace {
 
@@ -40,10 +44,9 @@ Json lines(const Json& detail, const char* const (&keys)[3]) {
   return out;
 }
 
-void add_qr(Json& panel, const std::string& payload) {
-  panel["qr"] = payload;
-  panel["qr_image"] = payload.empty() ? "" : qr_image_url(payload);
-}
+// The image is drawn when the page asks for it (add_qr_images), not in the device request:
+// encoding a QR costs far more than the request the sandbox answers.
+void add_qr(Json& panel, const std::string& payload) { panel["qr"] = payload; }
 
 Json receipt(const Json& r, long long at_ms) {
   Json items = Json::array();
@@ -80,6 +83,33 @@ std::string qr_image_url(const std::string& payload) {
   const auto symbol = qrimage::encode(payload, qrimage::kDefaultLevel, &error);
   if (!symbol) return "";
   return "data:image/svg+xml;base64," + qrimage::base64(qrimage::to_svg(*symbol, qrimage::kQuietZone, 4));
+}
+
+void add_qr_images(Json& screens) {
+  static std::mutex mu;
+  static std::map<std::string, std::string> drawn;  // payload -> data URL; the page shows few QRs
+  std::function<void(Json&)> walk = [&walk](Json& j) {
+    if (j.is_array()) {
+      for (Json& item : j) walk(item);
+      return;
+    }
+    if (!j.is_object()) return;
+    for (auto& [key, value] : j.items()) walk(value);
+    if (!j.contains("qr") || !j["qr"].is_string()) return;
+    const std::string payload = j["qr"].get<std::string>();
+    std::string url;
+    if (!payload.empty()) {
+      std::lock_guard<std::mutex> lock(mu);
+      auto it = drawn.find(payload);
+      if (it == drawn.end()) {
+        if (drawn.size() >= 256) drawn.clear();
+        it = drawn.emplace(payload, qr_image_url(payload)).first;
+      }
+      url = it->second;
+    }
+    j["qr_image"] = url;
+  };
+  if (screens.contains("devices")) walk(screens["devices"]);
 }
 
 void apply_to_panels(Json& panels, const std::string& provider, const std::string& type, const std::string& event,

@@ -65,6 +65,7 @@ void install_screens(httplib::Server& server, State& state) {
       std::lock_guard<std::mutex> lock(state.mu);
       body = state.screens_json(since);
     }
+    add_qr_images(body);
     res.set_header("Cache-Control", "no-store");
     res.set_content(body.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace), "application/json");
   });

@@ -32,6 +32,10 @@ std::string qr_image_url(const std::string& payload);
 /// Whether QR images can be drawn (built with libqrencode).
 bool qr_images_available();
 
+/// Adds "qr_image" (qr_image_url, cached per payload) beside every "qr" of the devices' panels in
+/// a screens_json() answer. Call without State::mu held: drawing takes a while.
+void add_qr_images(Json& screens);
+
 /// Updates `panels` (a device's JSON object) for a device event; called by State::record.
 void apply_to_panels(Json& panels, const std::string& provider, const std::string& type, const std::string& event,
                      const Json& detail, long long at_ms);
