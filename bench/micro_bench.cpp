@@ -103,7 +103,7 @@ void BM_TingeeParseDevicePage(benchmark::State& state) {
 }
 BENCHMARK(BM_TingeeParseDevicePage);
 
-// TConnect: the test key of the spec (§3.3), a fixed IV source (the cost of RAND_bytes is not the point).
+// TConnect: a made-up 32-byte AES key (32 x 'k') and a fixed IV source (the cost of RAND_bytes is not the point).
 const paygw::Secret kTconnectKey(std::string(32, 'k'));
 
 class FixedRandom final : public paygw::RandomSource {
