@@ -7,6 +7,7 @@
 // request_id alone and the event key was the IPN's own (unauthenticated) order_id + request_id:
 // the replay with another order_id ran the handler again and settled another open order of the
 // same amount. Now the event key is the transaction, and a transaction must name the IPN's order.
+#include "../support/client_call_setup.hpp"
 #include "dispatcher_fixture.hpp"
 
 #include <paygw/receive/queries.hpp>
@@ -39,15 +40,9 @@ class FakeTconnect final : public http::Transport {
 };
 
 tconnect::Client real_tconnect_client(bool names_order) {
-  tconnect::Config config;
-  config.base_url = "https://sme-open-api-sandbox.tconnect.vn";
-  config.partner_code = "PARTNER-TEST";
-  config.username = "demo@yourdomain.vn";
-  config.password = Secret("Password#123");
-  config.client_id = "fMLgZltRRtetnsOHXgxsHQ";
-  config.client_secret = Secret("hUFhGJIqz746zcxsYVtrwhkveDuEfcYd");
-  config.aes_key = Secret(kAesKey);
-  config.transport = std::make_shared<FakeTconnect>(names_order);
+  tconnect::Config config =
+      calls::tconnect_config("https://sme-open-api-sandbox.tconnect.vn", std::make_shared<FakeTconnect>(names_order));
+  config.aes_key = Secret(kAesKey);  // the key the dispatcher fixture encrypts IPNs with
   auto client = tconnect::Client::create(std::move(config));
   EXPECT_TRUE(client.ok()) << describe(client.error());
   return *client;

@@ -4,6 +4,7 @@
 // signed, double bit for bit), strings, member order, duplicate keys — and whatever nlohmann
 // rejects, parse_fast rejects. Hand-picked edge cases first, then seeded random documents and
 // random byte edits of them (bounded count, deterministic).
+#include "../support/json_same.hpp"
 #include "json/json.hpp"
 
 #include <gtest/gtest.h>
@@ -22,38 +23,7 @@ namespace {
 
 Json reference(const std::string& text) { return Json::parse(text, nullptr, /*allow_exceptions=*/false); }
 
-// Strict equality: nlohmann's operator== calls 1 (unsigned) and 1 (signed) and 0.0 and -0.0 equal.
-bool same(const Json& first, const Json& second) {
-  std::vector<std::pair<const Json*, const Json*>> pending{{&first, &second}};  // no recursion: deep documents
-  while (!pending.empty()) {
-    const auto [a, b] = pending.back();
-    pending.pop_back();
-    if (a->type() != b->type()) return false;
-    switch (a->type()) {
-      case Json::value_t::object: {
-        if (a->size() != b->size()) return false;
-        auto j = b->items().begin();
-        for (auto i = a->items().begin(); i != a->items().end(); ++i, ++j) {
-          if (i.key() != j.key()) return false;
-          pending.emplace_back(&i.value(), &j.value());
-        }
-        break;
-      }
-      case Json::value_t::array:
-        if (a->size() != b->size()) return false;
-        for (std::size_t k = 0; k < a->size(); ++k) pending.emplace_back(&(*a)[k], &(*b)[k]);
-        break;
-      case Json::value_t::number_float: {
-        const double x = a->get<double>(), y = b->get<double>();
-        if (std::memcmp(&x, &y, sizeof x) != 0) return false;
-        break;
-      }
-      default:
-        if (*a != *b) return false;
-    }
-  }
-  return true;
-}
+using paygw::test::same_json;
 
 // The property, for one text. Returns whether the fast path took it.
 bool agrees(const std::string& text) {
@@ -61,7 +31,7 @@ bool agrees(const std::string& text) {
   const Json ref = reference(text);
   if (fast) {
     EXPECT_FALSE(ref.is_discarded()) << "fast path accepted what nlohmann rejects: " << text;
-    EXPECT_TRUE(same(*fast, ref)) << "different DOM for: " << text;
+    EXPECT_TRUE(same_json(*fast, ref)) << "different DOM for: " << text;
   }
   // json::parse is nlohmann's verdict either way.
   EXPECT_EQ(json::parse(text).ok(), !ref.is_discarded()) << text;
