@@ -8,9 +8,9 @@
 #include <memory>
 
 namespace paygw::charging {
+namespace detail {
 namespace {
 
-using namespace detail;
 namespace core = paygw::detail;
 
 class RealConnection final : public Connection, public std::enable_shared_from_this<RealConnection> {
@@ -27,7 +27,8 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
 
  public:
   RealConnection(Config config, std::string base_url)
-      : protocol_(std::move(config), std::move(base_url)), pipeline_(protocol_.config(), "charging", protocol_) {}
+      : protocol_(std::move(config), std::move(base_url)),
+        pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "charging", protocol_) {}
 
   Result<ChargeResult> submit(const CardRequest& card, const CallOptions& o) override { return call(kSubmit, card, o); }
   std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& o) override {
@@ -37,9 +38,9 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& o) override {
     return call_async(kCheck, card, o);
   }
-  Result<FeeTable> get_fees(const CallOptions& o) override { return call(kGetFees, detail::NoPayload{}, o); }
+  Result<FeeTable> get_fees(const CallOptions& o) override { return call(kGetFees, NoPayload{}, o); }
   std::future<Result<FeeTable>> get_fees_async(const CallOptions& o) override {
-    return call_async(kGetFees, detail::NoPayload{}, o);
+    return call_async(kGetFees, NoPayload{}, o);
   }
 
  private:
@@ -48,6 +49,7 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
 };
 
 }  // namespace
+}  // namespace detail
 
 Result<std::shared_ptr<Connection>> make_connection(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
@@ -71,7 +73,7 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
     }
   }
   config.telco_aliases = std::move(upper);
-  return std::shared_ptr<Connection>(std::make_shared<RealConnection>(std::move(config), std::move(*url)));
+  return std::shared_ptr<Connection>(std::make_shared<detail::RealConnection>(std::move(config), std::move(*url)));
 }
 
 }  // namespace paygw::charging

@@ -18,10 +18,11 @@ using paygw::detail::json::Json;
 /// One row of the endpoint table (charging/endpoints.hpp).
 template <typename Req, typename Res>
 struct Endpoint {
-  std::string_view command;  ///< The `command` field ("charging", "check"); empty for getfee.
-  Idempotency idempotency;
-  Result<detail::Fields> (*build)(const Config&, const Req&, std::string_view command);  ///< Validated, signed.
-  Result<Res> (*parse)(const Json& body);  ///< Used unless the protocol has a parser for Req.
+  std::string_view command;                       ///< The `command` field ("charging", "check"); empty for getfee.
+  Idempotency idempotency = Idempotency::kWrite;  ///< Every row names it; the safe one otherwise.
+  /// Validated, signed.
+  Result<detail::Fields> (*build)(const Config&, const Req&, std::string_view command) = nullptr;
+  Result<Res> (*parse)(const Json& body) = nullptr;  ///< Used unless the protocol has a parser for Req.
   /// Appended to Config::path; the fields then go in a GET query whatever Config::encoding says.
   std::string_view subpath = {};
 };

@@ -77,15 +77,15 @@ std::optional<std::string> retry_reason(const Result<http::Response>& outcome, I
 }
 
 std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double unit) {
-  double d = static_cast<double>(policy.initial_backoff.count());
+  auto d = static_cast<double>(policy.initial_backoff.count());
   for (int i = 1; i < attempt && d < static_cast<double>(policy.max_backoff.count()); ++i) d *= 2;
   d = std::min(d, static_cast<double>(policy.max_backoff.count()));
   unit = std::min(1.0, std::max(0.0, unit));
   return std::chrono::milliseconds(static_cast<std::int64_t>(d / 2 + d / 2 * unit));
 }
 
-Pipeline::Pipeline(const ClientOptions& options, std::string provider, const Protocol& protocol)
-    : options_(options), provider_(std::move(provider)), protocol_(protocol) {}
+Pipeline::Pipeline(ClientOptions options, std::string provider, const Protocol& protocol)
+    : options_(std::move(options)), provider_(std::move(provider)), protocol_(protocol) {}
 
 void write_log(const Logger& logger, LogLevel level, std::string_view message) {
   if (!logger.enabled(level)) return;
@@ -129,7 +129,7 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
     return std::string(http::to_string(request.method)) + " " + url_path_without_query(request.url);
   }
 
-  void finish(Result<Exchange> result) {
+  void finish(Result<Exchange> result) const {
     try {
       done(std::move(result));
     } catch (...) {
@@ -138,7 +138,7 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
   }
 
   // An error ending the call: it keeps kMaybeSent when any attempt may have reached the server.
-  void fail(Error e) {
+  void fail(Error e) const {
     e.attempts = sent;
     if (earlier_maybe_sent) e.delivery = Delivery::kMaybeSent;
     finish(std::move(e));

@@ -99,9 +99,9 @@ std::string redacted_headers(const http::Headers& headers);
 /// Delivery::kMaybeSent when any attempt may have reached the server. Thread-safe; immutable.
 class Pipeline {
  public:
-  /// `options` must have been checked (check_connection_settings fills the seams); `protocol`
-  /// must outlive the pipeline.
-  Pipeline(const ClientOptions& options, std::string provider, const Protocol& protocol);
+  /// `options` (a copy of the client Config's ClientOptions part) must have been checked
+  /// (check_connection_settings fills the seams); `protocol` must outlive the pipeline.
+  Pipeline(ClientOptions options, std::string provider, const Protocol& protocol);
 
   /// Sends `request` (already encoded) following `route`, then calls `done` exactly once: inline
   /// in kBlocking mode, on a transport or timer thread in kAsync mode (or inline when the call
@@ -122,7 +122,7 @@ class Pipeline {
 
   /// A blocking call.
   template <typename Res, typename Parse>
-  Result<Res> call(http::Request request, Route route, const CallOptions& options, const Parse& parse) const {
+  Result<Res> call(http::Request&& request, Route route, const CallOptions& options, const Parse& parse) const {
     std::optional<Result<Exchange>> outcome;
     execute(std::move(request), route, options, Mode::kBlocking, nullptr,
             [&outcome](Result<Exchange> r) { outcome.emplace(std::move(r)); });
@@ -131,7 +131,7 @@ class Pipeline {
 
   /// The same call without blocking; the future is set on a transport or timer thread.
   template <typename Res, typename Parse>
-  std::future<Result<Res>> call_async(std::shared_ptr<const void> owner, http::Request request, Route route,
+  std::future<Result<Res>> call_async(std::shared_ptr<const void> owner, http::Request&& request, Route route,
                                       const CallOptions& options, Parse parse) const {
     auto promise = std::make_shared<std::promise<Result<Res>>>();
     auto future = promise->get_future();

@@ -76,7 +76,7 @@ class Timer {
 }  // namespace
 
 void run_after(std::chrono::milliseconds delay, std::optional<CancelToken> cancel, std::function<void()> then) {
-  static Timer* const timer = new Timer;  // intentionally never destroyed: its thread is detached
+  static auto* const timer = new Timer;  // intentionally never destroyed: its thread is detached
   timer->add(std::chrono::steady_clock::now() + delay, std::move(cancel), std::move(then));
 }
 

@@ -23,7 +23,6 @@ struct Kind {
 Kind kind_of(CURLcode code) noexcept {
   switch (code) {
     case CURLE_UNSUPPORTED_PROTOCOL:  // a scheme outside http/https; after sending: an HTTP/0.9 reply
-      return {When::kBeforeOrAfter, ErrorCode::kInvalidArgument, "bad URL"};
     case CURLE_URL_MALFORMAT: return {When::kBeforeOrAfter, ErrorCode::kInvalidArgument, "bad URL"};
     case CURLE_FAILED_INIT:
     case CURLE_OUT_OF_MEMORY:

@@ -16,7 +16,7 @@ namespace paygw::detail {
 /// byte of it left. A longer one may be partly on the wire while the count is still zero (OpenSSL
 /// can report SSL_ERROR_WANT_WRITE after writing some records, and libcurl then counts nothing),
 /// so once sending started nothing is proven for it.
-inline constexpr std::size_t kMaxProvablyUnsentRequestBytes = 16 * 1024;
+inline constexpr std::size_t kMaxProvablyUnsentRequestBytes = std::size_t{16} * 1024;
 
 /// What is known about one failed exchange.
 struct CurlFailureFacts {

@@ -127,6 +127,7 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     Result<std::int64_t> execute(std::string_view sql, const std::vector<SqlValue>& params) override {
       if (auto ok = open(); !ok) return ok.error();
       std::vector<detail::Param> values;
+      values.reserve(params.size());
       for (const auto& v : params) values.push_back(detail::param(v));
       auto r = c_->query(sql, values);
       if (!r) return r.error();

@@ -78,7 +78,7 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
  public:
   using Lease = ds::Pool<Db>::Lease;
 
-  SqliteStore(StoreOptions options) : options_(std::move(options)) {
+  explicit SqliteStore(StoreOptions options) : options_(std::move(options)) {
     if (!options_.clock) options_.clock = system_clock();
     pool_ = std::make_shared<ds::Pool<Db>>(
         options_.max_connections, [o = options_] { return Db::open(o.path, o.busy_timeout, o.synchronous_full); });

@@ -9,7 +9,7 @@ namespace paygw::sqlite::detail {
 
 namespace {
 
-Error store_error(std::string message) { return make_error(ErrorCode::kInternal, "store: " + message); }
+Error store_error(const std::string& message) { return make_error(ErrorCode::kInternal, "store: " + message); }
 
 bool fatal(int rc) {
   const int primary = rc & 0xff;

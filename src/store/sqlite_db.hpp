@@ -32,7 +32,7 @@ class Stmt {
     (bind_one(++i, args), ...);
   }
   void bind_one(int index, std::string_view text);
-  void bind_one(int index, const std::string& text) { bind_one(index, std::string_view(text)); }
+  void bind_one(int index, const std::string& text) { bind_one(index, std::string_view{text}); }
   void bind_one(int index, const char* text) { bind_one(index, std::string_view(text)); }
   void bind_one(int index, std::int64_t value);
   void bind_one(int index, std::nullptr_t);

@@ -59,7 +59,7 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
 
   class Tx final : public Transaction {
    public:
-    Tx(std::shared_ptr<MemoryStore> store) : store_(std::move(store)), lock_(store_->mu_) {}
+    explicit Tx(std::shared_ptr<MemoryStore> store) : store_(std::move(store)), lock_(store_->mu_) {}
     ~Tx() override {
       if (committed_) return;
       for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
@@ -208,7 +208,7 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
 }  // namespace
 
 std::shared_ptr<PaymentStore> make_memory_store(MemoryStoreOptions options) {
-  return std::make_shared<MemoryStore>(options.clock ? options.clock : system_clock());
+  return std::make_shared<MemoryStore>(options.clock ? std::move(options.clock) : system_clock());
 }
 
 }  // namespace paygw

@@ -18,8 +18,8 @@ constexpr std::int64_t kMaxPages = 10;
 // covers clock differences while 10 pages of 100 still hold a merchant's 500 payments an hour.
 constexpr std::int64_t kAroundDateSeconds = 3600;
 // Without a date (the reconciler, or an IPN without one): the last day.
-constexpr std::int64_t kLastDaySeconds = 24 * 3600;
-constexpr std::int64_t kVietnamOffsetSeconds = 7 * 3600;
+constexpr std::int64_t kLastDaySeconds = std::int64_t{24} * 3600;
+constexpr std::int64_t kVietnamOffsetSeconds = std::int64_t{7} * 3600;
 
 // "YYYY-MM-DD HH:MM:SS" in Vietnam time for seconds since the epoch.
 std::string vietnam_time(std::int64_t epoch_seconds) {

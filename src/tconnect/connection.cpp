@@ -15,7 +15,7 @@ RealConnection::RealConnection(Config config, std::string base_url, Secret raw_k
           },
           [this](LogLevel level, std::string_view line) { pipeline_.log(level, line); }),
       protocol_(std::move(config), std::move(base_url), std::move(raw_key), tokens_),
-      pipeline_(protocol_.config(), "tconnect", protocol_) {}
+      pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "tconnect", protocol_) {}
 
 // A login (or refresh) through the pipeline: a read with the client's retries and its own budget,
 // shared by every call waiting for it, so no single caller's cancel flag ends it.

@@ -19,7 +19,7 @@ Result<IpnNotification> decode_ipn_body(std::string_view raw_body, const std::ve
   auto body = json::parse(raw_body);
   if (!body) return make_error(ErrorCode::kMalformed, "IPN body is not JSON");
   const auto data = detail::envelope_data(*body);
-  if (!data) return make_error(ErrorCode::kMalformed, "IPN body is not {\"data\": \"<hex>\"}");
+  if (!data) return make_error(ErrorCode::kMalformed, R"(IPN body is not {"data": "<hex>"})");
 
   // A wrong key still leaves valid PKCS#7 padding about once in 256 ciphertexts: a plaintext that
   // is not a JSON object does not stop the search — the next key (key rotation) is tried. Only

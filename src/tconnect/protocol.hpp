@@ -19,11 +19,11 @@ using paygw::detail::json::Json;
 /// One row of the endpoint table (tconnect/endpoints.hpp). Every TConnect call is a POST.
 template <typename Req, typename Res>
 struct Endpoint {
-  std::string Paths::*path;  ///< Config::paths member: every path can be overridden.
-  Idempotency idempotency;
-  Result<Json> (*build)(const Req&);       ///< The validated payload (encrypted into {"data": hex}).
-  Result<Res> (*parse)(const Json& body);  ///< The typed result of a decoded 2xx body.
-  bool authorized = true;                  ///< false: no bearer token (login, refresh).
+  std::string Paths::*path = nullptr;                ///< Config::paths member: every path can be overridden.
+  Idempotency idempotency = Idempotency::kWrite;     ///< Every row names it; the safe one otherwise.
+  Result<Json> (*build)(const Req&) = nullptr;       ///< The validated payload (encrypted into {"data": hex}).
+  Result<Res> (*parse)(const Json& body) = nullptr;  ///< The typed result of a decoded 2xx body.
+  bool authorized = true;                            ///< false: no bearer token (login, refresh).
   /// The `x-service-code` header, or nullptr for none. Errors: kInvalidArgument.
   Result<std::string> (*service_code)(const Config&, const Req&) = nullptr;
 };

@@ -9,9 +9,9 @@
 #include <memory>
 
 namespace paygw::tingee {
+namespace detail {
 namespace {
 
-using namespace detail;
 namespace core = paygw::detail;
 
 class RealConnection final : public Connection, public std::enable_shared_from_this<RealConnection> {
@@ -29,7 +29,7 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
  public:
   RealConnection(Config config, std::string base_url, paygw::detail::crypto::HmacSha512Key key)
       : protocol_(std::move(config), std::move(base_url), std::move(key)),
-        pipeline_(protocol_.config(), "tingee", protocol_) {}
+        pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "tingee", protocol_) {}
 
   Result<Ack> read_security_code(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
     return call(kReadSecurityCode, r, o);
@@ -159,6 +159,7 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
 };
 
 }  // namespace
+}  // namespace detail
 
 Result<std::shared_ptr<Connection>> make_connection(Config config) {
   auto fail = [](std::string m) { return make_error(ErrorCode::kConfig, std::move(m)); };
@@ -174,7 +175,7 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   auto key = paygw::detail::crypto::HmacSha512Key::create(config.secret.reveal());
   if (!key) return std::move(key).error();
   return std::shared_ptr<Connection>(
-      std::make_shared<RealConnection>(std::move(config), std::move(*url), std::move(*key)));
+      std::make_shared<detail::RealConnection>(std::move(config), std::move(*url), std::move(*key)));
 }
 
 }  // namespace paygw::tingee

@@ -30,12 +30,12 @@ struct NoRequest {};
 /// One row of the endpoint table (tingee/endpoints.hpp).
 template <typename Req, typename Res>
 struct Endpoint {
-  http::Method method;
+  http::Method method = http::Method::kPost;
   std::string_view path;
-  Idempotency idempotency;
-  Result<Json> (*build)(const Req&);                   ///< The validated JSON body; nullptr = no body (signs "{}").
-  Result<Res> (*parse)(const Json& envelope);          ///< The typed result of a "00" envelope.
-  Result<std::string> (*query)(const Req&) = nullptr;  ///< Query string ("?a=b"); nullptr = none.
+  Idempotency idempotency = Idempotency::kWrite;         ///< Every row names it; the safe one otherwise.
+  Result<Json> (*build)(const Req&) = nullptr;           ///< The validated JSON body; nullptr = no body (signs "{}").
+  Result<Res> (*parse)(const Json& envelope) = nullptr;  ///< The typed result of a "00" envelope.
+  Result<std::string> (*query)(const Req&) = nullptr;    ///< Query string ("?a=b"); nullptr = none.
   Group group = Group::kDevice;
   /// The envelope step: the "00" envelope of an answer, or its typed error.
   Result<Json> (*envelope)(const http::Response&) = detail::parse_envelope;

@@ -10,9 +10,9 @@
 namespace paygw::tingee {
 
 std::string format_timestamp(std::chrono::system_clock::time_point t) {
-  using namespace std::chrono;
   constexpr std::int64_t kDayMs = 86'400'000;
-  const std::int64_t local_ms = duration_cast<milliseconds>(t.time_since_epoch() + detail::kVietnamUtcOffset).count();
+  const std::int64_t local_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch() + detail::kVietnamUtcOffset).count();
   std::int64_t days = local_ms / kDayMs;
   std::int64_t ms = local_ms % kDayMs;
   if (ms < 0) {  // before 1970: floor, not truncate
@@ -61,10 +61,11 @@ std::optional<std::chrono::system_clock::time_point> parse_timestamp(std::string
   if (!paygw::detail::valid_civil(date) || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   // system_clock counts nanoseconds in 64 bits: only years 1970..2200 are representable safely.
   if (date.year < 1970 || date.year > 2200) return std::nullopt;
-  using namespace std::chrono;
-  const milliseconds local = hours(24 * paygw::detail::days_from_civil(date)) + hours(hour) + minutes(minute) +
-                             seconds(second) + milliseconds(milli);
-  return system_clock::time_point(duration_cast<system_clock::duration>(local - kVietnamUtcOffset));
+  namespace chrono = std::chrono;
+  const chrono::milliseconds local = chrono::hours(24 * paygw::detail::days_from_civil(date)) + chrono::hours(hour) +
+                                     chrono::minutes(minute) + chrono::seconds(second) + chrono::milliseconds(milli);
+  using Clock = chrono::system_clock;
+  return Clock::time_point(chrono::duration_cast<Clock::duration>(local - kVietnamUtcOffset));
 }
 
 }  // namespace detail

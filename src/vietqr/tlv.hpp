@@ -56,7 +56,7 @@ inline std::vector<Tlv> split(std::string_view data, const std::string& where, b
           Fail{Problem::kNonDigitLength, where + ": ID/length '" + std::string(data.substr(i, 4)) + "' is not digits"};
       return {};
     }
-    const std::size_t n = static_cast<std::size_t>((len[0] - '0') * 10 + (len[1] - '0'));
+    const std::size_t n = static_cast<std::size_t>(len[0] - '0') * 10 + static_cast<std::size_t>(len[1] - '0');
     if (n == 0) {
       failure = Fail{Problem::kNonDigitLength, where + ": " + std::string(id) + " has length 00"};
       return {};

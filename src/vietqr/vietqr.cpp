@@ -17,7 +17,15 @@
 namespace paygw::vietqr {
 namespace {
 
-using namespace detail;
+using detail::alnum;
+using detail::amount_of;
+using detail::count_chars;
+using detail::diacritic_map;
+using detail::digits;
+using detail::Fail;
+using detail::find;
+using detail::next_code_point;
+using detail::split;
 
 Error invalid(std::string message) { return make_error(ErrorCode::kInvalidArgument, std::move(message)); }
 

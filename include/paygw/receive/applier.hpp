@@ -88,7 +88,7 @@ class PAYGW_EXPORT Applier {
                             std::string_view source) const;
 
   /// A verified bank-link event; event key (kTingee, "bank-link/" + request_id + "/" + status).
-  Result<Applied> apply_bank_link(const tingee::BankLinkEvent& event) const;
+  Result<Applied> apply_bank_link(const tingee::BankLinkEvent& link) const;
 
   /// Runs the handlers still owed (events recorded by a process without that handler), each in
   /// its own transaction that marks it handled: once each. Returns how many ran. Events whose
