@@ -210,7 +210,14 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
     log_outcome(outcome);
     if (outcome && outcome->status == 401 && route.authorized && !reauthenticated &&
         pipeline->protocol_.reauthenticate(attempt)) {
-      // Rejected at authentication, so not processed: one fresh credential, the same bytes once more.
+      // The credential is forgotten either way, so the next call gets a fresh one. A read is sent
+      // once more with it; a write is not: it reached the server, and a 401 is the server's word,
+      // not a proof that nothing was done (ADR 0031). The 401 is the write's answer.
+      if (route.idempotency == Idempotency::kWrite) {
+        pipeline->log(LogLevel::kWarn,
+                      pipeline->provider_ + ": HTTP 401 on a write, not resent; the next call authenticates afresh");
+        return finish(Exchange{std::move(*outcome), sent});
+      }
       pipeline->log(LogLevel::kInfo, pipeline->provider_ + ": HTTP 401, re-authenticating once");
       reauthenticated = true;
       earlier_maybe_sent = true;

@@ -3,12 +3,12 @@
 //
 // A call is: encode (the provider's Protocol validates the request and serialises its body once),
 // then attempts — authorize (per attempt: Tingee signs, TConnect adds a bearer token), send, and on
-// the answer either finish, turn one HTTP 401 into one re-authentication, or wait and retry what
-// the endpoint's idempotency allows — then parse: the provider's envelope (checked, decrypted),
-// then the endpoint's typed result. The blocking and the async call run the same state machine (Pipeline::Run): in
-// blocking mode every step continues inline on the caller's thread; in async mode sends go through
-// Transport::send_async and waits through Sleeper::sleep_async, so no step ever blocks a transport
-// or timer thread.
+// the answer either finish, turn one HTTP 401 into one re-authentication (and one resend of a
+// read; never of a write), or wait and retry what the endpoint's idempotency allows — then parse:
+// the provider's envelope (checked, decrypted), then the endpoint's typed result. The blocking and
+// the async call run the same state machine (Pipeline::Run): in blocking mode every step continues
+// inline on the caller's thread; in async mode sends go through Transport::send_async and waits
+// through Sleeper::sleep_async, so no step ever blocks a transport or timer thread.
 #pragma once
 
 #include <paygw/call_options.hpp>
@@ -58,9 +58,10 @@ class Protocol {
   /// mode it may run later on another thread (a token being fetched) but authorize never blocks.
   /// `attempt` stays valid until `done` has run.
   virtual void authorize(http::Request& attempt, const CallLimits& limits, Mode mode, AuthorizeDone done) const = 0;
-  /// Called on the first HTTP 401 of a call: forget the credential `rejected` carried. Returns
-  /// true when the request may be sent once more with a fresh credential (a 401 means it was not
-  /// processed). The default: no re-authentication.
+  /// Called on the first HTTP 401 of a call: forget the credential `rejected` carried, so that
+  /// the next attempt or call authenticates afresh. Returns true when the protocol can do so; the
+  /// pipeline then sends a read once more, never a write (ADR 0031). The default: no
+  /// re-authentication.
   virtual bool reauthenticate(const http::Request& rejected) const;
 };
 

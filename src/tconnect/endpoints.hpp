@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Internal: every TConnect endpoint paygw calls — one row each: path (a Config::paths member),
 // idempotency, payload builder, result parser. Reads are kIdempotent (retried per RetryPolicy);
-// writes are resent only when certainly not sent, or once after a 401.
+// writes are resent only when certainly not sent (after a 401 only reads are, ADR 0031).
 #pragma once
 
 #include "tconnect/codec.hpp"

@@ -88,7 +88,7 @@ class TconnectProtocol final : public paygw::detail::Protocol {
   /// token that cannot be had fails the call with Delivery::kNotSent: the call was not sent.
   void authorize(http::Request& attempt, const paygw::detail::CallLimits& limits, paygw::detail::Mode mode,
                  paygw::detail::AuthorizeDone done) const override;
-  /// Forgets the token `rejected` carried; one resend with a fresh token.
+  /// Forgets the token `rejected` carried, so the next attempt (a read) or call logs in afresh.
   bool reauthenticate(const http::Request& rejected) const override;
   /// 2xx JSON, decrypting a bare {"data": "<hex>"} (see detail::parse_response).
   Result<Json> decode(const http::Response& response) const;

@@ -26,7 +26,7 @@ const std::string kQr40123 =
 
 bool is_login(const http::Request& r) { return r.url.find("/auth/login") != std::string::npos; }
 
-// Finding 8: after an async push got a 401, the old client ran the blocking re-login on paygw's
+// Finding 8: after an async call got a 401, the old client ran the blocking re-login on paygw's
 // single timer thread, so an unrelated async call's retry waited for it. Here the second login is
 // held inside the transport until that unrelated call has finished: if the login blocked the timer
 // thread, the Tingee retry (a timer wait) could never finish and the test would deadlock.
@@ -42,7 +42,8 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
           return test::json_response(200, R"({"access_token":"t)" + std::to_string(n) + R"(","expires_in":600})");
         }
         if (*http::find_header(r.headers, "Authorization") == "Bearer t1") return test::json_response(401, "{}");
-        return test::json_response(200, R"({"message":"Successfully pushed new payment to POS"})");
+        return test::json_response(
+            200, R"({"services":[{"service_code":"vccb-qr","bincode":"970454","name":"BVBank QR"}]})");
       });
   tconnect::Config tc = test::tconnect_config(tconnect_transport);
   tc.sleeper = real_sleeper();  // as in production: paygw's timer thread serves every client
@@ -65,9 +66,10 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
   show.amount = 40123;
   show.qr_code = kQr40123;
 
-  auto push = tconnect.push_payment_async(tconnect::PosPush{"00059012710", "0129210912", 150000});
+  // A read (a write answered 401 is not resent, so it never logs in again inside the call).
+  auto read = tconnect.get_services_async();
   for (int i = 0; i < 30000 && logins.load() < 2; ++i) std::this_thread::sleep_for(1ms);
-  ASSERT_EQ(logins.load(), 2) << "the push never re-authenticated";
+  ASSERT_EQ(logins.load(), 2) << "the read never re-authenticated";
 
   auto shown = tingee.show_qr_code_async(show);
   ASSERT_EQ(shown.wait_for(30s), std::future_status::ready)
@@ -77,9 +79,9 @@ TEST(AsyncFlow, AReloginAfter401NeverBlocksTheTimerThread) {
   EXPECT_EQ(shows.load(), 2);
   tingee_finished.set_value();
 
-  ASSERT_EQ(push.wait_for(30s), std::future_status::ready);
-  auto pushed = push.get();
-  ASSERT_TRUE(pushed.ok()) << describe(pushed.error());
+  ASSERT_EQ(read.wait_for(30s), std::future_status::ready);
+  auto services = read.get();
+  ASSERT_TRUE(services.ok()) << describe(services.error());
   EXPECT_EQ(logins.load(), 2);
 }
 

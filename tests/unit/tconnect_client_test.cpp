@@ -9,7 +9,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
+#include <set>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -187,28 +190,107 @@ Result<tconnect::PushResult> push(const tconnect::Client& client, bool async) {
   return async ? client.push_payment_async(kPos).get() : client.push_payment(kPos);
 }
 
-TEST_F(TconnectClientTest, Http401ReauthenticatesAndResendsTheSameBytesOnce) {
+// A write answered 401 reached the server: it is not resent (ADR 0031). The token is forgotten,
+// so the next call refreshes it and goes through.
+TEST_F(TconnectClientTest, Http401OnAWriteIsReturnedNotResent) {
   for (bool async : {false, true}) {
     SCOPED_TRACE(async ? "push_payment_async" : "push_payment");
-    auto r = push(use("token-401-retry"), async);
-    ASSERT_TRUE(r.ok()) << describe(r.error());
+    auto client = use("token-401-retry");
+    auto refused = push(client, async);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kAuth);
+    EXPECT_EQ(refused.error().http_status, 401);
+    EXPECT_EQ(refused.error().delivery, Delivery::kMaybeSent);
+    EXPECT_EQ(refused.error().attempts, 1);
+    ASSERT_EQ(replay_->requests().size(), 2u) << "the write was resent";
+    auto next = push(client, async);
+    ASSERT_TRUE(next.ok()) << describe(next.error());
     const auto requests = replay_->requests();
     ASSERT_EQ(requests.size(), 4u);
-    EXPECT_EQ(requests[1].body, requests[3].body) << "the resend must carry the identical encrypted body";
     EXPECT_EQ(*http::find_header(requests[3].headers, "Authorization"), "Bearer eyJ-test-access-2");
     EXPECT_EQ(replay_->report(), "");
   }
 }
 
-TEST_F(TconnectClientTest, SecondHttp401IsReturned) {
+TEST_F(TconnectClientTest, Http401OnAWriteAfterAFreshTokenIsReturnedToo) {
   for (bool async : {false, true}) {
     SCOPED_TRACE(async ? "push_payment_async" : "push_payment");
-    auto r = push(use("token-401-twice"), async);
+    auto client = use("token-401-twice");
+    for (int call = 1; call <= 2; ++call) {
+      auto r = push(client, async);
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().code, ErrorCode::kAuth);
+      EXPECT_EQ(r.error().http_status, 401);
+      EXPECT_EQ(r.error().attempts, 1);
+      EXPECT_EQ(replay_->requests().size(), 2u * static_cast<std::size_t>(call));
+    }
+    EXPECT_EQ(replay_->report(), "");
+  }
+}
+
+// A scripted TConnect for reads: login N issues token tN; /services refuses the tokens in
+// `refused` with 401 and otherwise lists one service. Records the business requests.
+class TokenServer {
+ public:
+  explicit TokenServer(std::set<std::string> refused) : refused_(std::move(refused)) {}
+  std::shared_ptr<http::Transport> transport() {
+    return std::make_shared<test::ScriptedTransport>([this](const http::Request& r) -> Result<http::Response> {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (r.url.find("/auth/login") != std::string::npos) {
+        return test::json_response(200, R"({"access_token":"t)" + std::to_string(++logins_) + R"(","expires_in":600})");
+      }
+      requests_.push_back(r);
+      if (refused_.count(*http::find_header(r.headers, "Authorization")) != 0) return test::json_response(401, "{}");
+      return test::json_response(200,
+                                 R"({"services":[{"service_code":"vccb-qr","bincode":"970454","name":"BVBank QR"}]})");
+    });
+  }
+  std::vector<http::Request> requests() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return requests_;
+  }
+  int logins() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return logins_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::set<std::string> refused_;
+  std::vector<http::Request> requests_;
+  int logins_ = 0;
+};
+
+Result<tconnect::ServiceList> services(const tconnect::Client& client, bool async) {
+  return async ? client.get_services_async().get() : client.get_services();
+}
+
+TEST(TconnectRead401, ReauthenticatesAndResendsTheSameBytesOnce) {
+  for (bool async : {false, true}) {
+    SCOPED_TRACE(async ? "get_services_async" : "get_services");
+    TokenServer server({"Bearer t1"});
+    auto client = test::tconnect_client(server.transport());
+    auto r = services(client, async);
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    const auto requests = server.requests();
+    ASSERT_EQ(requests.size(), 2u);
+    EXPECT_EQ(requests[0].body, requests[1].body) << "the resend must carry the identical encrypted body";
+    EXPECT_EQ(*http::find_header(requests[1].headers, "Authorization"), "Bearer t2");
+    EXPECT_EQ(server.logins(), 2);
+  }
+}
+
+TEST(TconnectRead401, SecondHttp401IsReturned) {
+  for (bool async : {false, true}) {
+    SCOPED_TRACE(async ? "get_services_async" : "get_services");
+    TokenServer server({"Bearer t1", "Bearer t2"});
+    auto client = test::tconnect_client(server.transport());
+    auto r = services(client, async);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::kAuth);
     EXPECT_EQ(r.error().http_status, 401);
     EXPECT_EQ(r.error().attempts, 2);
-    EXPECT_EQ(replay_->report(), "");
+    EXPECT_EQ(server.requests().size(), 2u);
   }
 }
 
