@@ -19,8 +19,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -120,9 +122,16 @@ int main(int argc, char** argv) {
   }
   auto dispatcher = receive::Dispatcher::create(std::move(config));
   if (!dispatcher) return std::fprintf(stderr, "%s\n", describe(dispatcher.error()).c_str()), 1;
-  (void)dispatcher->applier().run_deferred();  // handlers a handler-less process (paygw reconcile) left owed
+  // 3. Handlers a handler-less process (`paygw reconcile`) left owed: now, and then every minute
+  //    while the receiver runs (each owed event is tried on its own; a failing one is alerted and
+  //    retried next time, and kinds this process has no handler for are left to one that has).
+  const auto run_owed = [&dispatcher] {
+    auto ran = dispatcher->applier().run_deferred();
+    if (!ran) std::fprintf(stderr, "owed handlers: %s\n", describe(ran.error()).c_str());
+  };
+  run_owed();
 
-  // 3. The HTTP server hands every request to the dispatcher as it is.
+  // 4. The HTTP server hands every request to the dispatcher as it is.
   auto handle = [&](const httplib::Request& req, httplib::Response& res) {
     const auto reply = dispatcher->handle(req.method, req.target, {req.headers.begin(), req.headers.end()}, req.body);
     res.status = reply.status;
@@ -145,6 +154,19 @@ int main(int argc, char** argv) {
   if (bound <= 0) return std::fprintf(stderr, "cannot listen on 127.0.0.1:%d\n", port), 1;
   std::printf("listening on http://127.0.0.1:%d/charge/callback\n", bound);
   std::fflush(stdout);
+  std::mutex owed_mu;  // the periodic run of the owed handlers, stopped with the server
+  std::condition_variable owed_cv;
+  bool stopping = false;
+  std::thread owed([&] {
+    std::unique_lock<std::mutex> lock(owed_mu);
+    while (!owed_cv.wait_for(lock, std::chrono::minutes(1), [&] { return stopping; })) run_owed();
+  });
   server.listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(owed_mu);
+    stopping = true;
+  }
+  owed_cv.notify_one();
+  owed.join();
   return 0;
 }

@@ -81,6 +81,73 @@ struct EventRecord {
   std::chrono::system_clock::time_point applied_at{};  ///< Set by the store.
 };
 
+/// What PaymentStore::list_events() returns: a filter and a page. Every filter is optional;
+/// events come oldest first (in the order they were recorded).
+struct EventQuery {
+  std::optional<Provider> provider;  ///< Only this gateway's events.
+  std::vector<std::string> kinds;    ///< Only these kinds (EventRecord::kind); empty = every kind.
+  /// Only handled (true) or only owed (false) events; nullopt = both.
+  std::optional<bool> handled;
+  std::optional<std::chrono::system_clock::time_point> applied_from;    ///< applied_at >= this.
+  std::optional<std::chrono::system_clock::time_point> applied_before;  ///< applied_at < this.
+  /// "" = from the oldest; otherwise the next_cursor of the page before (opaque).
+  std::string cursor;
+  std::size_t limit = 100;  ///< At most this many events, 1..1000.
+};
+
+/// One page of events.
+struct EventPage {
+  std::vector<EventRecord> events;  ///< Oldest first.
+  /// Pass as EventQuery::cursor for the next page; "" when this page is the last.
+  std::string next_cursor;
+};
+
+/// What PaymentStore::list_submissions() returns: a filter and a page. Submissions come oldest
+/// first (by created_at, then provider and request_id).
+struct SubmissionQuery {
+  std::optional<Provider> provider;                                     ///< Only this gateway's submissions.
+  std::vector<SubmissionState> states;                                  ///< Only these states; empty = every state.
+  std::optional<std::chrono::system_clock::time_point> created_from;    ///< created_at >= this.
+  std::optional<std::chrono::system_clock::time_point> created_before;  ///< created_at < this.
+  /// "" = from the oldest; otherwise the next_cursor of the page before (opaque).
+  std::string cursor;
+  std::size_t limit = 100;  ///< At most this many submissions, 1..1000.
+};
+
+/// One page of submissions.
+struct SubmissionPage {
+  std::vector<SubmissionRecord> submissions;  ///< Oldest first.
+  /// Pass as SubmissionQuery::cursor for the next page; "" when this page is the last.
+  std::string next_cursor;
+};
+
+/// Something a human should look at, as the store keeps it (receive::Applier::alert() records
+/// every alert it raises): a conflicting duplicate, a rejected delivery, a payment for an unknown
+/// bill. Never holds a secret.
+struct AlertRecord {
+  Provider provider = Provider::kCharging;  ///< Which endpoint or flow raised it.
+  std::string kind;                         ///< "conflict", "rejected", "unknown_submission", "amount_mismatch", ...
+  std::string subject;  ///< The request_id / order_id / event id concerned, when known (<= 256 bytes).
+  std::string message;  ///< For a human (no secrets; cut to 1000 bytes).
+  std::chrono::system_clock::time_point raised_at{};  ///< Set by the store.
+};
+
+/// What PaymentStore::list_alerts() returns; alerts come oldest first.
+struct AlertQuery {
+  std::optional<Provider> provider;                                    ///< Only this gateway's alerts.
+  std::vector<std::string> kinds;                                      ///< Only these kinds; empty = every kind.
+  std::optional<std::chrono::system_clock::time_point> raised_from;    ///< raised_at >= this.
+  std::optional<std::chrono::system_clock::time_point> raised_before;  ///< raised_at < this.
+  std::string cursor;       ///< "" = from the oldest; otherwise the page before's next_cursor.
+  std::size_t limit = 100;  ///< At most this many alerts, 1..1000.
+};
+
+/// One page of alerts.
+struct AlertPage {
+  std::vector<AlertRecord> alerts;  ///< Oldest first.
+  std::string next_cursor;          ///< For the next page; "" when this page is the last.
+};
+
 /// A parameter of PaymentStore::Transaction::execute: SQL NULL, an integer or text.
 using SqlValue = std::variant<std::nullptr_t, std::int64_t, std::string>;
 
@@ -95,7 +162,13 @@ using SqlValue = std::variant<std::nullptr_t, std::int64_t, std::string>;
 ///   returns true — once its transaction commits; a transaction that is rolled back (or whose
 ///   process dies) records nothing, and a later delivery is first again;
 /// - what a Transaction wrote (including execute()) becomes visible all at once on commit(), or
-///   never.
+///   never;
+/// - a transaction in which any statement failed (an error from execute(), finalize(),
+///   record_event(), …, whether or not the caller went on) never commits: every later statement
+///   and commit() fail, and nothing of it is applied — the same on every store (on PostgreSQL
+///   the server has aborted such a transaction anyway; SQLite and the memory store follow suit);
+/// - commit() returns success only when the transaction really committed (the server's answer and
+///   the connection's transaction state are checked).
 ///
 /// Errors: kInternal for a database failure (message "store: …", never a secret), kConfig for a
 /// schema newer than this paygw, kInvalidArgument for an invalid record.
@@ -121,10 +194,15 @@ class PAYGW_EXPORT PaymentStore {
     virtual Result<bool> mark_handled(Provider provider, std::string_view event_id) = 0;
     /// Runs one SQL statement of the merchant's own in this transaction (for example the credit,
     /// so that it commits together with the event, or not at all), with `?` placeholders (SQLite)
-    /// or `$1…` (PostgreSQL). Returns the number of rows changed.
+    /// or `$1…` (PostgreSQL). Returns the number of rows changed. A failed statement fails the
+    /// whole transaction (see the class comment): write "INSERT … ON CONFLICT DO NOTHING" rather
+    /// than an INSERT whose unique-key error is ignored. Transaction control (BEGIN, COMMIT,
+    /// ROLLBACK, SAVEPOINT…) is the store's: a statement that ends the transaction is an error.
+    /// Statements with parameters are prepared once per connection and reused.
     /// Errors: kInvalidArgument on the memory store (it runs no SQL); kInternal on a failure.
     virtual Result<std::int64_t> execute(std::string_view sql, const std::vector<SqlValue>& params) = 0;
-    /// Makes every change of the transaction durable. After an error nothing was applied.
+    /// Makes every change of the transaction durable. After an error nothing was applied: in
+    /// particular when a statement of the transaction failed (kInternal, "store: … rolled back").
     virtual Result<void> commit() = 0;
   };
 
@@ -152,6 +230,20 @@ class PAYGW_EXPORT PaymentStore {
   virtual Result<std::optional<EventRecord>> find_event(Provider provider, std::string_view event_id) = 0;
   /// Events whose handler is still owed (handled == false), oldest first, at most `limit`.
   virtual Result<std::vector<EventRecord>> list_unhandled(std::size_t limit) = 0;
+
+  /// Events matching `query` (applied, handled or owed; by gateway, kind and time), one page,
+  /// oldest first — for an admin page, a daily reconciliation report, or to run owed handlers.
+  /// Errors: kInvalidArgument (limit outside 1..1000, a cursor this store did not return),
+  /// kInternal.
+  virtual Result<EventPage> list_events(const EventQuery& query) = 0;
+  /// Submissions matching `query`, one page, oldest first. Errors: as list_events().
+  virtual Result<SubmissionPage> list_submissions(const SubmissionQuery& query) = 0;
+  /// Records an alert on its own (not in any transaction: an alert is kept even when the delivery
+  /// that raised it is not applied). The message is cut to 1000 bytes, the subject to 256.
+  /// Errors: kInternal.
+  virtual Result<void> record_alert(const AlertRecord& alert) = 0;
+  /// Alerts matching `query`, one page, oldest first. Errors: as list_events().
+  virtual Result<AlertPage> list_alerts(const AlertQuery& query) = 0;
 };
 
 /// Options of make_memory_store().

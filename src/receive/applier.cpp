@@ -61,6 +61,8 @@ Applier::Applier(std::shared_ptr<PaymentStore> store, ApplierOptions options)
 }
 
 void Applier::alert(const Alert& a) const {
+  // Kept for PaymentStore::list_alerts, on its own (ADR 0032); a store failure loses only the row.
+  (void)store_->record_alert(AlertRecord{a.provider, a.kind, a.subject, a.message, {}});
   if (options_.handlers.alert) options_.handlers.alert(a);
 }
 

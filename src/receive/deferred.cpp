@@ -55,26 +55,47 @@ Result<void> run_one(PaymentStore::Transaction& tx, const Handlers& h, const Eve
   return h.bank_link(BankLink{*link}, context);
 }
 
+// Runs one owed event in its own transaction. true when it ran here; false when another process
+// ran it meanwhile. Errors: the store's, the payload's, the handler's (nothing committed then).
+Result<bool> run_owed(PaymentStore& store, const Handlers& h, const EventRecord& event) {
+  auto tx = store.begin();
+  if (!tx) return tx.error();
+  auto marked = (*tx)->mark_handled(event.provider, event.event_id);
+  if (!marked) return marked.error();
+  if (!*marked) return false;  // handled meanwhile
+  EventRecord handled = event;
+  handled.handled = true;
+  if (auto done = run_one(**tx, h, handled); !done) return done.error();
+  if (auto committed = (*tx)->commit(); !committed) return committed.error();
+  return true;
+}
+
 }  // namespace
 
-Result<std::size_t> Applier::run_deferred(std::size_t limit) const {
-  auto owed = store_->list_unhandled(limit);
-  if (!owed) return owed.error();
-  std::size_t ran = 0;
-  for (const EventRecord& event : *owed) {
-    if (!has_handler(options_.handlers, event.kind)) continue;
-    auto tx = store_->begin();
-    if (!tx) return tx.error();
-    auto marked = (*tx)->mark_handled(event.provider, event.event_id);
-    if (!marked) return marked.error();
-    if (!*marked) continue;  // another process ran it meanwhile
-    EventRecord handled = event;
-    handled.handled = true;
-    if (auto done = run_one(**tx, options_.handlers, handled); !done) return done.error();
-    if (auto committed = (*tx)->commit(); !committed) return committed.error();
-    ++ran;
+Result<std::size_t> Applier::run_deferred(std::size_t batch) const {
+  EventQuery query;
+  query.handled = false;
+  query.limit = batch;
+  for (std::string_view kind :
+       {payload::kCardFinal, payload::kTingeePayment, payload::kIpnConfirmed, payload::kTingeeBankLink}) {
+    if (has_handler(options_.handlers, kind)) query.kinds.emplace_back(kind);
   }
-  return ran;
+  if (query.kinds.empty()) return std::size_t{0};  // nothing this process could run
+  std::size_t ran = 0;
+  for (;;) {
+    auto page = store_->list_events(query);
+    if (!page) return page.error();
+    for (const EventRecord& event : page->events) {
+      auto done = run_owed(*store_, options_.handlers, event);
+      if (!done) {
+        alert({event.provider, "handler_failed", event.event_id, "owed handler not run: " + describe(done.error())});
+        continue;  // left owed; the others run
+      }
+      ran += *done ? 1 : 0;
+    }
+    if (page->next_cursor.empty()) return ran;
+    query.cursor = page->next_cursor;
+  }
 }
 
 }  // namespace paygw::receive

@@ -94,49 +94,59 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
       if (auto ok = open(); !ok) return ok.error();
       // FOR UPDATE: a second delivery of the same card waits here until this one commits, then
       // sees the final state (and decide() classifies it as a duplicate or a conflict).
-      auto r = c_->run(std::string("SELECT ") + kSubmissionColumns +
-                           " FROM paygw_submissions WHERE provider = $1 AND request_id = $2 FOR UPDATE",
-                       to_string(p), id);
+      auto r = latch_.track(c_->run(std::string("SELECT ") + kSubmissionColumns +
+                                        " FROM paygw_submissions WHERE provider = $1 AND request_id = $2 FOR UPDATE",
+                                    to_string(p), id));
       if (!r) return r.error();
       return first(submissions_of(*r));
     }
     Result<bool> finalize(Provider p, std::string_view id, std::string_view result) override {
       if (auto ok = open(); !ok) return ok.error();
       return one_changed(
-          c_->run("UPDATE paygw_submissions SET state = 'final', result = $1, updated_ms = $2 "
-                  "WHERE provider = $3 AND request_id = $4 AND state IN ('write_ahead', 'pending')",
-                  result, store_->now_ms(), to_string(p), id));
+          latch_.track(c_->run("UPDATE paygw_submissions SET state = 'final', result = $1, updated_ms = $2 "
+                               "WHERE provider = $3 AND request_id = $4 AND state IN ('write_ahead', 'pending')",
+                               result, store_->now_ms(), to_string(p), id)));
     }
     Result<bool> record_event(const EventRecord& e) override {
       if (auto ok = open(); !ok) return ok.error();
       if (auto ok = ds::check_key("event_id", e.event_id, ds::kMaxEventId); !ok) return ok.error();
       const std::int64_t now = store_->now_ms();
-      return one_changed(
+      return one_changed(latch_.track(
           c_->run("INSERT INTO paygw_events (provider, event_id, kind, payload, handled, applied_ms, handled_ms) "
                   "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (provider, event_id) DO NOTHING",
                   to_string(e.provider), e.event_id, e.kind, e.payload, e.handled, now,
-                  e.handled ? SqlValue(now) : SqlValue(nullptr)));
+                  e.handled ? SqlValue(now) : SqlValue(nullptr))));
     }
     Result<bool> mark_handled(Provider p, std::string_view id) override {
       if (auto ok = open(); !ok) return ok.error();
       return one_changed(
-          c_->run("UPDATE paygw_events SET handled = true, handled_ms = $1 "
-                  "WHERE provider = $2 AND event_id = $3 AND NOT handled",
-                  store_->now_ms(), to_string(p), id));
+          latch_.track(c_->run("UPDATE paygw_events SET handled = true, handled_ms = $1 "
+                               "WHERE provider = $2 AND event_id = $3 AND NOT handled",
+                               store_->now_ms(), to_string(p), id)));
     }
     Result<std::int64_t> execute(std::string_view sql, const std::vector<SqlValue>& params) override {
       if (auto ok = open(); !ok) return ok.error();
+      if (ds::is_transaction_control(sql)) return latch_.track(Result<std::int64_t>(ds::transaction_control_refused()));
       std::vector<detail::Param> values;
       values.reserve(params.size());
       for (const auto& v : params) values.push_back(detail::param(v));
-      auto r = c_->query(sql, values);
+      // A statement with parameters is likely to come again (the credit of every delivery).
+      auto r = latch_.track(values.empty() ? c_->query(sql, values) : c_->prepared(sql, values));
       if (!r) return r.error();
+      if (!c_->in_transaction()) {
+        return latch_.track(Result<std::int64_t>(
+            make_error(ErrorCode::kInternal, "store: a statement of execute() ended the transaction")));
+      }
       return r->changed();
     }
     Result<void> commit() override {
-      if (auto ok = open(); !ok) return ok;
+      if (ended_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
       ended_ = true;
-      auto committed = c_->script("COMMIT");
+      if (latch_.failed()) {
+        c_->rollback();
+        return latch_.error();
+      }
+      auto committed = c_->commit();
       if (!committed) c_->rollback();
       return committed;
     }
@@ -144,8 +154,10 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
    private:
     Result<void> open() const {
       if (ended_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
+      if (latch_.failed()) return latch_.error();
       return {};
     }
+    ds::FailureLatch latch_;
     std::shared_ptr<PostgresStore> store_;
     Lease c_;
     bool ended_ = false;
@@ -222,6 +234,134 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     return events_of(*r);
   }
 
+  Result<EventPage> list_events(const EventQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    auto after = ds::parse_seq_cursor(q.cursor);
+    if (!after) return after.error();
+    std::vector<detail::Param> params{detail::param(*after)};
+    auto next = [&](detail::Param p) {
+      params.push_back(std::move(p));
+      return "$" + std::to_string(params.size());
+    };
+    std::string sql = std::string("SELECT ") + kEventColumns + ", seq FROM paygw_events WHERE seq > $1";
+    if (q.provider) sql += " AND provider = " + next(detail::param(to_string(*q.provider)));
+    if (!q.kinds.empty()) {
+      sql += " AND kind IN (";
+      for (std::size_t i = 0; i < q.kinds.size(); ++i) sql += (i == 0 ? "" : ", ") + next(detail::param(q.kinds[i]));
+      sql += ")";
+    }
+    if (q.handled) sql += *q.handled ? " AND handled" : " AND NOT handled";
+    if (q.applied_from) sql += " AND applied_ms >= " + next(detail::param(ds::to_ms(*q.applied_from)));
+    if (q.applied_before) sql += " AND applied_ms < " + next(detail::param(ds::to_ms(*q.applied_before)));
+    sql += " ORDER BY seq LIMIT " + next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    auto r = (*c)->query(sql, params);
+    if (!r) return r.error();
+    auto all = events_of(*r);
+    if (!all) return all.error();
+    EventPage page;
+    if (all->size() > q.limit) {
+      all->resize(q.limit);
+      page.next_cursor = r->text(static_cast<int>(q.limit) - 1, 6);
+    }
+    page.events = std::move(*all);
+    return page;
+  }
+
+  Result<SubmissionPage> list_submissions(const SubmissionQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    std::vector<detail::Param> params;
+    auto next = [&](detail::Param p) {
+      params.push_back(std::move(p));
+      return "$" + std::to_string(params.size());
+    };
+    std::string sql = std::string("SELECT ") + kSubmissionColumns + " FROM paygw_submissions WHERE true";
+    if (!q.cursor.empty()) {
+      auto after = ds::parse_submission_cursor(q.cursor);
+      if (!after) return after.error();
+      sql += " AND (created_ms, provider COLLATE \"C\", request_id COLLATE \"C\") > (" +
+             next(detail::param(after->created_ms));
+      sql += ", " + next(detail::param(after->provider));
+      sql += ", " + next(detail::param(after->request_id)) + ")";
+    }
+    if (q.provider) sql += " AND provider = " + next(detail::param(to_string(*q.provider)));
+    if (!q.states.empty()) {
+      sql += " AND state IN (";
+      for (std::size_t i = 0; i < q.states.size(); ++i) {
+        sql += (i == 0 ? "" : ", ") + next(detail::param(to_string(q.states[i])));
+      }
+      sql += ")";
+    }
+    if (q.created_from) sql += " AND created_ms >= " + next(detail::param(ds::to_ms(*q.created_from)));
+    if (q.created_before) sql += " AND created_ms < " + next(detail::param(ds::to_ms(*q.created_before)));
+    // COLLATE "C": the order of bytes, as SQLite and the memory store compare text.
+    sql += " ORDER BY created_ms, provider COLLATE \"C\", request_id COLLATE \"C\" LIMIT " +
+           next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    auto r = (*c)->query(sql, params);
+    if (!r) return r.error();
+    auto all = submissions_of(*r);
+    if (!all) return all.error();
+    SubmissionPage page;
+    if (all->size() > q.limit) {
+      all->resize(q.limit);
+      const SubmissionRecord& last = all->back();
+      page.next_cursor = ds::submission_cursor(ds::to_ms(last.created_at), to_string(last.provider), last.request_id);
+    }
+    page.submissions = std::move(*all);
+    return page;
+  }
+
+  Result<void> record_alert(const AlertRecord& a) override {
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    auto done =
+        (*c)->run("INSERT INTO paygw_alerts (provider, kind, subject, message, raised_ms) VALUES ($1, $2, $3, $4, $5)",
+                  to_string(a.provider), a.kind, ds::cut_utf8(a.subject, ds::kMaxAlertSubject),
+                  ds::cut_utf8(a.message, ds::kMaxAlertMessage), now_ms());
+    if (!done) return done.error();
+    return {};
+  }
+
+  Result<AlertPage> list_alerts(const AlertQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    auto after = ds::parse_seq_cursor(q.cursor);
+    if (!after) return after.error();
+    std::vector<detail::Param> params{detail::param(*after)};
+    auto next = [&](detail::Param p) {
+      params.push_back(std::move(p));
+      return "$" + std::to_string(params.size());
+    };
+    std::string sql = "SELECT provider, kind, subject, message, raised_ms, seq FROM paygw_alerts WHERE seq > $1";
+    if (q.provider) sql += " AND provider = " + next(detail::param(to_string(*q.provider)));
+    if (!q.kinds.empty()) {
+      sql += " AND kind IN (";
+      for (std::size_t i = 0; i < q.kinds.size(); ++i) sql += (i == 0 ? "" : ", ") + next(detail::param(q.kinds[i]));
+      sql += ")";
+    }
+    if (q.raised_from) sql += " AND raised_ms >= " + next(detail::param(ds::to_ms(*q.raised_from)));
+    if (q.raised_before) sql += " AND raised_ms < " + next(detail::param(ds::to_ms(*q.raised_before)));
+    sql += " ORDER BY seq LIMIT " + next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    auto r = (*c)->query(sql, params);
+    if (!r) return r.error();
+    AlertPage page;
+    for (int i = 0; i < r->size(); ++i) {
+      if (page.alerts.size() == q.limit) {
+        page.next_cursor = r->text(i - 1, 5);
+        break;
+      }
+      const auto provider = parse_provider(r->text(i, 0));
+      if (!provider) return make_error(ErrorCode::kInternal, "store: unreadable alert row");
+      page.alerts.push_back(
+          AlertRecord{*provider, r->text(i, 1), r->text(i, 2), r->text(i, 3), ds::from_ms(r->integer(i, 4))});
+    }
+    return page;
+  }
+
   // Instances starting together: the advisory lock makes one migrate while the others wait, then
   // find the schema current.
   Result<void> migrate() {
@@ -233,13 +373,14 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
       return e;
     };
     if (auto ok = conn.script("BEGIN"); !ok) return ok;
-    if (auto ok = conn.run("SELECT pg_advisory_xact_lock($1)", kMigrationLock); !ok) return fail(ok.error());
+    if (auto ok = conn.query("SELECT pg_advisory_xact_lock($1)", {detail::param(kMigrationLock)}); !ok)
+      return fail(ok.error());
     if (auto ok = conn.script("CREATE TABLE IF NOT EXISTS paygw_schema (version INTEGER PRIMARY KEY, "
                               "applied_ms BIGINT NOT NULL)");
         !ok) {
       return fail(ok.error());
     }
-    auto version = conn.run("SELECT COALESCE(MAX(version), 0) FROM paygw_schema");
+    auto version = conn.query("SELECT COALESCE(MAX(version), 0) FROM paygw_schema");
     if (!version || version->size() != 1)
       return fail(version ? make_error(ErrorCode::kInternal, "store: no version") : version.error());
     const std::int64_t current = version->integer(0, 0);
@@ -250,11 +391,13 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     }
     for (std::int64_t v = current + 1; v <= static_cast<std::int64_t>(scripts.size()); ++v) {
       if (auto ok = conn.script(scripts[static_cast<std::size_t>(v - 1)]); !ok) return fail(ok.error());
-      if (auto ok = conn.run("INSERT INTO paygw_schema (version, applied_ms) VALUES ($1, $2)", v, now_ms()); !ok) {
+      if (auto ok = conn.query("INSERT INTO paygw_schema (version, applied_ms) VALUES ($1, $2)",
+                               {detail::param(v), detail::param(now_ms())});
+          !ok) {
         return fail(ok.error());
       }
     }
-    return conn.script("COMMIT");
+    return conn.commit();
   }
 
  private:

@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 
 #include <cstdlib>
+#include <string_view>
 
 namespace paygw::postgres::detail {
 
@@ -30,6 +31,10 @@ std::string Rows::text(int row, int column) const {
 }
 std::int64_t Rows::integer(int row, int column) const { return std::strtoll(PQgetvalue(r_, row, column), nullptr, 10); }
 bool Rows::boolean(int row, int column) const { return PQgetvalue(r_, row, column)[0] == 't'; }
+const char* Rows::command_tag() const {
+  const char* tag = PQcmdStatus(r_);
+  return tag == nullptr ? "" : tag;
+}
 std::int64_t Rows::changed() const {
   const char* n = PQcmdTuples(r_);
   return n == nullptr || *n == '\0' ? 0 : std::strtoll(n, nullptr, 10);
@@ -60,13 +65,7 @@ Error Conn::failure(std::string_view what, pg_result* r) const {
   return store_error(std::string(what) + ": " + (message != nullptr ? message : "unknown error"));
 }
 
-Result<Rows> Conn::query(std::string_view sql, const std::vector<Param>& params) {
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  const std::string text(sql);
-  pg_result* r =
-      PQexecParams(c_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+Result<Rows> Conn::result_of(pg_result* r) const {
   const ExecStatusType status = r == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     Error e = failure("statement failed", r);
@@ -75,6 +74,48 @@ Result<Rows> Conn::query(std::string_view sql, const std::vector<Param>& params)
   }
   return Rows(r);
 }
+
+Result<Rows> Conn::query(std::string_view sql, const std::vector<Param>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  const std::string text(sql);
+  return result_of(
+      PQexecParams(c_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+Result<Rows> Conn::prepared(std::string_view sql, const std::vector<Param>& params) {
+  std::string text(sql);
+  auto it = prepared_.find(text);
+  if (it == prepared_.end()) {
+    if (prepared_.size() >= kMaxPrepared) return query(sql, params);
+    std::string name = "paygw_" + std::to_string(prepared_.size() + 1);
+    auto made = result_of(PQprepare(c_, name.c_str(), text.c_str(), static_cast<int>(params.size()), nullptr));
+    if (!made) return made.error();
+    it = prepared_.emplace(std::move(text), std::move(name)).first;
+  }
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  return result_of(
+      PQexecPrepared(c_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+}
+
+Result<void> Conn::commit() {
+  if (PQtransactionStatus(c_) != PQTRANS_INTRANS) {
+    return store_error("the transaction was rolled back: it failed or had already ended before COMMIT");
+  }
+  auto done = result_of(PQexec(c_, "COMMIT"));
+  if (!done) return done.error();
+  // An aborted transaction answers COMMIT with PGRES_COMMAND_OK and the tag ROLLBACK.
+  const char* tag = done->command_tag();
+  if (std::string_view(tag) != "COMMIT" || PQtransactionStatus(c_) != PQTRANS_IDLE) {
+    return store_error(std::string("the transaction was not committed (the server answered ") + tag + ")");
+  }
+  return {};
+}
+
+bool Conn::in_transaction() const noexcept { return PQtransactionStatus(c_) == PQTRANS_INTRANS; }
 
 Result<void> Conn::script(std::string_view sql) {
   const std::string text(sql);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -40,6 +41,8 @@ class Rows {
   std::string text(int row, int column) const;
   std::int64_t integer(int row, int column) const;
   bool boolean(int row, int column) const;
+  /// The command tag ("INSERT 0 1", "COMMIT", "ROLLBACK" …).
+  const char* command_tag() const;
   /// Rows changed by an INSERT/UPDATE/DELETE.
   std::int64_t changed() const;
 
@@ -53,23 +56,34 @@ class Conn {
   static Result<std::unique_ptr<Conn>> connect(const std::string& conninfo, std::chrono::milliseconds lock_timeout);
   ~Conn();
 
-  /// One statement with $1… parameters.
+  /// One statement with $1… parameters, parsed and planned every time (an unnamed statement).
   Result<Rows> query(std::string_view sql, const std::vector<Param>& params = {});
+  /// One statement with $1… parameters, prepared once per connection (a named statement, kept
+  /// while the connection lives; at most kMaxPrepared, then as query()).
+  Result<Rows> prepared(std::string_view sql, const std::vector<Param>& params);
   template <typename... Args>
   Result<Rows> run(std::string_view sql, const Args&... args) {
-    return query(sql, std::vector<Param>{param(args)...});
+    return prepared(sql, std::vector<Param>{param(args)...});
   }
   /// One or more statements without parameters.
   Result<void> script(std::string_view sql);
+  /// COMMIT, and an error unless the server answered that it committed (command tag "COMMIT"
+  /// and no transaction open afterwards: an aborted transaction answers COMMIT with "ROLLBACK").
+  Result<void> commit();
+  /// true while a transaction is open and not aborted.
+  bool in_transaction() const noexcept;
   /// ROLLBACK when a transaction is open; never fails.
   void rollback() noexcept;
   /// true once the connection is unusable (it is then closed, not pooled).
   bool broken() const noexcept;
 
  private:
+  static constexpr std::size_t kMaxPrepared = 64;
   explicit Conn(pg_conn* c) : c_(c) {}
   Error failure(std::string_view what, pg_result* r) const;
+  Result<Rows> result_of(pg_result* r) const;
   pg_conn* c_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
 }  // namespace paygw::postgres::detail

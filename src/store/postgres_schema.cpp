@@ -37,6 +37,20 @@ CREATE TABLE paygw_events (
 );
 CREATE INDEX paygw_events_unhandled ON paygw_events (seq) WHERE NOT handled;
 )sql",
+      // 2: the read API (time ranges) and stored alerts (docs/adr/0032-receive-store-round-2.md).
+      R"sql(
+CREATE INDEX paygw_events_applied ON paygw_events (applied_ms);
+CREATE INDEX paygw_submissions_created ON paygw_submissions (created_ms, provider, request_id);
+CREATE TABLE paygw_alerts (
+  seq         BIGSERIAL PRIMARY KEY,
+  provider    TEXT   NOT NULL CHECK (provider IN ('charging', 'tconnect', 'tingee')),
+  kind        TEXT   NOT NULL,
+  subject     TEXT   NOT NULL,
+  message     TEXT   NOT NULL,
+  raised_ms   BIGINT NOT NULL
+);
+CREATE INDEX paygw_alerts_raised ON paygw_alerts (raised_ms);
+)sql",
   };
 }
 

@@ -96,39 +96,53 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
     }
     Result<std::optional<SubmissionRecord>> find_submission(Provider p, std::string_view id) override {
       if (auto ok = open(); !ok) return ok.error();
-      return find(*db_, p, id);
+      return latch_.track(find(*db_, p, id));
     }
     Result<bool> finalize(Provider p, std::string_view id, std::string_view result) override {
       if (auto ok = open(); !ok) return ok.error();
-      return db_->change(
-          "UPDATE paygw_submissions SET state = 'final', result = ?, updated_ms = ? "
-          "WHERE provider = ? AND request_id = ? AND state IN ('write_ahead', 'pending')",
-          result, store_->now_ms(), to_string(p), id);
+      return latch_.track(
+          db_->change("UPDATE paygw_submissions SET state = 'final', result = ?, updated_ms = ? "
+                      "WHERE provider = ? AND request_id = ? AND state IN ('write_ahead', 'pending')",
+                      result, store_->now_ms(), to_string(p), id));
     }
     Result<bool> record_event(const EventRecord& e) override {
       if (auto ok = open(); !ok) return ok.error();
       if (auto ok = ds::check_key("event_id", e.event_id, ds::kMaxEventId); !ok) return ok.error();
       const std::int64_t now = store_->now_ms();
-      return db_->change(
-          "INSERT INTO paygw_events (provider, event_id, kind, payload, handled, applied_ms, handled_ms) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, event_id) DO NOTHING",
-          to_string(e.provider), e.event_id, e.kind, e.payload, std::int64_t{e.handled ? 1 : 0}, now,
-          e.handled ? SqlValue(now) : SqlValue(nullptr));
+      return latch_.track(
+          db_->change("INSERT INTO paygw_events (provider, event_id, kind, payload, handled, applied_ms, handled_ms) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, event_id) DO NOTHING",
+                      to_string(e.provider), e.event_id, e.kind, e.payload, std::int64_t{e.handled ? 1 : 0}, now,
+                      e.handled ? SqlValue(now) : SqlValue(nullptr)));
     }
     Result<bool> mark_handled(Provider p, std::string_view id) override {
       if (auto ok = open(); !ok) return ok.error();
-      return db_->change(
+      return latch_.track(db_->change(
           "UPDATE paygw_events SET handled = 1, handled_ms = ? WHERE provider = ? AND event_id = ? AND handled = 0",
-          store_->now_ms(), to_string(p), id);
+          store_->now_ms(), to_string(p), id));
     }
     Result<std::int64_t> execute(std::string_view sql, const std::vector<SqlValue>& params) override {
       if (auto ok = open(); !ok) return ok.error();
-      return db_->execute(sql, params);
+      if (ds::is_transaction_control(sql)) return latch_.track(Result<std::int64_t>(ds::transaction_control_refused()));
+      auto n = latch_.track(db_->execute(sql, params));
+      if (n && !db_->in_transaction()) {
+        return latch_.track(Result<std::int64_t>(
+            make_error(ErrorCode::kInternal, "store: a statement of execute() ended the transaction")));
+      }
+      return n;
     }
     Result<void> commit() override {
-      if (auto ok = open(); !ok) return ok;
+      if (ended_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
       ended_ = true;
-      auto committed = db_->exec("COMMIT");
+      if (latch_.failed() || !db_->in_transaction()) {
+        db_->rollback();
+        return latch_.failed() ? latch_.error()
+                               : make_error(ErrorCode::kInternal, "store: the transaction ended before its commit");
+      }
+      auto committed = db_->step_cached("COMMIT");
+      if (committed && db_->in_transaction()) {
+        committed = make_error(ErrorCode::kInternal, "store: COMMIT left the transaction open");
+      }
       if (!committed) db_->rollback();  // nothing of the transaction was applied
       return committed;
     }
@@ -136,8 +150,10 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
    private:
     Result<void> open() const {
       if (ended_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
+      if (latch_.failed()) return latch_.error();
       return {};
     }
+    ds::FailureLatch latch_;
     std::shared_ptr<SqliteStore> store_;
     Lease db_;
     bool ended_ = false;
@@ -148,7 +164,7 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
     if (!db) return db.error();
     // IMMEDIATE takes the write lock now (waiting up to busy_timeout), so two transactions never
     // both read and then both try to upgrade.
-    if (auto begun = (*db)->exec("BEGIN IMMEDIATE"); !begun) return begun.error();
+    if (auto begun = (*db)->step_cached("BEGIN IMMEDIATE"); !begun) return begun.error();
     return std::unique_ptr<Transaction>(std::make_unique<Tx>(shared_from_this(), std::move(*db)));
   }
 
@@ -211,6 +227,172 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
     if (!s) return s.error();
     s->bind(static_cast<std::int64_t>(limit));
     return rows<EventRecord>(*s, event_of);
+  }
+
+  Result<EventPage> list_events(const EventQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    auto after = ds::parse_seq_cursor(q.cursor);
+    if (!after) return after.error();
+    std::string sql = std::string("SELECT ") + kEventColumns + ", seq FROM paygw_events WHERE seq > ?";
+    std::vector<SqlValue> params{*after};
+    if (q.provider) {
+      sql += " AND provider = ?";
+      params.emplace_back(std::string(to_string(*q.provider)));
+    }
+    if (!q.kinds.empty()) {
+      sql += " AND kind IN (";
+      for (std::size_t i = 0; i < q.kinds.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(q.kinds[i]);
+      }
+      sql += ")";
+    }
+    if (q.handled) sql += *q.handled ? " AND handled = 1" : " AND handled = 0";
+    if (q.applied_from) {
+      sql += " AND applied_ms >= ?";
+      params.emplace_back(ds::to_ms(*q.applied_from));
+    }
+    if (q.applied_before) {
+      sql += " AND applied_ms < ?";
+      params.emplace_back(ds::to_ms(*q.applied_before));
+    }
+    sql += " ORDER BY seq LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    auto db = acquire();
+    if (!db) return db.error();
+    auto s = (*db)->prepare(sql, false);  // keep the cache for the statements of every delivery
+    if (!s) return s.error();
+    int i = 0;
+    for (const auto& p : params) s->bind_one(++i, p);
+    EventPage page;
+    std::int64_t last = 0;
+    for (;;) {
+      auto more = s->step();
+      if (!more) return more.error();
+      if (!*more) break;
+      if (page.events.size() == q.limit) {
+        page.next_cursor = std::to_string(last);
+        break;
+      }
+      auto e = event_of(*s);
+      if (!e) return e.error();
+      page.events.push_back(std::move(*e));
+      last = s->integer(6);
+    }
+    return page;
+  }
+
+  Result<SubmissionPage> list_submissions(const SubmissionQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    std::string sql = std::string("SELECT ") + kSubmissionColumns + " FROM paygw_submissions WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    if (!q.cursor.empty()) {
+      auto c = ds::parse_submission_cursor(q.cursor);
+      if (!c) return c.error();
+      sql += " AND (created_ms, provider, request_id) > (?, ?, ?)";
+      params.insert(params.end(), {c->created_ms, c->provider, c->request_id});
+    }
+    if (q.provider) {
+      sql += " AND provider = ?";
+      params.emplace_back(std::string(to_string(*q.provider)));
+    }
+    if (!q.states.empty()) {
+      sql += " AND state IN (";
+      for (std::size_t i = 0; i < q.states.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(std::string(to_string(q.states[i])));
+      }
+      sql += ")";
+    }
+    if (q.created_from) {
+      sql += " AND created_ms >= ?";
+      params.emplace_back(ds::to_ms(*q.created_from));
+    }
+    if (q.created_before) {
+      sql += " AND created_ms < ?";
+      params.emplace_back(ds::to_ms(*q.created_before));
+    }
+    sql += " ORDER BY created_ms, provider, request_id LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    auto db = acquire();
+    if (!db) return db.error();
+    auto s = (*db)->prepare(sql, false);  // keep the cache for the statements of every delivery
+    if (!s) return s.error();
+    int i = 0;
+    for (const auto& p : params) s->bind_one(++i, p);
+    auto all = rows<SubmissionRecord>(*s, submission_of);
+    if (!all) return all.error();
+    SubmissionPage page;
+    if (all->size() > q.limit) {
+      all->resize(q.limit);
+      const SubmissionRecord& last = all->back();
+      page.next_cursor = ds::submission_cursor(ds::to_ms(last.created_at), to_string(last.provider), last.request_id);
+    }
+    page.submissions = std::move(*all);
+    return page;
+  }
+
+  Result<void> record_alert(const AlertRecord& a) override {
+    auto db = acquire();
+    if (!db) return db.error();
+    auto done =
+        (*db)->change("INSERT INTO paygw_alerts (provider, kind, subject, message, raised_ms) VALUES (?, ?, ?, ?, ?)",
+                      to_string(a.provider), a.kind, ds::cut_utf8(a.subject, ds::kMaxAlertSubject),
+                      ds::cut_utf8(a.message, ds::kMaxAlertMessage), now_ms());
+    if (!done) return done.error();
+    return {};
+  }
+
+  Result<AlertPage> list_alerts(const AlertQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    auto after = ds::parse_seq_cursor(q.cursor);
+    if (!after) return after.error();
+    std::string sql = "SELECT provider, kind, subject, message, raised_ms, seq FROM paygw_alerts WHERE seq > ?";
+    std::vector<SqlValue> params{*after};
+    if (q.provider) {
+      sql += " AND provider = ?";
+      params.emplace_back(std::string(to_string(*q.provider)));
+    }
+    if (!q.kinds.empty()) {
+      sql += " AND kind IN (";
+      for (std::size_t i = 0; i < q.kinds.size(); ++i) {
+        sql += i == 0 ? "?" : ", ?";
+        params.emplace_back(q.kinds[i]);
+      }
+      sql += ")";
+    }
+    if (q.raised_from) {
+      sql += " AND raised_ms >= ?";
+      params.emplace_back(ds::to_ms(*q.raised_from));
+    }
+    if (q.raised_before) {
+      sql += " AND raised_ms < ?";
+      params.emplace_back(ds::to_ms(*q.raised_before));
+    }
+    sql += " ORDER BY seq LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    auto db = acquire();
+    if (!db) return db.error();
+    auto s = (*db)->prepare(sql, false);  // keep the cache for the statements of every delivery
+    if (!s) return s.error();
+    int i = 0;
+    for (const auto& p : params) s->bind_one(++i, p);
+    AlertPage page;
+    std::int64_t last = 0;
+    for (;;) {
+      auto more = s->step();
+      if (!more) return more.error();
+      if (!*more) break;
+      if (page.alerts.size() == q.limit) {
+        page.next_cursor = std::to_string(last);
+        break;
+      }
+      const auto provider = parse_provider(s->text(0));
+      if (!provider) return make_error(ErrorCode::kInternal, "store: unreadable alert row");
+      page.alerts.push_back(AlertRecord{*provider, s->text(1), s->text(2), s->text(3), ds::from_ms(s->integer(4))});
+      last = s->integer(5);
+    }
+    return page;
   }
 
   Result<void> migrate() {

@@ -20,7 +20,14 @@ bool fatal(int rc) {
 }  // namespace
 
 Stmt::~Stmt() {
-  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
+  if (stmt_ == nullptr) return;
+  if (in_use_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
 }
 
 void Stmt::bind_one(int index, std::string_view text) {
@@ -81,6 +88,7 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path, std::chrono::milli
 }
 
 Db::~Db() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
@@ -100,11 +108,38 @@ void Db::rollback() noexcept {
   if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-Result<Stmt> Db::prepare(std::string_view sql) {
+bool Db::in_transaction() const noexcept { return sqlite3_get_autocommit(db_) == 0; }
+
+Result<void> Db::step_cached(std::string_view sql) {
+  auto s = prepare(sql);
+  if (!s) return s.error();
+  auto done = run(*s);
+  if (!done) return done.error();
+  return {};
+}
+
+Result<Stmt> Db::prepare(std::string_view sql, bool cache) {
+  Cached* slot = nullptr;
+  if (cache) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end() && !it->second.in_use) {
+      it->second.in_use = true;
+      return Stmt(db_, it->second.stmt, &it->second.in_use);
+    }
+    if (it == cache_.end() && cache_.size() < kMaxCached) slot = &cache_[std::string(sql)];
+  }
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) return failure(rc, "cannot prepare a statement");
-  return Stmt(db_, stmt);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    slot != nullptr ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
+  if (rc != SQLITE_OK || stmt == nullptr) {
+    if (slot != nullptr) cache_.erase(std::string(sql));
+    if (rc == SQLITE_OK) return store_error("an empty statement");
+    return failure(rc, "cannot prepare a statement");
+  }
+  if (slot == nullptr) return Stmt(db_, stmt);
+  slot->stmt = stmt;
+  slot->in_use = true;
+  return Stmt(db_, stmt, &slot->in_use);
 }
 
 Result<std::int64_t> Db::run(Stmt& s) {
@@ -120,7 +155,7 @@ Result<std::int64_t> Db::run(Stmt& s) {
 }
 
 Result<std::int64_t> Db::execute(std::string_view sql, const std::vector<SqlValue>& params) {
-  auto s = prepare(sql);
+  auto s = prepare(sql, !params.empty());  // a statement with parameters is likely to come again
   if (!s) return s.error();
   int i = 0;
   for (const auto& p : params) s->bind_one(++i, p);

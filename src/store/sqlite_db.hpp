@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -17,11 +18,14 @@ struct sqlite3_stmt;
 
 namespace paygw::sqlite::detail {
 
-/// A prepared statement. Bind, then step() through the rows.
+/// A prepared statement. Bind, then step() through the rows. A statement from the connection's
+/// cache (`in_use` set) is reset and kept when this object goes away; any other is finalized.
 class Stmt {
  public:
-  Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Stmt(sqlite3* db, sqlite3_stmt* stmt, bool* in_use = nullptr) : db_(db), stmt_(stmt), in_use_(in_use) {}
+  Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_), in_use_(other.in_use_) { other.stmt_ = nullptr; }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
   Stmt& operator=(Stmt&&) = delete;
   ~Stmt();
 
@@ -46,6 +50,7 @@ class Stmt {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* in_use_;
 };
 
 /// One connection, used by one thread at a time.
@@ -56,11 +61,17 @@ class Db {
                                           bool synchronous_full);
   ~Db();
 
-  /// Runs one or more statements without results.
+  /// Runs one or more statements without results (parsed every time: for set-up and migrations).
   Result<void> exec(std::string_view sql);
+  /// Runs one statement without parameters, prepared once per connection (BEGIN, COMMIT).
+  Result<void> step_cached(std::string_view sql);
+  /// true while a transaction is open on this connection.
+  bool in_transaction() const noexcept;
   /// ROLLBACK, ignoring "no transaction is active".
   void rollback() noexcept;
-  Result<Stmt> prepare(std::string_view sql);
+  /// The statement, prepared once per connection and reused (at most kMaxCached statements are
+  /// kept; `cache` false, or a statement already in use, gets a fresh one).
+  Result<Stmt> prepare(std::string_view sql, bool cache = true);
   /// Runs one statement with arguments; true when it changed exactly one row.
   template <typename... Args>
   Result<bool> change(std::string_view sql, const Args&... args) {
@@ -79,11 +90,17 @@ class Db {
   bool broken() const noexcept { return broken_; }
 
  private:
+  static constexpr std::size_t kMaxCached = 64;
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
   explicit Db(sqlite3* db) : db_(db) {}
   Result<std::int64_t> run(Stmt& s);
   Error failure(int rc, std::string_view what);
   sqlite3* db_;
   bool broken_ = false;
+  std::unordered_map<std::string, Cached> cache_;  // node-based: &in_use stays valid
 };
 
 }  // namespace paygw::sqlite::detail

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <tuple>
 #include <utility>
 
 namespace paygw {
@@ -66,6 +67,7 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
     }
 
     Result<std::optional<SubmissionRecord>> find_submission(Provider p, std::string_view id) override {
+      if (auto ok = check_open(); !ok) return ok.error();
       return store_->find_locked(p, id);
     }
     Result<bool> finalize(Provider p, std::string_view id, std::string_view result) override {
@@ -101,20 +103,31 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
       return true;
     }
     Result<std::int64_t> execute(std::string_view, const std::vector<SqlValue>&) override {
-      return make_error(ErrorCode::kInvalidArgument, "store: the memory store runs no SQL");
+      if (auto ok = check_open(); !ok) return ok.error();
+      // A failed statement, like on the SQL stores: the transaction can no longer commit.
+      return latch_.track(
+          Result<std::int64_t>(make_error(ErrorCode::kInvalidArgument, "store: the memory store runs no SQL")));
     }
     Result<void> commit() override {
-      if (auto ok = check_open(); !ok) return ok;
+      if (committed_ || ended_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
       committed_ = true;
+      if (latch_.failed()) {
+        committed_ = false;  // the destructor undoes it
+        ended_ = true;
+        return latch_.error();
+      }
       undo_.clear();
       return {};
     }
 
    private:
     Result<void> check_open() const {
-      if (committed_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
+      if (committed_ || ended_) return make_error(ErrorCode::kInvalidArgument, "store: the transaction has ended");
+      if (latch_.failed()) return latch_.error();
       return {};
     }
+    ds::FailureLatch latch_;
+    bool ended_ = false;
     std::shared_ptr<MemoryStore> store_;
     std::unique_lock<std::mutex> lock_;
     std::vector<std::function<void()>> undo_;
@@ -174,6 +187,90 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
     return std::optional<EventRecord>(it->second.event);
   }
 
+  Result<EventPage> list_events(const EventQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    auto after = ds::parse_seq_cursor(q.cursor);
+    if (!after) return after.error();
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<const Stored*> match;
+    for (const auto& [key, s] : events_) {
+      const EventRecord& e = s.event;
+      if (static_cast<std::int64_t>(s.seq) <= *after) continue;
+      if (q.provider && e.provider != *q.provider) continue;
+      if (!q.kinds.empty() && std::find(q.kinds.begin(), q.kinds.end(), e.kind) == q.kinds.end()) continue;
+      if (q.handled && e.handled != *q.handled) continue;
+      if (q.applied_from && e.applied_at < *q.applied_from) continue;
+      if (q.applied_before && !(e.applied_at < *q.applied_before)) continue;
+      match.push_back(&s);
+    }
+    std::sort(match.begin(), match.end(), [](const Stored* a, const Stored* b) { return a->seq < b->seq; });
+    EventPage page;
+    for (std::size_t i = 0; i < match.size() && i < q.limit; ++i) page.events.push_back(match[i]->event);
+    if (match.size() > q.limit) page.next_cursor = std::to_string(match[q.limit - 1]->seq);
+    return page;
+  }
+
+  Result<SubmissionPage> list_submissions(const SubmissionQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    std::optional<ds::SubmissionCursor> after;
+    if (!q.cursor.empty()) {
+      auto c = ds::parse_submission_cursor(q.cursor);
+      if (!c) return c.error();
+      after = std::move(*c);
+    }
+    auto position = [](const SubmissionRecord& r) {
+      return std::make_tuple(ds::to_ms(r.created_at), std::string(to_string(r.provider)), r.request_id);
+    };
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<const SubmissionRecord*> match;
+    for (const auto& [key, r] : subs_) {
+      if (after && !(std::make_tuple(after->created_ms, after->provider, after->request_id) < position(r))) continue;
+      if (q.provider && r.provider != *q.provider) continue;
+      if (!q.states.empty() && std::find(q.states.begin(), q.states.end(), r.state) == q.states.end()) continue;
+      if (q.created_from && r.created_at < *q.created_from) continue;
+      if (q.created_before && !(r.created_at < *q.created_before)) continue;
+      match.push_back(&r);
+    }
+    std::sort(match.begin(), match.end(),
+              [&](const SubmissionRecord* a, const SubmissionRecord* b) { return position(*a) < position(*b); });
+    SubmissionPage page;
+    for (std::size_t i = 0; i < match.size() && i < q.limit; ++i) page.submissions.push_back(*match[i]);
+    if (match.size() > q.limit) {
+      const SubmissionRecord& last = *match[q.limit - 1];
+      page.next_cursor = ds::submission_cursor(ds::to_ms(last.created_at), to_string(last.provider), last.request_id);
+    }
+    return page;
+  }
+
+  Result<void> record_alert(const AlertRecord& alert) override {
+    std::lock_guard<std::mutex> lock(alerts_mu_);  // not mu_: a transaction may be open
+    AlertRecord a{alert.provider, alert.kind, ds::cut_utf8(alert.subject, ds::kMaxAlertSubject),
+                  ds::cut_utf8(alert.message, ds::kMaxAlertMessage), clock_->now()};
+    alerts_.push_back(std::move(a));
+    return {};
+  }
+
+  Result<AlertPage> list_alerts(const AlertQuery& q) override {
+    if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
+    auto after = ds::parse_seq_cursor(q.cursor);
+    if (!after) return after.error();
+    std::lock_guard<std::mutex> lock(alerts_mu_);
+    AlertPage page;
+    for (std::size_t i = static_cast<std::size_t>(*after); i < alerts_.size(); ++i) {
+      const AlertRecord& a = alerts_[i];
+      if (q.provider && a.provider != *q.provider) continue;
+      if (!q.kinds.empty() && std::find(q.kinds.begin(), q.kinds.end(), a.kind) == q.kinds.end()) continue;
+      if (q.raised_from && a.raised_at < *q.raised_from) continue;
+      if (q.raised_before && !(a.raised_at < *q.raised_before)) continue;
+      if (page.alerts.size() == q.limit) {
+        page.next_cursor = std::to_string(i);  // alerts_[0..i) are behind it
+        break;
+      }
+      page.alerts.push_back(a);
+    }
+    return page;
+  }
+
   Result<std::vector<EventRecord>> list_unhandled(std::size_t limit) override {
     std::lock_guard<std::mutex> lock(mu_);
     std::vector<const Stored*> owed;
@@ -202,6 +299,8 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
   std::mutex mu_;
   std::map<Key, SubmissionRecord> subs_;
   std::map<Key, Stored> events_;
+  std::mutex alerts_mu_;
+  std::vector<AlertRecord> alerts_;
   std::uint64_t seq_ = 0;
 };
 

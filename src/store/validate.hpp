@@ -8,6 +8,7 @@
 #include <paygw/store.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -49,6 +50,125 @@ inline Result<void> check_mark(SubmissionState from, SubmissionState to) {
   }
   return make_error(ErrorCode::kInvalidArgument, "store: mark() allows write_ahead -> pending or not_sent only");
 }
+
+inline constexpr std::size_t kMaxPage = 1000;
+inline constexpr std::size_t kMaxAlertSubject = 256;
+inline constexpr std::size_t kMaxAlertMessage = 1000;
+
+/// A page size acceptable to list_*(). Errors: kInvalidArgument.
+inline Result<void> check_limit(std::size_t limit) {
+  if (limit == 0 || limit > kMaxPage) {
+    return make_error(ErrorCode::kInvalidArgument, "store: a page holds 1.." + std::to_string(kMaxPage) + " rows");
+  }
+  return {};
+}
+
+inline Error bad_cursor() { return make_error(ErrorCode::kInvalidArgument, "store: not a cursor of this store"); }
+
+/// A sequence-number cursor ("" = 0). Errors: kInvalidArgument.
+inline Result<std::int64_t> parse_seq_cursor(std::string_view cursor) {
+  if (cursor.empty()) return std::int64_t{0};
+  if (cursor.size() > 18) return bad_cursor();
+  std::int64_t v = 0;
+  for (char c : cursor) {
+    if (c < '0' || c > '9') return bad_cursor();
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+/// The position of a submission in list_submissions() order: (created_ms, provider, request_id).
+struct SubmissionCursor {
+  std::int64_t created_ms = 0;
+  std::string provider;
+  std::string request_id;
+};
+
+inline std::string submission_cursor(std::int64_t created_ms, std::string_view provider, std::string_view request_id) {
+  return std::to_string(created_ms) + ":" + std::string(provider) + ":" + std::string(request_id);
+}
+
+/// Parses submission_cursor()'s text. Errors: kInvalidArgument.
+inline Result<SubmissionCursor> parse_submission_cursor(std::string_view cursor) {
+  const auto a = cursor.find(':');
+  if (a == std::string_view::npos) return bad_cursor();
+  const auto b = cursor.find(':', a + 1);
+  if (b == std::string_view::npos) return bad_cursor();
+  auto ms = parse_seq_cursor(cursor.substr(0, a));
+  if (!ms || a == 0) return bad_cursor();
+  SubmissionCursor c{*ms, std::string(cursor.substr(a + 1, b - a - 1)), std::string(cursor.substr(b + 1))};
+  if (!parse_provider(c.provider) || c.request_id.empty()) return bad_cursor();
+  return c;
+}
+
+/// `text` cut to at most `max` bytes, never inside a UTF-8 sequence.
+inline std::string cut_utf8(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return std::string(text.substr(0, n));
+}
+
+/// true when `sql` starts (after blanks and comments) with a transaction-control keyword: the
+/// store's own business, refused in the merchant's execute().
+inline bool is_transaction_control(std::string_view sql) {
+  std::size_t i = 0;
+  for (;;) {
+    while (i < sql.size() && (sql[i] == ' ' || sql[i] == '\t' || sql[i] == '\n' || sql[i] == '\r' || sql[i] == '('))
+      ++i;
+    if (sql.compare(i, 2, "--") == 0) {
+      const auto end = sql.find('\n', i);
+      if (end == std::string_view::npos) return false;
+      i = end + 1;
+    } else if (sql.compare(i, 2, "/*") == 0) {
+      const auto end = sql.find("*/", i + 2);
+      if (end == std::string_view::npos) return false;
+      i = end + 2;
+    } else {
+      break;
+    }
+  }
+  std::string word;
+  while (i < sql.size() && std::isalpha(static_cast<unsigned char>(sql[i])) != 0) {
+    word.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(sql[i]))));
+    ++i;
+  }
+  for (const char* k : {"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE"}) {
+    if (word == k) return true;
+  }
+  return false;
+}
+
+/// The error of a merchant statement that is_transaction_control().
+inline Error transaction_control_refused() {
+  return make_error(ErrorCode::kInvalidArgument,
+                    "store: transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT…) is the store's, not execute()'s");
+}
+
+/// The "a statement failed, so nothing commits" rule every store's transaction follows (see
+/// PaymentStore): remembers the first failed statement; later statements and commit() fail.
+class FailureLatch {
+ public:
+  /// Passes `r` through, remembering a failure.
+  template <typename T>
+  Result<T> track(Result<T> r) {
+    if (!r && !failed_) {
+      failed_ = true;
+      first_ = r.error().message;
+    }
+    return r;
+  }
+  bool failed() const noexcept { return failed_; }
+  /// The error of a statement run after a failed one, or of commit().
+  Error error() const {
+    return make_error(ErrorCode::kInternal,
+                      "store: the transaction was rolled back: a statement in it failed (" + first_ + ")");
+  }
+
+ private:
+  bool failed_ = false;
+  std::string first_;
+};
 
 inline std::int64_t to_ms(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();

@@ -9,7 +9,7 @@ namespace paygw::test {
 INSTANTIATE_TEST_SUITE_P(Memory, StoreContract,
                          ::testing::Values(StoreFactory{
                              "memory",
-                             [](std::shared_ptr<Clock> clock) { return make_memory_store({std::move(clock)}); }}),
+                             [](std::shared_ptr<Clock> clock) { return make_memory_store({std::move(clock)}); }, 0}),
                          store_name);
 
 TEST(MemoryStore, RunsNoSql) {
@@ -19,8 +19,15 @@ TEST(MemoryStore, RunsNoSql) {
   auto r = (*tx)->execute("INSERT INTO credits VALUES (1)", {});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-  ASSERT_TRUE((*tx)->commit().ok());
-  EXPECT_FALSE((*tx)->commit().ok()) << "a transaction ends once";
+  // A failed statement, as on the SQL stores: the transaction can no longer commit.
+  auto committed = (*tx)->commit();
+  ASSERT_FALSE(committed.ok());
+  EXPECT_EQ(committed.error().code, ErrorCode::kInternal);
+  EXPECT_EQ((*tx)->commit().error().code, ErrorCode::kInvalidArgument) << "a transaction ends once";
+  (*tx).reset();  // the first one ends (and unlocks) here
+  tx = store->begin();
+  ASSERT_TRUE(tx.ok());
+  EXPECT_TRUE((*tx)->commit().ok());
 }
 
 }  // namespace paygw::test

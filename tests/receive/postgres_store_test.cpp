@@ -42,11 +42,11 @@ std::string read_one(const std::string& conninfo, const std::string& sql) {
 
 }  // namespace
 
-INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract,
-                         ::testing::Values(StoreFactory{
-                             "postgres",
-                             [](std::shared_ptr<Clock> clock) { return open(fresh_database(), std::move(clock)); }}),
-                         store_name);
+INSTANTIATE_TEST_SUITE_P(
+    Postgres, StoreContract,
+    ::testing::Values(StoreFactory{
+        "postgres", [](std::shared_ptr<Clock> clock) { return open(fresh_database(), std::move(clock)); }, '$'}),
+    store_name);
 
 TEST(PostgresStore, MerchantSqlCommitsWithTheEventOrNotAtAll) {
   const std::string db = fresh_database();

@@ -59,7 +59,7 @@ std::string read_one(const std::string& path, const std::string& sql) {
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract,
                          ::testing::Values(StoreFactory{
                              "sqlite",
-                             [](std::shared_ptr<Clock> clock) { return open(fresh_file(), std::move(clock)); }}),
+                             [](std::shared_ptr<Clock> clock) { return open(fresh_file(), std::move(clock)); }, '?'}),
                          store_name);
 
 TEST(SqliteStore, MerchantSqlCommitsWithTheEventOrNotAtAll) {

@@ -2,6 +2,8 @@
 // The PaymentStore contract: every implementation (memory, SQLite, PostgreSQL) passes these.
 #include "store_contract.hpp"
 
+#include <paygw/receive/applier.hpp>
+
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -40,6 +42,33 @@ bool finalize(PaymentStore& store, Provider p, const std::string& id, const std:
 
 EventRecord event(Provider p, const std::string& id, bool handled = false) {
   return EventRecord{p, id, "tingee_payment", R"({"kind":"tingee_payment","amount":1})", handled, {}};
+}
+
+// The n-th parameter of a statement in the store's dialect ("?" / "$n").
+std::string ph(char style, int n) { return style == '$' ? "$" + std::to_string(n) : "?"; }
+
+// Rows of `table`, counted through the store itself (UPDATE reports the rows it touched; rolled back).
+std::int64_t count_rows(PaymentStore& store, const std::string& table) {
+  auto tx = store.begin();
+  EXPECT_TRUE(tx.ok());
+  auto n = (*tx)->execute("UPDATE " + table + " SET amount = amount", {});
+  EXPECT_TRUE(n.ok()) << describe(n.error());
+  return n.ok() ? *n : -1;
+}
+
+tingee::PaymentNotification payment(const std::string& code, Vnd amount) {
+  tingee::PaymentNotification p;
+  p.transaction_code = code;
+  p.amount = amount;
+  return p;
+}
+
+tingee::BankLinkEvent bank_link(const std::string& request_id) {
+  tingee::BankLinkEvent e;
+  e.request_id = request_id;
+  e.status = tingee::BankLinkStatus::kConfirmVaSuccess;
+  e.status_raw = "confirm-va-success";
+  return e;
 }
 
 }  // namespace
@@ -229,6 +258,288 @@ TEST_P(StoreContract, ConcurrentFinalizeAndRecordEventHaveExactlyOneWinner) {
     EXPECT_EQ(finalized.load(), 1) << id;
     EXPECT_EQ(recorded.load(), 1) << id;
   }
+}
+
+// Issue 20, item 1: a failed statement fails the whole transaction on every store — the caller
+// cannot go on and commit the rest (PostgreSQL has aborted it; SQLite and memory follow suit).
+TEST_P(StoreContract, AFailedStatementFailsTheWholeTransaction) {
+  ASSERT_TRUE(*store->record_submission(submission(Provider::kCharging, "f")));
+  {
+    auto tx = store->begin();
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(*(*tx)->finalize(Provider::kCharging, "f", "{}"));
+    ASSERT_TRUE(*(*tx)->record_event(event(Provider::kCharging, "f")));
+    ASSERT_FALSE((*tx)->execute("INSERT INTO paygw_no_such_table VALUES (1)", {}).ok());
+    // The caller ignores that error and goes on:
+    EXPECT_FALSE((*tx)->record_event(event(Provider::kCharging, "g")).ok()) << "later statements fail too";
+    auto committed = (*tx)->commit();
+    ASSERT_FALSE(committed.ok()) << "a transaction with a failed statement never commits";
+    EXPECT_EQ(committed.error().code, ErrorCode::kInternal);
+    EXPECT_EQ(committed.error().message.rfind("store: ", 0), 0u);
+  }
+  EXPECT_FALSE(store->find_event(Provider::kCharging, "f")->has_value());
+  EXPECT_FALSE(store->find_event(Provider::kCharging, "g")->has_value());
+  EXPECT_EQ((*store->find_submission(Provider::kCharging, "f"))->state, SubmissionState::kWriteAhead);
+  EXPECT_TRUE(finalize(*store, Provider::kCharging, "f", "{}")) << "and the next transaction is first";
+}
+
+TEST_P(StoreContract, TransactionControlIsTheStoresNotExecutes) {
+  for (const char* sql : {"COMMIT", "  rollback", "/* a */ SAVEPOINT s", "END"}) {
+    {
+      auto tx = store->begin();
+      ASSERT_TRUE(tx.ok());
+      ASSERT_TRUE(*(*tx)->record_event(event(Provider::kTingee, "tc")));
+      EXPECT_FALSE((*tx)->execute(sql, {}).ok()) << sql;
+      EXPECT_FALSE((*tx)->commit().ok()) << sql;
+    }
+    EXPECT_FALSE(store->find_event(Provider::kTingee, "tc")->has_value()) << sql << " committed early";
+  }
+}
+
+// Issue 20, item 1, through the Applier: a handler credits, then runs a statement that fails (a
+// unique-key violation), ignores the error and returns success. No store applies that delivery
+// (the provider is answered so that it retries); none records the event or the credit.
+TEST_P(StoreContract, AHandlerWhoseStatementFailedIsAppliedNowhere) {
+  const char style = GetParam().placeholder;
+  if (style != 0) {
+    auto tx = store->begin();
+    ASSERT_TRUE((*tx)->execute("CREATE TABLE ledger (event_key TEXT NOT NULL, amount BIGINT NOT NULL)", {}).ok());
+    ASSERT_TRUE((*tx)->execute("CREATE TABLE once (k TEXT PRIMARY KEY)", {}).ok());
+    ASSERT_TRUE((*tx)->execute("INSERT INTO once VALUES ('taken')", {}).ok());
+    ASSERT_TRUE((*tx)->commit().ok());
+  }
+  receive::Handlers h;
+  int calls = 0;
+  h.tingee_payment = [&](const receive::TingeePayment& p, receive::ApplyContext& ctx) -> Result<void> {
+    ++calls;
+    (void)ctx.execute("INSERT INTO ledger (event_key, amount) VALUES (" + ph(style, 1) + ", " + ph(style, 2) + ")",
+                      {p.payment.transaction_code, std::int64_t{p.payment.amount}});
+    (void)ctx.execute("INSERT INTO once (k) VALUES (" + ph(style, 1) + ")", {std::string("taken")});  // fails
+    return {};  // ...and the handler says it succeeded
+  };
+  const receive::Applier applier(store, {h, {}});
+  for (int delivery = 0; delivery < 3; ++delivery) {
+    auto applied = applier.apply_tingee_payment(payment("FT-FAIL", 5000), "webhook");
+    EXPECT_FALSE(applied.ok()) << "delivery " << delivery << " was reported applied";
+  }
+  EXPECT_EQ(calls, 3) << "each delivery is first again";
+  EXPECT_FALSE(store->find_event(Provider::kTingee, "FT-FAIL")->has_value());
+  if (style != 0) {
+    EXPECT_EQ(count_rows(*store, "ledger"), 0);
+  }
+}
+
+// Issue 20, item 3: one owed handler that fails does not block the ones after it.
+TEST_P(StoreContract, AFailingOwedHandlerDoesNotBlockTheOthers) {
+  const receive::Applier reconciler(store);  // no handlers, like `paygw reconcile`
+  for (int i = 0; i < 3; ++i) {
+    clock->advance(std::chrono::seconds(1));
+    auto r = reconciler.apply_tingee_payment(payment("FT-" + std::to_string(i), 1000 * (i + 1)), "reconcile");
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    ASSERT_FALSE(r->handled);
+  }
+  bool ledger_down = true;
+  std::vector<std::string> ran;
+  std::vector<receive::Alert> alerts;
+  receive::Handlers h;
+  h.tingee_payment = [&](const receive::TingeePayment& p, receive::ApplyContext&) -> Result<void> {
+    if (p.payment.transaction_code == "FT-1" && ledger_down) return make_error(ErrorCode::kInternal, "ledger down");
+    ran.push_back(p.payment.transaction_code);
+    return {};
+  };
+  h.alert = [&](const receive::Alert& a) { alerts.push_back(a); };
+  const receive::Applier service(store, {h, {}});
+  auto n = service.run_deferred();
+  ASSERT_TRUE(n.ok()) << describe(n.error());
+  EXPECT_EQ(*n, 2u);
+  EXPECT_EQ(ran, (std::vector<std::string>{"FT-0", "FT-2"}));
+  EXPECT_FALSE((*store->find_event(Provider::kTingee, "FT-1"))->handled) << "still owed";
+  EXPECT_TRUE((*store->find_event(Provider::kTingee, "FT-2"))->handled);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].kind, "handler_failed");
+  EXPECT_EQ(alerts[0].subject, "FT-1");
+  ledger_down = false;
+  EXPECT_EQ(*service.run_deferred(), 1u) << "the next run runs it";
+  EXPECT_EQ(*service.run_deferred(), 0u) << "once";
+  EXPECT_EQ(ran, (std::vector<std::string>{"FT-0", "FT-2", "FT-1"}));
+}
+
+// Issue 20, item 4: owed events nobody here handles (bank links in a service without a bank_link
+// handler) do not hide the ones behind them, however many there are.
+TEST_P(StoreContract, OwedEventsWithoutAHandlerHideNothing) {
+  const receive::Applier reconciler(store);
+  for (int i = 0; i < 150; ++i) ASSERT_TRUE(reconciler.apply_bank_link(bank_link("link-" + std::to_string(i))).ok());
+  ASSERT_TRUE(reconciler.apply_tingee_payment(payment("FT-LATE", 7000), "reconcile").ok());
+  std::vector<std::string> ran;
+  receive::Handlers h;
+  h.tingee_payment = [&](const receive::TingeePayment& p, receive::ApplyContext&) -> Result<void> {
+    ran.push_back(p.payment.transaction_code);
+    return {};
+  };
+  const receive::Applier service(store, {h, {}});
+  auto n = service.run_deferred(50);
+  ASSERT_TRUE(n.ok()) << describe(n.error());
+  EXPECT_EQ(*n, 1u);
+  EXPECT_EQ(ran, std::vector<std::string>{"FT-LATE"});
+  EXPECT_EQ(store->list_unhandled(1000)->size(), 150u) << "the bank links stay owed to a process that handles them";
+}
+
+// Issue 20, item 13: the read API.
+TEST_P(StoreContract, EventsAreListedByFilterTimeAndPage) {
+  const std::vector<EventRecord> all = {
+      {Provider::kTingee, "A", "tingee_payment", "{}", false, {}},
+      {Provider::kCharging, "B", "card_final", "{}", true, {}},
+      {Provider::kTingee, "C", "tingee_bank_link", "{}", false, {}},
+      {Provider::kTconnect, "D", "ipn_confirmed", "{}", true, {}},
+      {Provider::kTingee, "E", "tingee_payment", "{}", true, {}},
+  };
+  const auto t0 = clock->now();
+  for (const auto& e : all) {
+    auto tx = store->begin();
+    ASSERT_TRUE(*(*tx)->record_event(e));
+    ASSERT_TRUE((*tx)->commit().ok());
+    clock->advance(std::chrono::seconds(1));
+  }
+  auto ids = [&](const EventQuery& q) {
+    auto page = store->list_events(q);
+    EXPECT_TRUE(page.ok()) << describe(page.error());
+    std::string out;
+    for (const auto& e : page->events) out += e.event_id;
+    return out + (page->next_cursor.empty() ? "" : "+");
+  };
+  EXPECT_EQ(ids({}), "ABCDE");
+  EventQuery q;
+  q.limit = 2;
+  auto first = store->list_events(q);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->events.size(), 2u);
+  EXPECT_EQ(first->events[1].applied_at, t0 + std::chrono::seconds(1));
+  EXPECT_TRUE(first->events[1].handled);
+  q.cursor = first->next_cursor;
+  EXPECT_EQ(ids(q), "CD+");
+  q.cursor = store->list_events(q)->next_cursor;
+  EXPECT_EQ(ids(q), "E");
+  EventQuery f;
+  f.handled = false;
+  EXPECT_EQ(ids(f), "AC");
+  f.handled = std::nullopt;
+  f.provider = Provider::kTingee;
+  EXPECT_EQ(ids(f), "ACE");
+  f.kinds = {"tingee_payment", "ipn_confirmed"};
+  EXPECT_EQ(ids(f), "AE");
+  f.handled = true;
+  EXPECT_EQ(ids(f), "E");
+  EventQuery t;
+  t.applied_from = t0 + std::chrono::seconds(1);
+  t.applied_before = t0 + std::chrono::seconds(3);
+  EXPECT_EQ(ids(t), "BC");
+  for (std::size_t bad_limit : {std::size_t{0}, std::size_t{1001}}) {
+    EventQuery b;
+    b.limit = bad_limit;
+    EXPECT_EQ(store->list_events(b).error().code, ErrorCode::kInvalidArgument);
+  }
+  EventQuery b;
+  b.cursor = "not a cursor";
+  EXPECT_EQ(store->list_events(b).error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_P(StoreContract, SubmissionsAreListedByFilterTimeAndPage) {
+  const auto t0 = clock->now();
+  ASSERT_TRUE(*store->record_submission(submission(Provider::kTingee, "b")));
+  ASSERT_TRUE(*store->record_submission(submission(Provider::kCharging, "z")));
+  ASSERT_TRUE(*store->record_submission(submission(Provider::kCharging, "a")));
+  clock->advance(std::chrono::minutes(1));
+  ASSERT_TRUE(*store->record_submission(submission(Provider::kTconnect, "o:1")));
+  ASSERT_TRUE(finalize(*store, Provider::kCharging, "z", R"({"x":1})"));
+  auto ids = [&](const SubmissionQuery& q) {
+    auto page = store->list_submissions(q);
+    EXPECT_TRUE(page.ok()) << describe(page.error());
+    std::string out;
+    for (const auto& r : page->submissions) out += r.request_id + " ";
+    return out + (page->next_cursor.empty() ? "" : "+");
+  };
+  // Same time: ordered by provider, then request_id.
+  EXPECT_EQ(ids({}), "a z b o:1 ");
+  SubmissionQuery q;
+  q.limit = 1;
+  std::string seen;
+  for (int i = 0; i < 5; ++i) {
+    auto page = store->list_submissions(q);
+    ASSERT_TRUE(page.ok()) << describe(page.error());
+    for (const auto& r : page->submissions) seen += r.request_id + " ";
+    if (page->next_cursor.empty()) break;
+    q.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(seen, "a z b o:1 ");
+  SubmissionQuery f;
+  f.states = {SubmissionState::kFinal};
+  auto finals = store->list_submissions(f);
+  ASSERT_EQ(finals->submissions.size(), 1u);
+  EXPECT_EQ(finals->submissions[0].result, R"({"x":1})");
+  f.states = {SubmissionState::kWriteAhead};
+  f.provider = Provider::kCharging;
+  EXPECT_EQ(ids(f), "a ");
+  SubmissionQuery t;
+  t.created_from = t0 + std::chrono::seconds(30);
+  EXPECT_EQ(ids(t), "o:1 ");
+  t.created_from = std::nullopt;
+  t.created_before = t0 + std::chrono::seconds(30);
+  EXPECT_EQ(ids(t), "a z b ");
+  SubmissionQuery b;
+  b.cursor = "1:nowhere:x";
+  EXPECT_EQ(store->list_submissions(b).error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_P(StoreContract, AlertsAreKeptAndListed) {
+  const auto t0 = clock->now();
+  ASSERT_TRUE(store->record_alert({Provider::kCharging, "conflict", "r-1", "stored 1, delivered 2", {}}).ok());
+  clock->advance(std::chrono::seconds(5));
+  ASSERT_TRUE(store->record_alert({Provider::kTingee, "rejected", "", std::string(3000, 'm'), {}}).ok());
+  ASSERT_TRUE(store->record_alert({Provider::kCharging, "unknown_submission", "r-9", "no such card", {}}).ok());
+  auto all = store->list_alerts({});
+  ASSERT_TRUE(all.ok()) << describe(all.error());
+  ASSERT_EQ(all->alerts.size(), 3u);
+  EXPECT_EQ(all->alerts[0].kind, "conflict");
+  EXPECT_EQ(all->alerts[0].subject, "r-1");
+  EXPECT_EQ(all->alerts[0].message, "stored 1, delivered 2");
+  EXPECT_EQ(all->alerts[0].raised_at, t0);
+  EXPECT_EQ(all->alerts[1].message.size(), 1000u) << "messages are cut";
+  AlertQuery q;
+  q.provider = Provider::kCharging;
+  q.limit = 1;
+  auto page = store->list_alerts(q);
+  ASSERT_EQ(page->alerts.size(), 1u);
+  EXPECT_EQ(page->alerts[0].subject, "r-1");
+  ASSERT_FALSE(page->next_cursor.empty());
+  q.cursor = page->next_cursor;
+  page = store->list_alerts(q);
+  ASSERT_EQ(page->alerts.size(), 1u);
+  EXPECT_EQ(page->alerts[0].subject, "r-9");
+  EXPECT_TRUE(page->next_cursor.empty());
+  AlertQuery k;
+  k.kinds = {"conflict"};
+  EXPECT_EQ(store->list_alerts(k)->alerts.size(), 1u);
+  AlertQuery t;
+  t.raised_from = t0 + std::chrono::seconds(1);
+  EXPECT_EQ(store->list_alerts(t)->alerts.size(), 2u);
+}
+
+// Applier::alert keeps what it raises.
+TEST_P(StoreContract, TheApplierKeepsItsAlerts) {
+  const receive::Applier applier(store);
+  auto r = applier.apply_tingee_payment(payment("FT-BILL", 5000), "webhook");  // fine, no bill named
+  ASSERT_TRUE(r.ok());
+  charging::ChargeResult unknown;
+  unknown.request_id = "never-sent";
+  unknown.status_code = 1;
+  unknown.status = charging::Status::kSuccess;
+  unknown.amount = 10000;
+  ASSERT_TRUE(applier.apply_card(unknown, "callback").ok());
+  auto alerts = store->list_alerts({});
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->alerts.size(), 1u);
+  EXPECT_EQ(alerts->alerts[0].kind, "unknown_submission");
+  EXPECT_EQ(alerts->alerts[0].subject, "never-sent");
 }
 
 }  // namespace paygw::test

@@ -18,6 +18,8 @@ struct StoreFactory {
   std::string name;
   /// A fresh, empty store whose timestamps come from `clock`.
   std::function<std::shared_ptr<PaymentStore>(std::shared_ptr<Clock> clock)> make;
+  /// Placeholder style of execute(): '?' (SQLite), '$' (PostgreSQL), 0 = runs no SQL (memory).
+  char placeholder = 0;
 };
 
 inline std::string PrintToString(const StoreFactory& f) { return f.name; }

@@ -90,10 +90,22 @@ class PAYGW_EXPORT Applier {
   /// A verified bank-link event; event key (kTingee, "bank-link/" + request_id + "/" + status).
   Result<Applied> apply_bank_link(const tingee::BankLinkEvent& link) const;
 
-  /// Runs the handlers still owed (events recorded by a process without that handler), each in
-  /// its own transaction that marks it handled: once each. Returns how many ran. Events whose
-  /// handler this Applier lacks too are left owed.
-  Result<std::size_t> run_deferred(std::size_t limit = 100) const;
+  /// Runs the handlers still owed (events recorded by a process without that handler, e.g.
+  /// `paygw reconcile`), each in its own transaction that marks it handled: once each, across
+  /// every process sharing the store. Returns how many ran.
+  ///
+  /// Every owed event this Applier has a handler for is tried, oldest first, `batch` at a time
+  /// (1..1000; paging through the store, so none is starved): events of kinds it has no handler
+  /// for are not even read, and an event whose handler (or its transaction) fails is rolled
+  /// back, left owed, reported through Handlers::alert (kind "handler_failed", subject the
+  /// event id) and does not stop the others. Call it at start-up and then periodically (every
+  /// minute, say) in a receiving service: events become owed while it runs too.
+  ///
+  /// Errors: only when the owed events cannot be listed (the store's kInternal; a `batch`
+  /// outside 1..1000 is kInvalidArgument); handler failures are not errors of this call.
+  /// Thread safety: as every member; concurrent runs (several threads or processes) run each
+  /// handler once.
+  Result<std::size_t> run_deferred(std::size_t batch = 100) const;
 
   /// Sends `alert` to Handlers::alert when set.
   void alert(const Alert& alert) const;

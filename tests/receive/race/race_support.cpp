@@ -26,10 +26,12 @@
 namespace paygw::test {
 
 std::unique_ptr<Node> Node::start(const std::string& binary, const std::string& store_arg, const std::string& truth,
-                                  const std::string& port_file, const std::string& slow, const std::string& marker) {
+                                  const std::string& port_file, const std::string& slow, const std::string& marker,
+                                  const std::vector<std::string>& extra) {
   std::remove(port_file.c_str());
   std::vector<std::string> argv = {binary, "--store", store_arg, "--truth", truth, "--port-file", port_file};
   if (!slow.empty()) argv.insert(argv.end(), {"--slow", slow, "--marker", marker});
+  argv.insert(argv.end(), extra.begin(), extra.end());
   std::unique_ptr<Node> n(new Node());
   n->pid_ = fork();
   if (n->pid_ < 0) throw std::runtime_error("fork failed");

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace paygw::test {
 
@@ -24,8 +25,10 @@ inline constexpr const char* kStoreKey = "race-store-key-0123456789abcdef-012345
 /// A receiver process (receiver_node.cpp) on a free 127.0.0.1 port; killed when destroyed.
 class Node {
  public:
+  /// `extra`: more receiver_node arguments (--poison, --deferred-ms, --no-bank-link).
   static std::unique_ptr<Node> start(const std::string& binary, const std::string& store_arg, const std::string& truth,
-                                     const std::string& port_file, const std::string& slow, const std::string& marker);
+                                     const std::string& port_file, const std::string& slow, const std::string& marker,
+                                     const std::vector<std::string>& extra = {});
   ~Node();
   int port() const { return port_; }
   /// SIGKILL, and reap it.

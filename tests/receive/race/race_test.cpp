@@ -6,6 +6,7 @@
 // The merchant's side effect (merchant_credits, no unique key) is read back with the database's own
 // client library: each event credited exactly once, each card once, nothing forged.
 // Built twice: with PAYGW_RACE_POSTGRES against a server the test starts, else on a SQLite file.
+#include <paygw/receive/applier.hpp>
 #include <paygw/receive/reconciler.hpp>
 #include <paygw/receive/submit.hpp>
 
@@ -70,12 +71,12 @@ class Race : public ::testing::Test {
     for (auto& n : nodes) n.reset();
   }
 
-  void start_nodes(const std::string& slow = "") {
-    for (int i = 0; i < kReceivers; ++i) nodes.push_back(start_node(i, i == 0 ? slow : ""));
+  void start_nodes(const std::string& slow = "", const std::vector<std::string>& extra = {}) {
+    for (int i = 0; i < kReceivers; ++i) nodes.push_back(start_node(i, i == 0 ? slow : "", extra));
   }
-  std::unique_ptr<Node> start_node(int i, const std::string& slow) {
+  std::unique_ptr<Node> start_node(int i, const std::string& slow, const std::vector<std::string>& extra = {}) {
     return Node::start(PAYGW_TEST_RECEIVER, backend->store_arg(), dir.file("truth"),
-                       dir.file("port-" + std::to_string(i)), slow, dir.file("marker"));
+                       dir.file("port-" + std::to_string(i)), slow, dir.file("marker"), extra);
   }
 
   Card card(int i) {
@@ -288,6 +289,87 @@ TEST_F(Race, ASubmissionCrashedBeforeItsSendIsFoundByTheReconcilerOnce) {
   ASSERT_EQ(credits.count("card:" + crashed.request_id), 1u);
   EXPECT_EQ(credits.at("card:" + crashed.request_id).count, 1);
   EXPECT_EQ(credits.at("card:" + crashed.request_id).sum, 35000);
+}
+
+// Issue 20, item 1, on both stores alike: a handler that credits, then runs a statement that
+// fails and ignores it, is applied by no receiver — each copy is answered 503 (so the provider
+// retries), nothing is credited or recorded — while everything around it is applied once.
+TEST_F(Race, AHandlerWhoseStatementFailedIsAppliedByNoReceiver) {
+  ASSERT_TRUE(backend->execute_sql("CREATE TABLE merchant_once (k TEXT PRIMARY KEY)"));
+  ASSERT_TRUE(backend->execute_sql("INSERT INTO merchant_once VALUES ('taken')"));
+  std::ofstream(dir.file("truth")) << "";
+  start_nodes("", {"--poison", "tingee:FT-POISON"});
+  std::vector<Planned> plan;
+  std::map<std::string, Vnd> expected;
+  for (int i = 0; i < 8; ++i) {
+    const std::string code = "FT-OK-" + std::to_string(i);
+    expected["tingee:" + code] = 1000 + i;
+    for (int copy = 0; copy < kCopies; ++copy)
+      plan.push_back({tingee_payment("/tingee", kTingeeSecret, code, 1000 + i)});
+  }
+  for (int copy = 0; copy < 2 * kCopies; ++copy) {
+    plan.push_back({tingee_payment("/tingee", kTingeeSecret, "FT-POISON", 9000), false, 503});
+  }
+  deliver_all(plan, 11);
+  const auto credits = backend->credits();
+  EXPECT_EQ(credits.count("tingee:FT-POISON"), 0u) << "credited although its transaction had a failed statement";
+  for (const auto& [key, amount] : expected) {
+    const auto it = credits.find(key);
+    ASSERT_NE(it, credits.end()) << key << " was never applied";
+    EXPECT_EQ(it->second.count, 1) << key;
+    EXPECT_EQ(it->second.sum, amount) << key;
+  }
+  EXPECT_FALSE(backend->store()->find_event(Provider::kTingee, "FT-POISON")->has_value());
+}
+
+// Issue 20, items 3 and 4: events recorded owed by a handler-less process (`paygw reconcile`)
+// while the receivers run are handled by the receivers' periodic run_deferred, each exactly once
+// — behind 120 owed bank links no receiver handles, and past one whose handler always fails.
+TEST_F(Race, OwedHandlersRunOnceInRunningReceiversWhateverIsOwedBeforeThem) {
+  ASSERT_TRUE(backend->execute_sql("CREATE TABLE merchant_once (k TEXT PRIMARY KEY)"));
+  ASSERT_TRUE(backend->execute_sql("INSERT INTO merchant_once VALUES ('taken')"));
+  std::ofstream(dir.file("truth")) << "";
+  start_nodes("", {"--poison", "tingee:FT-OWED-POISON", "--deferred-ms", "100", "--no-bank-link"});
+  const receive::Applier reconciler(backend->store());  // no handlers
+  for (int i = 0; i < 120; ++i) {
+    tingee::BankLinkEvent link;
+    link.request_id = "owed-link-" + std::to_string(i);
+    link.status = tingee::BankLinkStatus::kConfirmVaSuccess;
+    link.status_raw = "confirm-va-success";
+    ASSERT_TRUE(reconciler.apply_bank_link(link).ok());
+  }
+  tingee::PaymentNotification poison;
+  poison.transaction_code = "FT-OWED-POISON";
+  poison.amount = 500;
+  ASSERT_TRUE(reconciler.apply_tingee_payment(poison, "reconcile").ok());
+  std::map<std::string, Vnd> expected;
+  for (int i = 0; i < 10; ++i) {
+    tingee::PaymentNotification p;
+    p.transaction_code = "FT-OWED-" + std::to_string(i);
+    p.amount = 2000 + i;
+    auto r = reconciler.apply_tingee_payment(p, "reconcile");
+    ASSERT_TRUE(r.ok() && !r->handled);
+    expected["tingee:" + p.transaction_code] = p.amount;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  std::map<std::string, Credit> credits;
+  while (std::chrono::steady_clock::now() < deadline) {
+    credits = backend->credits();
+    if (credits.size() >= expected.size()) break;
+    std::this_thread::sleep_for(200ms);
+  }
+  std::this_thread::sleep_for(500ms);  // a few more periodic runs: still once
+  credits = backend->credits();
+  for (const auto& [key, amount] : expected) {
+    const auto it = credits.find(key);
+    ASSERT_NE(it, credits.end()) << key << " was never handled";
+    EXPECT_EQ(it->second.count, 1) << key;
+    EXPECT_EQ(it->second.sum, amount) << key;
+  }
+  EXPECT_EQ(credits.size(), expected.size()) << "nothing else (bank links, the failing one) was credited";
+  auto owed = backend->store()->list_unhandled(1000);
+  ASSERT_TRUE(owed.ok());
+  EXPECT_EQ(owed->size(), 121u) << "the bank links and the failing one stay owed";
 }
 
 }  // namespace

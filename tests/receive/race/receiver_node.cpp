@@ -4,10 +4,15 @@
 // in merchant_credits, deliberately without a unique key — through the event's transaction.
 //
 // paygw_test_receiver --store sqlite:<path>|postgres:<conninfo> --port-file <f> --truth <f>
-//                     [--slow <event key> --marker <f>]
+//                     [--slow <event key> --marker <f>] [--poison <event key>] [--deferred-ms <n>]
+//                     [--no-bank-link]
 // Secrets come from PAYGW_TEST_TINGEE_SECRET, PAYGW_TEST_AES_KEY, PAYGW_TEST_STORE_KEY.
 // --truth: lines "order_id amount request_id" — what the TConnect transaction query would return.
 // --slow: the handler of that event writes <marker> and then sleeps (the test kills it there).
+// --poison: the handler of that event credits, then runs a statement that fails (a unique-key
+//   violation in merchant_once), ignores the error and returns success.
+// --deferred-ms: runs the owed handlers (Applier::run_deferred) every n ms, as a service should.
+// --no-bank-link: no bank_link handler (its events stay owed to another process).
 #include <paygw/receive/dispatcher.hpp>
 #include <paygw/store/postgres.hpp>
 #include <paygw/store/sqlite.hpp>
@@ -79,6 +84,9 @@ int main(int argc, char** argv) {
                                       : "INSERT INTO merchant_credits (event_key, amount, pid) VALUES (?, ?, ?)";
   const std::string slow = args.count("--slow") ? args["--slow"] : "";
   const std::string marker = args.count("--marker") ? args["--marker"] : "";
+  const std::string poison = args.count("--poison") ? args["--poison"] : "";
+  const std::string once =
+      postgres ? "INSERT INTO merchant_once (k) VALUES ($1)" : "INSERT INTO merchant_once (k) VALUES (?)";
   const auto pid = static_cast<std::int64_t>(getpid());
 
   // The merchant's side effect, in the event's transaction: exactly once, or rolled back with it.
@@ -89,6 +97,7 @@ int main(int argc, char** argv) {
     }
     auto n = ctx.execute(insert, {key, std::int64_t{amount}, pid});
     if (!n) return n.error();
+    if (key == poison) (void)ctx.execute(once, {std::string("taken")});  // fails; the error is ignored
     return {};
   };
   Handlers h;
@@ -101,7 +110,9 @@ int main(int argc, char** argv) {
   h.ipn_confirmed = [=](const IpnConfirmed& i, ApplyContext& ctx) {
     return credit("ipn:" + ctx.event().event_id, i.transaction.amount.value_or(0), ctx);
   };
-  h.bank_link = [=](const BankLink&, ApplyContext& ctx) { return credit("link:" + ctx.event().event_id, 0, ctx); };
+  if (args.count("--no-bank-link") == 0) {
+    h.bank_link = [=](const BankLink&, ApplyContext& ctx) { return credit("link:" + ctx.event().event_id, 0, ctx); };
+  }
 
   const auto truth = read_truth(args["--truth"]);
   DispatcherConfig config;
@@ -142,6 +153,16 @@ int main(int argc, char** argv) {
     out << port << "\n";
   }
   std::rename((args["--port-file"] + ".tmp").c_str(), args["--port-file"].c_str());
+  // The owed handlers, periodically (what examples/receiver.cpp does every minute).
+  const int deferred_ms = args.count("--deferred-ms") ? std::atoi(args["--deferred-ms"].c_str()) : 0;
+  if (deferred_ms > 0) {
+    std::thread([&dispatcher, deferred_ms] {
+      for (;;) {
+        (void)dispatcher->applier().run_deferred();
+        std::this_thread::sleep_for(std::chrono::milliseconds(deferred_ms));
+      }
+    }).detach();
+  }
   server.listen_after_bind();
   return 0;
 }
