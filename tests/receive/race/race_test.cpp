@@ -329,7 +329,7 @@ TEST_F(Race, OwedHandlersRunOnceInRunningReceiversWhateverIsOwedBeforeThem) {
   ASSERT_TRUE(backend->execute_sql("CREATE TABLE merchant_once (k TEXT PRIMARY KEY)"));
   ASSERT_TRUE(backend->execute_sql("INSERT INTO merchant_once VALUES ('taken')"));
   std::ofstream(dir.file("truth")) << "";
-  start_nodes("", {"--poison", "tingee:FT-OWED-POISON", "--deferred-ms", "100", "--no-bank-link"});
+  start_nodes("", {"--poison", "tingee:FT-OWED-POISON", "--deferred-ms", "100", "--no-bank-link", "1"});
   const receive::Applier reconciler(backend->store());  // no handlers
   for (int i = 0; i < 120; ++i) {
     tingee::BankLinkEvent link;

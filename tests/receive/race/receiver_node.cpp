@@ -5,14 +5,14 @@
 //
 // paygw_test_receiver --store sqlite:<path>|postgres:<conninfo> --port-file <f> --truth <f>
 //                     [--slow <event key> --marker <f>] [--poison <event key>] [--deferred-ms <n>]
-//                     [--no-bank-link]
+//                     [--no-bank-link 1]
 // Secrets come from PAYGW_TEST_TINGEE_SECRET, PAYGW_TEST_AES_KEY, PAYGW_TEST_STORE_KEY.
 // --truth: lines "order_id amount request_id" — what the TConnect transaction query would return.
 // --slow: the handler of that event writes <marker> and then sleeps (the test kills it there).
 // --poison: the handler of that event credits, then runs a statement that fails (a unique-key
 //   violation in merchant_once), ignores the error and returns success.
 // --deferred-ms: runs the owed handlers (Applier::run_deferred) every n ms, as a service should.
-// --no-bank-link: no bank_link handler (its events stay owed to another process).
+// --no-bank-link 1: no bank_link handler (its events stay owed to another process).
 #include <paygw/receive/dispatcher.hpp>
 #include <paygw/store/postgres.hpp>
 #include <paygw/store/sqlite.hpp>
