@@ -256,7 +256,7 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
     if (!after) return after.error();
     std::lock_guard<std::mutex> lock(alerts_mu_);
     AlertPage page;
-    for (std::size_t i = static_cast<std::size_t>(*after); i < alerts_.size(); ++i) {
+    for (auto i = static_cast<std::size_t>(*after); i < alerts_.size(); ++i) {
       const AlertRecord& a = alerts_[i];
       if (q.provider && a.provider != *q.provider) continue;
       if (!q.kinds.empty() && std::find(q.kinds.begin(), q.kinds.end(), a.kind) == q.kinds.end()) continue;

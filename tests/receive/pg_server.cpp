@@ -120,7 +120,7 @@ std::string PgServer::find_bin_dir(std::string* why) {
   return found.back().string();
 }
 
-std::unique_ptr<PgServer> PgServer::start(const std::string& bin) {
+std::unique_ptr<PgServer> PgServer::start(const std::string& bin, bool durable) {
   const RunAs as = run_as();
   std::unique_ptr<PgServer> s(new PgServer());
   std::string pattern = (fs::temp_directory_path() / "paygw-pg-XXXXXX").string();
@@ -139,10 +139,10 @@ std::unique_ptr<PgServer> PgServer::start(const std::string& bin) {
   if (wait_exit(init) != 0) throw std::runtime_error("initdb failed:\n" + slurp(log));
   for (int attempt = 0; attempt < 5 && s->pid_ < 0; ++attempt) {
     s->port_ = free_port();
-    const pid_t pid = spawn(
-        {bin + "/postgres", "-D", data, "-p", std::to_string(s->port_), "-k", s->dir_, "-c",
-         "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200", "-c", "shared_buffers=32MB"},
-        log, as);
+    const pid_t pid = spawn({bin + "/postgres", "-D", data, "-p", std::to_string(s->port_), "-k", s->dir_, "-c",
+                             "listen_addresses=127.0.0.1", "-c", durable ? "fsync=on" : "fsync=off", "-c",
+                             "max_connections=200", "-c", "shared_buffers=32MB"},
+                            log, as);
     for (int i = 0; i < 300; ++i) {  // up to 30 s
       if (PQping(s->conninfo().c_str()) == PQPING_OK) {
         s->pid_ = pid;

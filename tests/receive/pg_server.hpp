@@ -16,7 +16,8 @@ class PgServer {
   /// Where initdb/postgres are (/usr/lib/postgresql/<newest>/bin), or "" with `why` set.
   static std::string find_bin_dir(std::string* why);
   /// Starts a server. Throws std::runtime_error (with initdb's/postgres's log) on failure.
-  static std::unique_ptr<PgServer> start(const std::string& bin_dir);
+  /// `durable`: fsync on, as a production server (the benchmark); tests run with fsync off.
+  static std::unique_ptr<PgServer> start(const std::string& bin_dir, bool durable = false);
   ~PgServer();
 
   /// libpq conninfo of database `db` (created by create_database, or "postgres").
