@@ -166,7 +166,8 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
   Result<std::unique_ptr<Transaction>> begin() override {
     auto c = pool_->acquire();
     if (!c) return c.error();
-    if (auto begun = (*c)->script("BEGIN ISOLATION LEVEL READ COMMITTED"); !begun) return begun.error();
+    // Sent with the transaction's first statement: one round trip fewer per delivery.
+    (*c)->begin_lazily("BEGIN ISOLATION LEVEL READ COMMITTED");
     return std::unique_ptr<Transaction>(std::make_unique<Tx>(shared_from_this(), std::move(*c)));
   }
 
@@ -280,7 +281,7 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     if (!q.cursor.empty()) {
       auto after = ds::parse_submission_cursor(q.cursor);
       if (!after) return after.error();
-      sql += " AND (created_ms, provider COLLATE \"C\", request_id COLLATE \"C\") > (" +
+      sql += R"( AND (created_ms, provider COLLATE "C", request_id COLLATE "C") > ()" +
              next(detail::param(after->created_ms));
       sql += ", " + next(detail::param(after->provider));
       sql += ", " + next(detail::param(after->request_id)) + ")";
@@ -296,7 +297,7 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     if (q.created_from) sql += " AND created_ms >= " + next(detail::param(ds::to_ms(*q.created_from)));
     if (q.created_before) sql += " AND created_ms < " + next(detail::param(ds::to_ms(*q.created_before)));
     // COLLATE "C": the order of bytes, as SQLite and the memory store compare text.
-    sql += " ORDER BY created_ms, provider COLLATE \"C\", request_id COLLATE \"C\" LIMIT " +
+    sql += R"( ORDER BY created_ms, provider COLLATE "C", request_id COLLATE "C" LIMIT )" +
            next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
     auto c = pool_->acquire();
     if (!c) return c.error();

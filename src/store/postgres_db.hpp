@@ -67,6 +67,10 @@ class Conn {
   }
   /// One or more statements without parameters.
   Result<void> script(std::string_view sql);
+  /// Starts a transaction with `begin_sql` ("BEGIN …") sent together with the transaction's
+  /// first statement (one round trip for both, in libpq's pipeline mode); a transaction that
+  /// runs no statement costs none.
+  void begin_lazily(std::string begin_sql) { pending_begin_ = std::move(begin_sql); }
   /// COMMIT, and an error unless the server answered that it committed (command tag "COMMIT"
   /// and no transaction open afterwards: an aborted transaction answers COMMIT with "ROLLBACK").
   Result<void> commit();
@@ -82,8 +86,15 @@ class Conn {
   explicit Conn(pg_conn* c) : c_(c) {}
   Error failure(std::string_view what, pg_result* r) const;
   Result<Rows> result_of(pg_result* r) const;
+  /// The pending BEGIN, [PQsendPrepare of `name`,] then the statement (named when `name` is set),
+  /// in one pipeline. `*prepared_ok`: whether the Parse of `name` succeeded.
+  Result<Rows> with_begin(const std::string& text, const std::string& name, bool prepare,
+                          const std::vector<const char*>& values, bool* prepared_ok);
   pg_conn* c_;
+  bool broken_ = false;
+  std::string pending_begin_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
+  std::size_t names_ = 0;                                  // statement names are never reused
 };
 
 }  // namespace paygw::postgres::detail
