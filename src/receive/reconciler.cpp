@@ -68,6 +68,7 @@ struct Run {
     tconnect::IpnNotification ipn;
     ipn.order_id = r.request_id;
     ipn.amount = r.amount;
+    ipn.acc_no = r.verifier;  // receive::write_ahead_order keeps the order's VA there (for the order status)
     auto confirmed = queries.confirm_ipn(ipn, call);
     if (!confirmed) return fail(r, confirmed.error());
     if (confirmed->result != IpnCheck::kConfirmed || !confirmed->transaction) return pending("not paid yet");

@@ -1,9 +1,52 @@
 // SPDX-License-Identifier: MIT
-// Write-ahead, submit, record the outcome.
+// Write-ahead, send, record the outcome: cards, TConnect orders, Tingee bills.
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/submit.hpp>
 
+#include "core/payment_qr.hpp"
+
 namespace paygw::receive {
+
+namespace {
+
+Error refused(std::string message) { return make_error(ErrorCode::kInvalidArgument, std::move(message)); }
+
+// record_submission, or why the payment cannot be sent: it is already recorded.
+Result<void> write_ahead(PaymentStore& store, const SubmissionRecord& record, const std::string& what) {
+  auto inserted = store.record_submission(record);
+  if (!inserted) return inserted.error();
+  if (*inserted) return {};
+  auto found = store.find_submission(record.provider, record.request_id);
+  if (!found) return found.error();
+  const SubmissionState state = *found ? (*found)->state : SubmissionState::kWriteAhead;
+  switch (state) {
+    case SubmissionState::kFinal: return refused(what + " already settled: never send it again");
+    case SubmissionState::kNotSent: return refused(what + " already recorded as not sent: send it under a new id");
+    case SubmissionState::kWriteAhead:
+    case SubmissionState::kPending: break;
+  }
+  return refused(what + " already in flight (" + std::string(to_string(state)) +
+                 "): its notification or the reconciler settles it; never send it again");
+}
+
+// After the send: success -> pending; certainly not sent -> not_sent; otherwise left in
+// write_ahead (maybe sent) for the reconciler. A store failure is ignored: the write-ahead
+// record is durable and the reconciler settles it.
+void record_sent(PaymentStore& store, Provider provider, const std::string& id, const Error* error) {
+  if (error == nullptr) {
+    (void)store.mark(provider, id, SubmissionState::kWriteAhead, SubmissionState::kPending);
+  } else if (error->delivery == Delivery::kNotSent) {
+    (void)store.mark(provider, id, SubmissionState::kWriteAhead, SubmissionState::kNotSent);
+  }
+}
+
+template <typename T>
+Result<T> recorded(PaymentStore& store, Provider provider, const std::string& id, Result<T> sent) {
+  record_sent(store, provider, id, sent ? nullptr : &sent.error());
+  return sent;
+}
+
+}  // namespace
 
 Result<void> write_ahead_card(PaymentStore& store, const CardKeys& keys, const charging::CardRequest& card,
                               const std::string& reference) {
@@ -62,6 +105,60 @@ Result<charging::ChargeResult> submit_card(const charging::Client& client, const
   // reconciler settles it with check().
   (void)record_card_outcome(applier, card, submitted);
   return submitted;
+}
+
+Result<void> write_ahead_order(PaymentStore& store, const TconnectOrder& order, Vnd amount) {
+  if (order.order_id.empty()) return refused("order_id is required");
+  if (amount <= 0 || amount > kMaxAmountVnd) return refused("amount must be > 0 and <= kMaxAmountVnd");
+  SubmissionRecord record;
+  record.provider = Provider::kTconnect;
+  record.request_id = order.order_id;
+  record.state = SubmissionState::kWriteAhead;
+  record.amount = amount;
+  record.reference = order.reference;
+  record.verifier = order.acc_no;
+  return write_ahead(store, record, "order " + order.order_id);
+}
+
+Result<tconnect::PushResult> push_order(const tconnect::Client& client, const Applier& applier,
+                                        const tconnect::PosPush& push, const CallOptions& options,
+                                        const std::string& reference) {
+  if (push.serial_no.empty()) return refused("serial_no is required");
+  auto ahead = write_ahead_order(*applier.store(), TconnectOrder{push.order_id, {}, reference}, push.amount);
+  if (!ahead) return ahead.error();
+  return recorded(*applier.store(), Provider::kTconnect, push.order_id, client.push_payment(push, options));
+}
+
+Result<tconnect::PushResult> push_order(const tconnect::Client& client, const Applier& applier,
+                                        const TconnectOrder& order, const tconnect::SoundboxPush& push,
+                                        const CallOptions& options) {
+  if (push.serial_no.empty()) return refused("serial_no is required");
+  if (auto qr = paygw::detail::check_payment_qr("qr_string", push.qr_string, push.amount); !qr) return qr.error();
+  auto ahead = write_ahead_order(*applier.store(), order, push.amount);
+  if (!ahead) return ahead.error();
+  return recorded(*applier.store(), Provider::kTconnect, order.order_id, client.push_payment(push, options));
+}
+
+Result<tingee::Ack> show_bill(const tingee::Client& client, const Applier& applier, const tingee::DynamicQrBill& bill,
+                              tingee::ShowQrRequest show, BillScreen screen, const CallOptions& options,
+                              const std::string& reference) {
+  if (bill.bill_id.empty()) return refused("bill_id is required (from generate_dynamic_qr)");
+  if (show.qr_code.empty()) show.qr_code = bill.qr_code;
+  if (show.qr_code != bill.qr_code) return refused("qr_code is not the bill's QR");
+  if (show.uuid.empty()) return refused("uuid is required");
+  if (show.amount <= 0 || show.amount > kMaxAmountVnd) return refused("amount must be > 0 and <= kMaxAmountVnd");
+  if (auto qr = paygw::detail::check_payment_qr("qr_code", show.qr_code, show.amount); !qr) return qr.error();
+  SubmissionRecord record;
+  record.provider = Provider::kTingee;
+  record.request_id = bill.bill_id;
+  record.state = SubmissionState::kWriteAhead;
+  record.amount = show.amount;
+  record.reference = reference;
+  auto ahead = write_ahead(*applier.store(), record, "bill " + bill.bill_id);
+  if (!ahead) return ahead.error();
+  auto shown = screen == BillScreen::kShowQrCode ? client.show_qr_code(show, options)
+                                                 : client.show_dynamic_qr_code(show, options);
+  return recorded(*applier.store(), Provider::kTingee, bill.bill_id, std::move(shown));
 }
 
 }  // namespace paygw::receive

@@ -2,6 +2,7 @@
 #include "tconnect/codec.hpp"
 
 #include <paygw/money.hpp>
+#include <paygw/tconnect/client.hpp>
 
 #include "core/civil_time.hpp"
 #include "http/util.hpp"
@@ -55,6 +56,29 @@ std::string first_string(const Json& object, std::initializer_list<const char*> 
 
 std::string dump_lenient(const Json& j) { return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace); }
 
+// One transaction item (of a list page or of an order status).
+Result<Transaction> transaction_of(const Json& item) {
+  if (!item.is_object()) {
+    return make_error(ErrorCode::kMalformed, "transaction entry is not an object", Delivery::kMaybeSent);
+  }
+  Transaction t;
+  t.order_id = json::string_or_empty(item, "order_id");
+  t.request_id = json::string_or_empty(item, "request_id");
+  t.status = json::string_or_empty(item, "status");
+  if (const Json* amount = json::member(item, "amount")) {
+    t.amount = json::money_or_text(*amount);  // TConnect integrations see numbers, strings and 150000.0
+    if (!t.amount) {
+      return make_error(ErrorCode::kMalformed, "transaction amount is not a whole number in 0..kMaxAmountVnd",
+                        Delivery::kMaybeSent);
+    }
+  }
+  t.trn_ref_no = json::string_or_empty(item, "trn_ref_no");
+  t.narrative = json::string_or_empty(item, "narrative");
+  t.txn_init_dt = json::string_or_empty(item, "txn_init_dt");
+  t.json = dump_lenient(item);
+  return t;
+}
+
 }  // namespace
 
 Result<Json> build(const PosPush& p) {
@@ -96,6 +120,25 @@ Result<Json> build(const TransactionQuery& q) {
   if (q.limit < 1 || q.limit > 1000) return invalid("limit must be 1..1000");
   if (q.page < 1) return invalid("page must be >= 1");
   return Json{{"from_date", q.from_date}, {"to_date", q.to_date}, {"limit", q.limit}, {"page", q.page}};
+}
+
+Result<Json> build(const GenerateQrRequest& r) {
+  if (r.req_id.empty() || r.req_id.size() > 64) return invalid("req_id is required, at most 64 characters");
+  if (r.order_id.empty()) return invalid("order_id is required");
+  if (r.order_id.size() > 64) return invalid("order_id must be at most 64 characters");
+  if (r.va.empty()) return invalid("va is required");
+  if (!is_bin(r.bincode)) return invalid("bincode must be a 6-digit bank BIN");
+  if (!valid_amount(r.amount)) return invalid("amount must be > 0 and <= kMaxAmountVnd");
+  return Json{
+      {"req_id", r.req_id}, {"order_id", r.order_id}, {"va", r.va}, {"bincode", r.bincode}, {"amount", r.amount}};
+}
+
+Result<Json> build(const OrderStatusRequest& r) {
+  if (r.order_id.empty()) return invalid("order_id is required");
+  if (r.order_id.size() > 64) return invalid("order_id must be at most 64 characters");
+  Json o = Json{{"order_id", r.order_id}};
+  if (!r.acc_no.empty()) o["acc_no"] = r.acc_no;
+  return o;
 }
 
 Result<Json> parse_response(const http::Response& response, const Secret& raw_key) {
@@ -148,11 +191,27 @@ Result<Json> build(const LoginRequest& r) {
 
 Result<Json> build(const NoPayload&) { return Json::object(); }
 
-Result<std::string> service_code(const std::string& configured, const CreateQrRequest& r) {
-  const std::string& service = r.service_code.empty() ? configured : r.service_code;
+namespace {
+Result<std::string> required_service(const std::string& configured, const std::string& requested) {
+  const std::string& service = requested.empty() ? configured : requested;
   if (service.empty()) return invalid("service_code is required (request or Config::service_code)");
   if (!paygw::detail::header_safe(service)) return invalid("service_code contains control characters");
   return service;
+}
+}  // namespace
+
+Result<std::string> service_code(const std::string& configured, const CreateQrRequest& r) {
+  return required_service(configured, r.service_code);
+}
+
+Result<std::string> service_code(const std::string& configured, const GenerateQrRequest& r) {
+  return required_service(configured, r.service_code);
+}
+
+Result<std::string> service_code(const std::string& configured, const OrderStatusRequest& r) {
+  const std::string& service = r.service_code.empty() ? configured : r.service_code;
+  if (!paygw::detail::header_safe(service)) return invalid("service_code contains control characters");
+  return service;  // optional here: "" sends no header
 }
 
 Result<Json> build(const RefreshRequest& r) { return Json{{"refresh_token", r.refresh_token}}; }
@@ -222,27 +281,102 @@ Result<TransactionPage> parse_transactions(const Json& body) {
     }
   }
   for (const auto& item : *list) {
-    if (!item.is_object()) {
-      return make_error(ErrorCode::kMalformed, "transaction entry is not an object", Delivery::kMaybeSent);
-    }
-    Transaction t;
-    t.order_id = json::string_or_empty(item, "order_id");
-    t.request_id = json::string_or_empty(item, "request_id");
-    t.status = json::string_or_empty(item, "status");
-    if (const Json* amount = json::member(item, "amount")) {
-      t.amount = json::money_or_text(*amount);  // TConnect integrations see numbers, strings and 150000.0
-      if (!t.amount) {
-        return make_error(ErrorCode::kMalformed, "transaction amount is not a whole number in 0..kMaxAmountVnd",
-                          Delivery::kMaybeSent);
-      }
-    }
-    t.trn_ref_no = json::string_or_empty(item, "trn_ref_no");
-    t.narrative = json::string_or_empty(item, "narrative");
-    t.txn_init_dt = json::string_or_empty(item, "txn_init_dt");
-    t.json = dump_lenient(item);
-    page.items.push_back(std::move(t));
+    auto t = transaction_of(item);
+    if (!t) return std::move(t).error();
+    page.items.push_back(std::move(*t));
   }
   return page;
 }
 
+Result<Qr> parse_generated_qr(const Json& body) {
+  auto qr = parse_qr(body);
+  if (qr) qr->dynamic = true;
+  return qr;
+}
+
+Result<OrderStatus> parse_order_status(const Json& body) {
+  OrderStatus out;
+  out.json = dump_lenient(body);
+  if (!body.is_object()) {
+    return make_error(ErrorCode::kMalformed, "order status response is not an object", Delivery::kMaybeSent);
+  }
+  out.message = json::string_or_empty(body, "message");
+  const Json* tx = json::member(body, "tx_data");
+  if (tx == nullptr) {
+    if (const Json* data = json::member(body, "data"); data != nullptr && data->is_object()) {
+      tx = json::member(*data, "tx_data");
+      if (out.message.empty()) out.message = json::string_or_empty(*data, "message");
+    }
+  }
+  if (tx == nullptr || tx->is_null()) return out;  // nothing known about the order yet
+  if (!tx->is_object()) {
+    return make_error(ErrorCode::kMalformed, "order status tx_data is not an object", Delivery::kMaybeSent);
+  }
+  out.order_id = json::string_or_empty(*tx, "order_id");
+  out.acc_no = json::string_or_empty(*tx, "acc_no");
+  if (const Json* paid = json::member(*tx, "total_amount_paid"); paid != nullptr && !paid->is_null()) {
+    out.total_amount_paid = json::money_or_text(*paid);
+    if (!out.total_amount_paid) {
+      return make_error(ErrorCode::kMalformed, "total_amount_paid is not a whole number in 0..kMaxAmountVnd",
+                        Delivery::kMaybeSent);
+    }
+  }
+  const Json* list = json::member(*tx, "transactions");
+  if (list == nullptr || list->is_null()) return out;
+  if (!list->is_array()) {
+    return make_error(ErrorCode::kMalformed, "order status transactions is not a list", Delivery::kMaybeSent);
+  }
+  for (const auto& item : *list) {
+    auto t = transaction_of(item);
+    if (!t) return std::move(t).error();
+    if (t->order_id.empty()) t->order_id = out.order_id;  // listed under the order
+    out.transactions.push_back(std::move(*t));
+  }
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (const char c : text) {
+    int v = -1;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+    if (c >= '0' && c <= '9') v = c - '0' + 52;
+    if (c == '+') v = 62;
+    if (c == '/') v = 63;
+    if (v < 0) return std::nullopt;
+    bits = (bits << 6) | static_cast<std::uint32_t>(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out.push_back(static_cast<char>((bits >> count) & 0xff));
+    }
+  }
+  if ((bits & ((1U << count) - 1)) != 0) return std::nullopt;  // non-canonical trailing bits
+  return out;
+}
+
 }  // namespace paygw::tconnect::detail
+
+namespace paygw::tconnect {
+
+Result<std::string> decode_qr_png(const Qr& qr) {
+  std::string_view text = qr.image_png_base64;
+  constexpr std::string_view kDataUrl = "data:image/png;base64,";
+  if (text.substr(0, kDataUrl.size()) == kDataUrl) text.remove_prefix(kDataUrl.size());
+  if (text.empty()) return make_error(ErrorCode::kMalformed, "the QR has no image (image_png_base64 is empty)");
+  auto bytes = detail::base64_decode(text);
+  if (!bytes) return make_error(ErrorCode::kMalformed, "image_png_base64 is not base64");
+  constexpr std::string_view kPngSignature("\x89PNG\r\n\x1a\n", 8);
+  if (bytes->compare(0, kPngSignature.size(), kPngSignature) != 0) {
+    return make_error(ErrorCode::kMalformed, "image_png_base64 is not a PNG image");
+  }
+  return std::move(*bytes);
+}
+
+}  // namespace paygw::tconnect

@@ -34,6 +34,8 @@ Result<Json> build(const SoundboxPush& p);
 Result<Json> build(const CreateVaRequest& r);
 Result<Json> build(const CreateQrRequest& r);
 Result<Json> build(const TransactionQuery& q);
+Result<Json> build(const GenerateQrRequest& r);
+Result<Json> build(const OrderStatusRequest& r);
 
 /// The login payload (credentials from the configuration).
 struct LoginRequest {
@@ -51,6 +53,10 @@ struct NoPayload {};
 Result<Json> build(const NoPayload&);
 /// The x-service-code of create_qr: the request's, else Config::service_code. Errors: kInvalidArgument.
 Result<std::string> service_code(const std::string& configured, const CreateQrRequest& r);
+/// The x-service-code of generate_qr: the request's, else Config::service_code. Errors: kInvalidArgument.
+Result<std::string> service_code(const std::string& configured, const GenerateQrRequest& r);
+/// The x-service-code of order_status: the request's, else Config::service_code, else none ("").
+Result<std::string> service_code(const std::string& configured, const OrderStatusRequest& r);
 Result<Json> build(const LoginRequest& r);
 Result<Json> build(const RefreshRequest& r);
 
@@ -76,5 +82,10 @@ Result<ServiceList> parse_services(const Json& body);
 Result<VirtualAccount> parse_va(const Json& body);
 Result<Qr> parse_qr(const Json& body);
 Result<TransactionPage> parse_transactions(const Json& body);
+/// generate_qr's answer: parse_qr, marked dynamic (its amount is always > 0).
+Result<Qr> parse_generated_qr(const Json& body);
+Result<OrderStatus> parse_order_status(const Json& body);
+/// Standard base64 (RFC 4648) to bytes; padding optional, no whitespace. nullopt when invalid.
+std::optional<std::string> base64_decode(std::string_view text);
 
 }  // namespace paygw::tconnect::detail

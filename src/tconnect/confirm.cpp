@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// confirm_ipn: look an IPN's transaction up through the transaction query before it is credited
-// (docs/adr/0022-tconnect-ipn-confirmation.md). One state machine for the blocking and async forms:
-// each page query continues the next from its completion.
+// confirm_ipn: look an IPN's transaction up through TConnect's own answer before it is credited
+// (docs/adr/0022-tconnect-ipn-confirmation.md, 0036): the order status for an IPN naming an order,
+// else (or when that finds nothing) the transaction list. One state machine for the blocking and
+// async forms: each query continues the next from its completion.
 #include "tconnect/connection.hpp"
 
 #include "core/civil_time.hpp"
@@ -75,8 +76,43 @@ struct RealConnection::Confirm : std::enable_shared_from_this<Confirm> {
   TransactionQuery query;
   std::optional<IpnConfirmation> seen;  // the best non-confirming match so far
   std::function<void(Result<IpnConfirmation>)> done;
+  std::chrono::system_clock::time_point now;
 
-  void start(std::chrono::system_clock::time_point now) {
+  // An IPN naming an order: first what TConnect lists under that order (ADR 0036).
+  void begin() {
+    if (ipn.order_id.empty()) return start();
+    const OrderStatusRequest request{ipn.order_id, ipn.acc_no, {}};
+    self->run(kOrderStatus, request, options, mode,
+              [me = shared_from_this()](Result<OrderStatus> status) { me->on_status(std::move(status)); });
+  }
+
+  void on_status(Result<OrderStatus> status) {
+    if (!status) {
+      // 404: this TConnect has no such endpoint (or no such order): the list may still show it.
+      if (status.error().http_status == 404) return start();
+      return done(std::move(status).error());
+    }
+    for (auto& t : status->transactions) {
+      if (t.order_id.empty()) t.order_id = ipn.order_id;  // listed under the order asked for
+      if (consider(t)) return done(IpnConfirmation{IpnCheck::kConfirmed, t});
+    }
+    if (seen) return done(*seen);  // the order's own transactions answer it
+    start();
+  }
+
+  // Whether `t` confirms the IPN; otherwise remembers the best non-confirming match.
+  bool consider(const Transaction& t) {
+    if (!same_transaction(ipn, t)) return false;
+    if (!iequal(t.status, "SUCCESS")) {
+      if (!seen) seen = IpnConfirmation{IpnCheck::kNotSuccessful, t};
+      return false;
+    }
+    if (t.amount && *t.amount == ipn.amount) return true;
+    seen = IpnConfirmation{IpnCheck::kAmountMismatch, t};
+    return false;
+  }
+
+  void start() {
     if (contains_word(ipn.payment_type, "card")) endpoint = &kCardTransactions;
     if (contains_word(ipn.payment_type, "cash")) endpoint = &kCashTransactions;
     std::int64_t when = ipn.original_transaction_date;
@@ -99,13 +135,7 @@ struct RealConnection::Confirm : std::enable_shared_from_this<Confirm> {
   void on_page(Result<TransactionPage> page) {
     if (!page) return done(std::move(page).error());
     for (const auto& t : page->items) {
-      if (!same_transaction(ipn, t)) continue;
-      if (!iequal(t.status, "SUCCESS")) {
-        if (!seen) seen = IpnConfirmation{IpnCheck::kNotSuccessful, t};
-        continue;
-      }
-      if (t.amount && *t.amount == ipn.amount) return done(IpnConfirmation{IpnCheck::kConfirmed, t});
-      seen = IpnConfirmation{IpnCheck::kAmountMismatch, t};
+      if (consider(t)) return done(IpnConfirmation{IpnCheck::kConfirmed, t});
     }
     const bool last = static_cast<std::int64_t>(page->items.size()) < query.limit || query.page >= kMaxPages ||
                       (page->total && query.page * query.limit >= *page->total);
@@ -127,7 +157,8 @@ void RealConnection::confirm(const IpnNotification& ipn, const CallOptions& o, M
   run->options = o;
   run->mode = mode;
   run->done = std::move(done);
-  run->start(protocol_.config().clock->now());
+  run->now = protocol_.config().clock->now();
+  run->begin();
 }
 
 Result<IpnConfirmation> RealConnection::confirm_ipn(const IpnNotification& ipn, const CallOptions& o) {

@@ -78,10 +78,10 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   auto key = detail::decode_key(config.aes_key, config.aes_key_format);
   if (!key) return key.error();
   if (config.token_refresh_skew.count() < 0) return fail("token_refresh_skew must not be negative");
-  for (const std::string* path :
-       {&config.paths.login, &config.paths.refresh, &config.paths.services, &config.paths.create_va,
-        &config.paths.create_qr, &config.paths.qr_transactions, &config.paths.card_transactions,
-        &config.paths.cash_transactions, &config.paths.push_payment}) {
+  for (const std::string* path : {&config.paths.login, &config.paths.refresh, &config.paths.services,
+                                  &config.paths.create_va, &config.paths.create_qr, &config.paths.qr_transactions,
+                                  &config.paths.card_transactions, &config.paths.cash_transactions,
+                                  &config.paths.push_payment, &config.paths.order_status, &config.paths.generate_qr}) {
     if (path->empty() || path->front() != '/' || !paygw::detail::header_safe(*path)) {
       return fail("every path must start with '/'");
     }

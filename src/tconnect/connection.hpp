@@ -77,6 +77,16 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
                                                                    const CallOptions& o) override {
     return call_async(kCashTransactions, q, o);
   }
+  Result<Qr> generate_qr(const GenerateQrRequest& r, const CallOptions& o) override { return call(kGenerateQr, r, o); }
+  std::future<Result<Qr>> generate_qr_async(const GenerateQrRequest& r, const CallOptions& o) override {
+    return call_async(kGenerateQr, r, o);
+  }
+  Result<OrderStatus> order_status(const OrderStatusRequest& r, const CallOptions& o) override {
+    return call(kOrderStatus, r, o);
+  }
+  std::future<Result<OrderStatus>> order_status_async(const OrderStatusRequest& r, const CallOptions& o) override {
+    return call_async(kOrderStatus, r, o);
+  }
   Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& o) override;
   std::future<Result<IpnConfirmation>> confirm_ipn_async(const IpnNotification& ipn, const CallOptions& o) override;
 

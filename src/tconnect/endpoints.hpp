@@ -16,6 +16,13 @@ inline Result<std::string> create_qr_service(const Config& config, const CreateQ
   return detail::service_code(config.service_code, r);
 }
 
+inline Result<std::string> generate_qr_service(const Config& config, const GenerateQrRequest& r) {
+  return detail::service_code(config.service_code, r);
+}
+inline Result<std::string> order_status_service(const Config& config, const OrderStatusRequest& r) {
+  return detail::service_code(config.service_code, r);
+}
+
 // clang-format off
 inline constexpr Endpoint<detail::LoginRequest, detail::Tokens> kLogin{
     &Paths::login, kRead, detail::build, detail::parse_tokens, false};
@@ -36,6 +43,10 @@ inline constexpr Endpoint<TransactionQuery, TransactionPage> kCardTransactions{
     &Paths::card_transactions, kRead, detail::build, detail::parse_transactions};
 inline constexpr Endpoint<TransactionQuery, TransactionPage> kCashTransactions{
     &Paths::cash_transactions, kRead, detail::build, detail::parse_transactions};
+inline constexpr Endpoint<GenerateQrRequest, Qr> kGenerateQr{
+    &Paths::generate_qr, kWrite, detail::build, detail::parse_generated_qr, true, generate_qr_service};
+inline constexpr Endpoint<OrderStatusRequest, OrderStatus> kOrderStatus{
+    &Paths::order_status, kRead, detail::build, detail::parse_order_status, true, order_status_service};
 // clang-format on
 
 }  // namespace paygw::tconnect::detail

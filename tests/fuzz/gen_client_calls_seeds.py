@@ -10,7 +10,7 @@ import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NAMES = re.findall(r'^\s*\{"([a-z_]+\.[a-z_()]+)",', open(os.path.join(HERE, "..", "support", "client_calls.hpp")).read(), re.M)
-STATUS = {200: 15, 401: 19, 500: 24, 503: 26}  # kind bytes: kCommonStatuses[kind % 15]
+STATUS = {200: 15, 401: 19, 404: 21, 500: 24, 503: 26}  # kind bytes: kCommonStatuses[kind % 15]
 CONNECT = 0  # kind < 8: kTransportErrors[kind % 4]; 0 = kConnect (not sent)
 
 TINGEE_OK = '{"code":"00","message":"Success"}'
@@ -29,6 +29,9 @@ TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
 TRANSACTIONS = '{"data":[{"order_id":"A","status":"SUCCESS","amount":"150000"},{"order_id":"B","amount":150000.0}],"total":2}'
+ORDER_STATUS = ('{"message":"success","tx_data":{"order_id":"ORD-77","acc_no":"VA100023312","total_amount_paid":150000,'
+                '"transactions":[{"request_id":"R1","status":"SUCCESS","amount":"150000","txn_init_dt":"2025-11-10 17:51:10"}]}}')
+GENERATED_QR = '{"qr_content":"000201","image_png_base64":"iVBORw0KGgo="}'
 IPN_MATCH = '{"data":{"items":[{"order_id":"ORD-77","request_id":"R1","status":"SUCCESS","amount":150000}],"total":1}}'
 CHARGE = ('{"trans_id":8,"request_id":"REQ-0001","telco":"VIETTEL","serial":"1","code":"2","amount":35000,'
           '"value":50000,"declared_value":50000,"status":1,"message":"ok"}')
@@ -73,7 +76,8 @@ for name in NAMES:
                 "get_banks": TINGEE_BANKS}.get(call, TINGEE_OK)
         responses = [ok(body, JSON)]
     elif provider == "tconnect":
-        body = IPN_MATCH if call == "confirm_ipn" else TRANSACTIONS if "transactions" in call else TCONNECT_OK
+        body = {"confirm_ipn": ORDER_STATUS, "order_status": ORDER_STATUS, "generate_qr": GENERATED_QR}.get(
+            call, TRANSACTIONS if "transactions" in call else TCONNECT_OK)
         responses = [ok(TOKENS, JSON)] + ([] if call == "authenticate" else [ok(body, JSON)])
     else:
         responses = [ok(FEES if call == "get_fees" else CHARGE, JSON)]
@@ -91,7 +95,8 @@ seeds["seq-tingee-bill-lifecycle-async"] = seed([("tingee.generate_dynamic_qr", 
                                                  ("tingee.get_dynamic_qr_status", [ok(TINGEE_BILL_STATUS)]),
                                                  ("tingee.delete_dynamic_qr", [ok(TINGEE_OK)])], run_async=True)
 seeds["seq-tconnect-401-relogin-async"] = seed([("tconnect.confirm_ipn", [
-    ok(TOKENS), (STATUS[401], [], '{"message":"expired"}'), ok(TOKENS), ok(IPN_MATCH)])], run_async=True)
+    ok(TOKENS), (STATUS[401], [], '{"message":"expired"}'), ok(TOKENS), (STATUS[404], [], '{"message":"Not Found"}'),
+    ok(IPN_MATCH)])], run_async=True)
 # A token lifetime that overflowed now + seconds(expires_in) in the client (found by this target).
 HUGE_TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":9223372036854775807,"refresh_expires_in":9223372036854775807}'
 seeds["seq-tconnect-huge-token-lifetime"] = seed([("tconnect.authenticate", [ok(HUGE_TOKENS)]),

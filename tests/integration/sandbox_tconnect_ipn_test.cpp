@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Integration: TConnect IPNs end to end against paygw-sandbox. An order is pushed, paid through
-// /_sandbox/tconnect/payments, its IPN decoded (decode_ipn) and confirmed through the transaction
-// query (confirm_ipn, blocking and async): the real IPN is kConfirmed; tampered copies — another
-// amount, another date, another list, an unpaid or unknown order, an order id changed through the
-// IV (AES-CBC has no MAC) — are not.
+// /_sandbox/tconnect/payments, its IPN decoded (decode_ipn) and confirmed through the order status
+// and the transaction query (confirm_ipn, blocking and async): the real IPN is kConfirmed, also
+// when the lists carry no order_id (ADR 0036); tampered copies — another amount, an unpaid or
+// unknown order, an order id changed through the IV (AES-CBC has no MAC) — are not.
 #include "sandbox_fixture.hpp"
 
 #include <cstdio>
@@ -55,18 +55,26 @@ Checks tconnect_ipn_checks() {
     ASSERT_TRUE(mismatch->transaction.has_value());
     EXPECT_EQ(mismatch->transaction->amount, 150000);
 
-    auto old = ipn;  // a copy dated three days earlier: the search window (±1 day) misses the payment
+    // The date and payment_type only narrow the list search; the order status answers for the
+    // order whatever they say: the same payment, the same event (its request_id).
+    auto old = ipn;
     old.original_transaction_date -= 3LL * 24 * 3600 * 1000;
-    auto not_found = IT_CALL(async, c, confirm_ipn, (old));
+    old.payment_type = "CARD";
+    auto same = IT_CALL(async, c, confirm_ipn, (old));
+    ASSERT_OK(same);
+    EXPECT_EQ(same->result, IpnCheck::kConfirmed);
+    EXPECT_EQ(same->transaction->request_id, ipn.request_id);
+
+    auto listed = ipn;  // without an order: the list alone, where a copy three days old finds nothing
+    listed.order_id.clear();
+    auto by_list = IT_CALL(async, c, confirm_ipn, (listed));
+    ASSERT_OK(by_list);
+    EXPECT_EQ(by_list->result, IpnCheck::kConfirmed);
+    listed.original_transaction_date -= 3LL * 24 * 3600 * 1000;
+    auto not_found = IT_CALL(async, c, confirm_ipn, (listed));
     ASSERT_OK(not_found);
     EXPECT_EQ(not_found->result, IpnCheck::kNotFound);
     EXPECT_FALSE(not_found->transaction.has_value());
-
-    auto other_list = ipn;  // a QR payment claimed as a card payment: not in the card list
-    other_list.payment_type = "CARD";
-    auto wrong_list = IT_CALL(async, c, confirm_ipn, (other_list));
-    ASSERT_OK(wrong_list);
-    EXPECT_EQ(wrong_list->result, IpnCheck::kNotFound);
 
     const std::string unpaid_order = "ORD-UNPAID-" + unique_id();  // pushed, not paid
     ASSERT_OK(c.push_payment(tconnect::PosPush{"POS-0001", unpaid_order, 150000}));
@@ -92,15 +100,94 @@ Checks tconnect_ipn_checks() {
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
 
-    const auto card = paid_order(c, "ORD-CARD-" + unique_id(), 275000, "CARD");  // looked up in the card list
+    const auto card = paid_order(c, "ORD-CARD-" + unique_id(), 275000, "CARD");
     auto by_card = IT_CALL(async, c, confirm_ipn, (card));
     ASSERT_OK(by_card);
     EXPECT_EQ(by_card->result, IpnCheck::kConfirmed);
+  };
+  k["tconnect.order_status"] = [](const std::string&, bool async) {
+    auto c = tconnect_client();
+    const std::string order = "ORD-STATUS-" + unique_id();
+    auto unknown = IT_CALL(async, c, order_status, ({order, "VA100023312", ""}));
+    ASSERT_OK(unknown);
+    EXPECT_TRUE(unknown->transactions.empty());
+    const auto ipn = paid_order(c, order, 99000, "QR");
+    auto status = IT_CALL(async, c, order_status, ({order, ipn.acc_no, ""}));
+    ASSERT_OK(status);
+    EXPECT_EQ(status->order_id, order);
+    EXPECT_EQ(status->total_amount_paid, 99000);
+    ASSERT_EQ(status->transactions.size(), 1u);
+    EXPECT_EQ(status->transactions[0].order_id, order) << "listed under the order, without its own order_id";
+    EXPECT_EQ(status->transactions[0].request_id, ipn.request_id);
+    EXPECT_EQ(status->transactions[0].status, "SUCCESS");
+    EXPECT_EQ(status->transactions[0].amount, 99000);
+  };
+  k["tconnect.generate_qr"] = [](const std::string&, bool async) {
+    auto c = tconnect_client();
+    const std::string order = "ORD-GEN-" + unique_id();
+    auto qr = IT_CALL(async, c, generate_qr, ({"req-" + unique_id(), order, "VA100023312", "970454", 125000, ""}));
+    ASSERT_OK(qr);
+    EXPECT_TRUE(qr->dynamic);
+    auto info = vietqr::parse(qr->qr_content);
+    ASSERT_TRUE(info.ok()) << qr->qr_content;
+    EXPECT_EQ(info->bin, "970454");
+    EXPECT_EQ(info->account, "VA100023312");
+    EXPECT_EQ(info->amount, 125000);
+    EXPECT_EQ(info->purpose, order);
+    if (!qr->image_png_base64.empty()) {  // the sandbox draws it when built with libqrencode and libpng
+      auto png = tconnect::decode_qr_png(*qr);
+      ASSERT_OK(png);
+      EXPECT_GT(png->size(), 100u);
+    }
+    // The QR goes to a soundbox through paygw's own QR check.
+    EXPECT_OK(c.push_payment(tconnect::SoundboxPush{"SB-0001", 125000, qr->qr_content}));
+    auto no_service = IT_CALL(async, c, generate_qr, ({"req-" + unique_id(), order, "VA1", "970454", 1000, "x-qr"}));
+    ASSERT_FALSE(no_service.ok());
+    EXPECT_EQ(no_service.error().http_status, 400);
   };
   return k;
 }
 
 namespace {
+
+// Issue 20 item 15: when TConnect's lists carry no order_id, the list confirms no IPN naming an
+// order (fail closed) and every IPN was answered 503 forever; the order status confirms it.
+TEST(SandboxTconnectIpn, AnIpnIsConfirmedWhenTheListsCarryNoOrderId) {
+  auto c = tconnect_client();
+  const std::string order = "ORD-UNLISTED-" + unique_id();
+  const std::string path = unique_path("tconnect/ipn");
+  const nlohmann::json body = {
+      {"order_id", order}, {"amount", 88000}, {"list_order_id", false}, {"url", receiver().url(path)}};
+  auto paid = transport()->send({http::Method::kPost,
+                                 sandbox().url() + "/_sandbox/tconnect/payments",
+                                 {{"Content-Type", "application/json"}},
+                                 body.dump(),
+                                 5s,
+                                 {}});
+  ASSERT_TRUE(paid.ok() && paid->status == 200) << (paid.ok() ? paid->body : describe(paid.error()));
+  const auto hits = receiver().hits(path);
+  ASSERT_EQ(hits.size(), 1u);
+  const auto ipn = decoded(hits[0].body);
+  ASSERT_EQ(ipn.order_id, order);
+  auto page = c.get_qr_transactions(tconnect_today());
+  ASSERT_OK(page);
+  bool listed = false;
+  for (const auto& t : page->items) {
+    if (t.request_id != ipn.request_id) continue;
+    listed = true;
+    EXPECT_EQ(t.order_id, "") << "the list names no order for this payment";
+  }
+  EXPECT_TRUE(listed);
+  for (bool async : {false, true}) {
+    SCOPED_TRACE(async ? "async" : "blocking");
+    auto r = IT_CALL(async, c, confirm_ipn, (ipn));
+    ASSERT_OK(r);
+    EXPECT_EQ(r->result, IpnCheck::kConfirmed);
+    ASSERT_TRUE(r->transaction.has_value());
+    EXPECT_EQ(r->transaction->order_id, order);
+    EXPECT_EQ(r->transaction->amount, 88000);
+  }
+}
 
 TEST(SandboxTconnectIpn, IpnDecrypts) {
   const std::string order = "ORD-9-" + unique_id();

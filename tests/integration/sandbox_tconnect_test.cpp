@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Integration: every TConnect call, blocking and async, through libcurl against paygw-sandbox (the
-// confirm_ipn check is in sandbox_tconnect_ipn_test.cpp), async fan-out, HTTPS, and a create_qr ->
-// push_payment round trip through paygw's own QR check.
+// confirm_ipn, order_status and generate_qr checks are in sandbox_tconnect_ipn_test.cpp), async fan-out, HTTPS, and a
+// create_qr -> push_payment round trip through paygw's own QR check.
 #include "sandbox_fixture.hpp"
 
 #include <atomic>
@@ -148,7 +148,7 @@ Checks tconnect_checks() {
 }
 
 TEST(SandboxTconnect, EveryCallBlockingAndAsync) {
-  EXPECT_EQ(run_every_row("tconnect.", tconnect_checks(), sandbox().url()), 10u);
+  EXPECT_EQ(run_every_row("tconnect.", tconnect_checks(), sandbox().url()), 12u);
 }
 
 TEST(SandboxTconnect, AsyncFanOutToManyDevicesOnOneThread) {

@@ -55,6 +55,20 @@ inline paygw::tconnect::Client tconnect_client() {
   return must(paygw::tconnect::Client::create(c), "tconnect client");
 }
 
+inline paygw::tingee::Client tingee_client() {
+  paygw::tingee::Config c;
+  c.base_url = "https://tingee.example.invalid";
+  c.client_id = "client";
+  c.secret = paygw::Secret("tingee-secret");
+  c.transport = no_network();
+  return must(paygw::tingee::Client::create(c), "tingee client");
+}
+
+/// A VietQR of 40 123 VND to 970422 (a Tingee bill's QR in the documentation).
+inline const char* const kTingeeQr =
+    "00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA53037045405401235802VN62200816test "
+    "text string6304D9C6";
+
 /// An HTTP request as a server hands it over.
 struct Request {
   std::string method = "POST";

@@ -263,6 +263,10 @@ inline tconnect::SoundboxPush soundbox() { return {"SB-001234", 180000, kSoundbo
 inline tconnect::TransactionQuery query() { return {"2026-01-07 00:00:00", "2026-01-07 23:59:59", 10, 1}; }
 inline tconnect::CreateVaRequest va() { return {"970454", "NGUYEN VAN A"}; }
 inline tconnect::CreateQrRequest qr() { return {"ORD-77", "VA100023312", "970454", 150000, ""}; }
+inline tconnect::GenerateQrRequest generate_qr() {
+  return {"5f1c0d3e9a8b4c7d8e6f5a4b3c2d1e0f", "ORD-77", "VA100023312", "970454", 150000, ""};
+}
+inline tconnect::OrderStatusRequest order_status() { return {"ORD-77", "VA100023312", ""}; }
 
 /// An IPN of order ORD-77 for 150 000 VND, matched by its order id (it has no request_id).
 inline tconnect::IpnNotification ipn() {

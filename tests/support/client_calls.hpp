@@ -63,7 +63,9 @@ inline const std::vector<Call>& calls() {
       {"tconnect.get_qr_transactions", "/openapi/v1/transaction/qr", kRead, PAYGW_ROW_CALL(tconnect, get_qr_transactions, (query()))},
       {"tconnect.get_card_transactions", "/openapi/v1/transaction/card", kRead, PAYGW_ROW_CALL(tconnect, get_card_transactions, (query()))},
       {"tconnect.get_cash_transactions", "/openapi/v1/transaction/cash", kRead, PAYGW_ROW_CALL(tconnect, get_cash_transactions, (query()))},
-      {"tconnect.confirm_ipn", "/openapi/v1/transaction/qr", kRead, PAYGW_ROW_CALL(tconnect, confirm_ipn, (ipn()))},
+      {"tconnect.generate_qr", "/openapi/v1/transaction/qr/generate", kWrite, PAYGW_ROW_CALL(tconnect, generate_qr, (generate_qr()))},
+      {"tconnect.order_status", "/openapi/v1/transaction/qr/order/status", kRead, PAYGW_ROW_CALL(tconnect, order_status, (order_status()))},
+      {"tconnect.confirm_ipn", "/openapi/v1/transaction/qr/order/status", kRead, PAYGW_ROW_CALL(tconnect, confirm_ipn, (ipn()))},
       // charging::Client, in each encoding
       {"charging.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging, submit, (card()))},
       {"charging.check", "/chargingws/v2", kRead, PAYGW_ROW_CALL(charging, check, (card()))},

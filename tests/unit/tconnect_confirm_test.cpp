@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // TConnect IPNs are not authenticated (AES-CBC without a MAC): confirm_ipn looks the payment up
-// through the transaction query before anything is credited. A tampered IPN, a missing
-// transaction, pagination, the search window, and the blocking/async forms; and callers waiting
-// for a shared login give up on their own cancel flag.
+// through the order status and the transaction query before anything is credited. A tampered IPN,
+// a missing transaction, list items without order_id (only the order status confirms them, ADR
+// 0036), pagination, the search window, and the blocking/async forms; and callers waiting for a
+// shared login give up on their own cancel flag.
 #include <paygw/tconnect/client.hpp>
 
 #include "support.hpp"
@@ -13,7 +14,9 @@
 #include <atomic>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -23,13 +26,18 @@ using nlohmann::json;
 
 bool is_login(const http::Request& r) { return r.url.find("/auth/login") != std::string::npos; }
 
-// The TConnect side: logs in, and answers each transaction query from `pages` (page n = pages[n-1]),
-// recording every decrypted query.
+// The TConnect side: logs in, answers the order status with `order_status` (HTTP 404 when unset,
+// as a TConnect without that endpoint would), and each transaction query from `pages` (page n =
+// pages[n-1]), recording every decrypted query (order status queries apart).
 struct FakeTconnect {
   std::vector<json> pages;
+  std::optional<json> order_status;
+  int order_status_http = 200;
   std::mutex mu;
   std::vector<json> queries;
   std::vector<std::string> paths;
+  std::vector<json> status_queries;
+  std::vector<std::string> status_service_codes;
 
   std::shared_ptr<http::Transport> transport() {
     return std::make_shared<test::ScriptedTransport>([this](const http::Request& r) -> Result<http::Response> {
@@ -39,6 +47,13 @@ struct FakeTconnect {
       if (!plain) return test::json_response(400, R"({"message":"bad envelope"})");
       const json query = json::parse(*plain);
       std::lock_guard<std::mutex> lock(mu);
+      if (test::path_of(r.url) == "/openapi/v1/transaction/qr/order/status") {
+        status_queries.push_back(query);
+        const std::string* service = http::find_header(r.headers, "x-service-code");
+        status_service_codes.push_back(service != nullptr ? *service : "");
+        if (!order_status) return test::json_response(404, R"({"message":"Not Found"})");
+        return test::json_response(order_status_http, order_status->dump());
+      }
       queries.push_back(query);
       paths.push_back(test::path_of(r.url));
       const auto page = static_cast<std::size_t>(query["page"].get<int>());
@@ -130,6 +145,112 @@ TEST(TconnectConfirmIpn, AnIpnNamingAnotherOrderThanItsTransactionIsNotConfirmed
     ASSERT_TRUE(r.ok()) << describe(r.error());
     EXPECT_NE(r->result, tconnect::IpnCheck::kConfirmed)
         << "confirmed an IPN of order XRD-R1 by the payment of order " << r->transaction->order_id;
+  }
+}
+
+// tx_data of an order status answer for ORD-<request_id>: `items` without order_id.
+json order_status(const std::string& request_id, json items) {
+  for (auto& item : items) item.erase("order_id");
+  return json{{"message", "success"},
+              {"tx_data", {{"order_id", "ORD-" + request_id}, {"acc_no", "VA1"}, {"transactions", items}}}};
+}
+
+// Issue 20 item 15: if TConnect's list items carry no order_id, the list confirms no IPN naming an
+// order (fail closed, ADR 0022): every IPN was answered 503 forever. The order status lists the
+// order's transactions under the order, and confirms it.
+TEST(TconnectConfirmIpn, ListItemsWithoutOrderIdAreConfirmedThroughTheOrderStatus) {
+  FakeTconnect fake;
+  json unnamed = transaction("R1", "SUCCESS", 100000);
+  unnamed.erase("order_id");
+  fake.pages = {json::array({unnamed})};
+  fake.order_status = order_status("R1", json::array({transaction("R0", "PENDING", 100000), unnamed}));
+  auto n = ipn("R1", 100000);
+  n.acc_no = "VA1";
+  auto client = test::tconnect_client(fake.transport());
+  for (bool async : {false, true}) {
+    auto r = async ? client.confirm_ipn_async(n).get() : client.confirm_ipn(n);
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    EXPECT_EQ(r->result, tconnect::IpnCheck::kConfirmed);
+    ASSERT_TRUE(r->transaction.has_value());
+    EXPECT_EQ(r->transaction->order_id, "ORD-R1") << "the order it is listed under";
+    EXPECT_EQ(r->transaction->request_id, "R1");
+    EXPECT_EQ(r->transaction->trn_ref_no, "FTR1");
+  }
+  ASSERT_EQ(fake.status_queries.size(), 2u);
+  EXPECT_EQ(fake.status_queries[0], (json{{"order_id", "ORD-R1"}, {"acc_no", "VA1"}}));
+  EXPECT_EQ(fake.status_service_codes[0], "vccb-qr") << "Config::service_code, as the third-party client sends it";
+  EXPECT_TRUE(fake.queries.empty()) << "the order status answered: no list query";
+}
+
+TEST(TconnectConfirmIpn, TheOrderStatusKeepsTheMoneyRules) {
+  struct Case {
+    const char* name;
+    json status;
+    tconnect::IpnCheck expected;
+  };
+  json other_order = order_status("R1", json::array({transaction("R1", "SUCCESS", 100000)}));
+  other_order["tx_data"]["order_id"] = "ORD-R2";  // TConnect answers about another order
+  json item_of_other_order = order_status("R1", json::array());
+  item_of_other_order["tx_data"]["transactions"].push_back(transaction("R2", "SUCCESS", 100000));  // ORD-R2
+  item_of_other_order["tx_data"]["transactions"][0]["request_id"] = "R1";
+  const std::vector<Case> cases = {
+      {"another amount", order_status("R1", json::array({transaction("R1", "SUCCESS", 900000)})),
+       tconnect::IpnCheck::kAmountMismatch},
+      {"not paid yet", order_status("R1", json::array({transaction("R1", "PENDING", 100000)})),
+       tconnect::IpnCheck::kNotSuccessful},
+      {"another request_id", order_status("R1", json::array({transaction("R7", "SUCCESS", 100000)})),
+       tconnect::IpnCheck::kNotFound},
+      {"tx_data of another order", other_order, tconnect::IpnCheck::kNotFound},
+      {"an item naming another order", item_of_other_order, tconnect::IpnCheck::kNotFound},
+      {"no transactions", order_status("R1", json::array()), tconnect::IpnCheck::kNotFound},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    FakeTconnect fake;
+    fake.order_status = c.status;
+    auto r = test::tconnect_client(fake.transport()).confirm_ipn(ipn("R1", 100000));
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    EXPECT_EQ(r->result, c.expected);
+    EXPECT_EQ(fake.status_queries.size(), 1u);
+    // What the order status cannot answer is still looked for in the list (here: empty).
+    EXPECT_EQ(fake.queries.size(), c.expected == tconnect::IpnCheck::kNotFound ? 1u : 0u);
+  }
+}
+
+TEST(TconnectConfirmIpn, TheListIsSearchedWhenTheOrderStatusIsMissingOrEmpty) {
+  for (bool endpoint : {false, true}) {
+    SCOPED_TRACE(endpoint ? "order status: no transactions" : "order status: HTTP 404");
+    FakeTconnect fake;
+    if (endpoint) fake.order_status = order_status("R1", json::array());
+    fake.pages = {json::array({transaction("R1", "SUCCESS", 100000)})};  // names its order
+    auto r = test::tconnect_client(fake.transport()).confirm_ipn(ipn("R1", 100000));
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    EXPECT_EQ(r->result, tconnect::IpnCheck::kConfirmed);
+    EXPECT_EQ(fake.status_queries.size(), 1u);
+    EXPECT_EQ(fake.queries.size(), 1u);
+  }
+  {  // another error of the order status is the call's error
+    FakeTconnect fake;
+    fake.order_status = json{{"message", "order_id is invalid"}};
+    fake.order_status_http = 400;
+    auto r = test::tconnect_client(fake.transport()).confirm_ipn(ipn("R1", 100000));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().http_status, 400);
+    EXPECT_EQ(r.error().message, "order_id is invalid");
+    EXPECT_TRUE(fake.queries.empty());
+  }
+  {  // an IPN naming no order is looked up in the list alone
+    FakeTconnect fake;
+    fake.order_status = order_status("R1", json::array({transaction("R1", "SUCCESS", 100000)}));
+    json unnamed = transaction("R1", "SUCCESS", 100000);
+    unnamed.erase("order_id");
+    fake.pages = {json::array({unnamed})};
+    auto n = ipn("R1", 100000);
+    n.order_id.clear();
+    auto r = test::tconnect_client(fake.transport()).confirm_ipn(n);
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+    EXPECT_EQ(r->result, tconnect::IpnCheck::kConfirmed);
+    EXPECT_TRUE(fake.status_queries.empty());
   }
 }
 

@@ -8,6 +8,12 @@
 // request_id, so that Client::confirm_ipn finds it. The three lists are filtered by payment_type
 // (a transaction without one, e.g. a push not paid yet, is in every list) and by txn_init_dt
 // within from_date..to_date, and paged with limit/page.
+//
+// Order status (transaction/qr/order/status) lists an order's transactions under tx_data, each
+// without order_id, as the third-party client shows (ADR 0036); a payment made with
+// "list_order_id": false is listed without order_id in the three lists too, the case where only
+// the order status can confirm its IPN. transaction/qr/generate answers a VietQR and its PNG.
+#include "qr_image.hpp"
 #include "sandbox.hpp"
 
 #include <openssl/rand.h>
@@ -130,7 +136,12 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
               Json matching = Json::array();
               for (const auto& t : state_.tconnect_transactions) {
                 const std::string list = list_of(t), at = t.value("txn_init_dt", "");
-                if ((list.empty() || list == kind) && (at.empty() || (from <= at && at <= to))) matching.push_back(t);
+                if ((list.empty() || list == kind) && (at.empty() || (from <= at && at <= to))) {
+                  Json item = t;
+                  if (!item.value("list_order_id", true)) item.erase("order_id");
+                  item.erase("list_order_id");
+                  matching.push_back(item);
+                }
               }
               Json items = Json::array();
               for (long long i = (page - 1) * limit; i < page * limit && i < static_cast<long long>(matching.size());
@@ -140,6 +151,54 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
               ok(res, Json{{"data", Json{{"items", items}, {"total", matching.size()}}}});
             });
     }
+    // What TConnect knows about one order: its transactions (without order_id: they are listed
+    // under it), the amount paid. An order without transactions is an empty list (pending).
+    route(server, p + "/transaction/qr/order/status", true,
+          [this](const httplib::Request&, const Json& b, httplib::Response& res) {
+            const std::string order = b.value("order_id", "");
+            if (order.empty()) return error(res, 400, "order_id is required");
+            Json transactions = Json::array();
+            long long paid = 0;
+            for (const auto& t : state_.tconnect_transactions) {
+              if (t.value("order_id", "") != order) continue;
+              Json item = Json::object();
+              for (const char* f : {"request_id", "status", "amount", "trn_ref_no", "narrative", "txn_init_dt"}) {
+                if (t.contains(f)) item[f] = t[f];
+              }
+              if (t.value("status", "") == "SUCCESS") paid += t.value("amount", 0LL);
+              transactions.push_back(item);
+            }
+            state_.record("tconnect", "", "order-status", Json{{"order_id", order}});
+            ok(res, Json{{"message", "success"},
+                         {"tx_data", Json{{"order_id", order},
+                                          {"acc_no", b.value("acc_no", "")},
+                                          {"total_amount_paid", paid},
+                                          {"transactions", transactions}}}});
+          });
+    // A dynamic VietQR for the order (as /qr) and its PNG (when built with libqrencode and libpng).
+    route(server, p + "/transaction/qr/generate", true,
+          [this](const httplib::Request& req, const Json& b, httplib::Response& res) {
+            if (req.get_header_value("x-service-code") != "vccb-qr") return error(res, 400, "Invalid service code");
+            for (const char* f : {"req_id", "order_id", "va", "bincode"}) {
+              if (!b.contains(f) || !b[f].is_string() || b[f].get<std::string>().empty())
+                return error(res, 400, std::string(f) + " is required");
+            }
+            if (!b.contains("amount") || !b["amount"].is_number_integer() || b["amount"].get<long long>() <= 0)
+              return error(res, 400, "amount is required");
+            const std::string bin = b["bincode"], va = b["va"];
+            if (bin.size() != 6 || bin.find_first_not_of("0123456789") != std::string::npos)
+              return error(res, 400, "bincode must be 6 digits");
+            const std::string qr = build_vietqr(bin, va, b["amount"].get<long long>(), b["order_id"]);
+            Json body = {{"qr_content", qr}};
+            std::string why;
+            if (const auto symbol = qrimage::encode(qr, qrimage::kDefaultLevel, &why)) {
+              if (const auto png = qrimage::to_png(*symbol, qrimage::kQuietZone, 4, &why)) {
+                body["image_png_base64"] = qrimage::base64(*png);
+              }
+            }
+            state_.record("tconnect", "", "generate-qr", Json{{"order_id", b["order_id"]}, {"qr_content", qr}});
+            ok(res, body);
+          });
     // A successful payment: the order's pending transaction (or a new one) becomes SUCCESS, and
     // its IPN is {"data": hex(IV || AES-256-CBC(payload))} (docs/tconnect.md, IPN).
     post(server, "/_sandbox/tconnect/payments",
@@ -150,8 +209,8 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                in["order_id"].get<std::string>().empty()) {
              return bad_request(
                  res,
-                 "give {order_id, amount[, payment_type, acc_no, narrative, duplicates, url]} and an IPN "
-                 "url (or --tconnect-ipn-url)");
+                 "give {order_id, amount[, payment_type, acc_no, narrative, duplicates, url, list_order_id]} "
+                 "and an IPN url (or --tconnect-ipn-url)");
            }
            const std::string order = in["order_id"], type = in.value("payment_type", "QR");
            const long long at = now_ms();
@@ -175,6 +234,7 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
              (*paid)["narrative"] = in.value("narrative", "");
              (*paid)["trn_ref_no"] = "FT" + std::to_string(26000000000LL + state_.next_id++);
              (*paid)["txn_init_dt"] = vn_datetime(at);
+             if (in.contains("list_order_id")) (*paid)["list_order_id"] = in.value("list_order_id", true);
              request_id = (*paid)["request_id"];
            }
            const Json payload = {{"order_id", order},

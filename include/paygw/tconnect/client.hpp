@@ -39,6 +39,10 @@ struct Paths {
   std::string card_transactions = "/openapi/v1/transaction/card";  ///< get_card_transactions.
   std::string cash_transactions = "/openapi/v1/transaction/cash";  ///< get_cash_transactions.
   std::string push_payment = "/openapi/v1/devices/payments/push";  ///< push_pos and push_soundbox.
+  /// order_status and confirm_ipn (undocumented, third-party-observed: ADR 0036).
+  std::string order_status = "/openapi/v1/transaction/qr/order/status";
+  /// generate_qr (undocumented, third-party-observed: ADR 0036).
+  std::string generate_qr = "/openapi/v1/transaction/qr/generate";
 };
 
 /// Client configuration (plus the shared ClientOptions). Everything but clock, random, sleeper,
@@ -167,15 +171,37 @@ class PAYGW_EXPORT Client {
                                                                    const CallOptions& options = {}) const {
     return connection_->get_cash_transactions_async(query, options);
   }
-  /// Confirms a decoded IPN through the transaction query before it is credited (an IPN is not
-  /// authenticated: see decode_ipn). Searches the list matching the IPN's payment_type (card,
-  /// cash, else QR) from one hour before to one hour after its original_transaction_date
-  /// (seconds or milliseconds since the epoch; the last day when absent), at most 10 pages of
-  /// 100, for the IPN's transaction as TConnect reports it: one naming the IPN's order_id (a
-  /// transaction without order_id does not match an IPN that names an order), with the same
-  /// request_id when both have one. Credit only IpnCheck::kConfirmed: a SUCCESS transaction
-  /// whose amount equals the IPN's. A read; each page query is retried per Config::retry within
-  /// `options`. Errors: as get_qr_transactions.
+  /// Creates a dynamic QR for an order through `transaction/qr/generate`, with its PNG
+  /// (Qr::image_png_base64; decode_qr_png gives the bytes). Undocumented by TConnect: the shape
+  /// is a third-party integration's (ADR 0036). A write.
+  Result<Qr> generate_qr(const GenerateQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->generate_qr(request, options);
+  }
+  /// generate_qr without blocking.
+  std::future<Result<Qr>> generate_qr_async(const GenerateQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->generate_qr_async(request, options);
+  }
+  /// What TConnect knows about one order: its transactions (`transaction/qr/order/status`).
+  /// Undocumented by TConnect: the shape is a third-party integration's (ADR 0036). A read.
+  Result<OrderStatus> order_status(const OrderStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->order_status(request, options);
+  }
+  /// order_status without blocking.
+  std::future<Result<OrderStatus>> order_status_async(const OrderStatusRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->order_status_async(request, options);
+  }
+  /// Confirms a decoded IPN through TConnect's own answer before it is credited (an IPN is not
+  /// authenticated: see decode_ipn). An IPN naming an order is first looked up through
+  /// order_status (with its order_id and acc_no): the transactions TConnect lists under that
+  /// order. When that finds none (or the endpoint answers 404), and for an IPN naming no order,
+  /// it searches the list matching the IPN's payment_type (card, cash, else QR) from one hour
+  /// before to one hour after its original_transaction_date (seconds or milliseconds since the
+  /// epoch; the last day when absent), at most 10 pages of 100: there only a transaction naming
+  /// the IPN's order_id matches an IPN that names one. Either way the request_ids must be equal
+  /// when both have one. Credit only IpnCheck::kConfirmed: a SUCCESS transaction whose amount
+  /// equals the IPN's (its order_id is then the IPN's). A read; each query is retried per
+  /// Config::retry within `options`. Errors: as get_qr_transactions.
   Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options = {}) const {
     return connection_->confirm_ipn(ipn, options);
   }
@@ -188,6 +214,11 @@ class PAYGW_EXPORT Client {
  private:
   std::shared_ptr<Connection> connection_;
 };
+
+/// The PNG bytes of `qr.image_png_base64` (standard base64, padding optional, a
+/// `data:image/png;base64,` prefix allowed). Errors: kMalformed when there is no image, it is
+/// not base64, or the bytes do not start with the PNG signature. Thread-safe.
+[[nodiscard]] PAYGW_EXPORT Result<std::string> decode_qr_png(const Qr& qr);
 
 /// The real connection: validates `config` (as Client::create). Errors: kConfig naming the field.
 [[nodiscard]] PAYGW_EXPORT Result<std::shared_ptr<Connection>> make_connection(Config config);

@@ -65,6 +65,15 @@ class PAYGW_EXPORT Connection {
   /// See Client::get_cash_transactions.
   virtual std::future<Result<TransactionPage>> get_cash_transactions_async(const TransactionQuery& query,
                                                                            const CallOptions& options) = 0;
+  /// See Client::generate_qr.
+  virtual Result<Qr> generate_qr(const GenerateQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::generate_qr.
+  virtual std::future<Result<Qr>> generate_qr_async(const GenerateQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::order_status.
+  virtual Result<OrderStatus> order_status(const OrderStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::order_status.
+  virtual std::future<Result<OrderStatus>> order_status_async(const OrderStatusRequest& request,
+                                                              const CallOptions& options) = 0;
   /// See Client::confirm_ipn.
   virtual Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options) = 0;
   /// See Client::confirm_ipn.

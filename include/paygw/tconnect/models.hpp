@@ -77,6 +77,18 @@ struct Qr {
   std::string json;              ///< The (decrypted) response body, verbatim.
 };
 
+/// POST /openapi/v1/transaction/qr/generate — a dynamic QR for an order, with its PNG image.
+/// Seen only in a third-party integration (docs/tconnect.md, ADR 0036): the request and answer
+/// shapes are that integration's.
+struct GenerateQrRequest {
+  std::string req_id;        ///< Required: your unique id of this request (1..64 characters), e.g. 32 hex digits.
+  std::string order_id;      ///< Required, at most 64 characters (the third-party client cuts at 36).
+  std::string va;            ///< Required: virtual account number.
+  std::string bincode;       ///< Required: bank BIN, 6 digits.
+  std::int64_t amount = 0;   ///< VND, 1..kMaxAmountVnd.
+  std::string service_code;  ///< `x-service-code`; empty = Config::service_code (one of them is required).
+};
+
 /// The three transaction queries share one request shape.
 struct TransactionQuery {
   std::string from_date;    ///< Required, "YYYY-MM-DD HH:MM:SS" (Vietnam time).
@@ -106,7 +118,30 @@ struct TransactionPage {
   std::string json;                   ///< The (decrypted) response body, verbatim.
 };
 
-/// What confirm_ipn found for an IPN in TConnect's transaction list.
+/// POST /openapi/v1/transaction/qr/order/status — what TConnect knows about one order. Seen only
+/// in a third-party integration (docs/tconnect.md, ADR 0036): the shapes are that integration's.
+struct OrderStatusRequest {
+  std::string order_id;  ///< Required, at most 64 characters: the order (create_qr / push / generate_qr).
+  std::string acc_no;    ///< The VA the order is paid to; sent when not empty (the third-party client always sends it).
+  /// `x-service-code`; empty = Config::service_code; no header when both are empty.
+  std::string service_code;
+};
+
+/// Answer of order_status: `tx_data` of the response (or of its `data`).
+struct OrderStatus {
+  std::string message;   ///< The top-level `message`, as sent.
+  std::string order_id;  ///< `tx_data.order_id` as sent (empty when absent).
+  std::string acc_no;    ///< `tx_data.acc_no` as sent.
+  /// `tx_data.total_amount_paid` when present (read as Transaction::amount; else kMalformed).
+  std::optional<std::int64_t> total_amount_paid;
+  /// `tx_data.transactions`, in the server's order. An item without its own `order_id` gets
+  /// `tx_data.order_id`; an item naming another order keeps it (and confirms nothing for this one).
+  /// Absent or null `tx_data` / `transactions` = none yet.
+  std::vector<Transaction> transactions;
+  std::string json;  ///< The (decrypted) response body, verbatim.
+};
+
+/// What confirm_ipn found for an IPN (through the order status, or the transaction list).
 enum class IpnCheck {
   kConfirmed,       ///< A SUCCESS transaction of the IPN's order with the IPN's amount: safe to credit.
   kNotFound,        ///< No transaction of the IPN's order in the searched window: do not credit.

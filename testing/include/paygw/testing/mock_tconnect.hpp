@@ -48,6 +48,13 @@ class MockTconnectConnection : public tconnect::Connection {
               (const tconnect::TransactionQuery&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tconnect::TransactionPage>>, get_cash_transactions_async,
               (const tconnect::TransactionQuery&, const CallOptions&), (override));
+  MOCK_METHOD(Result<tconnect::Qr>, generate_qr, (const tconnect::GenerateQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tconnect::Qr>>, generate_qr_async,
+              (const tconnect::GenerateQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(Result<tconnect::OrderStatus>, order_status, (const tconnect::OrderStatusRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tconnect::OrderStatus>>, order_status_async,
+              (const tconnect::OrderStatusRequest&, const CallOptions&), (override));
   MOCK_METHOD(Result<tconnect::IpnConfirmation>, confirm_ipn, (const tconnect::IpnNotification&, const CallOptions&),
               (override));
   MOCK_METHOD(std::future<Result<tconnect::IpnConfirmation>>, confirm_ipn_async,
