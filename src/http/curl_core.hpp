@@ -23,7 +23,8 @@ namespace paygw::detail {
 /// detached instead of joining itself, finishes what is in flight and releases the core last.
 class CurlCore : public std::enable_shared_from_this<CurlCore> {
  public:
-  CurlCore(http::CurlOptions options, CurlHooks hooks);
+  /// `clear_key_log`: see HandleSettings::clear_key_log.
+  CurlCore(http::CurlOptions options, CurlHooks hooks, void (*clear_key_log)(void*));
   ~CurlCore();
   CurlCore(const CurlCore&) = delete;
   CurlCore& operator=(const CurlCore&) = delete;

@@ -76,7 +76,20 @@ CURLcode PooledHandle::set_fixed_options() {
   set(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
   if (!o.ca_file.empty()) set(CURLOPT_CAINFO, o.ca_file.c_str());
   if (!o.ca_path.empty()) set(CURLOPT_CAPATH, o.ca_path.c_str());
-  if (!o.proxy.empty()) set(CURLOPT_PROXY, o.proxy.c_str());
+  // Proxies (ADR 0004): only the configured one, or the environment's when opted into, and never
+  // for a loopback host. CURLOPT_PROXY "" stops libcurl reading http_proxy/ALL_PROXY/HTTPS_PROXY.
+  if (!o.proxy.empty()) {
+    set(CURLOPT_PROXY, o.proxy.c_str());
+  } else if (!o.proxy_from_environment) {
+    set(CURLOPT_PROXY, "");
+  }
+  if (!o.proxy.empty() || o.proxy_from_environment) set(CURLOPT_NOPROXY, settings_.no_proxy.c_str());
+  // SSLKEYLOGFILE (ADR 0004): libcurl installs its key-log callback on each SSL_CTX just before
+  // this callback runs; it is removed again unless the key log was opted into.
+  if (settings_.clear_key_log != nullptr) {
+    set(CURLOPT_SSL_CTX_FUNCTION, &PooledHandle::on_ssl_ctx);
+    set(CURLOPT_SSL_CTX_DATA, self);
+  }
   set(CURLOPT_MAXAGE_CONN, static_cast<long>(o.max_connection_age.count()));
   set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_response_bytes));
   set(CURLOPT_WRITEFUNCTION, &PooledHandle::on_body);
@@ -304,6 +317,13 @@ int PooledHandle::on_sockopt(void* self, curl_socket_t fd, curlsocktype purpose)
     return CURL_SOCKOPT_ERROR;
   }
   return CURL_SOCKOPT_OK;
+}
+
+// A new TLS context (lib/vtls/openssl.c ossl_connect_step1 calls this after setting its key-log
+// callback when SSLKEYLOGFILE was set at curl_global_init): the callback is removed.
+CURLcode PooledHandle::on_ssl_ctx(CURL*, void* ssl_ctx, void* self) noexcept {
+  static_cast<const PooledHandle*>(self)->settings_.clear_key_log(ssl_ctx);
+  return CURLE_OK;
 }
 
 int PooledHandle::on_close_socket(void* sockets, curl_socket_t fd) noexcept {

@@ -29,6 +29,12 @@ struct CurlHooks {
 struct HandleSettings {
   http::CurlOptions options;
   std::string user_agent;
+  /// CURLOPT_NOPROXY: the loopback hosts, then (with proxy_from_environment) the environment's
+  /// `no_proxy`/`NO_PROXY`. Unused when no proxy is allowed.
+  std::string no_proxy;
+  /// SSL_CTX_set_keylog_callback, found in the process; nullptr when the key log is opted into
+  /// (or libcurl is not built on OpenSSL and SSLKEYLOGFILE is unset).
+  void (*clear_key_log)(void* ssl_ctx) = nullptr;
   SocketRegistry* sockets = nullptr;  // owned by the transport, outlives every handle
   CurlHooks hooks;
 };
@@ -68,6 +74,7 @@ class PooledHandle {
   static int on_prereq(void* self, char* primary_ip, char* local_ip, int primary_port, int local_port) noexcept;
   static int on_sockopt(void* self, curl_socket_t fd, curlsocktype purpose) noexcept;
   static int on_close_socket(void* sockets, curl_socket_t fd) noexcept;
+  static CURLcode on_ssl_ctx(CURL* curl, void* ssl_ctx, void* self) noexcept;
 
   const HandleSettings& settings_;
   CURL* curl_ = nullptr;

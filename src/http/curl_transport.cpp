@@ -8,10 +8,14 @@
 #include <paygw/version.hpp>
 
 #include <curl/curl.h>
+#include <dlfcn.h>
+#include <openssl/ssl.h>
 
 #include "http/curl_core.hpp"
 #include "http/curl_transport_detail.hpp"
 
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -32,10 +36,64 @@ Result<void> ensure_curl_global_init() {
 
 bool file_readable(const std::string& path) { return static_cast<bool>(std::ifstream(path)); }
 
-HandleSettings settings_for(http::CurlOptions options, CurlHooks hooks, SocketRegistry* sockets) {
+// Hosts never sent through a proxy: every loopback spelling ADR 0013 lets a base URL use (libcurl
+// >= 7.86 matches CIDR ranges in NOPROXY).
+constexpr const char* kLoopbackHosts = "localhost,127.0.0.0/8,::1";
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read once per transport
+  return value != nullptr ? std::string(value) : std::string();
+}
+
+// CURLOPT_NOPROXY overrides the environment's list, so an opted-in one is kept after ours.
+std::string no_proxy_list(const http::CurlOptions& options) {
+  std::string list = kLoopbackHosts;
+  if (options.proxy.empty() && options.proxy_from_environment) {
+    std::string from_env = env("no_proxy");
+    if (from_env.empty()) from_env = env("NO_PROXY");
+    if (!from_env.empty()) list += "," + from_env;
+  }
+  return list;
+}
+
+// OpenSSL's SSL_CTX_set_keylog_callback as libcurl's libssl provides it: paygw links libcrypto
+// only, so it is looked up in the process (libcurl has loaded libssl).
+using SetKeylogCallback = decltype(&SSL_CTX_set_keylog_callback);
+SetKeylogCallback set_keylog_callback = nullptr;
+
+void remove_key_log_callback(void* ssl_ctx) { set_keylog_callback(static_cast<SSL_CTX*>(ssl_ctx), nullptr); }
+
+bool curl_uses_openssl() {
+  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  return info != nullptr && info->ssl_version != nullptr && std::strncmp(info->ssl_version, "OpenSSL", 7) == 0;
+}
+
+// How the handles keep TLS secrets out of SSLKEYLOGFILE (ADR 0004): the function that removes
+// libcurl's key-log callback, or nullptr when nothing has to be removed; an error when it would
+// have to be and cannot.
+Result<void (*)(void*)> key_log_policy(const http::CurlOptions& options) {
+  if (options.tls_key_log_from_environment) return nullptr;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (curl_uses_openssl()) {
+      // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): dlsym's documented use
+      set_keylog_callback = reinterpret_cast<SetKeylogCallback>(dlsym(RTLD_DEFAULT, "SSL_CTX_set_keylog_callback"));
+    }
+  });
+  if (set_keylog_callback != nullptr) return &remove_key_log_callback;
+  if (env("SSLKEYLOGFILE").empty()) return nullptr;
+  return make_error(ErrorCode::kConfig,
+                    "SSLKEYLOGFILE is set and paygw cannot stop libcurl's TLS library writing TLS secrets to it: "
+                    "unset it, or set CurlOptions::tls_key_log_from_environment");
+}
+
+HandleSettings settings_for(http::CurlOptions options, CurlHooks hooks, SocketRegistry* sockets,
+                            void (*clear_key_log)(void*)) {
   HandleSettings s;
   s.user_agent = std::string("paygw/") + PAYGW_VERSION_STRING;
   if (!options.user_agent_suffix.empty()) s.user_agent += " " + options.user_agent_suffix;
+  s.no_proxy = no_proxy_list(options);
+  s.clear_key_log = clear_key_log;
   s.options = std::move(options);
   s.hooks = std::move(hooks);
   s.sockets = sockets;
@@ -44,8 +102,8 @@ HandleSettings settings_for(http::CurlOptions options, CurlHooks hooks, SocketRe
 
 class CurlTransport final : public http::Transport {
  public:
-  CurlTransport(http::CurlOptions options, CurlHooks hooks)
-      : core_(std::make_shared<CurlCore>(std::move(options), std::move(hooks))) {}
+  CurlTransport(http::CurlOptions options, CurlHooks hooks, void (*clear_key_log)(void*))
+      : core_(std::make_shared<CurlCore>(std::move(options), std::move(hooks), clear_key_log)) {}
   ~CurlTransport() override { core_->stop(); }
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;
@@ -61,8 +119,8 @@ class CurlTransport final : public http::Transport {
 
 }  // namespace
 
-CurlCore::CurlCore(http::CurlOptions options, CurlHooks hooks)
-    : pool_(settings_for(std::move(options), std::move(hooks), &sockets_)) {}
+CurlCore::CurlCore(http::CurlOptions options, CurlHooks hooks, void (*clear_key_log)(void*))
+    : pool_(settings_for(std::move(options), std::move(hooks), &sockets_, clear_key_log)) {}
 
 CurlCore::~CurlCore() {
   if (multi_ != nullptr) curl_multi_cleanup(multi_);  // closes its cached connections
@@ -101,7 +159,10 @@ Result<std::shared_ptr<http::Transport>> make_curl_transport(http::CurlOptions o
     return make_error(ErrorCode::kConfig, "ca_file cannot be read: " + options.ca_file);
   }
   if (auto init = ensure_curl_global_init(); !init) return init.error();
-  return std::shared_ptr<http::Transport>(std::make_shared<CurlTransport>(std::move(options), std::move(hooks)));
+  auto key_log = key_log_policy(options);
+  if (!key_log) return key_log.error();
+  return std::shared_ptr<http::Transport>(
+      std::make_shared<CurlTransport>(std::move(options), std::move(hooks), *key_log));
 }
 
 }  // namespace paygw::detail
