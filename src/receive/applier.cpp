@@ -113,7 +113,8 @@ void Applier::alert(const Alert& a) const {
   // Documented not to throw; if it does, the alert is lost, never the delivery's reply.
   try {
     options_.handlers.alert(a);
-  } catch (...) {  // NOLINT(bugprone-empty-catch): nothing else can be done with a failing alert handler
+  } catch (...) {
+    // Nothing else can be done with a failing alert handler: the alert is lost, not the reply.
   }
 }
 

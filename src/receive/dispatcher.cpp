@@ -114,7 +114,7 @@ struct Dispatcher::Impl {
   // of the query, the store or the handler — gets the same reply, no sooner than refusal_floor
   // after it arrived: neither the reply nor its timing tells a forged ciphertext that decrypts
   // from one that does not (the query only runs for those that decrypt).
-  Reply ipn_not_applied(std::chrono::steady_clock::time_point arrived, std::string note) const {
+  Reply ipn_not_applied(std::chrono::steady_clock::time_point arrived, const std::string& note) const {
     std::this_thread::sleep_until(arrived + config.tconnect->refusal_floor);
     return reply(503, std::string(kIpnNotApplied), "tconnect IPN not applied: " + note);
   }
@@ -197,8 +197,9 @@ struct Dispatcher::Impl {
     std::string source = "callback";
     // Without confirmation, nothing above the card's declared value is credited: the callback's
     // signature covers no amount, so a larger claim is confirmed with check() first.
+    // A card already final needs no check: apply_card answers duplicate or conflict from the store.
     const bool claims_more = above_declared(result, stored->declared_value);
-    if (result.is_final() && (ep.confirm || claims_more)) {
+    if (result.is_final() && r.state != SubmissionState::kFinal && (ep.confirm || claims_more)) {
       const std::string claim = "final callback (status " + std::to_string(result.status_code) + ")";
       if (!ep.confirm) {
         applier.alert({Provider::kCharging, "not_confirmed", *id,
