@@ -47,6 +47,14 @@ bool hex_equal(std::string_view a, std::string_view b) {
   return x && y && crypto::constant_time_equal(*x, *y);
 }
 
+Result<void> check_crediting_amount(const ChargeResult& result) {
+  if (result.credits() && !result.amount) {
+    return make_error(ErrorCode::kMalformed,
+                      "status " + std::to_string(result.status_code) + " credits, but the callback has no amount");
+  }
+  return {};
+}
+
 }  // namespace detail
 
 namespace {
@@ -93,6 +101,7 @@ Result<ChargeResult> verify_unmarked(const CallbackRequest& request, const Secre
 
   auto result = detail::parse_result(params);
   if (!result) return result.error();
+  if (auto stated = detail::check_crediting_amount(*result); !stated) return stated.error();
   // The signature covers no amount: bound them by what this card can be worth.
   if (auto bounded =
           detail::check_callback_amounts(*result, expected.declared_value, options.denominations, card_telco);

@@ -24,5 +24,8 @@ const std::string* callback_signature(const Params& params, const CallbackOption
 /// Whether two hex strings (either case) are the same bytes, compared in constant time; false when
 /// either is not hex.
 bool hex_equal(std::string_view a, std::string_view b);
+/// The parse-time rule of both verifiers: a crediting status (1 or 2) carries the amount it
+/// credits. Errors: kMalformed.
+Result<void> check_crediting_amount(const ChargeResult& result);
 
 }  // namespace paygw::charging::detail

@@ -217,6 +217,7 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
 
   auto result = detail::parse_result(*params);
   if (!result) return inbound(result.error());
+  if (auto stated = detail::check_crediting_amount(*result); !stated) return inbound(stated.error());
   for (const auto* money : {&result->declared_value, &result->value, &result->card_value, &result->amount}) {
     if (*money && (**money < 0 || **money > kMaxAmountVnd)) {
       return inbound(ErrorCode::kMalformed, "callback money field outside 0.." + std::to_string(kMaxAmountVnd));

@@ -6,7 +6,9 @@
 
 #include "http/util.hpp"
 #include "receive/payload.hpp"
+#include "store/validate.hpp"
 
+#include <exception>
 #include <vector>
 
 namespace paygw::receive {
@@ -42,15 +44,61 @@ std::string default_bill_of(const tingee::PaymentNotification& payment) {
 
 bool money_ok(const std::optional<Vnd>& v) { return !v || (*v >= 0 && *v <= kMaxAmountVnd); }
 
+// A key every store accepts as an event_id (1..256 bytes, no control character). A signed
+// delivery whose key is not one cannot become storable by retrying: it is rejected, not failed.
+bool storable_key(std::string_view key) {
+  return static_cast<bool>(paygw::detail::store::check_key("event_id", key, paygw::detail::store::kMaxEventId));
+}
+
+// Calls a merchant function documented not to throw; a throw becomes an error (nothing applied).
+template <typename F>
+auto call_merchant(const char* what, const F& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::kInternal, std::string(what) + " threw: " + e.what());
+  } catch (...) {
+    return make_error(ErrorCode::kInternal, std::string(what) + " threw");
+  }
+}
+
 // Runs `handler` (when set) inside `tx`, then commits. Nothing is committed when it fails.
 template <typename Event>
 Result<void> run_and_commit(Tx& tx, const Handler<Event>& handler, const Event& event, const EventRecord& record) {
   if (handler) {
     ApplyContext context(record, tx);
-    auto handled = handler(event, context);
+    auto handled = call_merchant("handler", [&]() -> Result<void> { return handler(event, context); });
     if (!handled) return handled.error();
   }
   return tx.commit();
+}
+
+// Two values of one field contradict each other only when both are stated (a payment the
+// reconciler found lacks fields its webhook carries; that is not a contradiction).
+bool contradicts(const std::string& a, const std::string& b) { return !a.empty() && !b.empty() && a != b; }
+
+// The fields of a Tingee payment that make it "the same payment" (see Applier::apply_tingee_payment).
+std::string tingee_difference(const tingee::PaymentNotification& stored, const std::string& stored_bill,
+                              const tingee::PaymentNotification& p, const std::string& bill) {
+  if (stored.amount != p.amount) return "amount " + std::to_string(stored.amount) + " vs " + std::to_string(p.amount);
+  if (contradicts(stored.account_number, p.account_number)) return "accountNumber";
+  if (contradicts(stored.va_account_number, p.va_account_number)) return "vaAccountNumber";
+  if (contradicts(stored.content, p.content)) return "content";
+  if (contradicts(stored_bill, bill)) return "bill " + stored_bill + " vs " + bill;
+  return {};
+}
+
+// The same for a confirmed TConnect transaction (see Applier::apply_ipn).
+std::string ipn_difference(const payload::Ipn& stored, const tconnect::IpnNotification& ipn,
+                           const tconnect::Transaction& t) {
+  if (stored.ipn.amount != ipn.amount || stored.transaction.amount != t.amount) return "amount";
+  if (stored.ipn.order_id != ipn.order_id || stored.transaction.order_id != t.order_id) return "order_id";
+  if (contradicts(stored.ipn.acc_no, ipn.acc_no)) return "acc_no";
+  if (contradicts(stored.ipn.narrative, ipn.narrative) || contradicts(stored.transaction.narrative, t.narrative)) {
+    return "narrative";
+  }
+  if (contradicts(stored.transaction.status, t.status)) return "status";
+  return {};
 }
 
 }  // namespace
@@ -63,12 +111,27 @@ Applier::Applier(std::shared_ptr<PaymentStore> store, ApplierOptions options)
 void Applier::alert(const Alert& a) const {
   // Kept for PaymentStore::list_alerts, on its own (ADR 0032); a store failure loses only the row.
   (void)store_->record_alert(AlertRecord{a.provider, a.kind, a.subject, a.message, {}});
-  if (options_.handlers.alert) options_.handlers.alert(a);
+  if (!options_.handlers.alert) return;
+  // Documented not to throw; if it does, the alert is lost, never the delivery's reply.
+  try {
+    options_.handlers.alert(a);
+  } catch (...) {
+    // Nothing else can be done with a failing alert handler: the alert is lost, not the reply.
+  }
 }
 
 Result<Applied> Applier::apply_card(const charging::ChargeResult& result, std::string_view source) const {
   const std::string& id = result.request_id;
   if (id.empty()) return outcome(Outcome::kUnknownSubmission, "", "result without request_id");
+  if (!storable_key(id)) {
+    alert({Provider::kCharging, "rejected", "", "a result whose request_id no store accepts"});
+    return outcome(Outcome::kRejected, "", "request_id not storable");
+  }
+  if (result.credits() && !result.amount) {
+    // A crediting result says what it credits: card_final never sees credits() without an amount.
+    alert({Provider::kCharging, "rejected", id, "status " + std::to_string(result.status_code) + " without an amount"});
+    return outcome(Outcome::kRejected, id, "crediting result without an amount");
+  }
   if (!money_ok(result.amount) || !money_ok(result.value) || !money_ok(result.card_value) ||
       !money_ok(result.declared_value)) {
     alert({Provider::kCharging, "rejected", id, "money field outside 0..kMaxAmountVnd"});
@@ -150,7 +213,14 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
     alert({Provider::kTingee, "rejected", id, "amount outside 1..kMaxAmountVnd"});
     return outcome(Outcome::kRejected, id, "amount out of bounds");
   }
-  const std::string bill_id = options_.tingee_bill_of(payment);
+  if (!storable_key(id)) {
+    alert({Provider::kTingee, "rejected", id.substr(0, 64), "transactionCode is not a storable event key"});
+    return outcome(Outcome::kRejected, "", "transactionCode not storable (1..256 bytes, no control character)");
+  }
+  auto named =
+      call_merchant("tingee_bill_of", [&]() -> Result<std::string> { return options_.tingee_bill_of(payment); });
+  if (!named) return named.error();
+  const std::string bill_id = std::move(*named);
   std::optional<Alert> later;
   Applied applied;
   {
@@ -179,7 +249,7 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
     auto inserted = (*tx)->record_event(event);
     if (!inserted) return inserted.error();
     if (!*inserted) {
-      applied = outcome(Outcome::kDuplicate, id, "payment already applied");
+      applied = outcome(Outcome::kDuplicate, id, "payment already applied");  // compared below
     } else {
       if (bill && !body.bill_settled) {
         later = Alert{Provider::kTingee, "amount_mismatch", id,
@@ -194,6 +264,21 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
       }
       applied = outcome(Outcome::kApplied, id, body.bill_settled ? "payment applied, bill settled" : "payment applied",
                         event.handled);
+    }
+  }
+  if (applied.outcome == Outcome::kDuplicate) {
+    // Same key, different content: a conflict (alerted, never applied), not a duplicate.
+    auto stored = store_->find_event(Provider::kTingee, id);
+    if (!stored) return stored.error();
+    auto body = *stored ? payload::decode_tingee((*stored)->payload) : Result<payload::Tingee>(payload::Tingee{});
+    if (!body) return body.error();
+    auto stored_bill = call_merchant("tingee_bill_of",
+                                     [&]() -> Result<std::string> { return options_.tingee_bill_of(body->payment); });
+    if (!stored_bill) return stored_bill.error();
+    const std::string difference = tingee_difference(body->payment, *stored_bill, payment, bill_id);
+    if (*stored && !difference.empty()) {
+      later = Alert{Provider::kTingee, "conflict", id, "payment already applied with another " + difference};
+      applied = outcome(Outcome::kConflict, id, "duplicate with different content: " + difference);
     }
   }
   if (later) alert(*later);
@@ -214,6 +299,11 @@ Result<Applied> Applier::apply_ipn(const tconnect::IpnNotification& ipn, const t
     return outcome(Outcome::kRejected, ipn.order_id, "does not match the confirmed transaction");
   }
   const std::string id = "txn/" + ref;
+  if (!storable_key(id)) {
+    alert(
+        {Provider::kTconnect, "rejected", ipn.order_id, "the confirmed transaction's reference is not a storable key"});
+    return outcome(Outcome::kRejected, ipn.order_id, "transaction reference not storable");
+  }
   std::optional<Alert> later;
   Applied applied;
   {
@@ -254,6 +344,20 @@ Result<Applied> Applier::apply_ipn(const tconnect::IpnNotification& ipn, const t
                         event.handled);
     }
   }
+  if (applied.outcome == Outcome::kDuplicate) {
+    // Same transaction, different content: a conflict (alerted, never applied), not a duplicate.
+    auto stored = store_->find_event(Provider::kTconnect, id);
+    if (!stored) return stored.error();
+    if (*stored) {
+      auto body = payload::decode_ipn((*stored)->payload);
+      if (!body) return body.error();
+      const std::string difference = ipn_difference(*body, ipn, confirmed);
+      if (!difference.empty()) {
+        later = Alert{Provider::kTconnect, "conflict", id, "transaction already applied with another " + difference};
+        applied = outcome(Outcome::kConflict, id, "duplicate with different content: " + difference);
+      }
+    }
+  }
   if (later) alert(*later);
   return applied;
 }
@@ -261,6 +365,10 @@ Result<Applied> Applier::apply_ipn(const tconnect::IpnNotification& ipn, const t
 Result<Applied> Applier::apply_bank_link(const tingee::BankLinkEvent& link) const {
   if (link.request_id.empty()) return outcome(Outcome::kRejected, "", "bank-link event without requestId");
   const std::string id = "bank-link/" + link.request_id + "/" + link.status_raw;
+  if (!storable_key(id)) {
+    alert({Provider::kTingee, "rejected", link.request_id.substr(0, 64), "bank-link event key is not storable"});
+    return outcome(Outcome::kRejected, "", "bank-link requestId/status not storable");
+  }
   auto tx = store_->begin();
   if (!tx) return tx.error();
   EventRecord event{Provider::kTingee,

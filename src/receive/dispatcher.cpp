@@ -4,8 +4,12 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/dispatcher.hpp>
 
+#include "receive/check_rule.hpp"
+
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <thread>
 
 namespace paygw::receive {
 
@@ -31,13 +35,35 @@ bool is_auth_failure(ErrorCode code) {
          code == ErrorCode::kBadTimestamp;
 }
 
+// The merchant's own function objects (confirmation queries) must not throw; if one does, it is a
+// failure like a failed query (nothing applied, the provider delivers again), never an exception
+// out of Dispatcher::handle.
+template <typename F, typename... Args>
+auto guarded(const F& f, const char* what, const Args&... args) -> decltype(f(args...)) {
+  try {
+    return f(args...);
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::kInternal, std::string(what) + " threw: " + e.what());
+  } catch (...) {
+    return make_error(ErrorCode::kInternal, std::string(what) + " threw");
+  }
+}
+
+// True when a crediting result claims more than the card was declared at: its amount, or the
+// card's value it reports (a "wrong value" callback saying the card is worth more).
+bool above_declared(const charging::ChargeResult& r, Vnd declared) {
+  return r.credits() && ((r.amount && *r.amount > declared) || (r.value && *r.value > declared) ||
+                         (r.card_value && *r.card_value > declared));
+}
+
 constexpr std::string_view kTingeeRejected = R"({"code":"09","message":"Invalid signature"})";
 constexpr std::string_view kTingeeUnreadable = R"({"code":"99","message":"Unreadable event"})";
-constexpr std::string_view kIpnRejected = R"({"code":"01","message":"Rejected"})";
-constexpr std::string_view kIpnNotConfirmed = R"({"code":"02","message":"Not confirmed yet"})";
+// Every IPN that is not applied gets this one reply (see TconnectEndpoint::refusal_floor).
+constexpr std::string_view kIpnNotApplied = R"({"code":"02","message":"Not applied"})";
 constexpr std::string_view kChargingOk = R"({"status":"ok"})";
 constexpr std::string_view kChargingIgnored = R"({"status":"ignored"})";
 constexpr std::string_view kChargingRejected = R"({"status":"rejected"})";
+constexpr std::string_view kChargingRetry = R"({"code":"99","message":"Temporarily unavailable"})";
 
 }  // namespace
 
@@ -46,6 +72,9 @@ struct Dispatcher::Impl {
   Applier applier;
 
   explicit Impl(DispatcherConfig c) : config(std::move(c)), applier(config.store, config.applier) {}
+
+  Reply route(std::string_view method, std::string_view target, const http::Headers& headers,
+              std::string_view body) const;
 
   Reply tingee(const http::Headers& headers, std::string_view body) const {
     const TingeeEndpoint& ep = *config.tingee;
@@ -81,58 +110,60 @@ struct Dispatcher::Impl {
     return reply(200, ack, note);
   }
 
+  // Every IPN that is not applied — undecodable, impossible, not found, contradicted, or a failure
+  // of the query, the store or the handler — gets the same reply, no sooner than refusal_floor
+  // after it arrived: neither the reply nor its timing tells a forged ciphertext that decrypts
+  // from one that does not (the query only runs for those that decrypt).
+  Reply ipn_not_applied(std::chrono::steady_clock::time_point arrived, const std::string& note) const {
+    std::this_thread::sleep_until(arrived + config.tconnect->refusal_floor);
+    return reply(503, std::string(kIpnNotApplied), "tconnect IPN not applied: " + note);
+  }
+
   Reply tconnect(std::string_view body) const {
+    const auto arrived = std::chrono::steady_clock::now();
     const TconnectEndpoint& ep = *config.tconnect;
     auto ipn = tconnect::decode_ipn(body, ep.keys, ep.key_format);
     if (!ipn) {
-      // One reply for every failure: the endpoint says nothing about why (padding oracle).
       applier.alert({Provider::kTconnect, "rejected", "", "IPN refused: " + describe(ipn.error())});
-      return reply(400, std::string(kIpnRejected), "tconnect rejected: " + describe(ipn.error()));
+      return ipn_not_applied(arrived, "refused: " + describe(ipn.error()));
     }
     if (ipn->amount <= 0 || ipn->amount > kMaxAmountVnd) {
       applier.alert({Provider::kTconnect, "rejected", ipn->order_id, "IPN amount outside 1..kMaxAmountVnd"});
-      return reply(400, std::string(kIpnRejected), "tconnect rejected: amount out of bounds");
+      return ipn_not_applied(arrived, "refused: amount out of bounds");
     }
-    auto confirmation = ep.confirm(*ipn, ep.confirm_options);
-    if (!confirmation) return unavailable("tconnect IPN (confirmation query failed)", confirmation.error());
+    auto confirmation = guarded(ep.confirm, "TconnectEndpoint::confirm", *ipn, ep.confirm_options);
+    if (!confirmation) return ipn_not_applied(arrived, "confirmation query failed: " + describe(confirmation.error()));
     switch (confirmation->result) {
       case IpnCheck::kConfirmed: break;
       case IpnCheck::kNotFound:
         applier.alert(
             {Provider::kTconnect, "not_confirmed", ipn->order_id, "the query does not show the IPN's payment"});
-        return reply(503, std::string(kIpnNotConfirmed), "tconnect IPN not confirmed (yet): " + ipn->order_id);
+        return ipn_not_applied(arrived, "not confirmed (yet): " + ipn->order_id);
       case IpnCheck::kAmountMismatch:
       case IpnCheck::kNotSuccessful:
         applier.alert({Provider::kTconnect, "rejected", ipn->order_id, "the query contradicts the IPN"});
-        return reply(400, std::string(kIpnRejected), "tconnect rejected: the query contradicts the IPN");
+        return ipn_not_applied(arrived, "the query contradicts the IPN: " + ipn->order_id);
     }
-    if (!confirmation->transaction) {
-      return unavailable("tconnect IPN", make_error(ErrorCode::kMalformed, "confirmation without a transaction"));
-    }
+    if (!confirmation->transaction) return ipn_not_applied(arrived, "confirmation without a transaction");
     auto applied = applier.apply_ipn(*ipn, *confirmation->transaction, "ipn");
-    if (!applied) return unavailable("tconnect IPN", applied.error());
+    if (!applied) return ipn_not_applied(arrived, "(will be retried): " + describe(applied.error()));
     const std::string note = "tconnect IPN " + std::string(to_string(applied->outcome)) + ": " + applied->detail;
-    if (applied->outcome == Outcome::kRejected) return reply(400, std::string(kIpnRejected), note);
+    if (applied->outcome == Outcome::kRejected) return ipn_not_applied(arrived, note);
     return reply(200, std::string(tconnect::kIpnAck), note);
   }
 
   // The provider's own answer for the card, instead of what the callback claims.
-  Result<charging::ChargeResult> confirm_by_check(const ChargingEndpoint& ep, const charging::StoredCard& stored,
-                                                  const charging::ChargeResult& claimed) const {
+  Result<charging::ChargeResult> confirm_by_check(const ChargingEndpoint& ep,
+                                                  const charging::StoredCard& stored) const {
     auto card = charging::unseal_card(stored, ep.store_key);
     if (!card) return card.error();
-    auto checked = ep.confirm(*card, ep.confirm_options);
+    auto checked = guarded(ep.confirm, "ChargingEndpoint::confirm", *card, ep.confirm_options);
     std::fill(card->code.begin(), card->code.end(), '\0');
     std::fill(card->serial.begin(), card->serial.end(), '\0');
     if (!checked) return checked;
     if (checked->request_id.empty()) checked->request_id = stored.request_id;
     if (checked->request_id != stored.request_id) {
       return make_error(ErrorCode::kMalformed, "check answered for another request_id", Delivery::kMaybeSent);
-    }
-    if (checked->is_final() && charging::decide(*checked, claimed).conflicts) {
-      applier.alert({Provider::kCharging, "rejected", stored.request_id,
-                     "the callback claims status " + std::to_string(claimed.status_code) + ", check says " +
-                         std::to_string(checked->status_code)});
     }
     return checked;
   }
@@ -164,12 +195,32 @@ struct Dispatcher::Impl {
     }
     charging::ChargeResult result = *verified;
     std::string source = "callback";
-    if (ep.confirm && result.is_final()) {
-      auto checked = confirm_by_check(ep, *stored, result);
+    // Without confirmation, nothing above the card's declared value is credited: the callback's
+    // signature covers no amount, so a larger claim is confirmed with check() first.
+    // A card already final needs no check: apply_card answers duplicate or conflict from the store.
+    const bool claims_more = above_declared(result, stored->declared_value);
+    if (result.is_final() && r.state != SubmissionState::kFinal && (ep.confirm || claims_more)) {
+      const std::string claim = "final callback (status " + std::to_string(result.status_code) + ")";
+      if (!ep.confirm) {
+        applier.alert({Provider::kCharging, "not_confirmed", *id,
+                       claim + " claims more than the declared value; not credited without ChargingEndpoint::confirm"});
+        return reply(503, std::string(kChargingRetry),
+                     "charging callback not applied: it claims more than the declared value and nothing confirms it");
+      }
+      auto checked = confirm_by_check(ep, *stored);
       if (!checked) return unavailable("charging callback (check failed)", checked.error());
-      if (!checked->is_final()) {
-        applier.alert({Provider::kCharging, "not_confirmed", *id, "final callback, but check says still pending"});
-        return reply(200, std::string(kChargingOk), "charging callback not applied: check says pending");
+      // The one rule (shared with the reconciler): only a card verdict settles a card. Anything
+      // else keeps it pending and asks the provider to call back again.
+      const detail::CheckVerdict verdict = detail::rule_on_check(*checked, true);
+      if (verdict.ruling != detail::CheckRuling::kSettle) {
+        const std::string why = verdict.why.empty() ? "check says still pending" : verdict.why;
+        applier.alert({Provider::kCharging, "not_confirmed", *id, claim + " not applied: " + why});
+        return reply(503, std::string(kChargingRetry), "charging callback not applied (will be retried): " + why);
+      }
+      if (charging::decide(*checked, result).conflicts) {
+        applier.alert({Provider::kCharging, "rejected", *id,
+                       "the callback claims status " + std::to_string(result.status_code) + ", check says " +
+                           std::to_string(checked->status_code)});
       }
       result = std::move(*checked);
       source = "check";
@@ -214,16 +265,29 @@ const Applier& Dispatcher::applier() const noexcept { return impl_->applier; }
 
 Reply Dispatcher::handle(std::string_view method, std::string_view target, const http::Headers& headers,
                          std::string_view body) const {
+  // Documented never to throw: the merchant's functions are guarded where they are called; this
+  // is the last line (std::bad_alloc, a store implementation that throws). Nothing was committed.
+  try {
+    return impl_->route(method, target, headers, body);
+  } catch (const std::exception& e) {
+    return unavailable("delivery", make_error(ErrorCode::kInternal, std::string("exception: ") + e.what()));
+  } catch (...) {
+    return unavailable("delivery", make_error(ErrorCode::kInternal, "exception"));
+  }
+}
+
+Reply Dispatcher::Impl::route(std::string_view method, std::string_view target, const http::Headers& headers,
+                              std::string_view body) const {
   const auto q = target.find('?');
   const std::string_view path = target.substr(0, q);
   const std::string_view query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
-  const auto& c = impl_->config;
-  enum class Route { kNone, kTingee, kTconnect, kCharging } route = Route::kNone;
-  if (c.tingee && path == c.tingee->path) route = Route::kTingee;
-  if (c.tconnect && path == c.tconnect->path) route = Route::kTconnect;
-  if (c.charging && path == c.charging->path) route = Route::kCharging;
-  if (route == Route::kNone) return reply(404, R"({"error":"not found"})", "no endpoint at this path");
-  const bool get_allowed = route == Route::kCharging;
+  const auto& c = config;
+  enum class Route { kNone, kTingee, kTconnect, kCharging } which = Route::kNone;
+  if (c.tingee && path == c.tingee->path) which = Route::kTingee;
+  if (c.tconnect && path == c.tconnect->path) which = Route::kTconnect;
+  if (c.charging && path == c.charging->path) which = Route::kCharging;
+  if (which == Route::kNone) return reply(404, R"({"error":"not found"})", "no endpoint at this path");
+  const bool get_allowed = which == Route::kCharging;
   if (method != "POST" && !(get_allowed && method == "GET")) {
     Reply r = reply(405, R"({"error":"method not allowed"})", "method " + std::string(method) + " refused");
     r.headers.emplace_back("Allow", get_allowed ? "GET, POST" : "POST");
@@ -232,10 +296,10 @@ Reply Dispatcher::handle(std::string_view method, std::string_view target, const
   if (body.size() > c.max_body_bytes || query.size() > c.max_body_bytes) {
     return reply(413, R"({"error":"body too large"})", "body or query over max_body_bytes: nothing read");
   }
-  switch (route) {
-    case Route::kTingee: return impl_->tingee(headers, body);
-    case Route::kTconnect: return impl_->tconnect(body);
-    case Route::kCharging: return impl_->charging(query, body);
+  switch (which) {
+    case Route::kTingee: return tingee(headers, body);
+    case Route::kTconnect: return tconnect(body);
+    case Route::kCharging: return charging(query, body);
     case Route::kNone: break;
   }
   return reply(404, R"({"error":"not found"})", "no endpoint at this path");

@@ -9,8 +9,8 @@ constexpr std::int64_t kTingeePageSize = 100;
 constexpr int kTingeeMaxPages = 20;
 
 TingeeTransaction from_tingee(const tingee::Transaction& t) {
-  return TingeeTransaction{t.code,     t.amount,  t.bill_id,         t.account_number, t.va_account_number,
-                           t.bank_bin, t.content, t.transaction_date};
+  return TingeeTransaction{t.code,    t.amount,           t.bill_id, t.account_number, t.va_account_number, t.bank_bin,
+                           t.content, t.transaction_date, t.type};
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/reconciler.hpp>
 
+#include "http/util.hpp"
+#include "receive/check_rule.hpp"
+
 #include <thread>
 
 namespace paygw::receive {
@@ -11,6 +14,8 @@ namespace paygw::receive {
 namespace {
 
 using namespace std::chrono_literals;
+
+bool is_credit(const TingeeTransaction& t) { return paygw::detail::iequals(t.type, "CREDIT"); }
 
 struct Run {
   const Applier& applier;
@@ -48,19 +53,22 @@ struct Run {
     if (result.request_id != r.request_id) {
       return fail(r, make_error(ErrorCode::kMalformed, "check answered for another request_id", Delivery::kMaybeSent));
     }
-    if (result.status == charging::Status::kNotFound && r.state != SubmissionState::kWriteAhead) {
-      // The provider acknowledged this card (pending) and now says it has none: a human must look.
-      applier.alert({Provider::kCharging, "not_found", r.request_id, "check says not found for a pending card"});
-      return pending("check says not found for a pending card (alerted)");
-    }
-    if (!result.is_final()) {
-      if (r.state == SubmissionState::kWriteAhead) {
+    // The one rule (shared with the dispatcher): only a card verdict settles a card.
+    const bool acknowledged = r.state != SubmissionState::kWriteAhead;
+    const detail::CheckVerdict verdict = detail::rule_on_check(result, acknowledged);
+    if (verdict.ruling == detail::CheckRuling::kKeepPending) {
+      if (!verdict.why.empty()) {
+        applier.alert({Provider::kCharging, "not_confirmed", r.request_id, verdict.why + ": kept pending"});
+        return pending(verdict.why + ": kept pending (alerted)");
+      }
+      if (!acknowledged) {
         (void)applier.store()->mark(Provider::kCharging, r.request_id, SubmissionState::kWriteAhead,
                                     SubmissionState::kPending);
       }
       return pending("status " + std::to_string(result.status_code) + ": still pending");
     }
-    // Final, including 101 for a write-ahead card (the provider never received it): no credit.
+    // A verdict, or 101 for a write-ahead card (the provider never received it): final; only a
+    // crediting verdict credits.
     count(applier.apply_card(result, "check"), r);
   }
 
@@ -81,6 +89,13 @@ struct Run {
     auto found = queries.find_tingee(q, call);
     if (!found) return fail(r, found.error());
     for (const TingeeTransaction& t : *found) {
+      if (!is_credit(t)) {
+        // A refund can name the bill: money that left the account never settles it.
+        applier.alert({Provider::kTingee, t.type.empty() ? "not_confirmed" : "debit", r.request_id,
+                       "transaction " + t.transaction_code + " of type '" + t.type +
+                           "' names the bill; only a CREDIT settles it"});
+        continue;
+      }
       tingee::PaymentNotification p;
       p.transaction_code = t.transaction_code;
       p.amount = t.amount;

@@ -78,6 +78,7 @@ class DispatcherTest : public ::testing::Test {
     TconnectEndpoint t;
     t.path = kIpnPath;
     t.keys = {Secret(kAesKey)};
+    t.refusal_floor = std::chrono::milliseconds(0);  // tests of replies, not of their timing
     t.confirm = [this](const tconnect::IpnNotification& ipn, const CallOptions&) -> Result<IpnConfirmation> {
       std::lock_guard<std::mutex> lock(ledger.mu);
       if (query_down) return make_error(ErrorCode::kTimeout, "query timed out", paygw::Delivery::kMaybeSent);

@@ -145,13 +145,13 @@ TEST_F(DispatcherTest, TconnectBitFlippedForgedAndUnconfirmedIpnsApplyNothing) {
   EXPECT_EQ(r.status, 503) << r.note;
   EXPECT_NE(r.note.find("XRD-2002"), std::string::npos) << "the edit decrypted: " << r.note;
   // The real amount, edited: the query contradicts it.
-  EXPECT_EQ(deliver(tconnect_ipn(kIpnPath, kAesKey, "ORD-2002", 900000, "REQ-2")).status, 400);
-  // Another key; garbage; the same reply for every failure.
+  EXPECT_EQ(deliver(tconnect_ipn(kIpnPath, kAesKey, "ORD-2002", 900000, "REQ-2")).status, 503);
+  // Another key; garbage; the same reply for every failure (ipn_uniform_reply_test.cpp).
   const std::string other = "ff0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
   const Reply wrong_key = deliver(tconnect_ipn(kIpnPath, other, "ORD-2002", 90000, "REQ-2"));
   const Reply garbage = dispatcher->handle("POST", kIpnPath, {}, R"({"data":"00ff"})");
-  EXPECT_EQ(wrong_key.status, 400);
-  EXPECT_EQ(garbage.status, 400);
+  EXPECT_EQ(wrong_key.status, 503);
+  EXPECT_EQ(garbage.status, 503);
   EXPECT_EQ(wrong_key.body, garbage.body);
   // The query is down: retry later, nothing applied.
   query_down = true;

@@ -52,12 +52,13 @@ struct CallbackOptions {
 /// equal, in constant time, to md5(partner_key + code + serial) of the **stored** submission
 /// (kInvalidSignature); the callback's request_id, telco, code, serial and declared_value must
 /// equal the stored ones (kInvalidSignature: "does not match the submission"); status must be an
-/// integer (kMalformed); every money field must be a whole VND in 0..kMaxAmountVnd, none above the
-/// telco's largest denomination (CallbackOptions::denominations), and `amount` not above what the
-/// card is worth — the declared value for status 1, else the reported value/card_value (kMalformed);
-/// the stored telco must have denominations there, the largest not below the stored declared value
-/// (kConfig). Nothing is parsed into a result before the
-/// signature verifies.
+/// integer (kMalformed); a crediting status (1 or 2) must carry its `amount` (kMalformed: the
+/// result would credit() with nothing to credit); every money field must be a whole VND in
+/// 0..kMaxAmountVnd, none above the telco's largest denomination (CallbackOptions::denominations),
+/// and `amount` not above what the card is worth — the declared value for status 1, else the
+/// reported value/card_value (kMalformed); the stored telco must have denominations there, the
+/// largest not below the stored declared value (kConfig). Nothing is parsed into a result before
+/// the signature verifies.
 ///
 /// Thread-safe; never throws.
 PAYGW_EXPORT Result<ChargeResult> verify_callback(const CallbackRequest& request, const Secret& partner_key,

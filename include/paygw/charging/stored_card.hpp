@@ -64,7 +64,8 @@ PAYGW_EXPORT Result<CardRequest> unseal_card(const StoredCard& stored, const Sec
 /// the signature must be present (kMissingSignature) and its keyed hash equal sign_mac
 /// (kInvalidSignature); the keyed hashes of the callback's code and serial, its request_id,
 /// telco (canonical) and declared_value must equal the stored ones (kInvalidSignature "does not
-/// match the submission"); status must be an integer and every money field a whole number in
+/// match the submission"); status must be an integer, a crediting status (1 or 2) must carry its
+/// `amount`, and every money field a whole number in
 /// 0..kMaxAmountVnd (kMalformed); and, as in verify_callback (the signature covers no amount), no
 /// money field above the telco's largest card in CallbackOptions::denominations and `amount` not
 /// above what the card is worth (kMalformed; kConfig when the telco has no denominations there or

@@ -24,10 +24,15 @@ namespace paygw::receive {
 enum class Outcome {
   kApplied,    ///< First delivery: recorded, and the handler ran (or is owed, see Applied::handled).
   kDuplicate,  ///< Already applied: nothing changed, the handler did not run.
-  kConflict,   ///< Already applied with a different result (charging::Decision::conflicts): nothing changed; alerted.
-  kIgnored,    ///< Not final (a pending charging status): nothing to apply yet.
+  /// Already applied with a different content (same event key): nothing changed, nothing
+  /// credited; alerted ("conflict") and answered as a duplicate. The fields compared per provider
+  /// are listed on apply_card, apply_tingee_payment and apply_ipn.
+  kConflict,
+  kIgnored,            ///< Not final (a pending charging status): nothing to apply yet.
   kUnknownSubmission,  ///< A card result for a request_id the store does not have: nothing applied; alerted.
-  kRejected,           ///< Not acceptable (amount out of bounds, a card the store says was never sent): alerted.
+  /// Not acceptable, and retrying cannot change it (amount out of bounds, a crediting card result
+  /// without an amount, an event key no store accepts, a card the store says was never sent): alerted.
+  kRejected,
 };
 
 /// "applied", "duplicate", "conflict", "ignored", "unknown_submission", "rejected".
@@ -71,19 +76,31 @@ class PAYGW_EXPORT Applier {
 
   /// A verified charging result for a stored card (`source`: "callback", "submit", "check").
   /// Pending -> final goes through charging::decide(); event key (kCharging, request_id). Money
-  /// fields must be within 0..kMaxAmountVnd (kRejected otherwise).
+  /// fields must be within 0..kMaxAmountVnd, and a crediting result (credits()) must carry its
+  /// amount (kRejected otherwise: Handlers::card_final never sees credits() without an amount).
+  /// A duplicate is a conflict as charging::Decision::conflicts says (status_code, amount, value).
   Result<Applied> apply_card(const charging::ChargeResult& result, std::string_view source) const;
 
-  /// A verified Tingee payment; event key (kTingee, transaction_code). The amount must be within
-  /// 1..kMaxAmountVnd (kRejected otherwise). When the payment names a stored bill in write_ahead
-  /// or pending state and its amount equals the bill's, the bill moves to final in the same
-  /// transaction.
+  /// A verified Tingee payment; event key (kTingee, transaction_code), which must be 1..256 bytes
+  /// without control characters. The amount must be within 1..kMaxAmountVnd (kRejected
+  /// otherwise). When the payment names a stored bill in write_ahead or pending state and its
+  /// amount equals the bill's, the bill moves to final in the same transaction.
+  /// A payment whose key was already applied is a duplicate when it is the same payment, else a
+  /// kConflict. Compared: amount; accountNumber, vaAccountNumber, content and the bill it names
+  /// (tingee_bill_of) — each only when both deliveries carry it, since a credit the reconciler
+  /// found lacks some of the webhook's fields. Not compared: clientId, bank, bankBin,
+  /// transactionDate, the other additionalData.
   Result<Applied> apply_tingee_payment(const tingee::PaymentNotification& payment, std::string_view source) const;
 
-  /// An IPN confirmed by the transaction query. The event key is built from the confirmed
-  /// transaction, never from the (unauthenticated) IPN alone: (kTconnect, order_id + "/" +
-  /// the transaction's request_id, or its trn_ref_no, or nothing when it has neither). The order
-  /// moves to final as for Tingee bills.
+  /// An IPN confirmed by the transaction query. The event key is the confirmed transaction
+  /// alone, never the (unauthenticated) IPN: (kTconnect, "txn/" + the transaction's request_id,
+  /// or its trn_ref_no); a transaction with neither, or whose order_id or amount differs from the
+  /// IPN's, is kRejected. The order moves to final as for Tingee bills.
+  /// A transaction already applied is a duplicate when it is the same, else a kConflict.
+  /// Compared: the IPN's and the transaction's amount and order_id; the IPN's acc_no and
+  /// narrative, the transaction's narrative and status — these only when both carry them (the
+  /// reconciler's IPN has order_id and amount only). Not compared: payment_type,
+  /// retrieval_ref_no, the dates, the raw JSON.
   Result<Applied> apply_ipn(const tconnect::IpnNotification& ipn, const tconnect::Transaction& confirmed,
                             std::string_view source) const;
 
@@ -107,7 +124,8 @@ class PAYGW_EXPORT Applier {
   /// handler once.
   Result<std::size_t> run_deferred(std::size_t batch = 100) const;
 
-  /// Sends `alert` to Handlers::alert when set.
+  /// Sends `alert` to Handlers::alert when set. Never throws: a throwing alert handler loses
+  /// that alert.
   void alert(const Alert& alert) const;
 
  private:

@@ -43,9 +43,16 @@ struct TconnectEndpoint {
   std::string path = "/paygw/tconnect/ipn";                    ///< Exact request path (no query).
   std::vector<Secret> keys;                                    ///< The AES key(s), tried in order (key rotation).
   tconnect::KeyFormat key_format = tconnect::KeyFormat::kHex;  ///< How `keys` are written.
-  ConfirmIpn confirm;  ///< Required: confirm_with(tconnect_client), or your own query.
+  ConfirmIpn confirm;  ///< Required: confirm_with(tconnect_client), or your own query. Must not throw.
   /// Options of each confirmation query (its own timeout/cancel); the provider waits meanwhile.
   CallOptions confirm_options;
+  /// Every IPN that is not applied (it does not decrypt or parse, its amount is impossible, the
+  /// query cannot find it or contradicts it, or a query/store/handler failed) is answered with
+  /// one reply — 503 `{"code":"02","message":"Not applied"}` — and no sooner than this after it
+  /// arrived, so that neither the reply nor its timing tells which forged ciphertexts decrypt
+  /// (those that do are queried). Set it at or above the confirmation query's usual latency; the
+  /// wait blocks the calling thread. Applied IPNs are answered at once.
+  std::chrono::milliseconds refusal_floor{1000};
 };
 
 /// Card-charging callbacks (GET query, or POST JSON or form).
@@ -53,12 +60,21 @@ struct ChargingEndpoint {
   std::string path = "/paygw/charging/callback";  ///< Exact request path; GET and POST.
   Secret store_key;                               ///< The key the cards were protected with (charging::protect_card).
   charging::CallbackOptions options;              ///< Callback checks (charging::verify_callback).
-  /// Optional (recommended): confirm every final callback with check() before applying it —
-  /// `receive::check_with(charging_client)`. The callback signature covers neither the status nor
-  /// the amounts, so anyone who saw one signature of a card (the pending callback, the request's
-  /// `sign`) can forge a "success" for it; with `confirm`, what is applied is the provider's check
-  /// result (source "check"), and a callback it contradicts is alerted. Costs one query per
-  /// final callback; a failing query answers 503 (the provider delivers again).
+  /// Set it in production: `receive::check_with(charging_client)` — every final callback is then
+  /// confirmed with check() before anything is applied. The callback signature covers neither the
+  /// status nor the amounts, so anyone who saw one signature of a card (the pending callback, the
+  /// request's `sign`) can forge any result for it; with `confirm`, what is applied is the
+  /// provider's check result (source "check"), and a callback it contradicts is alerted. Only a
+  /// card verdict of the check (status 1 or 2 with an amount, or 3) is applied: any other answer
+  /// (99, 4, 100, 101, 102 …) keeps the card pending, is alerted (`not_confirmed`) and answered
+  /// 503 so that the provider calls back again. Costs one query per final callback; a failing
+  /// query answers 503 too.
+  ///
+  /// Unset (tests, or a provider without check): a callback is applied as it is, except that
+  /// nothing above the card's declared value is credited without confirmation — a crediting
+  /// callback whose amount, value or card_value exceeds the declared value is not applied,
+  /// alerted (`not_confirmed`) and answered 503; the reconciler (with its check) settles it.
+  /// Must not throw (a throw is taken as a failed query).
   CheckCard confirm;
   CallOptions confirm_options;  ///< Options of each confirming check().
 };
@@ -90,7 +106,8 @@ struct Reply {
 /// handle() never throws and always returns a reply: unknown path 404, wrong method 405 (with
 /// Allow), body over max_body_bytes 413 — nothing applied in any of them. Verification failures
 /// and the provider-specific success/duplicate replies are in docs/receiving-payments.md; a store
-/// or handler failure is 503 so that the provider delivers again (nothing was applied).
+/// or handler failure is 503 so that the provider delivers again (nothing was applied). A handler
+/// or confirmation query that throws is such a failure; an alert handler that throws is ignored.
 ///
 /// Thread safety: immutable after create(); handle() may be called concurrently from any number of
 /// threads and processes sharing the store.

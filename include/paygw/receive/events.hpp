@@ -88,7 +88,8 @@ class PAYGW_EXPORT ApplyContext {
 };
 
 /// A merchant handler. Returning an error rolls the whole event back (nothing is recorded, the
-/// delivery is answered 503 so the provider retries). Handlers must not throw.
+/// delivery is answered 503 so the provider retries). Handlers must not throw; one that does is
+/// taken as having returned an error (the Applier and the Dispatcher catch it).
 template <typename Event>
 using Handler = std::function<Result<void>(const Event&, ApplyContext&)>;
 
@@ -105,7 +106,7 @@ struct Handlers {
   Handler<IpnConfirmed> ipn_confirmed;    ///< A TConnect payment, confirmed by the query.
   Handler<BankLink> bank_link;            ///< A Tingee VA was linked or unlinked.
   /// Optional; called outside any transaction, possibly concurrently, possibly more than once
-  /// for one delivery that is retried.
+  /// for one delivery that is retried. Must not throw; a throw is caught and the alert dropped.
   std::function<void(const Alert&)> alert;
 };
 

@@ -44,6 +44,11 @@ struct TingeeTransaction {
   std::string bank_bin;           ///< The bank's BIN.
   std::string content;            ///< The transfer memo.
   std::string transaction_date;   ///< yyyyMMddHHmmss, UTC+7.
+  /// The direction as Tingee states it (`type`). Only "CREDIT" (any case) settles a bill; the
+  /// reconciler alerts on anything else — a "DEBIT" (a refund can name the bill), or a type
+  /// Tingee left out — and applies nothing. find_with copies Tingee's value (empty when absent);
+  /// the default suits a query of your own that returns credits only.
+  std::string type = "CREDIT";
 };
 
 /// Which credits to look for: those of one bill in a time window (Tingee allows at most 10 days).
@@ -65,7 +70,8 @@ PAYGW_EXPORT ConfirmIpn confirm_with(const tconnect::Client& client);
 
 /// FindTingeeTransactions over a Tingee client: tingee::Client::get_transaction_paging with the
 /// bill id and the window (yyyyMMddHHmmss, UTC+7), 100 a page until a short page or 20 pages;
-/// only transactions that name the bill are returned (fail closed if Tingee ignored the filter).
+/// only transactions that name the bill are returned (fail closed if Tingee ignored the filter),
+/// debits included, with Tingee's `type` (the reconciler settles with credits only).
 /// Each transaction's transaction_code is Tingee's `code`, the value its payment webhook sends as
 /// `transactionCode`, so a credit found here and one delivered by webhook are the same event.
 PAYGW_EXPORT FindTingeeTransactions find_with(const tingee::Client& client);

@@ -69,11 +69,13 @@ struct ReconcileOptions {
 /// For every submission in write_ahead or pending state older than `older_than` (oldest first):
 /// asks its provider and applies a final answer through `applier` — the same compare-and-set and
 /// handlers as a callback, so a result the callback also delivers is applied once.
-/// - charging: unseal the card, check(); a final status is applied (source "check"); a 101
-///   "not found" for a write-ahead card (it never reached the provider) is applied as final
-///   without credit; pending stays pending;
+/// - charging: unseal the card, check(); a card verdict (1 or 2 with an amount, 3) is applied
+///   (source "check"); a 101 "not found" for a write-ahead card (it never reached the provider)
+///   is applied as final without credit; anything else keeps the card pending — alerted
+///   (`not_confirmed`) unless it is 99 — by the same rule the Dispatcher confirms callbacks with;
 /// - TConnect: confirm an IPN built from the order (order_id, amount); kConfirmed is applied;
-/// - Tingee: the bill's credits since its creation (at most 10 days); each is applied as a payment.
+/// - Tingee: the bill's credits since its creation (at most 10 days); each CREDIT is applied as a
+///   payment; any other transaction naming the bill (a debit, a refund) is alerted, never applied.
 /// Never resubmits anything.
 ///
 /// Errors: only a store failure while listing (kInternal) or a Secret problem; per-submission

@@ -70,10 +70,11 @@ struct Config : ClientOptions {
 /// encrypt_envelope (a fresh random IV each time). Requests carry `Partner-Code`, and all but
 /// login/refresh carry `Authorization: Bearer <token>` from an internal token cache: login on
 /// first use, refresh `token_refresh_skew` before expiry, login again when refresh fails, and on
-/// HTTP 401 re-authenticate once and resend the same bytes once (a 401 means the call was not
-/// processed). Token acquisition is single-flight: concurrent calls, blocking or async, wait for
-/// one login, each within its own cancel flag and total_timeout; the login itself is shared and
-/// is not cancelled by any one of them. An async call never blocks a paygw thread on a login.
+/// HTTP 401 forget the token: a read is resent once with a fresh one; a write is not resent — the
+/// 401 is its answer, kAuth with Delivery::kMaybeSent (ADR 0031). Token acquisition is
+/// single-flight: concurrent calls, blocking or async, wait for one login, each within its own
+/// cancel flag and total_timeout; the login itself is shared and is not cancelled by any one of
+/// them. An async call never blocks a paygw thread on a login.
 ///
 /// Results: 2xx JSON is success (a bare `{"data": "<hex>"}` response is decrypted first).
 /// Errors: kInvalidArgument (validation; nothing sent), kAuth (401/403, or login/refresh
@@ -81,7 +82,7 @@ struct Config : ClientOptions {
 /// `message` from the body when present), kMalformed / kDecrypt (2xx body unreadable), transport
 /// errors with their Delivery. Login, refresh, get_services and the transaction queries are
 /// reads, retried per Config::retry; push_payment, create_va and create_qr are writes, resent only
-/// when certainly not sent or after a 401 as above; after an error with outcome_unknown(),
+/// when certainly not sent (never after a 401); after an error with outcome_unknown(),
 /// reconcile with the transaction queries.
 ///
 /// Every call has an `_async` twin with the same validation, retries and results that returns at

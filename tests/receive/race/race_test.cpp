@@ -177,7 +177,7 @@ TEST_F(Race, EveryEventIsAppliedOnceAcrossFourReceivers) {
   }
   truth.close();
   plan.push_back({tconnect_ipn("/tconnect", kAesKey, "ORD-FORGED", 999999, "REQ-X"), false, 503});
-  plan.push_back({tconnect_ipn("/tconnect", kAesKey, "ORD-5000", 1, "REQ-0"), false, 400});  // amount edited
+  plan.push_back({tconnect_ipn("/tconnect", kAesKey, "ORD-5000", 1, "REQ-0"), false, 503});  // amount edited (ADR 0033)
 
   start_nodes();
   const auto started = std::chrono::steady_clock::now();

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Findings of a review that tried to make money count twice or go where nobody paid it.
-//
-// 1. One TConnect payment counts once, and only for the order TConnect names. AES-CBC without a
+// One TConnect payment counts once, and only for the order TConnect names. AES-CBC without a
 // MAC lets anyone holding one captured IPN edit its first block — where `{"order_id":"ORD` sits —
 // through the IV. Before the fix, confirm_ipn matched a transaction without order_id on the IPN's
 // request_id alone and the event key was the IPN's own (unauthenticated) order_id + request_id:
@@ -69,6 +67,7 @@ class IpnEventKeyTest : public DispatcherTest {
     TconnectEndpoint t;
     t.path = kIpnPath;
     t.keys = {Secret(kAesKey)};
+    t.refusal_floor = std::chrono::milliseconds(0);                        // tests of replies, not of their timing
     t.confirm = receive::confirm_with(real_tconnect_client(names_order));  // the real confirm_ipn
     c.tconnect = std::move(t);
     auto d = Dispatcher::create(std::move(c));
@@ -159,27 +158,6 @@ TEST(ApplierIpnKey, OneConfirmedTransactionIsAppliedOnceWhateverOrderIdTheIpnCla
   ASSERT_TRUE(c.ok()) << describe(c.error());
   EXPECT_EQ(c->outcome, Outcome::kRejected);
   EXPECT_EQ(runs, 1);
-}
-
-}  // namespace
-}  // namespace paygw::test
-
-namespace paygw::test {
-namespace {
-
-// 2. The Dispatcher verifies charging callbacks with verify_stored_callback, which bounded money
-// only by 0..kMaxAmountVnd, not by what the card can be worth (check_amounts, which verify_callback
-// applies: "the signature covers no amount"). A callback whose sign is known (it is
-// the same for every callback of a card, and a GET callback puts it in access logs) credits any amount.
-TEST_F(DispatcherTest, AStoredCardCallbackCannotCreditMoreThanTheCardIsWorth) {
-  const Card c = card("r-900");  // declared 50 000 VND
-  const Reply r =
-      deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 50'000'000'000, 50000, CallbackForm::kPostJson));
-  EXPECT_EQ(ledger.credited["card:r-900"], 0) << r.note;
-  // The card's real result is still credited once it comes.
-  const Reply ok = deliver(charging_callback(kChargingPath, kPartnerKey, c, 1, 50000, 50000, CallbackForm::kPostJson));
-  EXPECT_EQ(ok.status, 200) << ok.note;
-  EXPECT_EQ(ledger.credited["card:r-900"], 50000) << ok.note;
 }
 
 }  // namespace
