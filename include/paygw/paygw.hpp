@@ -20,6 +20,7 @@
 #include <paygw/receive/queries.hpp>
 #include <paygw/receive/reconciler.hpp>
 #include <paygw/receive/submit.hpp>
+#include <paygw/receive/sweep.hpp>
 #include <paygw/result.hpp>
 #include <paygw/secret.hpp>
 #include <paygw/store.hpp>

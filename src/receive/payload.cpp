@@ -164,7 +164,8 @@ Result<Ipn> decode_ipn(std::string_view text) {
   i.ipn.order_id = json::string_or_empty(*o, "order_id");
   const auto amount = json::integer(*o, "amount");
   const Json* transaction = json::member(*o, "transaction");
-  if (i.ipn.order_id.empty() || !amount || transaction == nullptr || !transaction->is_object()) {
+  // order_id may be empty: a swept payment that names no order (apply_swept_tconnect).
+  if (!amount || transaction == nullptr || !transaction->is_object()) {
     return make_error(ErrorCode::kMalformed, "IPN payload incomplete");
   }
   i.ipn.amount = *amount;

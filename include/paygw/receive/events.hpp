@@ -36,17 +36,19 @@ struct TingeePayment {
   /// true when this payment moved `bill` to final (its amount equals the bill's). A second payment
   /// for a settled bill has bill_settled == false: credit per payment or per bill, deliberately.
   bool bill_settled = false;
-  std::string source;  ///< "webhook" or "reconcile".
+  std::string source;  ///< "webhook", "reconcile" or "sweep".
 };
 
 /// A TConnect IPN whose order the transaction query confirmed (SUCCESS, same order_id and amount).
-/// Runs once per confirmed transaction (see Applier::apply_ipn for the key).
+/// Runs once per confirmed transaction (see Applier::apply_ipn for the key). From a sweep
+/// (source "sweep", receive::apply_swept_tconnect) the ipn is the one the listed transaction
+/// implies, and a payment naming no order has an empty ipn.order_id and no order.
 struct IpnConfirmed {
   tconnect::IpnNotification ipn;          ///< As decrypted; unauthenticated on its own.
   tconnect::Transaction transaction;      ///< What the query returned: the fact to act on.
   std::optional<SubmissionRecord> order;  ///< The stored order (request_id = order_id), if any.
   bool order_settled = false;             ///< true when this IPN moved `order` to final (amounts equal).
-  std::string source;                     ///< "ipn" or "reconcile".
+  std::string source;                     ///< "ipn", "reconcile" or "sweep".
 };
 
 /// A Tingee bank-link result (VA created or deleted). Runs once per (requestId, status).
