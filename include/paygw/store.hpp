@@ -239,7 +239,9 @@ class PAYGW_EXPORT PaymentStore {
   /// Submissions matching `query`, one page, oldest first. Errors: as list_events().
   virtual Result<SubmissionPage> list_submissions(const SubmissionQuery& query) = 0;
   /// Records an alert on its own (not in any transaction: an alert is kept even when the delivery
-  /// that raised it is not applied). The message is cut to 1000 bytes, the subject to 256.
+  /// that raised it is not applied). The message is cut to 1000 bytes, the subject to 256. One
+  /// store object keeps a burst of 20 alerts, then 10 a second (a flood of forged deliveries must
+  /// not become a flood of durable writes); beyond that the alert is dropped (kInternal).
   /// Errors: kInternal.
   virtual Result<void> record_alert(const AlertRecord& alert) = 0;
   /// Alerts matching `query`, one page, oldest first. Errors: as list_events().
