@@ -209,7 +209,8 @@ class PAYGW_EXPORT PaymentStore {
   /// Closes the store (its connections close when the last transaction ends).
   virtual ~PaymentStore();
 
-  /// Starts a transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED).
+  /// Starts a transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED, its BEGIN sent
+  /// together with the transaction's first statement).
   virtual Result<std::unique_ptr<Transaction>> begin() = 0;
   /// The write-ahead: inserts `record` (its state is taken as given, normally kWriteAhead) unless
   /// a submission with the same (provider, request_id) exists. true when inserted, false when one
