@@ -7,13 +7,16 @@
 //               (verify, parse, one store transaction: the event key + a handler inserting one
 //               ledger row through ctx.execute), every one a first delivery;
 //   duplicate — the same webhooks again: every one a duplicate.
-// Each with 1 and 4 processes (each process its own store / connection). Every run measures
-// every loop once, one after the other; ratios are per run, then the median (the machine is
-// shared), printed with the load average read right after the run.
+// Each with 1 and 4 processes (each process its own store / connection), released together.
+// Every process alternates chunks of 20 raw transactions and 20 deliveries (then raw and
+// duplicates), so that a change of load hits the loops compared alike; ratios are per run, then
+// the median (the machine is shared), printed with the load average read right after the run.
 //
-// Usage: paygw_receive_bench sqlite <dir> | postgres <conninfo> | postgres-auto
-//                            [deliveries per process per loop] [runs]
-// postgres-auto starts a throwaway server (as the tests do).
+// Usage: paygw_receive_bench sqlite|sqlite-normal <dir> | postgres <conninfo>
+//                            | postgres-auto | postgres-auto-nofsync [deliveries per process] [runs]
+// postgres-auto starts a throwaway server (as the tests do) with fsync on; -nofsync with fsync
+// off, and sqlite-normal runs both loops at synchronous=NORMAL: where a commit does not wait for
+// the disk, what is left is paygw's own work and round trips.
 #include <paygw/receive/dispatcher.hpp>
 #include <paygw/store/postgres.hpp>
 #include <paygw/store/sqlite.hpp>
@@ -22,7 +25,9 @@
 #include "../tests/receive/pg_server.hpp"
 
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <sqlite3.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,6 +36,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -44,7 +50,8 @@ constexpr const char* kSecret = "bench-tingee-secret";
 
 struct Target {
   bool postgres = false;
-  std::string where;  // SQLite file or conninfo
+  std::string where;    // SQLite file or conninfo
+  bool durable = true;  // SQLite: synchronous=FULL (else NORMAL), the store's option
 };
 
 [[noreturn]] void die(const std::string& why) {
@@ -73,7 +80,10 @@ class RawLoop {
     }
     if (sqlite3_open(t.where.c_str(), &db_) != SQLITE_OK) die("sqlite open");
     sqlite3_busy_timeout(db_, 15000);
-    sqlite3_exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_,
+                 t.durable ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL"
+                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+                 nullptr, nullptr, nullptr);
     sqlite3_prepare_v2(db_, "BEGIN IMMEDIATE", -1, &begin_, nullptr);
     sqlite3_prepare_v2(db_, "INSERT INTO raw_ledger (event_key, amount) VALUES (?, ?)", -1, &insert_, nullptr);
     sqlite3_prepare_v2(db_, "COMMIT", -1, &commit_, nullptr);
@@ -137,6 +147,7 @@ std::shared_ptr<PaymentStore> open(const Target& t) {
   sqlite::StoreOptions o;
   o.path = t.where;
   o.max_connections = 1;
+  o.synchronous_full = t.durable;
   auto s = sqlite::open_store(o);
   if (!s) die(describe(s.error()));
   return *s;
@@ -183,65 +194,78 @@ struct Times {
 double since(SteadyClock::time_point t0) { return std::chrono::duration<double>(SteadyClock::now() - t0).count(); }
 
 // One process: raw and new deliveries alternate in chunks of `chunk`, then raw and duplicates,
-// so that a change of load hits the loops compared alike.
-Times measure(const Target& t, const std::string& tag, int n, int chunk) {
+// so that a change of load hits the loops compared alike. Every process starts each chunk
+// together (`barrier`, shared between them), and a chunk ends when the slowest process ends it,
+// so the chunks of one loop never overlap another loop's; each phase's wall time is measured
+// between barriers (the same in every process).
+Times measure(const Target& t, const std::string& tag, int n, int chunk, pthread_barrier_t* barrier) {
   RawLoop raw(t);
   const receive::Dispatcher d = dispatcher(t);
   const auto all = webhooks(tag, n);
   Times times;
+  auto phase = [&](double& total, const std::function<void()>& work) {
+    pthread_barrier_wait(barrier);
+    const auto t0 = SteadyClock::now();
+    work();
+    pthread_barrier_wait(barrier);
+    total += since(t0);
+  };
   for (int base = 0; base < n; base += chunk) {
     const int end = std::min(n, base + chunk);
-    auto t0 = SteadyClock::now();
-    for (int i = base; i < end; ++i) raw.one(tag + "-a" + std::to_string(i), 1000 + i);
-    times.raw_a += since(t0);
-    t0 = SteadyClock::now();
-    for (int i = base; i < end; ++i) deliver(d, all[static_cast<std::size_t>(i)]);
-    times.fresh += since(t0);
+    phase(times.raw_a, [&] {
+      for (int i = base; i < end; ++i) raw.one(tag + "-a" + std::to_string(i), 1000 + i);
+    });
+    phase(times.fresh, [&] {
+      for (int i = base; i < end; ++i) deliver(d, all[static_cast<std::size_t>(i)]);
+    });
   }
   for (int base = 0; base < n; base += chunk) {
     const int end = std::min(n, base + chunk);
-    auto t0 = SteadyClock::now();
-    for (int i = base; i < end; ++i) raw.one(tag + "-b" + std::to_string(i), 1000 + i);
-    times.raw_b += since(t0);
-    t0 = SteadyClock::now();
-    for (int i = base; i < end; ++i) deliver(d, all[static_cast<std::size_t>(i)]);
-    times.duplicate += since(t0);
+    phase(times.raw_b, [&] {
+      for (int i = base; i < end; ++i) raw.one(tag + "-b" + std::to_string(i), 1000 + i);
+    });
+    phase(times.duplicate, [&] {
+      for (int i = base; i < end; ++i) deliver(d, all[static_cast<std::size_t>(i)]);
+    });
   }
   return times;
 }
 
 // Runs measure() in `procs` processes released together; returns each one's times.
-std::vector<Times> in_processes(const Target& t, const std::string& tag, int procs, int n, int chunk) {
-  int ready[2], go[2], out[2];
-  if (pipe(ready) != 0 || pipe(go) != 0 || pipe(out) != 0) die("pipe");
+Times in_processes(const Target& t, const std::string& tag, int procs, int n, int chunk) {
+  // A barrier in memory shared with the children.
+  void* shared = mmap(nullptr, sizeof(pthread_barrier_t), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (shared == MAP_FAILED) die("mmap");
+  auto* barrier = static_cast<pthread_barrier_t*>(shared);
+  pthread_barrierattr_t attr;
+  pthread_barrierattr_init(&attr);
+  pthread_barrierattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+  pthread_barrier_init(barrier, &attr, static_cast<unsigned>(procs));
+  int out[2];
+  if (pipe(out) != 0) die("pipe");
   std::vector<pid_t> children;
   for (int p = 0; p < procs; ++p) {
     const pid_t pid = fork();
     if (pid < 0) die("fork");
     if (pid == 0) {
-      char c = 'r';
-      if (write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) != 1) std::_Exit(3);
-      const Times times = measure(t, tag + "-" + std::to_string(p), n, chunk);
-      if (write(out[1], &times, sizeof times) != static_cast<ssize_t>(sizeof times)) std::_Exit(4);
+      const Times times = measure(t, tag + "-" + std::to_string(p), n, chunk, barrier);
+      if (p == 0 && write(out[1], &times, sizeof times) != static_cast<ssize_t>(sizeof times)) std::_Exit(4);
       std::_Exit(0);
     }
     children.push_back(pid);
   }
-  for (int p = 0; p < procs; ++p) {
-    char c = 0;
-    if (read(ready[0], &c, 1) != 1) die("a child failed to start");
+  Times times;
+  if (read(out[0], &times, sizeof times) != static_cast<ssize_t>(sizeof times)) die("a child failed");
+  for (pid_t pid : children) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) die("a child failed");
   }
-  const std::string release(static_cast<std::size_t>(procs), 'g');
-  if (write(go[1], release.data(), release.size()) != static_cast<ssize_t>(release.size())) die("release");
-  std::vector<Times> all;
-  for (int p = 0; p < procs; ++p) {
-    Times times;
-    if (read(out[0], &times, sizeof times) != static_cast<ssize_t>(sizeof times)) die("a child failed");
-    all.push_back(times);
-  }
-  for (pid_t pid : children) waitpid(pid, nullptr, 0);
-  for (int fd : {ready[0], ready[1], go[0], go[1], out[0], out[1]}) close(fd);
-  return all;
+  close(out[0]);
+  close(out[1]);
+  pthread_barrier_destroy(barrier);
+  munmap(shared, sizeof(pthread_barrier_t));
+  return times;
 }
 
 double median(std::vector<double> v) {
@@ -269,26 +293,30 @@ bool sql(const Target& t, const std::string& text) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: paygw_receive_bench sqlite <dir> | postgres <conninfo> | postgres-auto [n] [runs]\n");
+    std::fprintf(stderr,
+                 "usage: paygw_receive_bench sqlite|sqlite-normal <dir> | postgres <conninfo> | postgres-auto"
+                 " | postgres-auto-nofsync [n] [runs]\n");
     return 2;
   }
   const std::string kind = argv[1];
   int arg = 2;
   Target target;
   std::unique_ptr<test::PgServer> server;
-  if (kind == "sqlite" && argc > 2) {
+  if ((kind == "sqlite" || kind == "sqlite-normal") && argc > 2) {
     target.where = std::string(argv[arg++]) + "/receive-bench.db";
+    target.durable = kind == "sqlite";
   } else if (kind == "postgres" && argc > 2) {
     target.postgres = true;
     target.where = argv[arg++];
-  } else if (kind == "postgres-auto") {
+  } else if (kind == "postgres-auto" || kind == "postgres-auto-nofsync") {
     std::string why;
     const std::string bin = test::PgServer::find_bin_dir(&why);
     if (bin.empty()) {
       std::printf("PostgreSQL: skipped (%s)\n", why.c_str());
       return 0;
     }
-    server = test::PgServer::start(bin, true);  // fsync on: the durability of a real server
+    target.durable = kind == "postgres-auto";
+    server = test::PgServer::start(bin, target.durable);  // fsync on: the durability of a real server
     target.postgres = true;
     target.where = server->create_database("receive_bench");
   } else {
@@ -308,20 +336,19 @@ int main(int argc, char** argv) {
   std::printf(
       "== receive: %s, %d deliveries per process per run (raw and paygw alternating in chunks of %d), "
       "%d runs\n",
-      target.postgres ? "PostgreSQL (server defaults: synchronous_commit on)" : "SQLite (WAL, synchronous=FULL)", n,
-      chunk, runs);
+      target.postgres ? (target.durable ? "PostgreSQL (fsync on, synchronous_commit on)"
+                                        : "PostgreSQL (fsync off: round trips and CPU only)")
+                      : (target.durable ? "SQLite (WAL, synchronous=FULL)" : "SQLite (WAL, synchronous=NORMAL)"),
+      n, chunk, runs);
   for (int procs : {1, 4}) {
     std::vector<double> raw, fresh, dup, r_new, r_dup;
     for (int run = 0; run < runs; ++run) {
-      const auto times = in_processes(target, "r" + std::to_string(run) + "p" + std::to_string(procs), procs, n, chunk);
-      // Rates over all processes: each process's operations / its time in that loop, summed.
-      double raw_a = 0, raw_b = 0, f = 0, d = 0;
-      for (const Times& t : times) {
-        raw_a += n / t.raw_a;
-        raw_b += n / t.raw_b;
-        f += n / t.fresh;
-        d += n / t.duplicate;
-      }
+      const Times times =
+          in_processes(target, "r" + std::to_string(run) + "p" + std::to_string(procs), procs, n, chunk);
+      // Operations of all processes in each loop / the loop's wall time.
+      const double ops = static_cast<double>(procs) * n;
+      const double raw_a = ops / times.raw_a, raw_b = ops / times.raw_b;
+      const double f = ops / times.fresh, d = ops / times.duplicate;
       raw.push_back((raw_a + raw_b) / 2);
       fresh.push_back(f);
       dup.push_back(d);

@@ -209,7 +209,8 @@ class PAYGW_EXPORT PaymentStore {
   /// Closes the store (its connections close when the last transaction ends).
   virtual ~PaymentStore();
 
-  /// Starts a transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED).
+  /// Starts a transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED, its BEGIN sent
+  /// together with the transaction's first statement).
   virtual Result<std::unique_ptr<Transaction>> begin() = 0;
   /// The write-ahead: inserts `record` (its state is taken as given, normally kWriteAhead) unless
   /// a submission with the same (provider, request_id) exists. true when inserted, false when one
@@ -239,7 +240,9 @@ class PAYGW_EXPORT PaymentStore {
   /// Submissions matching `query`, one page, oldest first. Errors: as list_events().
   virtual Result<SubmissionPage> list_submissions(const SubmissionQuery& query) = 0;
   /// Records an alert on its own (not in any transaction: an alert is kept even when the delivery
-  /// that raised it is not applied). The message is cut to 1000 bytes, the subject to 256.
+  /// that raised it is not applied). The message is cut to 1000 bytes, the subject to 256. One
+  /// store object keeps a burst of 20 alerts, then 10 a second (a flood of forged deliveries must
+  /// not become a flood of durable writes); beyond that the alert is dropped (kInternal).
   /// Errors: kInternal.
   virtual Result<void> record_alert(const AlertRecord& alert) = 0;
   /// Alerts matching `query`, one page, oldest first. Errors: as list_events().

@@ -316,6 +316,7 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
   }
 
   Result<void> record_alert(const AlertRecord& a) override {
+    if (!alert_budget_.take()) return ds::alert_budget_exceeded();
     auto c = pool_->acquire();
     if (!c) return c.error();
     auto done =
@@ -403,6 +404,7 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
 
  private:
   StoreOptions options_;
+  ds::AlertBudget alert_budget_;
   std::shared_ptr<ds::Pool<Conn>> pool_;
 };
 

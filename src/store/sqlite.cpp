@@ -333,6 +333,7 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
   }
 
   Result<void> record_alert(const AlertRecord& a) override {
+    if (!alert_budget_.take()) return ds::alert_budget_exceeded();
     auto db = acquire();
     if (!db) return db.error();
     auto done =
@@ -403,6 +404,7 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
 
  private:
   StoreOptions options_;
+  ds::AlertBudget alert_budget_;
   std::shared_ptr<ds::Pool<Db>> pool_;
 };
 

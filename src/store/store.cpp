@@ -243,6 +243,7 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
   }
 
   Result<void> record_alert(const AlertRecord& alert) override {
+    if (!alert_budget_.take()) return ds::alert_budget_exceeded();
     std::lock_guard<std::mutex> lock(alerts_mu_);  // not mu_: a transaction may be open
     AlertRecord a{alert.provider, alert.kind, ds::cut_utf8(alert.subject, ds::kMaxAlertSubject),
                   ds::cut_utf8(alert.message, ds::kMaxAlertMessage), clock_->now()};
@@ -300,6 +301,7 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
   std::map<Key, SubmissionRecord> subs_;
   std::map<Key, Stored> events_;
   std::mutex alerts_mu_;
+  ds::AlertBudget alert_budget_;
   std::vector<AlertRecord> alerts_;
   std::uint64_t seq_ = 0;
 };

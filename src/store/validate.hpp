@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -99,6 +100,40 @@ inline Result<SubmissionCursor> parse_submission_cursor(std::string_view cursor)
   SubmissionCursor c{*ms, std::string(cursor.substr(a + 1, b - a - 1)), std::string(cursor.substr(b + 1))};
   if (!parse_provider(c.provider) || c.request_id.empty()) return bad_cursor();
   return c;
+}
+
+/// How many alerts one store object keeps: a burst of kAlertBurst, then kAlertsPerSecond. A flood
+/// of forged deliveries (each one alerted) must not become a flood of durable writes holding the
+/// database's write lock; Handlers::alert still sees every alert. Thread-safe.
+class AlertBudget {
+ public:
+  static constexpr double kAlertBurst = 20;
+  static constexpr double kAlertsPerSecond = 10;
+  /// true when one more alert may be written now.
+  bool take() {
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!started_) {
+      started_ = true;
+      last_ = now;
+    }
+    tokens_ = std::min(kAlertBurst, tokens_ + std::chrono::duration<double>(now - last_).count() * kAlertsPerSecond);
+    last_ = now;
+    if (tokens_ < 1) return false;
+    tokens_ -= 1;
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  bool started_ = false;
+  double tokens_ = kAlertBurst;
+  std::chrono::steady_clock::time_point last_;
+};
+
+/// The error of an alert over AlertBudget.
+inline Error alert_budget_exceeded() {
+  return make_error(ErrorCode::kInternal, "store: more alerts than kept (a burst of 20, then 10 a second): dropped");
 }
 
 /// `text` cut to at most `max` bytes, never inside a UTF-8 sequence.

@@ -524,6 +524,22 @@ TEST_P(StoreContract, AlertsAreKeptAndListed) {
   EXPECT_EQ(store->list_alerts(t)->alerts.size(), 2u);
 }
 
+// A flood of alerts (every forged delivery raises one) is not a flood of writes.
+TEST_P(StoreContract, AlertsAreKeptABurstThenTenASecond) {
+  const auto started = std::chrono::steady_clock::now();
+  std::size_t refused = 0;
+  for (int i = 0; i < 60; ++i) {
+    if (!store->record_alert({Provider::kTingee, "rejected", "", "webhook refused", {}}).ok()) ++refused;
+  }
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  AlertQuery q;
+  q.limit = 1000;
+  const std::size_t kept = store->list_alerts(q)->alerts.size();
+  EXPECT_EQ(kept + refused, 60u);
+  EXPECT_GE(kept, 20u);
+  EXPECT_LE(static_cast<double>(kept), 20 + 10 * took + 1) << "took " << took << " s";
+}
+
 // Applier::alert keeps what it raises.
 TEST_P(StoreContract, TheApplierKeepsItsAlerts) {
   const receive::Applier applier(store);

@@ -90,8 +90,11 @@ class PAYGW_EXPORT ApplyContext {
 };
 
 /// A merchant handler. Returning an error rolls the whole event back (nothing is recorded, the
-/// delivery is answered 503 so the provider retries). Handlers must not throw; one that does is
-/// taken as having returned an error (the Applier and the Dispatcher catch it).
+/// delivery is answered 503 so the provider retries). So does any statement of the handler's that
+/// failed (ApplyContext::execute returned an error), whatever the handler returns afterwards — on
+/// every store alike (ADR 0032): use "INSERT … ON CONFLICT DO NOTHING", not an INSERT whose error
+/// is ignored. Handlers must not throw; one that does is taken as having returned an error (the
+/// Applier and the Dispatcher catch it).
 template <typename Event>
 using Handler = std::function<Result<void>(const Event&, ApplyContext&)>;
 
