@@ -15,6 +15,9 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
+#include <thread>
+#include <vector>
 
 namespace paygw::test {
 namespace {
@@ -317,6 +320,19 @@ TEST(PushOrder, CertainlyNotSentIsMarkedSoAndInvalidPushesRecordNothing) {
   EXPECT_EQ(stored->reference, "table 4");
   expect_refused(push_order(*f.client, *f.applier, order, tconnect::SoundboxPush{"SB-1", 180000, kSoundboxQr}),
                  "in flight");
+}
+
+TEST(PushOrder, ConcurrentPushesOfOneOrderSendItOnce) {
+  OrderFixture f;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&f, &ok] { ok += f.push("ORD-RACE").ok() ? 1 : 0; });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(f.pushes.load(), 1);
+  EXPECT_EQ(f.state("ORD-RACE"), SubmissionState::kPending);
 }
 
 // ---- Tingee bills ----

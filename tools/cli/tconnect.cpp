@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, IPN
-// confirmation, and the envelope/IPN helpers.
+// confirmation, order status and QR generate (ADR 0036), and the envelope/IPN helpers.
 #include "cli.hpp"
+
+#include <fstream>
 
 namespace paygw::cli {
 namespace {
@@ -245,6 +247,66 @@ void add_confirm_ipn(CLI::App& t, Context& ctx, const Creds& creds) {
   c->add_option("--body-file", *body_file, "Read the IPN body from this file (- for standard input)")->excludes(b);
 }
 
+// The undocumented, third-party-observed endpoints (ADR 0036).
+void add_order_calls(CLI::App& t, Context& ctx, const Creds& creds) {
+  {
+    auto r = std::make_shared<tconnect::OrderStatusRequest>();
+    auto* c = command(t, ctx, "order-status",
+                      "What TConnect knows about one order: its transactions (POST "
+                      "/openapi/v1/transaction/qr/order/status, undocumented). A read.",
+                      [&ctx, creds, r] {
+                        return report(ctx, creds->client(ctx).order_status(*r, ctx.call()),
+                                      [](Output& o, const tconnect::OrderStatus& s) {
+                                        Json items = Json::array();
+                                        for (const auto& x : s.transactions) {
+                                          Json item = parsed(x.json);
+                                          item["order_id"] = x.order_id;
+                                          items.push_back(item);
+                                          o.raw.push_back(item.dump());
+                                        }
+                                        o.set("order_id", s.order_id).set("message", s.message);
+                                        o.maybe("total_amount_paid", s.total_amount_paid).set("transactions", items);
+                                      });
+                      });
+    c->add_option("--order-id", r->order_id, "Your order id")->required();
+    c->add_option("--acc-no", r->acc_no, "The VA the order is paid to");
+    c->add_option("--service-code", r->service_code, "x-service-code (default: --default-service-code)");
+  }
+  {
+    auto r = std::make_shared<tconnect::GenerateQrRequest>();
+    auto png_file = std::make_shared<std::string>();
+    auto* c = command(t, ctx, "generate-qr",
+                      "Create a dynamic QR for an order with its PNG (POST /openapi/v1/transaction/qr/generate, "
+                      "undocumented). A write.",
+                      [&ctx, creds, r, png_file] {
+                        auto qr = creds->client(ctx).generate_qr(*r, ctx.call());
+                        if (!qr) return fail(ctx, qr.error());
+                        Output o;
+                        o.set("qr_content", qr->qr_content).set("dynamic", qr->dynamic);
+                        if (!qr->image_png_base64.empty()) {
+                          auto png = tconnect::decode_qr_png(*qr);
+                          if (!png) return fail(ctx, png.error());
+                          o.set("png_bytes", static_cast<std::int64_t>(png->size()));
+                          if (!png_file->empty()) {
+                            std::ofstream out(*png_file, std::ios::binary);
+                            out.write(png->data(), static_cast<std::streamsize>(png->size()));
+                            // The QR exists now: report it whatever happens to the file.
+                            o.set(out ? "png_file" : "png_file_not_written", *png_file);
+                          }
+                        }
+                        o.raw = {qr->qr_content};
+                        return print(ctx, o);
+                      });
+    c->add_option("--req-id", r->req_id, "Your unique id of this request")->required();
+    c->add_option("--order-id", r->order_id, "Your order id")->required();
+    c->add_option("--va", r->va, "Virtual account number")->required();
+    c->add_option("--bincode", r->bincode, "Bank BIN, 6 digits")->required();
+    c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
+    c->add_option("--service-code", r->service_code, "x-service-code (default: --default-service-code)");
+    c->add_option("--png-file", *png_file, "Write the QR's PNG image (when TConnect sends one) to this file");
+  }
+}
+
 }  // namespace
 
 void add_tconnect_commands(CLI::App& app, Context& ctx) {
@@ -268,6 +330,7 @@ void add_tconnect_commands(CLI::App& app, Context& ctx) {
       ->envname("PAYGW_TCONNECT_SERVICE_CODE");
   add_calls(*t, ctx, creds);
   add_confirm_ipn(*t, ctx, creds);
+  add_order_calls(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
 }
 

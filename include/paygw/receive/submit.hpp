@@ -65,6 +65,8 @@ struct TconnectOrder {
 /// Write-ahead of a TConnect order of `amount` VND (1..kMaxAmountVnd), before it is pushed.
 /// Errors: kInvalidArgument (bad order_id or amount; or the order is already recorded: settled,
 /// in flight — write_ahead or pending — or recorded as not sent; never push it again), the store's.
+/// Thread-safe, and safe across processes sharing the store: of two concurrent write-aheads of one
+/// order exactly one succeeds (PaymentStore::record_submission), so one push at most leaves.
 PAYGW_EXPORT Result<void> write_ahead_order(PaymentStore& store, const TconnectOrder& order, Vnd amount);
 
 /// Pushes an order to a Smart POS through the store: write_ahead_order (order_id = push.order_id,
@@ -72,7 +74,8 @@ PAYGW_EXPORT Result<void> write_ahead_order(PaymentStore& store, const TconnectO
 /// settles it: Applier::apply_ipn); an error with Delivery::kNotSent -> not_sent; any other error
 /// -> left in write_ahead (maybe sent) for the reconciler — never pushed again. Returns the push's
 /// result, or the write-ahead's error (then nothing was sent: a second push of a recorded order is
-/// refused this way). A store failure after the push does not change the result.
+/// refused this way). A store failure after the push does not change the result. Thread-safe (as
+/// write_ahead_order: concurrent pushes of one order send it once).
 PAYGW_EXPORT Result<tconnect::PushResult> push_order(const tconnect::Client& client, const Applier& applier,
                                                      const tconnect::PosPush& push, const CallOptions& options = {},
                                                      const std::string& reference = {});
@@ -99,6 +102,7 @@ enum class BillScreen {
 /// Before anything is recorded the QR must be a valid VietQR whose amount, if any, equals
 /// show.amount. Errors: kInvalidArgument (the bill is already recorded — settled or in flight —,
 /// no bill_id, a bad QR or amount: nothing recorded or sent), the store's, then show's own.
+/// Thread-safe (as write_ahead_order: concurrent shows of one bill send it once).
 PAYGW_EXPORT Result<tingee::Ack> show_bill(const tingee::Client& client, const Applier& applier,
                                            const tingee::DynamicQrBill& bill, tingee::ShowQrRequest show,
                                            BillScreen screen = BillScreen::kShowQrCode, const CallOptions& options = {},
