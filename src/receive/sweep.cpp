@@ -284,7 +284,8 @@ struct Run {
       skip_unavailable();
       if (options.progress) options.progress(report);
     }
-    if (options.progress) options.progress(report);
+    // A run that stopped without a page it reported (nothing to read, a failure, a cancellation).
+    if (options.progress && (report.pages == 0 || report.error || report.cancelled)) options.progress(report);
   }
 };
 

@@ -9,6 +9,7 @@
 
 #ifdef PAYGW_CLI_WITH_RECONCILE
 #include "reconcile_command.hpp"
+#include "sweep.hpp"
 #endif
 
 #include <iostream>
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
   add_qr_commands(app, ctx);
 #ifdef PAYGW_CLI_WITH_RECONCILE
   add_reconcile_command(app, ctx.action);
+  add_sweep_command(app, ctx);
 #endif
   add_completion_command(app, ctx);
   app.footer(std::string(kGlobalFooter) + "\n\n" + kMainFooter);

@@ -103,8 +103,9 @@ struct SweepOptions {
   /// Per page query (timeout, retries' budget); `call.cancel` also stops the sweep between pages
   /// and during the pause.
   CallOptions call;
-  /// Called after each page (and at the end), from the calling thread: persist
-  /// `report.next` here to resume after a crash.
+  /// Called after each page read (and once more when the run stops on a failure, a cancellation
+  /// or with nothing to read), from the calling thread: persist `report.next` here to resume
+  /// after a crash.
   std::function<void(const SweepReport&)> progress;
   /// Waits between pages; returns true when cancelled. Default: `call.cancel`'s wait_for (or a
   /// plain sleep). Tests inject one that records the waits.
