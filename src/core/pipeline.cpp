@@ -69,32 +69,32 @@ int time_at(std::string_view s, std::size_t pos) {
 std::optional<std::chrono::system_clock::time_point> civil_time(std::int64_t year, unsigned month, int day,
                                                                 int seconds) {
   const CivilDate date{year, month, static_cast<unsigned>(std::max(day, 0))};
-  if (day < 1 || seconds < 0 || !valid_civil(date)) return std::nullopt;
+  if (year < 0 || day < 1 || seconds < 0 || !valid_civil(date)) return std::nullopt;
   return std::chrono::system_clock::time_point(std::chrono::seconds(days_from_civil(date) * 86400 + seconds));
 }
 
 }  // namespace
 
-std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view s) {
+std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view text) {
   // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" (what servers must send).
-  if (s.size() == 29 && s[3] == ',' && s[4] == ' ' && s[7] == ' ' && s[11] == ' ' && s[16] == ' ' &&
-      s.substr(25) == " GMT") {
-    return civil_time(digits(s, 12, 4), month_at(s, 8), digits(s, 5, 2), time_at(s, 17));
+  if (text.size() == 29 && text[3] == ',' && text[4] == ' ' && text[7] == ' ' && text[11] == ' ' && text[16] == ' ' &&
+      text.substr(25) == " GMT") {
+    return civil_time(digits(text, 12, 4), month_at(text, 8), digits(text, 5, 2), time_at(text, 17));
   }
   // asctime: "Sun Nov  6 08:49:37 1994".
-  if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ') {
-    const int day = s[8] == ' ' ? digits(s, 9, 1) : digits(s, 8, 2);
-    return civil_time(digits(s, 20, 4), month_at(s, 4), day, time_at(s, 11));
+  if (text.size() == 24 && text[3] == ' ' && text[7] == ' ' && text[10] == ' ' && text[19] == ' ') {
+    const int day = text[8] == ' ' ? digits(text, 9, 1) : digits(text, 8, 2);
+    return civil_time(digits(text, 20, 4), month_at(text, 4), day, time_at(text, 11));
   }
   // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"; a two-digit year more than 50 years ahead is in
   // the past century (RFC 9110, section 5.6.7) — taken here as 1970..2069.
-  const auto comma = s.find(", ");
-  if (comma != std::string_view::npos && s.size() == comma + 24 && s[comma + 4] == '-' && s[comma + 8] == '-' &&
-      s[comma + 11] == ' ' && s.substr(comma + 20) == " GMT") {
-    const int yy = digits(s, comma + 9, 2);
+  const auto comma = text.find(", ");
+  if (comma != std::string_view::npos && text.size() == comma + 24 && text[comma + 4] == '-' &&
+      text[comma + 8] == '-' && text[comma + 11] == ' ' && text.substr(comma + 20) == " GMT") {
+    const int yy = digits(text, comma + 9, 2);
     if (yy < 0) return std::nullopt;
-    return civil_time(yy < 70 ? 2000 + yy : 1900 + yy, month_at(s, comma + 5), digits(s, comma + 2, 2),
-                      time_at(s, comma + 12));
+    return civil_time(yy < 70 ? 2000 + yy : 1900 + yy, month_at(text, comma + 5), digits(text, comma + 2, 2),
+                      time_at(text, comma + 12));
   }
   return std::nullopt;
 }

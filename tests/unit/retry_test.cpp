@@ -91,6 +91,7 @@ TEST(RetryDecision, RetryAfterSecondsAndHttpDates) {
   EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 UTC"), std::nullopt);
   EXPECT_EQ(parse_http_date("Sun, 31 Feb 1994 08:49:37 GMT"), std::nullopt);
   EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 24:49:37 GMT"), std::nullopt);
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 19x4 08:49:37 GMT"), std::nullopt);
   EXPECT_EQ(parse_http_date("86400"), std::nullopt);
   EXPECT_EQ(parse_http_date(""), std::nullopt);
   using detail::parse_retry_after;
