@@ -76,8 +76,7 @@ Result<std::string> TokenCache::wait_blocking(std::unique_lock<std::mutex>& lock
       Result<std::string> outcome = std::string();
       start_fetch(Mode::kBlocking, &limits, [&outcome](Result<std::string> r) { outcome = std::move(r); });
       lock.lock();
-      if (!outcome && (limits.cancelled() || limits.remaining(clock_->now()).count() <= 0)) return gave_up(limits);
-      return outcome;
+      return outcome;  // the login's own answer, or the error its caller's limits ended it with
     }
     const auto generation = generation_;
     while (generation_ == generation) {

@@ -9,12 +9,14 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "../support/client_calls.hpp"
 #include "fault_server.hpp"
@@ -184,6 +186,71 @@ TEST(CallDeadline, AnAttemptAfterASlowLoginGetsOnlyWhatIsLeftOfTheBudget) {
     EXPECT_GE(took, 2000);
     EXPECT_LT(took, 3500) << "a 2.5 s budget (before: 1.5 s login + a full 2.5 s attempt)";
   }
+}
+
+// The client table's clients on `server` with the real clock and sleeper, and a call budget of
+// `budget` (the table's calls take no CallOptions).
+calls::Clients real_time_clients(const FaultServer& server, const std::shared_ptr<http::Transport>& transport,
+                                 std::chrono::milliseconds budget) {
+  const std::string url = server.url("");
+  auto t = calls::tingee_config(url, transport);
+  auto c = calls::tconnect_config(url, transport);
+  auto form = calls::charging_config(url, transport, charging::Encoding::kForm);
+  auto json = calls::charging_config(url, transport, charging::Encoding::kJson);
+  auto query = calls::charging_config(url, transport, charging::Encoding::kQuery);
+  for (ClientOptions* o : std::vector<ClientOptions*>{&t, &c, &form, &json, &query}) {
+    o->clock = system_clock();
+    o->sleeper = real_sleeper();
+    o->retry.total_timeout = budget;
+  }
+  return calls::Clients{*tingee::Client::create(t), *tconnect::Client::create(c), *charging::Client::create(form),
+                        *charging::Client::create(json), *charging::Client::create(query)};
+}
+
+// Every call of every provider, blocking and async, against a server that never answers it: the
+// call ends at its budget (one attempt: nothing is left for another), kTimeout, kMaybeSent. A
+// read first answered 503 with `Retry-After: 1` waits that second, then its second attempt gets
+// only what is left of the budget. The calls run side by side (each with its own server).
+TEST(CallDeadline, EveryCallEndsWithinItsBudgetAfterEveryWait) {
+  std::vector<std::future<void>> runs;
+  for (const calls::Call& call : calls::calls()) {
+    // authenticate is the login itself: the login tests above cover it.
+    if (std::string(call.name) == "tconnect.authenticate") continue;
+    for (bool async : {false, true}) {
+      for (bool retry_after_first : {false, true}) {
+        if (retry_after_first && call.write) continue;  // a write is not resent after an answer
+        runs.push_back(std::async(std::launch::async, [&call, async, retry_after_first] {
+          SCOPED_TRACE(std::string(call.name) + (async ? " (async)" : "") + (retry_after_first ? ", 503 first" : ""));
+          const calls::Call* op = &call;
+          auto seen = std::make_shared<std::atomic<int>>(0);  // requests of the call under test
+          FaultServer server(
+              [op, retry_after_first, seen](const ReceivedRequest& r) {
+                if (r.path() == kLogin && op->path != kLogin) return Fault::kAnswer;
+                return retry_after_first && ++*seen == 1 ? Fault::kRaw : Fault::kSilence;
+              },
+              body_for);
+          server.set_raw_responder([](const ReceivedRequest&) {
+            return std::string("HTTP/1.1 503 Busy\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n");
+          });
+          const auto budget = retry_after_first ? 2000ms : 1200ms;
+          auto transport = *http::make_curl_transport();
+          const auto c = real_time_clients(server, transport, budget);
+          const auto start = Steady::now();
+          const Outcome o = op->call(c, async);
+          const auto took = ms_since(start);
+          ASSERT_FALSE(o.ok);
+          EXPECT_EQ(o.error.code, ErrorCode::kTimeout) << o.text();
+          EXPECT_EQ(o.error.delivery, Delivery::kMaybeSent) << o.text();
+          EXPECT_TRUE(o.error.outcome_unknown());
+          const int attempts = retry_after_first ? 2 : 1;
+          EXPECT_EQ(o.error.attempts, attempts) << o.text();
+          EXPECT_EQ(server.receipts_for_path(op->path), attempts);
+          EXPECT_LT(took, budget.count() + 2000) << o.text();
+        }));
+      }
+    }
+  }
+  for (auto& r : runs) r.get();
 }
 
 }  // namespace
