@@ -2,8 +2,10 @@
 // An adversarial HTTP/1.1 server for the transport tests: one thread, POSIX sockets, 127.0.0.1 on
 // an ephemeral port. It reads every request completely, counts it (receipts), then does what its
 // policy says: answer, drop the connection with a FIN or an RST, answer garbage or HTTP/0.9,
-// stall, trickle, cut the body, break the chunked encoding, send endless 1xx, send 10 MB, or close
-// the idle connection after answering. Everything it does is bounded: it stops with its destructor.
+// stall, trickle, cut the body, break the chunked encoding, send endless 1xx, send 10 MB, close
+// the idle connection after answering, answer seconds late, never answer, or answer any raw bytes
+// (any status and headers: 3xx, 401, Retry-After, a huge header line). ConnectProxy is an HTTP
+// proxy that refuses CONNECT or tunnels it. Everything is bounded: it stops with its destructor.
 #pragma once
 
 #include <atomic>
