@@ -63,13 +63,37 @@ struct Error {
   /// True when the request may have reached the server (see Delivery).
   bool maybe_sent() const noexcept { return delivery == Delivery::kMaybeSent; }
 
-  /// True when the request may have been carried out and the answer does not say whether it
-  /// was: the exchange failed after sending, the server answered 5xx, or its 2xx answer could not
-  /// be read. Before repeating a payment, reconcile with the provider's query endpoint. (A 4xx or
-  /// a provider business code means the provider rejected the request.)
+  /// True when the request may have been carried out and the answer does not prove it was not:
+  /// before repeating a payment, reconcile with the provider's query endpoint. The table
+  /// (docs/architecture.md, "What an answer to a write proves"; ADR 0034):
+  /// - no answer (a failure after sending, a cancel or timeout in flight: http_status 0): unknown;
+  /// - an unreadable answer (kMalformed, kDecrypt), whatever its status: unknown;
+  /// - 2xx with the provider's own refusal (a business or validation code): not applied;
+  /// - 400, 404, 405, 406, 410, 411, 413, 414, 415, 422, 431 — the request itself was refused as
+  ///   malformed, unroutable or unacceptable, before any processing: not applied;
+  /// - every other status — 1xx, 3xx (paygw follows no redirect; a 303 after a POST usually
+  ///   means it was processed), 401 and 403 (a word, not a proof: ADR 0031), 407, 408, 409, 412,
+  ///   421, 423, 425, 428, 429, 451 and any other 4xx, and 5xx: unknown.
+  /// False whenever delivery is not kMaybeSent (nothing was sent, or an inbound error).
   bool outcome_unknown() const noexcept {
-    return delivery == Delivery::kMaybeSent &&
-           (http_status == 0 || http_status >= 500 || code == ErrorCode::kMalformed || code == ErrorCode::kDecrypt);
+    if (delivery != Delivery::kMaybeSent) return false;
+    if (code == ErrorCode::kMalformed || code == ErrorCode::kDecrypt || http_status == 0) return true;
+    if (http_status >= 200 && http_status < 300) return false;
+    switch (http_status) {
+      case 400:  // Bad Request
+      case 404:  // Not Found
+      case 405:  // Method Not Allowed
+      case 406:  // Not Acceptable
+      case 410:  // Gone
+      case 411:  // Length Required
+      case 413:  // Content Too Large
+      case 414:  // URI Too Long
+      case 415:  // Unsupported Media Type
+      case 422:  // Unprocessable Content
+      case 431:  // Request Header Fields Too Large
+        return false;
+      default: return true;
+    }
   }
 };
 

@@ -20,7 +20,7 @@ enum class Idempotency {
 
 /// Retry settings of a client. Backoff is exponential with jitter: attempt n waits a random
 /// time in [d/2, d], d = min(max_backoff, initial_backoff * 2^(n-1)); a 429/503 `Retry-After`
-/// (seconds) is honoured up to max_retry_after.
+/// (seconds, or an HTTP-date) within max_retry_after and the time left is honoured, a longer one ends the call.
 struct RetryPolicy {
   int max_attempts = 3;                            ///< Including the first; 1 disables retries.
   std::chrono::milliseconds initial_backoff{500};  ///< Upper bound of the first wait (d for n = 1).

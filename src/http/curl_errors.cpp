@@ -133,12 +133,17 @@ Kind kind_of(CURLcode code) noexcept {
 }  // namespace
 
 CurlFailure classify_curl_failure(const CurlFailureFacts& f) noexcept {
-  const Delivery written = f.maybe_written ? Delivery::kMaybeSent : Delivery::kNotSent;
   if (f.resend_refused) {
     return {ErrorCode::kNetwork, Delivery::kMaybeSent,
             "the kept-alive connection closed before an answer came back; the request had been written and "
             "may have been read, so it was not sent again"};
   }
+  // The pre-request callback never let a try send: the exchange failed while connecting
+  // (DNS, TCP, a proxy's CONNECT, the TLS handshake), so no byte of the request left this machine.
+  // The counters may say otherwise through a proxy: they include the CONNECT request and the
+  // proxy's answer to it.
+  const bool before_sending = !f.sending_started;
+  const Delivery written = f.maybe_written && !before_sending ? Delivery::kMaybeSent : Delivery::kNotSent;
   if (f.code == CURLE_ABORTED_BY_CALLBACK && f.cancelled) {
     return {ErrorCode::kCancelled, written, "cancelled during the exchange"};
   }
@@ -146,16 +151,28 @@ CurlFailure classify_curl_failure(const CurlFailureFacts& f) noexcept {
     return {ErrorCode::kNetwork, written, "the server was closing the kept-alive connection"};
   }
   if (f.code == CURLE_WRITE_ERROR && f.body_too_large) {
-    return {ErrorCode::kResponseTooLarge, Delivery::kMaybeSent, "response body larger than max_response_bytes"};
+    return {ErrorCode::kResponseTooLarge, before_sending ? Delivery::kNotSent : Delivery::kMaybeSent,
+            "response body larger than max_response_bytes"};
   }
   if (f.code == CURLE_WRITE_ERROR && f.headers_too_large) {
-    return {ErrorCode::kResponseTooLarge, Delivery::kMaybeSent,
+    return {ErrorCode::kResponseTooLarge, before_sending ? Delivery::kNotSent : Delivery::kMaybeSent,
             "response headers larger than max_response_header_bytes"};
   }
   const Kind kind = kind_of(f.code);
+  if (before_sending && kind.when != When::kBeforeOrAfter) {
+    // A code of the "after sending" kind before the request was sent: the proxy's answer to
+    // CONNECT (libcurl 7.88 fails a refused tunnel with CURLE_RECV_ERROR) or its connection.
+    return {ErrorCode::kConnect, Delivery::kNotSent, "connecting failed before the request was sent (proxy tunnel)"};
+  }
   const Delivery delivery = kind.when == When::kBeforeOrAfter ? written : Delivery::kMaybeSent;
   if (delivery == Delivery::kMaybeSent && f.code == CURLE_UNSUPPORTED_PROTOCOL) {
     return {ErrorCode::kNetwork, delivery, "the reply is not HTTP/1.x"};  // "Received HTTP/0.9 when not allowed"
+  }
+  if (delivery == Delivery::kMaybeSent && f.code == CURLE_OUT_OF_MEMORY) {
+    // libcurl refuses a response header line longer than CURL_MAX_HTTP_HEADER (100 KiB) with
+    // CURLE_OUT_OF_MEMORY ("Rejected ... bytes header"); after sending, that is the likely cause.
+    return {ErrorCode::kResponseTooLarge, delivery,
+            "a response header line longer than libcurl accepts (100 KiB), or out of memory"};
   }
   if (delivery == Delivery::kMaybeSent &&
       (kind.code == ErrorCode::kInvalidArgument || kind.code == ErrorCode::kConfig)) {

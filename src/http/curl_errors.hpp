@@ -25,7 +25,9 @@ struct CurlFailureFacts {
   /// (CURLINFO_REQUEST_SIZE, which adds up over libcurl's own tries of one transfer), a response
   /// byte arrived, or sending started on a request longer than kMaxProvablyUnsentRequestBytes.
   bool maybe_written = true;
-  bool sending_started = false;    ///< The pre-request callback let a try send (connecting was over).
+  /// The pre-request callback let a try send (connecting was over). While it is false no byte of
+  /// the request was written, whatever the counters say (a proxy's CONNECT is counted in them).
+  bool sending_started = true;
   bool body_too_large = false;     ///< The body callback refused a body over max_response_bytes.
   bool headers_too_large = false;  ///< The header callback refused headers over max_response_header_bytes.
   bool cancelled = false;          ///< The progress callback aborted on the request's cancel token.
@@ -40,9 +42,12 @@ struct CurlFailure {
   const char* what;
 };
 
-/// Delivery is kNotSent only when the code is one that can occur before the first request byte
-/// is written and `facts.maybe_written` is false; every other failure is kMaybeSent. Codes that
-/// promise nothing was sent (kInvalidArgument, kConfig) are never combined with kMaybeSent.
+/// Delivery is kNotSent when no try began to send (`facts.sending_started` false: the failure
+/// came while connecting — DNS, TCP, a proxy's CONNECT, TLS — whatever the counters say), or
+/// when the code is one that can occur before the first request byte is written and
+/// `facts.maybe_written` is false; every other failure is kMaybeSent. Codes that promise nothing
+/// was sent (kInvalidArgument, kConfig) are never combined with kMaybeSent. CURLE_OUT_OF_MEMORY
+/// after sending is kResponseTooLarge (libcurl's answer to a response header line over 100 KiB).
 CurlFailure classify_curl_failure(const CurlFailureFacts& facts) noexcept;
 
 /// What the pre-request callback (CURLOPT_PREREQFUNCTION: libcurl calls it each time it is about

@@ -10,16 +10,19 @@ namespace detail {
 RealConnection::RealConnection(Config config, std::string base_url, Secret raw_key)
     : tokens_(
           config.clock, config.token_refresh_skew,
-          [this](const std::string& refresh, Mode mode, TokensDone done) {
-            fetch_tokens(refresh, mode, std::move(done));
+          [this](const std::string& refresh, Mode mode, const CallOptions& options, TokensDone done) {
+            fetch_tokens(refresh, mode, options, std::move(done));
           },
           [this](LogLevel level, std::string_view line) { pipeline_.log(level, line); }),
       protocol_(std::move(config), std::move(base_url), std::move(raw_key), tokens_),
       pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "tconnect", protocol_) {}
 
-// A login (or refresh) through the pipeline: a read with the client's retries and its own budget,
-// shared by every call waiting for it, so no single caller's cancel flag ends it.
-void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, TokensDone done) {
+// A login (or refresh) through the pipeline: a read with the client's retries, within `options`:
+// a blocking caller's own limits when it runs the login inline, else the client's own budget
+// (an async login shared by every call waiting for it, so no single caller's cancel flag ends
+// it). See TokenCache and ADR 0034.
+void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, const CallOptions& options,
+                                  TokensDone done) {
   auto finished = [this, login = refresh_token.empty(), done = std::move(done)](Result<detail::Tokens> tokens) {
     if (!tokens) {
       Error e = std::move(tokens).error();
@@ -31,10 +34,10 @@ void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, T
   };
   const Config& c = protocol_.config();
   if (refresh_token.empty()) {
-    return run(kLogin, detail::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, {}, mode,
+    return run(kLogin, detail::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, options, mode,
                std::move(finished));
   }
-  run(kRefresh, detail::RefreshRequest{refresh_token}, {}, mode, std::move(finished));
+  run(kRefresh, detail::RefreshRequest{refresh_token}, options, mode, std::move(finished));
 }
 
 Result<void> RealConnection::authenticate(const CallOptions& o) {

@@ -99,7 +99,7 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
 
  private:
   struct Confirm;
-  void fetch_tokens(const std::string& refresh_token, Mode mode, TokensDone done);
+  void fetch_tokens(const std::string& refresh_token, Mode mode, const CallOptions& options, TokensDone done);
   void confirm(const IpnNotification& ipn, const CallOptions& o, Mode mode,
                std::function<void(Result<IpnConfirmation>)> done);
 

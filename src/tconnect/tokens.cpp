@@ -3,6 +3,7 @@
 
 #include "core/timer.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 namespace paygw::tconnect::detail {
@@ -61,51 +62,78 @@ void TokenCache::get(Mode mode, const CallLimits& limits, TokenDone done) {
   // Give up at the call's deadline or on cancel; a no-op when the token came first.
   const auto left = std::max(std::chrono::milliseconds(0), limits.remaining(clock_->now()));
   paygw::detail::run_after(left, limits.cancel, [waiter, limits] { waiter->fire(gave_up(limits)); });
-  if (start) start_fetch(Mode::kAsync);
+  if (start) start_fetch(Mode::kAsync, nullptr, nullptr);
 }
 
 Result<std::string> TokenCache::wait_blocking(std::unique_lock<std::mutex>& lock, const CallLimits& limits) {
-  if (!fetching_) {
-    fetching_ = true;
-    lock.unlock();
-    start_fetch(Mode::kBlocking);  // publishes before it returns
-    lock.lock();
-    return last_;
+  for (;;) {
+    if (auto token = cached_locked(clock_->now())) return std::move(*token);
+    if (limits.cancelled() || limits.remaining(clock_->now()).count() <= 0) return gave_up(limits);
+    if (!fetching_) {
+      // Nobody is fetching: this caller does, inline, within its own limits.
+      fetching_ = true;
+      lock.unlock();
+      Result<std::string> outcome = std::string();
+      start_fetch(Mode::kBlocking, &limits, [&outcome](Result<std::string> r) { outcome = std::move(r); });
+      lock.lock();
+      return outcome;  // the login's own answer, or the error its caller's limits ended it with
+    }
+    const auto generation = generation_;
+    while (generation_ == generation) {
+      const auto left = limits.remaining(clock_->now());
+      if (limits.cancelled() || left.count() <= 0) return gave_up(limits);
+      fetched_.wait_for(lock, std::min(left, kCancelPoll));
+    }
+    if (!last_abandoned_) return last_;
+    // The blocking caller that ran the fetch gave up at its own limit: take over if time is left.
   }
-  const auto generation = generation_;
-  while (generation_ == generation) {
-    const auto left = limits.remaining(clock_->now());
-    if (limits.cancelled() || left.count() <= 0) return gave_up(limits);
-    fetched_.wait_for(lock, std::min(left, kCancelPoll));
-  }
-  return last_;
 }
 
-void TokenCache::start_fetch(Mode mode) {
+void TokenCache::start_fetch(Mode mode, const CallLimits* leader, OutcomeDone then) {
   std::string refresh;
   {
     std::lock_guard<std::mutex> lock(mu_);
     const auto now = clock_->now();
     if (!refresh_token_.empty() && (!refresh_expiry_ || now + skew_ < *refresh_expiry_)) refresh = refresh_token_;
   }
-  if (refresh.empty()) return fetch_({}, mode, [this](Result<detail::Tokens> t) { publish(std::move(t)); });
-  fetch_(refresh, mode, [this, mode](Result<detail::Tokens> refreshed) {
-    if (refreshed) {
-      log_(LogLevel::kInfo, "tconnect: token refreshed");
-      return publish(std::move(refreshed));
-    }
-    log_(LogLevel::kWarn, "tconnect: refresh failed (" + describe(refreshed.error()) + "); logging in again");
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      refresh_token_.clear();
-    }
-    fetch_({}, mode, [this](Result<detail::Tokens> t) { publish(std::move(t)); });
-  });
+  const bool bounded = leader != nullptr;
+  // The fetch's own call options: a blocking leader's cancel flag and what is left of its budget
+  // (never less than 1 ms: zero would mean the client's default), else the client's defaults.
+  auto options = [this, leader] {
+    CallOptions o;
+    if (leader == nullptr) return o;
+    o.cancel = leader->cancel;
+    o.total_timeout = std::max(std::chrono::milliseconds(1), leader->remaining(clock_->now()));
+    return o;
+  };
+  auto finish = [this, bounded, then = std::move(then)](Result<detail::Tokens> t) {
+    auto outcome = publish(std::move(t), bounded);
+    if (then) then(std::move(outcome));
+  };
+  if (refresh.empty()) return fetch_({}, mode, options(), std::move(finish));
+  fetch_(refresh, mode, options(),
+         [this, mode, leader, options, finish = std::move(finish)](Result<detail::Tokens> refreshed) mutable {
+           if (refreshed) {
+             log_(LogLevel::kInfo, "tconnect: token refreshed");
+             return finish(std::move(refreshed));
+           }
+           // The blocking caller's own limit ended the refresh: no verdict on the refresh token.
+           if (leader != nullptr && (leader->cancelled() || leader->remaining(clock_->now()).count() <= 0)) {
+             return finish(std::move(refreshed));
+           }
+           log_(LogLevel::kWarn, "tconnect: refresh failed (" + describe(refreshed.error()) + "); logging in again");
+           {
+             std::lock_guard<std::mutex> lock(mu_);
+             refresh_token_.clear();
+           }
+           fetch_({}, mode, options(), std::move(finish));
+         });
 }
 
-void TokenCache::publish(Result<detail::Tokens> tokens) {
+Result<std::string> TokenCache::publish(Result<detail::Tokens> tokens, bool bounded) {
   std::vector<std::shared_ptr<Waiter>> waiters;
   Result<std::string> outcome = std::string();
+  bool restart = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (tokens) {
@@ -124,13 +152,29 @@ void TokenCache::publish(Result<detail::Tokens> tokens) {
     } else {
       last_ = tokens.error();
     }
+    // A fetch bounded by one blocking caller's limits that timed out or was cancelled says
+    // nothing about the server: the others keep waiting, and a new fetch serves them.
+    last_abandoned_ = bounded && !tokens &&
+                      (tokens.error().code == ErrorCode::kTimeout || tokens.error().code == ErrorCode::kCancelled);
     outcome = last_;
     fetching_ = false;
     ++generation_;
-    waiters.swap(waiters_);
+    if (last_abandoned_) {
+      waiters_.erase(std::remove_if(waiters_.begin(), waiters_.end(), [](const auto& w) { return w->fired.load(); }),
+                     waiters_.end());
+      restart = !waiters_.empty();
+      fetching_ = restart;
+    } else {
+      waiters.swap(waiters_);
+    }
   }
   fetched_.notify_all();
   for (auto& waiter : waiters) waiter->fire(outcome);
+  if (restart) {
+    log_(LogLevel::kInfo, "tconnect: the caller running the login gave up; logging in again for the others");
+    start_fetch(Mode::kAsync, nullptr, nullptr);
+  }
+  return outcome;
 }
 
 void TokenCache::invalidate(const std::string& rejected) {

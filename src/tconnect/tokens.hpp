@@ -24,14 +24,24 @@ using paygw::detail::Mode;
 using TokenDone = std::function<void(Result<std::string>)>;
 /// Receives the answer of a login or refresh, exactly once.
 using TokensDone = std::function<void(Result<detail::Tokens>)>;
-/// Fetches tokens: a login when `refresh_token` is empty, else a refresh. In kBlocking mode it
-/// calls `done` before returning; in kAsync mode it must not block.
-using FetchTokens = std::function<void(const std::string& refresh_token, Mode mode, TokensDone done)>;
+/// Fetches tokens: a login when `refresh_token` is empty, else a refresh, as a call with
+/// `options` (its cancel flag and budget). In kBlocking mode it calls `done` before returning; in
+/// kAsync mode it must not block.
+using FetchTokens =
+    std::function<void(const std::string& refresh_token, Mode mode, const CallOptions& options, TokensDone done)>;
 
 /// The access token of a client: cached, refreshed `skew` before it expires, else a fresh login
 /// when the refresh fails. One fetch at a time: callers arriving meanwhile wait for it — a
 /// blocking caller on its own thread, an async caller as a queued continuation — each giving up
-/// when its own cancel flag is raised or its call's budget runs out. Thread-safe.
+/// when its own cancel flag is raised or its call's budget runs out (ADR 0034).
+///
+/// Who runs the fetch, within which limits: a blocking caller that finds no fetch running runs
+/// it inline, within its own call's cancel flag and what is left of its budget, so it never
+/// waits past its own limit. If it gives up (its limit, not the server, ended the fetch), the
+/// fetch's failure is nobody else's answer: a blocking caller still waiting takes over with a
+/// fetch of its own, and async callers still waiting get an async fetch. An async caller starts
+/// an async fetch with the client's own budget, which completes for every waiter however many
+/// give up. Thread-safe.
 class TokenCache {
  public:
   TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds skew, FetchTokens fetch,
@@ -46,9 +56,13 @@ class TokenCache {
 
  private:
   struct Waiter;
+  using OutcomeDone = std::function<void(Result<std::string>)>;
   std::optional<std::string> cached_locked(std::chrono::system_clock::time_point now) const;
-  void start_fetch(Mode mode);
-  void publish(Result<detail::Tokens> tokens);
+  /// Runs one fetch (a refresh, else or then a login). `leader`: the limits of the blocking
+  /// caller running it inline (which outlive it), or nullptr for an async fetch within the
+  /// client's own budget. Publishes the outcome, then passes it to `then` (may be empty).
+  void start_fetch(Mode mode, const CallLimits* leader, OutcomeDone then);
+  Result<std::string> publish(Result<detail::Tokens> tokens, bool bounded);
   Result<std::string> wait_blocking(std::unique_lock<std::mutex>& lock, const CallLimits& limits);
 
   std::shared_ptr<Clock> clock_;
@@ -65,6 +79,7 @@ class TokenCache {
   bool fetching_ = false;
   std::uint64_t generation_ = 0;                  // completed fetches
   Result<std::string> last_ = std::string();      // the outcome of the last fetch
+  bool last_abandoned_ = false;                   // it ended because its blocking caller gave up
   std::vector<std::shared_ptr<Waiter>> waiters_;  // async callers waiting for the fetch
 };
 

@@ -55,7 +55,7 @@ const Row kTable[] = {
     {24, E::kInternal, kMaybe, E::kInternal},            // OBSOLETE24
     {25, E::kNetwork, kMaybe, E::kNetwork},              // UPLOAD_FAILED
     {26, E::kInternal, kNot, E::kInternal},              // READ_ERROR
-    {27, E::kInternal, kNot, E::kInternal},              // OUT_OF_MEMORY
+    {27, E::kInternal, kNot, E::kResponseTooLarge},      // OUT_OF_MEMORY (after sending: a header line over 100 KiB)
     {28, E::kTimeout, kNot, E::kTimeout},                // OPERATION_TIMEDOUT
     {29, E::kInternal, kMaybe, E::kInternal},            // OBSOLETE29
     {30, E::kInternal, kMaybe, E::kInternal},            // FTP_PORT_FAILED
@@ -131,11 +131,12 @@ const Row kTable[] = {
 };
 // clang-format on
 
+// A try began to send (the pre-request callback let it); `written`: libcurl counted bytes of it.
 CurlFailureFacts facts(int code, bool written) {
   CurlFailureFacts f;
   f.code = static_cast<CURLcode>(code);
   f.maybe_written = written;
-  f.sending_started = written;
+  f.sending_started = true;
   return f;
 }
 
@@ -192,9 +193,46 @@ TEST(CurlErrorMapping, TransportFlagsDecideBeforeTheCode) {
   EXPECT_EQ(classify_curl_failure(headers).delivery, kMaybe);
 
   CurlFailureFacts connect = facts(CURLE_OPERATION_TIMEDOUT, false);
+  connect.sending_started = false;
   EXPECT_EQ(std::string(classify_curl_failure(connect).what), "connect timed out");
   connect.sending_started = true;
   EXPECT_EQ(std::string(classify_curl_failure(connect).what), "request timed out");
+}
+
+// No try began to send (the pre-request callback never let one): the failure came while
+// connecting, and through a proxy the counters hold the CONNECT request and the proxy's answer,
+// not the request. Issue 21: a refused CONNECT and a TLS verification failure behind a proxy
+// were kMaybeSent.
+TEST(CurlErrorMapping, NothingLeftBeforeTheFirstTryWhateverTheCounters) {
+  for (const Row& row : kTable) {
+    SCOPED_TRACE("CURLcode " + std::to_string(row.code) + " " + curl_easy_strerror(static_cast<CURLcode>(row.code)));
+    CurlFailureFacts f = facts(row.code, true);  // the proxy's CONNECT exchange was counted
+    f.sending_started = false;
+    const auto failure = classify_curl_failure(f);
+    EXPECT_EQ(failure.delivery, kNot);
+    if (row.unwritten == kNot) {
+      EXPECT_EQ(failure.code, row.unwritten_code) << "the code of a connect-phase failure";
+    }
+  }
+  CurlFailureFacts refused = facts(CURLE_RECV_ERROR, true);  // libcurl 7.88: "CONNECT tunnel failed, response 403"
+  refused.sending_started = false;
+  EXPECT_EQ(classify_curl_failure(refused).code, E::kConnect);
+  CurlFailureFacts verify = facts(CURLE_PEER_FAILED_VERIFICATION, true);
+  verify.sending_started = false;
+  EXPECT_EQ(classify_curl_failure(verify).code, E::kTls);
+  EXPECT_EQ(classify_curl_failure(verify).delivery, kNot);
+  CurlFailureFacts resend = facts(CURLE_COULDNT_CONNECT, true);  // refused resend: a try had begun
+  resend.sending_started = false;
+  resend.resend_refused = true;
+  EXPECT_EQ(classify_curl_failure(resend).delivery, kMaybe);
+}
+
+TEST(CurlErrorMapping, AHeaderLineOverLibcurlsLimitIsResponseTooLarge) {
+  // libcurl 7.88 fails a response header line over CURL_MAX_HTTP_HEADER (100 KiB) with
+  // CURLE_OUT_OF_MEMORY; the request was out, so it is a too-large answer, not "internal".
+  const auto failure = classify_curl_failure(facts(CURLE_OUT_OF_MEMORY, true));
+  EXPECT_EQ(failure.code, E::kResponseTooLarge);
+  EXPECT_EQ(failure.delivery, kMaybe);
 }
 
 TEST(CurlResendDecision, BeforeEachTryToSend) {

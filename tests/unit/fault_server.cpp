@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 
@@ -153,6 +154,16 @@ bool FaultServer::wait_idle_closes(int n) const {
   return cv_.wait_for(lock, 5s, [&] { return idle_closes_ >= n; });
 }
 
+void FaultServer::set_raw_responder(RawResponder raw) {
+  std::lock_guard<std::mutex> lock(mu_);
+  raw_ = std::move(raw);
+}
+
+void FaultServer::set_slow_delay(std::chrono::milliseconds delay) {
+  std::lock_guard<std::mutex> lock(mu_);
+  slow_delay_ = delay;
+}
+
 void FaultServer::record(const ReceivedRequest& request) {
   std::lock_guard<std::mutex> lock(mu_);
   const std::string id = request.header("X-Test-Id");
@@ -165,15 +176,25 @@ void FaultServer::on_request(Conn& conn, ReceivedRequest request) {
   record(request);
   const Fault fault = policy_ ? policy_(request) : Fault::kAnswer;
   const std::string body = responder_ ? responder_(request) : std::string(R"({"ok":true})");
+  RawResponder raw;
+  std::chrono::milliseconds slow_delay{};
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    raw = raw_;
+    slow_delay = slow_delay_;
+  }
   const std::string head100 = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n";
   using Then = Conn::Then;
   switch (fault) {
     case Fault::kAnswer: conn.out += answer(body); break;
     case Fault::kAnswerLate:
+    case Fault::kAnswerSlow:
       conn.late = answer(body);
       conn.then = Then::kLate;
-      conn.when = Clock::now() + 200ms;
+      conn.when = Clock::now() + (fault == Fault::kAnswerLate ? 200ms : slow_delay);
       break;
+    case Fault::kSilence: conn.then = Then::kStall; break;
+    case Fault::kRaw: conn.out += raw ? raw(request) : answer(body); break;
     case Fault::kCloseFin: conn.then = Then::kClose; break;
     case Fault::kCloseRst: conn.then = Then::kReset; break;
     case Fault::kGarbage:
@@ -324,6 +345,100 @@ void FaultServer::run() {
 
 FaultServer::Policy fault_on_request(Fault fault, int n) {
   return [fault, n](const ReceivedRequest& r) { return r.index_on_connection == n ? fault : Fault::kAnswer; };
+}
+
+ConnectProxy::ConnectProxy(int target_port) : target_port_(target_port) {
+  listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 16) != 0) {
+    std::abort();
+  }
+  socklen_t len = sizeof addr;
+  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+  port_ = ntohs(addr.sin_port);
+  if (::pipe(wake_) != 0) std::abort();
+  thread_ = std::thread([this] { run(); });
+}
+
+ConnectProxy::~ConnectProxy() {
+  stop_ = true;
+  const char c = 'x';
+  (void)!::write(wake_[1], &c, 1);
+  thread_.join();
+  ::close(listen_fd_);
+  ::close(wake_[0]);
+  ::close(wake_[1]);
+}
+
+std::string ConnectProxy::url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+void ConnectProxy::run() {
+  while (!stop_) {
+    pollfd fds[2] = {{wake_[0], POLLIN, 0}, {listen_fd_, POLLIN, 0}};
+    ::poll(fds, 2, 1000);
+    if (stop_) break;
+    if ((fds[1].revents & POLLIN) == 0) continue;
+    const int fd = ::accept(listen_fd_, nullptr, nullptr);
+    if (fd < 0) continue;
+    serve(fd);
+    ::close(fd);
+  }
+}
+
+// One client connection: read the CONNECT request, refuse it or tunnel until either side closes.
+void ConnectProxy::serve(int fd) {
+  std::string in;
+  char buf[16384];
+  while (in.find("\r\n\r\n") == std::string::npos) {
+    pollfd p[2] = {{wake_[0], POLLIN, 0}, {fd, POLLIN, 0}};
+    ::poll(p, 2, 1000);
+    if (stop_) return;
+    if ((p[1].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) return;
+    in.append(buf, static_cast<std::size_t>(n));
+  }
+  if (in.rfind("CONNECT ", 0) == 0) ++connects_;
+  if (target_port_ == 0) {
+    const std::string refused = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    (void)!::send(fd, refused.data(), refused.size(), MSG_NOSIGNAL);
+    return;
+  }
+  const int up = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<std::uint16_t>(target_port_));
+  if (::connect(up, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(up);
+    return;
+  }
+  const std::string established = "HTTP/1.1 200 Connection established\r\n\r\n";
+  (void)!::send(fd, established.data(), established.size(), MSG_NOSIGNAL);
+  const std::string rest = in.substr(in.find("\r\n\r\n") + 4);
+  if (!rest.empty()) {
+    tunnelled_ += static_cast<long long>(rest.size());
+    (void)!::send(up, rest.data(), rest.size(), MSG_NOSIGNAL);
+  }
+  for (bool open = true; open && !stop_;) {
+    pollfd p[3] = {{wake_[0], POLLIN, 0}, {fd, POLLIN, 0}, {up, POLLIN, 0}};
+    ::poll(p, 3, 1000);
+    for (int side = 1; side <= 2 && open; ++side) {
+      if ((p[side].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
+      const ssize_t n = ::recv(p[side].fd, buf, sizeof buf, 0);
+      if (n <= 0) {
+        open = false;
+        break;
+      }
+      if (side == 1) tunnelled_ += n;
+      (void)!::send(side == 1 ? up : fd, buf, static_cast<std::size_t>(n), MSG_NOSIGNAL);
+    }
+  }
+  ::close(up);
 }
 
 }  // namespace paygw::test

@@ -2,8 +2,10 @@
 // An adversarial HTTP/1.1 server for the transport tests: one thread, POSIX sockets, 127.0.0.1 on
 // an ephemeral port. It reads every request completely, counts it (receipts), then does what its
 // policy says: answer, drop the connection with a FIN or an RST, answer garbage or HTTP/0.9,
-// stall, trickle, cut the body, break the chunked encoding, send endless 1xx, send 10 MB, or close
-// the idle connection after answering. Everything it does is bounded: it stops with its destructor.
+// stall, trickle, cut the body, break the chunked encoding, send endless 1xx, send 10 MB, close
+// the idle connection after answering, answer seconds late, never answer, or answer any raw bytes
+// (any status and headers: 3xx, 401, Retry-After, a huge header line). ConnectProxy is an HTTP
+// proxy that refuses CONNECT or tunnels it. Everything is bounded: it stops with its destructor.
 #pragma once
 
 #include <atomic>
@@ -37,6 +39,9 @@ enum class Fault {
   /// Answers (keep-alive), then 50 ms later sends one stray byte and closes: data is waiting on
   /// the idle connection before the next request, as a TLS close_notify is.
   kAnswerThenStrayByteAndClose,
+  kAnswerSlow,  ///< kAnswer, after the server's slow delay (set_slow_delay; default 5 s).
+  kSilence,     ///< Reads the request and never answers; the connection stays open.
+  kRaw,         ///< Writes the raw response set_raw_responder returns; the connection stays open.
 };
 
 /// A request as the server read it.
@@ -67,6 +72,13 @@ class FaultServer {
 
   std::string url(const std::string& path) const;
 
+  /// The whole response (status line, headers, body) a kRaw request gets: any status, any
+  /// headers. Set it before the first request.
+  using RawResponder = std::function<std::string(const ReceivedRequest&)>;
+  void set_raw_responder(RawResponder raw);
+  /// How long kAnswerSlow waits before answering (default 5 s).
+  void set_slow_delay(std::chrono::milliseconds delay);
+
   /// How many requests carrying `X-Test-Id: id` arrived.
   int receipts(const std::string& id) const;
   /// How many requests for `path` (query string ignored) arrived.
@@ -84,6 +96,8 @@ class FaultServer {
 
   Policy policy_;
   Responder responder_;
+  RawResponder raw_;
+  std::chrono::milliseconds slow_delay_{5000};
   int listen_fd_ = -1;
   int wake_[2] = {-1, -1};
   int port_ = 0;
@@ -99,5 +113,37 @@ class FaultServer {
 
 /// A policy: `fault` for the `n`th request of every connection, kAnswer for the others.
 FaultServer::Policy fault_on_request(Fault fault, int n);
+
+/// An HTTP proxy for `CONNECT` tunnels on 127.0.0.1 (one thread, one connection at a time):
+/// either refuses every CONNECT with 403, or answers 200 and relays the tunnel's bytes to
+/// 127.0.0.1:`target_port` (where a TLS server may present a certificate nobody trusts).
+class ConnectProxy {
+ public:
+  /// `target_port` 0: refuse every CONNECT.
+  explicit ConnectProxy(int target_port);
+  ~ConnectProxy();
+  ConnectProxy(const ConnectProxy&) = delete;
+  ConnectProxy& operator=(const ConnectProxy&) = delete;
+
+  /// "http://127.0.0.1:<port>", for CurlOptions::proxy.
+  std::string url() const;
+  /// How many CONNECT requests arrived.
+  int connects() const { return connects_.load(); }
+  /// How many bytes clients sent through established tunnels.
+  long long tunnelled_bytes() const { return tunnelled_.load(); }
+
+ private:
+  void run();
+  void serve(int fd);
+
+  int target_port_ = 0;
+  int listen_fd_ = -1;
+  int wake_[2] = {-1, -1};
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> connects_{0};
+  std::atomic<long long> tunnelled_{0};
+  std::thread thread_;
+};
 
 }  // namespace paygw::test

@@ -65,15 +65,43 @@ TEST(RetryDecision, Table) {
   int i = 0;
   for (const auto& row : rows) {
     std::optional<std::chrono::milliseconds> after;
-    EXPECT_EQ(retry_reason(row.outcome, row.idempotency, &after).has_value(), row.retry) << "row " << i;
+    EXPECT_EQ(retry_reason(row.outcome, row.idempotency, {}, &after).has_value(), row.retry) << "row " << i;
     ++i;
   }
   std::optional<std::chrono::milliseconds> after;
-  ASSERT_TRUE(retry_reason(status(503, {{"Retry-After", "2"}}), R, &after));
+  ASSERT_TRUE(retry_reason(status(503, {{"Retry-After", "2"}}), R, {}, &after));
   EXPECT_EQ(after, 2000ms);
   after.reset();
-  ASSERT_TRUE(retry_reason(status(429, {{"retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"}}), R, &after));
-  EXPECT_EQ(after, std::nullopt) << "HTTP-date Retry-After is ignored (backoff applies)";
+  // An HTTP-date counts from the client's clock: 2026-10-21T07:27:58Z is 2 s before it.
+  const std::chrono::system_clock::time_point now(std::chrono::seconds(1792567678));
+  ASSERT_TRUE(retry_reason(status(429, {{"retry-after", "Wed, 21 Oct 2026 07:28:00 GMT"}}), R, now, &after));
+  EXPECT_EQ(after, 2000ms) << "an HTTP-date Retry-After (RFC 9110)";
+  after.reset();
+  ASSERT_TRUE(retry_reason(status(503, {{"Retry-After", "soon"}}), R, now, &after));
+  EXPECT_EQ(after, std::nullopt) << "neither seconds nor a date: ignored (backoff applies)";
+}
+
+// Retry-After as RFC 9110 defines it: delay-seconds or an HTTP-date in any of its three forms.
+TEST(RetryDecision, RetryAfterSecondsAndHttpDates) {
+  using detail::parse_http_date;
+  const std::chrono::system_clock::time_point t(std::chrono::seconds(784111777));  // 1994-11-06T08:49:37Z
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), t);
+  EXPECT_EQ(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), t);
+  EXPECT_EQ(parse_http_date("Sun Nov  6 08:49:37 1994"), t);
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 UTC"), std::nullopt);
+  EXPECT_EQ(parse_http_date("Sun, 31 Feb 1994 08:49:37 GMT"), std::nullopt);
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 24:49:37 GMT"), std::nullopt);
+  EXPECT_EQ(parse_http_date("Sun, 06 Nov 19x4 08:49:37 GMT"), std::nullopt);
+  EXPECT_EQ(parse_http_date("86400"), std::nullopt);
+  EXPECT_EQ(parse_http_date(""), std::nullopt);
+  using detail::parse_retry_after;
+  EXPECT_EQ(parse_retry_after(" 120 ", t), 120s);
+  EXPECT_EQ(parse_retry_after("86400000", t), 86400000s);
+  EXPECT_EQ(parse_retry_after("99999999999999999999999", t), std::chrono::seconds(detail::kMaxRetryAfterSeconds));
+  EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:50:07 GMT", t), 30s);
+  EXPECT_EQ(parse_retry_after("Sun, 06 Nov 1994 08:49:07 GMT", t), 0s) << "a date in the past: no wait";
+  EXPECT_EQ(parse_retry_after("-5", t), std::nullopt);
+  EXPECT_EQ(parse_retry_after("1.5", t), std::nullopt);
 }
 
 TEST(RetryDecision, BackoffIsExponentialCappedAndJittered) {
@@ -191,15 +219,17 @@ TEST(RetryFlow, AttemptsBackoffAndLimits) {
     EXPECT_EQ(rig.client(replay, budget).get_device_paging({}).error().attempts, 1);
     EXPECT_TRUE(rig.sleeper->waits.empty());
   }
-  {  // Retry-After is capped by max_retry_after
+  {  // a Retry-After beyond max_retry_after ends the call with that answer (retry.hpp; issue 21)
     TingeeRig rig;
     RetryPolicy capped;
     capped.max_retry_after = 700ms;
     const std::string long503 = R"("response":{"status":503,"headers":{"retry-after":"3600"},"json":{}}})";
-    auto replay = script(kPaging + long503 + "," + kPaging + kOkPage);
-    ASSERT_TRUE(rig.client(replay, capped).get_device_paging({}).ok());
-    ASSERT_EQ(rig.sleeper->waits.size(), 1u);
-    EXPECT_EQ(rig.sleeper->waits[0], 700ms);
+    auto replay = script(kPaging + long503);
+    auto r = rig.client(replay, capped).get_device_paging({});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().http_status, 503);
+    EXPECT_EQ(r.error().attempts, 1);
+    EXPECT_TRUE(rig.sleeper->waits.empty()) << "not shortened to max_retry_after and waited out";
   }
 }
 
