@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
 #ifdef PAYGW_CLI_WITH_RECONCILE
   add_reconcile_command(app, ctx.action);
 #endif
+#ifdef PAYGW_CLI_WITH_HTTPLIB
+  add_trigger_commands(app, ctx);
+  add_listen_command(app, ctx);
+#endif
   add_completion_command(app, ctx);
   app.footer(std::string(kGlobalFooter) + "\n\n" + kMainFooter);
 
