@@ -45,7 +45,7 @@ pids+=($!)
 receiver_url=$(wait_for_url "$work/receiver.log" "${pids[-1]}")
 [ -n "$receiver_url" ] || fail "receiver did not start"
 receiver_base=${receiver_url%/charge/callback}
-"$paygw" listen --port 0 --forward-to "$receiver_base" --capture "$work/capture.jsonl" --max-deliveries 7 \
+"$paygw" listen --port 0 --forward-to "$receiver_base" --capture "$work/capture.jsonl" --max-deliveries 8 \
   >"$work/listen.log" 2>&1 &
 listen_pid=$!
 pids+=($listen_pid)
@@ -85,14 +85,23 @@ curl -s -o /dev/null -X POST "$listen_url/tingee/webhook" -H 'Content-Type: appl
   -H 'x-request-timestamp: 20260101000000000' -H 'x-signature: 00' --data '{"transactionCode":"X","amount":1}'
 grep -q 'tingee: REJECTED: ' "$work/listen.log" || fail "a bad signature not reported"
 
-# listen stops by itself after --max-deliveries 7 (3 + 1 + 2 + 1).
+# Bytes that are not UTF-8, for nobody: captured exactly (as hex), forwarded, the receiver's 404 relayed.
+status=$(printf '\xff\xfe\x00' | curl -s -o /dev/null -w '%{http_code}' -X POST "$listen_url/elsewhere" --data-binary @-)
+[ "$status" = 404 ] || fail "the receiver's 404 was not relayed (got $status)"
+grep -q 'POST /elsewhere: unknown: unrecognised (forwarded as is) -> 404' "$work/listen.log" || fail "listen: /elsewhere"
+
+# listen stops by itself after --max-deliveries 8 (3 + 1 + 2 + 1 + 1).
 for _ in $(seq 100); do kill -0 "$listen_pid" 2>/dev/null || break; sleep 0.05; done
 ! kill -0 "$listen_pid" 2>/dev/null || fail "listen did not stop after --max-deliveries"
-[ "$(wc -l <"$work/capture.jsonl")" -eq 7 ] || fail "7 captured deliveries expected"
+[ "$(wc -l <"$work/capture.jsonl")" -eq 8 ] || fail "8 captured deliveries expected"
+grep -q '"body_hex":"fffe00"' "$work/capture.jsonl" || fail "the binary body was not captured as hex"
 
 # --replay: the same bytes again; the receiver acknowledges the duplicates and credits nothing.
-"$paygw" listen --replay "$work/capture.jsonl" --forward-to "$receiver_base" >"$work/replay.log" 2>&1 || true
-grep -q '^replayed 7 deliveries' "$work/replay.log" || fail "replay summary"
+set +e
+"$paygw" listen --replay "$work/capture.jsonl" --forward-to "$receiver_base" >"$work/replay.log" 2>&1
+[ $? -eq 1 ] || fail "replay: exit 1 expected (the bad signature and /elsewhere are refused)"
+set -e
+grep -q '^replayed 8 deliveries, 2 not answered 2xx' "$work/replay.log" || fail "replay summary"
 [ "$(grep -c 'tingee payment .* 40123 VND: verified -> 200' "$work/replay.log")" -eq 3 ] || fail "replayed tingee"
 [ "$(grep -c '^tingee payment .*: credit 40123 VND' "$work/receiver.log")" -eq 1 ] || fail "a replay credited again"
 
