@@ -8,7 +8,6 @@
 #include "sandbox_http.hpp"
 
 #include <pthread.h>
-#include <atomic>
 #include <cctype>
 #include <csignal>
 #include <fstream>
@@ -273,8 +272,9 @@ int listen(const ListenFlags& f) {
   server.set_payload_max_length(static_cast<std::size_t>(f.max_body));
   server.set_read_timeout(static_cast<time_t>(f.timeout_s));
   server.set_write_timeout(static_cast<time_t>(f.timeout_s));
-  std::mutex mu;  // one delivery at a time: the printed lines and the capture file stay in order
-  std::atomic<std::int64_t> handled{0};
+  std::mutex mu;             // one delivery at a time: the printed lines and the capture file stay in order
+  std::int64_t handled = 0;  // under mu
+  std::thread stopper;       // stops the server after --max-deliveries (joined before returning)
   std::ofstream capture;
   if (!f.capture.empty()) {
     capture.open(f.capture, std::ios::binary | std::ios::app);
@@ -297,8 +297,8 @@ int listen(const ListenFlags& f) {
     }
     std::cout << line_of(d, v, status) << std::endl;
     if (capture.is_open()) capture << captured(d).dump() << std::endl;
-    if (f.max_deliveries > 0 && ++handled >= f.max_deliveries) {
-      std::thread([&server] { server.stop(); }).detach();
+    if (f.max_deliveries > 0 && ++handled == f.max_deliveries) {
+      stopper = std::thread([&server] { server.stop(); });
     }
   };
   server.Get(".*", handle);
@@ -319,6 +319,10 @@ int listen(const ListenFlags& f) {
   std::cout << "listening on http://" << (f.host.find(':') != std::string::npos ? "[" + f.host + "]" : f.host) << ":"
             << port << " (forwarding to " << f.forward_to << ")" << std::endl;
   server.listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (stopper.joinable()) stopper.join();
+  }
   return 0;
 }
 
