@@ -135,6 +135,10 @@ void add_tingee_commands(CLI::App& app, Context& ctx);
 void add_tconnect_commands(CLI::App& app, Context& ctx);
 void add_charging_commands(CLI::App& app, Context& ctx);
 void add_qr_commands(CLI::App& app, Context& ctx);
+/// `paygw trigger ...`: simulated payments on paygw-sandbox (trigger.cpp; built with cpp-httplib).
+void add_trigger_commands(CLI::App& app, Context& ctx);
+/// `paygw listen`: check, print and forward deliveries (listen.cpp; built with cpp-httplib).
+void add_listen_command(CLI::App& app, Context& ctx);
 /// `paygw completion bash`: a bash completion script generated from the command tree.
 void add_completion_command(CLI::App& app, Context& ctx);
 

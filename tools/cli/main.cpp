@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
   add_reconcile_command(app, ctx.action);
   add_sweep_command(app, ctx);
 #endif
+#ifdef PAYGW_CLI_WITH_HTTPLIB
+  add_trigger_commands(app, ctx);
+  add_listen_command(app, ctx);
+#endif
   add_completion_command(app, ctx);
   app.footer(std::string(kGlobalFooter) + "\n\n" + kMainFooter);
 
