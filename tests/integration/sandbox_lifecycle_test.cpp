@@ -160,6 +160,28 @@ TEST(SandboxLifecycle, DevicesShowPaidWhenAPaymentLands) {
   EXPECT_EQ(screen_of("DEMO-BOX-MAX")["event"], "paid");
   EXPECT_EQ(screen_of("DEMO-BOX-MAX")["detail"]["billId"], bill->bill_id);
   EXPECT_EQ(device_panels("DEMO-BOX-MAX", "")["display"]["paid"]["amount"]["vnd"], 250000);
+
+  // A bill generated, then shown with show-dynamic-qr-code (the screen has its QR, not its id).
+  tingee::GenerateDynamicQrRequest plain;
+  plain.va_account_number = "V1T123456789";
+  plain.bank_bin = "970418";
+  plain.amount = 99000;
+  auto second = tingee.generate_dynamic_qr(plain);
+  ASSERT_OK(second);
+  tingee::ShowQrRequest show;
+  show.uuid = "DEMO-BOX-MAX";
+  show.va_account_number = "V1T123456789";
+  show.amount = 99000;
+  show.qr_code = second->qr_code;
+  show.bank_bin = "970418";
+  ASSERT_OK(tingee.show_dynamic_qr_code(show));
+  EXPECT_EQ(screen_of("DEMO-BOX-MAX")["event"], "display-qr");
+  EXPECT_EQ(admin("/_sandbox/tingee/payments",
+                  Json{{"billId", second->bill_id}, {"url", receiver().url(unique_path("tingee/paid"))}}.dump())
+                .status,
+            200);
+  EXPECT_EQ(screen_of("DEMO-BOX-MAX")["event"], "paid");
+  EXPECT_EQ(device_panels("DEMO-BOX-MAX", "")["display"]["paid"]["amount"]["vnd"], 99000);
 }
 
 std::string log_text(const std::string& url) {

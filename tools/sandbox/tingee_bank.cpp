@@ -147,7 +147,7 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
         }
         const std::optional<int> duplicates = count_field(in, "duplicates", kMaxDuplicates, res);
         if (!duplicates) return;
-        std::string code, va = in.value("vaAccountNumber", ""), bill_id = in.value("billId", "");
+        std::string code, va = in.value("vaAccountNumber", ""), bill_id = in.value("billId", ""), bill_qr;
         long long amount = in.value("amount", 0LL);
         const std::string ts = vn_now(true);
         {
@@ -159,6 +159,7 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
               return bad_request(res, "bill " + bill_id + " has expired (the sandbox clock passed its expireInMinute)");
             }
             if (va.empty()) va = it->second.va_account_number;
+            bill_qr = it->second.qr_code;
             if (amount == 0) amount = it->second.amount;
             it->second.paid += amount;
             it->second.payments += 1;
@@ -188,7 +189,8 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
               continue;
             }
             const Json& d = shown["detail"];
-            const bool this_bill = !bill_id.empty() && d.value("billId", "") == bill_id;
+            const bool this_bill =
+                !bill_id.empty() && (d.value("billId", "") == bill_id || d.value("qrCode", "") == bill_qr);
             const bool this_account =
                 bill_id.empty() && !va.empty() && d.value("qrCode", "").find(va) != std::string::npos;
             if (this_bill || this_account) {
