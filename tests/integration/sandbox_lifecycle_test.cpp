@@ -145,6 +145,22 @@ TEST(SandboxLifecycle, DevicesShowPaidWhenAPaymentLands) {
   EXPECT_EQ(screen_of("POS-0001")["detail"]["order_id"], order);
   EXPECT_EQ(device_panels("POS-0001", "")["order"]["paid"]["amount"]["vnd"], 150000);
 
+  // A soundbox push carries no order id: the order is the one its QR (from create_qr) names, and
+  // the soundbox announces the payment.
+  const std::string sound_order = "ORD-SB-" + unique_id();
+  auto qr = tconnect.create_qr({sound_order, "VA100023312", "970454", 180000, ""});
+  ASSERT_OK(qr);
+  ASSERT_OK(tconnect.push_payment(tconnect::SoundboxPush{"SB-0001", 180000, qr->qr_content}));
+  tconnect_pay(sound_order, 180000);
+  EXPECT_EQ(screen_of("SB-0001")["event"], "paid");
+  const Json sb = device_panels("SB-0001", "");
+  EXPECT_EQ(sb["display"]["paid"]["amount"]["vnd"], 180000);
+  EXPECT_EQ(sb["announcement"].value("sentence", ""), "Đã nhận một trăm tám mươi nghìn đồng");
+  // The POS printed its receipt.
+  const Json pos_receipt = device_panels("POS-0001", "")["receipt"];
+  EXPECT_EQ(pos_receipt.value("order_code", ""), order);
+  EXPECT_EQ(pos_receipt["total"]["vnd"], 150000);
+
   auto tingee = tingee_client();
   tingee::GenerateAndShowDynamicQrRequest gen;
   gen.uuid = "DEMO-BOX-MAX";

@@ -276,6 +276,25 @@ std::string build_vietqr(const std::string& bin, const std::string& account, lon
   return qr + tail;
 }
 
+namespace {
+
+// The value of tag `id` in the EMVCo TLV string `tlv` (2-digit id, 2-digit length), or "".
+std::string tlv_value(const std::string& tlv, const std::string& id) {
+  for (std::size_t i = 0; i + 4 <= tlv.size();) {
+    const std::string len = tlv.substr(i + 2, 2);
+    if (len.find_first_not_of("0123456789") != std::string::npos) return "";
+    const std::size_t n = std::stoul(len);
+    if (i + 4 + n > tlv.size()) return "";
+    if (tlv.compare(i, 2, id) == 0) return tlv.substr(i + 4, n);
+    i += 4 + n;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string vietqr_purpose(const std::string& qr) { return tlv_value(tlv_value(qr, "62"), "08"); }
+
 // ---- HTTP ----
 
 namespace {

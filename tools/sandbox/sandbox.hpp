@@ -84,6 +84,10 @@ std::optional<std::string> js_restringify(const std::string& text);
 std::string build_vietqr(const std::string& bin, const std::string& account, long long amount,
                          const std::string& purpose);
 
+/// The purpose (tag 62, sub-tag 08) of an EMVCo QR string, or "" (the sandbox's create-qr puts the
+/// order id there, so a soundbox push, which carries no order id, is found by its QR's).
+std::string vietqr_purpose(const std::string& qr);
+
 // ---- HTTP ----
 
 using Handler = std::function<void(const httplib::Request&, const std::string& body, httplib::Response&)>;

@@ -24,6 +24,8 @@ std::condition_variable g_stop_cv;
 
 // The slice in which every wait notices a stop.
 constexpr milliseconds kSlice{100};
+// Added to the keep-alive timeout before an idle connection is closed.
+constexpr milliseconds kIdleGrace{250};
 // A refused body: what the client still sends is read and dropped for at most this long after the
 // reply, so that closing with unread data (an RST) does not destroy the reply before it is read.
 constexpr milliseconds kDrainAfterRefusal{1000};
@@ -161,7 +163,9 @@ bool SandboxServer::process_and_close_socket(socket_t sock) {
   t_stream = &stream;
   bool ret = false;
   for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
-    if (!stream.wait_for_request(std::chrono::seconds(keep_alive_timeout_sec_))) break;
+    // The idle close comes a little after --keep-alive-s: a client that waits exactly as long
+    // (Retry-After: 1 of the http503 fault, with the default of 1 s) must not race the close.
+    if (!stream.wait_for_request(std::chrono::seconds(keep_alive_timeout_sec_) + kIdleGrace)) break;
     stream.begin_request();
     bool closed = false;
     ret = process_request(stream, left == 1, closed, nullptr);

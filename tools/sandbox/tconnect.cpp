@@ -78,7 +78,9 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
             if (device == state_.tconnect_devices.end() || device->second.type != type)
               return error(res, 404, "Device not found");
             state_.record("tconnect", serial, "push-" + type, b, true);
-            state_.tconnect_transactions.push_back(Json{{"order_id", b.value("order_id", "")},
+            const std::string order =
+                type == "pos" ? b.value("order_id", "") : vietqr_purpose(b.value("qr_string", ""));
+            state_.tconnect_transactions.push_back(Json{{"order_id", order},
                                                         {"request_id", "SBX-" + std::to_string(state_.next_id++)},
                                                         {"status", "PENDING"},
                                                         {"amount", b["amount"]},
