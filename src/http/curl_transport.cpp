@@ -76,7 +76,6 @@ Result<void (*)(void*)> key_log_policy(const http::CurlOptions& options) {
   static std::once_flag once;
   std::call_once(once, [] {
     if (curl_uses_openssl()) {
-      // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): dlsym's documented use
       set_keylog_callback = reinterpret_cast<SetKeylogCallback>(dlsym(RTLD_DEFAULT, "SSL_CTX_set_keylog_callback"));
     }
   });

@@ -20,7 +20,8 @@ void queue_fault(const FaultCase& f, const char* path) {
   r.headers = {{"Content-Type", "application/json"}};
   r.body = std::string(R"({"mode":")") + f.mode + R"(","ms":)" + std::to_string(f.ms) + R"(,"path":")" + path + R"("})";
   auto res = transport()->send(r);
-  ASSERT_TRUE(res.ok() && res->status == 200) << "cannot queue fault " << f.mode;
+  ASSERT_TRUE(res.ok() && res->status == 200)
+      << "cannot queue fault " << f.mode << ": " << (res.ok() ? res->body : describe(res.error()));
 }
 
 template <typename R>

@@ -90,6 +90,8 @@ class Sandbox {
   const std::string& output() const { return output_; }
   /// Its exit status once it has exited by itself within `wait`, else -1.
   int exit_status(std::chrono::milliseconds wait);
+  /// Its process id while it runs (-1 once it has exited and been waited for).
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

@@ -27,8 +27,8 @@ Json result(const std::string& rid, const Card& c) {
 
 class Charging : public std::enable_shared_from_this<Charging> {
  public:
-  Charging(const Options& options, State& state, Background& background)
-      : options_(options), state_(state), background_(background) {}
+  Charging(const Options& options, State& state, Scheduler& scheduler)
+      : options_(options), state_(state), scheduler_(scheduler) {}
 
   void charge(const httplib::Request& req, const std::string& body, httplib::Response& res) {
     auto p = form_fields(req, body);  // query and form fields
@@ -66,7 +66,10 @@ class Charging : public std::enable_shared_from_this<Charging> {
     state_.cards[rid] = card;
     state_.events.push_back(
         Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
-    if (card.status == 99) background_.run([self = shared_from_this(), rid] { self->settle(rid); });
+    if (card.status == 99) {
+      scheduler_.after(std::chrono::milliseconds(options_.charging_delay_ms),
+                       [self = shared_from_this(), rid] { self->settle(rid); });
+    }
     json_reply(res, 200, result(rid, card));
   }
 
@@ -82,9 +85,9 @@ class Charging : public std::enable_shared_from_this<Charging> {
   }
 
  private:
-  // pending -> final, then deliver the callback (retrying a few times on failure).
+  // pending -> final (run by the scheduler once due), then deliver the callback (retrying a few
+  // times on failure).
   void settle(const std::string& rid) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(options_.charging_delay_ms));
     Json payload;
     {
       std::lock_guard<std::mutex> lock(state_.mu);
@@ -101,7 +104,7 @@ class Charging : public std::enable_shared_from_this<Charging> {
       deliver(state_, options_.charging_callback_url, get, p.dump(), params, {},
               Json{{"provider", "charging"}, {"request_id", rid}, {"event", "callback"}, {"status", p["status"]}});
     };
-    for (int i = 0; i < 1 + options_.charging_callback_duplicates; ++i) send(payload);
+    for (int i = 0; i < 1 + options_.charging_callback_duplicates && !stopping(); ++i) send(payload);
     if (options_.charging_callback_out_of_order) {
       Json late = payload;  // a stale "pending" arriving after the final result
       late["status"] = 99;
@@ -112,13 +115,13 @@ class Charging : public std::enable_shared_from_this<Charging> {
 
   const Options& options_;
   State& state_;
-  Background& background_;
+  Scheduler& scheduler_;
 };
 
 }  // namespace
 
-void install_charging(httplib::Server& server, const Options& options, State& state, Background& background) {
-  auto charging = std::make_shared<Charging>(options, state, background);
+void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler) {
+  auto charging = std::make_shared<Charging>(options, state, scheduler);
   post(server, "/chargingws/v2",
        [charging](const httplib::Request& req, const std::string& body, httplib::Response& res) {
          charging->charge(req, body, res);

@@ -8,6 +8,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -88,6 +89,14 @@ long long now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+namespace {
+std::atomic<long long> g_clock_offset_ms{0};
+}  // namespace
+
+long long clock_ms() { return now_ms() + g_clock_offset_ms; }
+void advance_clock(long long ms) { g_clock_offset_ms += ms; }
+long long clock_offset_ms() { return g_clock_offset_ms; }
 
 std::string vn_now(bool millis) {
   const long long ms = now_ms() + 7LL * 3600 * 1000;
@@ -267,17 +276,57 @@ std::string build_vietqr(const std::string& bin, const std::string& account, lon
   return qr + tail;
 }
 
+namespace {
+
+// The value of tag `id` in the EMVCo TLV string `tlv` (2-digit id, 2-digit length), or "".
+std::string tlv_value(const std::string& tlv, const std::string& id) {
+  for (std::size_t i = 0; i + 4 <= tlv.size();) {
+    const std::string len = tlv.substr(i + 2, 2);
+    if (len.find_first_not_of("0123456789") != std::string::npos) return "";
+    const std::size_t n = std::stoul(len);
+    if (i + 4 + n > tlv.size()) return "";
+    if (tlv.compare(i, 2, id) == 0) return tlv.substr(i + 4, n);
+    i += 4 + n;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string vietqr_purpose(const std::string& qr) { return tlv_value(tlv_value(qr, "62"), "08"); }
+
 // ---- HTTP ----
+
+namespace {
+
+void refuse_body(httplib::Response& res) {
+  close_connection_after_reply();  // what the client still sends is not read
+  res.set_header("Connection", "close");
+  json_reply(res, 413, Json{{"message", "request body over " + std::to_string(kMaxBodyBytes) + " bytes"}});
+}
+
+}  // namespace
 
 void post(httplib::Server& server, const std::string& path, Handler handler) {
   server.Post(path, [handler](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& read) {
     std::string body;
+    if (req.has_header("Content-Length")) {
+      const std::string length = req.get_header_value("Content-Length");
+      if (length.empty() || length.size() > 10 || length.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoull(length) > kMaxBodyBytes) {
+        return refuse_body(res);
+      }
+    }
     const bool announced = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
     if (announced) {
-      read([&body](const char* data, std::size_t n) {
-        body.append(data, n);
-        return true;
+      restart_request_deadline();  // a fault's delay before this point does not count
+      bool too_large = false;
+      read([&body, &too_large](const char* data, std::size_t n) {
+        too_large = body.size() + n > kMaxBodyBytes;
+        if (!too_large) body.append(data, n);
+        return !too_large;
       });
+      if (too_large) return refuse_body(res);
     }
     handler(req, body, res);
   });
@@ -322,14 +371,15 @@ void bad_request(httplib::Response& res, const std::string& message) {
   json_reply(res, 400, Json{{"message", message}});
 }
 
-Background::~Background() {
-  std::lock_guard<std::mutex> lock(mu_);
-  for (auto& t : threads_) t.join();
-}
-
-void Background::run(std::function<void()> work) {
-  std::lock_guard<std::mutex> lock(mu_);
-  threads_.emplace_back(std::move(work));
+std::optional<int> count_field(const Json& in, const char* name, int max, httplib::Response& res) {
+  if (!in.is_object() || !in.contains(name)) return 0;
+  const Json& v = in[name];
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)) {
+    return static_cast<int>(v.get<std::uint64_t>());
+  }
+  if (v.is_number_integer() && v.get<std::int64_t>() == 0) return 0;
+  bad_request(res, std::string(name) + " must be an integer from 0 to " + std::to_string(max));
+  return std::nullopt;
 }
 
 namespace {
@@ -363,7 +413,7 @@ std::vector<int> deliver(State& state, const std::string& url, bool get, const s
   httplib::Client client(origin);
   client.set_connection_timeout(2);
   client.set_read_timeout(5);
-  for (int attempt = 1; attempt <= attempts; ++attempt) {
+  for (int attempt = 1; attempt <= attempts && !stopping(); ++attempt) {
     const httplib::Result r =
         get ? client.Get(path, params, headers) : client.Post(path, headers, body, "application/json");
     const int status = r ? r->status : 0;
@@ -377,7 +427,7 @@ std::vector<int> deliver(State& state, const std::string& url, bool get, const s
                  Json{{"provider", event.value("provider", "")}, {"http_status", status}});
     }
     if (status >= 200 && status < 300) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt));
+    if (!pause_for(std::chrono::milliseconds(100 * attempt))) break;
   }
   return statuses;
 }

@@ -33,12 +33,21 @@ class FaultInjector {
   void install(httplib::Server& server, const std::shared_ptr<FaultInjector>& self) {
     post(server, "/_sandbox/faults", [self](const httplib::Request&, const std::string& body, httplib::Response& res) {
       const Json b = Json::parse(body.empty() ? "{}" : body, nullptr, false);
-      if (!b.is_object() || !known(b.value("mode", ""))) {
+      if (!b.is_object() || !b.value("mode", Json("")).is_string() || !known(b.value("mode", ""))) {
         res.status = 400;
         return res.set_content(R"({"message":"unknown fault mode"})", "application/json");
       }
+      const Json ms = b.value("ms", Json(-1)), count = b.value("count", Json(1)), path = b.value("path", Json(""));
+      if (!ms.is_number_integer() || (ms.get<long long>() != -1 && !valid_ms(ms.get<long long>())) ||
+          !count.is_number_integer() || count.get<long long>() < 1 || count.get<long long>() > kMaxCount ||
+          !path.is_string()) {
+        return bad_request(res, "ms must be 0.." + std::to_string(kMaxMs) + ", count 1.." + std::to_string(kMaxCount) +
+                                    ", path a string");
+      }
       std::lock_guard<std::mutex> lock(self->mu_);
-      self->queue_.push_back(Fault{b.value("mode", ""), b.value("ms", -1L), b.value("count", 1), b.value("path", "")});
+      if (self->queue_.size() >= kMaxQueued) return bad_request(res, "too many queued faults (DELETE clears them)");
+      self->queue_.push_back(Fault{b["mode"].get<std::string>(), static_cast<long>(ms.get<long long>()),
+                                   static_cast<int>(count.get<long long>()), path.get<std::string>()});
       res.set_content(R"({"queued":true})", "application/json");
     });
     server.Delete("/_sandbox/faults", [self](const httplib::Request&, httplib::Response& res) {
@@ -63,6 +72,11 @@ class FaultInjector {
   }
 
  private:
+  static constexpr long long kMaxMs = 60'000;
+  static constexpr long long kMaxCount = 1000;
+  static constexpr std::size_t kMaxQueued = 1000;
+  static bool valid_ms(long long ms) { return ms >= 0 && ms <= kMaxMs; }
+
   static bool known(const std::string& mode) {
     for (const char* m :
          {"delay", "timeout", "reset", "http500", "http502", "http503", "malformed", "truncated", "oversized"}) {
@@ -75,8 +89,11 @@ class FaultInjector {
     if (req.has_header("x-sandbox-fault")) {
       const std::string h = req.get_header_value("x-sandbox-fault");
       const auto colon = h.find(':');
-      Fault f{h.substr(0, colon), colon == std::string::npos ? -1 : std::atol(h.substr(colon + 1).c_str()), 1, ""};
-      if (known(f.mode)) return f;
+      const std::string ms = colon == std::string::npos ? "" : h.substr(colon + 1);
+      const bool ms_ok = ms.empty() || (ms.size() <= 6 && ms.find_first_not_of("0123456789") == std::string::npos &&
+                                        valid_ms(std::stoll(ms)));
+      Fault f{h.substr(0, colon), ms.empty() ? -1 : (ms_ok ? std::atol(ms.c_str()) : -1), 1, ""};
+      if (known(f.mode) && ms_ok) return f;
     }
     std::lock_guard<std::mutex> lock(mu_);
     for (auto it = queue_.begin(); it != queue_.end(); ++it) {
@@ -91,7 +108,7 @@ class FaultInjector {
   // Returns true when the fault produced the whole answer.
   static bool apply(const Fault& f, httplib::Response& res) {
     if (f.mode == "delay" || f.mode == "timeout") {
-      std::this_thread::sleep_for(std::chrono::milliseconds(f.ms >= 0 ? f.ms : (f.mode == "delay" ? 500 : 5000)));
+      pause_for(std::chrono::milliseconds(f.ms >= 0 ? f.ms : (f.mode == "delay" ? 500 : 5000)));
       return false;  // then process the request normally
     }
     if (f.mode == "reset") {

@@ -10,19 +10,26 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
 using namespace paygw::sandbox;
 
 namespace {
+
+// How long a stop waits for a callback in flight before the process exits anyway.
+constexpr std::chrono::seconds kStopGrace{3};
 
 constexpr const char* kFooter = R"(Endpoints:
   Tingee    /v1/device/* (every device call, incl. nfc-command, reset-device, DELETE reset), and the bank group
@@ -40,6 +47,8 @@ Simulation (no signature):
        the order is paid (a SUCCESS transaction) and its encrypted IPN sent
   POST /_sandbox/faults {mode, ms, count, path} (DELETE clears), or the header 'x-sandbox-fault: MODE[:MS]';
        MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized
+  POST /_sandbox/clock {advance_s}: the sandbox clock moves on (tokens and bills expire, pending cards settle);
+       GET /_sandbox/clock shows its offset
   GET  /_sandbox/events (what happened), GET /_sandbox/devices (each device and its screen)
   GET  /_sandbox/ the devices' screens as a web page (QRs, amounts, what the speaker said, receipts,
        POS orders, the event log), updating itself; GET /_sandbox/screens is its data
@@ -124,6 +133,54 @@ void add_options(CLI::App& app, Options& o) {
   app.add_option("--keep-alive-s", o.keep_alive_s, "Close idle keep-alive connections after this")
       ->check(CLI::Range(1L, 3600L))
       ->capture_default_str();
+  app.add_flag("--env", o.print_env,
+               "Print 'export PAYGW_...=...' lines for every credential and the base URLs (before 'listening on')");
+  app.add_option("--env-file", o.env_file, "Write the same export lines to this file (mode 0600), for 'source'");
+}
+
+// A shell word: 'text', with each ' written '\''.
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// `export NAME='value'` for every credential a client needs and the base URLs, under the names the
+// paygw CLI and the examples read.
+std::string env_lines(const Options& o, const std::string& url) {
+  const std::pair<const char*, std::string> vars[] = {
+      {"PAYGW_SANDBOX_URL", url},
+      {"PAYGW_TINGEE_BASE_URL", url},
+      {"PAYGW_TCONNECT_BASE_URL", url},
+      {"PAYGW_CHARGING_BASE_URL", url},
+      {"PAYGW_TINGEE_CLIENT_ID", o.tingee_client_id},
+      {"PAYGW_TINGEE_SECRET", o.tingee_secret},
+      {"PAYGW_TCONNECT_PARTNER_CODE", o.tconnect_partner_code},
+      {"PAYGW_TCONNECT_USERNAME", o.tconnect_username},
+      {"PAYGW_TCONNECT_PASSWORD", o.tconnect_password},
+      {"PAYGW_TCONNECT_CLIENT_ID", o.tconnect_client_id},
+      {"PAYGW_TCONNECT_CLIENT_SECRET", o.tconnect_client_secret},
+      {"PAYGW_TCONNECT_AES_KEY", o.tconnect_aes_key_hex},
+      {"PAYGW_TCONNECT_SERVICE_CODE", "vccb-qr"},
+      {"PAYGW_CHARGING_PARTNER_ID", o.charging_partner_id},
+      {"PAYGW_CHARGING_PARTNER_KEY", o.charging_partner_key},
+  };
+  std::string out;
+  for (const auto& [name, value] : vars) out += std::string("export ") + name + "=" + shell_quote(value) + "\n";
+  return out;
+}
+
+// Writes `text` to `path`, readable by its owner only (it holds secrets).
+bool write_private_file(const std::string& path, const std::string& text) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  bool ok = fchmod(fd, 0600) == 0;
+  for (std::size_t done = 0; ok && done < text.size();) {
+    const ssize_t n = write(fd, text.data() + done, text.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  return close(fd) == 0 && ok;
 }
 
 // Defaults for what neither a flag nor the environment gave; returns false on a bad key.
@@ -191,10 +248,10 @@ int main(int argc, char** argv) {
     }
     server_storage = std::move(tls);
   } else {
-    server_storage = std::make_unique<httplib::Server>();
+    server_storage = std::make_unique<SandboxServer>();  // bounded requests (server.hpp)
   }
   httplib::Server& server = *server_storage;
-  Background background;  // declared after the server and the state: joined before either goes
+  Scheduler scheduler;  // declared after the server and the state: stopped before either goes
   // httplib sets SO_REUSEPORT, which lets a second sandbox listen on the same port and take half
   // the connections. SO_REUSEADDR alone allows a quick restart but refuses a port in use.
   server.set_socket_options([](socket_t sock) {
@@ -207,11 +264,14 @@ int main(int argc, char** argv) {
   // gateway does not, and reconnecting every 5 requests would hide what connection reuse is worth.
   server.set_keep_alive_timeout(options.keep_alive_s);
   server.set_keep_alive_max_count(1'000'000);
-  // Enough workers for many concurrent keep-alive connections (async fan-out clients hold dozens).
-  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // A thread per connection, started on demand up to kMaxConnectionThreads: async fan-out clients
+  // hold dozens of keep-alive connections, and slow clients cannot take every thread for ever
+  // (each request is due within kRequestTimeout of its first byte).
+  server.new_task_queue = [] { return new ConnectionThreads(); };
+  server.set_payload_max_length(kMaxBodyBytes);  // bodies httplib reads itself (other routes)
   if (options.latency_ms > 0) {
     server.set_post_routing_handler([ms = options.latency_ms](const httplib::Request&, httplib::Response&) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      pause_for(std::chrono::milliseconds(ms));
     });
   }
   install_faults(server, state);
@@ -219,11 +279,35 @@ int main(int argc, char** argv) {
   install_tingee_devices(server, options, state);
   install_tingee_bank(server, options, state);
   install_tconnect(server, options, state);
-  install_charging(server, options, state, background);
+  install_charging(server, options, state, scheduler);
   server.Get("/_sandbox/events", [&state](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(state.mu);
     res.set_content(state.events.dump(2), "application/json");
   });
+  // The sandbox clock: advancing it expires tokens and bills and makes pending cards due.
+  auto clock_reply = [](httplib::Response& res) {
+    json_reply(res, 200, Json{{"offset_s", clock_offset_ms() / 1000}, {"now_ms", clock_ms()}});
+  };
+  server.Get("/_sandbox/clock", [clock_reply](const httplib::Request&, httplib::Response& res) { clock_reply(res); });
+  post(server, "/_sandbox/clock",
+       [&state, &scheduler, clock_reply](const httplib::Request&, const std::string& body, httplib::Response& res) {
+         constexpr long long kMaxAdvanceS = 366LL * 24 * 3600;
+         const Json in = Json::parse(body.empty() ? "{}" : body, nullptr, false);
+         const Json s = in.is_object() ? in.value("advance_s", Json()) : Json();
+         if (!s.is_number_unsigned() || s.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxAdvanceS) ||
+             clock_offset_ms() / 1000 + s.get<long long>() > 10 * kMaxAdvanceS) {
+           return bad_request(res, "give {\"advance_s\": N}, N from 0 to " + std::to_string(kMaxAdvanceS));
+         }
+         const long long seconds = s.get<long long>();
+         advance_clock(seconds * 1000);
+         scheduler.advance(std::chrono::seconds(seconds));
+         {
+           std::lock_guard<std::mutex> lock(state.mu);
+           state.note("clock", "clock advanced " + std::to_string(seconds) + " s (offset " +
+                                   std::to_string(clock_offset_ms() / 1000) + " s)");
+         }
+         clock_reply(res);
+       });
   server.Get("/_sandbox/devices", [&state](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(state.mu);
     res.set_content(state.devices_json().dump(2), "application/json");
@@ -239,12 +323,20 @@ int main(int argc, char** argv) {
   }
   raise_listen_backlog(port);
   // SIGINT/SIGTERM are taken by a thread with sigwait (blocked everywhere else, see main's start),
-  // which stops the server once it is listening — a signal that arrives early is not lost.
+  // which stops the server once it is listening — a signal that arrives early is not lost. Every
+  // wait (keep-alive, a slow request, a fault's delay, a callback's retry pause) ends at the stop
+  // and pending cards are dropped; only a callback already in flight to a merchant endpoint that
+  // does not answer could hold the exit, so after kStopGrace the process exits anyway.
   std::thread([&server, stop_signals]() mutable {
     int sig = 0;
     sigwait(&stop_signals, &sig);
+    request_stop();
     for (int i = 0; i < 5000 && !server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     server.stop();
+    std::this_thread::sleep_for(kStopGrace);
+    std::fprintf(stderr, "paygw-sandbox: a callback was still in flight %lld s after the stop; exiting\n",
+                 static_cast<long long>(kStopGrace.count()));
+    std::_Exit(0);
   }).detach();
   std::printf("tingee client id: %s, signatures checked %s\n", options.tingee_client_id.c_str(),
               options.tingee_signature == "raw" ? "over the raw bytes" : "over JSON.stringify(JSON.parse(body))");
@@ -263,8 +355,15 @@ int main(int argc, char** argv) {
   const char* scheme = options.tls_cert.empty() ? "http" : "https";
   std::printf("devices' screens: %s://%s:%d/_sandbox/%s\n", scheme, options.host.c_str(), port,
               qr_images_available() ? "" : " (QRs as text: built without libqrencode)");
+  const std::string base_url = std::string(scheme) + "://" + options.host + ":" + std::to_string(port);
+  if (options.print_env) std::printf("%s", env_lines(options, base_url).c_str());
+  if (!options.env_file.empty() && !write_private_file(options.env_file, env_lines(options, base_url))) {
+    std::fprintf(stderr, "paygw-sandbox: cannot write %s: %s\n", options.env_file.c_str(), std::strerror(errno));
+    return 1;
+  }
   std::printf("listening on %s://%s:%d\n", scheme, options.host.c_str(), port);
   std::fflush(stdout);
   server.listen_after_bind();
+  scheduler.stop();
   return 0;
 }

@@ -145,6 +145,24 @@ void apply_to_panels(Json& panels, const std::string& provider, const std::strin
   } else if (event == "push-pos") {
     panels["order"] =
         Json{{"order_id", str_of(detail, "order_id")}, {"amount", money(int_of(detail, "amount"))}, {"at_ms", at_ms}};
+  } else if (event == "paid") {  // a payment landed: the screen says so; a soundbox announces it
+    const Json paid = {{"amount", money(int_of(detail, "amount"))}, {"at_ms", at_ms}};
+    if (panels.contains("display")) panels["display"]["paid"] = paid;
+    if (panels.contains("order")) panels["order"]["paid"] = paid;
+    const long long amount = int_of(detail, "amount");
+    if (type == "soundbox") {
+      panels["announcement"] = Json{{"sentence", amount_sentence(amount)}, {"amount", money(amount)}, {"at_ms", at_ms}};
+    }
+    if (type == "pos") {  // the POS prints its receipt
+      const std::string order = str_of(detail, "order_id");
+      panels["receipt"] = receipt(
+          Json{{"storeName", "TConnect Smart POS"},
+               {"orderCode", order},
+               {"items", Json::array({Json{{"name", "Đơn hàng " + order}, {"quantity", 1}, {"unitPrice", amount}}})},
+               {"totalAmount", amount},
+               {"footerNote", "Đã thanh toán"}},
+          at_ms);
+    }
   } else if (event == "nfc-command") {
     panels["nfc"] =
         Json{{"url", str_of(detail, "nfcUrl")},

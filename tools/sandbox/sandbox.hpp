@@ -5,6 +5,7 @@
 // VietQR builder.
 #pragma once
 
+#include "server.hpp"
 #include "state.hpp"
 
 #include <httplib.h>
@@ -43,6 +44,8 @@ struct Options {
   long charging_delay_ms = 300;
   int charging_callback_duplicates = 0;
   bool charging_callback_out_of_order = false;
+  bool print_env = false;  // --env: export lines for every credential and the base URLs
+  std::string env_file;    // --env-file: the same lines written to this file (mode 0600)
   std::string tls_cert, tls_key;
   long latency_ms = 0;
   long keep_alive_s = 1;
@@ -61,6 +64,11 @@ std::string random_token(std::size_t bytes);
 /// TConnect envelope cipher: AES-256-CBC with PKCS#7, through EVP.
 std::optional<std::string> aes_cbc(bool encrypt, const std::string& key, const std::string& iv, const std::string& in);
 long long now_ms();
+/// The sandbox clock: now_ms() plus what POST /_sandbox/clock advanced it by. Token and bill
+/// expiry read it; request timestamps (Tingee's ±10 min window) and transaction dates read now_ms().
+long long clock_ms();
+void advance_clock(long long ms);
+long long clock_offset_ms();
 /// Vietnam wall-clock time, yyyyMMddHHmmss (+ SSS when `millis`).
 std::string vn_now(bool millis);
 /// Milliseconds since the epoch of a yyyyMMddHHmmssSSS Vietnam timestamp, or -1.
@@ -76,29 +84,29 @@ std::optional<std::string> js_restringify(const std::string& text);
 std::string build_vietqr(const std::string& bin, const std::string& account, long long amount,
                          const std::string& purpose);
 
+/// The purpose (tag 62, sub-tag 08) of an EMVCo QR string, or "" (the sandbox's create-qr puts the
+/// order id there, so a soundbox push, which carries no order id, is found by its QR's).
+std::string vietqr_purpose(const std::string& qr);
+
 // ---- HTTP ----
 
 using Handler = std::function<void(const httplib::Request&, const std::string& body, httplib::Response&)>;
 
 /// Serves POST `path`. The body is read only when the request announces one (Content-Length or
-/// chunked): httplib would otherwise wait for the connection to close and answer 400.
+/// chunked): httplib would otherwise wait for the connection to close and answer 400. A body over
+/// kMaxBodyBytes is refused (413, connection closed) before it is read: by its Content-Length, or
+/// as soon as a chunked one passes the limit.
 void post(httplib::Server& server, const std::string& path, Handler handler);
 /// Parameters of the query string and of a form-encoded body (later ones win).
 std::map<std::string, std::string> form_fields(const httplib::Request& req, const std::string& body);
 void json_reply(httplib::Response& res, int status, const Json& body);
 /// An admin endpoint's error: 400 {"message": ...}.
 void bad_request(httplib::Response& res, const std::string& message);
-
-/// Threads started by handlers (pending cards settling), joined when the sandbox stops.
-class Background {
- public:
-  ~Background();
-  void run(std::function<void()> work);
-
- private:
-  std::mutex mu_;
-  std::vector<std::thread> threads_;
-};
+/// A count field of an admin request (`duplicates`): absent = 0; else an integer 0..`max`, or
+/// nullopt after a 400 reply naming the field.
+std::optional<int> count_field(const Json& in, const char* name, int max, httplib::Response& res);
+/// Extra copies of a simulated payment's webhook or IPN at most (`duplicates`).
+inline constexpr int kMaxDuplicates = 10;
 
 /// Delivers a callback to `url` (POST `body`, or GET with `params` as the query when `get`),
 /// retrying up to `attempts` times with a growing pause on anything but 2xx; each attempt is
@@ -125,7 +133,7 @@ void tingee_page_reply(httplib::Response& res, const Json& request, const Json& 
 void install_tingee_devices(httplib::Server& server, const Options& options, State& state);
 void install_tingee_bank(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
-void install_charging(httplib::Server& server, const Options& options, State& state, Background& background);
+void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler);
 /// Fault injection; each fault applied is noted in the screens page's log.
 void install_faults(httplib::Server& server, State& state);
 

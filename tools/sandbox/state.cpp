@@ -8,6 +8,11 @@
 
 namespace paygw::sandbox {
 
+long long State::first_id() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 void State::add_demo_devices() {
   tingee_devices["DEMO-BOX-3LS"] = TingeeDevice{"tingee-box-3ls", "123456", true, nullptr};
   tingee_devices["DEMO-BOX-6XS"] = TingeeDevice{"tingee-box-6xs", "123456", false, nullptr};

@@ -38,9 +38,15 @@ struct Bill {
   std::string bill_id, qr_account, qr_code, qr_code_type, va_account_number, bank_bin, purpose, extra_info;
   long long amount = 0;
   long long expire_in_minute = 0;
+  long long created_ms = 0;  // on the sandbox clock (clock_ms)
   long long paid = 0;
   int payments = 0;
   std::string status = "unpaid";  // unpaid | paid | deleted (Tingee does not document the values)
+  /// `status`, or "expired" once an unpaid bill's expireInMinute has passed on the sandbox clock.
+  std::string status_at(long long clock_ms) const {
+    return status == "unpaid" && expire_in_minute > 0 && clock_ms > created_ms + expire_in_minute * 60'000 ? "expired"
+                                                                                                           : status;
+  }
 };
 
 /// A submitted phone card.
@@ -63,11 +69,19 @@ struct State {
   Json tconnect_transactions = Json::array();
   std::map<std::string, Card> cards;  // by request_id
   Json events = Json::array();
-  long long next_id = 1;
+  /// Every id the sandbox makes (transaction codes, request ids, bills, VAs, card trans_ids) is
+  /// the next of this counter, which starts at a time-seeded value (first_id()), so that a store
+  /// outliving the sandbox never sees a later run repeat an earlier run's id.
+  long long next_id = first_id();
   std::deque<Json> journal;  // the page's log, newest last, at most kJournalSize entries
   long long version = 0;     // bumped by every change the page shows
 
   static constexpr std::size_t kJournalSize = 400;
+
+  /// Microseconds since the epoch at start: a later run starts above every id of an earlier one
+  /// unless that one made more than one id per microsecond it ran (16 digits, below 2^53 until the
+  /// year 2255, so JSON numbers stay exact).
+  static long long first_id();
 
   /// The demo world: DEMO-BOX-3LS, DEMO-BOX-6XS (not linked), DEMO-BOX-MAX (code 123456);
   /// POS-0001 (pos) and SB-0001 (soundbox).

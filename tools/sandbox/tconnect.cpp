@@ -67,7 +67,7 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
     });
     route(server, p + "/auth/refresh", false, [this](const httplib::Request&, const Json& b, httplib::Response& res) {
       auto it = state_.refresh_tokens.find(b.value("refresh_token", ""));
-      if (it == state_.refresh_tokens.end() || it->second < now_ms()) return error(res, 401, "Invalid refresh token");
+      if (it == state_.refresh_tokens.end() || it->second < clock_ms()) return error(res, 401, "Invalid refresh token");
       issue_tokens(res, false);
     });
     route(server, p + "/devices/payments/push", true,
@@ -84,7 +84,9 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
             if (device == state_.tconnect_devices.end() || device->second.type != type)
               return error(res, 404, "Device not found");
             state_.record("tconnect", serial, "push-" + type, b, true);
-            state_.tconnect_transactions.push_back(Json{{"order_id", b.value("order_id", "")},
+            const std::string order =
+                type == "pos" ? b.value("order_id", "") : vietqr_purpose(b.value("qr_string", ""));
+            state_.tconnect_transactions.push_back(Json{{"order_id", order},
                                                         {"request_id", "SBX-" + std::to_string(state_.next_id++)},
                                                         {"status", "PENDING"},
                                                         {"amount", b["amount"]},
@@ -212,6 +214,8 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                  "give {order_id, amount[, payment_type, acc_no, narrative, duplicates, url, list_order_id]} "
                  "and an IPN url (or --tconnect-ipn-url)");
            }
+           const std::optional<int> duplicates = count_field(in, "duplicates", kMaxDuplicates, res);
+           if (!duplicates) return;
            const std::string order = in["order_id"], type = in.value("payment_type", "QR");
            const long long at = now_ms();
            std::string request_id;
@@ -236,6 +240,9 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
              (*paid)["txn_init_dt"] = vn_datetime(at);
              if (in.contains("list_order_id")) (*paid)["list_order_id"] = in.value("list_order_id", true);
              request_id = (*paid)["request_id"];
+             const std::string serial = paid->value("serial_no", "");  // the device it was pushed to shows it paid
+             if (!serial.empty())
+               state_.record("tconnect", serial, "paid", Json{{"order_id", order}, {"amount", amount}}, true);
            }
            const Json payload = {{"order_id", order},
                                  {"amount", amount},
@@ -247,7 +254,7 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                                  {"original_transaction_date", at}};
            const Json body = {{"data", encrypt(payload.dump())}};
            Json deliveries = Json::array();
-           for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
+           for (int i = 0; i < 1 + *duplicates && !stopping(); ++i) {
              for (int status : deliver(state_, url, false, body.dump(), {}, {},
                                        Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", order}})) {
                deliveries.push_back(status);
@@ -273,7 +280,7 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
              const std::string auth = req.get_header_value("Authorization");
              auto it =
                  auth.rfind("Bearer ", 0) == 0 ? state_.access_tokens.find(auth.substr(7)) : state_.access_tokens.end();
-             if (it == state_.access_tokens.end() || it->second < now_ms()) return error(res, 401, "Unauthorized");
+             if (it == state_.access_tokens.end() || it->second < clock_ms()) return error(res, 401, "Unauthorized");
            }
            const Json body = Json::parse(raw, nullptr, false);
            std::optional<std::string> bytes;
@@ -296,11 +303,11 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
 
   void issue_tokens(httplib::Response& res, bool with_refresh) {
     const std::string access = "sbx-access-" + random_token(16);
-    state_.access_tokens[access] = now_ms() + options_.tconnect_token_ttl_s * 1000;
+    state_.access_tokens[access] = clock_ms() + options_.tconnect_token_ttl_s * 1000;
     Json body = {{"access_token", access}, {"expires_in", options_.tconnect_token_ttl_s}, {"token_type", "Bearer"}};
     if (with_refresh) {
       const std::string refresh = "sbx-refresh-" + random_token(16);
-      state_.refresh_tokens[refresh] = now_ms() + 24LL * 3600 * 1000;
+      state_.refresh_tokens[refresh] = clock_ms() + 24LL * 3600 * 1000;
       body["refresh_token"] = refresh;
       body["refresh_expires_in"] = 24 * 3600;
     }

@@ -49,6 +49,7 @@ Bill* create_bill(State& s, const Json& b, httplib::Response& res) {
   bill.purpose = b.value("purpose", "");
   bill.extra_info = b.value("extraInfo", "");
   bill.expire_in_minute = b.value("expireInMinute", 30LL * 24 * 60);
+  bill.created_ms = clock_ms();
   bill.qr_code = build_vietqr(bin, bill.qr_account, amount, bill.purpose.empty() ? bill.bill_id : bill.purpose);
   return &(s.bills[bill.bill_id] = bill);
 }
@@ -94,7 +95,7 @@ void install_group(httplib::Server& server, const Options& options, State& state
                         {"totalPaymentsCount", bill->payments},
                         {"expireInMinute", bill->expire_in_minute},
                         {"extraInfo", bill->extra_info},
-                        {"status", bill->status}}},
+                        {"status", bill->status_at(clock_ms())}}},
                       {"transactionInfos", payments}});
   });
   tingee_post(server, options, state, prefix + "delete-dynamic-qr", [s](const Json& b, httplib::Response& res) {
@@ -134,66 +135,88 @@ void install_group(httplib::Server& server, const Options& options, State& state
 
 // Webhook payloads: Tingee signs timestamp:body over the exact bytes it posts.
 void install_webhooks(httplib::Server& server, const Options& options, State& state) {
-  post(server, "/_sandbox/tingee/payments",
-       [&options, &state](const httplib::Request&, const std::string& raw, httplib::Response& res) {
-         const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
-         const std::string url = in.is_object() ? in.value("url", options.tingee_webhook_url) : "";
-         if (!in.is_object() || url.empty()) {
-           return bad_request(res,
-                              "give {amount, vaAccountNumber, content[, billId, duplicates, url]} and a webhook url "
-                              "(or --tingee-webhook-url)");
-         }
-         std::string code, va = in.value("vaAccountNumber", ""), bill_id = in.value("billId", "");
-         long long amount = in.value("amount", 0LL);
-         const std::string ts = vn_now(true);
-         {
-           std::lock_guard<std::mutex> lock(state.mu);
-           if (!bill_id.empty()) {  // paying a QR bill: its account and amount unless given
-             auto it = state.bills.find(bill_id);
-             if (it == state.bills.end()) return bad_request(res, "no bill " + bill_id);
-             if (va.empty()) va = it->second.va_account_number;
-             if (amount == 0) amount = it->second.amount;
-             it->second.paid += amount;
-             it->second.payments += 1;
-             if (it->second.paid >= it->second.amount && it->second.qr_code_type == "dynamic-one-time-payment")
-               it->second.status = "paid";
-           }
-           code = "0400/FT" + std::to_string(26000000000LL + state.next_id++);
-           Json txn = {{"transactionId", code},
-                       {"merchantId", 1},
-                       {"shopId", 1},
-                       {"bankBin", "970422"},
-                       {"cashFlowSource", "bank-transfer"},
-                       {"code", code},
-                       {"amount", amount},
-                       {"type", "CREDIT"},
-                       {"content", in.value("content", "")},
-                       {"currency", "VND"},
-                       {"accountNumber", "0023457923442"},
-                       {"vaAccountNumber", va},
-                       {"transactionDate", ts.substr(0, 14)}};
-           if (!bill_id.empty()) txn["billId"] = bill_id;
-           state.tingee_transactions.push_back(txn);
-         }
-         Json body = {
-             {"clientId", options.tingee_client_id}, {"transactionCode", code}, {"amount", amount},
-             {"content", in.value("content", "")},   {"bank", "MBB"},           {"bankBin", "970422"},
-             {"accountNumber", "0023457923442"},     {"vaAccountNumber", va},   {"transactionDate", ts.substr(0, 14)},
-             {"additionalData", Json::array()}};
-         if (!bill_id.empty()) body["additionalData"].push_back(Json{{"name", "billId"}, {"value", bill_id}});
-         const std::string text_body = body.dump();
-         const httplib::Headers headers = {
-             {"x-request-timestamp", ts},
-             {"x-signature", hmac_sha512_hex(options.tingee_secret, ts + ":" + text_body)}};
-         Json deliveries = Json::array();
-         for (int i = 0; i < 1 + in.value("duplicates", 0); ++i) {
-           for (int status : deliver(state, url, false, text_body, {}, headers,
-                                     Json{{"provider", "tingee"}, {"event", "webhook"}, {"transactionCode", code}})) {
-             deliveries.push_back(status);
-           }
-         }
-         json_reply(res, 200, Json{{"transactionCode", code}, {"deliveries", deliveries}});
-       });
+  post(
+      server, "/_sandbox/tingee/payments",
+      [&options, &state](const httplib::Request&, const std::string& raw, httplib::Response& res) {
+        const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
+        const std::string url = in.is_object() ? in.value("url", options.tingee_webhook_url) : "";
+        if (!in.is_object() || url.empty()) {
+          return bad_request(res,
+                             "give {amount, vaAccountNumber, content[, billId, duplicates, url]} and a webhook url "
+                             "(or --tingee-webhook-url)");
+        }
+        const std::optional<int> duplicates = count_field(in, "duplicates", kMaxDuplicates, res);
+        if (!duplicates) return;
+        std::string code, va = in.value("vaAccountNumber", ""), bill_id = in.value("billId", ""), bill_qr;
+        long long amount = in.value("amount", 0LL);
+        const std::string ts = vn_now(true);
+        {
+          std::lock_guard<std::mutex> lock(state.mu);
+          if (!bill_id.empty()) {  // paying a QR bill: its account and amount unless given
+            auto it = state.bills.find(bill_id);
+            if (it == state.bills.end()) return bad_request(res, "no bill " + bill_id);
+            if (it->second.status_at(clock_ms()) == "expired") {
+              return bad_request(res, "bill " + bill_id + " has expired (the sandbox clock passed its expireInMinute)");
+            }
+            if (va.empty()) va = it->second.va_account_number;
+            bill_qr = it->second.qr_code;
+            if (amount == 0) amount = it->second.amount;
+            it->second.paid += amount;
+            it->second.payments += 1;
+            if (it->second.paid >= it->second.amount && it->second.qr_code_type == "dynamic-one-time-payment")
+              it->second.status = "paid";
+          }
+          code = "0400/FT" + std::to_string(26000000000LL + state.next_id++);
+          Json txn = {{"transactionId", code},
+                      {"merchantId", 1},
+                      {"shopId", 1},
+                      {"bankBin", "970422"},
+                      {"cashFlowSource", "bank-transfer"},
+                      {"code", code},
+                      {"amount", amount},
+                      {"type", "CREDIT"},
+                      {"content", in.value("content", "")},
+                      {"currency", "VND"},
+                      {"accountNumber", "0023457923442"},
+                      {"vaAccountNumber", va},
+                      {"transactionDate", ts.substr(0, 14)}};
+          if (!bill_id.empty()) txn["billId"] = bill_id;
+          state.tingee_transactions.push_back(txn);
+          // The device showing this bill (or a QR to this account) shows that it was paid.
+          for (auto& [uuid, device] : state.tingee_devices) {
+            const Json& shown = device.screen;
+            if (!shown.is_object() || shown.value("event", "") != "display-qr" || !shown["detail"].is_object()) {
+              continue;
+            }
+            const Json& d = shown["detail"];
+            const bool this_bill =
+                !bill_id.empty() && (d.value("billId", "") == bill_id || d.value("qrCode", "") == bill_qr);
+            const bool this_account =
+                bill_id.empty() && !va.empty() && d.value("qrCode", "").find(va) != std::string::npos;
+            if (this_bill || this_account) {
+              state.record("tingee", uuid, "paid",
+                           Json{{"amount", amount}, {"transactionCode", code}, {"billId", bill_id}}, true);
+            }
+          }
+        }
+        Json body = {
+            {"clientId", options.tingee_client_id}, {"transactionCode", code}, {"amount", amount},
+            {"content", in.value("content", "")},   {"bank", "MBB"},           {"bankBin", "970422"},
+            {"accountNumber", "0023457923442"},     {"vaAccountNumber", va},   {"transactionDate", ts.substr(0, 14)},
+            {"additionalData", Json::array()}};
+        if (!bill_id.empty()) body["additionalData"].push_back(Json{{"name", "billId"}, {"value", bill_id}});
+        const std::string text_body = body.dump();
+        const httplib::Headers headers = {
+            {"x-request-timestamp", ts}, {"x-signature", hmac_sha512_hex(options.tingee_secret, ts + ":" + text_body)}};
+        Json deliveries = Json::array();
+        for (int i = 0; i < 1 + *duplicates && !stopping(); ++i) {
+          for (int status : deliver(state, url, false, text_body, {}, headers,
+                                    Json{{"provider", "tingee"}, {"event", "webhook"}, {"transactionCode", code}})) {
+            deliveries.push_back(status);
+          }
+        }
+        json_reply(res, 200, Json{{"transactionCode", code}, {"deliveries", deliveries}});
+      });
   // The dashboard's connection test: unsigned. The body ({url}) is optional.
   post(server, "/_sandbox/tingee/ping",
        [&options, &state](const httplib::Request&, const std::string& raw, httplib::Response& res) {
