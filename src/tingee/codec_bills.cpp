@@ -92,7 +92,7 @@ class Reader {
     const Json* m = json::member(object_, key);
     if (m == nullptr) return std::nullopt;
     auto n = json::money_or_text(*m);  // the one inbound money rule (json.hpp)
-    if (!n) fail(key, "is not an amount in VND (an integer 0..kMaxAmountVnd)");
+    if (!n) fail(key, ("is not an amount in VND (an integer 0.." + std::to_string(kMaxAmountVnd) + ")").c_str());
     return n;
   }
   Vnd required_amount(const char* key) {
