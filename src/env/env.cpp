@@ -49,7 +49,7 @@ const std::vector<EnvVariable>& all_variables() {
 Error config_error(std::string message) { return make_error(ErrorCode::kConfig, std::move(message)); }
 
 // The value of an optional variable that takes one of `choices` (compared ignoring ASCII case).
-Result<std::string> choice(std::string_view name, const EnvLookup& lookup, std::vector<std::string> choices) {
+Result<std::string> choice(std::string_view name, const EnvLookup& lookup, const std::vector<std::string>& choices) {
   std::string value = env_value(name, lookup);
   if (value.empty()) return value;
   std::string lower;
@@ -83,7 +83,8 @@ const std::vector<EnvVariable>& env_variables(std::string_view group) {
 
 std::string env_value(std::string_view name, const EnvLookup& lookup) {
   if (lookup) return lookup(name).value_or(std::string());
-  const char* value = std::getenv(std::string(name).c_str());  // NOLINT(concurrency-mt-unsafe): documented
+  const char* value =
+      std::getenv(std::string(name).c_str());  // see env.hpp: thread-safe unless the environment changes
   return value == nullptr ? std::string() : std::string(value);
 }
 
