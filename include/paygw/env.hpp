@@ -39,7 +39,7 @@ PAYGW_EXPORT const std::vector<EnvVariable>& env_variables(std::string_view grou
 PAYGW_EXPORT std::string env_value(std::string_view name, const EnvLookup& lookup = {});
 
 /// Checks that every required variable of `group` is set through `lookup`.
-/// Errors: kConfig "not set: PAYGW_X (description), ..." naming every missing variable (never a
+/// Errors: kConfig "not set: PAYGW_X — description; ..." naming every missing variable (never a
 /// value). Thread-safe as env_value().
 PAYGW_EXPORT Result<void> env_check_required(std::string_view group, const EnvLookup& lookup = {});
 

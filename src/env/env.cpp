@@ -92,7 +92,7 @@ Result<void> env_check_required(std::string_view group, const EnvLookup& lookup)
   std::string missing;
   for (const auto& v : env_variables(group)) {
     if (v.required && env_value(v.name, lookup).empty()) {
-      missing += (missing.empty() ? "" : ", ") + std::string(v.name) + " (" + std::string(v.description) + ")";
+      missing += (missing.empty() ? "" : "; ") + std::string(v.name) + " — " + std::string(v.description);
     }
   }
   if (!missing.empty()) return config_error("not set: " + missing);

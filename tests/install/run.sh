@@ -44,7 +44,14 @@ done
 if [ -n "$(find "$work/prefix" -name 'paygw-httplib-targets.cmake' | head -n1)" ] &&
   [ -n "$(find "$work/prefix" -name 'paygw-sqlite-targets.cmake' | head -n1)" ] && pkg-config --exists cpp-httplib; then
   test -x "$work/build-examples/receiver" || { echo "the receiver (paygw::httplib + paygw::sqlite) was not built"; exit 1; }
-  "$work/build-examples/receiver" >/dev/null 2>&1 && { echo "the installed receiver ran without PAYGW_STORE_KEY"; exit 1; }
+  # It runs (linked against the installed libraries) and refuses to start without its store key.
+  set +e
+  env -u PAYGW_STORE_KEY LD_LIBRARY_PATH="$(dirname "$(dirname "$pc")")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "$work/build-examples/receiver" >/dev/null 2>"$work/receiver.err"
+  rc=$?
+  set -e
+  [ "$rc" = 2 ] && grep -q "usage: PAYGW_STORE_KEY" "$work/receiver.err" ||
+    { echo "the installed receiver: exit $rc, $(cat "$work/receiver.err")"; exit 1; }
 fi
 echo "installed examples: built against $work/prefix"
 
