@@ -16,7 +16,7 @@ namespace paygw {
 
 /// Where `from_env` reads a variable: returns its value, or nullopt when it is not set. An empty
 /// value counts as not set. A default-constructed (empty) EnvLookup reads the process environment
-/// (std::getenv).
+/// (std::getenv; on glibc secure_getenv, which reads nothing in a setuid or setgid process).
 using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
 
 /// One environment variable of the table (docs/sandbox-and-cli.md, "Environment variables").

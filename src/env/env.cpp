@@ -83,8 +83,13 @@ const std::vector<EnvVariable>& env_variables(std::string_view group) {
 
 std::string env_value(std::string_view name, const EnvLookup& lookup) {
   if (lookup) return lookup(name).value_or(std::string());
-  const char* value =
-      std::getenv(std::string(name).c_str());  // see env.hpp: thread-safe unless the environment changes
+  const std::string key(name);
+#if defined(__GLIBC__)
+  // secure_getenv: like getenv, but nothing in a setuid/setgid process (these are secrets).
+  const char* value = ::secure_getenv(key.c_str());
+#else
+  const char* value = std::getenv(key.c_str());
+#endif
   return value == nullptr ? std::string() : std::string(value);
 }
 
