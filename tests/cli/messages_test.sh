@@ -146,6 +146,10 @@ has "check PAYGW_TINGEE_CLIENT_ID / --client-id and PAYGW_TINGEE_SECRET / --secr
 expect 8 env PAYGW_TCONNECT_PASSWORD=wrong "$cli" tconnect services
 has "reached TConnect, refused: "
 has "PAYGW_TCONNECT_PASSWORD / --password"
+# A wrong TConnect AES key: the login envelope does not decrypt there (400 "Invalid encrypted payload").
+expect 8 env PAYGW_TCONNECT_AES_KEY="$(printf 'c%.0s' $(seq 64))" "$cli" tconnect services
+has "check PAYGW_TCONNECT_AES_KEY / --aes-key and PAYGW_TCONNECT_KEY_FORMAT / --key-format"
+hasnt "PAYGW_TCONNECT_PASSWORD"
 # A wrong charging partner key: the host answers 102 INVALID_SIGNATURE — a setting, not a card (was exit 4).
 card=(--telco VIETTEL --code 1234567891 --serial 99 --amount 50000 --request-id "msg-$RANDOM")
 expect 8 "$cli" charging submit "${card[@]}" --partner-key wrong-key --json

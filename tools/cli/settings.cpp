@@ -156,13 +156,14 @@ std::string check_list(const std::vector<std::string_view>& names) {
 std::string credential_refusal(const std::string& group, const Error& e) {
   if (e.delivery == Delivery::kInbound || (!e.maybe_sent() && e.http_status == 0)) return {};
   if (group == "tingee" && tingee::is_signature_error(e)) return check_list({"PAYGW_TINGEE_SECRET"});
+  // TConnect answers an envelope it cannot decrypt with 400 "Invalid encrypted payload" (also to the
+  // login, which paygw then reports as kAuth): the key, not the password.
+  if (group == "tconnect" && e.http_status == 400 && lower(e.message).find("encrypt") != std::string::npos) {
+    return check_list({"PAYGW_TCONNECT_AES_KEY", "PAYGW_TCONNECT_KEY_FORMAT"});
+  }
   if (e.code == ErrorCode::kAuth) return check_list(credentials_of(group));
   if (group == "tingee" && e.code == ErrorCode::kHttpStatus && e.http_status == 401) {
     return check_list(credentials_of(group));
-  }
-  // TConnect answers an envelope it cannot decrypt with 400 "Invalid encrypted payload".
-  if (group == "tconnect" && e.http_status == 400 && lower(e.message).find("encrypt") != std::string::npos) {
-    return check_list({"PAYGW_TCONNECT_AES_KEY", "PAYGW_TCONNECT_KEY_FORMAT"});
   }
   return {};
 }
