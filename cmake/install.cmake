@@ -33,6 +33,43 @@ foreach(component IN LISTS PAYGW_STORE_COMPONENTS)
 endforeach()
 set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME dev)
 
+# pkg-config for each store (ADR 0037): `pkg-config --cflags --libs paygw-sqlite` (or
+# paygw-postgres) gives the store, paygw and their dependencies, static or shared as paygw.pc does.
+foreach(component IN LISTS PAYGW_STORE_COMPONENTS)
+  if(component STREQUAL "sqlite")
+    set(PAYGW_STORE_PC_DEPENDENCY sqlite3)
+  else()
+    set(PAYGW_STORE_PC_DEPENDENCY libpq)
+  endif()
+  set(PAYGW_STORE_PC_NAME ${component})
+  if(BUILD_SHARED_LIBS)
+    set(PAYGW_STORE_PC_REQUIRES "paygw")
+    set(PAYGW_STORE_PC_REQUIRES_PRIVATE "${PAYGW_STORE_PC_DEPENDENCY}")
+  else()
+    set(PAYGW_STORE_PC_REQUIRES "paygw ${PAYGW_STORE_PC_DEPENDENCY}")
+    set(PAYGW_STORE_PC_REQUIRES_PRIVATE "")
+  endif()
+  file(RELATIVE_PATH PAYGW_PC_PREFIX_REL "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+  string(REGEX REPLACE "/$" "" PAYGW_PC_PREFIX_REL "${PAYGW_PC_PREFIX_REL}")
+  configure_file(cmake/paygw-store.pc.in "${PROJECT_BINARY_DIR}/paygw-${component}.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/paygw-${component}.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
+          COMPONENT ${component})
+endforeach()
+
+# paygw::httplib (cmake/httplib.cmake): its header and CMake targets, in the dev package.
+if(TARGET paygw_httplib)
+  install(FILES adapters/httplib/include/paygw/httplib.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw)
+  install(TARGETS paygw_httplib EXPORT paygw-httplib-targets)
+  install(EXPORT paygw-httplib-targets NAMESPACE paygw:: DESTINATION ${PAYGW_CMAKE_DIR})
+  export(EXPORT paygw-httplib-targets NAMESPACE paygw:: FILE "${PROJECT_BINARY_DIR}/paygw-httplib-targets.cmake")
+endif()
+
+# The examples' sources with a CMakeLists.txt that builds them against this installed package:
+#   cmake -S <prefix>/share/paygw/examples -B build -DCMAKE_PREFIX_PATH=<prefix>
+install(FILES examples/CMakeLists.txt examples/tingee_show_qr.cpp examples/tconnect_push.cpp
+              examples/charging_submit.cpp examples/receiver.cpp examples/logging_spdlog.cpp
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/paygw/examples)
+
 configure_package_config_file(cmake/paygwConfig.cmake.in "${PROJECT_BINARY_DIR}/paygwConfig.cmake"
   INSTALL_DESTINATION ${PAYGW_CMAKE_DIR})
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/paygwConfigVersion.cmake"

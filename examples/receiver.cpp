@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Payment receiver (cpp-httplib + receive::Dispatcher + the SQLite store): Tingee webhooks,
+// Payment receiver (receive::Dispatcher on cpp-httplib through paygw::httplib + the SQLite store): Tingee webhooks,
 // TConnect IPNs and card-charging callbacks, each applied exactly once however often, in whatever order and to how
 // many receiver processes it is delivered. See docs/receiving-payments.md.
 //
@@ -15,7 +15,7 @@
 #include <paygw/receive/submit.hpp>
 #include <paygw/store/sqlite.hpp>
 
-#include <httplib.h>
+#include <paygw/httplib.hpp>  // paygw::httplib: the Dispatcher on a cpp-httplib server
 
 #include <atomic>
 #include <chrono>
@@ -99,21 +99,15 @@ int main(int argc, char** argv) {
   // TConnect IPNs are not authenticated (AES-CBC without a MAC): each is confirmed through
   // TConnect's transaction query before it is applied (docs/adr/0022-tconnect-ipn-confirmation.md).
   std::optional<tconnect::Client> tconnect_client;
-  if (const std::string url = env("PAYGW_TCONNECT_BASE_URL"); !url.empty()) {
-    tconnect::Config tc;
-    tc.base_url = url;
-    tc.partner_code = env("PAYGW_TCONNECT_PARTNER_CODE");
-    tc.username = env("PAYGW_TCONNECT_USERNAME");
-    tc.password = Secret(env("PAYGW_TCONNECT_PASSWORD"));
-    tc.client_id = env("PAYGW_TCONNECT_CLIENT_ID");
-    tc.client_secret = Secret(env("PAYGW_TCONNECT_CLIENT_SECRET"));
-    tc.aes_key = Secret(env("PAYGW_TCONNECT_AES_KEY"));
-    tc.transport = *http::make_curl_transport();
-    auto created = tconnect::Client::create(tc);
+  if (!env("PAYGW_TCONNECT_BASE_URL").empty()) {
+    auto tc = tconnect::Config::from_env();  // the PAYGW_TCONNECT_* variables (paygw/env.hpp)
+    if (!tc) return std::fprintf(stderr, "%s\n", describe(tc.error()).c_str()), 1;
+    tc->transport = *http::make_curl_transport();
+    auto created = tconnect::Client::create(*tc);
     if (!created) return std::fprintf(stderr, "%s\n", describe(created.error()).c_str()), 1;
     tconnect_client = *created;
     config.tconnect = receive::TconnectEndpoint{
-        "/tconnect/ipn", {tc.aes_key}, tconnect::KeyFormat::kHex, receive::confirm_with(*tconnect_client), {}};
+        "/tconnect/ipn", {tc->aes_key}, tc->aes_key_format, receive::confirm_with(*tconnect_client), {}};
     config.applier.handlers.ipn_confirmed = [](const receive::IpnConfirmed& p, receive::ApplyContext&) -> Result<void> {
       std::printf("tconnect payment %s: credit %lld VND\n", p.ipn.order_id.c_str(),
                   static_cast<long long>(p.transaction.amount.value_or(0)));
@@ -131,12 +125,9 @@ int main(int argc, char** argv) {
   };
   run_owed();
 
-  // 4. The HTTP server hands every request to the dispatcher as it is.
-  auto handle = [&](const httplib::Request& req, httplib::Response& res) {
-    const auto reply = dispatcher->handle(req.method, req.target, {req.headers.begin(), req.headers.end()}, req.body);
-    res.status = reply.status;
-    for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-    res.set_content(reply.body, reply.content_type);
+  // 4. The HTTP server hands every request to the dispatcher as it is (paygw::httplib).
+  adapters::HttplibOptions serve;
+  serve.on_reply = [&](const httplib::Request& req, const receive::Reply& reply) {
     std::printf("%s %s -> %d: %s\n", req.method.c_str(), req.path.c_str(), reply.status, reply.note.c_str());
     std::fflush(stdout);
     if (exit_after_final && final_applied.exchange(false)) {
@@ -147,8 +138,7 @@ int main(int argc, char** argv) {
           .detach();
     }
   };
-  server.Get(".*", handle);
-  server.Post(".*", handle);
+  adapters::mount(server, *dispatcher, serve);
   const int bound =
       port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
   if (bound <= 0) return std::fprintf(stderr, "cannot listen on 127.0.0.1:%d\n", port), 1;

@@ -179,7 +179,7 @@ Result<std::optional<Vnd>> money(const Params& params, const std::string& key) {
   const auto it = params.find(key);
   if (it == params.end() || it->second.empty() || it->second == "null") return std::optional<Vnd>();
   const auto v = json::money_text(it->second);
-  if (!v) return malformed("'" + key + "' is not a whole number of VND in 0..kMaxAmountVnd");
+  if (!v) return malformed("'" + key + "' is not a whole number of VND in 0.." + std::to_string(kMaxAmountVnd));
   return std::optional<Vnd>(*v);
 }
 

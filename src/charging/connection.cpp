@@ -69,7 +69,8 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
     upper.emplace(telco, telco);
     if (values.empty()) return fail("denominations for " + telco + " are empty");
     for (Vnd v : values) {
-      if (v <= 0 || v > kMaxAmountVnd) return fail("denominations for " + telco + " must be within 1..kMaxAmountVnd");
+      if (v <= 0 || v > kMaxAmountVnd)
+        return fail("denominations for " + telco + " must be within 1.." + std::to_string(kMaxAmountVnd));
     }
   }
   config.telco_aliases = std::move(upper);

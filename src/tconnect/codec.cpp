@@ -68,7 +68,8 @@ Result<Transaction> transaction_of(const Json& item) {
   if (const Json* amount = json::member(item, "amount")) {
     t.amount = json::money_or_text(*amount);  // TConnect integrations see numbers, strings and 150000.0
     if (!t.amount) {
-      return make_error(ErrorCode::kMalformed, "transaction amount is not a whole number in 0..kMaxAmountVnd",
+      return make_error(ErrorCode::kMalformed,
+                        "transaction amount is not a whole number in 0.." + std::to_string(kMaxAmountVnd),
                         Delivery::kMaybeSent);
     }
   }
@@ -84,13 +85,13 @@ Result<Transaction> transaction_of(const Json& item) {
 Result<Json> build(const PosPush& p) {
   if (p.serial_no.empty()) return invalid("serial_no is required");
   if (p.order_id.empty()) return invalid("order_id is required for a POS push");
-  if (!valid_amount(p.amount)) return invalid("amount must be > 0 and <= kMaxAmountVnd");
+  if (!valid_amount(p.amount)) return invalid("amount must be 1.." + std::to_string(kMaxAmountVnd));
   return Json{{"serial_no", p.serial_no}, {"order_id", p.order_id}, {"amount", p.amount}, {"type", "pos"}};
 }
 
 Result<Json> build(const SoundboxPush& p) {
   if (p.serial_no.empty()) return invalid("serial_no is required");
-  if (!valid_amount(p.amount)) return invalid("amount must be > 0 and <= kMaxAmountVnd");
+  if (!valid_amount(p.amount)) return invalid("amount must be 1.." + std::to_string(kMaxAmountVnd));
   if (p.qr_string.empty()) return invalid("qr_string is required for a soundbox push");
   return Json{{"serial_no", p.serial_no}, {"amount", p.amount}, {"qr_string", p.qr_string}, {"type", "soundbox"}};
 }
@@ -107,7 +108,7 @@ Result<Json> build(const CreateQrRequest& r) {
   if (r.va.empty()) return invalid("va is required");
   if (!is_bin(r.bincode)) return invalid("bincode must be a 6-digit bank BIN");
   if (r.amount && (*r.amount < 0 || *r.amount > kMaxAmountVnd))
-    return invalid("amount must be >= 0 and <= kMaxAmountVnd");
+    return invalid("amount must be 0.." + std::to_string(kMaxAmountVnd));
   Json o = Json{{"order_id", r.order_id}, {"va", r.va}, {"bincode", r.bincode}};
   if (r.amount && *r.amount > 0) o["amount"] = *r.amount;  // 0 or absent = static QR
   return o;
@@ -128,7 +129,7 @@ Result<Json> build(const GenerateQrRequest& r) {
   if (r.order_id.size() > 64) return invalid("order_id must be at most 64 characters");
   if (r.va.empty()) return invalid("va is required");
   if (!is_bin(r.bincode)) return invalid("bincode must be a 6-digit bank BIN");
-  if (!valid_amount(r.amount)) return invalid("amount must be > 0 and <= kMaxAmountVnd");
+  if (!valid_amount(r.amount)) return invalid("amount must be 1.." + std::to_string(kMaxAmountVnd));
   return Json{
       {"req_id", r.req_id}, {"order_id", r.order_id}, {"va", r.va}, {"bincode", r.bincode}, {"amount", r.amount}};
 }
@@ -317,7 +318,8 @@ Result<OrderStatus> parse_order_status(const Json& body) {
   if (const Json* paid = json::member(*tx, "total_amount_paid"); paid != nullptr && !paid->is_null()) {
     out.total_amount_paid = json::money_or_text(*paid);
     if (!out.total_amount_paid) {
-      return make_error(ErrorCode::kMalformed, "total_amount_paid is not a whole number in 0..kMaxAmountVnd",
+      return make_error(ErrorCode::kMalformed,
+                        "total_amount_paid is not a whole number in 0.." + std::to_string(kMaxAmountVnd),
                         Delivery::kMaybeSent);
     }
   }

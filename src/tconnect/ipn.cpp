@@ -50,7 +50,8 @@ Result<IpnNotification> decode_ipn_body(std::string_view raw_body, const std::ve
   if (ipn.order_id.empty()) return make_error(ErrorCode::kMalformed, "IPN has no order_id");
   const Json* amount_member = json::member(*payload, "amount");
   const auto amount = amount_member != nullptr ? json::money(*amount_member) : std::nullopt;
-  if (!amount) return make_error(ErrorCode::kMalformed, "IPN amount is not a whole number in 0..kMaxAmountVnd");
+  if (!amount)
+    return make_error(ErrorCode::kMalformed, "IPN amount is not a whole number in 0.." + std::to_string(kMaxAmountVnd));
   ipn.amount = *amount;
   ipn.payment_type = json::string_or_empty(*payload, "payment_type");
   ipn.retrieval_ref_no = json::string_or_empty(*payload, "retrieval_ref_no");

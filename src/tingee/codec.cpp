@@ -24,8 +24,7 @@ namespace {
 void validate_receipt(Validator& v, const Receipt& r) {
   v.require(!r.store_name.empty(), "receipt.store_name is required")
       .require(!r.items.empty(), "receipt.items must not be empty")
-      .require(r.total_amount >= 0 && r.total_amount <= kMaxAmount,
-               "receipt.total_amount must be between 0 and kMaxAmount")
+      .require(r.total_amount >= 0 && r.total_amount <= kMaxAmount, "receipt.total_amount must be 0..9007199254740991")
       .require(!r.discount || (*r.discount >= 0 && *r.discount <= kMaxAmount), "receipt.discount must be >= 0")
       .require(!r.copies || (*r.copies >= 1 && *r.copies <= 9), "receipt.copies must be 1..9")
       .require(!r.voice_file || (*r.voice_file >= 1 && *r.voice_file <= 6), "receipt.voice_file must be 1..6");
@@ -180,7 +179,7 @@ Result<Json> build(const ShowQrRequest& r) {
   Validator v;
   v.require(!r.uuid.empty() || (!r.bank_bin.empty() && !r.va_account_number.empty()),
             "uuid is required unless bank_bin and va_account_number are given")
-      .require(valid_amount(r.amount), "amount must be > 0 and <= kMaxAmount")
+      .require(valid_amount(r.amount), "amount must be 1..9007199254740991")
       .require(!r.qr_code.empty(), "qr_code is required")
       .require(valid_bin(r.bank_bin), "bank_bin must be 6 digits")
       .require(positive_if_set(r.show_time), "show_time must be > 0 seconds")
@@ -207,7 +206,7 @@ Result<Json> build(const GenerateAndShowDynamicQrRequest& r) {
   Validator v;
   v.require(!r.uuid.empty(), "uuid is required")
       .require(!r.va_account_number.empty(), "va_account_number is required")
-      .require(valid_amount(r.amount), "amount must be > 0 and <= kMaxAmount")
+      .require(valid_amount(r.amount), "amount must be 1..9007199254740991")
       .require(!r.bank_bin.empty() || !r.bank_name.empty(), "bank_bin or bank_name is required")
       .require(valid_bin(r.bank_bin), "bank_bin must be 6 digits")
       .require(positive_if_set(r.expire_in_minute), "expire_in_minute must be > 0")
@@ -239,7 +238,7 @@ Result<Json> build(const ReadAmountRequest& r) {
   Validator v;
   v.require(!r.uuid.empty(), "uuid is required")
       .require(!r.transaction_id.empty(), "transaction_id is required")
-      .require(valid_amount(r.amount), "amount must be > 0 and <= kMaxAmount")
+      .require(valid_amount(r.amount), "amount must be 1..9007199254740991")
       .require(!r.bank_bin.empty(), "bank_bin is required")
       .require(valid_bin(r.bank_bin), "bank_bin must be 6 digits")
       .require(valid_id(r.merchant_id), "merchant_id must be > 0");

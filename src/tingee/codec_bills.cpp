@@ -92,7 +92,7 @@ class Reader {
     const Json* m = json::member(object_, key);
     if (m == nullptr) return std::nullopt;
     auto n = json::money_or_text(*m);  // the one inbound money rule (json.hpp)
-    if (!n) fail(key, "is not an amount in VND (an integer 0..kMaxAmountVnd)");
+    if (!n) fail(key, ("is not an amount in VND (an integer 0.." + std::to_string(kMaxAmountVnd) + ")").c_str());
     return n;
   }
   Vnd required_amount(const char* key) {
@@ -231,7 +231,7 @@ bool valid_transaction_time(std::string_view text) {
 Result<Json> build(const GenerateDynamicQrRequest& r) {
   Validator v;
   v.require(!r.va_account_number.empty(), "va_account_number is required")
-      .require(support::valid_amount(r.amount), "amount must be > 0 and <= kMaxAmount")
+      .require(support::valid_amount(r.amount), "amount must be 1..9007199254740991")
       .require(!r.bank_bin.empty() || !r.bank_name.empty(), "bank_bin or bank_name is required")
       .require(support::valid_bin(r.bank_bin), "bank_bin must be 6 digits")
       .require(support::positive_if_set(r.expire_in_minute), "expire_in_minute must be > 0")

@@ -42,7 +42,8 @@ inline bool is_digits(std::string_view s) {
 }
 /// Empty (not sent) or a 6-digit NAPAS BIN.
 inline bool valid_bin(const std::string& bin) { return bin.empty() || (bin.size() == 6 && is_digits(bin)); }
-/// An amount paygw sends: 1..kMaxAmount VND.
+/// An amount paygw sends: 1..kMaxAmount VND (the messages print it as a number).
+static_assert(kMaxAmount == 9'007'199'254'740'991, "update the amount messages of codec.cpp and codec_bills.cpp");
 inline bool valid_amount(std::int64_t amount) { return amount > 0 && amount <= kMaxAmount; }
 /// Unset, or a positive id.
 inline bool valid_id(const std::optional<std::int64_t>& id) { return !id || *id > 0; }

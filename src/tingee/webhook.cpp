@@ -51,7 +51,9 @@ Result<PaymentNotification> parse_payment(const Json& body) {
   p.transaction_date = std::move(*date);
   const Json* amount_member = json::member(body, "amount");
   const auto amount = amount_member != nullptr ? json::money(*amount_member) : std::nullopt;
-  if (!amount) return fail(ErrorCode::kMalformed, "payment webhook 'amount' is not a whole number in 0..kMaxAmountVnd");
+  if (!amount)
+    return fail(ErrorCode::kMalformed,
+                "payment webhook 'amount' is not a whole number in 0.." + std::to_string(kMaxAmountVnd));
   p.amount = *amount;
   p.client_id = json::string_or_empty(body, "clientId");
   p.content = json::string_or_empty(body, "content");

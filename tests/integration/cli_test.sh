@@ -63,6 +63,7 @@ expect 2 "$cli" --json --raw qr build --bin 970422 --account 1
 expect 2 "$cli" --timeout 0 qr build --bin 970422 --account 1
 env -u PAYGW_CHARGING_BASE_URL "$cli" charging fees >/dev/null 2>"$work/err" && fail "fees without a base URL"
 grep -q -- "--base-url (or \$PAYGW_CHARGING_BASE_URL) is required" "$work/err" || fail "missing credential not named: $(cat "$work/err")"
+expect 8 env -u PAYGW_CHARGING_BASE_URL "$cli" charging fees   # a setting: exit 8 (ADR 0037)
 
 # ---- strict numbers: the whole value, digits only, in range (money safety) ----
 for bad in 1-000000 150000-1 +5 " 5" "5 " 0x10 1e3 5.0 -5 0 "" 99999999999999999999 9007199254740992; do
@@ -119,9 +120,12 @@ expect 1 "$cli" charging verify-callback --partner-key WRONG --query "$q" --requ
   --telco VIETTEL --code 314688440422676 --serial 10003395125761 --amount 50000
 
 key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
-expect 0 "$cli" tconnect decrypt --aes-key $key --json \
+expect 0 "$cli" tconnect decrypt --aes-key $key --json --show-secrets \
   --data a0a1a2a3a4a5a6a7a8a9aaabacadaeaf122d4065c19ce0376b8e9190456e25c6bfa3290c9434c1dc68da6b58fb869342
 json '.plaintext.refresh_token == "abc"'
+expect 0 "$cli" tconnect decrypt --aes-key $key --json \
+  --data a0a1a2a3a4a5a6a7a8a9aaabacadaeaf122d4065c19ce0376b8e9190456e25c6bfa3290c9434c1dc68da6b58fb869342
+json '.plaintext.refresh_token == "<redacted>"'
 expect 1 "$cli" tconnect decrypt --aes-key $key --data zz
 data=$(printf '{"order_id":"O-1","amount":5000}' | "$cli" tconnect encrypt --aes-key $key --plaintext - --raw)
 expect 0 "$cli" tconnect decode-ipn --aes-key $key --body "{\"data\":\"$data\"}" --json
@@ -302,7 +306,7 @@ no_secrets charging fees
 # Outcome unknown (7): the gateway carried the push out but answered too late, or answered 500.
 curl -sf -X POST "$SANDBOX_URL/_sandbox/faults" -d '{"mode":"timeout","ms":2500,"path":"/openapi/v1/devices/payments/push"}' >/dev/null
 expect 7 "$cli" --timeout 1 tconnect push-pos --serial POS-0001 --order-id ORD-SLOW --amount 1000 --json
-json '.error.outcome == "outcome_unknown" and .error.delivery == "maybe_sent"'
+json '.error.outcome == "unknown" and .error.outcome_unknown == true and .error.delivery == "maybe_sent"'
 grep -q "reconcile" <<<"$err" || fail "no reconcile hint: $err"
 curl -sf -X POST "$SANDBOX_URL/_sandbox/faults" -d '{"mode":"http500","path":"/chargingws/v2"}' >/dev/null
 # shellcheck disable=SC2046

@@ -47,6 +47,11 @@ grep -qE '^/usr/lib/[^/]+/pkgconfig/paygw\.pc$' "$work/dev.files" || fail "libpa
 for f in /usr/bin/paygw /usr/bin/paygw-sandbox /usr/share/bash-completion/completions/paygw; do
   grep -qx "$f" "$work/tools.files" || fail "paygw-tools lacks $f"
 done
+# The examples' sources with their CMakeLists.txt, and the paygw::httplib adapter (ADR 0037).
+for f in /usr/share/paygw/examples/CMakeLists.txt /usr/share/paygw/examples/receiver.cpp /usr/include/paygw/httplib.hpp; do
+  grep -qx "$f" "$work/dev.files" || fail "libpaygw-dev lacks $f"
+done
+grep -qE '^/usr/lib/[^/]+/cmake/paygw/paygw-httplib-targets\.cmake$' "$work/dev.files" || fail "libpaygw-dev lacks paygw::httplib"
 version=$(dpkg-query -W -f='${Version}' libpaygw-dev)
 echo "   libpaygw-dev $version: $(wc -l <"$work/dev.files") paths; depends: $(dpkg-query -W -f='${Depends}' libpaygw-dev)"
 echo "   paygw-tools: depends: $(dpkg-query -W -f='${Depends}' paygw-tools)"
@@ -73,6 +78,8 @@ for store in "${stores[@]}"; do
   dpkg -L "libpaygw-$store-dev" >"$work/$store.files"
   grep -qx "/usr/include/paygw/store/$store.hpp" "$work/$store.files" || fail "libpaygw-$store-dev lacks its header"
   grep -qx "/usr/include/paygw/store/$store.hpp" "$work/dev.files" && fail "libpaygw-dev holds the $store header"
+  grep -qE "^/usr/lib/[^/]+/pkgconfig/paygw-$store\.pc\$" "$work/$store.files" || fail "libpaygw-$store-dev lacks paygw-$store.pc"
+  pkg-config --exists "paygw-$store" || fail "pkg-config does not find paygw-$store"
   if [ -d "$src/$store" ]; then
     cmake -S "$src/$store" -B "$work/cmake-$store" >"$work/configure-$store.log" 2>&1 ||
       { cat "$work/configure-$store.log"; fail "configure ($store)"; }

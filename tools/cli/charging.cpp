@@ -3,33 +3,54 @@
 // verification. A card result sets the exit code: 0 credited, 3 not found, 4 final but not
 // credited, 5 not final yet.
 #include "cli.hpp"
+#include "settings.hpp"
 
 namespace paygw::cli {
 namespace {
 
+// The group's settings (flags or PAYGW_CHARGING_*, paygw/env.hpp), read when a command runs.
 struct Credentials {
-  std::string base_url, partner_id, partner_key;
-  std::string scheme = "a";
+  SettingsPtr settings;
 
-  charging::SignScheme sign_scheme() const { return scheme == "b" ? charging::sign_scheme_b : charging::sign_scheme_a; }
+  charging::SignScheme sign_scheme() const {
+    const std::string scheme = settings->value("PAYGW_CHARGING_SCHEME");
+    if (!scheme.empty() && scheme != "a" && scheme != "A" && scheme != "b" && scheme != "B") {
+      throw ConfigError{"--scheme (or $PAYGW_CHARGING_SCHEME) must be a or b, not '" + scheme + "'"};
+    }
+    return scheme == "b" || scheme == "B" ? charging::sign_scheme_b : charging::sign_scheme_a;
+  }
+  std::string partner_key() const {
+    settings->require({"PAYGW_CHARGING_PARTNER_KEY"});
+    return settings->value("PAYGW_CHARGING_PARTNER_KEY");
+  }
+  std::string partner_id() const { return settings->value("PAYGW_CHARGING_PARTNER_ID"); }
   charging::Client client(const Context& ctx) const {
-    charging::Config c;
-    c.base_url = need(base_url, "--base-url", "PAYGW_CHARGING_BASE_URL");
-    c.partner_id = need(partner_id, "--partner-id", "PAYGW_CHARGING_PARTNER_ID");
-    c.partner_key = Secret(need(partner_key, "--partner-key", "PAYGW_CHARGING_PARTNER_KEY"));
-    c.sign_scheme = sign_scheme();
-    ctx.apply(c);
-    auto made = charging::Client::create(c);
-    if (!made) throw UsageError{describe(made.error())};
+    auto made = charging::Client::create(charging_config(ctx, *settings));
+    if (!made) throw_config("charging", made.error());
     return *made;
   }
 };
 using Creds = std::shared_ptr<Credentials>;
 
+// A submit/check the host refused because of the settings, not the card: what to check, or "".
+std::string settings_refusal(const charging::ChargeResult& r) {
+  if (r.status_code != 102) return {};
+  if (r.message.find("INVALID_SIGNATURE") != std::string::npos) {
+    return check_list({"PAYGW_CHARGING_PARTNER_KEY", "PAYGW_CHARGING_SCHEME"});
+  }
+  if (r.message.find("MERCHANT_NOT_EXISTED") != std::string::npos) return check_list({"PAYGW_CHARGING_PARTNER_ID"});
+  return {};
+}
+
 void card(Output& o, const charging::ChargeResult& r) {
   std::string outcome = "not_credited";
   o.exit = Exit::kNotCredited;
-  if (r.credits()) {
+  if (const std::string check = settings_refusal(r); !check.empty()) {
+    outcome = "configuration";
+    o.exit = Exit::kConfig;
+    o.note = "reached " + provider_label("charging") + ", refused: " + r.message + " (status " +
+             std::to_string(r.status_code) + ") — check " + check + "; the card was not charged";
+  } else if (r.credits()) {
     outcome = "credited";
     o.exit = Exit::kOk;
   } else if (r.status == charging::Status::kNotFound) {
@@ -96,23 +117,23 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
   {
     auto f = std::make_shared<charging::CardRequest>();
     auto command_name = std::make_shared<std::string>("charging");
-    auto* c =
-        command(t, ctx, "sign", "Print the string to sign (key, code and serial redacted) and the sign (no network).",
-                [&ctx, creds, f, command_name] {
-                  const std::string key = need(creds->partner_key, "--partner-key", "PAYGW_CHARGING_PARTNER_KEY");
-                  const charging::SignFields fields{creds->partner_id, *command_name, f->request_id,
-                                                    f->telco,          f->code,       f->serial};
-                  auto sig = charging::sign(Secret(key), fields, creds->sign_scheme());
-                  if (!sig) return fail(ctx, sig.error());
-                  const std::string shown_key = ctx.shown(key), shown_code = ctx.shown(f->code),
-                                    shown_serial = ctx.shown(f->serial);
-                  const charging::SignFields shown{creds->partner_id, *command_name, f->request_id,
-                                                   f->telco,          shown_code,    shown_serial};
-                  Output o;
-                  o.set("string_to_sign", creds->sign_scheme()(shown_key, shown)).set("sign", *sig);
-                  o.raw = {*sig};
-                  return print(ctx, o);
-                });
+    auto* c = command(
+        t, ctx, "sign", "Print the string to sign (key, code and serial redacted) and the sign (no network).",
+        [&ctx, creds, f, command_name] {
+          const std::string key = creds->partner_key();
+          const std::string partner_id = creds->partner_id();  // SignFields holds views
+          const charging::SignFields fields{partner_id, *command_name, f->request_id, f->telco, f->code, f->serial};
+          auto sig = charging::sign(Secret(key), fields, creds->sign_scheme());
+          if (!sig) return fail(ctx, sig.error());
+          const std::string shown_key = ctx.shown(key), shown_code = ctx.shown(f->code),
+                            shown_serial = ctx.shown(f->serial);
+          const charging::SignFields shown{partner_id, *command_name, f->request_id,
+                                           f->telco,   shown_code,    shown_serial};
+          Output o;
+          o.set("string_to_sign", creds->sign_scheme()(shown_key, shown)).set("sign", *sig);
+          o.raw = {*sig};
+          return print(ctx, o);
+        });
     c->add_option("--code", f->code, "Card PIN")->required();
     c->add_option("--serial", f->serial, "Card serial")->required();
     c->add_option("--command", *command_name, "charging or check (scheme b)")
@@ -134,7 +155,7 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
                   if (query->empty() && raw.empty()) throw UsageError{"--query, --body or --body-file is required"};
                   const charging::Submission stored{f->card.request_id, f->card.telco, f->card.code, f->card.serial,
                                                     f->card.declared_value};
-                  const Secret key(need(creds->partner_key, "--partner-key", "PAYGW_CHARGING_PARTNER_KEY"));
+                  const Secret key(creds->partner_key());
                   return report(ctx, charging::verify_callback({*query, raw}, key, stored), card);
                 });
     f->add(c);
@@ -150,14 +171,7 @@ void add_charging_commands(CLI::App& app, Context& ctx) {
   auto creds = std::make_shared<Credentials>();
   CLI::App* t = app.add_subcommand("charging", "Prepaid phone-card charging (/chargingws/v2)");
   t->require_subcommand(1);
-  t->add_option("--base-url", creds->base_url, "Host base URL")->envname("PAYGW_CHARGING_BASE_URL");
-  t->add_option("--partner-id", creds->partner_id, "partner_id")->envname("PAYGW_CHARGING_PARTNER_ID");
-  t->add_option("--partner-key", creds->partner_key, "Partner key (prefer the environment)")
-      ->envname("PAYGW_CHARGING_PARTNER_KEY");
-  t->add_option("--scheme", creds->scheme,
-                "Sign scheme: a = key+code+serial, b = key+code+command+partner_id+request_id+serial+telco")
-      ->transform(CLI::IsMember({"a", "b"}, CLI::ignore_case))
-      ->capture_default_str();
+  creds->settings = add_settings(*t, "charging");  // --base-url --partner-id --partner-key --scheme
   add_calls(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
 }

@@ -2,6 +2,8 @@
 // paygw CLI — shared helpers: client settings from the global flags, strict numbers, output.
 #include "cli.hpp"
 
+#include "settings.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -109,7 +111,10 @@ std::string Context::shown(const std::string& secret) const {
 CLI::App* command(CLI::App& parent, Context& ctx, const std::string& name, const std::string& description,
                   std::function<int()> run_fn) {
   CLI::App* cmd = parent.add_subcommand(name, description);
-  cmd->callback([&ctx, run_fn = std::move(run_fn)] { ctx.action = run_fn; });
+  cmd->callback([&ctx, run_fn = std::move(run_fn), group = parent.get_name()] {
+    ctx.action = run_fn;
+    ctx.group = group;
+  });
   return cmd;
 }
 
@@ -166,11 +171,6 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-std::string need(const std::string& value, const std::string& flag, const std::string& env) {
-  if (value.empty()) throw UsageError{flag + " (or $" + env + ") is required"};
-  return value;
-}
-
 std::string given(const std::string& value, const std::string& what) {
   if (value.empty()) throw UsageError{what + " is required"};
   return value;
@@ -185,21 +185,48 @@ int print(const Context& ctx, const Output& out) {
   } else {
     render(std::cout, out.fields, "");
   }
+  if (!out.note.empty()) std::cerr << "paygw: " << out.note << "\n";
   return static_cast<int>(out.exit);
 }
+
+namespace {
+// "(HTTP 400, code 97)" for an answer; "" when there is none.
+std::string answer_of(const Error& e) {
+  std::string out;
+  if (e.http_status != 0) out += "HTTP " + std::to_string(e.http_status);
+  if (!e.provider_code.empty()) out += (out.empty() ? "" : ", ") + std::string("code ") + e.provider_code;
+  return out.empty() ? out : " (" + out + ")";
+}
+}  // namespace
 
 int fail(const Context& ctx, const Error& e, bool not_found, const Json& extra) {
   Exit code = Exit::kFailed;
   std::string outcome = "rejected";
-  std::string hint;
-  if (e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kConfig) {
+  std::string line = describe(e);  // what went wrong
+  std::string hint;                // what to do
+  const std::string provider = provider_label(ctx.group);
+  // The provider decided (nothing was done): an answer to the request, or to the login before it
+  // (a TConnect login refused leaves the request itself not sent).
+  const bool answered =
+      !e.outcome_unknown() && e.delivery != Delivery::kInbound && (e.maybe_sent() || e.http_status != 0);
+  if (answered) line = "reached " + provider + ", refused: " + e.message + answer_of(e);
+  if (e.outcome_unknown()) {
+    code = Exit::kOutcomeUnknown;
+    outcome = "unknown";
+    hint = "the request may have been carried out: reconcile (provider's query command) before repeating it";
+  } else if (e.code == ErrorCode::kInvalidArgument) {
     code = Exit::kUsage;
     outcome = "invalid_argument";
     hint = "nothing was sent";
-  } else if (e.outcome_unknown()) {
-    code = Exit::kOutcomeUnknown;
-    outcome = "outcome_unknown";
-    hint = "the request may have been carried out: reconcile (provider's query command) before repeating it";
+  } else if (e.code == ErrorCode::kConfig) {
+    code = Exit::kConfig;
+    outcome = "configuration";
+    hint = "nothing was sent: fix the setting (flag or environment variable)";
+  } else if (const std::string refused = credential_refusal(ctx.group, e); !refused.empty()) {
+    code = Exit::kConfig;
+    outcome = "configuration";
+    line += " — check " + refused;
+    hint = "nothing was done: " + provider + " refused the credentials";
   } else if (not_found) {
     code = Exit::kNotFound;
     outcome = "not_found";
@@ -209,6 +236,13 @@ int fail(const Context& ctx, const Error& e, bool not_found, const Json& extra) 
     code = Exit::kNotSent;
     outcome = "not_sent";
     hint = "nothing was sent: safe to repeat";
+  } else if (answered) {
+    hint = "nothing was done: fix the request before sending it again";
+    if (ctx.group == "tingee" && tingee::is_timestamp_error(e)) {
+      hint = "Tingee refused the request's time: check this machine's clock (Tingee allows a few minutes)";
+    }
+  } else if (std::string inbound = inbound_hint(ctx.group, e); !inbound.empty()) {
+    hint = std::move(inbound);
   }
   if (ctx.globals.json) {
     Json j = {{"error",
@@ -226,7 +260,7 @@ int fail(const Context& ctx, const Error& e, bool not_found, const Json& extra) 
     for (const auto& [k, v] : extra.items()) j["error"][k] = v;
     std::cout << dump(j, 2) << "\n";
   }
-  std::cerr << "paygw: " << describe(e);
+  std::cerr << "paygw: " << line;
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - ctx.started).count();
   if (e.attempts > 1 || ctx.globals.verbose) std::cerr << " (" << e.attempts << " attempt(s) in " << ms << " ms)";

@@ -34,10 +34,16 @@ enum class Exit : int {
   kPending = 5,         ///< A card result, or an IPN's transaction, that is not final yet: check again later.
   kNotSent = 6,         ///< The connection failed before anything was sent: safe to repeat.
   kOutcomeUnknown = 7,  ///< May have been carried out: reconcile before repeating.
+  kConfig = 8,          ///< A setting is missing or wrong, or the provider refused the credentials: nothing done.
 };
 
 /// A command-line mistake found while running a command (exit 2).
 struct UsageError {
+  std::string message;
+};
+
+/// A setting (credential, base URL) missing or invalid, found while running a command (exit 8).
+struct ConfigError {
   std::string message;
 };
 
@@ -58,6 +64,7 @@ struct Context {
   Globals globals;
   std::function<int()> action;  ///< Set by the chosen leaf command's callback.
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  ///< When the action began.
+  std::string group;  ///< The chosen command's group ("tingee", "tconnect", "charging", "qr", "paygw").
 
   /// Transport, logger (--verbose), timeout (--timeout) and retries (--retries) for a client.
   void apply(ClientOptions& options) const;
@@ -86,8 +93,6 @@ std::vector<std::string> split(const std::string& text, char sep);
 std::string text_or_stdin(const std::string& value);
 /// The contents of `path` (throws UsageError when unreadable).
 std::string read_file(const std::string& path);
-/// A required credential: the flag/env value, or a UsageError naming both.
-std::string need(const std::string& value, const std::string& flag, const std::string& env);
 /// A required input: `value`, or a UsageError saying that `what` is required.
 std::string given(const std::string& value, const std::string& what);
 
@@ -99,6 +104,7 @@ class Output {
   Json fields = Json::object();
   std::vector<std::string> raw;  ///< --raw output; when empty, --raw prints `fields` as one JSON line.
   Exit exit = Exit::kOk;
+  std::string note;  ///< When set, printed to stderr ("paygw: <note>"), e.g. what to check after a refusal.
 
   Output& set(const std::string& key, Json value) {
     fields[key] = std::move(value);
@@ -114,10 +120,12 @@ class Output {
 /// Prints `out` as text (YAML-like), JSON (--json) or raw lines (--raw); returns its exit code.
 int print(const Context& ctx, const Output& out);
 
-/// Prints a failed call (stderr; also stdout as {"error": ...} with --json) and returns its code:
-/// `not_found` decides kNotFound for provider-specific answers; otherwise kUsage for invalid
-/// arguments, kOutcomeUnknown, kNotSent or kFailed from the error's delivery. `extra` members
-/// are added to the JSON error object.
+/// Prints a failed call (stderr; also stdout as {"error": ...} with --json) and returns its code,
+/// in this order: kOutcomeUnknown when Error::outcome_unknown() (JSON outcome "unknown"); kUsage
+/// for kInvalidArgument; kConfig for kConfig and for the provider refusing the credentials
+/// (settings.hpp: credential_refusal); kNotFound when `not_found`; kNotSent when certainly not
+/// sent; else kFailed. A definite refusal is worded "reached <provider>, refused: ..." with what
+/// to check. `extra` members are added to the JSON error object.
 int fail(const Context& ctx, const Error& error, bool not_found = false, const Json& extra = Json::object());
 
 /// fail() for errors, else `fill` then print().

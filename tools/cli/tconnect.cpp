@@ -2,35 +2,32 @@
 // paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, IPN
 // confirmation, order status and QR generate (ADR 0036), and the envelope/IPN helpers.
 #include "cli.hpp"
+#include "settings.hpp"
 
 #include <fstream>
 
 namespace paygw::cli {
 namespace {
 
+// The group's settings (flags or PAYGW_TCONNECT_*, paygw/env.hpp), read when a command runs.
 struct Credentials {
-  std::string base_url, partner_code, username, password, client_id, client_secret, aes_key, service_code;
-  std::string key_format = "hex";
+  SettingsPtr settings;
 
   tconnect::KeyFormat format() const {
-    return key_format == "raw" ? tconnect::KeyFormat::kRaw : tconnect::KeyFormat::kHex;
+    const std::string f = settings->value("PAYGW_TCONNECT_KEY_FORMAT");
+    if (!f.empty() && f != "hex" && f != "raw") {
+      throw ConfigError{"--key-format (or $PAYGW_TCONNECT_KEY_FORMAT) must be hex or raw, not '" + f + "'"};
+    }
+    return f == "raw" ? tconnect::KeyFormat::kRaw : tconnect::KeyFormat::kHex;
   }
-  Secret key() const { return Secret(need(aes_key, "--aes-key", "PAYGW_TCONNECT_AES_KEY")); }
+  Secret key() const {
+    settings->require({"PAYGW_TCONNECT_AES_KEY"});
+    return Secret(settings->value("PAYGW_TCONNECT_AES_KEY"));
+  }
 
   tconnect::Client client(const Context& ctx) const {
-    tconnect::Config c;
-    c.base_url = need(base_url, "--base-url", "PAYGW_TCONNECT_BASE_URL");
-    c.partner_code = need(partner_code, "--partner-code", "PAYGW_TCONNECT_PARTNER_CODE");
-    c.username = need(username, "--username", "PAYGW_TCONNECT_USERNAME");
-    c.password = Secret(need(password, "--password", "PAYGW_TCONNECT_PASSWORD"));
-    c.client_id = need(client_id, "--client-id", "PAYGW_TCONNECT_CLIENT_ID");
-    c.client_secret = Secret(need(client_secret, "--client-secret", "PAYGW_TCONNECT_CLIENT_SECRET"));
-    c.aes_key = key();
-    c.aes_key_format = format();
-    c.service_code = service_code;
-    ctx.apply(c);
-    auto made = tconnect::Client::create(c);
-    if (!made) throw UsageError{describe(made.error())};
+    auto made = tconnect::Client::create(tconnect_config(ctx, *settings));
+    if (!made) throw_config("tconnect", made.error());
     return *made;
   }
 };
@@ -161,16 +158,21 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
   }
   {
     auto data = std::make_shared<std::string>();
-    auto* c = command(t, ctx, "decrypt", "Decrypt an envelope's hex data (no network).", [&ctx, creds, data] {
-      std::string hex = text_or_stdin(*data);
-      while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r')) hex.pop_back();
-      auto plain = tconnect::decrypt_envelope(hex, creds->key(), creds->format());
-      if (!plain) return fail(ctx, plain.error());
-      Output o;
-      o.set("plaintext", parsed(*plain));
-      o.raw = {*plain};
-      return print(ctx, o);
-    });
+    auto* c = command(t, ctx, "decrypt",
+                      "Decrypt an envelope's hex data (no network). Secret members (a login's password and "
+                      "client_secret, tokens, keys) are printed <redacted> unless --show-secrets.",
+                      [&ctx, creds, data] {
+                        std::string hex = text_or_stdin(*data);
+                        while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r')) hex.pop_back();
+                        auto plain = tconnect::decrypt_envelope(hex, creds->key(), creds->format());
+                        if (!plain) return fail(ctx, plain.error());
+                        const Json json = parsed(*plain);
+                        const bool show = ctx.globals.show_secrets || !json.is_structured();
+                        Output o;
+                        o.set("plaintext", show ? json : redact_secrets(json));
+                        o.raw = {show ? *plain : redact_secrets(json).dump()};
+                        return print(ctx, o);
+                      });
     c->add_option("--data", *data, "Hex data, or - for standard input")->required();
   }
   {
@@ -313,21 +315,9 @@ void add_tconnect_commands(CLI::App& app, Context& ctx) {
   auto creds = std::make_shared<Credentials>();
   CLI::App* t = app.add_subcommand("tconnect", "TConnect Payment Open API (Smart POS, soundbox, VA, QR)");
   t->require_subcommand(1);
-  t->add_option("--base-url", creds->base_url, "API base URL")->envname("PAYGW_TCONNECT_BASE_URL");
-  t->add_option("--partner-code", creds->partner_code, "Partner-Code header")->envname("PAYGW_TCONNECT_PARTNER_CODE");
-  t->add_option("--username", creds->username, "Login user")->envname("PAYGW_TCONNECT_USERNAME");
-  t->add_option("--password", creds->password, "Login password (prefer the environment)")
-      ->envname("PAYGW_TCONNECT_PASSWORD");
-  t->add_option("--client-id", creds->client_id, "OAuth client id")->envname("PAYGW_TCONNECT_CLIENT_ID");
-  t->add_option("--client-secret", creds->client_secret, "OAuth client secret (prefer the environment)")
-      ->envname("PAYGW_TCONNECT_CLIENT_SECRET");
-  t->add_option("--aes-key", creds->aes_key, "Envelope AES-256 key (prefer the environment)")
-      ->envname("PAYGW_TCONNECT_AES_KEY");
-  t->add_option("--key-format", creds->key_format, "How --aes-key is written")
-      ->check(CLI::IsMember({"hex", "raw"}))
-      ->capture_default_str();
-  t->add_option("--default-service-code", creds->service_code, "x-service-code for create-qr")
-      ->envname("PAYGW_TCONNECT_SERVICE_CODE");
+  // --base-url --partner-code --username --password --client-id --client-secret --aes-key --key-format
+  // --default-service-code, each overriding its PAYGW_TCONNECT_* variable (paygw/env.hpp).
+  creds->settings = add_settings(*t, "tconnect");
   add_calls(*t, ctx, creds);
   add_confirm_ipn(*t, ctx, creds);
   add_order_calls(*t, ctx, creds);

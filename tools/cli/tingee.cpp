@@ -282,7 +282,7 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
         [&ctx, creds, ts, body, body_file] {
           const std::string stamp = ts->empty() ? tingee::format_timestamp(std::chrono::system_clock::now()) : *ts;
           const std::string text = !body_file->empty() ? read_file(*body_file) : text_or_stdin(*body);
-          const Secret secret(need(creds->secret, "--secret", "PAYGW_TINGEE_SECRET"));
+          const Secret secret = creds->secret();
           auto sig = tingee::sign(secret, stamp, text);
           if (!sig) return fail(ctx, sig.error());
           Output o;
@@ -315,7 +315,7 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
           http::Headers h;
           if (!ts->empty()) h.emplace_back("x-request-timestamp", *ts);
           if (!sig->empty()) h.emplace_back("x-signature", *sig);
-          const Secret secret(need(creds->secret, "--secret", "PAYGW_TINGEE_SECRET"));
+          const Secret secret = creds->secret();
           return report(ctx, tingee::verify_webhook(raw, h, secret), [](Output& o, const tingee::WebhookEvent& e) {
             o.set("authenticated", e.authenticated);
             if (e.payment) {
@@ -350,10 +350,7 @@ void add_tingee_commands(CLI::App& app, Context& ctx) {
   auto creds = std::make_shared<Credentials>();
   CLI::App* t = app.add_subcommand("tingee", "Tingee device API (TINGEEBOX)");
   t->require_subcommand(1);
-  t->add_option("--base-url", creds->base_url, "API base URL")->envname("PAYGW_TINGEE_BASE_URL");
-  t->add_option("--client-id", creds->client_id, "x-client-id")->envname("PAYGW_TINGEE_CLIENT_ID");
-  t->add_option("--secret", creds->secret, "Secret Token (prefer the environment variable)")
-      ->envname("PAYGW_TINGEE_SECRET");
+  creds->settings = add_settings(*t, "tingee", {"PAYGW_TINGEE_BANK_PREFIX"});  // that one: the global --bank-prefix
   add_device_commands(*t, ctx, creds);
   tingee_cli::add_bill_commands(*t, ctx, creds);
   add_helpers(*t, ctx, creds);

@@ -4,28 +4,28 @@
 #pragma once
 
 #include "cli.hpp"
+#include "settings.hpp"
 
 #include <memory>
 #include <string>
 
 namespace paygw::cli::tingee_cli {
 
-/// The group's credentials (flags or PAYGW_TINGEE_*), read when a command runs.
+/// The group's settings (flags or PAYGW_TINGEE_*, paygw/env.hpp), read when a command runs.
 struct Credentials {
-  std::string base_url, client_id, secret;
+  SettingsPtr settings;
 
-  /// A client for the credentials, the global flags and --bank-prefix. Throws UsageError.
+  /// A client for the settings (tingee::Config::from_env), the global flags and --bank-prefix.
+  /// Throws ConfigError naming the flag and the variable of what is missing or invalid.
   tingee::Client client(const Context& ctx) const {
-    tingee::Config c;
-    c.base_url = need(base_url, "--base-url", "PAYGW_TINGEE_BASE_URL");
-    c.client_id = need(client_id, "--client-id", "PAYGW_TINGEE_CLIENT_ID");
-    c.secret = Secret(need(secret, "--secret", "PAYGW_TINGEE_SECRET"));
-    c.bank_path_prefix =
-        ctx.globals.bank_prefix == "v1/bank" ? tingee::BankPathPrefix::kV1Bank : tingee::BankPathPrefix::kV1;
-    ctx.apply(c);
-    auto made = tingee::Client::create(c);
-    if (!made) throw UsageError{describe(made.error())};
+    auto made = tingee::Client::create(tingee_config(ctx, *settings));
+    if (!made) throw_config("tingee", made.error());
     return *made;
+  }
+  /// The Secret Token alone (sign, verify-webhook). Throws ConfigError when it is not set.
+  Secret secret() const {
+    settings->require({"PAYGW_TINGEE_SECRET"});
+    return Secret(settings->value("PAYGW_TINGEE_SECRET"));
   }
 };
 using Creds = std::shared_ptr<Credentials>;

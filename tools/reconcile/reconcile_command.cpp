@@ -9,16 +9,41 @@
 #include <paygw/tconnect/client.hpp>
 #include <paygw/tingee/client.hpp>
 
+#include <paygw/env.hpp>
+
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <string_view>
 
 namespace paygw::cli {
 
 namespace {
 
-std::string env(const char* name) {
-  const char* v = std::getenv(name);
-  return v == nullptr ? std::string() : std::string(v);
+std::string env(const char* name) { return env_value(name); }
+
+// Exit codes (reconcile_command.hpp).
+constexpr int kFailed = 1, kUsage = 2, kConfig = 8;
+
+// The --help text: the variables reconcile reads (paygw/env.hpp's table).
+std::string environment_footer() {
+  std::string out =
+      "Environment: each provider is queried when its base URL is set, with the settings of its client's\n"
+      "Config::from_env() (the same variables as `paygw <group>`):\n";
+  std::size_t width = 0;
+  for (const auto& v : env_variables()) width = std::max(width, v.name.size());
+  for (const std::string_view group : {"store", "charging", "tconnect", "tingee"}) {
+    for (const auto& v : env_variables(group)) {
+      if (group == "tingee" && v.name == "PAYGW_TINGEE_BANK_PREFIX") continue;
+      std::string kind = group == "store" ? "required to check cards" : v.required ? "required" : "optional";
+      if (v.name.size() > 9 && v.name.substr(v.name.size() - 9) == "_BASE_URL") kind = "set: query this provider";
+      if (v.secret) kind += ", secret";
+      out += "  " + std::string(v.name) + std::string(width - v.name.size() + 2, ' ') + std::string(v.description) +
+             " (" + kind + ")\n";
+    }
+  }
+  out += "Exit codes: 0 nothing failed, 1 a query or the store failed, 2 usage, 8 configuration, 130 cancelled.";
+  return out;
 }
 
 Result<std::shared_ptr<PaymentStore>> open(const ReconcileArgs& args) {
@@ -50,51 +75,49 @@ std::optional<std::chrono::milliseconds> parse_duration(const std::string& text)
 int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<CancelToken> cancel) {
   if (args.sqlite.empty() == args.postgres.empty()) {
     std::fprintf(out, "paygw reconcile: give exactly one of --sqlite FILE or --postgres CONNINFO\n");
-    return 2;
+    return kUsage;
   }
   auto store = open(args);
   if (!store) {
-    std::fprintf(out, "paygw reconcile: %s\n", describe(store.error()).c_str());
-    return 2;
+    // A store that cannot be opened is a failure of the store (exit 1), not of the command line.
+    std::fprintf(out, "paygw reconcile: cannot open the %s store %s: %s\n",
+                 args.sqlite.empty() ? "PostgreSQL" : "SQLite",
+                 args.sqlite.empty() ? "(--postgres)" : args.sqlite.c_str(), store.error().message.c_str());
+    return kFailed;
   }
   receive::ReconcileQueries queries;
   auto transport = http::make_curl_transport();
-  if (!transport) return std::fprintf(out, "paygw reconcile: %s\n", describe(transport.error()).c_str()), 2;
-  // Each provider is queried when its settings are in the environment (the names the CLI uses).
-  if (const std::string base_url = env("PAYGW_CHARGING_BASE_URL"); !base_url.empty()) {
-    charging::Config config;
-    config.base_url = base_url;
-    config.partner_id = env("PAYGW_CHARGING_PARTNER_ID");
-    config.partner_key = Secret(env("PAYGW_CHARGING_PARTNER_KEY"));
-    config.transport = *transport;
-    auto client = charging::Client::create(config);
-    if (!client) return std::fprintf(out, "paygw reconcile: charging: %s\n", describe(client.error()).c_str()), 2;
+  if (!transport) return std::fprintf(out, "paygw reconcile: %s\n", describe(transport.error()).c_str()), kFailed;
+  auto config_failed = [out](const char* group, const Error& e) {
+    std::fprintf(out, "paygw reconcile: %s settings: %s\n", group, e.message.c_str());
+    return kConfig;
+  };
+  // Each provider is queried when its base URL is in the environment (Config::from_env: the names
+  // the CLI uses).
+  if (!env("PAYGW_CHARGING_BASE_URL").empty()) {
+    auto config = charging::Config::from_env();
+    if (!config) return config_failed("charging", config.error());
+    config->transport = *transport;
+    auto client = charging::Client::create(*config);
+    if (!client) return config_failed("charging", client.error());
     queries.check_card = receive::check_with(*client);
   } else {
     std::fprintf(out, "paygw reconcile: PAYGW_CHARGING_BASE_URL unset: charging cards are skipped\n");
   }
-  if (const std::string base_url = env("PAYGW_TCONNECT_BASE_URL"); !base_url.empty()) {
-    tconnect::Config config;
-    config.base_url = base_url;
-    config.partner_code = env("PAYGW_TCONNECT_PARTNER_CODE");
-    config.username = env("PAYGW_TCONNECT_USERNAME");
-    config.password = Secret(env("PAYGW_TCONNECT_PASSWORD"));
-    config.client_id = env("PAYGW_TCONNECT_CLIENT_ID");
-    config.client_secret = Secret(env("PAYGW_TCONNECT_CLIENT_SECRET"));
-    config.aes_key = Secret(env("PAYGW_TCONNECT_AES_KEY"));
-    config.transport = *transport;
-    auto client = tconnect::Client::create(config);
-    if (!client) return std::fprintf(out, "paygw reconcile: tconnect: %s\n", describe(client.error()).c_str()), 2;
+  if (!env("PAYGW_TCONNECT_BASE_URL").empty()) {
+    auto config = tconnect::Config::from_env();
+    if (!config) return config_failed("tconnect", config.error());
+    config->transport = *transport;
+    auto client = tconnect::Client::create(*config);
+    if (!client) return config_failed("tconnect", client.error());
     queries.confirm_ipn = receive::confirm_with(*client);
   }
-  if (const std::string base_url = env("PAYGW_TINGEE_BASE_URL"); !base_url.empty()) {
-    tingee::Config config;
-    config.base_url = base_url;
-    config.client_id = env("PAYGW_TINGEE_CLIENT_ID");
-    config.secret = Secret(env("PAYGW_TINGEE_SECRET"));
-    config.transport = *transport;
-    auto client = tingee::Client::create(config);
-    if (!client) return std::fprintf(out, "paygw reconcile: tingee: %s\n", describe(client.error()).c_str()), 2;
+  if (!env("PAYGW_TINGEE_BASE_URL").empty()) {
+    auto config = tingee::Config::from_env();
+    if (!config) return config_failed("tingee", config.error());
+    config->transport = *transport;
+    auto client = tingee::Client::create(*config);
+    if (!client) return config_failed("tingee", client.error());
     queries.find_tingee = receive::find_with(*client);
   }
 
@@ -105,8 +128,9 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
   options.cancel = cancel;
   options.store_key = Secret(env("PAYGW_STORE_KEY"));
   if (queries.check_card && options.store_key.size() < 32) {
-    std::fprintf(out, "paygw reconcile: PAYGW_STORE_KEY (the key the cards were recorded with) is required\n");
-    return 2;
+    std::fprintf(out,
+                 "paygw reconcile: PAYGW_STORE_KEY (the key the cards were recorded with, 32+ bytes) is required\n");
+    return kConfig;
   }
   options.progress = [out](const receive::ReconcileProgress& p) {
     std::fprintf(out, "%s\n", receive::progress_line(p).c_str());
@@ -115,8 +139,8 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
   const receive::Applier applier(*store);  // no handlers here: what is applied is owed to the service
   auto report = receive::reconcile(applier, queries, options);
   if (!report) {
-    std::fprintf(out, "paygw reconcile: %s\n", describe(report.error()).c_str());
-    return 1;
+    std::fprintf(out, "paygw reconcile: %s\n", report.error().message.c_str());
+    return kFailed;
   }
   const auto& t = report->totals;
   std::fprintf(out,
@@ -134,6 +158,7 @@ void add_reconcile_command(CLI::App& app, std::function<int()>& action, std::opt
   auto older = std::make_shared<std::string>("5m");
   CLI::App* sub = app.add_subcommand(
       "reconcile", "Settle submissions pending or maybe-sent past an age by asking the providers (check, ...)");
+  sub->footer(std::function<std::string()>(environment_footer));
   sub->add_option("--sqlite", args->sqlite, "The SQLite store file");
   sub->add_option("--postgres", args->postgres, "The PostgreSQL store (libpq connection string)");
   sub->add_option("--older-than", *older, "Only submissions at least this old: 300ms, 30s, 5m, 2h")

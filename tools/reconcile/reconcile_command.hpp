@@ -27,12 +27,12 @@ struct ReconcileArgs {
 /// "300ms", "30s", "5m", "2h" -> milliseconds; nullopt otherwise.
 std::optional<std::chrono::milliseconds> parse_duration(const std::string& text);
 
-/// Opens the store, builds the provider queries from the environment (charging:
-/// PAYGW_CHARGING_BASE_URL, PAYGW_CHARGING_PARTNER_ID, PAYGW_CHARGING_PARTNER_KEY; the sealed
-/// cards open with PAYGW_STORE_KEY), and reconciles, printing a progress line per submission and
-/// a summary to `out`. No merchant handler runs here: what it applies is left owed for the
-/// service's Applier::run_deferred(). Exit code: 0 nothing failed, 1 a query or the store failed,
-/// 2 bad usage or configuration, 130 cancelled.
+/// Opens the store, builds the provider queries from the environment (each provider whose
+/// PAYGW_<PROVIDER>_BASE_URL is set, with its client's Config::from_env(); the sealed cards open
+/// with PAYGW_STORE_KEY), and reconciles, printing a progress line per submission and a summary to
+/// `out`. No merchant handler runs here: what it applies is left owed for the service's
+/// Applier::run_deferred(). Exit code: 0 nothing failed, 1 a query or the store failed (including
+/// a store that cannot be opened), 2 bad usage, 8 a setting missing or invalid, 130 cancelled.
 int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<CancelToken> cancel = std::nullopt);
 
 /// Adds `reconcile` to the paygw CLI's `app`; when the command line selects it, `action` is set to

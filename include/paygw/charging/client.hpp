@@ -7,6 +7,7 @@
 #include <paygw/charging/models.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/env.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
@@ -69,6 +70,14 @@ struct Config : ClientOptions {
   /// The telco name sent to the provider for each canonical telco when it differs (e.g.
   /// {"VNMOBI", "VIETNAMOBILE"} for hosts that spell it so). Empty = send the canonical name.
   std::map<std::string, std::string> telco_wire_names;
+  /// A Config from the environment (docs/sandbox-and-cli.md, "Environment variables"): the
+  /// required PAYGW_CHARGING_BASE_URL, PAYGW_CHARGING_PARTNER_ID and PAYGW_CHARGING_PARTNER_KEY, and
+  /// the optional PAYGW_CHARGING_SCHEME (`a` or `b`: sign_scheme_a / sign_scheme_b). `lookup` reads
+  /// the variables (the process environment when empty). The transport and the other
+  /// ClientOptions are left to set before Client::create. Errors: kConfig naming every missing
+  /// variable, or a variable with a value it cannot take (never the value of a secret).
+  /// Thread-safe as long as nothing changes the environment meanwhile.
+  PAYGW_EXPORT static Result<Config> from_env(const EnvLookup& lookup = {});
 };
 
 /// Card-charging client: a cheap, copyable handle over a Connection.

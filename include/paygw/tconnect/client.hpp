@@ -5,6 +5,7 @@
 #include <paygw/call_options.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/env.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
@@ -62,6 +63,14 @@ struct Config : ClientOptions {
   /// Check SoundboxPush::qr_string with vietqr::parse (CRC and structure) before sending; a bad QR
   /// is kInvalidArgument and nothing is sent.
   bool validate_qr = true;
+  /// A Config from the environment (docs/sandbox-and-cli.md, "Environment variables"): the
+  /// required PAYGW_TCONNECT_BASE_URL, _PARTNER_CODE, _USERNAME, _PASSWORD, _CLIENT_ID,
+  /// _CLIENT_SECRET and _AES_KEY, and the optional PAYGW_TCONNECT_KEY_FORMAT (`hex` or `raw`) and
+  /// PAYGW_TCONNECT_SERVICE_CODE. `lookup` reads the variables (the process environment when
+  /// empty). The transport and the other ClientOptions are left to set before Client::create.
+  /// Errors: kConfig naming every missing variable, or a variable with a value it cannot take
+  /// (never the value of a secret). Thread-safe as long as nothing changes the environment meanwhile.
+  PAYGW_EXPORT static Result<Config> from_env(const EnvLookup& lookup = {});
 };
 
 /// TConnect client: a cheap, copyable handle over a Connection.

@@ -5,6 +5,7 @@
 #include <paygw/call_options.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/env.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
@@ -45,6 +46,14 @@ struct Config : ClientOptions {
   /// Path prefix of Tingee's bank group (QR bills, get-banks): `/v1` as Tingee's documentation
   /// shows (default), or `/v1/bank` as the official SDKs send. Device and transaction paths are fixed.
   BankPathPrefix bank_path_prefix = BankPathPrefix::kV1;
+  /// A Config from the environment (docs/sandbox-and-cli.md, "Environment variables"): base_url,
+  /// client_id, secret from PAYGW_TINGEE_BASE_URL, PAYGW_TINGEE_CLIENT_ID, PAYGW_TINGEE_SECRET
+  /// (required) and bank_path_prefix from PAYGW_TINGEE_BANK_PREFIX (`v1` or `v1/bank`, optional).
+  /// `lookup` reads the variables (the process environment when empty). The transport and the
+  /// other ClientOptions are left to set before Client::create. Errors: kConfig naming every
+  /// missing variable, or a variable with a value it cannot take (never the value of a secret).
+  /// Thread-safe as long as nothing changes the environment meanwhile.
+  PAYGW_EXPORT static Result<Config> from_env(const EnvLookup& lookup = {});
 };
 
 /// Tingee device API client: a cheap, copyable handle over a Connection.
