@@ -16,6 +16,9 @@ std::shared_ptr<http::Transport> shared_transport(const Globals& g) {
   if (transport) return transport;
   http::CurlOptions options;
   options.ca_file = g.ca_file;
+  // A command-line tool follows the shell's proxy variables as curl(1) does (ADR 0004, Proxies);
+  // loopback (the sandbox) is never proxied, and the library's default stays off.
+  options.proxy_from_environment = true;
   if (g.timeout_s) {
     options.timeout = std::chrono::seconds(*g.timeout_s);
     options.connect_timeout = std::min<std::chrono::milliseconds>(options.connect_timeout, options.timeout);

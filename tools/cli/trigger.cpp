@@ -206,6 +206,12 @@ struct ChargingTrigger {
   std::int64_t status = 1;
 };
 
+// A credential the command cannot run without: its flag, else its variable (read by CLI11).
+std::string need(const std::string& value, const std::string& flag, const std::string& env) {
+  if (value.empty()) throw ConfigError{flag + " (or $" + env + ") is required"};
+  return value;
+}
+
 std::string random_digits(std::size_t n) {
   std::random_device rd;
   std::uniform_int_distribution<int> digit(0, 9);

@@ -86,7 +86,9 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
     return kFailed;
   }
   receive::ReconcileQueries queries;
-  auto transport = http::make_curl_transport();
+  http::CurlOptions curl;
+  curl.proxy_from_environment = true;  // as every paygw command (ADR 0004, Proxies); never for loopback
+  auto transport = http::make_curl_transport(curl);
   if (!transport) return std::fprintf(out, "paygw reconcile: %s\n", describe(transport.error()).c_str()), kFailed;
   auto config_failed = [out](const char* group, const Error& e) {
     std::fprintf(out, "paygw reconcile: %s settings: %s\n", group, e.message.c_str());
