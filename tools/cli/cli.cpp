@@ -76,9 +76,7 @@ void render(std::ostream& os, const Json& v, const std::string& indent) {
   }
 }
 
-std::string dump(const Json& j, int indent) {
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
-}
+std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, Json::error_handler_t::replace); }
 
 }  // namespace
 
