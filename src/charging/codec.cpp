@@ -153,7 +153,7 @@ Params params_of(const Json& object) {
                      ? std::to_string(static_cast<std::int64_t>(d))
                      : value.dump();
     } else {
-      out[key] = value.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+      out[key] = json::dump_lenient(value);
     }
   }
   return out;
@@ -278,7 +278,7 @@ Result<ChargeResult> parse_result(const Params& params) {
     const bool secret = key == "code" || key == "serial" || key == "sign" || key == "callback_sign";
     redacted[key] = secret ? std::string("<redacted>") : value;
   }
-  r.json = redacted.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+  r.json = json::dump_lenient(redacted);
   return r;
 }
 

@@ -5,8 +5,6 @@
 #include "http/curl_sockets.hpp"
 #include "http/util.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <string_view>
 
@@ -282,7 +280,11 @@ int PooledHandle::on_prereq(void* self, char* primary_ip, char*, int primary_por
   h->connects_seen_ = connects;
   curl_socket_t fd = CURL_SOCKET_BAD;
   if (reused && h->settings_.sockets != nullptr && primary_ip != nullptr) {
-    fd = h->settings_.sockets->find(local_port, primary_ip, primary_port);
+    try {  // it locks and allocates; nothing may escape into libcurl
+      fd = h->settings_.sockets->find(local_port, primary_ip, primary_port);
+    } catch (...) {
+      fd = CURL_SOCKET_BAD;  // not found: the stale-connection check is skipped, as for an unregistered socket
+    }
   }
   const bool waiting = fd != CURL_SOCKET_BAD && input_waiting(fd);
   switch (decide_before_send(h->tries_ + 1, request_size != 0 || h->long_request_, reused, waiting)) {
@@ -327,8 +329,12 @@ CURLcode PooledHandle::on_ssl_ctx(CURL*, void* ssl_ctx, void* self) noexcept {
 }
 
 int PooledHandle::on_close_socket(void* sockets, curl_socket_t fd) noexcept {
-  if (sockets != nullptr) static_cast<SocketRegistry*>(sockets)->remove(fd);
-  return ::close(fd);
+  try {
+    if (sockets != nullptr) static_cast<SocketRegistry*>(sockets)->remove(fd);
+  } catch (...) {
+    // Its lock failed (a broken process): the entry stays; closing the socket matters more.
+  }
+  return close_socket(fd);
 }
 
 // ---- HandlePool ----

@@ -3,6 +3,8 @@
 // to be sent on.
 #pragma once
 
+#include "http/platform.hpp"  // input_waiting, close_socket
+
 #include <curl/curl.h>
 
 #include <mutex>
@@ -31,8 +33,5 @@ class SocketRegistry {
   std::mutex mu_;
   std::vector<Entry> entries_;
 };
-
-/// Whether anything can be read from `fd` without waiting: data, an end of stream or an error.
-bool input_waiting(curl_socket_t fd) noexcept;
 
 }  // namespace paygw::detail

@@ -8,11 +8,11 @@
 #include <paygw/version.hpp>
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <openssl/ssl.h>
 
 #include "http/curl_core.hpp"
 #include "http/curl_transport_detail.hpp"
+#include "http/platform.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -76,7 +76,7 @@ Result<void (*)(void*)> key_log_policy(const http::CurlOptions& options) {
   static std::once_flag once;
   std::call_once(once, [] {
     if (curl_uses_openssl()) {
-      set_keylog_callback = reinterpret_cast<SetKeylogCallback>(dlsym(RTLD_DEFAULT, "SSL_CTX_set_keylog_callback"));
+      set_keylog_callback = reinterpret_cast<SetKeylogCallback>(process_symbol("SSL_CTX_set_keylog_callback"));
     }
   });
   if (set_keylog_callback != nullptr) return &remove_key_log_callback;

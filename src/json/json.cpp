@@ -8,10 +8,14 @@ namespace paygw::detail::json {
 
 Result<std::string> dump(const Json& value) {
   try {
-    return value.dump(-1, ' ', false, nlohmann::detail::error_handler_t::strict);
+    return value.dump(-1, ' ', false, Json::error_handler_t::strict);
   } catch (const nlohmann::json::type_error&) {
     return make_error(ErrorCode::kInvalidArgument, "a text field is not valid UTF-8");
   }
+}
+
+std::string dump_lenient(const Json& value, int indent) {
+  return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 Result<Json> parse(std::string_view text) {

@@ -21,6 +21,9 @@ using Json = nlohmann::ordered_json;
 
 /// Compact serialisation. Invalid UTF-8 in a string is kInvalidArgument (never an exception).
 Result<std::string> dump(const Json& value);
+/// Serialisation for logs, errors and stored copies: invalid UTF-8 becomes U+FFFD, so it never
+/// fails or throws. `indent` -1 is compact (as dump()), n >= 0 pretty-prints with n spaces.
+std::string dump_lenient(const Json& value, int indent = -1);
 /// Parses without exceptions. Errors: kMalformed. The result is nlohmann's for every input: most
 /// texts go through parse_fast(), the rest (and every invalid one) through nlohmann's parser.
 Result<Json> parse(std::string_view text);

@@ -4,6 +4,9 @@
 
 #include "receive/payload.hpp"
 
+#include <exception>
+#include <string>
+
 namespace paygw::receive {
 
 namespace {
@@ -65,7 +68,17 @@ Result<bool> run_owed(PaymentStore& store, const Handlers& h, const EventRecord&
   if (!*marked) return false;  // handled meanwhile
   EventRecord handled = event;
   handled.handled = true;
-  if (auto done = run_one(**tx, h, handled); !done) return done.error();
+  // The merchant's handler is documented not to throw; one that does fails this event only (the
+  // transaction is rolled back when `tx` goes out of scope) and never escapes run_deferred.
+  Result<void> done;
+  try {
+    done = run_one(**tx, h, handled);
+  } catch (const std::exception& e) {
+    done = make_error(ErrorCode::kInternal, std::string("handler threw: ") + e.what());
+  } catch (...) {
+    done = make_error(ErrorCode::kInternal, "handler threw");
+  }
+  if (!done) return done.error();
   if (auto committed = (*tx)->commit(); !committed) return committed.error();
   return true;
 }

@@ -13,7 +13,7 @@ using json::Json;
 namespace {
 
 // Invalid UTF-8 from a provider is replaced, never a failure: the payload is for paygw's own use.
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace); }
+std::string dump(const Json& j) { return json::dump_lenient(j); }
 
 void put_money(Json& o, const char* key, const std::optional<Vnd>& v) { o[key] = v ? Json(*v) : Json(); }
 

@@ -54,7 +54,7 @@ std::string first_string(const Json& object, std::initializer_list<const char*> 
   return {};
 }
 
-std::string dump_lenient(const Json& j) { return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace); }
+std::string dump_lenient(const Json& j) { return json::dump_lenient(j); }
 
 // One transaction item (of a list page or of an order status).
 Result<Transaction> transaction_of(const Json& item) {

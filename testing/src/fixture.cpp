@@ -13,7 +13,7 @@ std::optional<Json> parse_json(std::string_view text) {
 
 std::optional<std::string> dump_strict(const Json& value) {
   try {
-    return value.dump(-1, ' ', false, nlohmann::detail::error_handler_t::strict);
+    return value.dump(-1, ' ', false, Json::error_handler_t::strict);
   } catch (const nlohmann::json::type_error&) {
     return std::nullopt;
   }

@@ -168,7 +168,7 @@ Result<http::Response> RecordingTransport::send(const http::Request& request) {
     exchange["transport_error"] = Json{{"code", std::string(to_string(result.error().code))},
                                        {"delivery", result.error().maybe_sent() ? "maybe_sent" : "not_sent"}};
   }
-  const std::string text = exchange.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  const std::string text = exchange.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 
   std::lock_guard<std::mutex> lock(mu_);
   char number[16];

@@ -153,7 +153,7 @@ std::string quote(std::string_view s) {
 // Structural comparison that also checks member order; "<redacted>" in `expected` matches anything.
 std::string compare_json(const Json& expected, const Json& actual, const std::string& where) {
   if (expected.is_string() && expected.get_ref<const std::string&>() == kRedacted) return {};
-  const auto show = [](const Json& j) { return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace); };
+  const auto show = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
   // Signed and unsigned integers are one kind (the parser picks by sign); 5 and 5.0 are not.
   if (expected.type() != actual.type() && !(expected.is_number_integer() && actual.is_number_integer())) {
     return where + ": expected " + show(expected) + ", got " + show(actual);

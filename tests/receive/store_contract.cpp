@@ -5,6 +5,7 @@
 #include <paygw/receive/applier.hpp>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -362,6 +363,37 @@ TEST_P(StoreContract, AFailingOwedHandlerDoesNotBlockTheOthers) {
   EXPECT_EQ(*service.run_deferred(), 1u) << "the next run runs it";
   EXPECT_EQ(*service.run_deferred(), 0u) << "once";
   EXPECT_EQ(ran, (std::vector<std::string>{"FT-0", "FT-2", "FT-1"}));
+}
+
+// Issue 22, item 7: an owed handler that throws (documented not to) is a failure of that event
+// only: run_deferred neither throws nor stops, the event stays owed, and an alert says why.
+TEST_P(StoreContract, AThrowingOwedHandlerFailsOnlyItsEvent) {
+  const receive::Applier reconciler(store);
+  for (int i = 0; i < 3; ++i) {
+    clock->advance(std::chrono::seconds(1));
+    auto r = reconciler.apply_tingee_payment(payment("FT-" + std::to_string(i), 1000 * (i + 1)), "reconcile");
+    ASSERT_TRUE(r.ok()) << describe(r.error());
+  }
+  std::vector<std::string> ran;
+  std::vector<receive::Alert> alerts;
+  receive::Handlers h;
+  h.tingee_payment = [&](const receive::TingeePayment& p, receive::ApplyContext&) -> Result<void> {
+    if (p.payment.transaction_code == "FT-1") throw std::runtime_error("ledger exploded");
+    ran.push_back(p.payment.transaction_code);
+    return {};
+  };
+  h.alert = [&](const receive::Alert& a) { alerts.push_back(a); };
+  const receive::Applier service(store, {h, {}});
+  Result<std::size_t> n = make_error(ErrorCode::kInternal, "not run");
+  EXPECT_NO_THROW(n = service.run_deferred());
+  ASSERT_TRUE(n.ok()) << describe(n.error());
+  EXPECT_EQ(*n, 2u);
+  EXPECT_EQ(ran, (std::vector<std::string>{"FT-0", "FT-2"}));
+  EXPECT_FALSE((*store->find_event(Provider::kTingee, "FT-1"))->handled) << "still owed";
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].kind, "handler_failed");
+  EXPECT_EQ(alerts[0].subject, "FT-1");
+  EXPECT_NE(alerts[0].message.find("ledger exploded"), std::string::npos) << alerts[0].message;
 }
 
 // Issue 20, item 4: owed events nobody here handles (bank links in a service without a bank_link

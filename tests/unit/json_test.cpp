@@ -34,6 +34,21 @@ TEST(Json, InvalidUtf8IsAnArgumentError) {
   EXPECT_EQ(r.error().code, paygw::ErrorCode::kInvalidArgument);
 }
 
+// dump_lenient: for logs and stored copies. It never fails: invalid UTF-8 becomes U+FFFD.
+TEST(Json, DumpLenientReplacesInvalidUtf8) {
+  Json o = Json::object();
+  o["s"] = std::string(
+      "a\xff"
+      "b");
+  o["n"] = 1;
+  EXPECT_EQ(json::dump_lenient(o),
+            "{\"s\":\"a\xef\xbf\xbd"
+            "b\",\"n\":1}");
+  EXPECT_EQ(json::dump_lenient(o, 1),
+            "{\n \"s\": \"a\xef\xbf\xbd"
+            "b\",\n \"n\": 1\n}");
+}
+
 TEST(Json, ParseNeverThrows) {
   EXPECT_FALSE(json::parse("{").ok());
   EXPECT_FALSE(json::parse("").ok());

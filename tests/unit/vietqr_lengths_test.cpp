@@ -5,7 +5,7 @@
 // each parsed back with the right text_lengths.
 #include <paygw/vietqr.hpp>
 
-#include "vietqr_test_support.hpp"
+#include "../support/vietqr.hpp"
 
 #include <gtest/gtest.h>
 

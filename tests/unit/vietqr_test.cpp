@@ -6,7 +6,7 @@
 // trips over generated inputs. Lengths counted in characters or bytes: vietqr_lengths_test.cpp.
 #include <paygw/vietqr.hpp>
 
-#include "vietqr_test_support.hpp"
+#include "../support/vietqr.hpp"
 
 #include <gtest/gtest.h>
 

@@ -45,7 +45,7 @@ bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of
 // Text output: scalars as "key: value", nested objects and lists indented, YAML-like.
 std::string scalar(const Json& v) {
   if (v.is_string()) return v.get<std::string>();
-  return v.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+  return v.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 void render(std::ostream& os, const Json& v, const std::string& indent);
@@ -81,9 +81,7 @@ void render(std::ostream& os, const Json& v, const std::string& indent) {
   }
 }
 
-std::string dump(const Json& j, int indent) {
-  return j.dump(indent, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
+std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, Json::error_handler_t::replace); }
 
 }  // namespace
 

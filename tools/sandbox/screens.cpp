@@ -67,7 +67,7 @@ void install_screens(httplib::Server& server, State& state) {
     }
     add_qr_images(body);
     res.set_header("Cache-Control", "no-store");
-    res.set_content(body.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace), "application/json");
+    res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
   });
   // Every request but the observers' own reads (the page, its polls, /events, /devices).
   server.set_logger([&state](const httplib::Request& req, const httplib::Response& res) {

@@ -113,10 +113,10 @@ class PAYGW_EXPORT Applier {
   ///
   /// Every owed event this Applier has a handler for is tried, oldest first, `batch` at a time
   /// (1..1000; paging through the store, so none is starved): events of kinds it has no handler
-  /// for are not even read, and an event whose handler (or its transaction) fails is rolled
-  /// back, left owed, reported through Handlers::alert (kind "handler_failed", subject the
-  /// event id) and does not stop the others. Call it at start-up and then periodically (every
-  /// minute, say) in a receiving service: events become owed while it runs too.
+  /// for are not even read, and an event whose handler (or its transaction) fails — an error or a
+  /// throw — is rolled back, left owed, reported through Handlers::alert (kind "handler_failed",
+  /// subject the event id) and does not stop the others. Call it at start-up and then
+  /// periodically (every minute, say) in a receiving service: events become owed while it runs too.
   ///
   /// Errors: only when the owed events cannot be listed (the store's kInternal; a `batch`
   /// outside 1..1000 is kInvalidArgument); handler failures are not errors of this call.
