@@ -73,11 +73,11 @@ class Observer {
   /// An alert was raised.
   virtual void on_alert(const AlertEvent& event) { (void)event; }
 
-  Observer() = default;
-  Observer(const Observer&) = default;
-  Observer& operator=(const Observer&) = default;
-  Observer(Observer&&) = default;
-  Observer& operator=(Observer&&) = default;
+  Observer() = default;                            ///< Nothing to set up.
+  Observer(const Observer&) = default;             ///< Copyable (no state).
+  Observer& operator=(const Observer&) = default;  ///< Copyable (no state).
+  Observer(Observer&&) = default;                  ///< Movable (no state).
+  Observer& operator=(Observer&&) = default;       ///< Movable (no state).
 };
 
 }  // namespace paygw
