@@ -2,6 +2,7 @@
 // ClientOptions::observer sees exactly one event per call — blocking and async, successes and
 // errors — whose fields agree with the call's result, and which never carries a secret; a
 // throwing observer changes no result (ADR 0040).
+#include <paygw/charging/client.hpp>
 #include <paygw/observer.hpp>
 #include <paygw/tingee/client.hpp>
 
@@ -159,6 +160,33 @@ TEST(Observer, AThrowingObserverChangesNoResult) {
   EXPECT_EQ(refused.error().provider_code, "97");
   EXPECT_TRUE(client.add_device_to_shop_async(request()).get().ok());
   EXPECT_EQ(client.add_device_to_shop(request()).error().code, ErrorCode::kTimeout);
+}
+
+TEST(Observer, ChargingCallsAreNamedByTheirCommandAndCarryNoCard) {
+  auto recorder = std::make_shared<Recorder>();
+  charging::Config config = test::charging_config(std::make_shared<test::ScriptedTransport>(
+      [](const http::Request&) -> Result<http::Response> { return test::json_response(502, "{}"); }));
+  config.observer = recorder;
+  auto client = *charging::Client::create(config);
+  const charging::CardRequest card{"VIETTEL", "312821445892982", "10004783347874", 50000, "323233"};
+  const auto submitted = client.submit(card);
+  ASSERT_FALSE(submitted.ok());
+  const auto checked = client.check_async(card).get();
+  ASSERT_FALSE(checked.ok());
+  std::lock_guard<std::mutex> lock(recorder->mu);
+  ASSERT_EQ(recorder->calls.size(), 2u);
+  EXPECT_EQ(recorder->calls[0].provider, "charging");
+  EXPECT_EQ(recorder->calls[0].operation, "charging");
+  EXPECT_EQ(recorder->calls[0].http_status, 502);
+  EXPECT_EQ(recorder->calls[0].error_type, to_string(submitted.error().code));
+  EXPECT_EQ(recorder->calls[1].operation, "check");
+  EXPECT_TRUE(recorder->calls[1].async);
+  EXPECT_EQ(recorder->calls[1].attempts, checked.error().attempts);
+  for (const auto& c : recorder->calls) {
+    for (const char* secret : {card.code.c_str(), card.serial.c_str(), card.request_id.c_str(), test::kChargingKey}) {
+      EXPECT_EQ(c.all().find(secret), std::string::npos) << c.all();
+    }
+  }
 }
 
 TEST(Observer, ServerAddressIsTheHostOnly) {
