@@ -10,7 +10,7 @@
 namespace paygw {
 
 /// One finished provider call (a blocking or an async call of a tingee, tconnect or charging
-/// client, TConnect's logins included), reported once when its result is known.
+/// client, TConnect's logins and token refreshes included), reported once when its result is known.
 ///
 /// The string_views are valid only during Observer::on_call; copy what you keep. No field holds a
 /// credential, a signature, a request or response body, a query string or a card number.

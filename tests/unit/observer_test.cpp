@@ -4,6 +4,7 @@
 // throwing observer changes no result (ADR 0040).
 #include <paygw/charging/client.hpp>
 #include <paygw/observer.hpp>
+#include <paygw/tconnect/client.hpp>
 #include <paygw/tingee/client.hpp>
 
 #include "core/observer.hpp"
@@ -26,6 +27,7 @@ struct Call {
   bool async = false, maybe_sent = false;
   int http_status = 0, attempts = 0;
   long long duration_ns = 0;
+  bool ok() const { return error_type.empty(); }
   std::string all() const {
     return provider + "|" + operation + "|" + method + "|" + server + "|" + error_type + "|" + provider_code;
   }
@@ -186,6 +188,47 @@ TEST(Observer, ChargingCallsAreNamedByTheirCommandAndCarryNoCard) {
     for (const char* secret : {card.code.c_str(), card.serial.c_str(), card.request_id.c_str(), test::kChargingKey}) {
       EXPECT_EQ(c.all().find(secret), std::string::npos) << c.all();
     }
+  }
+}
+
+TEST(Observer, TconnectTokenCallsAreCallsOfTheirOwnAndTheResendIsAnAttempt) {
+  auto recorder = std::make_shared<Recorder>();
+  std::atomic<int> logins{0};
+  auto transport = std::make_shared<test::ScriptedTransport>([&](const http::Request& r) -> Result<http::Response> {
+    if (r.url.find("/auth/") != std::string::npos) {  // login, then refresh
+      const int n = ++logins;
+      return test::json_response(200, R"({"access_token":"eyJ-obs-access-)" + std::to_string(n) +
+                                          R"(","refresh_token":"eyJ-obs-refresh","expires_in":600})");
+    }
+    if (*http::find_header(r.headers, "Authorization") == "Bearer eyJ-obs-access-1")
+      return test::json_response(401, "{}");
+    return test::json_response(200,
+                               R"({"services":[{"service_code":"vccb-qr","bincode":"970454","name":"BVBank QR"}]})");
+  });
+  tconnect::Config config = test::tconnect_config(transport);
+  config.observer = recorder;
+  auto client = *tconnect::Client::create(config);
+  // The read is answered 401, so paygw refreshes its token and sends it once more (ADR 0031).
+  const auto services = client.get_services();
+  ASSERT_TRUE(services.ok()) << describe(services.error());
+
+  std::lock_guard<std::mutex> lock(recorder->mu);
+  ASSERT_EQ(recorder->calls.size(), 3u);  // login, refresh, the read
+  for (int i : {0, 1}) {
+    EXPECT_EQ(recorder->calls[i].provider, "tconnect");
+    EXPECT_EQ(recorder->calls[i].operation, i == 0 ? "/openapi/v1/auth/login" : "/openapi/v1/auth/refresh");
+    EXPECT_TRUE(recorder->calls[i].ok());
+  }
+  const Call& read = recorder->calls[2];
+  EXPECT_EQ(read.operation.find("/auth/"), std::string::npos) << read.operation;
+  EXPECT_EQ(read.attempts, 2);
+  EXPECT_EQ(read.http_status, 200);
+  EXPECT_EQ(read.error_type, "");
+  std::string blob;
+  for (const auto& c : recorder->calls) blob += c.all() + "\n";
+  for (const std::string& secret : {std::string("eyJ-obs"), config.password.reveal(), config.client_secret.reveal(),
+                                    config.aes_key.reveal(), config.username}) {
+    EXPECT_EQ(blob.find(secret), std::string::npos) << secret;
   }
 }
 
