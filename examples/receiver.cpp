@@ -10,6 +10,8 @@
 //   PAYGW_TINGEE_SECRET (optional: serves /tingee/webhook), PAYGW_TCONNECT_BASE_URL and the other
 //   PAYGW_TCONNECT_* settings (optional: serves /tconnect/ipn), PAYGW_RECEIVER_DB (default
 //   paygw-receiver.db). Prints "listening on <url>" when ready.
+// Built with paygw::prometheus (prometheus-cpp found), it also serves Prometheus metrics of every
+// delivery, alert and TConnect call at GET /metrics (docs/observability.md).
 #include <paygw/paygw.hpp>
 #include <paygw/receive/dispatcher.hpp>
 #include <paygw/receive/submit.hpp>
@@ -17,11 +19,19 @@
 
 #include <paygw/httplib.hpp>  // paygw::httplib: the Dispatcher on a cpp-httplib server
 
+#ifdef PAYGW_EXAMPLE_PROMETHEUS
+#include <paygw/metrics/prometheus.hpp>
+
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+#endif
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -73,6 +83,12 @@ int main(int argc, char** argv) {
   std::atomic<bool> final_applied{false};
   receive::DispatcherConfig config;
   config.store = *store;
+  std::shared_ptr<Observer> observer;  // metrics of every delivery, alert and provider call
+#ifdef PAYGW_EXAMPLE_PROMETHEUS
+  auto registry = std::make_shared<prometheus::Registry>();
+  observer = metrics::make_prometheus_observer(*registry);
+#endif
+  config.applier.observer = observer;
   config.applier.handlers.card_final = [&](const receive::CardFinal& c, receive::ApplyContext&) -> Result<void> {
     std::printf(
         "card %s final: %s, %s (from the %s)\n", c.result.request_id.c_str(),
@@ -103,6 +119,7 @@ int main(int argc, char** argv) {
     auto tc = tconnect::Config::from_env();  // the PAYGW_TCONNECT_* variables (paygw/env.hpp)
     if (!tc) return std::fprintf(stderr, "%s\n", describe(tc.error()).c_str()), 1;
     tc->transport = *http::make_curl_transport();
+    tc->observer = observer;
     auto created = tconnect::Client::create(*tc);
     if (!created) return std::fprintf(stderr, "%s\n", describe(created.error()).c_str()), 1;
     tconnect_client = *created;
@@ -138,6 +155,12 @@ int main(int argc, char** argv) {
           .detach();
     }
   };
+#ifdef PAYGW_EXAMPLE_PROMETHEUS
+  // Prometheus' text format, what prometheus::Exposer would serve (registered before the adapter's ".*").
+  server.Get("/metrics", [registry](const httplib::Request&, httplib::Response& res) {
+    res.set_content(prometheus::TextSerializer().Serialize(registry->Collect()), "text/plain; version=0.0.4");
+  });
+#endif
   adapters::mount(server, *dispatcher, serve);
   const int bound =
       port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);

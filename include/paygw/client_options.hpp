@@ -5,6 +5,7 @@
 #include <paygw/clock.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
+#include <paygw/observer.hpp>
 #include <paygw/retry.hpp>
 
 #include <chrono>
@@ -26,6 +27,8 @@ struct ClientOptions {
   std::shared_ptr<Clock> clock;          ///< Timestamps, token expiry, retry budget; defaults to system_clock().
   std::shared_ptr<Sleeper> sleeper;      ///< Waits between attempts; defaults to real_sleeper().
   std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
+  /** Sees every call once it finished (paygw/observer.hpp); null (the default): no events. */
+  std::shared_ptr<Observer> observer;
 };
 
 }  // namespace paygw

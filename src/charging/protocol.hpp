@@ -44,7 +44,7 @@ class ChargingProtocol final : public paygw::detail::Protocol {
   }
   template <typename Req, typename Res>
   paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
-    return {ep.idempotency, false};
+    return {ep.idempotency, false, ep.command.empty() ? std::string_view("getfee") : ep.command};
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {

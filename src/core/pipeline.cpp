@@ -2,6 +2,7 @@
 #include "core/pipeline.hpp"
 
 #include "core/civil_time.hpp"
+#include "core/observer.hpp"
 #include "http/util.hpp"
 
 #include <algorithm>
@@ -184,6 +185,25 @@ void write_log(const Logger& logger, LogLevel level, std::string_view message) {
 
 void Pipeline::log(LogLevel level, std::string_view message) const { write_log(options_.logger, level, message); }
 
+void Pipeline::observe(const CallTrace& trace, const Error* error, int http_status, int attempts) const noexcept {
+  if (!trace.observed || !options_.observer) return;
+  CallEvent event;
+  event.provider = provider_;
+  event.operation = trace.operation;
+  event.method = trace.method;
+  event.server_address = trace.server;
+  event.async = trace.async;
+  event.http_status = error != nullptr ? error->http_status : http_status;
+  event.attempts = error != nullptr ? error->attempts : attempts;
+  if (error != nullptr) {
+    event.error_type = to_string(error->code);
+    event.provider_code = error->provider_code;
+    event.maybe_sent = error->maybe_sent();
+  }
+  event.duration = std::chrono::steady_clock::now() - trace.started;
+  notify_call(*options_.observer, event);
+}
+
 Error Pipeline::answered_error(Error e, const Exchange& exchange) const {
   e.delivery = Delivery::kMaybeSent;  // the server answered
   e.http_status = exchange.response.status;
@@ -208,6 +228,7 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
   bool reauthenticated = false;
   std::optional<http::Response> rejected;  // the 401 answer, while re-authenticating
   std::chrono::steady_clock::time_point attempt_started;
+  CallTrace trace;
 
   const ClientOptions& options() const { return pipeline->options_; }
 
@@ -217,7 +238,7 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
 
   void finish(Result<Exchange> result) const {
     try {
-      done(std::move(result));
+      done(std::move(result), trace);
     } catch (...) {
       // The caller's completion must not take a transport or timer thread down.
     }
@@ -386,6 +407,15 @@ void Pipeline::execute(http::Request request, Route route, const CallOptions& op
   run->limits.budget = options.total_timeout.count() > 0 ? options.total_timeout : options_.retry.total_timeout;
   run->mode = mode;
   run->done = std::move(done);
+  if (options_.observer) {
+    CallTrace& t = run->trace;
+    t.observed = true;
+    t.async = mode == Mode::kAsync;
+    t.operation = route.operation.empty() ? url_path_without_query(run->request.url) : std::string(route.operation);
+    t.method = http::to_string(run->request.method);
+    t.server = server_address_of(run->request.url);
+    t.started = std::chrono::steady_clock::now();
+  }
   run->next_attempt();
 }
 

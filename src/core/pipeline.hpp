@@ -70,6 +70,18 @@ class Protocol {
 struct Route {
   Idempotency idempotency = Idempotency::kWrite;
   bool authorized = true;  ///< false: no Protocol::authorize (TConnect login and refresh).
+  /// The Observer's `paygw.operation`; empty: the request's URL path.
+  std::string_view operation{};
+};
+
+/// What the Observer is told about a call besides its result; filled only when one is set.
+struct CallTrace {
+  bool observed = false;  ///< False: ClientOptions::observer is null, nothing else is filled.
+  bool async = false;
+  std::string operation;
+  std::string method;
+  std::string server;
+  std::chrono::steady_clock::time_point started;
 };
 
 /// A response and how many attempts it took.
@@ -78,8 +90,8 @@ struct Exchange {
   int attempts = 1;
 };
 
-/// Receives the outcome of Pipeline::execute, exactly once.
-using ExchangeDone = std::function<void(Result<Exchange>)>;
+/// Receives the outcome of Pipeline::execute and the call's trace, exactly once.
+using ExchangeDone = std::function<void(Result<Exchange>, const CallTrace&)>;
 
 /// Longest Retry-After paygw represents (about 31 years); a longer delay-seconds value reads as it.
 inline constexpr std::int64_t kMaxRetryAfterSeconds = 1'000'000'000;
@@ -128,21 +140,38 @@ class Pipeline {
   /// The typed result of an exchange: `parse` (the provider's envelope, then the endpoint's
   /// result) over the answer. Errors after an answer carry its http_status, the attempts and
   /// Delivery::kMaybeSent, whichever step found them.
+  /// This is where every call ends: the Observer (if any) is told here.
   template <typename Res, typename Parse>
-  Result<Res> complete(Result<Exchange> exchange, const Parse& parse) const {
-    if (!exchange) return std::move(exchange).error();
+  Result<Res> complete(Result<Exchange> exchange, const CallTrace& trace, const Parse& parse) const {
+    if (!exchange) {
+      observe(trace, &exchange.error(), 0, 0);
+      return std::move(exchange).error();
+    }
     Result<Res> out = parse(exchange->response);
-    if (!out) return answered_error(std::move(out).error(), *exchange);
+    if (!out) {
+      Error e = answered_error(std::move(out).error(), *exchange);
+      observe(trace, &e, 0, 0);
+      return e;
+    }
+    observe(trace, nullptr, exchange->response.status, exchange->attempts);
     return out;
   }
+
+  /// Tells the Observer (when `trace.observed`) that a call ended: with `error`, or (null) with
+  /// an answer `http_status` after `attempts`. Never throws.
+  void observe(const CallTrace& trace, const Error* error, int http_status, int attempts) const noexcept;
 
   /// A blocking call.
   template <typename Res, typename Parse>
   Result<Res> call(http::Request&& request, Route route, const CallOptions& options, const Parse& parse) const {
     std::optional<Result<Exchange>> outcome;
+    CallTrace trace;
     execute(std::move(request), route, options, Mode::kBlocking, nullptr,
-            [&outcome](Result<Exchange> r) { outcome.emplace(std::move(r)); });
-    return complete<Res>(std::move(*outcome), parse);
+            [&outcome, &trace](Result<Exchange> r, const CallTrace& t) {
+              outcome.emplace(std::move(r));
+              trace = t;
+            });
+    return complete<Res>(std::move(*outcome), trace, parse);
   }
 
   /// The same call without blocking; the future is set on a transport or timer thread.
@@ -152,8 +181,8 @@ class Pipeline {
     auto promise = std::make_shared<std::promise<Result<Res>>>();
     auto future = promise->get_future();
     execute(std::move(request), route, options, Mode::kAsync, std::move(owner),
-            [this, promise, parse = std::move(parse)](Result<Exchange> r) {
-              promise->set_value(complete<Res>(std::move(r), parse));
+            [this, promise, parse = std::move(parse)](Result<Exchange> r, const CallTrace& trace) {
+              promise->set_value(complete<Res>(std::move(r), trace, parse));
             });
     return future;
   }
@@ -190,8 +219,9 @@ void run(std::shared_ptr<const void> owner, const Pipeline& pipeline, const P& p
   auto encoded = protocol.encode(ep, request);
   if (!encoded) return done(Out(std::move(encoded).error()));
   pipeline.execute(std::move(*encoded), protocol.route(ep), options, mode, std::move(owner),
-                   [&pipeline, parse = protocol.parser(ep, request), done = std::move(done)](Result<Exchange> r) {
-                     done(pipeline.complete<typename Out::value_type>(std::move(r), parse));
+                   [&pipeline, parse = protocol.parser(ep, request), done = std::move(done)](Result<Exchange> r,
+                                                                                             const CallTrace& trace) {
+                     done(pipeline.complete<typename Out::value_type>(std::move(r), trace, parse));
                    });
 }
 

@@ -4,6 +4,7 @@
 #include <paygw/money.hpp>
 #include <paygw/receive/applier.hpp>
 
+#include "core/observer.hpp"
 #include "http/util.hpp"
 #include "receive/payload.hpp"
 #include "store/validate.hpp"
@@ -111,6 +112,7 @@ Applier::Applier(std::shared_ptr<PaymentStore> store, ApplierOptions options)
 void Applier::alert(const Alert& a) const {
   // Kept for PaymentStore::list_alerts, on its own (ADR 0032); a store failure loses only the row.
   (void)store_->record_alert(AlertRecord{a.provider, a.kind, a.subject, a.message, {}});
+  if (options_.observer) paygw::detail::notify_alert(*options_.observer, AlertEvent{to_string(a.provider), a.kind});
   if (!options_.handlers.alert) return;
   // Documented not to throw; if it does, the alert is lost, never the delivery's reply.
   try {

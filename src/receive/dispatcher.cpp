@@ -4,6 +4,7 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/dispatcher.hpp>
 
+#include "core/observer.hpp"
 #include "receive/check_rule.hpp"
 
 #include <algorithm>
@@ -65,6 +66,26 @@ constexpr std::string_view kChargingIgnored = R"({"status":"ignored"})";
 constexpr std::string_view kChargingRejected = R"({"status":"rejected"})";
 constexpr std::string_view kChargingRetry = R"({"code":"99","message":"Temporarily unavailable"})";
 
+// What the Observer is told about a delivery (one per handle() call, on its stack).
+struct Seen {
+  std::string_view provider;
+  std::string_view delivery;
+  std::string_view outcome;  // empty: derived from the reply's status (outcome_of_status)
+};
+
+std::string_view outcome_of_status(int status) {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403: return "refused";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "too_large";
+    case 503: return "unavailable";
+    default: return "acknowledged";
+  }
+}
+
 }  // namespace
 
 struct Dispatcher::Impl {
@@ -73,14 +94,27 @@ struct Dispatcher::Impl {
 
   explicit Impl(DispatcherConfig c) : config(std::move(c)), applier(config.store, config.applier) {}
 
-  Reply route(std::string_view method, std::string_view target, const http::Headers& headers,
-              std::string_view body) const;
+  Reply route(std::string_view method, std::string_view target, const http::Headers& headers, std::string_view body,
+              Seen& seen) const;
 
-  Reply tingee(const http::Headers& headers, std::string_view body) const {
+  void observe(const Seen& seen, std::string_view method, const Reply& reply,
+               std::chrono::steady_clock::time_point started) const noexcept {
+    DeliveryEvent event;
+    event.provider = seen.provider;
+    event.delivery = seen.delivery;
+    event.outcome = seen.outcome.empty() ? outcome_of_status(reply.status) : seen.outcome;
+    event.method = method;
+    event.status = reply.status;
+    event.duration = std::chrono::steady_clock::now() - started;
+    paygw::detail::notify_delivery(*config.applier.observer, event);
+  }
+
+  Reply tingee(const http::Headers& headers, std::string_view body, Seen& seen) const {
     const TingeeEndpoint& ep = *config.tingee;
     // A body-less POST is a connection test (no event to verify or apply): acknowledge it, as
     // the dashboard's test fails otherwise.
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      seen.delivery = seen.outcome = "ping";
       return reply(200, std::string(tingee::kWebhookAck), "tingee body-less ping: nothing applied");
     }
     auto event = tingee::verify_webhook(body, headers, ep.secret, ep.options);
@@ -93,18 +127,23 @@ struct Dispatcher::Impl {
     const std::string ack(tingee::kWebhookAck);
     switch (event->kind) {
       case tingee::WebhookKind::kPing:
+        seen.delivery = seen.outcome = "ping";
         return reply(200, ack,
                      event->authenticated ? "tingee ping (signed)" : "tingee ping (unsigned: nothing applied)");
       case tingee::WebhookKind::kBankLink: {
+        seen.delivery = "bank_link";
         auto applied = applier.apply_bank_link(*event->bank_link);
         if (!applied) return unavailable("tingee bank-link", applied.error());
+        seen.outcome = to_string(applied->outcome);
         if (applied->outcome == Outcome::kRejected) return reply(400, std::string(kTingeeUnreadable), applied->detail);
         return reply(200, ack, "tingee bank-link " + std::string(to_string(applied->outcome)));
       }
       case tingee::WebhookKind::kPayment: break;
     }
+    seen.delivery = "payment";
     auto applied = applier.apply_tingee_payment(*event->payment, "webhook");
     if (!applied) return unavailable("tingee payment", applied.error());
+    seen.outcome = to_string(applied->outcome);
     const std::string note = "tingee payment " + std::string(to_string(applied->outcome)) + ": " + applied->detail;
     if (applied->outcome == Outcome::kRejected) return reply(400, std::string(kTingeeUnreadable), note);
     return reply(200, ack, note);
@@ -119,9 +158,11 @@ struct Dispatcher::Impl {
     return reply(503, std::string(kIpnNotApplied), "tconnect IPN not applied: " + note);
   }
 
-  Reply tconnect(std::string_view body) const {
+  Reply tconnect(std::string_view body, Seen& seen) const {
     const auto arrived = std::chrono::steady_clock::now();
     const TconnectEndpoint& ep = *config.tconnect;
+    seen.delivery = "ipn";
+    seen.outcome = "refused";
     auto ipn = tconnect::decode_ipn(body, ep.keys, ep.key_format);
     if (!ipn) {
       applier.alert({Provider::kTconnect, "rejected", "", "IPN refused: " + describe(ipn.error())});
@@ -131,22 +172,26 @@ struct Dispatcher::Impl {
       applier.alert({Provider::kTconnect, "rejected", ipn->order_id, "IPN amount outside 1..kMaxAmountVnd"});
       return ipn_not_applied(arrived, "refused: amount out of bounds");
     }
+    seen.outcome = "unavailable";
     auto confirmation = guarded(ep.confirm, "TconnectEndpoint::confirm", *ipn, ep.confirm_options);
     if (!confirmation) return ipn_not_applied(arrived, "confirmation query failed: " + describe(confirmation.error()));
     switch (confirmation->result) {
       case IpnCheck::kConfirmed: break;
       case IpnCheck::kNotFound:
+        seen.outcome = "not_confirmed";
         applier.alert(
             {Provider::kTconnect, "not_confirmed", ipn->order_id, "the query does not show the IPN's payment"});
         return ipn_not_applied(arrived, "not confirmed (yet): " + ipn->order_id);
       case IpnCheck::kAmountMismatch:
       case IpnCheck::kNotSuccessful:
+        seen.outcome = "not_confirmed";
         applier.alert({Provider::kTconnect, "rejected", ipn->order_id, "the query contradicts the IPN"});
         return ipn_not_applied(arrived, "the query contradicts the IPN: " + ipn->order_id);
     }
     if (!confirmation->transaction) return ipn_not_applied(arrived, "confirmation without a transaction");
     auto applied = applier.apply_ipn(*ipn, *confirmation->transaction, "ipn");
     if (!applied) return ipn_not_applied(arrived, "(will be retried): " + describe(applied.error()));
+    seen.outcome = to_string(applied->outcome);
     const std::string note = "tconnect IPN " + std::string(to_string(applied->outcome)) + ": " + applied->detail;
     if (applied->outcome == Outcome::kRejected) return ipn_not_applied(arrived, note);
     return reply(200, std::string(tconnect::kIpnAck), note);
@@ -168,18 +213,21 @@ struct Dispatcher::Impl {
     return checked;
   }
 
-  Reply charging(std::string_view query, std::string_view body) const {
+  Reply charging(std::string_view query, std::string_view body, Seen& seen) const {
     const ChargingEndpoint& ep = *config.charging;
+    seen.delivery = "callback";
     const charging::CallbackRequest request{query, body};
     // The request_id only selects the stored card; everything is verified against that record.
     const auto id = charging::callback_request_id(request);
     if (!id) {
+      seen.outcome = "unknown_submission";
       applier.alert({Provider::kCharging, "unknown_submission", "", "callback without a usable request_id"});
       return reply(200, std::string(kChargingIgnored), "charging ignored: no request_id");
     }
     auto record = config.store->find_submission(Provider::kCharging, *id);
     if (!record) return unavailable("charging callback", record.error());
     if (!*record) {
+      seen.outcome = "unknown_submission";
       applier.alert({Provider::kCharging, "unknown_submission", *id, "callback for a card the store lacks"});
       return reply(200, std::string(kChargingIgnored), "charging ignored: unknown request_id " + *id);
     }
@@ -202,6 +250,7 @@ struct Dispatcher::Impl {
     if (result.is_final() && r.state != SubmissionState::kFinal && (ep.confirm || claims_more)) {
       const std::string claim = "final callback (status " + std::to_string(result.status_code) + ")";
       if (!ep.confirm) {
+        seen.outcome = "not_confirmed";
         applier.alert({Provider::kCharging, "not_confirmed", *id,
                        claim + " claims more than the declared value; not credited without ChargingEndpoint::confirm"});
         return reply(503, std::string(kChargingRetry),
@@ -213,6 +262,7 @@ struct Dispatcher::Impl {
       // else keeps it pending and asks the provider to call back again.
       const detail::CheckVerdict verdict = detail::rule_on_check(*checked, true);
       if (verdict.ruling != detail::CheckRuling::kSettle) {
+        seen.outcome = "not_confirmed";
         const std::string why = verdict.why.empty() ? "check says still pending" : verdict.why;
         applier.alert({Provider::kCharging, "not_confirmed", *id, claim + " not applied: " + why});
         return reply(503, std::string(kChargingRetry), "charging callback not applied (will be retried): " + why);
@@ -227,6 +277,7 @@ struct Dispatcher::Impl {
     }
     auto applied = applier.apply_card(result, source);
     if (!applied) return unavailable("charging callback", applied.error());
+    seen.outcome = to_string(applied->outcome);
     const std::string note =
         "charging " + std::string(to_string(applied->outcome)) + ": " + *id + " " + applied->detail;
     if (applied->outcome == Outcome::kRejected || applied->outcome == Outcome::kUnknownSubmission) {
@@ -267,17 +318,24 @@ Reply Dispatcher::handle(std::string_view method, std::string_view target, const
                          std::string_view body) const {
   // Documented never to throw: the merchant's functions are guarded where they are called; this
   // is the last line (std::bad_alloc, a store implementation that throws). Nothing was committed.
+  const auto started = std::chrono::steady_clock::now();
+  Seen seen;
+  Reply out;
   try {
-    return impl_->route(method, target, headers, body);
+    out = impl_->route(method, target, headers, body, seen);
   } catch (const std::exception& e) {
-    return unavailable("delivery", make_error(ErrorCode::kInternal, std::string("exception: ") + e.what()));
+    seen.outcome = "unavailable";
+    out = unavailable("delivery", make_error(ErrorCode::kInternal, std::string("exception: ") + e.what()));
   } catch (...) {
-    return unavailable("delivery", make_error(ErrorCode::kInternal, "exception"));
+    seen.outcome = "unavailable";
+    out = unavailable("delivery", make_error(ErrorCode::kInternal, "exception"));
   }
+  if (impl_->config.applier.observer) impl_->observe(seen, method, out, started);
+  return out;
 }
 
 Reply Dispatcher::Impl::route(std::string_view method, std::string_view target, const http::Headers& headers,
-                              std::string_view body) const {
+                              std::string_view body, Seen& seen) const {
   const auto q = target.find('?');
   const std::string_view path = target.substr(0, q);
   const std::string_view query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
@@ -287,6 +345,7 @@ Reply Dispatcher::Impl::route(std::string_view method, std::string_view target, 
   if (c.tconnect && path == c.tconnect->path) which = Route::kTconnect;
   if (c.charging && path == c.charging->path) which = Route::kCharging;
   if (which == Route::kNone) return reply(404, R"({"error":"not found"})", "no endpoint at this path");
+  seen.provider = which == Route::kTingee ? "tingee" : which == Route::kTconnect ? "tconnect" : "charging";
   const bool get_allowed = which == Route::kCharging;
   if (method != "POST" && !(get_allowed && method == "GET")) {
     Reply r = reply(405, R"({"error":"method not allowed"})", "method " + std::string(method) + " refused");
@@ -297,9 +356,9 @@ Reply Dispatcher::Impl::route(std::string_view method, std::string_view target, 
     return reply(413, R"({"error":"body too large"})", "body or query over max_body_bytes: nothing read");
   }
   switch (which) {
-    case Route::kTingee: return tingee(headers, body);
-    case Route::kTconnect: return tconnect(body);
-    case Route::kCharging: return charging(query, body);
+    case Route::kTingee: return tingee(headers, body, seen);
+    case Route::kTconnect: return tconnect(body, seen);
+    case Route::kCharging: return charging(query, body, seen);
     case Route::kNone: break;
   }
   return reply(404, R"({"error":"not found"})", "no endpoint at this path");

@@ -117,7 +117,7 @@ class ReconcileVerdictTest : public ::testing::Test {
       return {};
     };
     h.alert = [this](const Alert& a) { alerts.push_back(a); };
-    applier.emplace(store, ApplierOptions{h, {}});
+    applier.emplace(store, ApplierOptions{h, {}, nullptr});
     options.older_than = 5min;
     options.store_key = Secret(kStoreKey);
     options.max_queries_per_second = 0;

@@ -74,6 +74,7 @@ class DispatcherTest : public ::testing::Test {
     DispatcherConfig c;
     c.store = store;
     c.applier.handlers = handlers();
+    c.applier.observer = observer;
     c.tingee = TingeeEndpoint{kTingeePath, Secret(kTingeeSecret), {}};
     TconnectEndpoint t;
     t.path = kIpnPath;
@@ -126,6 +127,7 @@ class DispatcherTest : public ::testing::Test {
   Ledger ledger;
   std::map<std::string, tconnect::Transaction> provider_truth;
   bool query_down = false;
+  std::shared_ptr<Observer> observer;  // set, then make_dispatcher() again, to see events
 };
 
 }  // namespace paygw::test

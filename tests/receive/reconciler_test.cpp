@@ -38,7 +38,7 @@ class ReconcilerTest : public ::testing::Test {
       ++runs["tingee:" + p.payment.transaction_code];
       return {};
     };
-    applier.emplace(store, ApplierOptions{h, {}});
+    applier.emplace(store, ApplierOptions{h, {}, nullptr});
     options.older_than = 5min;
     options.store_key = kStoreKey;
     options.max_queries_per_second = 0;

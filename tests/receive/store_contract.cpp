@@ -318,7 +318,7 @@ TEST_P(StoreContract, AHandlerWhoseStatementFailedIsAppliedNowhere) {
     (void)ctx.execute("INSERT INTO once (k) VALUES (" + ph(style, 1) + ")", {std::string("taken")});  // fails
     return {};  // ...and the handler says it succeeded
   };
-  const receive::Applier applier(store, {h, {}});
+  const receive::Applier applier(store, {h, {}, nullptr});
   for (int delivery = 0; delivery < 3; ++delivery) {
     auto applied = applier.apply_tingee_payment(payment("FT-FAIL", 5000), "webhook");
     EXPECT_FALSE(applied.ok()) << "delivery " << delivery << " was reported applied";
@@ -349,7 +349,7 @@ TEST_P(StoreContract, AFailingOwedHandlerDoesNotBlockTheOthers) {
     return {};
   };
   h.alert = [&](const receive::Alert& a) { alerts.push_back(a); };
-  const receive::Applier service(store, {h, {}});
+  const receive::Applier service(store, {h, {}, nullptr});
   auto n = service.run_deferred();
   ASSERT_TRUE(n.ok()) << describe(n.error());
   EXPECT_EQ(*n, 2u);
@@ -408,7 +408,7 @@ TEST_P(StoreContract, OwedEventsWithoutAHandlerHideNothing) {
     ran.push_back(p.payment.transaction_code);
     return {};
   };
-  const receive::Applier service(store, {h, {}});
+  const receive::Applier service(store, {h, {}, nullptr});
   auto n = service.run_deferred(50);
   ASSERT_TRUE(n.ok()) << describe(n.error());
   EXPECT_EQ(*n, 1u);

@@ -49,7 +49,7 @@ struct Fixture {
       EXPECT_EQ(c.source, "submit");
       return {};
     };
-    applier.emplace(store, ApplierOptions{h, {}});
+    applier.emplace(store, ApplierOptions{h, {}, nullptr});
     charging::Config config;
     config.base_url = "http://127.0.0.1:9";
     config.partner_id = "36811";
@@ -170,7 +170,7 @@ struct OrderFixture {
       credited += e.transaction.amount.value_or(0);
       return {};
     };
-    applier.emplace(store, ApplierOptions{h, {}});
+    applier.emplace(store, ApplierOptions{h, {}, nullptr});
     tconnect::Config c;
     c.base_url = "http://127.0.0.1:9";
     c.partner_code = "PARTNER";
@@ -359,7 +359,7 @@ struct BillFixture {
       if (p.bill_settled) ++settled;
       return {};
     };
-    applier.emplace(store, ApplierOptions{h, {}});
+    applier.emplace(store, ApplierOptions{h, {}, nullptr});
     tingee::Config c;
     c.base_url = "http://127.0.0.1:9";
     c.client_id = "tingee-client";

@@ -46,7 +46,7 @@ class TingeeDirectionTest : public ::testing::Test {
       return {};
     };
     h.alert = [this](const Alert& a) { alerts.push_back(a); };
-    applier.emplace(store, ApplierOptions{h, {}});
+    applier.emplace(store, ApplierOptions{h, {}, nullptr});
     ASSERT_TRUE(*store->record_submission(
         SubmissionRecord{Provider::kTingee, "BILL-1", SubmissionState::kWriteAhead, 90000, "", "", "", "", {}, {}}));
     clock->advance(6min);

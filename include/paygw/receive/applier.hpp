@@ -5,6 +5,7 @@
 #include <paygw/charging/models.hpp>
 #include <paygw/clock.hpp>
 #include <paygw/export.hpp>
+#include <paygw/observer.hpp>
 #include <paygw/receive/events.hpp>
 #include <paygw/result.hpp>
 #include <paygw/store.hpp>
@@ -52,6 +53,9 @@ struct ApplierOptions {
   /// The bill id a Tingee payment names, looked up as a Provider::kTingee submission; "" = none.
   /// Default: the value of an additionalData item named "billId" (any case).
   std::function<std::string(const tingee::PaymentNotification&)> tingee_bill_of;
+  /// Sees every alert (Observer::on_alert) and, in a Dispatcher, every delivery
+  /// (Observer::on_delivery); null (the default): no events. See paygw/observer.hpp.
+  std::shared_ptr<Observer> observer;
 };
 
 /// The one place where deliveries become state. Every apply_* runs one store transaction: look the

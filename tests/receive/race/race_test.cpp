@@ -261,7 +261,7 @@ TEST_F(Race, ASubmissionCrashedBeforeItsSendIsFoundByTheReconcilerOnce) {
     if (!n) return n.error();
     return {};
   };
-  receive::Applier applier(backend->store(), receive::ApplierOptions{h, {}});
+  receive::Applier applier(backend->store(), receive::ApplierOptions{h, {}, nullptr});
   receive::ReconcileQueries q;
   q.check_card = [&](const charging::CardRequest& card, const CallOptions&) -> Result<charging::ChargeResult> {
     EXPECT_EQ(card.code, crashed.code);
