@@ -28,7 +28,7 @@ struct ClientOptions {
   std::shared_ptr<Sleeper> sleeper;      ///< Waits between attempts; defaults to real_sleeper().
   std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
   /** Sees every call once it finished (paygw/observer.hpp); null (the default): no events. */
-  std::shared_ptr<Observer> observer;
+  std::shared_ptr<Observer> observer{};
 };
 
 }  // namespace paygw

@@ -10,6 +10,8 @@
 
 #include "http/curl_handle.hpp"
 
+#include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -44,6 +46,8 @@ class CurlCore : public std::enable_shared_from_this<CurlCore> {
     http::Transport::Completion done;
     std::unique_ptr<PooledHandle> handle;
     bool fresh_connection = false;  // the one resend after a closing kept-alive connection
+    // When send_async queued it: the wait for a free connection counts against its timeout.
+    std::chrono::steady_clock::time_point queued_at{};
   };
   using Active = std::map<CURL*, std::unique_ptr<Call>>;
 
@@ -54,6 +58,11 @@ class CurlCore : public std::enable_shared_from_this<CurlCore> {
   void run_async();
   // Starts `call` on the multi handle, or completes it with the error that kept it from starting.
   void launch(std::unique_ptr<Call> call, Active& active);
+  // Starts waiting calls while fewer than max_async_connections run; completes, unsent, those
+  // cancelled or out of time while they waited. Returns how long the worker may sleep before a
+  // waiting call's time runs out (at most `cap`).
+  std::chrono::milliseconds admit(std::deque<std::unique_ptr<Call>>& waiting, Active& active,
+                                  std::chrono::milliseconds cap);
   // A finished transfer: sent again on a fresh connection, or completed.
   void on_done(std::unique_ptr<Call> call, CURLcode rc, Active& active);
 

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: MIT
 // The libcurl transport's send_async: one curl multi handle driven by one worker thread, started
-// on first use; pending requests wait in libcurl's queue beyond CurlOptions::max_async_connections.
+// on first use. Beyond CurlOptions::max_async_connections requests wait in the worker's own queue,
+// not libcurl's: libcurl neither times out nor cancels a transfer waiting for a connection, and
+// would start its timeout only once the transfer leaves that wait — so a request could be sent
+// after its caller's deadline. Here the wait counts against the request's timeout, and a request
+// cancelled or out of time while it waits is completed, certainly not sent (ADR 0034).
 #include <curl/curl.h>
 
 #include "http/curl_core.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <deque>
 #include <utility>
 
 namespace paygw::detail {
@@ -13,6 +20,7 @@ void CurlCore::send_async(http::Request request, http::Transport::Completion don
   auto call = std::make_unique<Call>();
   call->request = std::move(request);
   call->done = std::move(done);
+  call->queued_at = std::chrono::steady_clock::now();
   bool stopping = false;
   {
     std::lock_guard<std::mutex> lock(async_mu_);
@@ -98,20 +106,50 @@ void CurlCore::on_done(std::unique_ptr<Call> call, CURLcode rc, Active& active) 
   complete(*call, std::move(result));
 }
 
-// Adds queued calls to the multi handle, drives them, completes finished ones. It stops once the
-// transport is being destroyed and nothing is in flight.
+std::chrono::milliseconds CurlCore::admit(std::deque<std::unique_ptr<Call>>& waiting, Active& active,
+                                          std::chrono::milliseconds cap) {
+  using std::chrono::milliseconds;
+  const std::size_t limit = std::max<std::size_t>(1, pool_.settings().options.max_async_connections);
+  const auto now = std::chrono::steady_clock::now();
+  milliseconds sleep = cap;
+  for (auto it = waiting.begin(); it != waiting.end();) {
+    Call& call = **it;
+    const milliseconds timeout =
+        call.request.timeout.count() > 0 ? call.request.timeout : pool_.settings().options.timeout;
+    const auto waited = std::chrono::duration_cast<milliseconds>(now - call.queued_at);
+    if (call.request.cancel && call.request.cancel->cancelled()) {
+      complete(call, make_error(ErrorCode::kCancelled, "cancelled while waiting for a connection"));
+    } else if (waited >= timeout) {
+      complete(call, make_error(ErrorCode::kTimeout, "no connection became free within the request's timeout"));
+    } else if (active.size() < limit) {
+      call.request.timeout = timeout - waited;  // the transfer ends when the request's time does
+      launch(std::move(*it), active);
+    } else {
+      sleep = std::min(sleep, timeout - waited);
+      if (call.request.cancel) sleep = std::min(sleep, milliseconds(50));  // a cancel is polled
+      ++it;
+      continue;
+    }
+    it = waiting.erase(it);
+  }
+  return std::max(sleep, milliseconds(1));
+}
+
+// Admits queued calls onto the multi handle, drives them, completes finished ones. It stops once
+// the transport is being destroyed and nothing is in flight or waiting.
 void CurlCore::run_async() {
   Active active;
+  std::deque<std::unique_ptr<Call>> waiting;
   for (;;) {
-    std::vector<std::unique_ptr<Call>> incoming;
     bool stopping = false;
     {
       std::lock_guard<std::mutex> lock(async_mu_);
-      incoming.swap(queue_);
+      for (auto& call : queue_) waiting.push_back(std::move(call));
+      queue_.clear();
       stopping = stopping_;
     }
-    for (auto& call : incoming) launch(std::move(call), active);
-    if (stopping && active.empty()) return;
+    auto sleep = admit(waiting, active, std::chrono::milliseconds(1000));
+    if (stopping && active.empty() && waiting.empty()) return;
     int running = 0;
     curl_multi_perform(multi_, &running);
     int left = 0;
@@ -126,8 +164,10 @@ void CurlCore::run_async() {
       curl_multi_remove_handle(multi_, h);
       on_done(std::move(call), rc, active);
     }
-    // Sleeps until a socket is ready, libcurl's next timeout, or curl_multi_wakeup (new work).
-    curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
+    if (!waiting.empty()) sleep = admit(waiting, active, sleep);  // a finished one made room
+    // Sleeps until a socket is ready, libcurl's next timeout, a waiting call's time runs out, or
+    // curl_multi_wakeup (new work).
+    curl_multi_poll(multi_, nullptr, 0, static_cast<int>(sleep.count()), nullptr);
   }
 }
 

@@ -136,7 +136,7 @@ Result<Applied> Applier::apply_card(const charging::ChargeResult& result, std::s
   }
   if (!money_ok(result.amount) || !money_ok(result.value) || !money_ok(result.card_value) ||
       !money_ok(result.declared_value)) {
-    alert({Provider::kCharging, "rejected", id, "money field outside 0..kMaxAmountVnd"});
+    alert({Provider::kCharging, "rejected", id, "money field outside 0.." + std::to_string(kMaxAmountVnd)});
     return outcome(Outcome::kRejected, id, "money field out of bounds");
   }
   std::optional<Alert> later;
@@ -212,7 +212,7 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
   const std::string& id = payment.transaction_code;
   if (id.empty()) return outcome(Outcome::kRejected, "", "payment without transactionCode");
   if (payment.amount <= 0 || payment.amount > kMaxAmountVnd) {
-    alert({Provider::kTingee, "rejected", id, "amount outside 1..kMaxAmountVnd"});
+    alert({Provider::kTingee, "rejected", id, "amount outside 1.." + std::to_string(kMaxAmountVnd)});
     return outcome(Outcome::kRejected, id, "amount out of bounds");
   }
   if (!storable_key(id)) {

@@ -26,8 +26,9 @@ Result<Applied> apply_swept_tconnect(const Applier& applier, const tconnect::Tra
 
   // A payment naming no order (a plain transfer): no order to settle; the same key.
   if (ref.empty() || !t.amount || *t.amount <= 0 || *t.amount > kMaxAmountVnd) {
-    applier.alert({Provider::kTconnect, "rejected", ref,
-                   "a swept transaction without a reference or with an amount outside 1..kMaxAmountVnd"});
+    applier.alert(
+        {Provider::kTconnect, "rejected", ref,
+         "a swept transaction without a reference or with an amount outside 1.." + std::to_string(kMaxAmountVnd)});
     return Applied{Outcome::kRejected, ref.empty() ? std::string() : "txn/" + ref, false,
                    "no reference, or amount out of bounds"};
   }

@@ -169,7 +169,8 @@ struct Dispatcher::Impl {
       return ipn_not_applied(arrived, "refused: " + describe(ipn.error()));
     }
     if (ipn->amount <= 0 || ipn->amount > kMaxAmountVnd) {
-      applier.alert({Provider::kTconnect, "rejected", ipn->order_id, "IPN amount outside 1..kMaxAmountVnd"});
+      applier.alert(
+          {Provider::kTconnect, "rejected", ipn->order_id, "IPN amount outside 1.." + std::to_string(kMaxAmountVnd)});
       return ipn_not_applied(arrived, "refused: amount out of bounds");
     }
     seen.outcome = "unavailable";

@@ -109,7 +109,7 @@ Result<charging::ChargeResult> submit_card(const charging::Client& client, const
 
 Result<void> write_ahead_order(PaymentStore& store, const TconnectOrder& order, Vnd amount) {
   if (order.order_id.empty()) return refused("order_id is required");
-  if (amount <= 0 || amount > kMaxAmountVnd) return refused("amount must be > 0 and <= kMaxAmountVnd");
+  if (amount <= 0 || amount > kMaxAmountVnd) return refused("amount must be 1.." + std::to_string(kMaxAmountVnd));
   SubmissionRecord record;
   record.provider = Provider::kTconnect;
   record.request_id = order.order_id;
@@ -146,7 +146,8 @@ Result<tingee::Ack> show_bill(const tingee::Client& client, const Applier& appli
   if (show.qr_code.empty()) show.qr_code = bill.qr_code;
   if (show.qr_code != bill.qr_code) return refused("qr_code is not the bill's QR");
   if (show.uuid.empty()) return refused("uuid is required");
-  if (show.amount <= 0 || show.amount > kMaxAmountVnd) return refused("amount must be > 0 and <= kMaxAmountVnd");
+  if (show.amount <= 0 || show.amount > kMaxAmountVnd)
+    return refused("amount must be 1.." + std::to_string(kMaxAmountVnd));
   if (auto qr = paygw::detail::check_payment_qr("qr_code", show.qr_code, show.amount); !qr) return qr.error();
   SubmissionRecord record;
   record.provider = Provider::kTingee;

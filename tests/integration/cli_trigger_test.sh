@@ -65,7 +65,9 @@ grep -q '"content": "Don hang 12"' "$work/tingee.json" || fail "not the QR's pur
   fail "listen did not print 3 verified tingee deliveries"
 [ "$(grep -c '^tingee payment .*: credit 40123 VND' "$work/receiver.log")" -eq 1 ] || fail "not credited once"
 
-# The wrong-amount variant: the device shows 40123, the payer sends 40000.
+# The wrong-amount variant: the device shows 40123 again (a paid device shows "paid" until its next
+# QR), the payer sends 40000.
+"$paygw" tingee show-qr-code --uuid DEMO-BOX-3LS --amount 40123 --qr-code "$qr" >/dev/null
 "$paygw" trigger tingee --device DEMO-BOX-3LS --amount 40000 --url "$listen_url/tingee/webhook" --json \
   >"$work/wrong.json" || fail "trigger tingee --amount"
 grep -q '"wrong_amount": true' "$work/wrong.json" || fail "wrong_amount not reported"

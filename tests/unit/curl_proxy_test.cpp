@@ -44,6 +44,10 @@ std::shared_ptr<http::Transport> through(const ConnectProxy& proxy) {
   return *http::make_curl_transport(options);
 }
 
+// A host only the proxy can reach: loopback hosts are never proxied (ADR 0004, Proxies), and the
+// test proxy tunnels every CONNECT to its own loopback target whatever host it names.
+constexpr const char* kBehindProxy = "https://gateway.invalid";
+
 http::Request payment(const std::string& url) {
   return {http::Method::kPost, url, {{"Content-Type", "application/json"}}, R"({"amount":150000})", 5s, {}};
 }
@@ -53,7 +57,7 @@ TEST(CurlProxy, ARefusedConnectSentNothing) {
   auto transport = through(proxy);
   for (bool async : {false, true}) {
     SCOPED_TRACE(async ? "send_async" : "send");
-    const auto r = exchange(*transport, payment("https://127.0.0.1:9/v1/pay"), async);
+    const auto r = exchange(*transport, payment(std::string(kBehindProxy) + ":9/v1/pay"), async);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().delivery, Delivery::kNotSent) << describe(r.error());
     EXPECT_EQ(r.error().code, ErrorCode::kConnect) << describe(r.error());
@@ -79,7 +83,8 @@ TEST(CurlProxy, AnUntrustedCertificateBehindTheProxySentNothing) {
     auto transport = through(proxy);
     for (bool async : {false, true}) {
       SCOPED_TRACE(async ? "send_async" : "send");
-      const auto r = exchange(*transport, payment("https://127.0.0.1:" + std::to_string(port) + "/v1/pay"), async);
+      const auto r =
+          exchange(*transport, payment(std::string(kBehindProxy) + ":" + std::to_string(port) + "/v1/pay"), async);
       ASSERT_FALSE(r.ok());
       EXPECT_EQ(r.error().code, ErrorCode::kTls) << describe(r.error());
       EXPECT_EQ(r.error().delivery, Delivery::kNotSent) << describe(r.error());
@@ -96,7 +101,7 @@ TEST(CurlProxy, AnUntrustedCertificateBehindTheProxySentNothing) {
 TEST(CurlProxy, EveryWriteBehindARefusingProxyIsNotSent) {
   ConnectProxy proxy(0);
   auto transport = through(proxy);
-  auto clients = calls::make_clients("https://127.0.0.1:9", transport);
+  auto clients = calls::make_clients(std::string(kBehindProxy) + ":9", transport);
   ASSERT_TRUE(clients.ok()) << describe(clients.error());
   for (const Call& op : calls::calls()) {
     if (!op.write) continue;

@@ -55,7 +55,7 @@ struct ApplierOptions {
   std::function<std::string(const tingee::PaymentNotification&)> tingee_bill_of;
   /// Sees every alert (Observer::on_alert) and, in a Dispatcher, every delivery
   /// (Observer::on_delivery); null (the default): no events. See paygw/observer.hpp.
-  std::shared_ptr<Observer> observer;
+  std::shared_ptr<Observer> observer{};
 };
 
 /// The one place where deliveries become state. Every apply_* runs one store transaction: look the
