@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 namespace paygw::cli {
@@ -112,11 +113,32 @@ std::string Context::shown(const std::string& secret) const {
 CLI::App* command(CLI::App& parent, Context& ctx, const std::string& name, const std::string& description,
                   std::function<int()> run_fn) {
   CLI::App* cmd = parent.add_subcommand(name, description);
-  cmd->callback([&ctx, run_fn = std::move(run_fn), group = parent.get_name()] {
+  const bool read = is_read(parent.get_name(), name);
+  cmd->callback([&ctx, run_fn = std::move(run_fn), group = parent.get_name(), read] {
     ctx.action = run_fn;
     ctx.group = group;
+    ctx.read = read;
   });
   return cmd;
+}
+
+bool is_read(const std::string& group, const std::string& name) {
+  // The provider calls that change nothing (each one's --help says "A read."). Every other call
+  // is taken as a write: an answer that leaves its outcome open is exit 7.
+  static const std::set<std::string> kReads = {"tingee get-devices-link-to-shop-or-va",
+                                               "tingee get-paging",
+                                               "tingee get-status-dynamic-qr",
+                                               "tingee transactions",
+                                               "tingee get-banks",
+                                               "tconnect services",
+                                               "tconnect qr-transactions",
+                                               "tconnect card-transactions",
+                                               "tconnect cash-transactions",
+                                               "tconnect confirm-ipn",
+                                               "tconnect order-status",
+                                               "charging check",
+                                               "charging fees"};
+  return kReads.count(group + " " + name) != 0;
 }
 
 CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
@@ -208,10 +230,11 @@ int fail(const Context& ctx, const Error& e, bool not_found, const Json& extra) 
   const std::string provider = provider_label(ctx.group);
   // The provider decided (nothing was done): an answer to the request, or to the login before it
   // (a TConnect login refused leaves the request itself not sent).
-  const bool answered =
-      !e.outcome_unknown() && e.delivery != Delivery::kInbound && (e.maybe_sent() || e.http_status != 0);
+  // A read changes nothing: its outcome is never "unknown" (Error::outcome_unknown() is about writes).
+  const bool unknown = e.outcome_unknown() && !ctx.read;
+  const bool answered = !unknown && e.delivery != Delivery::kInbound && (e.maybe_sent() || e.http_status != 0);
   if (answered) line = "reached " + provider + ", refused: " + e.message + answer_of(e);
-  if (e.outcome_unknown()) {
+  if (unknown) {
     code = Exit::kOutcomeUnknown;
     outcome = "unknown";
     hint = "the request may have been carried out: reconcile (provider's query command) before repeating it";
@@ -253,7 +276,7 @@ int fail(const Context& ctx, const Error& e, bool not_found, const Json& extra) 
                              : e.maybe_sent()                 ? "maybe_sent"
                                                               : "not_sent"},
                 {"outcome", outcome},
-                {"outcome_unknown", e.outcome_unknown()},
+                {"outcome_unknown", unknown},
                 {"http_status", e.http_status},
                 {"provider_code", e.provider_code},
                 {"attempts", e.attempts},

@@ -65,6 +65,7 @@ struct Context {
   std::function<int()> action;  ///< Set by the chosen leaf command's callback.
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  ///< When the action began.
   std::string group;  ///< The chosen command's group ("tingee", "tconnect", "charging", "qr", "paygw").
+  bool read = false;  ///< The chosen command is a provider read (is_read): never "outcome unknown".
 
   /// Transport, logger (--verbose), timeout (--timeout) and retries (--retries) for a client.
   void apply(ClientOptions& options) const;
@@ -74,6 +75,8 @@ struct Context {
   std::string shown(const std::string& secret) const;
 };
 
+/// Whether `group name` is a provider call that changes nothing (listed in cli.cpp).
+bool is_read(const std::string& group, const std::string& name);
 /// Registers a leaf command: CLI11 parses its flags, then `run` becomes the action.
 CLI::App* command(CLI::App& parent, Context& ctx, const std::string& name, const std::string& description,
                   std::function<int()> run_fn);
@@ -121,7 +124,8 @@ class Output {
 int print(const Context& ctx, const Output& out);
 
 /// Prints a failed call (stderr; also stdout as {"error": ...} with --json) and returns its code,
-/// in this order: kOutcomeUnknown when Error::outcome_unknown() (JSON outcome "unknown"); kUsage
+/// in this order: kOutcomeUnknown when Error::outcome_unknown() and the command is not a read
+/// (JSON outcome "unknown"); kUsage
 /// for kInvalidArgument; kConfig for kConfig and for the provider refusing the credentials
 /// (settings.hpp: credential_refusal); kNotFound when `not_found`; kNotSent when certainly not
 /// sent; else kFailed. A definite refusal is worded "reached <provider>, refused: ..." with what
