@@ -10,7 +10,7 @@ demo_receiving() (
   set -euo pipefail
   local build=$1 work
   work=$(mktemp -d)
-  trap 'stop_sandbox; [ -n "${LISTEN_PID:-}" ] && kill "$LISTEN_PID" 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'stop_sandbox; if [ -n "${LISTEN_PID:-}" ]; then kill "$LISTEN_PID" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
   export_sandbox_credentials
   export PAYGW_STORE_KEY="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" PAYGW_RECEIVER_DB="$work/store.db"
   local request_id="demo-rcv-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
