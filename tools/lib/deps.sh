@@ -25,9 +25,10 @@ PAYGW_BUILD_PACKAGES=(cmake g++ make pkg-config ca-certificates libcurl4-openssl
 # JSON.stringify of the sandbox's re-serialising signature check; postgresql is the server the
 # PostgreSQL store and race tests start; zbar-tools decodes every QR image the tools draw; chromium,
 # with playwright-core from npm, looks at the sandbox's screens page; DejaVu draws its Vietnamese text;
-# libspdlog-dev builds the logging adapter example.)
+# libspdlog-dev builds the logging adapter example; prometheus-cpp-dev the paygw::prometheus component,
+# its scrape test and the receiver's /metrics.)
 PAYGW_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev jq nodejs postgresql zbar-tools chromium
-  fonts-dejavu-core libspdlog-dev)
+  fonts-dejavu-core libspdlog-dev prometheus-cpp-dev)
 # npm installs the screens test's two packages (tests/integration/screens/package-lock.json); it
 # comes with some Node.js builds and is Debian's npm package otherwise.
 command -v npm >/dev/null 2>&1 || PAYGW_TEST_PACKAGES+=(npm)
