@@ -273,8 +273,9 @@ void Scheduler::work() {
       continue;
     }
     const auto first = due_.begin();
-    if (first->first > Clock::now()) {
-      cv_.wait_until(lock, first->first);
+    if (const Clock::time_point when = first->first; when > Clock::now()) {
+      // A copy: while this waits, advance() and stop() replace or clear due_ (and its nodes).
+      cv_.wait_until(lock, when);
       continue;
     }
     std::function<void()> work = std::move(first->second);
