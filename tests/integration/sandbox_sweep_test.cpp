@@ -72,8 +72,10 @@ TEST(SandboxSweep, MissedWebhooksAndIpnsAreCreditedOnceWhicheverComesFirst) {
   ASSERT_OK(report);
   EXPECT_FALSE(report->error) << (report->error ? describe(*report->error) : "");
   EXPECT_TRUE(report->next.done());
-  EXPECT_EQ(report->applied, 2u) << receive::sweep_line(*report);
-  EXPECT_EQ(report->duplicates, 1u) << receive::sweep_line(*report);
+  // At least this test's two missed payments and its one early IPN (one test process may share the
+  // sandbox with other tests' payments: TSan runs the whole binary at once).
+  EXPECT_GE(report->applied, 2u) << receive::sweep_line(*report);
+  EXPECT_GE(report->duplicates, 1u) << receive::sweep_line(*report);
   EXPECT_EQ(report->not_credits, 0u);
   EXPECT_EQ(runs[code], 1);
   EXPECT_EQ(credited[code], 2000);
@@ -92,12 +94,12 @@ TEST(SandboxSweep, MissedWebhooksAndIpnsAreCreditedOnceWhicheverComesFirst) {
       EXPECT_EQ(n, 1) << key;
     }
   }
-  EXPECT_EQ(ipn_events, 2) << "one event per TConnect payment";
+  EXPECT_GE(ipn_events, 2) << "one event per TConnect payment";
 
   auto again = receive::sweep(dispatcher->applier(), sources, *window, options);
   ASSERT_OK(again);
   EXPECT_EQ(again->applied, 0u);
-  EXPECT_EQ(again->duplicates, 3u);
+  EXPECT_EQ(again->duplicates, report->applied + report->duplicates);
 }
 
 }  // namespace

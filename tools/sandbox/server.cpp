@@ -19,8 +19,10 @@ using SteadyClock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 std::atomic<bool> g_stopping{false};
-std::mutex g_stop_mu;
-std::condition_variable g_stop_cv;
+// Never destroyed: the signal thread may still be notifying while main returns and static
+// destructors run (a race TSan reported at exit).
+std::mutex& g_stop_mu = *new std::mutex;                            // NOLINT(cppcoreguidelines-owning-memory)
+std::condition_variable& g_stop_cv = *new std::condition_variable;  // NOLINT(cppcoreguidelines-owning-memory)
 
 // The slice in which every wait notices a stop.
 constexpr milliseconds kSlice{100};
