@@ -9,7 +9,7 @@ install(TARGETS paygw EXPORT paygwTargets
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 # A store component's header is installed with it (below), and left out when it was not built.
 install(DIRECTORY include/paygw DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} PATTERN "sqlite.hpp" EXCLUDE
-  PATTERN "postgres.hpp" EXCLUDE PATTERN "metrics" EXCLUDE)  # paygw::prometheus: not installed yet
+  PATTERN "postgres.hpp" EXCLUDE PATTERN "metrics" EXCLUDE)  # paygw::prometheus: installed below
 install(FILES "${PAYGW_GENERATED_INCLUDE}/paygw/export.hpp" "${PAYGW_GENERATED_INCLUDE}/paygw/version.hpp"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw)
 
@@ -55,6 +55,22 @@ foreach(component IN LISTS PAYGW_STORE_COMPONENTS)
   install(FILES "${PROJECT_BINARY_DIR}/paygw-${component}.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
           COMPONENT ${component})
 endforeach()
+
+# paygw::prometheus (cmake/metrics.cmake): its own install component and Debian package, like a
+# store; find_package(paygw CONFIG COMPONENTS prometheus) also finds prometheus-cpp (paygwConfig).
+if(PAYGW_HAVE_PROMETHEUS)
+  set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME prometheus)
+  install(FILES include/paygw/metrics/prometheus.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/paygw/metrics)
+  install(TARGETS paygw_prometheus EXPORT paygw-prometheus-targets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT paygw-prometheus-targets NAMESPACE paygw:: DESTINATION ${PAYGW_CMAKE_DIR})
+  export(EXPORT paygw-prometheus-targets NAMESPACE paygw::
+    FILE "${PROJECT_BINARY_DIR}/paygw-prometheus-targets.cmake")
+  set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME dev)
+endif()
 
 # paygw::httplib (cmake/httplib.cmake): its header and CMake targets, in the dev package.
 if(TARGET paygw_httplib)

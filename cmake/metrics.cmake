@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # The optional metrics component paygw::prometheus (libpaygw_prometheus): the Observer hook's
 # adapter for prometheus-cpp (Debian prometheus-cpp-dev); docs/observability.md, ADR 0040. The
-# core library never links it. Not installed yet (build-tree target only).
+# core library never links it. Installed as its own component (cmake/install.cmake) and Debian
+# package libpaygw-prometheus-dev (cmake/package.cmake).
 #
 # PAYGW_WITH_PROMETHEUS: ON (required), OFF, or AUTO (built when prometheus-cpp is found).
 set(PAYGW_WITH_PROMETHEUS AUTO CACHE STRING "Build paygw::prometheus: ON, OFF or AUTO")
@@ -18,6 +19,7 @@ if(NOT PAYGW_WITH_PROMETHEUS STREQUAL "OFF")
     paygw_add_store(paygw_prometheus prometheus prometheus-cpp::core src/metrics/prometheus.cpp)
     # Its header names prometheus::Registry: users link prometheus-cpp::core themselves too.
     target_link_libraries(paygw_prometheus INTERFACE prometheus-cpp::core)
+    set(PAYGW_HAVE_PROMETHEUS ON)
     message(STATUS "paygw: building paygw::prometheus")
   else()
     message(STATUS "paygw: prometheus-cpp not found (Debian: prometheus-cpp-dev); not building paygw::prometheus")

@@ -6,6 +6,7 @@
 #                 its dependencies are the runtime packages dpkg-shlibdeps finds (libcurl4, libssl3, ...).
 #   libpaygw-sqlite-dev, libpaygw-postgres-dev  the payment stores (components "sqlite" and
 #                 "postgres", when built): library, header, paygw-<store>-targets.cmake.
+#   libpaygw-prometheus-dev  the Observer's Prometheus adapter (component "prometheus", when built).
 # Configure with -DCMAKE_INSTALL_PREFIX=/usr so that GNUInstallDirs picks Debian's multiarch libdir.
 if(BUILD_SHARED_LIBS)
   # A shared libpaygw would need a runtime package of its own (libpaygw0) for the tools to depend on.
@@ -25,6 +26,9 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX "${CMAKE_INSTALL_PREFIX}")
 set(CPACK_STRIP_FILES ON)  # executables only: CMake never strips a static library's symbol table
 set(CPACK_COMPONENTS_ALL dev tools ${PAYGW_STORE_COMPONENTS})
+if(PAYGW_HAVE_PROMETHEUS)
+  list(APPEND CPACK_COMPONENTS_ALL prometheus)
+endif()
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -78,5 +82,13 @@ set(CPACK_COMPONENT_POSTGRES_DESCRIPTION
 The paygw::postgres component of paygw: a PaymentStore on PostgreSQL (libpq, row locks,
 advisory-locked migrations) shared by many receivers. Static library, header and CMake targets
 (find_package(paygw CONFIG COMPONENTS postgres)).")
+set(CPACK_DEBIAN_PROMETHEUS_PACKAGE_NAME libpaygw-prometheus-dev)
+set(CPACK_DEBIAN_PROMETHEUS_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_PROMETHEUS_PACKAGE_DEPENDS "libpaygw-dev (= ${PROJECT_VERSION}), prometheus-cpp-dev")
+set(CPACK_COMPONENT_PROMETHEUS_DESCRIPTION
+  "paygw metrics for Prometheus - development files
+The paygw::prometheus component of paygw: an Observer that counts every provider call, delivery
+and alert in prometheus-cpp metric families (OpenTelemetry attribute names as labels). Static
+library, header and CMake targets (find_package(paygw CONFIG COMPONENTS prometheus)).")
 
 include(CPack)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs the paygw build in $1 into a scratch prefix, validates paygw.pc, then configures,
 # builds and runs the consumer project in $2 against it with find_package(paygw CONFIG) (and the
-# one in $2/sqlite with COMPONENTS sqlite when that component was installed), and compiles, links
+# one in $2/sqlite with COMPONENTS sqlite, and $2/prometheus with COMPONENTS prometheus, when
+# that component was installed), and compiles, links
 # and runs it again with nothing but `pkg-config --cflags --libs paygw` (the command the README
 # gives, for a static and for a shared paygw alike). Then the installed examples
 # (share/paygw/examples) are built against the installed package with their own CMakeLists.txt,
@@ -29,6 +30,14 @@ if [ -n "$(find "$work/prefix" -name 'paygw-sqlite-targets.cmake' | head -n1)" ]
 else
   echo "paygw was built without the sqlite component: COMPONENTS sqlite not tested"
 fi
+if [ -n "$(find "$work/prefix" -name 'paygw-prometheus-targets.cmake' | head -n1)" ]; then
+  cmake -S "$consumer_src/prometheus" -B "$work/build-prometheus" -DCMAKE_PREFIX_PATH="$work/prefix" \
+    >"$work/configure-prometheus.log"
+  cmake --build "$work/build-prometheus" >"$work/build-prometheus.log"
+  "$work/build-prometheus/prometheus_consumer"
+else
+  echo "paygw was built without the prometheus component: COMPONENTS prometheus not tested"
+fi
 # shellcheck disable=SC2086
 c++ -std=c++17 "$consumer_src/main.cpp" -o "$work/consumer-pc" $pc_flags
 LD_LIBRARY_PATH="$(dirname "$(dirname "$pc")")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$work/consumer-pc"
@@ -52,6 +61,11 @@ if [ -n "$(find "$work/prefix" -name 'paygw-httplib-targets.cmake' | head -n1)" 
   set -e
   [ "$rc" = 2 ] && grep -q "usage: PAYGW_STORE_KEY" "$work/receiver.err" ||
     { echo "the installed receiver: exit $rc, $(cat "$work/receiver.err")"; exit 1; }
+  # With the installed metrics component, the receiver is built with GET /metrics.
+  if [ -n "$(find "$work/prefix" -name 'paygw-prometheus-targets.cmake' | head -n1)" ]; then
+    grep -q "PAYGW_EXAMPLE_PROMETHEUS" "$work/build-examples/CMakeFiles/receiver.dir/flags.make" ||
+      { echo "the installed receiver was built without paygw::prometheus"; exit 1; }
+  fi
 fi
 echo "installed examples: built against $work/prefix"
 

@@ -19,6 +19,11 @@ for store in sqlite postgres; do
     stores+=("$store") store_debs+=("$deb") packages+=("libpaygw-$store-dev")
   fi
 done
+# The metrics component's package, when the build tree had it.
+prometheus_deb=$(ls "$debs"/libpaygw-prometheus-dev_*.deb 2>/dev/null || true)
+if [ -n "$prometheus_deb" ]; then
+  store_debs+=("$prometheus_deb") packages+=(libpaygw-prometheus-dev)
+fi
 for pkg in "${packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed"; then
     fail "$pkg is already installed on this machine: remove it first (dpkg -r $pkg)"
@@ -89,6 +94,19 @@ for store in "${stores[@]}"; do
     echo "   (no consumer project in tests/install/$store: the package's files were checked)"
   fi
 done
+
+if [ -n "$prometheus_deb" ]; then
+  echo "== consumer with find_package(paygw CONFIG COMPONENTS prometheus) from /usr"
+  dpkg -L libpaygw-prometheus-dev >"$work/prometheus.files"
+  grep -qx "/usr/include/paygw/metrics/prometheus.hpp" "$work/prometheus.files" ||
+    fail "libpaygw-prometheus-dev lacks its header"
+  grep -qx "/usr/include/paygw/metrics/prometheus.hpp" "$work/dev.files" && fail "libpaygw-dev holds the metrics header"
+  cmake -S "$src/prometheus" -B "$work/cmake-prometheus" >"$work/configure-prometheus.log" 2>&1 ||
+    { cat "$work/configure-prometheus.log"; fail "configure (prometheus)"; }
+  cmake --build "$work/cmake-prometheus" >"$work/build-prometheus.log" 2>&1 ||
+    { cat "$work/build-prometheus.log"; fail "build (prometheus)"; }
+  "$work/cmake-prometheus/prometheus_consumer"
+fi
 
 echo "== dpkg -r ${packages[*]}"
 dpkg -r "${packages[@]}" >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "dpkg -r"; }
