@@ -8,8 +8,6 @@
 #include "reconcile_command.hpp"
 
 #include <paygw/receive/sweep.hpp>
-#include <paygw/store/postgres.hpp>
-#include <paygw/store/sqlite.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -41,17 +39,6 @@ std::chrono::milliseconds duration(const std::string& text, const std::string& f
   const auto d = parse_duration(text);
   if (!d) throw UsageError{flag + ": expected a duration such as 500ms, 30s, 5m or 2h"};
   return *d;
-}
-
-Result<std::shared_ptr<PaymentStore>> open_store(const SweepArgs& args) {
-  if (!args.sqlite.empty()) {
-    sqlite::StoreOptions o;
-    o.path = args.sqlite;
-    return sqlite::open_store(o);
-  }
-  postgres::StoreOptions o;
-  o.conninfo = args.postgres;
-  return postgres::open_store(o);
 }
 
 // The Tingee and TConnect clients whose settings are in the environment.
@@ -135,7 +122,7 @@ int run_sweep(const Context& ctx, const SweepArgs& args) {
     if (!window) throw UsageError{describe(window.error())};
     cursor = *window;
   }
-  auto store = open_store(args);
+  auto store = open_payment_store(args.sqlite, args.postgres);
   if (!store) {
     std::fprintf(stderr, "paygw sweep: %s\n", describe(store.error()).c_str());
     return static_cast<int>(Exit::kUsage);

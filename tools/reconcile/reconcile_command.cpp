@@ -46,18 +46,18 @@ std::string environment_footer() {
   return out;
 }
 
-Result<std::shared_ptr<PaymentStore>> open(const ReconcileArgs& args) {
-  if (!args.sqlite.empty()) {
+}  // namespace
+
+Result<std::shared_ptr<PaymentStore>> open_payment_store(const std::string& sqlite, const std::string& postgres) {
+  if (!sqlite.empty()) {
     sqlite::StoreOptions o;
-    o.path = args.sqlite;
+    o.path = sqlite;
     return sqlite::open_store(o);
   }
   postgres::StoreOptions o;
-  o.conninfo = args.postgres;
+  o.conninfo = postgres;
   return postgres::open_store(o);
 }
-
-}  // namespace
 
 std::optional<std::chrono::milliseconds> parse_duration(const std::string& text) {
   std::size_t digits = 0;
@@ -77,7 +77,7 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
     std::fprintf(out, "paygw reconcile: give exactly one of --sqlite FILE or --postgres CONNINFO\n");
     return kUsage;
   }
-  auto store = open(args);
+  auto store = open_payment_store(args.sqlite, args.postgres);
   if (!store) {
     // A store that cannot be opened is a failure of the store (exit 1), not of the command line.
     std::fprintf(out, "paygw reconcile: cannot open the %s store %s: %s\n",

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <paygw/call_options.hpp>
+#include <paygw/result.hpp>
+#include <paygw/store.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +13,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +26,10 @@ struct ReconcileArgs {
   std::size_t limit = 500;                                        ///< --limit N
   double rate = 2.0;                                              ///< --rate QUERIES_PER_SECOND
 };
+
+/// The store a `--sqlite FILE` or (when `sqlite` is empty) `--postgres CONNINFO` option names, for
+/// `paygw reconcile` and `paygw sweep` alike. Errors: the store's (cannot open, schema, key).
+Result<std::shared_ptr<PaymentStore>> open_payment_store(const std::string& sqlite, const std::string& postgres);
 
 /// "300ms", "30s", "5m", "2h" -> milliseconds; nullopt otherwise.
 std::optional<std::chrono::milliseconds> parse_duration(const std::string& text);
