@@ -21,8 +21,8 @@
 #include <paygw/store/postgres.hpp>
 #include <paygw/store/sqlite.hpp>
 
-#include "../tests/receive/deliveries.hpp"
-#include "../tests/receive/pg_server.hpp"
+#include "../tests/support/deliveries.hpp"
+#include "../tests/support/pg_server.hpp"
 
 #include <libpq-fe.h>
 #include <pthread.h>

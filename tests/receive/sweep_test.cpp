@@ -24,7 +24,7 @@ tingee::Transaction credit(const std::string& code, Vnd amount, const std::strin
   t.code = code;
   t.amount = amount;
   t.type = "CREDIT";
-  t.content = "thanh toan";  // as the webhooks of tests/receive/deliveries.cpp say: the same payment
+  t.content = "thanh toan";  // as the webhooks of tests/support/deliveries.cpp say: the same payment
   t.account_number = "0123456789";
   t.va_account_number = "TNG60716173559";
   t.transaction_date = "20260716174026";

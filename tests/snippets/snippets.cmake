@@ -45,7 +45,7 @@ foreach(line IN LISTS paygw_snippet_manifest)
     continue()
   endif()
   add_executable(snippet_${name} "${paygw_snippet_dir}/${name}.cpp")
-  target_include_directories(snippet_${name} PRIVATE "${CMAKE_CURRENT_LIST_DIR}")
+  target_include_directories(snippet_${name} BEFORE PRIVATE "${CMAKE_CURRENT_LIST_DIR}")  # its support.hpp, not tests/support's
   target_link_libraries(snippet_${name} PRIVATE ${libs} paygw_warnings)
   # A fragment may show a value being obtained and not use it further.
   target_compile_options(snippet_${name} PRIVATE $<$<CXX_COMPILER_ID:GNU,Clang>:-Wno-unused-variable>)

@@ -251,6 +251,16 @@ async function main() {
     check(await page.evaluate(() => window.openedOnce === true), "the page updated itself, never reloaded");
     check((await page.locator("#notice").isVisible()) === false, "no 'without libqrencode' notice");
 
+    // One language per speaker (ADR 0046): what a device shows, says or prints is Vietnamese (the
+    // checks above); the page's own labels are English.
+    await shows(`${panel("DEMO-BOX-3LS")} .speech .who`, "Speaker said · ", "the speaker's label");
+    const labels = await page.evaluate(() => [...document.querySelectorAll(
+      "header.top, .device > h2, .badge, .speech .who, .speech.none, .when, .nfc, .log > h2, #notice")]
+      .map(e => e.textContent));
+    const vietnamese = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+    check(labels.length >= 15 && labels.every(t => !vietnamese.test(t)), "the page's own labels are English",
+          JSON.stringify(labels.filter(t => vietnamese.test(t))));
+
     await page.waitForTimeout(800);  // the status line's next tick
     const shot = path.join(work, "sandbox-screens.png");
     await page.screenshot({ path: shot, fullPage: true });

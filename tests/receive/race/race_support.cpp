@@ -14,7 +14,7 @@
 #ifdef PAYGW_RACE_POSTGRES
 #include <paygw/store/postgres.hpp>
 
-#include "../pg_main.hpp"
+#include "pg_main.hpp"
 
 #include <libpq-fe.h>
 #else

@@ -5,7 +5,7 @@
 
 #include <paygw/store.hpp>
 
-#include "../temp_dir.hpp"
+#include "temp_dir.hpp"
 
 #include <sys/types.h>
 

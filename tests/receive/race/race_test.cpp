@@ -10,9 +10,9 @@
 #include <paygw/receive/reconciler.hpp>
 #include <paygw/receive/submit.hpp>
 
-#include "../deliveries.hpp"
-#include "../temp_dir.hpp"
+#include "deliveries.hpp"
 #include "race_support.hpp"
+#include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -376,6 +376,6 @@ TEST_F(Race, OwedHandlersRunOnceInRunningReceiversWhateverIsOwedBeforeThem) {
 }  // namespace paygw::test
 
 #ifdef PAYGW_RACE_POSTGRES
-#include "../pg_main.hpp"
+#include "pg_main.hpp"
 int main(int argc, char** argv) { return paygw::test::pg_test_main(argc, argv); }
 #endif
