@@ -46,14 +46,6 @@ void parse_header_lines(std::string_view lines, std::size_t count, http::Headers
   }
 }
 
-// Appends `parts` to `out` with one size computation and one growth.
-void append_all(std::string& out, std::initializer_list<std::string_view> parts) {
-  std::size_t n = out.size();
-  for (const auto part : parts) n += part.size();
-  out.reserve(n);
-  for (const auto part : parts) out.append(part.data(), part.size());
-}
-
 }  // namespace
 
 // ---- PooledHandle ----
@@ -136,28 +128,44 @@ Result<void> PooledHandle::prepare(const http::Request& request, bool fresh_conn
   header_line_count_ = 0;
   errbuf_[0] = '\0';
 
+  // The header lines' text is sized once, then filled by copies: no growth, no append checks.
   std::size_t request_bytes = request.url.size() + request.body.size();
-  header_text_.clear();
-  header_offsets_.clear();
+  std::size_t text_size = 8;  // "Expect:\0"
   bool has_user_agent = false;
   for (const auto& [name, value] : request.headers) {
-    header_offsets_.push_back(header_text_.size());
-    // "Name;" sends an empty header. The terminating '\0' of each line is part of the text.
-    append_all(header_text_,
-               {name, value.empty() ? std::string_view(";") : std::string_view(": "), value, std::string_view("", 1)});
+    text_size += name.size() + value.size() + (value.empty() ? 2 : 3);  // "Name;\0" or "Name: value\0"
     request_bytes += name.size() + value.size() + 4;
     has_user_agent = has_user_agent || iequals(name, "User-Agent");
   }
   // The user agent as a header line: CURLOPT_USERAGENT makes libcurl format it anew (aprintf)
   // for every transfer, 5 % of a loopback exchange's instructions.
+  constexpr std::string_view kUserAgent = "User-Agent: ";
   if (!has_user_agent) {
-    header_offsets_.push_back(header_text_.size());
-    append_all(header_text_, {"User-Agent: ", settings_.user_agent, std::string_view("", 1)});
+    text_size += kUserAgent.size() + settings_.user_agent.size() + 1;
     request_bytes += settings_.user_agent.size() + 14;
   }
+  header_text_.resize(text_size);
+  header_offsets_.clear();
+  std::size_t at = 0;
+  auto put = [this, &at](std::string_view part) {
+    std::char_traits<char>::copy(&header_text_[at], part.data(), part.size());
+    at += part.size();
+  };
+  auto line = [this, &at, &put](std::initializer_list<std::string_view> parts) {
+    header_offsets_.push_back(at);
+    for (const auto part : parts) put(part);
+    header_text_[at++] = '\0';
+  };
+  for (const auto& [name, value] : request.headers) {
+    if (value.empty()) {
+      line({name, ";"});  // "Name;" sends an empty header
+    } else {
+      line({name, ": ", value});
+    }
+  }
+  if (!has_user_agent) line({kUserAgent, settings_.user_agent});
   // An empty Expect: stops libcurl waiting for "100 Continue" before sending the body.
-  header_offsets_.push_back(header_text_.size());
-  append_all(header_text_, {std::string_view("Expect:", 8)});
+  line({"Expect:"});
   header_nodes_.resize(header_offsets_.size());
   for (std::size_t i = 0; i < header_nodes_.size(); ++i) {
     header_nodes_[i].data = &header_text_[header_offsets_[i]];
