@@ -16,11 +16,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -172,13 +174,24 @@ int fan_out(std::shared_ptr<paygw::http::Transport> transport, int count, bool s
   int ok = 0;
   const auto a0 = Clock::now();
   {
-    // Futures today. With the callback form of the _async calls, start() becomes
-    // `tconnect.push_payment_async(push, [&](auto r) { answered += r.ok(); })` and the wait a count.
+    // Every answer goes through on_answer, whichever thread it arrives on.
+    std::mutex mu;
+    std::condition_variable all_answered;
+    int answered = 0;
+    auto on_answer = [&](const paygw::Result<paygw::tconnect::PushResult>& r) {
+      std::lock_guard<std::mutex> lock(mu);
+      ok += r.ok() ? 1 : 0;
+      if (++answered == count) all_answered.notify_one();
+    };
+    // Futures today, read below. With the callback form of the _async calls (issue 22 item 5) this
+    // one line becomes `tconnect.push_payment_async(push, on_answer);` and `pending` stays empty.
     std::vector<std::future<paygw::Result<paygw::tconnect::PushResult>>> pending;
     pending.reserve(static_cast<std::size_t>(count));
     auto start = [&] { pending.push_back(tconnect.push_payment_async(push)); };
     for (int i = 0; i < count; ++i) start();
-    for (auto& f : pending) ok += f.get().ok() ? 1 : 0;
+    for (auto& f : pending) on_answer(f.get());
+    std::unique_lock<std::mutex> lock(mu);
+    all_answered.wait(lock, [&] { return answered == count; });
   }
   const double async_s = std::chrono::duration<double>(Clock::now() - a0).count();
   double sync_s = 0;
@@ -275,7 +288,11 @@ int main(int argc, char** argv) {
     if (const char* mark = std::getenv("PAYGW_BENCH_MARK")) std::fputs(mark, stderr);  // warm-up done
     chosen->n = n;
     measure(*chosen);
-    std::printf("%s: %d requests, %.1f us CPU/request\n", chosen->name, n, chosen->cpu_us.back());
+    std::vector<double> lat(chosen->latency_us.end() - n, chosen->latency_us.end());
+    std::sort(lat.begin(), lat.end());
+    std::printf("%s: %d requests, %.1f us CPU/request, latency us: median %.1f, p90 %.1f, p99 %.1f, mean %.1f\n",
+                chosen->name, n, chosen->cpu_us.back(), lat[lat.size() / 2], lat[lat.size() * 9 / 10],
+                lat[lat.size() * 99 / 100], 1e6 / chosen->rates.back());
     curl_easy_cleanup(reused);
     curl_slist_free_all(s.headers);
     return 0;
