@@ -12,13 +12,17 @@
 #include <curl/curl.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <future>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -115,6 +119,17 @@ void measure(Loop& loop) {
   loop.cpu_us.push_back((process_cpu_s() - cpu0) * 1e6 / loop.n);
 }
 
+// The 1-minute load average: every ratio is printed beside it (a loaded machine hides costs that
+// a quiet one shows, issue 22 item 6), so a figure can be judged by the load it was taken at.
+std::string load_average() {
+  char text[64] = "?";
+  if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%63s", text) != 1) std::snprintf(text, sizeof text, "?");
+    std::fclose(f);
+  }
+  return text;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -125,6 +140,75 @@ double paired_ratio(const Loop& a, const Loop& b) {
   std::vector<double> r;
   for (std::size_t i = 0; i < a.rates.size(); ++i) r.push_back(a.rates[i] / b.rates[i]);
   return median(r);
+}
+
+long current_rss_kib() {
+  long pages = 0, resident = 0;
+  if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// TConnect soundbox pushes in flight at once through push_payment_async (one curl multi worker
+// thread, max_async_connections connections), against the same pushes one after another when
+// `sequential`. Prints the rate, how many were answered and the process's peak RSS (issue 22 item 5:
+// 10 000 in flight within 64 MiB; tools/bench runs it alone, in a process of its own).
+int fan_out(std::shared_ptr<paygw::http::Transport> transport, int count, bool sequential) {
+  paygw::tconnect::Config tc;
+  tc.base_url = std::getenv("PAYGW_TINGEE_BASE_URL");
+  tc.partner_code = std::getenv("PAYGW_TCONNECT_PARTNER_CODE");
+  tc.username = std::getenv("PAYGW_TCONNECT_USERNAME");
+  tc.password = paygw::Secret(std::getenv("PAYGW_TCONNECT_PASSWORD"));
+  tc.client_id = std::getenv("PAYGW_TCONNECT_CLIENT_ID");
+  tc.client_secret = paygw::Secret(std::getenv("PAYGW_TCONNECT_CLIENT_SECRET"));
+  tc.aes_key = paygw::Secret(std::getenv("PAYGW_TCONNECT_AES_KEY"));
+  tc.transport = std::move(transport);
+  auto tconnect = *paygw::tconnect::Client::create(tc);
+  const paygw::tconnect::SoundboxPush push{"SB-0001", 180000,
+                                           "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53"
+                                           "0370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"};
+  if (!tconnect.authenticate().ok()) return 1;
+  const long rss_before_kib = current_rss_kib();
+  int ok = 0;
+  const auto a0 = Clock::now();
+  {
+    // Every answer goes through on_answer, whichever thread it arrives on.
+    std::mutex mu;
+    std::condition_variable all_answered;
+    int answered = 0;
+    auto on_answer = [&](const paygw::Result<paygw::tconnect::PushResult>& r) {
+      std::lock_guard<std::mutex> lock(mu);
+      ok += r.ok() ? 1 : 0;
+      if (++answered == count) all_answered.notify_one();
+    };
+    // Futures today, read below. With the callback form of the _async calls (issue 22 item 5) this
+    // one line becomes `tconnect.push_payment_async(push, on_answer);` and `pending` stays empty.
+    std::vector<std::future<paygw::Result<paygw::tconnect::PushResult>>> pending;
+    pending.reserve(static_cast<std::size_t>(count));
+    auto start = [&] { pending.push_back(tconnect.push_payment_async(push)); };
+    for (int i = 0; i < count; ++i) start();
+    for (auto& f : pending) on_answer(f.get());
+    std::unique_lock<std::mutex> lock(mu);
+    all_answered.wait(lock, [&] { return answered == count; });
+  }
+  const double async_s = std::chrono::duration<double>(Clock::now() - a0).count();
+  double sync_s = 0;
+  if (sequential) {
+    const auto s0 = Clock::now();
+    for (int i = 0; i < count; ++i) ok += tconnect.push_payment(push).ok() ? 1 : 0;
+    sync_s = std::chrono::duration<double>(Clock::now() - s0).count();
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const int expected = sequential ? 2 * count : count;
+  std::printf("fan-out: %d pushes in flight at once: %.0f req/s", count, count / async_s);
+  if (sequential) std::printf(" (sequential: %.0f req/s)", count / sync_s);
+  std::printf(", %d/%d ok, peak RSS %.1f MiB (%.1f MiB before the pushes) (load average %s)\n", ok, expected,
+              static_cast<double>(usage.ru_maxrss) / 1024.0, static_cast<double>(rss_before_kib) / 1024.0,
+              load_average().c_str());
+  return ok == expected ? 0 : 1;
 }
 
 }  // namespace
@@ -150,6 +234,8 @@ int main(int argc, char** argv) {
     curl_options.max_async_connections = std::strtoul(c, nullptr, 10);
   if (ca_file() != nullptr) curl_options.ca_file = ca_file();
   config.transport = *paygw::http::make_curl_transport(curl_options);
+  // PAYGW_BENCH_FANOUT=N: only N pushes in flight at once, in this process of its own (peak RSS).
+  if (const char* fan = std::getenv("PAYGW_BENCH_FANOUT")) return fan_out(config.transport, std::atoi(fan), false);
   auto client = *paygw::tingee::Client::create(config);
   const paygw::tingee::GetDevicePagingRequest page;
   paygw::tingee::ShowQrRequest qr;  // a write: the sandbox's 3LS box shows a VietQR
@@ -188,6 +274,29 @@ int main(int argc, char** argv) {
                return ok;
              }};
   Loop* loops[] = {&read, &write, &transport, &raw, &fresh};
+  // PAYGW_BENCH_ONLY=transport|raw|read|write: only that loop, n requests after 100 of warm-up, and
+  // nothing else (for callgrind, perf or strace on one loop: tools/bench-profile).
+  if (const char* only = std::getenv("PAYGW_BENCH_ONLY")) {
+    Loop* chosen = std::string(only) == "transport" ? &transport
+                   : std::string(only) == "raw"     ? &raw
+                   : std::string(only) == "read"    ? &read
+                   : std::string(only) == "write"   ? &write
+                                                    : nullptr;
+    if (chosen == nullptr) return 2;
+    chosen->n = 100;
+    measure(*chosen);
+    if (const char* mark = std::getenv("PAYGW_BENCH_MARK")) std::fputs(mark, stderr);  // warm-up done
+    chosen->n = n;
+    measure(*chosen);
+    std::vector<double> lat(chosen->latency_us.end() - n, chosen->latency_us.end());
+    std::sort(lat.begin(), lat.end());
+    std::printf("%s: %d requests, %.1f us CPU/request, latency us: median %.1f, p90 %.1f, p99 %.1f, mean %.1f\n",
+                chosen->name, n, chosen->cpu_us.back(), lat[lat.size() / 2], lat[lat.size() * 9 / 10],
+                lat[lat.size() * 99 / 100], 1e6 / chosen->rates.back());
+    curl_easy_cleanup(reused);
+    curl_slist_free_all(s.headers);
+    return 0;
+  }
   for (Loop* loop : loops) {  // warm up every path (connections, page cache) once
     loop->n = 100;
     measure(*loop);
@@ -207,44 +316,18 @@ int main(int argc, char** argv) {
     std::printf("  %-48s %8.0f req/s  %6.1f us CPU/request  %7.1f us median latency\n", loop->name, median(loop->rates),
                 median(loop->cpu_us), median(loop->latency_us));
   }
-  std::printf("paygw / raw reused = %.2f (target >= %s); transport alone / raw = %.2f\n", paired_ratio(read, raw),
-              ca_file() != nullptr ? "0.90 over HTTPS" : "0.92 over HTTP", paired_ratio(transport, raw));
-  std::printf("paygw / new handle = %.2f (target >= 3.00)\n", paired_ratio(read, fresh));
-  std::printf("write / read cost  = %.2f (time per call; target <= 1.10)\n", paired_ratio(read, write));
-  std::printf("by median latency: paygw / raw = %.2f, transport alone / raw = %.2f, write / read = %.2f\n",
+  const std::string load = "(load average " + load_average() + ")";
+  std::printf("paygw / raw reused = %.2f (target >= %s); transport alone / raw = %.2f (target >= 0.90) %s\n",
+              paired_ratio(read, raw), ca_file() != nullptr ? "0.90 over HTTPS" : "0.92 over HTTP",
+              paired_ratio(transport, raw), load.c_str());
+  std::printf("by CPU time per request: paygw / raw = %.2f, transport alone / raw = %.2f %s\n",
+              median(raw.cpu_us) / median(read.cpu_us), median(raw.cpu_us) / median(transport.cpu_us), load.c_str());
+  std::printf("paygw / new handle = %.2f (target >= 3.00) %s\n", paired_ratio(read, fresh), load.c_str());
+  std::printf("write / read cost  = %.2f (time per call; target <= 1.10) %s\n", paired_ratio(read, write),
+              load.c_str());
+  std::printf("by median latency: paygw / raw = %.2f, transport alone / raw = %.2f, write / read = %.2f %s\n",
               median(raw.latency_us) / median(read.latency_us), median(raw.latency_us) / median(transport.latency_us),
-              median(write.latency_us) / median(read.latency_us));
+              median(write.latency_us) / median(read.latency_us), load.c_str());
 
-  // Fan-out: 1000 TConnect soundbox pushes in flight at once through push_payment_async (one curl
-  // multi worker thread), against the same pushes one after another.
-  paygw::tconnect::Config tc;
-  tc.base_url = base;
-  tc.partner_code = std::getenv("PAYGW_TCONNECT_PARTNER_CODE");
-  tc.username = std::getenv("PAYGW_TCONNECT_USERNAME");
-  tc.password = paygw::Secret(std::getenv("PAYGW_TCONNECT_PASSWORD"));
-  tc.client_id = std::getenv("PAYGW_TCONNECT_CLIENT_ID");
-  tc.client_secret = paygw::Secret(std::getenv("PAYGW_TCONNECT_CLIENT_SECRET"));
-  tc.aes_key = paygw::Secret(std::getenv("PAYGW_TCONNECT_AES_KEY"));
-  tc.transport = config.transport;
-  auto tconnect = *paygw::tconnect::Client::create(tc);
-  const paygw::tconnect::SoundboxPush push{"SB-0001", 180000,
-                                           "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA53"
-                                           "0370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E"};
-  if (!tconnect.authenticate().ok()) return 1;
-  constexpr int kFan = 1000;
-  const auto a0 = Clock::now();
-  std::vector<std::future<paygw::Result<paygw::tconnect::PushResult>>> futures;
-  futures.reserve(kFan);
-  for (int i = 0; i < kFan; ++i) futures.push_back(tconnect.push_payment_async(push));
-  int ok = 0;
-  for (auto& f : futures) ok += f.get().ok() ? 1 : 0;
-  const double async_s = std::chrono::duration<double>(Clock::now() - a0).count();
-  const auto s0 = Clock::now();
-  for (int i = 0; i < kFan; ++i) ok += tconnect.push_payment(push).ok() ? 1 : 0;
-  const double sync_s = std::chrono::duration<double>(Clock::now() - s0).count();
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  std::printf("fan-out: %d pushes in flight at once: %.0f req/s (sequential: %.0f req/s), %d/%d ok, peak RSS %ld MiB\n",
-              kFan, kFan / async_s, kFan / sync_s, ok, 2 * kFan, usage.ru_maxrss / 1024);
-  return 0;
+  return fan_out(config.transport, 1000, true);
 }

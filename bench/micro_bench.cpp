@@ -8,6 +8,7 @@
 #include <paygw/tingee/client.hpp>
 
 #include "charging/codec.hpp"
+#include "json/json.hpp"
 #include "tconnect/codec.hpp"
 #include "tingee/codec.hpp"
 
@@ -16,6 +17,7 @@
 #include <openssl/hmac.h>
 #include <openssl/md5.h>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -207,6 +209,59 @@ void BM_ChargingParseResult(benchmark::State& state) {
 }
 BENCHMARK(BM_ChargingParseResult);
 
+// JSON parsing alone (issue 22 item 6: does json::parse_fast earn its keep?), on the answers
+// above: json::parse (the fast path, nlohmann when it gives up) against nlohmann's own parser.
+const std::string kChargingBody =
+    R"({"trans_id":123456,"request_id":"order-000123","status":1,"message":"Thẻ thành công","value":50000,)"
+    R"("declared_value":50000,"amount":35000,"telco":"VIETTEL","code":"123456789012","serial":"10000123456"})";
+
+paygw::detail::json::Json parse_nlohmann(const std::string& text) {
+  return paygw::detail::json::Json::parse(text.begin(), text.end(), nullptr, false);
+}
+
+void BM_JsonParseDevicePage(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(paygw::detail::json::parse(kPageResponse.body));
+}
+BENCHMARK(BM_JsonParseDevicePage);
+
+void BM_NlohmannParseDevicePage(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(parse_nlohmann(kPageResponse.body));
+}
+BENCHMARK(BM_NlohmannParseDevicePage);
+
+void BM_JsonParseChargingResult(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(paygw::detail::json::parse(kChargingBody));
+}
+BENCHMARK(BM_JsonParseChargingResult);
+
+void BM_NlohmannParseChargingResult(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(parse_nlohmann(kChargingBody));
+}
+BENCHMARK(BM_NlohmannParseChargingResult);
+
+// `paygw_bench --parse-count paygw|nlohmann N`: N parses of both answers and nothing else, for
+// callgrind (instructions per parse: the difference between runs of 2N and N, divided by N).
+int parse_count(const std::string& parser, long n) {
+  std::size_t members = 0;
+  for (long i = 0; i < n; ++i) {
+    if (parser == "paygw") {
+      members += paygw::detail::json::parse(kPageResponse.body)->size();
+      members += paygw::detail::json::parse(kChargingBody)->size();
+    } else {
+      members += parse_nlohmann(kPageResponse.body).size();
+      members += parse_nlohmann(kChargingBody).size();
+    }
+  }
+  return members > 0 ? 0 : 1;
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (argc == 4 && std::string(argv[1]) == "--parse-count") return parse_count(argv[2], std::atol(argv[3]));
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

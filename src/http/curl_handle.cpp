@@ -6,7 +6,11 @@
 #include "http/util.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <initializer_list>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #if LIBCURL_VERSION_NUM < 0x075000
 #error "paygw needs libcurl >= 7.80 (CURLOPT_PREREQFUNCTION stops libcurl resending a written request)"
@@ -22,15 +26,22 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// "Name: value\r\n" lines (as libcurl delivered them) into `out`; lines without a colon are skipped.
-void parse_header_lines(std::string_view lines, http::Headers& out) {
-  out.reserve(static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n')));
-  while (!lines.empty()) {
-    const auto end = lines.find('\n');
-    const std::string_view line = lines.substr(0, end);
-    lines.remove_prefix(end == std::string_view::npos ? lines.size() : end + 1);
+// "Name: value\r\n" lines (as libcurl delivered them; `count` of them) into `out`; lines without a
+// colon are skipped. One pass, each name and value constructed in place.
+void parse_header_lines(std::string_view lines, std::size_t count, http::Headers& out) {
+  out.reserve(count);
+  const char* p = lines.data();
+  const char* const end = p + lines.size();
+  while (p < end) {
+    const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (eol == nullptr) eol = end;
+    const std::string_view line(p, static_cast<std::size_t>(eol - p));
+    p = eol == end ? end : eol + 1;
     if (const auto colon = line.find(':'); colon != std::string_view::npos) {
-      out.emplace_back(std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+      const std::string_view name = trim(line.substr(0, colon));
+      const std::string_view value = trim(line.substr(colon + 1));
+      out.emplace_back(std::piecewise_construct, std::forward_as_tuple(name.data(), name.size()),
+                       std::forward_as_tuple(value.data(), value.size()));
     }
   }
 }
@@ -114,34 +125,47 @@ Result<void> PooledHandle::prepare(const http::Request& request, bool fresh_conn
   body_too_large_ = headers_too_large_ = resend_refused_ = stale_connection_ = false;
   response_ = http::Response{};
   header_lines_.clear();
+  header_line_count_ = 0;
   errbuf_[0] = '\0';
 
+  // The header lines' text is sized once, then filled by copies: no growth, no append checks.
   std::size_t request_bytes = request.url.size() + request.body.size();
-  header_text_.clear();
-  header_offsets_.clear();
+  std::size_t text_size = 8;  // "Expect:\0"
   bool has_user_agent = false;
   for (const auto& [name, value] : request.headers) {
-    header_offsets_.push_back(header_text_.size());
-    header_text_ += name;
-    header_text_ += value.empty() ? ";" : ": ";  // "Name;" sends an empty header
-    header_text_ += value;
-    header_text_ += '\0';
+    text_size += name.size() + value.size() + (value.empty() ? 2 : 3);  // "Name;\0" or "Name: value\0"
     request_bytes += name.size() + value.size() + 4;
     has_user_agent = has_user_agent || iequals(name, "User-Agent");
   }
   // The user agent as a header line: CURLOPT_USERAGENT makes libcurl format it anew (aprintf)
   // for every transfer, 5 % of a loopback exchange's instructions.
+  constexpr std::string_view kUserAgent = "User-Agent: ";
   if (!has_user_agent) {
-    header_offsets_.push_back(header_text_.size());
-    header_text_ += "User-Agent: ";
-    header_text_ += settings_.user_agent;
-    header_text_ += '\0';
+    text_size += kUserAgent.size() + settings_.user_agent.size() + 1;
     request_bytes += settings_.user_agent.size() + 14;
   }
+  header_text_.resize(text_size);
+  header_offsets_.clear();
+  std::size_t at = 0;
+  auto put = [this, &at](std::string_view part) {
+    std::char_traits<char>::copy(&header_text_[at], part.data(), part.size());
+    at += part.size();
+  };
+  auto line = [this, &at, &put](std::initializer_list<std::string_view> parts) {
+    header_offsets_.push_back(at);
+    for (const auto part : parts) put(part);
+    header_text_[at++] = '\0';
+  };
+  for (const auto& [name, value] : request.headers) {
+    if (value.empty()) {
+      line({name, ";"});  // "Name;" sends an empty header
+    } else {
+      line({name, ": ", value});
+    }
+  }
+  if (!has_user_agent) line({kUserAgent, settings_.user_agent});
   // An empty Expect: stops libcurl waiting for "100 Continue" before sending the body.
-  header_offsets_.push_back(header_text_.size());
-  header_text_ += "Expect:";
-  header_text_ += '\0';
+  line({"Expect:"});
   header_nodes_.resize(header_offsets_.size());
   for (std::size_t i = 0; i < header_nodes_.size(); ++i) {
     header_nodes_[i].data = &header_text_[header_offsets_[i]];
@@ -153,7 +177,8 @@ Result<void> PooledHandle::prepare(const http::Request& request, bool fresh_conn
   auto set = [&](CURLoption opt, auto value) {
     if (rc == CURLE_OK) rc = curl_easy_setopt(curl_, opt, value);
   };
-  set(CURLOPT_URL, request.url.c_str());
+  // libcurl keeps its own copy of the URL: set again only when it changes (strdup and a parse).
+  if (request.url != url_) set(CURLOPT_URL, request.url.c_str());
   const long timeout_ms =
       static_cast<long>((request.timeout.count() > 0 ? request.timeout : settings_.options.timeout).count());
   if (timeout_ms != timeout_ms_) set(CURLOPT_TIMEOUT_MS, timeout_ms);
@@ -175,6 +200,7 @@ Result<void> PooledHandle::prepare(const http::Request& request, bool fresh_conn
   if (rc != CURLE_OK) {
     return make_error(ErrorCode::kInvalidArgument, std::string("cannot set up the request: ") + curl_easy_strerror(rc));
   }
+  if (request.url != url_) url_ = request.url;
   timeout_ms_ = timeout_ms;
   progress_on_ = progress;
   fresh_connect_ = fresh_connection;
@@ -196,7 +222,7 @@ Result<http::Response> PooledHandle::finish(CURLcode rc) {
     long status = 0;
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &status);
     response_.status = static_cast<int>(status);
-    parse_header_lines(header_lines_, response_.headers);
+    parse_header_lines(header_lines_, header_line_count_, response_.headers);
     return std::move(response_);
   }
   CurlFailureFacts facts;
@@ -251,8 +277,10 @@ std::size_t PooledHandle::on_header(char* data, std::size_t size, std::size_t co
   try {
     if (n >= 5 && std::string_view(data, 5) == "HTTP/") {
       h->header_lines_.clear();  // a new response (after an interim 1xx): keep only the final one's
+      h->header_line_count_ = 0;
     } else {
       h->header_lines_.append(data, n);  // parsed once, by finish()
+      ++h->header_line_count_;
     }
   } catch (...) {
     return 0;

@@ -87,6 +87,7 @@ class PooledHandle {
   std::vector<curl_slist> header_nodes_;
 
   // What the previous request left set, so that only changes are applied.
+  std::string url_;
   long timeout_ms_ = -1;
   bool progress_on_ = false;
   bool fresh_connect_ = false;
@@ -102,6 +103,7 @@ class PooledHandle {
   bool resend_refused_ = false;
   bool stale_connection_ = false;
   std::string header_lines_;  // the final response's header lines, parsed by finish()
+  std::size_t header_line_count_ = 0;
   http::Response response_;
 };
 

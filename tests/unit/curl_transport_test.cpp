@@ -123,6 +123,35 @@ TEST(CurlTransport, SendsMethodBodyHeadersAndReadsResponse) {
   }
 }
 
+// A pooled handle keeps its header buffer and the URL it was given between requests: each request
+// still goes out with exactly its own header lines and URL (long, then shorter, an empty value,
+// the caller's own User-Agent, another path), nothing left over from the one before.
+TEST(CurlTransport, EachRequestOnAReusedHandleCarriesItsOwnHeadersAndUrl) {
+  LocalServer server;
+  auto t = transport();
+  const std::string long_value(300, 'x');
+  auto a = t->send(
+      {http::Method::kPost, server.url("/echo"), {{"X-Test", long_value}, {"User-Agent", "merchant/1"}}, "a", {}, {}});
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_NE(a->body.find("ua=merchant/1\n"), std::string::npos) << a->body;
+  EXPECT_NE(a->body.find("x-test=" + long_value + "\n"), std::string::npos) << a->body;
+  auto b = t->send({http::Method::kPost, server.url("/echo?second"), {{"X-Test", ""}}, "b", {}, {}});
+  ASSERT_TRUE(b.ok()) << b.error().message;
+  EXPECT_EQ(b->body.rfind("POST\nb\n", 0), 0u) << b->body;
+  EXPECT_NE(b->body.find(std::string("ua=paygw/") + PAYGW_VERSION_STRING + "\n"), std::string::npos) << b->body;
+  EXPECT_NE(b->body.find("x-test=\n"), std::string::npos) << b->body;
+  auto c = t->send({http::Method::kGet, server.url("/status/503"), {}, "", {}, {}});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->status, 503);
+  auto d = t->send({http::Method::kPost, server.url("/echo"), {}, "d", {}, {}});
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->status, 200);
+  EXPECT_EQ(d->body.rfind("POST\nd\n", 0), 0u) << d->body;
+  EXPECT_NE(d->body.find("x-test=\n"), std::string::npos) << d->body;
+  EXPECT_EQ(http::find_header(d->headers, "retry-after"), nullptr) << "no header of the previous answer";
+  EXPECT_EQ(server.client_ports().size(), 1u) << "all on one kept-alive connection";
+}
+
 TEST(CurlTransport, ReusesConnections) {
   LocalServer server;
   auto t = transport();
