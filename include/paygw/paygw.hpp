@@ -35,3 +35,4 @@
 #include <paygw/tingee/webhook.hpp>
 #include <paygw/version.hpp>
 #include <paygw/vietqr.hpp>
+#include <paygw/vietqr_banks.hpp>
