@@ -28,6 +28,7 @@
 #include <paygw/tconnect/connection.hpp>
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/tconnect/models.hpp>
+#include <paygw/tingee/banks.hpp>
 #include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/client.hpp>
 #include <paygw/tingee/connection.hpp>

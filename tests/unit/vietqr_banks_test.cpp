@@ -4,6 +4,7 @@
 // by BIN, code, Tingee code and short name, the data-file form, refusals, and the builder naming
 // the bank instead of its BIN (vectors: subiz/vietqr's E4, and strings whose CRC was computed with
 // Python's binascii.crc_hqx(data, 0xFFFF)).
+#include <paygw/tingee/banks.hpp>
 #include <paygw/vietqr.hpp>
 #include <paygw/vietqr_banks.hpp>
 
@@ -213,6 +214,72 @@ TEST(VietqrBuildByBank, UnknownOrContradictingBankIsRefused) {
   r.bank.clear();
   r.bin.clear();
   EXPECT_FALSE(vietqr::build(r)) << "neither bin nor bank";
+}
+
+tingee::Bank tingee_bank(std::string code, std::string short_name, std::string bin, std::string name = "") {
+  tingee::Bank b;
+  b.code = std::move(code);
+  b.short_name = std::move(short_name);
+  b.bin = std::move(bin);
+  b.name = std::move(name);
+  return b;
+}
+
+TEST(TingeeMergeBanks, KnownBanksGetTingeeCodesNewBinsAreAddedRowsWithoutBinSkipped) {
+  auto base = BankDirectory::create({{"970436", "VCB", "Vietcombank", "Ngân hàng TMCP Ngoại Thương Việt Nam", ""},
+                                     {"970415", "ICB", "VietinBank", "", ""},
+                                     {"970418", "BIDV", "BIDV", "BIDV full", "BIDV"}});
+  ASSERT_TRUE(base) << base.error().message;
+  tingee::BankList list;
+  list.banks = {tingee_bank("VCB", "Vietcombank", "970436", "another spelling"),
+                tingee_bank("CTG", "VietinBank", "970415", "Ngân hàng TMCP Công thương Việt Nam"),
+                tingee_bank("BIDV", "BIDV", "970418"), tingee_bank("NEXTPAY", "NextPay", ""),
+                tingee_bank("ZZB", "Zed Bank", "970999", "Zed")};
+  tingee::BankMergeReport report;
+  auto merged = tingee::merge_banks(*base, list, &report);
+  ASSERT_TRUE(merged) << merged.error().message;
+  EXPECT_EQ(report.added, 1U);
+  EXPECT_EQ(report.updated, 2U);
+  EXPECT_EQ(report.unchanged, 1U);
+  EXPECT_EQ(report.skipped, 1U);
+  EXPECT_EQ(report.notes.size(), 4U);
+  ASSERT_EQ(merged->size(), 4U);
+  const Bank* vcb = merged->find("970436");
+  EXPECT_EQ(vcb->tingee_code, "VCB");
+  EXPECT_EQ(vcb->name, "Ngân hàng TMCP Ngoại Thương Việt Nam") << "the directory's name is kept";
+  const Bank* ctg = merged->find("CTG");
+  ASSERT_NE(ctg, nullptr);
+  EXPECT_EQ(ctg->code, "ICB") << "the VietQR code is kept";
+  EXPECT_EQ(ctg->name, "Ngân hàng TMCP Công thương Việt Nam") << "an empty name is filled";
+  const Bank* zed = merged->find("Zed Bank");
+  ASSERT_NE(zed, nullptr);
+  EXPECT_EQ(zed->bin, "970999");
+  EXPECT_EQ(zed->code, "ZZB");
+  EXPECT_EQ(zed->tingee_code, "ZZB");
+  EXPECT_EQ(merged->banks().back().bin, "970999") << "added at the end";
+}
+
+TEST(TingeeMergeBanks, ConflictingCodeIsRefusedAndReportUntouched) {
+  auto base = BankDirectory::create({{"970436", "VCB", "Vietcombank", "", ""}, {"970418", "BIDV", "BIDV", "", ""}});
+  ASSERT_TRUE(base);
+  tingee::BankList list;
+  list.banks = {tingee_bank("VCB", "BIDV", "970418")};  // Tingee calling BIDV "VCB"
+  tingee::BankMergeReport report;
+  auto merged = tingee::merge_banks(*base, list, &report);
+  ASSERT_FALSE(merged);
+  EXPECT_EQ(merged.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(report.updated, 0U);
+}
+
+TEST(TingeeMergeBanks, BuiltinDirectoryAlreadyHasTingeesFixtureBanks) {
+  tingee::BankList list;
+  list.banks = {tingee_bank("VCB", "Vietcombank", "970436"), tingee_bank("BIDV", "BIDV", "970418"),
+                tingee_bank("TPB", "TPBank", "970423")};
+  tingee::BankMergeReport report;
+  auto merged = tingee::merge_banks(vietqr::bank_directory(), list, &report);
+  ASSERT_TRUE(merged) << merged.error().message;
+  EXPECT_EQ(report.unchanged, 3U);
+  EXPECT_EQ(merged->to_tsv(), vietqr::bank_directory().to_tsv());
 }
 
 }  // namespace
