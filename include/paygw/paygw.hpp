@@ -7,6 +7,7 @@
 #include <paygw/charging/client.hpp>
 #include <paygw/charging/connection.hpp>
 #include <paygw/charging/models.hpp>
+#include <paygw/charging/profiles.hpp>
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
