@@ -341,6 +341,18 @@ expect 3 "$cli" charging check $(card 1234567891 "$rid-nope")
 expect 0 "$cli" charging fees --json
 json '(.rows | length) > 0 and .rows[0].fees_percent == "30"'
 no_secrets charging fees
+# A provider profile sets the sign scheme unless --scheme says otherwise (the sandbox checks scheme A).
+# shellcheck disable=SC2046
+expect 0 "$cli" charging --profile thesieure submit $(card 1234567891 "$rid-prof") --json
+json '.kind == "success"'
+# shellcheck disable=SC2046
+expect 8 "$cli" charging --profile THESIEURE-B submit $(card 1234567891 "$rid-profb") --json
+grep -q "INVALID_SIGNATURE" <<<"$err" || fail "a scheme-B profile against a scheme-A host: $err"
+# shellcheck disable=SC2046
+expect 0 "$cli" charging --profile thesieure-b --scheme a submit $(card 1234567891 "$rid-profa") --json
+expect 0 "$cli" charging profiles --json
+json '(.profiles | length) >= 9 and (.profiles[] | select(.name == "card2k") | .sandbox_base_url) == "https://sandbox.card2k.com"'
+expect 2 "$cli" charging --profile nope fees
 
 # Outcome unknown (7): the gateway carried the push out but answered too late, or answered 500.
 curl -sf -X POST "$SANDBOX_URL/_sandbox/faults" -d '{"mode":"timeout","ms":2500,"path":"/openapi/v1/devices/payments/push"}' >/dev/null

@@ -196,6 +196,8 @@ void add_charging_commands(CLI::App& app, Context& ctx) {
                 "A provider profile (paygw charging profiles): its base URL and sign scheme unless --base-url/--scheme "
                 "say otherwise, its path and encoding")
       ->check(CLI::IsMember(charging::profile_names(), CLI::ignore_case));
+  add_calls(*t, ctx, creds);
+  add_helpers(*t, ctx, creds);
   command(*t, ctx, "profiles",
           "The built-in provider profiles (host, sign scheme, encoding, fee endpoints, serial check, test host). No "
           "network. --raw prints the names.",
@@ -221,8 +223,6 @@ void add_charging_commands(CLI::App& app, Context& ctx) {
             o.set("profiles", list);
             return print(ctx, o);
           });
-  add_calls(*t, ctx, creds);
-  add_helpers(*t, ctx, creds);
 }
 
 }  // namespace paygw::cli
