@@ -7,6 +7,7 @@
 #include <paygw/charging/client.hpp>
 #include <paygw/charging/connection.hpp>
 #include <paygw/charging/models.hpp>
+#include <paygw/charging/profiles.hpp>
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
@@ -28,6 +29,7 @@
 #include <paygw/tconnect/connection.hpp>
 #include <paygw/tconnect/envelope.hpp>
 #include <paygw/tconnect/models.hpp>
+#include <paygw/tingee/banks.hpp>
 #include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/client.hpp>
 #include <paygw/tingee/connection.hpp>
@@ -35,3 +37,4 @@
 #include <paygw/tingee/webhook.hpp>
 #include <paygw/version.hpp>
 #include <paygw/vietqr.hpp>
+#include <paygw/vietqr_banks.hpp>

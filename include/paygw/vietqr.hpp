@@ -30,7 +30,7 @@ enum class Service {
 /// What to put in a QR. A QR with an amount is dynamic (01 = 12, one payment); without one it is
 /// static (01 = 11, reusable).
 struct BuildRequest {
-  std::string bin;                        ///< Required: 6-digit bank BIN (38.01.00).
+  std::string bin;                        ///< 6-digit bank BIN (38.01.00); required unless `bank` is set.
   std::string account;                    ///< Required: account or card number, 1..19 letters/digits (38.01.01).
   Service service = Service::kToAccount;  ///< Account or card number (38.02).
   std::optional<Vnd> amount;              ///< VND, 1..13 digits (54). Set = dynamic QR.
@@ -43,14 +43,20 @@ struct BuildRequest {
   /// that of 62) counted in characters, as EMVCo counts them. Off by default: the purpose is
   /// ASCII, which every bank app reads. At most 25 characters either way.
   bool unicode_purpose = false;
+  /// The bank by name instead of by BIN: a code ("VCB"), a short name ("Vietcombank"), a Tingee
+  /// code ("CTG") or a BIN, looked up in the compiled-in directory (bank_directory(),
+  /// paygw/vietqr_banks.hpp). Used when set; `bin` may then stay empty, and when both are set
+  /// they must name the same bank.
+  std::string bank;
 };
 
 /// Builds the QR string, ending in `6304` + the CRC-16/CCITT-FALSE of everything before it
 /// (4 upper-case hex digits, computed over the UTF-8 bytes). Text fields lose their Vietnamese
 /// diacritics ("chuyển khoản" -> "chuyen khoan") unless BuildRequest::unicode_purpose; nothing
 /// is truncated silently.
-/// Errors: kInvalidArgument naming the field (bad BIN, account, amount, a text field too long,
-/// with characters that have no ASCII form, or with control characters). Thread-safe.
+/// Errors: kInvalidArgument naming the field (bad BIN, a `bank` the directory does not know or
+/// that is not the bank of `bin`, account, amount, a text field too long, with characters that
+/// have no ASCII form, or with control characters). Thread-safe.
 PAYGW_EXPORT Result<std::string> build(const BuildRequest& request);
 
 /// How the TLV lengths of a parsed QR count text that is not ASCII.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// VietQR builder/parser. Depends only on the standard library and paygw/result.hpp (so that the
-// fuzz target can compile it alone).
+// VietQR builder/parser. Depends only on the standard library, paygw/result.hpp and the bank
+// directory (banks.cpp), so that the fuzz target can compile them alone.
 #include <paygw/vietqr.hpp>
+#include <paygw/vietqr_banks.hpp>
 
 #include "text.hpp"
 #include "tlv.hpp"
@@ -105,7 +106,14 @@ std::string_view to_string(Problem problem) noexcept {
 }
 
 Result<std::string> build(const BuildRequest& r) {
-  if (r.bin.size() != 6 || !digits(r.bin)) return invalid("bin must be 6 digits");
+  std::string bin = r.bin;
+  if (!r.bank.empty()) {
+    auto named = bank_bin(r.bank);
+    if (!named) return invalid("bank: " + named.error().message);
+    if (!bin.empty() && bin != *named) return invalid("bank '" + r.bank + "' is BIN " + *named + ", not bin " + bin);
+    bin = std::move(*named);
+  }
+  if (bin.size() != 6 || !digits(bin)) return invalid("bin must be 6 digits");
   if (r.account.empty() || r.account.size() > 19 || !alnum(r.account))
     return invalid("account must be 1..19 letters or digits");
   if (r.amount && (*r.amount <= 0 || *r.amount > 9'999'999'999'999))
@@ -124,7 +132,7 @@ Result<std::string> build(const BuildRequest& r) {
   if (!city) return city.error();
 
   std::string beneficiary;
-  tlv(beneficiary, "00", r.bin);
+  tlv(beneficiary, "00", bin);
   tlv(beneficiary, "01", r.account);
   std::string account_info;
   tlv(account_info, "00", std::string(kNapasGuid));

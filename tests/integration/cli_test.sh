@@ -150,6 +150,30 @@ json '.error.problem == "bad_crc"'
 expect 0 "$cli" qr build --bin 970422 --account 1 --purpose "Tiền cà phê" --unicode-purpose --raw
 grep -q "0811Tiền cà phê" <<<"$out" || fail "--unicode-purpose: $out"
 
+# ---- the VietQR bank directory: a bank's code or short name where a BIN is taken ----
+for bank in 970422 MB mbbank "MB Bank"; do
+  expect 0 "$cli" qr build --bin "$bank" --account 0023457923442 --amount 40123 --purpose "test text string" --raw
+  [ "$out" = "$qr" ] || fail "qr build --bin '$bank': $out"
+done
+expect 2 "$cli" qr build --bin "Narnia Bank" --account 1
+grep -q "Narnia Bank" <<<"$err" || fail "an unknown bank is not named: $err"
+expect 0 "$cli" banks show VCB --json
+json '.bin == "970436" and .short_name == "Vietcombank" and .code == "VCB" and .tingee_code == "VCB"'
+expect 0 "$cli" banks show ctg --raw
+[ "$out" = 970415 ] || fail "banks show ctg: $out"
+expect 0 "$cli" banks show 970407 --json
+json '.code == "TCB" and .short_name == "Techcombank" and .tingee_code == ""'
+expect 3 "$cli" banks show "Narnia Bank" --json
+json '.error.exit_code == 3'
+expect 0 "$cli" banks list --json
+json '.count >= 60 and (.banks[] | select(.code == "BIDV") | .bin) == "970418"'
+expect 0 "$cli" banks list --raw
+grep -qP '^970436\tVCB\tVietcombank\tVCB$' <<<"$out" || fail "banks list --raw: $out"
+printf 'bin\tcode\tshort_name\tname\ttingee_code\n970999\tZZB\tZed Bank\tZed\t\n' >"$work/banks.tsv"
+expect 0 "$cli" banks show "zed bank" --file "$work/banks.tsv" --raw
+[ "$out" = 970999 ] || fail "banks show --file: $out"
+expect 2 "$cli" banks list --file "$work/no-such-file.tsv"
+
 # ---- bash completion ----
 run bash -c "source '$work/completion.bash'; COMP_WORDS=(paygw tingee get-p); COMP_CWORD=2; _paygw; echo \"\${COMPREPLY[*]}\""
 [ "$out" = "get-paging" ] || fail "completion of 'paygw tingee get-p': $out"
@@ -219,6 +243,21 @@ done
 expect 2 "$cli" tingee transactions --from "$(now_vn $((-11 * 86400)))" --to "$(now_vn 0)"   # more than 10 days
 expect 0 "$cli" tingee get-banks --json
 json '(.banks | length) == 15 and (.banks[] | select(.code == "VCB") | .bin) == "970436"'
+json '(.banks[] | select(.code == "CTG") | .short_name) == "VietinBank"'
+# The sandbox serves paygw's bank directory; refresh-banks merges get-banks into a data file.
+curl -sf "$SANDBOX_URL/_sandbox/banks" >"$work/directory.json" || fail "GET /_sandbox/banks"
+jq -e '.code == "00" and (.data | length) >= 60 and (.data[] | select(.shortName == "Techcombank") | .bin) == "970407"' \
+  "$work/directory.json" >/dev/null || fail "/_sandbox/banks: $(head -c 300 "$work/directory.json")"
+expect 0 "$cli" tingee refresh-banks --out "$work/refreshed.tsv" --json
+json '.unchanged == 15 and .added == 0 and .skipped == 0'
+expect 0 "$cli" banks show CTG --file "$work/refreshed.tsv" --raw
+[ "$out" = 970415 ] || fail "refreshed file: $out"
+printf 'bin\tcode\tshort_name\tname\ttingee_code\n970415\tICB\tVietinBank\t\t\n' >"$work/base.tsv"
+expect 0 "$cli" tingee refresh-banks --base "$work/base.tsv" --out - --raw
+grep -qP '^970415\tICB\tVietinBank\tNgân hàng TMCP Công thương Việt Nam\tCTG$' <<<"$out" || fail "refresh-banks --base: $out"
+grep -qP '^970436\tVCB\tVietcombank\t.*\tVCB$' <<<"$out" || fail "refresh-banks added VCB: $out"
+expect 0 "$cli" tingee generate-dynamic-qr --va-account-number V1T123456789 --amount 1000 --bank-bin Vietcombank --json
+"$cli" qr parse "$(jq -r .qr_code <<<"$out")" --json | jq -e '.bin == "970436"' >/dev/null || fail "--bank-bin Vietcombank"
 
 # The two resets are two endpoints: reset-device (POST, with details) and reset (DELETE ?uuid=).
 link6() { expect 0 "$cli" tingee add-device-to-shop --uuid DEMO-BOX-6XS --security-code 123456 --shop-ids 1; }
@@ -302,6 +341,18 @@ expect 3 "$cli" charging check $(card 1234567891 "$rid-nope")
 expect 0 "$cli" charging fees --json
 json '(.rows | length) > 0 and .rows[0].fees_percent == "30"'
 no_secrets charging fees
+# A provider profile sets the sign scheme unless --scheme says otherwise (the sandbox checks scheme A).
+# shellcheck disable=SC2046
+expect 0 "$cli" charging --profile thesieure submit $(card 1234567891 "$rid-prof") --json
+json '.kind == "success"'
+# shellcheck disable=SC2046
+expect 8 "$cli" charging --profile THESIEURE-B submit $(card 1234567891 "$rid-profb") --json
+grep -q "INVALID_SIGNATURE" <<<"$err" || fail "a scheme-B profile against a scheme-A host: $err"
+# shellcheck disable=SC2046
+expect 0 "$cli" charging --profile thesieure-b --scheme a submit $(card 1234567891 "$rid-profa") --json
+expect 0 "$cli" charging profiles --json
+json '(.profiles | length) >= 9 and (.profiles[] | select(.name == "card2k") | .sandbox_base_url) == "https://sandbox.card2k.com"'
+expect 2 "$cli" charging --profile nope fees
 
 # Outcome unknown (7): the gateway carried the push out but answered too late, or answered 500.
 curl -sf -X POST "$SANDBOX_URL/_sandbox/faults" -d '{"mode":"timeout","ms":2500,"path":"/openapi/v1/devices/payments/push"}' >/dev/null

@@ -176,6 +176,20 @@ Checks tingee_bill_checks() {
         if (b.code == "BIDV") bidv = b.bin == "970418";
       }
       EXPECT_TRUE(bidv) << "BIDV is 970418";
+      // The sandbox serves paygw's VietQR bank directory: merging its answer changes nothing, and
+      // every bank it lists has the directory's names under its Tingee code.
+      tingee::BankMergeReport report;
+      auto merged = tingee::merge_banks(vietqr::bank_directory(), *banks, &report);
+      ASSERT_TRUE(merged.ok()) << merged.error().message;
+      EXPECT_EQ(report.unchanged, 15u);
+      EXPECT_EQ(merged->to_tsv(), vietqr::bank_directory().to_tsv());
+      for (const auto& b : banks->banks) {
+        const vietqr::Bank* known = vietqr::bank_directory().find_by_code(b.code);
+        ASSERT_NE(known, nullptr) << b.code;
+        EXPECT_EQ(known->bin, b.bin) << b.code;
+        EXPECT_EQ(known->short_name, b.short_name) << b.code;
+        EXPECT_EQ(known->name, b.name) << b.code;
+      }
     }
   };
   return k;

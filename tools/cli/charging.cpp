@@ -5,14 +5,27 @@
 #include "cli.hpp"
 #include "settings.hpp"
 
+#include <optional>
+
 namespace paygw::cli {
 namespace {
 
 // The group's settings (flags or PAYGW_CHARGING_*, paygw/env.hpp), read when a command runs.
 struct Credentials {
   SettingsPtr settings;
+  std::string profile;  ///< --profile: a built-in provider profile (paygw/charging/profiles.hpp), or "".
 
+  // The chosen profile's base URL and sign scheme, where the flags and variables leave them unset.
+  std::optional<charging::Profile> use_profile() const {
+    if (profile.empty()) return std::nullopt;
+    auto p = charging::profile(profile);
+    if (!p) throw UsageError{"--profile: " + p.error().message};
+    if (settings->value("PAYGW_CHARGING_BASE_URL").empty()) settings->given["PAYGW_CHARGING_BASE_URL"] = p->base_url;
+    if (settings->value("PAYGW_CHARGING_SCHEME").empty()) settings->given["PAYGW_CHARGING_SCHEME"] = p->sign_scheme;
+    return *p;
+  }
   charging::SignScheme sign_scheme() const {
+    use_profile();
     const std::string scheme = settings->value("PAYGW_CHARGING_SCHEME");
     if (!scheme.empty() && scheme != "a" && scheme != "A" && scheme != "b" && scheme != "B") {
       throw ConfigError{"--scheme (or $PAYGW_CHARGING_SCHEME) must be a or b, not '" + scheme + "'"};
@@ -25,7 +38,14 @@ struct Credentials {
   }
   std::string partner_id() const { return settings->value("PAYGW_CHARGING_PARTNER_ID"); }
   charging::Client client(const Context& ctx) const {
-    auto made = charging::Client::create(charging_config(ctx, *settings));
+    const auto chosen = use_profile();
+    charging::Config config = charging_config(ctx, *settings);
+    if (chosen) {  // what the variables do not carry: the path, the encoding, the telco names
+      config.path = chosen->path;
+      config.encoding = chosen->encoding;
+      config.telco_wire_names = chosen->telco_wire_names;
+    }
+    auto made = charging::Client::create(std::move(config));
     if (!made) throw_config("charging", made.error());
     return *made;
   }
@@ -172,8 +192,37 @@ void add_charging_commands(CLI::App& app, Context& ctx) {
   CLI::App* t = app.add_subcommand("charging", "Prepaid phone-card charging (/chargingws/v2)");
   t->require_subcommand(1);
   creds->settings = add_settings(*t, "charging");  // --base-url --partner-id --partner-key --scheme
+  t->add_option("--profile", creds->profile,
+                "A provider profile (paygw charging profiles): its base URL and sign scheme unless --base-url/--scheme "
+                "say otherwise, its path and encoding")
+      ->check(CLI::IsMember(charging::profile_names(), CLI::ignore_case));
   add_calls(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
+  command(*t, ctx, "profiles",
+          "The built-in provider profiles (host, sign scheme, encoding, fee endpoints, serial check, test host). No "
+          "network. --raw prints the names.",
+          [&ctx] {
+            Output o;
+            Json list = Json::array();
+            for (const auto& name : charging::profile_names()) {
+              const auto p = charging::profile(name);
+              if (!p) continue;
+              list.push_back({{"name", p->name},
+                              {"base_url", p->base_url},
+                              {"sandbox_base_url", p->sandbox_base_url},
+                              {"path", p->path},
+                              {"sign_scheme", p->sign_scheme},
+                              {"encoding", p->encoding == charging::Encoding::kJson    ? "json"
+                                           : p->encoding == charging::Encoding::kQuery ? "query"
+                                                                                       : "form"},
+                              {"price_path", p->price_path},
+                              {"serial_check_path", p->serial_check_path},
+                              {"notes", p->notes}});
+              o.raw.push_back(p->name);
+            }
+            o.set("profiles", list);
+            return print(ctx, o);
+          });
 }
 
 }  // namespace paygw::cli

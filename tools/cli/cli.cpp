@@ -130,6 +130,7 @@ bool is_read(const std::string& group, const std::string& name) {
                                                "tingee get-status-dynamic-qr",
                                                "tingee transactions",
                                                "tingee get-banks",
+                                               "tingee refresh-banks",
                                                "tconnect services",
                                                "tconnect qr-transactions",
                                                "tconnect card-transactions",

@@ -89,6 +89,9 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max);
 std::int64_t parse_whole(const std::string& text, std::int64_t min, std::int64_t max, const std::string& what);
 /// An amount of VND: 1 .. kMaxAmountVnd.
 CLI::Validator amount_vnd();
+/// A bank where a BIN is taken: a 6-digit BIN is kept; a code, Tingee code or short name of the
+/// VietQR bank directory (`paygw banks list`) becomes its BIN; anything else is exit 2 (banks.cpp).
+CLI::Validator known_bank();
 
 /// `text` split at `sep`, empty parts dropped.
 std::vector<std::string> split(const std::string& text, char sep);
@@ -147,6 +150,7 @@ void add_tingee_commands(CLI::App& app, Context& ctx);
 void add_tconnect_commands(CLI::App& app, Context& ctx);
 void add_charging_commands(CLI::App& app, Context& ctx);
 void add_qr_commands(CLI::App& app, Context& ctx);
+void add_banks_commands(CLI::App& app, Context& ctx);
 /// `paygw trigger ...`: simulated payments on paygw-sandbox (trigger.cpp; built with cpp-httplib).
 void add_trigger_commands(CLI::App& app, Context& ctx);
 /// `paygw listen`: check, print and forward deliveries (listen.cpp; built with cpp-httplib).

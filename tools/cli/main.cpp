@@ -167,6 +167,7 @@ int main(int argc, char** argv) {
   add_tconnect_commands(app, ctx);
   add_charging_commands(app, ctx);
   add_qr_commands(app, ctx);
+  add_banks_commands(app, ctx);
 #ifdef PAYGW_CLI_WITH_RECONCILE
   add_reconcile_command(app, ctx.action);
   add_sweep_command(app, ctx);

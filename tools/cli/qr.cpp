@@ -27,7 +27,9 @@ void add_build(CLI::App& q, Context& ctx) {
                       std::cout << drawn;
                       return code;
                     });
-  c->add_option("--bin", r->bin, "6-digit bank BIN (38.01.00)")->required();
+  c->add_option("--bin", r->bin, "6-digit bank BIN (38.01.00), or the bank's code or short name (VCB, Vietcombank)")
+      ->required()
+      ->transform(known_bank());
   c->add_option("--account", r->account, "Account or card number (38.01.01)")->required();
   c->add_option("--service", *service, "account (QRIBFTTA) or card (QRIBFTTC)")
       ->check(CLI::IsMember({"account", "card"}))

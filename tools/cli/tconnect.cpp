@@ -111,7 +111,9 @@ void add_calls(CLI::App& t, Context& ctx, const Creds& creds) {
                       });
     c->add_option("--order-id", r->order_id, "Your order id")->required();
     c->add_option("--va", r->va, "Virtual account number")->required();
-    c->add_option("--bincode", r->bincode, "Bank BIN, 6 digits")->required();
+    c->add_option("--bincode", r->bincode, "Bank BIN, 6 digits (or the bank's code/short name)")
+        ->required()
+        ->transform(known_bank());
     c->add_option("--amount", r->amount, "Amount in VND (dynamic QR)")->check(amount_vnd());
     c->add_option("--service-code", r->service_code, "x-service-code (default: --default-service-code)");
   }
@@ -302,7 +304,9 @@ void add_order_calls(CLI::App& t, Context& ctx, const Creds& creds) {
     c->add_option("--req-id", r->req_id, "Your unique id of this request")->required();
     c->add_option("--order-id", r->order_id, "Your order id")->required();
     c->add_option("--va", r->va, "Virtual account number")->required();
-    c->add_option("--bincode", r->bincode, "Bank BIN, 6 digits")->required();
+    c->add_option("--bincode", r->bincode, "Bank BIN, 6 digits (or the bank's code/short name)")
+        ->required()
+        ->transform(known_bank());
     c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
     c->add_option("--service-code", r->service_code, "x-service-code (default: --default-service-code)");
     c->add_option("--png-file", *png_file, "Write the QR's PNG image (when TConnect sends one) to this file");

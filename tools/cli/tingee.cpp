@@ -63,7 +63,7 @@ void add_show_qr(CLI::App& t, Context& ctx, const Creds& creds, const std::strin
   c->add_option("--qr-code", r->qr_code, "VietQR string, or - to read it from standard input")->required();
   c->add_option("--uuid", r->uuid, "Device (or give --va-account-number and --bank-bin)");
   c->add_option("--va-account-number", r->va_account_number, "VA or account number");
-  c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN");
+  c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN (or the bank's code/short name)")->transform(known_bank());
   c->add_option("--bank-name", r->bank_name, "BankNameEnum, instead of --bank-bin");
   c->add_option("--first-text", r->first_text, "Display line 1");
   c->add_option("--second-text", r->second_text, "Display line 2");
@@ -174,7 +174,8 @@ void add_device_commands(CLI::App& t, Context& ctx, const Creds& creds) {
     c->add_option("--uuid", r->uuid, "Device")->required();
     c->add_option("--va-account-number", r->va_account_number, "VA number")->required();
     c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
-    c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN (or --bank-name)");
+    c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN or the bank's code/short name (or --bank-name)")
+        ->transform(known_bank());
     c->add_option("--bank-name", r->bank_name, "BankNameEnum");
     c->add_option("--purpose", r->purpose, "Payment content");
     c->add_option("--expire-in-minute", r->expire_in_minute, "Minutes the bill stays payable")
@@ -192,7 +193,9 @@ void add_device_commands(CLI::App& t, Context& ctx, const Creds& creds) {
     c->add_option("--uuid", r->uuid, "Device")->required();
     c->add_option("--transaction-id", r->transaction_id, "Your transaction reference")->required();
     c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
-    c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN")->required();
+    c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN (or the bank's code/short name)")
+        ->required()
+        ->transform(known_bank());
   }
   {
     auto r = std::make_shared<tingee::PrintReceiptRequest>();

@@ -4,6 +4,9 @@
 // The bill and bank paths carry the prefix of the global --bank-prefix (v1 or v1/bank).
 #include "tingee.hpp"
 
+#include <fstream>
+#include <iostream>
+
 namespace paygw::cli::tingee_cli {
 namespace {
 
@@ -65,7 +68,8 @@ void add_bill_commands(CLI::App& group, Context& ctx, const Creds& creds) {
                       });
     c->add_option("--va-account-number", r->va_account_number, "VA number")->required();
     c->add_option("--amount", r->amount, "Amount in VND")->required()->check(amount_vnd());
-    c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN (or --bank-name)");
+    c->add_option("--bank-bin", r->bank_bin, "6-digit bank BIN or the bank's code/short name (or --bank-name)")
+        ->transform(known_bank());
     c->add_option("--bank-name", r->bank_name, "BankNameEnum, e.g. BIDV");
     c->add_option("--purpose", r->purpose, "Transfer content shown to the payer");
     c->add_option("--expire-in-minute", r->expire_in_minute, "Minutes the bill stays payable")
@@ -141,7 +145,7 @@ void add_bill_commands(CLI::App& group, Context& ctx, const Creds& creds) {
     c->add_option("--bill-id", r->bill_id, "Only the payments of this bill");
     c->add_option("--va-account-numbers", *vas, "Only these VAs, comma-separated");
     c->add_option("--shop-ids", *shops, "Only these shops, comma-separated");
-    c->add_option("--bank-bin", r->bank_bin, "Only this bank (6 digits)");
+    c->add_option("--bank-bin", r->bank_bin, "Only this bank (BIN, code or short name)")->transform(known_bank());
     c->add_option("--filter", r->filter, "Keyword (transaction code, content)");
     c->add_option("--sorting", r->sorting, "Sort expression");
     c->add_option("--merchant-id", r->merchant_id, "Master Merchant credentials only")
@@ -159,6 +163,48 @@ void add_bill_commands(CLI::App& group, Context& ctx, const Creds& creds) {
               o.set("banks", list);
             });
           });
+  auto out = std::make_shared<std::string>();
+  auto base = std::make_shared<std::string>();
+  auto* refresh =
+      command(group, ctx, "refresh-banks",
+              "Merge Tingee's get-banks into the VietQR bank directory (the built-in list, or --base) and write the "
+              "result as a bank data file (--out; - for stdout). A read. --raw prints one line per change.",
+              [&ctx, creds, out, base] {
+                auto got = creds->client(ctx).get_banks(ctx.call());
+                if (!got) return fail(ctx, got.error());
+                vietqr::BankDirectory from = vietqr::bank_directory();
+                if (!base->empty()) {
+                  auto parsed = vietqr::BankDirectory::from_tsv(read_file(*base));
+                  if (!parsed) throw UsageError{*base + ": " + parsed.error().message};
+                  from = std::move(*parsed);
+                }
+                tingee::BankMergeReport merge;
+                auto merged = tingee::merge_banks(from, *got, &merge);
+                if (!merged) return fail(ctx, merged.error());
+                const std::string data =
+                    "# SPDX-License-Identifier: MIT\n"
+                    "# VietQR bank directory refreshed from Tingee's get-banks by `paygw tingee "
+                    "refresh-banks` (docs/vietqr.md).\n" +
+                    merged->to_tsv();
+                if (*out == "-") {
+                  std::cout << data;
+                  return 0;
+                }
+                std::ofstream file(*out, std::ios::binary | std::ios::trunc);
+                if (!(file << data) || !file.flush()) throw UsageError{"cannot write " + *out};
+                Output o;
+                o.set("file", *out)
+                    .set("banks", merged->size())
+                    .set("added", merge.added)
+                    .set("updated", merge.updated)
+                    .set("unchanged", merge.unchanged)
+                    .set("skipped", merge.skipped)
+                    .set("notes", merge.notes);
+                o.raw = merge.notes;
+                return print(ctx, o);
+              });
+  refresh->add_option("--out", *out, "Where to write the data file (- for stdout)")->required();
+  refresh->add_option("--base", *base, "Start from this bank data file instead of the built-in list");
 }
 
 }  // namespace paygw::cli::tingee_cli

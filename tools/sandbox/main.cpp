@@ -49,6 +49,7 @@ Simulation (no signature):
        MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized
   POST /_sandbox/clock {advance_s}: the sandbox clock moves on (tokens and bills expire, pending cards settle);
        GET /_sandbox/clock shows its offset
+  GET  /_sandbox/banks (the VietQR bank directory, as api.vietqr.io/v2/banks)
   GET  /_sandbox/events (what happened), GET /_sandbox/devices (each device and its screen)
   GET  /_sandbox/ the devices' screens as a web page (QRs, amounts, what the speaker said, receipts,
        POS orders, the event log), updating itself; GET /_sandbox/screens is its data
@@ -278,6 +279,7 @@ int main(int argc, char** argv) {
   install_screens(server, state);
   install_tingee_devices(server, options, state);
   install_tingee_bank(server, options, state);
+  install_banks(server);
   install_tconnect(server, options, state);
   install_charging(server, options, state, scheduler);
   server.Get("/_sandbox/events", [&state](const httplib::Request&, httplib::Response& res) {

@@ -84,6 +84,27 @@ std::optional<std::string> js_restringify(const std::string& text);
 std::string build_vietqr(const std::string& bin, const std::string& account, long long amount,
                          const std::string& purpose);
 
+// ---- the VietQR bank directory (banks.cpp; src/vietqr/banks.tsv compiled in) ----
+
+/// One bank of src/vietqr/banks.tsv.
+struct DirectoryBank {
+  std::string bin;
+  std::string code;
+  std::string short_name;
+  std::string name;
+  std::string tingee_code;  ///< Tingee's BankNameEnum, or "" when Tingee does not serve the bank.
+};
+/// The text of src/vietqr/banks.tsv at configure time (generated banks_data.cpp).
+const char* banks_tsv();
+/// Every bank of the directory, in its order.
+const std::vector<DirectoryBank>& directory_banks();
+/// The BIN of Tingee's bank `bank_name` (BankNameEnum: "VCB", "CTG", ...), or "".
+std::string tingee_bank_bin(const std::string& bank_name);
+/// Tingee's get-banks answer: the directory's banks that have a Tingee code, as Tingee writes them.
+Json tingee_banks_json();
+/// GET /_sandbox/banks: the whole directory, {"code": "00", "desc", "data": [{bin, code, shortName, name}]}.
+void install_banks(httplib::Server& server);
+
 /// The purpose (tag 62, sub-tag 08) of an EMVCo QR string, or "" (the sandbox's create-qr puts the
 /// order id there, so a soundbox push, which carries no order id, is found by its QR's).
 std::string vietqr_purpose(const std::string& qr);

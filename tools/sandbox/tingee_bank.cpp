@@ -7,15 +7,6 @@
 namespace paygw::sandbox {
 namespace {
 
-// BankNameEnum -> BIN (the official SDK's enum, the NAPAS BINs).
-const std::map<std::string, std::string>& bank_bins() {
-  static const std::map<std::string, std::string> bins = {
-      {"VCB", "970436"}, {"CTG", "970415"},     {"BIDV", "970418"}, {"AGRIBANK", "970405"}, {"MBB", "970422"},
-      {"ACB", "970416"}, {"OCB", "970448"},     {"VPB", "970432"},  {"STB", "970403"},      {"VIB", "970441"},
-      {"PGB", "970430"}, {"SHINHAN", "970424"}, {"COB", "970446"},  {"TPB", "970423"},      {"MSB", "970426"}};
-  return bins;
-}
-
 bool text(const Json& b, const char* field) {
   return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
 }
@@ -27,10 +18,7 @@ void invalid(httplib::Response& res, const std::string& message) {
 // Creates a bill from a generate-*-dynamic-qr body (state locked). nullptr after an error reply.
 Bill* create_bill(State& s, const Json& b, httplib::Response& res) {
   std::string bin = b.value("bankBin", "");
-  if (bin.empty() && text(b, "bankName")) {
-    const auto it = bank_bins().find(b["bankName"].get<std::string>());
-    if (it != bank_bins().end()) bin = it->second;
-  }
+  if (bin.empty() && text(b, "bankName")) bin = tingee_bank_bin(b["bankName"].get<std::string>());
   const long long amount = b.contains("amount") && b["amount"].is_number_integer() ? b["amount"].get<long long>() : 0;
   const std::string type = b.value("qrCodeType", "");
   if (!text(b, "vaAccountNumber")) return invalid(res, "vaAccountNumber is required"), nullptr;
@@ -120,15 +108,7 @@ void install_group(httplib::Server& server, const Options& options, State& state
   // A bare array, no envelope (observed on the live API); bodyless, so signed over "{}".
   server.Get(prefix + "get-banks", [&options](const httplib::Request& req, httplib::Response& res) {
     if (!tingee_authenticate(options, req, "", res)) return;
-    Json banks = Json::array();
-    for (const auto& [code, bin] : bank_bins()) {
-      banks.push_back(Json{{"code", code},
-                           {"name", code},
-                           {"shortName", code},
-                           {"bin", bin},
-                           {"urlLogo", ""},
-                           {"termsAndConditions", {{"url", ""}, {"urlVA", ""}}}});
-    }
+    const Json banks = tingee_banks_json();  // the directory's banks that Tingee serves
     json_reply(res, 200, banks);
   });
 }
