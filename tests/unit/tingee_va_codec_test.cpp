@@ -8,22 +8,13 @@
 #include <paygw/tingee/all_models.hpp>
 
 #include "tingee/codec_va.hpp"
-#include "tingee_codec_test_support.hpp"
+#include "tingee_api_codec_test_support.hpp"
 
 namespace {
 
 using namespace paygw;
 using namespace paygw::tingee;
 using namespace paygw::test::tingee_codec;
-
-/// The built body's bytes equal `expected` (checked to be JSON, then compacted): values and member
-/// order. (same_json() would also compare integer signedness, which parsing cannot reproduce.)
-void expect_body(const Result<Json>& body, const std::string& expected) {
-  ASSERT_TRUE(body.ok()) << body.error().message;
-  auto want = paygw::detail::json::parse(expected);
-  ASSERT_TRUE(want.ok()) << expected;
-  EXPECT_EQ(compact(body), compact(*want));
-}
 
 CreateVaRequest bidv_personal() {
   CreateVaRequest r;
@@ -287,17 +278,13 @@ TEST(TingeeVaCodec, DeleteVaQueryAndValidation) {
   auto q = codec::build_query(r);
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(*q, "?bankBin=970418&vaAccountNumber=TNG60716171228");
-  const std::string path = fixture("delete-va")["exchanges"][0]["request"]["path"].get<std::string>();
-  EXPECT_EQ("/v1/delete-va" + *q, path);
+  EXPECT_EQ("/v1/delete-va" + *q, fixture_path_of("delete-va"));
   r.merchant_id = 42;
   r.va_account_number = "TNG 1&x";
   EXPECT_EQ(*codec::build_query(r), "?bankBin=970418&vaAccountNumber=TNG%201%26x&merchantId=42");
 
   auto bad = [](DeleteVaRequest d, const std::string& message) {
-    auto e = codec::build_query(d);
-    ASSERT_FALSE(e.ok());
-    EXPECT_EQ(e.error().code, ErrorCode::kInvalidArgument);
-    EXPECT_EQ(e.error().message, message);
+    expect_invalid_query(codec::build_query(d), message);
   };
   bad({"", "V", std::nullopt}, "bank_bin is required");
   bad({"BIDV", "V", std::nullopt}, "bank_bin must be 6 digits");

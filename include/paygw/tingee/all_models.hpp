@@ -5,5 +5,6 @@
 #pragma once
 
 #include <paygw/tingee/bills.hpp>
+#include <paygw/tingee/direct_debit.hpp>
 #include <paygw/tingee/models.hpp>
 #include <paygw/tingee/virtual_accounts.hpp>
