@@ -4,7 +4,10 @@
 // table that generates the client includes this header.
 #pragma once
 
+#include <paygw/tingee/bank_qr.hpp>
 #include <paygw/tingee/bills.hpp>
+#include <paygw/tingee/deep_links.hpp>
 #include <paygw/tingee/direct_debit.hpp>
 #include <paygw/tingee/models.hpp>
+#include <paygw/tingee/shops.hpp>
 #include <paygw/tingee/virtual_accounts.hpp>
