@@ -8,6 +8,7 @@
 #include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/deep_links.hpp>
 #include <paygw/tingee/direct_debit.hpp>
+#include <paygw/tingee/e_invoices.hpp>
 #include <paygw/tingee/merchants.hpp>
 #include <paygw/tingee/models.hpp>
 #include <paygw/tingee/shops.hpp>
