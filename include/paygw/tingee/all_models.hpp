@@ -4,6 +4,7 @@
 // table that generates the client includes this header.
 #pragma once
 
+#include <paygw/tingee/bank_links.hpp>
 #include <paygw/tingee/bank_qr.hpp>
 #include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/deep_links.hpp>
