@@ -5,7 +5,6 @@
 #include "tingee/codec_api_support.hpp"
 #include "tingee/codec_bills.hpp"
 
-#include <algorithm>
 #include <set>
 #include <string>
 #include <utility>

@@ -4,7 +4,6 @@
 #include "http/util.hpp"
 #include "tingee/codec_api_support.hpp"
 #include "tingee/codec_bills.hpp"
-#include "tingee/timestamp.hpp"
 
 #include <string>
 #include <utility>
@@ -212,14 +211,9 @@ Result<std::string> build_query(const DeleteVaRequest& r) {
 
 Result<CreateVaResult> parse_create_va(const Json& envelope) {
   const Json& data = support::data_of(envelope);
-  Result<CreateVaResult> out = make_error(ErrorCode::kMalformed, "unset");
-  if (data.is_object()) {
-    out = create_va_of(data, "data");
-  } else if (data.is_array() && !data.empty() && data[0].is_object()) {
-    out = create_va_of(data[0], "data[0]");
-  } else {
-    return malformed("data is not a create-va answer (an object or a list of one)");
-  }
+  const bool listed = data.is_array() && !data.empty() && data[0].is_object();
+  if (!data.is_object() && !listed) return malformed("data is not a create-va answer (an object or a list of one)");
+  auto out = listed ? create_va_of(data[0], "data[0]") : create_va_of(data, "data");
   if (out) out->message = api::message_of(envelope);
   return out;
 }
