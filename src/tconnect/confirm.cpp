@@ -157,7 +157,7 @@ void RealConnection::confirm(const IpnNotification& ipn, const CallOptions& o, M
   run->options = o;
   run->mode = mode;
   run->done = std::move(done);
-  run->now = protocol_.config().clock->now();
+  run->now = protocol_->config().clock->now();
   run->begin();
 }
 
