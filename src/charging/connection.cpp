@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The real card-charging connection: each call is one endpoint row run through the shared pipeline.
+#include "call/config_check.hpp"
+#include "call/pipeline.hpp"
 #include "charging/endpoints.hpp"
-#include "core/config_check.hpp"
-#include "core/pipeline.hpp"
 #include "http/util.hpp"
 
 #include <memory>

@@ -6,8 +6,8 @@
 
 #include <paygw/charging/client.hpp>
 
+#include "call/pipeline.hpp"
 #include "charging/request.hpp"
-#include "core/pipeline.hpp"
 #include "json/json.hpp"
 
 #include <string>

@@ -5,7 +5,7 @@
 // async forms: each query continues the next from its completion.
 #include "tconnect/connection.hpp"
 
-#include "core/civil_time.hpp"
+#include "base/civil_time.hpp"
 #include "http/util.hpp"
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tconnect/connection.hpp"
 
-#include "core/config_check.hpp"
+#include "call/config_check.hpp"
 #include "http/util.hpp"
 
 namespace paygw::tconnect {

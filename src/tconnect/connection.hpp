@@ -5,7 +5,7 @@
 
 #include <paygw/tconnect/client.hpp>
 
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 #include "tconnect/endpoints.hpp"
 #include "tconnect/protocol.hpp"
 #include "tconnect/tokens.hpp"

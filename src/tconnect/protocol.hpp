@@ -5,10 +5,10 @@
 
 #include <paygw/tconnect/client.hpp>
 
-#include "core/payment_qr.hpp"
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 #include "json/json.hpp"
 #include "tconnect/codec.hpp"
+#include "vietqr/payment_qr.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tconnect/tokens.hpp"
 
-#include "core/timer.hpp"
+#include "base/timer.hpp"
 #include "http/util.hpp"
 #include "tconnect/endpoints.hpp"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The real Tingee connection: each call is one endpoint row run through the shared pipeline.
-#include "core/config_check.hpp"
-#include "core/pipeline.hpp"
+#include "call/config_check.hpp"
+#include "call/pipeline.hpp"
 #include "crypto/crypto.hpp"
 #include "http/util.hpp"
 #include "tingee/endpoints.hpp"

@@ -4,11 +4,11 @@
 
 #include <paygw/tingee/client.hpp>
 
-#include "core/payment_qr.hpp"
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 #include "json/json.hpp"
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
+#include "vietqr/payment_qr.hpp"
 
 #include <string>
 #include <string_view>

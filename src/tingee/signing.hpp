@@ -5,7 +5,7 @@
 
 #include <paygw/clock.hpp>
 
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 #include "crypto/crypto.hpp"
 
 #include <chrono>

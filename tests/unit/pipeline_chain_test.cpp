@@ -6,9 +6,9 @@
 // transport, with no connection or caller's pipeline above it.
 #include <paygw/tconnect/client.hpp>
 
-#include "core/config_check.hpp"
-#include "core/pipeline.hpp"
-#include "core/timer.hpp"
+#include "base/timer.hpp"
+#include "call/config_check.hpp"
+#include "call/pipeline.hpp"
 #include "support.hpp"
 #include "tconnect/tokens.hpp"
 

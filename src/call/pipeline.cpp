@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 
-#include "core/civil_time.hpp"
-#include "core/observer.hpp"
+#include "base/civil_time.hpp"
+#include "call/observer.hpp"
 #include "http/util.hpp"
 
 #include <algorithm>
