@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The real card-charging connection: each call is one endpoint row run through the shared pipeline.
+#include "call/config_check.hpp"
+#include "call/pipeline.hpp"
 #include "charging/endpoints.hpp"
-#include "core/config_check.hpp"
-#include "core/pipeline.hpp"
 #include "http/util.hpp"
 
 #include <memory>
@@ -27,8 +27,8 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
 
  public:
   RealConnection(Config config, std::string base_url)
-      : protocol_(std::move(config), std::move(base_url)),
-        pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "charging", protocol_) {}
+      : pipeline_(static_cast<const ClientOptions&>(config), "charging"),  // no step: requests carry their sign
+        protocol_(std::move(config), std::move(base_url)) {}
 
   Result<ChargeResult> submit(const CardRequest& card, const CallOptions& o) override { return call(kSubmit, card, o); }
   std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& o) override {
@@ -44,8 +44,8 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   }
 
  private:
-  ChargingProtocol protocol_;
   core::Pipeline pipeline_;
+  ChargingProtocol protocol_;
 };
 
 }  // namespace

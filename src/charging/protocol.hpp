@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Internal: what card charging adds to the pipeline — endpoint rows and the request encodings.
+// Internal: card charging's protocol — endpoint rows and the request encodings. Its md5 sign is a
+// field of the encoded request (charging/request.cpp), the same on every attempt: no step of the
+// per-attempt chain (ADR 0043).
 #pragma once
 
 #include <paygw/charging/client.hpp>
 
+#include "call/pipeline.hpp"
 #include "charging/request.hpp"
-#include "core/pipeline.hpp"
 #include "json/json.hpp"
 
 #include <string>
@@ -27,9 +29,9 @@ struct Endpoint {
   std::string_view subpath = {};
 };
 
-/// Card charging's side of the pipeline. Requests carry their own sign (no per-attempt
-/// credentials). Immutable; thread-safe.
-class ChargingProtocol final : public paygw::detail::Protocol {
+/// Card charging's encoding of requests and reading of answers, around the pipeline. Requests
+/// carry their own sign (no per-attempt credentials: its chain is empty). Immutable; thread-safe.
+class ChargingProtocol final {
  public:
   ChargingProtocol(Config config, std::string base_url) : config_(std::move(config)), base_url_(std::move(base_url)) {}
 
@@ -71,10 +73,6 @@ class ChargingProtocol final : public paygw::detail::Protocol {
         };
   }
 
-  void authorize(http::Request&, const paygw::detail::CallLimits&, paygw::detail::Mode,
-                 paygw::detail::AuthorizeDone done) const override {
-    done({});
-  }
   /// 2xx JSON, else kHttpStatus.
   Result<Json> decode(const http::Response& response) const;
 

@@ -4,7 +4,7 @@
 #include <paygw/money.hpp>
 #include <paygw/receive/applier.hpp>
 
-#include "core/observer.hpp"
+#include "call/observer.hpp"
 #include "http/util.hpp"
 #include "receive/payload.hpp"
 #include "store/validate.hpp"

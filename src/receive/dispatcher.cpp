@@ -4,7 +4,7 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/dispatcher.hpp>
 
-#include "core/observer.hpp"
+#include "call/observer.hpp"
 #include "receive/check_rule.hpp"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/receive/submit.hpp>
 
-#include "core/payment_qr.hpp"
+#include "vietqr/payment_qr.hpp"
 
 namespace paygw::receive {
 

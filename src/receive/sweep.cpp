@@ -4,7 +4,7 @@
 // cursor to resume from (docs/adr/0038-sweep.md).
 #include <paygw/receive/sweep.hpp>
 
-#include "core/civil_time.hpp"
+#include "base/civil_time.hpp"
 #include "http/util.hpp"
 #include "json/json.hpp"
 

@@ -4,7 +4,7 @@
 #include <paygw/money.hpp>
 #include <paygw/tconnect/client.hpp>
 
-#include "core/civil_time.hpp"
+#include "base/civil_time.hpp"
 #include "http/util.hpp"
 
 #include <algorithm>

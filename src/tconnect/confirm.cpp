@@ -5,7 +5,7 @@
 // async forms: each query continues the next from its completion.
 #include "tconnect/connection.hpp"
 
-#include "core/civil_time.hpp"
+#include "base/civil_time.hpp"
 #include "http/util.hpp"
 
 #include <cstdio>
@@ -157,7 +157,7 @@ void RealConnection::confirm(const IpnNotification& ipn, const CallOptions& o, M
   run->options = o;
   run->mode = mode;
   run->done = std::move(done);
-  run->now = protocol_.config().clock->now();
+  run->now = protocol_->config().clock->now();
   run->begin();
 }
 

@@ -1,51 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "tconnect/connection.hpp"
 
-#include "core/config_check.hpp"
+#include "call/config_check.hpp"
 #include "http/util.hpp"
 
 namespace paygw::tconnect {
 namespace detail {
 
 RealConnection::RealConnection(Config config, std::string base_url, Secret raw_key)
-    : tokens_(
-          config.clock, config.token_refresh_skew,
-          [this](const std::string& refresh, Mode mode, const CallOptions& options, TokensDone done) {
-            fetch_tokens(refresh, mode, options, std::move(done));
-          },
-          [this](LogLevel level, std::string_view line) { pipeline_.log(level, line); }),
-      protocol_(std::move(config), std::move(base_url), std::move(raw_key), tokens_),
-      pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "tconnect", protocol_) {}
-
-// A login (or refresh) through the pipeline: a read with the client's retries, within `options`:
-// a blocking caller's own limits when it runs the login inline, else the client's own budget
-// (an async login shared by every call waiting for it, so no single caller's cancel flag ends
-// it). See TokenCache and ADR 0034.
-void RealConnection::fetch_tokens(const std::string& refresh_token, Mode mode, const CallOptions& options,
-                                  TokensDone done) {
-  auto finished = [this, login = refresh_token.empty(), done = std::move(done)](Result<detail::Tokens> tokens) {
-    if (!tokens) {
-      Error e = std::move(tokens).error();
-      if (e.http_status >= 400 && e.http_status < 500) e.code = ErrorCode::kAuth;  // credentials refused
-      return done(std::move(e));
-    }
-    if (login) pipeline_.log(LogLevel::kInfo, "tconnect: logged in");
-    done(std::move(tokens));
-  };
-  const Config& c = protocol_.config();
-  if (refresh_token.empty()) {
-    return run(kLogin, detail::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, options, mode,
-               std::move(finished));
-  }
-  run(kRefresh, detail::RefreshRequest{refresh_token}, options, mode, std::move(finished));
-}
+    : protocol_(std::make_shared<const TconnectProtocol>(std::move(config), std::move(base_url), std::move(raw_key))),
+      tokens_(std::make_shared<TokenCache>(protocol_)),
+      pipeline_(static_cast<const ClientOptions&>(protocol_->config()), "tconnect", paygw::detail::Chain{tokens_}) {}
 
 Result<void> RealConnection::authenticate(const CallOptions& o) {
   paygw::detail::CallLimits limits{
-      o.cancel, protocol_.config().clock->now(),
-      o.total_timeout.count() > 0 ? o.total_timeout : protocol_.config().retry.total_timeout};
+      o.cancel, protocol_->config().clock->now(),
+      o.total_timeout.count() > 0 ? o.total_timeout : protocol_->config().retry.total_timeout};
   Result<void> out;
-  tokens_.get(Mode::kBlocking, limits, [&out](Result<std::string> t) {
+  tokens_->get(Mode::kBlocking, limits, [&out](Result<std::string> t) {
     if (!t) out = std::move(t).error();
   });
   return out;
@@ -53,11 +25,11 @@ Result<void> RealConnection::authenticate(const CallOptions& o) {
 
 std::future<Result<void>> RealConnection::authenticate_async(const CallOptions& o) {
   paygw::detail::CallLimits limits{
-      o.cancel, protocol_.config().clock->now(),
-      o.total_timeout.count() > 0 ? o.total_timeout : protocol_.config().retry.total_timeout};
+      o.cancel, protocol_->config().clock->now(),
+      o.total_timeout.count() > 0 ? o.total_timeout : protocol_->config().retry.total_timeout};
   auto promise = std::make_shared<std::promise<Result<void>>>();
   auto future = promise->get_future();
-  tokens_.get(Mode::kAsync, limits, [promise, self = shared_from_this()](Result<std::string> t) {
+  tokens_->get(Mode::kAsync, limits, [promise, self = shared_from_this()](Result<std::string> t) {
     promise->set_value(t ? Result<void>() : Result<void>(std::move(t).error()));
   });
   return future;

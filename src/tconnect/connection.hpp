@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Internal: the real TConnect connection — endpoint rows through the shared pipeline, with the
-// token cache and the composite confirm_ipn.
+// Internal: the real TConnect connection — endpoint rows through the shared pipeline, whose
+// chain is the token cache's bearer step, and the composite confirm_ipn.
 #pragma once
 
 #include <paygw/tconnect/client.hpp>
 
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 #include "tconnect/endpoints.hpp"
 #include "tconnect/protocol.hpp"
 #include "tconnect/tokens.hpp"
@@ -20,11 +20,11 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   // One endpoint row through the pipeline, blocking or async (the connection stays alive until done).
   template <typename E, typename Req>
   auto call(const E& ep, const Req& r, const CallOptions& o) const {
-    return paygw::detail::call(pipeline_, protocol_, ep, r, o);
+    return paygw::detail::call(pipeline_, *protocol_, ep, r, o);
   }
   template <typename E, typename Req>
   auto call_async(const E& ep, const Req& r, const CallOptions& o) const {
-    return paygw::detail::call_async(shared_from_this(), pipeline_, protocol_, ep, r, o);
+    return paygw::detail::call_async(shared_from_this(), pipeline_, *protocol_, ep, r, o);
   }
 
  public:
@@ -93,18 +93,19 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   /// Runs one endpoint in `mode`, calling `done(Result<Res>)` once (composite calls chain these).
   template <typename E, typename Req, typename Done>
   void run(const E& ep, const Req& r, const CallOptions& o, Mode mode, Done done) {
-    paygw::detail::run(mode == Mode::kAsync ? shared_from_this() : nullptr, pipeline_, protocol_, ep, r, o, mode,
+    paygw::detail::run(mode == Mode::kAsync ? shared_from_this() : nullptr, pipeline_, *protocol_, ep, r, o, mode,
                        std::move(done));
   }
 
  private:
   struct Confirm;
-  void fetch_tokens(const std::string& refresh_token, Mode mode, const CallOptions& options, TokensDone done);
   void confirm(const IpnNotification& ipn, const CallOptions& o, Mode mode,
                std::function<void(Result<IpnConfirmation>)> done);
 
-  TokenCache tokens_;
-  TconnectProtocol protocol_;
+  // Built in this order, each from the ones before it (never from `this`): the protocol, the token
+  // cache that sends its own login with it, the pipeline whose chain is that cache (ADR 0043).
+  std::shared_ptr<const TconnectProtocol> protocol_;
+  std::shared_ptr<TokenCache> tokens_;
   paygw::detail::Pipeline pipeline_;
 };
 

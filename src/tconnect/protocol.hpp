@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Internal: what TConnect adds to the pipeline — endpoint rows, the AES envelope, bearer tokens.
+// Internal: TConnect's protocol — endpoint rows, the AES envelope (bearer tokens: the token
+// cache, a step of the per-attempt chain, tconnect/tokens.hpp).
 #pragma once
 
 #include <paygw/tconnect/client.hpp>
 
-#include "core/payment_qr.hpp"
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 #include "json/json.hpp"
 #include "tconnect/codec.hpp"
-#include "tconnect/tokens.hpp"
+#include "vietqr/payment_qr.hpp"
 
 #include <string>
 
@@ -38,11 +38,12 @@ inline Result<void> check(const Config& config, const SoundboxPush& p) {
   return paygw::detail::check_payment_qr("qr_string", p.qr_string, p.amount);
 }
 
-/// TConnect's side of the pipeline. Thread-safe (the token cache is internally synchronised).
-class TconnectProtocol final : public paygw::detail::Protocol {
+/// TConnect's encoding of requests and reading of answers, around the pipeline (the bearer token
+/// is a step of the chain: TokenCache). Immutable; thread-safe.
+class TconnectProtocol final {
  public:
-  TconnectProtocol(Config config, std::string base_url, Secret raw_key, TokenCache& tokens)
-      : config_(std::move(config)), base_url_(std::move(base_url)), key_(std::move(raw_key)), tokens_(tokens) {}
+  TconnectProtocol(Config config, std::string base_url, Secret raw_key)
+      : config_(std::move(config)), base_url_(std::move(base_url)), key_(std::move(raw_key)) {}
 
   const Config& config() const { return config_; }
 
@@ -84,12 +85,6 @@ class TconnectProtocol final : public paygw::detail::Protocol {
     };
   }
 
-  /// `Authorization: Bearer <token>` from the token cache (fetching one first if needed). A
-  /// token that cannot be had fails the call with Delivery::kNotSent: the call was not sent.
-  void authorize(http::Request& attempt, const paygw::detail::CallLimits& limits, paygw::detail::Mode mode,
-                 paygw::detail::AuthorizeDone done) const override;
-  /// Forgets the token `rejected` carried, so the next attempt (a read) or call logs in afresh.
-  bool reauthenticate(const http::Request& rejected) const override;
   /// 2xx JSON, decrypting a bare {"data": "<hex>"} (see detail::parse_response).
   Result<Json> decode(const http::Response& response) const;
 
@@ -99,7 +94,6 @@ class TconnectProtocol final : public paygw::detail::Protocol {
   Config config_;
   std::string base_url_;
   Secret key_;  // the 32 raw AES key bytes
-  TokenCache& tokens_;
 };
 
 }  // namespace paygw::tconnect::detail

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "tconnect/tokens.hpp"
 
-#include "core/timer.hpp"
+#include "base/timer.hpp"
+#include "http/util.hpp"
+#include "tconnect/endpoints.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -14,6 +16,7 @@ namespace {
 constexpr std::chrono::seconds kDefaultTokenLifetime{300};
 // How often a blocking caller waiting for someone else's fetch looks at its cancel flag.
 constexpr std::chrono::milliseconds kCancelPoll{50};
+constexpr std::string_view kBearer = "Bearer ";
 
 Error gave_up(const CallLimits& limits) {
   if (limits.cancelled()) return make_error(ErrorCode::kCancelled, "cancelled while waiting for a TConnect token");
@@ -33,9 +36,58 @@ struct TokenCache::Waiter {
   }
 };
 
-TokenCache::TokenCache(std::shared_ptr<Clock> clock, std::chrono::seconds skew, FetchTokens fetch,
-                       std::function<void(LogLevel, std::string_view)> log)
-    : clock_(std::move(clock)), skew_(skew), fetch_(std::move(fetch)), log_(std::move(log)) {}
+TokenCache::TokenCache(std::shared_ptr<const TconnectProtocol> protocol)
+    : protocol_(std::move(protocol)),
+      login_(static_cast<const ClientOptions&>(protocol_->config()), "tconnect"),
+      clock_(protocol_->config().clock),
+      skew_(protocol_->config().token_refresh_skew) {}
+
+void TokenCache::apply(http::Request& attempt, const CallLimits& limits, Mode mode, paygw::detail::StepDone done) {
+  get(mode, limits, [&attempt, done = std::move(done)](Result<std::string> token) {
+    if (!token) {
+      Error e = std::move(token).error();
+      e.delivery = Delivery::kNotSent;  // about the token request, not this call: this call was not sent
+      e.attempts = 0;
+      return done(std::move(e));
+    }
+    attempt.headers.emplace_back("Authorization", std::string(kBearer) + *token);
+    done({});
+  });
+}
+
+bool TokenCache::reauthenticate(const http::Request& rejected) {
+  const std::string* auth = http::find_header(rejected.headers, "Authorization");
+  if (auth != nullptr && auth->rfind(kBearer, 0) == 0) invalidate(auth->substr(kBearer.size()));
+  return true;
+}
+
+void TokenCache::log(LogLevel level, std::string_view line) const { login_.log(level, line); }
+
+// A login (or refresh) through the cache's own pipeline: a read with the client's retries, within
+// `options`: a blocking caller's own limits when it runs the login inline, else the client's own
+// budget (an async login shared by every call waiting for it, so no single caller's cancel flag
+// ends it). See start_fetch and ADR 0034.
+void TokenCache::fetch(const std::string& refresh_token, Mode mode, const CallOptions& options, TokensDone done) {
+  auto finished = [this, login = refresh_token.empty(), done = std::move(done)](Result<detail::Tokens> tokens) {
+    if (!tokens) {
+      Error e = std::move(tokens).error();
+      if (e.http_status >= 400 && e.http_status < 500) e.code = ErrorCode::kAuth;  // credentials refused
+      return done(std::move(e));
+    }
+    if (login) log(LogLevel::kInfo, "tconnect: logged in");
+    done(std::move(tokens));
+  };
+  // An async fetch keeps this cache alive until it ends; a blocking one ends before fetch returns.
+  std::shared_ptr<const void> owner = mode == Mode::kAsync ? shared_from_this() : nullptr;
+  const Config& c = protocol_->config();
+  if (refresh_token.empty()) {
+    return paygw::detail::run(std::move(owner), login_, *protocol_, kLogin,
+                              detail::LoginRequest{c.username, c.password, c.client_id, c.client_secret}, options, mode,
+                              std::move(finished));
+  }
+  paygw::detail::run(std::move(owner), login_, *protocol_, kRefresh, detail::RefreshRequest{refresh_token}, options,
+                     mode, std::move(finished));
+}
 
 std::optional<std::string> TokenCache::cached_locked(std::chrono::system_clock::time_point now) const {
   if (!access_token_.empty() && now + skew_ < access_expiry_) return access_token_;
@@ -110,24 +162,24 @@ void TokenCache::start_fetch(Mode mode, const CallLimits* leader, OutcomeDone th
     auto outcome = publish(std::move(t), bounded);
     if (then) then(std::move(outcome));
   };
-  if (refresh.empty()) return fetch_({}, mode, options(), std::move(finish));
-  fetch_(refresh, mode, options(),
-         [this, mode, leader, options, finish = std::move(finish)](Result<detail::Tokens> refreshed) mutable {
-           if (refreshed) {
-             log_(LogLevel::kInfo, "tconnect: token refreshed");
-             return finish(std::move(refreshed));
-           }
-           // The blocking caller's own limit ended the refresh: no verdict on the refresh token.
-           if (leader != nullptr && (leader->cancelled() || leader->remaining(clock_->now()).count() <= 0)) {
-             return finish(std::move(refreshed));
-           }
-           log_(LogLevel::kWarn, "tconnect: refresh failed (" + describe(refreshed.error()) + "); logging in again");
-           {
-             std::lock_guard<std::mutex> lock(mu_);
-             refresh_token_.clear();
-           }
-           fetch_({}, mode, options(), std::move(finish));
-         });
+  if (refresh.empty()) return fetch({}, mode, options(), std::move(finish));
+  fetch(refresh, mode, options(),
+        [this, mode, leader, options, finish = std::move(finish)](Result<detail::Tokens> refreshed) mutable {
+          if (refreshed) {
+            log(LogLevel::kInfo, "tconnect: token refreshed");
+            return finish(std::move(refreshed));
+          }
+          // The blocking caller's own limit ended the refresh: no verdict on the refresh token.
+          if (leader != nullptr && (leader->cancelled() || leader->remaining(clock_->now()).count() <= 0)) {
+            return finish(std::move(refreshed));
+          }
+          log(LogLevel::kWarn, "tconnect: refresh failed (" + describe(refreshed.error()) + "); logging in again");
+          {
+            std::lock_guard<std::mutex> lock(mu_);
+            refresh_token_.clear();
+          }
+          fetch({}, mode, options(), std::move(finish));
+        });
 }
 
 Result<std::string> TokenCache::publish(Result<detail::Tokens> tokens, bool bounded) {
@@ -171,7 +223,7 @@ Result<std::string> TokenCache::publish(Result<detail::Tokens> tokens, bool boun
   fetched_.notify_all();
   for (auto& waiter : waiters) waiter->fire(outcome);
   if (restart) {
-    log_(LogLevel::kInfo, "tconnect: the caller running the login gave up; logging in again for the others");
+    log(LogLevel::kInfo, "tconnect: the caller running the login gave up; logging in again for the others");
     start_fetch(Mode::kAsync, nullptr, nullptr);
   }
   return outcome;

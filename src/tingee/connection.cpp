@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The real Tingee connection: each call is one endpoint row run through the shared pipeline.
-#include "core/config_check.hpp"
-#include "core/pipeline.hpp"
+#include "call/config_check.hpp"
+#include "call/pipeline.hpp"
 #include "crypto/crypto.hpp"
 #include "http/util.hpp"
 #include "tingee/endpoints.hpp"
+#include "tingee/signing.hpp"
 
 #include <memory>
 
@@ -27,9 +28,10 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   }
 
  public:
-  RealConnection(Config config, std::string base_url, paygw::detail::crypto::HmacSha512Key key)
-      : protocol_(std::move(config), std::move(base_url), std::move(key)),
-        pipeline_(static_cast<const ClientOptions&>(protocol_.config()), "tingee", protocol_) {}
+  // The chain is built before the connection: nothing here hands out `this` or a member.
+  RealConnection(Config config, std::string base_url, core::Chain chain)
+      : pipeline_(static_cast<const ClientOptions&>(config), "tingee", std::move(chain)),
+        protocol_(std::move(config), std::move(base_url)) {}
 
   Result<Ack> read_security_code(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
     return call(kReadSecurityCode, r, o);
@@ -154,8 +156,8 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   }
 
  private:
+  core::Pipeline pipeline_;  // encoded requests go down its chain (signing.hpp) to the transport
   TingeeProtocol protocol_;
-  core::Pipeline pipeline_;
 };
 
 }  // namespace
@@ -174,8 +176,11 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   }
   auto key = paygw::detail::crypto::HmacSha512Key::create(config.secret.reveal());
   if (!key) return std::move(key).error();
+  // Every attempt's chain: the signature (ADR 0043).
+  paygw::detail::Chain chain{
+      std::make_shared<detail::SigningStep>(std::move(*key), config.clock, config.timestamp_backdate)};
   return std::shared_ptr<Connection>(
-      std::make_shared<detail::RealConnection>(std::move(config), std::move(*url), std::move(*key)));
+      std::make_shared<detail::RealConnection>(std::move(config), std::move(*url), std::move(chain)));
 }
 
 }  // namespace paygw::tingee

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Internal: what Tingee adds to the pipeline — endpoint rows, encoding, signing, the envelope.
+// Internal: Tingee's protocol — endpoint rows, encoding, the envelope (signing: tingee/signing.hpp).
 #pragma once
 
 #include <paygw/tingee/client.hpp>
 
-#include "core/payment_qr.hpp"
-#include "core/pipeline.hpp"
-#include "crypto/crypto.hpp"
+#include "call/pipeline.hpp"
 #include "json/json.hpp"
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
+#include "vietqr/payment_qr.hpp"
 
 #include <string>
 #include <string_view>
@@ -51,12 +50,11 @@ inline Result<void> check(const Config& config, const ShowQrRequest& r) {
   return paygw::detail::check_payment_qr("qr_code", r.qr_code, r.amount);
 }
 
-/// Tingee's side of the pipeline. Immutable; thread-safe.
-class TingeeProtocol final : public paygw::detail::Protocol {
+/// Tingee's encoding of requests and reading of answers, around the pipeline (its per-attempt
+/// signing is a step of the chain: tingee/signing.hpp). Immutable; thread-safe.
+class TingeeProtocol final {
  public:
-  /// `key` is config.secret prepared for signing (crypto::HmacSha512Key::create).
-  TingeeProtocol(Config config, std::string base_url, paygw::detail::crypto::HmacSha512Key key)
-      : config_(std::move(config)), base_url_(std::move(base_url)), key_(std::move(key)) {}
+  TingeeProtocol(Config config, std::string base_url) : config_(std::move(config)), base_url_(std::move(base_url)) {}
 
   const Config& config() const { return config_; }
 
@@ -94,22 +92,12 @@ class TingeeProtocol final : public paygw::detail::Protocol {
     };
   }
 
-  /// A fresh x-request-timestamp and the x-signature over this attempt's body.
-  void authorize(http::Request& attempt, const paygw::detail::CallLimits& limits, paygw::detail::Mode mode,
-                 paygw::detail::AuthorizeDone done) const override;
-
  private:
   http::Request request(http::Method method, Group group, std::string_view path, std::string_view query,
                         std::string body) const;
 
   Config config_;
   std::string base_url_;
-  paygw::detail::crypto::HmacSha512Key key_;
 };
-
-/// tingee::sign() with a prepared key: hex HMAC-SHA512 of `timestamp + ":" + body` ("{}" for an
-/// empty body). Errors: kInternal (OpenSSL).
-Result<std::string> sign_with(const paygw::detail::crypto::HmacSha512Key& key, std::string_view timestamp,
-                              std::string_view body);
 
 }  // namespace paygw::tingee::detail

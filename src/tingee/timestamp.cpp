@@ -3,7 +3,7 @@
 
 #include <paygw/tingee/client.hpp>
 
-#include "core/civil_time.hpp"
+#include "base/civil_time.hpp"
 
 #include <cstdio>
 

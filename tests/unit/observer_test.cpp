@@ -7,7 +7,7 @@
 #include <paygw/tconnect/client.hpp>
 #include <paygw/tingee/client.hpp>
 
-#include "core/observer.hpp"
+#include "call/observer.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>

@@ -5,8 +5,8 @@
 #include <paygw/tconnect/client.hpp>
 #include <paygw/tingee/client.hpp>
 
-#include "core/pipeline.hpp"
-#include "core/timer.hpp"
+#include "base/timer.hpp"
+#include "call/pipeline.hpp"
 #include "support.hpp"
 
 #include <gtest/gtest.h>

@@ -6,7 +6,7 @@
 #include <paygw/tingee/client.hpp>
 
 #include "support.hpp"
-#include "tingee/protocol.hpp"
+#include "tingee/signing.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/timer.hpp"
+#include "base/timer.hpp"
 
 #include <algorithm>
 #include <condition_variable>

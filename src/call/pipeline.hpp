@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Internal: the one pipeline every provider call goes through, blocking or async (ADR 0021).
+// Internal: the one pipeline every provider call goes through, blocking or async (ADR 0021, 0043).
 //
-// A call is: encode (the provider's Protocol validates the request and serialises its body once),
-// then attempts — authorize (per attempt: Tingee signs, TConnect adds a bearer token), send, and on
-// the answer either finish, turn one HTTP 401 into one re-authentication (and one resend of a
-// read; never of a write), or wait and retry what the endpoint's idempotency allows — then parse:
-// the provider's envelope (checked, decrypted), then the endpoint's typed result. The blocking and
-// the async call run the same state machine (Pipeline::Run): in blocking mode every step continues
-// inline on the caller's thread; in async mode sends go through Transport::send_async and waits
+// The request only goes down. A call is: encode (the provider's codec validates the request and
+// serialises its body once, before the pipeline), then attempts — per attempt, a fresh copy of the
+// encoded request passes down the provider's chain of steps, in order (a bearer token, an HMAC
+// signature over the body with this attempt's timestamp, ...), then the transport; on the answer
+// the call either finishes, turns one HTTP 401 into one re-authentication (and one resend of a
+// read; never of a write), or waits and retries what the endpoint's idempotency allows — then
+// parse: the provider's envelope (checked, decrypted), then the endpoint's typed result. A step
+// never calls back into the pipeline or the connection: what it needs (a key, a token cache with
+// its own login call) it owns. The blocking and the async call run the same state machine
+// (Pipeline::Run): in blocking mode every step continues inline on the caller's thread; in async
+// mode steps continue from their own completions, sends go through Transport::send_async and waits
 // through Sleeper::sleep_async, so no step ever blocks a transport or timer thread.
 #pragma once
 
@@ -27,6 +31,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace paygw::detail {
 
@@ -47,29 +52,38 @@ struct CallLimits {
   std::chrono::milliseconds remaining(std::chrono::system_clock::time_point now) const;
 };
 
-/// Receives the outcome of Protocol::authorize, exactly once.
-using AuthorizeDone = std::function<void(Result<void>)>;
+/// Receives the outcome of Step::apply, exactly once.
+using StepDone = std::function<void(Result<void>)>;
 
-/// What a provider adds to the pipeline around the shared attempt loop.
-class Protocol {
+/// One link of a provider's per-attempt chain (ADR 0043): between the encoded request and the
+/// transport, each step adds what this attempt needs — a credential, a signature — to the attempt.
+/// A step owns everything it uses (keys, a token cache and the login that fills it); it never
+/// calls back into the pipeline that runs it or into the connection. Steps are shared by every
+/// call of a client, so they must be thread-safe.
+class Step {
  public:
-  virtual ~Protocol() = default;
-  /// Adds this attempt's credentials to `attempt` (a fresh copy of the encoded request), then
-  /// calls `done` exactly once. In kBlocking mode `done` runs before authorize returns; in kAsync
-  /// mode it may run later on another thread (a token being fetched) but authorize never blocks.
-  /// `attempt` stays valid until `done` has run.
-  virtual void authorize(http::Request& attempt, const CallLimits& limits, Mode mode, AuthorizeDone done) const = 0;
-  /// Called on the first HTTP 401 of a call: forget the credential `rejected` carried, so that
-  /// the next attempt or call authenticates afresh. Returns true when the protocol can do so; the
-  /// pipeline then sends a read once more, never a write (ADR 0031). The default: no
-  /// re-authentication.
-  virtual bool reauthenticate(const http::Request& rejected) const;
+  virtual ~Step() = default;
+  /// Adds this step's part to `attempt` (a fresh copy of the encoded request, with what the steps
+  /// before this one added), then calls `done` exactly once. In kBlocking mode `done` runs before
+  /// apply returns; in kAsync mode it may run later on another thread (a token being fetched) but
+  /// apply never blocks. `attempt` and `limits` stay valid until `done` has run. An error ends the
+  /// call unless the pipeline is re-authenticating after a 401 (then the 401 is the answer).
+  virtual void apply(http::Request& attempt, const CallLimits& limits, Mode mode, StepDone done) = 0;
+  /// Called on the first HTTP 401 of a call with the attempt that was refused: forget the
+  /// credential it carried, so that the next attempt or call authenticates afresh. Returns true
+  /// when this step can do so; the pipeline then sends a read once more, never a write (ADR 0031).
+  /// The default: nothing to forget.
+  virtual bool reauthenticate(const http::Request& rejected);
 };
+
+/// A provider's steps, in the order every attempt passes them (credentials before signatures:
+/// a step that signs headers must come after the steps that add them).
+using Chain = std::vector<std::shared_ptr<Step>>;
 
 /// How an endpoint is sent.
 struct Route {
   Idempotency idempotency = Idempotency::kWrite;
-  bool authorized = true;  ///< false: no Protocol::authorize (TConnect login and refresh).
+  bool authorized = true;  ///< false: the chain's steps are skipped (a request carrying its own credentials).
   /// The Observer's `paygw.operation`; empty: the request's URL path.
   std::string_view operation{};
 };
@@ -128,8 +142,8 @@ std::string redacted_headers(const http::Headers& headers);
 class Pipeline {
  public:
   /// `options` (a copy of the client Config's ClientOptions part) must have been checked
-  /// (check_connection_settings fills the seams); `protocol` must outlive the pipeline.
-  Pipeline(ClientOptions options, std::string provider, const Protocol& protocol);
+  /// (check_connection_settings fills the seams); every attempt passes `chain` in order.
+  Pipeline(ClientOptions options, std::string provider, Chain chain = {});
 
   /// Sends `request` (already encoded) following `route`, then calls `done` exactly once: inline
   /// in kBlocking mode, on a transport or timer thread in kAsync mode (or inline when the call
@@ -199,7 +213,7 @@ class Pipeline {
 
   ClientOptions options_;
   std::string provider_;
-  const Protocol& protocol_;
+  Chain chain_;
 };
 
 /// A future that is already ready (a call that failed before anything was sent).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/payment_qr.hpp"
+#include "vietqr/payment_qr.hpp"
 
 #include <paygw/vietqr.hpp>
 

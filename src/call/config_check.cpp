@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/config_check.hpp"
+#include "call/config_check.hpp"
 
 #include "http/base_url.hpp"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "core/pipeline.hpp"
+#include "call/pipeline.hpp"
 
-#include "core/civil_time.hpp"
-#include "core/observer.hpp"
+#include "base/civil_time.hpp"
+#include "call/observer.hpp"
 #include "http/util.hpp"
 
 #include <algorithm>
@@ -104,7 +104,7 @@ std::chrono::milliseconds CallLimits::remaining(std::chrono::system_clock::time_
   return budget - std::chrono::duration_cast<std::chrono::milliseconds>(now - started);
 }
 
-bool Protocol::reauthenticate(const http::Request&) const { return false; }
+bool Step::reauthenticate(const http::Request&) { return false; }
 
 std::string redacted_headers(const http::Headers& headers) {
   std::string out;
@@ -171,8 +171,8 @@ std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double
   return std::chrono::milliseconds(static_cast<std::int64_t>(d / 2 + d / 2 * unit));
 }
 
-Pipeline::Pipeline(ClientOptions options, std::string provider, const Protocol& protocol)
-    : options_(std::move(options)), provider_(std::move(provider)), protocol_(protocol) {}
+Pipeline::Pipeline(ClientOptions options, std::string provider, Chain chain)
+    : options_(std::move(options)), provider_(std::move(provider)), chain_(std::move(chain)) {}
 
 void write_log(const Logger& logger, LogLevel level, std::string_view message) {
   if (!logger.enabled(level)) return;
@@ -212,13 +212,14 @@ Error Pipeline::answered_error(Error e, const Exchange& exchange) const {
   return e;
 }
 
-// One call: attempt, outcome, wait, attempt ... Each step continues the next one directly
-// (blocking mode) or from a transport completion / the end of a timer wait (async mode).
+// One call: attempt (down the chain, then the transport), outcome, wait, attempt ... Each step
+// continues the next one directly (blocking mode) or from a step's or the transport's completion
+// or the end of a timer wait (async mode).
 struct Pipeline::Run : std::enable_shared_from_this<Run> {
   const Pipeline* pipeline = nullptr;
   std::shared_ptr<const void> owner;
   http::Request request;  // the encoded request; every attempt sends these body bytes
-  http::Request attempt;  // the current attempt: request + this attempt's credentials
+  http::Request attempt;  // the current attempt: request + what the chain's steps added to it
   Route route;
   CallLimits limits;
   Mode mode = Mode::kBlocking;
@@ -266,13 +267,22 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
     attempt.cancel = limits.cancel;
     attempt.timeout = std::min(request.timeout.count() > 0 ? request.timeout : options().timeout, left);
     if (!route.authorized) return send();
-    pipeline->protocol_.authorize(attempt, limits, mode,
-                                  [self = shared_from_this()](Result<void> ok) { self->on_authorized(std::move(ok)); });
+    down_the_chain(0);
   }
 
-  void on_authorized(Result<void> ok) {
+  // Passes the attempt to step `index` of the chain; past the last step, on to the transport.
+  void down_the_chain(std::size_t index) {
+    const Chain& chain = pipeline->chain_;
+    if (index == chain.size()) return on_chain_done({});
+    chain[index]->apply(attempt, limits, mode, [self = shared_from_this(), index](Result<void> ok) {
+      if (!ok) return self->on_chain_done(std::move(ok));
+      self->down_the_chain(index + 1);
+    });
+  }
+
+  void on_chain_done(Result<void> ok) {
     if (ok) {
-      // Authorizing may have waited (a login): look at the limits again, and give the attempt
+      // A step may have waited (a login): look at the limits again, and give the attempt
       // only what is left. Nothing is sent after the deadline or once the caller cancelled.
       if (limits.cancelled()) return fail(make_error(ErrorCode::kCancelled, "cancelled while authorizing"));
       const auto left = limits.remaining(options().clock->now());
@@ -327,8 +337,7 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
 
   void on_outcome(Result<http::Response> outcome) {
     log_outcome(outcome);
-    if (outcome && outcome->status == 401 && route.authorized && !reauthenticated &&
-        pipeline->protocol_.reauthenticate(attempt)) {
+    if (outcome && outcome->status == 401 && route.authorized && !reauthenticated && reauthenticate()) {
       // The credential is forgotten either way, so the next call gets a fresh one. A read is sent
       // once more with it; a write is not: it reached the server, and a 401 is the server's word,
       // not a proof that nothing was done (ADR 0031). The 401 is the write's answer.
@@ -356,6 +365,13 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
       return next_attempt();
     }
     options().sleeper->sleep_async(*wait, cancel, [self = shared_from_this()] { self->next_attempt(); });
+  }
+
+  // Every step forgets what the refused attempt carried; true when one of them can authenticate afresh.
+  bool reauthenticate() const {
+    bool any = false;
+    for (const auto& step : pipeline->chain_) any = step->reauthenticate(attempt) || any;
+    return any;
   }
 
   // The wait before another attempt, or nullopt when `outcome` is final: not retryable, attempts

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/observer.hpp"
+#include "call/observer.hpp"
 
 namespace paygw::detail {
 

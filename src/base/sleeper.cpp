@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <paygw/retry.hpp>
 
-#include "core/timer.hpp"
+#include "base/timer.hpp"
 
 namespace paygw {
 
