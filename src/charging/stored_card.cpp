@@ -169,29 +169,19 @@ Result<CardRequest> unseal_card(const StoredCard& stored, const Secret& store_ke
   return card;
 }
 
-std::optional<std::string> callback_request_id(const CallbackRequest& request) {
-  auto params = detail::callback_params(request);
-  if (!params) return std::nullopt;
-  std::string id = detail::param_text(*params, "request_id");
-  if (!valid_request_id(id)) return std::nullopt;
-  return id;
-}
+namespace {
 
-Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, const StoredCard& stored,
-                                            const Secret& store_key, const CallbackOptions& options) {
-  auto keys = derive(store_key);
-  if (!keys) return inbound(keys.error());
-  auto params = detail::callback_params(request);
-  if (!params) return inbound(params.error());
-
-  const std::string* signature = detail::callback_signature(*params, options);
+// verify_stored_callback() once the parameters are read and the keys derived.
+Result<ChargeResult> verify_params(const detail::Params& params, const Keys& keys, const StoredCard& stored,
+                                   const CallbackOptions& options) {
+  const std::string* signature = detail::callback_signature(params, options);
   if (signature == nullptr) return inbound(ErrorCode::kMissingSignature, "callback has no signature");
   // The keyed hash of the received signature (32 hex, any case) must be the stored one.
   bool valid = false;
   if (signature->size() == 32 && crypto::hex_decode(*signature)) {
     std::string lower = *signature;
     for (char& c : lower) c = (c >= 'A' && c <= 'F') ? static_cast<char>(c - 'A' + 'a') : c;
-    auto mac = keyed_hash(keys->mac, "sign", stored.request_id, lower);
+    auto mac = keyed_hash(keys.mac, "sign", stored.request_id, lower);
     if (!mac) return inbound(mac.error());
     valid = detail::hex_equal(*mac, stored.sign_mac);
   }
@@ -200,22 +190,22 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
   auto mismatch = [](const char* field) {
     return inbound(ErrorCode::kInvalidSignature, std::string("callback does not match the submission: ") + field);
   };
-  if (detail::param_text(*params, "request_id") != stored.request_id) return mismatch("request_id");
+  if (detail::param_text(params, "request_id") != stored.request_id) return mismatch("request_id");
   for (auto [field, want] :
        {std::pair<const char*, const std::string*>{"code", &stored.code_mac}, {"serial", &stored.serial_mac}}) {
-    auto mac = keyed_hash(keys->mac, field, stored.request_id, detail::param_text(*params, field));
+    auto mac = keyed_hash(keys.mac, field, stored.request_id, detail::param_text(params, field));
     if (!mac) return inbound(mac.error());
     if (!detail::hex_equal(*mac, *want)) return mismatch(field);
   }
   const auto aliases = upper_keys(options.telco_aliases);
-  const std::string telco = detail::canonical_telco(detail::param_text(*params, "telco"), aliases);
+  const std::string telco = detail::canonical_telco(detail::param_text(params, "telco"), aliases);
   const std::string stored_telco = detail::canonical_telco(stored.telco, aliases);
   if (telco.empty() || telco != (stored_telco.empty() ? stored.telco : stored_telco)) return mismatch("telco");
-  auto declared = detail::money(*params, "declared_value");
+  auto declared = detail::money(params, "declared_value");
   if (!declared) return inbound(declared.error());
   if (!*declared || **declared != stored.declared_value) return mismatch("declared_value");
 
-  auto result = detail::parse_result(*params);
+  auto result = detail::parse_result(params);
   if (!result) return inbound(result.error());
   if (auto stated = detail::check_crediting_amount(*result); !stated) return inbound(stated.error());
   for (const auto* money : {&result->declared_value, &result->value, &result->card_value, &result->amount}) {
@@ -230,6 +220,40 @@ Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, cons
     return inbound(bounded.error());
   }
   return result;
+}
+
+}  // namespace
+
+namespace detail {
+
+std::optional<std::string> callback_request_id(const Params& params) {
+  std::string id = param_text(params, "request_id");
+  if (!valid_request_id(id)) return std::nullopt;
+  return id;
+}
+
+Result<ChargeResult> verify_stored_params(const Params& params, const StoredCard& stored, const Secret& store_key,
+                                          const CallbackOptions& options) {
+  auto keys = derive(store_key);
+  if (!keys) return inbound(keys.error());
+  return verify_params(params, *keys, stored, options);
+}
+
+}  // namespace detail
+
+std::optional<std::string> callback_request_id(const CallbackRequest& request) {
+  auto params = detail::callback_params(request);
+  if (!params) return std::nullopt;
+  return detail::callback_request_id(*params);
+}
+
+Result<ChargeResult> verify_stored_callback(const CallbackRequest& request, const StoredCard& stored,
+                                            const Secret& store_key, const CallbackOptions& options) {
+  auto keys = derive(store_key);
+  if (!keys) return inbound(keys.error());
+  auto params = detail::callback_params(request);
+  if (!params) return inbound(params.error());
+  return verify_params(*params, *keys, stored, options);
 }
 
 }  // namespace paygw::charging

@@ -6,6 +6,7 @@
 
 #include "call/observer.hpp"
 #include "http/util.hpp"
+#include "receive/inbound.hpp"
 #include "receive/payload.hpp"
 #include "store/validate.hpp"
 
@@ -122,90 +123,170 @@ void Applier::alert(const Alert& a) const {
   }
 }
 
-Result<Applied> Applier::apply_card(const charging::ChargeResult& result, std::string_view source) const {
+namespace {
+
+// The checks of a card result that need no store: an answer when it cannot be applied.
+std::optional<Applied> refuse_card(const Applier& applier, const charging::ChargeResult& result) {
   const std::string& id = result.request_id;
   if (id.empty()) return outcome(Outcome::kUnknownSubmission, "", "result without request_id");
   if (!storable_key(id)) {
-    alert({Provider::kCharging, "rejected", "", "a result whose request_id no store accepts"});
+    applier.alert({Provider::kCharging, "rejected", "", "a result whose request_id no store accepts"});
     return outcome(Outcome::kRejected, "", "request_id not storable");
   }
   if (result.credits() && !result.amount) {
     // A crediting result says what it credits: card_final never sees credits() without an amount.
-    alert({Provider::kCharging, "rejected", id, "status " + std::to_string(result.status_code) + " without an amount"});
+    applier.alert(
+        {Provider::kCharging, "rejected", id, "status " + std::to_string(result.status_code) + " without an amount"});
     return outcome(Outcome::kRejected, id, "crediting result without an amount");
   }
   if (!money_ok(result.amount) || !money_ok(result.value) || !money_ok(result.card_value) ||
       !money_ok(result.declared_value)) {
-    alert({Provider::kCharging, "rejected", id, "money field outside 0.." + std::to_string(kMaxAmountVnd)});
+    applier.alert({Provider::kCharging, "rejected", id, "money field outside 0.." + std::to_string(kMaxAmountVnd)});
     return outcome(Outcome::kRejected, id, "money field out of bounds");
   }
+  return std::nullopt;
+}
+
+// What a card result does to the card's row (`found`, nullopt when the store lacks it): the one
+// charging::decide() of a delivery.
+struct CardJudgement {
+  bool apply = false;  // the row is open and the result final: finalize it
+  Applied applied;     // otherwise, the answer
   std::optional<Alert> later;
-  Applied applied;
-  bool mark_pending = false;
+  bool mark_pending = false;  // a pending result for a write-ahead card: write_ahead -> pending
+};
+
+Result<CardJudgement> judge_card(const std::optional<SubmissionRecord>& found, const charging::ChargeResult& result) {
+  const std::string& id = result.request_id;
+  CardJudgement j;
+  if (!found) {
+    j.later = Alert{Provider::kCharging, "unknown_submission", id, "a verified result for a card the store lacks"};
+    j.applied = outcome(Outcome::kUnknownSubmission, id, "no such submission");
+    return j;
+  }
+  if (found->state == SubmissionState::kNotSent) {
+    j.later = Alert{Provider::kCharging, "rejected", id, "a result for a card recorded as never sent"};
+    j.applied = outcome(Outcome::kRejected, id, "submission recorded as not sent");
+    return j;
+  }
+  charging::ChargeResult stored;
+  stored.status_code = 99;
+  stored.status = charging::Status::kPending;
+  if (found->state == SubmissionState::kFinal) {
+    auto decoded = payload::decode_card(found->result);
+    if (!decoded) return decoded.error();
+    stored = decoded->result;
+  }
+  const auto decision = charging::decide(stored, result);
+  if (decision.action == charging::Action::kIgnore) {
+    j.mark_pending = found->state == SubmissionState::kWriteAhead;
+    j.applied = outcome(Outcome::kIgnored, id, "status " + std::to_string(result.status_code) + " is not final");
+  } else if (decision.action == charging::Action::kDuplicate) {
+    if (decision.conflicts) {
+      j.later = Alert{Provider::kCharging, "conflict", id,
+                      "stored status " + std::to_string(stored.status_code) + ", delivered " +
+                          std::to_string(result.status_code) + " (or other amounts)"};
+      j.applied = outcome(Outcome::kConflict, id, "duplicate with a different result");
+    } else {
+      j.applied = outcome(Outcome::kDuplicate, id, "already final");
+    }
+  } else {
+    j.apply = true;
+  }
+  return j;
+}
+
+// In `tx`: the card moves to final with `result` (finalize()'s compare-and-set on the open
+// states), its event is recorded and the handler runs; then commits. nullopt when finalize()
+// found the card no longer open (nothing written).
+Result<std::optional<Applied>> finalize_card(Tx& tx, const Applier& applier, const SubmissionRecord& record,
+                                             const charging::ChargeResult& result, std::string_view source) {
+  const std::string& id = result.request_id;
+  const std::string text = payload::encode(payload::Card{result, std::string(source)});
+  auto finalized = tx.finalize(Provider::kCharging, id, text);
+  if (!finalized) return finalized.error();
+  if (!*finalized) return std::optional<Applied>();
+  const Handler<CardFinal>& handler = applier.options().handlers.card_final;
+  EventRecord event{Provider::kCharging, id, std::string(payload::kCardFinal), text, static_cast<bool>(handler), {}};
+  auto inserted = tx.record_event(event);
+  if (!inserted) return inserted.error();
+  if (!*inserted) return std::optional<Applied>(outcome(Outcome::kDuplicate, id, "already final"));
+  const CardFinal card{result, record, std::string(source)};
+  if (auto done = run_and_commit(tx, handler, card, event); !done) return done.error();
+  return std::optional<Applied>(
+      outcome(Outcome::kApplied, id, "final " + std::string(charging::to_string(result.status)), event.handled));
+}
+
+// After the transaction: write_ahead -> pending when judged so, then the alert.
+Result<Applied> settle_card(const Applier& applier, const std::string& id, CardJudgement j) {
+  if (j.mark_pending) {
+    auto marked =
+        applier.store()->mark(Provider::kCharging, id, SubmissionState::kWriteAhead, SubmissionState::kPending);
+    if (!marked) return marked.error();
+  }
+  if (j.later) applier.alert(*j.later);
+  return std::move(j.applied);
+}
+
+}  // namespace
+
+Result<Applied> Applier::apply_card(const charging::ChargeResult& result, std::string_view source) const {
+  if (auto refused = refuse_card(*this, result)) return std::move(*refused);
+  const std::string& id = result.request_id;
+  CardJudgement judged;
   {
     auto tx = store_->begin();
     if (!tx) return tx.error();
     auto found = (*tx)->find_submission(Provider::kCharging, id);
     if (!found) return found.error();
-    if (!*found) {
-      later = Alert{Provider::kCharging, "unknown_submission", id, "a verified result for a card the store lacks"};
-      applied = outcome(Outcome::kUnknownSubmission, id, "no such submission");
-    } else if ((*found)->state == SubmissionState::kNotSent) {
-      later = Alert{Provider::kCharging, "rejected", id, "a result for a card recorded as never sent"};
-      applied = outcome(Outcome::kRejected, id, "submission recorded as not sent");
-    } else {
-      const SubmissionRecord& record = **found;
-      charging::ChargeResult stored;
-      stored.status_code = 99;
-      stored.status = charging::Status::kPending;
-      if (record.state == SubmissionState::kFinal) {
-        auto decoded = payload::decode_card(record.result);
-        if (!decoded) return decoded.error();
-        stored = decoded->result;
-      }
-      const auto decision = charging::decide(stored, result);
-      if (decision.action == charging::Action::kIgnore) {
-        mark_pending = record.state == SubmissionState::kWriteAhead;
-        applied = outcome(Outcome::kIgnored, id, "status " + std::to_string(result.status_code) + " is not final");
-      } else if (decision.action == charging::Action::kDuplicate) {
-        if (decision.conflicts) {
-          later = Alert{Provider::kCharging, "conflict", id,
-                        "stored status " + std::to_string(stored.status_code) + ", delivered " +
-                            std::to_string(result.status_code) + " (or other amounts)"};
-          applied = outcome(Outcome::kConflict, id, "duplicate with a different result");
-        } else {
-          applied = outcome(Outcome::kDuplicate, id, "already final");
-        }
-      } else {
-        const std::string text = payload::encode(payload::Card{result, std::string(source)});
-        auto finalized = (*tx)->finalize(Provider::kCharging, id, text);
-        if (!finalized) return finalized.error();
-        EventRecord event{Provider::kCharging,
-                          id,
-                          std::string(payload::kCardFinal),
-                          text,
-                          static_cast<bool>(options_.handlers.card_final),
-                          {}};
-        auto inserted = *finalized ? (*tx)->record_event(event) : Result<bool>(false);
-        if (!inserted) return inserted.error();
-        if (!*finalized || !*inserted) {
-          applied = outcome(Outcome::kDuplicate, id, "already final");
-        } else {
-          const CardFinal card{result, record, std::string(source)};
-          if (auto done = run_and_commit(**tx, options_.handlers.card_final, card, event); !done) return done.error();
-          applied =
-              outcome(Outcome::kApplied, id, "final " + std::string(charging::to_string(result.status)), event.handled);
-        }
-      }
+    auto judgement = judge_card(*found, result);
+    if (!judgement) return judgement.error();
+    judged = std::move(*judgement);
+    if (judged.apply) {
+      // The row is locked: finalize() cannot find it closed; if it does, it is a duplicate.
+      auto applied = finalize_card(**tx, *this, **found, result, source);
+      if (!applied) return applied.error();
+      judged.applied = *applied ? std::move(**applied) : outcome(Outcome::kDuplicate, id, "already final");
     }
   }  // the transaction ends here (rolled back unless committed)
-  if (mark_pending) {
-    auto marked = store_->mark(Provider::kCharging, id, SubmissionState::kWriteAhead, SubmissionState::kPending);
-    if (!marked) return marked.error();
-  }
-  if (later) alert(*later);
-  return applied;
+  return settle_card(*this, id, std::move(judged));
 }
+
+namespace detail {
+
+Result<Applied> apply_card_as_read(const Applier& applier, const charging::ChargeResult& result,
+                                   std::string_view source, const SubmissionRecord& read) {
+  if (auto refused = refuse_card(applier, result)) return std::move(*refused);
+  const std::string& id = result.request_id;
+  if (read.provider != Provider::kCharging || read.request_id != id) {
+    return make_error(ErrorCode::kInternal, "apply_card_as_read: the row read is another card's");
+  }
+  // Decided on the row as read (ADR 0044): a row read final or not_sent cannot change any more,
+  // and a result that changes nothing (pending) needs no transaction.
+  auto judged = judge_card(read, result);
+  if (!judged) return judged.error();
+  if (judged->apply) {
+    auto tx = applier.store()->begin();
+    if (!tx) return tx.error();
+    auto applied = finalize_card(**tx, applier, read, result, source);
+    if (!applied) return applied.error();
+    if (*applied) {
+      judged->applied = std::move(**applied);
+    } else {
+      // finalize() found the row no longer open: another delivery (or the sweep) changed it
+      // since it was read. Read it again, locked, and answer from what it is now.
+      auto found = (*tx)->find_submission(Provider::kCharging, id);
+      if (!found) return found.error();
+      auto again = judge_card(*found, result);
+      if (!again) return again.error();
+      if (again->apply) return make_error(ErrorCode::kInternal, "store: finalize() refused an open submission");
+      judged = std::move(again);
+    }
+  }
+  return settle_card(applier, id, std::move(*judged));
+}
+
+}  // namespace detail
 
 Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification& payment,
                                               std::string_view source) const {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Internal: the one rule for what a check() answer does to a stored card — used by the
-// dispatcher (confirming a callback) and by the reconciler alike (ADR 0033).
+// Internal: the one rule for what a check() answer does to a stored card — used by the charging
+// verifier (charging_inbound.cpp, confirming a callback) and by the reconciler alike (ADR 0033).
 #pragma once
 
 #include <paygw/charging/models.hpp>

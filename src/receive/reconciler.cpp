@@ -53,7 +53,7 @@ struct Run {
     if (result.request_id != r.request_id) {
       return fail(r, make_error(ErrorCode::kMalformed, "check answered for another request_id", Delivery::kMaybeSent));
     }
-    // The one rule (shared with the dispatcher): only a card verdict settles a card.
+    // The one rule (shared with the charging verifier): only a card verdict settles a card.
     const bool acknowledged = r.state != SubmissionState::kWriteAhead;
     const detail::CheckVerdict verdict = detail::rule_on_check(result, acknowledged);
     if (verdict.ruling == detail::CheckRuling::kKeepPending) {
