@@ -11,6 +11,7 @@
 #include <paygw/charging/stored_card.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/completion.hpp>
 #include <paygw/http/curl_transport.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>

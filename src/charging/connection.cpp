@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The real card-charging connection: each call is one endpoint row run through the shared pipeline.
+#include "call/call.hpp"
 #include "call/config_check.hpp"
 #include "call/pipeline.hpp"
 #include "charging/endpoints.hpp"
@@ -15,14 +16,19 @@ namespace core = paygw::detail;
 
 class RealConnection final : public Connection, public std::enable_shared_from_this<RealConnection> {
  private:
-  // One endpoint row through the pipeline, blocking or async (the connection stays alive until done).
+  // One endpoint row through the pipeline: blocking, a future or a Completion (the connection stays
+  // alive until done). The overrides below are generated from charging/endpoints.rows.
   template <typename E, typename Req>
   auto call(const E& ep, const Req& r, const CallOptions& o) const {
     return core::call(pipeline_, protocol_, ep, r, o);
   }
   template <typename E, typename Req>
   auto call_async(const E& ep, const Req& r, const CallOptions& o) const {
-    return core::call_async(shared_from_this(), pipeline_, protocol_, ep, r, o);
+    return core::call_future(shared_from_this(), pipeline_, protocol_, ep, r, o);
+  }
+  template <typename E, typename Req>
+  void call_back(const E& ep, const Req& r, const CallOptions& o, Completion<typename E::Response> done) const {
+    core::call_back(shared_from_this(), pipeline_, protocol_, ep, r, o, std::move(done));
   }
 
  public:
@@ -30,18 +36,35 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
       : pipeline_(static_cast<const ClientOptions&>(config), "charging"),  // no step: requests carry their sign
         protocol_(std::move(config), std::move(base_url)) {}
 
-  Result<ChargeResult> submit(const CardRequest& card, const CallOptions& o) override { return call(kSubmit, card, o); }
-  std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& o) override {
-    return call_async(kSubmit, card, o);
+  // BEGIN generated from src/charging/endpoints.rows by tools/codegen; do not edit
+  Result<ChargeResult> submit(const CardRequest& card, const CallOptions& options) override {
+    return call(kSubmit, card, options);
   }
-  Result<ChargeResult> check(const CardRequest& card, const CallOptions& o) override { return call(kCheck, card, o); }
-  std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& o) override {
-    return call_async(kCheck, card, o);
+  std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& options) override {
+    return call_async(kSubmit, card, options);
   }
-  Result<FeeTable> get_fees(const CallOptions& o) override { return call(kGetFees, NoPayload{}, o); }
-  std::future<Result<FeeTable>> get_fees_async(const CallOptions& o) override {
-    return call_async(kGetFees, NoPayload{}, o);
+  void submit_async(const CardRequest& card, Completion<ChargeResult> done, const CallOptions& options) override {
+    call_back(kSubmit, card, options, std::move(done));
   }
+  Result<ChargeResult> check(const CardRequest& card, const CallOptions& options) override {
+    return call(kCheck, card, options);
+  }
+  std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& options) override {
+    return call_async(kCheck, card, options);
+  }
+  void check_async(const CardRequest& card, Completion<ChargeResult> done, const CallOptions& options) override {
+    call_back(kCheck, card, options, std::move(done));
+  }
+  Result<FeeTable> get_fees(const CallOptions& options) override {
+    return call(kGetFees, detail::NoPayload{}, options);
+  }
+  std::future<Result<FeeTable>> get_fees_async(const CallOptions& options) override {
+    return call_async(kGetFees, detail::NoPayload{}, options);
+  }
+  void get_fees_async(Completion<FeeTable> done, const CallOptions& options) override {
+    call_back(kGetFees, detail::NoPayload{}, options, std::move(done));
+  }
+  // END generated
 
  private:
   core::Pipeline pipeline_;

@@ -6,6 +6,7 @@
 
 #include <paygw/charging/client.hpp>
 
+#include "call/endpoint.hpp"
 #include "call/pipeline.hpp"
 #include "charging/request.hpp"
 #include "json/json.hpp"
@@ -17,17 +18,18 @@ namespace paygw::charging::detail {
 
 using paygw::detail::json::Json;
 
-/// One row of the endpoint table (charging/endpoints.hpp).
-template <typename Req, typename Res>
-struct Endpoint {
-  std::string_view command;                       ///< The `command` field ("charging", "check"); empty for getfee.
-  Idempotency idempotency = Idempotency::kWrite;  ///< Every row names it; the safe one otherwise.
-  /// Validated, signed.
-  Result<detail::Fields> (*build)(const Config&, const Req&, std::string_view command) = nullptr;
-  Result<Res> (*parse)(const Json& body) = nullptr;  ///< Used unless the protocol has a parser for Req.
-  /// Appended to Config::path; the fields then go in a GET query whatever Config::encoding says.
-  std::string_view subpath = {};
+/// What only card charging's rows carry.
+struct Extra {
+  std::string_view command;  ///< The `command` field ("charging", "check"); empty for getfee.
 };
+
+/// One row of the endpoint table (charging/endpoints.hpp, generated from charging/endpoints.rows).
+/// `path` is appended to Config::path; the fields then go in a GET query whatever Config::encoding
+/// says. `build` validates and signs; `parse` is used unless the protocol has a parser for Req.
+template <typename Req, typename Res>
+using Endpoint =
+    paygw::detail::Endpoint<Req, Res, Json, Extra,
+                            Result<detail::Fields> (*)(const Config&, const Req&, std::string_view command)>;
 
 /// Card charging's encoding of requests and reading of answers, around the pipeline. Requests
 /// carry their own sign (no per-attempt credentials: its chain is empty). Immutable; thread-safe.
@@ -40,13 +42,13 @@ class ChargingProtocol final {
   /// The request of `ep` for `r` as Config::encoding says (form POST, JSON POST or GET query).
   template <typename Req, typename Res>
   Result<http::Request> encode(const Endpoint<Req, Res>& ep, const Req& r) const {
-    auto fields = ep.build(config_, r, ep.command);
+    auto fields = ep.build(config_, r, ep.extra.command);
     if (!fields) return std::move(fields).error();
-    return request(ep.subpath, *fields);
+    return request(ep.path, *fields);
   }
   template <typename Req, typename Res>
   paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
-    return {ep.idempotency, false, ep.command.empty() ? std::string_view("getfee") : ep.command};
+    return {ep.idempotency, false, ep.extra.command.empty() ? std::string_view("getfee") : ep.extra.command};
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {

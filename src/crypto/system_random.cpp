@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // paygw::system_random() (paygw/clock.hpp): OpenSSL's RAND_bytes. Here rather than beside
-// system_clock() so that the base layer (src/core's Clock, Result, Secret, ...) includes no crypto.
+// system_clock() so that the base layer (src/base: Clock, Result, Secret, ...) includes no crypto.
 #include <paygw/clock.hpp>
 
 #include "crypto/crypto.hpp"

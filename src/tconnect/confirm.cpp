@@ -161,17 +161,26 @@ void RealConnection::confirm(const IpnNotification& ipn, const CallOptions& o, M
   run->begin();
 }
 
-Result<IpnConfirmation> RealConnection::confirm_ipn(const IpnNotification& ipn, const CallOptions& o) {
+Result<IpnConfirmation> RealConnection::confirm_ipn(const IpnNotification& ipn, const CallOptions& options) {
   std::optional<Result<IpnConfirmation>> out;
-  confirm(ipn, o, Mode::kBlocking, [&out](Result<IpnConfirmation> r) { out.emplace(std::move(r)); });
+  confirm(ipn, options, Mode::kBlocking, [&out](Result<IpnConfirmation> r) { out.emplace(std::move(r)); });
   return std::move(*out);
 }
 
+void RealConnection::confirm_ipn_async(const IpnNotification& ipn, Completion<IpnConfirmation> done,
+                                       const CallOptions& options) {
+  // `this` outlives the run: Confirm holds the connection in Mode::kAsync.
+  confirm(ipn, options, Mode::kAsync, [this, done = std::move(done)](Result<IpnConfirmation> r) {
+    paygw::detail::complete(pipeline_, done, std::move(r));
+  });
+}
+
 std::future<Result<IpnConfirmation>> RealConnection::confirm_ipn_async(const IpnNotification& ipn,
-                                                                       const CallOptions& o) {
+                                                                       const CallOptions& options) {
   auto promise = std::make_shared<std::promise<Result<IpnConfirmation>>>();
   auto future = promise->get_future();
-  confirm(ipn, o, Mode::kAsync, [promise](Result<IpnConfirmation> r) { promise->set_value(std::move(r)); });
+  confirm_ipn_async(
+      ipn, [promise](Result<IpnConfirmation> r) { promise->set_value(std::move(r)); }, options);
   return future;
 }
 

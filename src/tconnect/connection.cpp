@@ -12,10 +12,10 @@ RealConnection::RealConnection(Config config, std::string base_url, Secret raw_k
       tokens_(std::make_shared<TokenCache>(protocol_)),
       pipeline_(static_cast<const ClientOptions&>(protocol_->config()), "tconnect", paygw::detail::Chain{tokens_}) {}
 
-Result<void> RealConnection::authenticate(const CallOptions& o) {
+Result<void> RealConnection::authenticate(const CallOptions& options) {
   paygw::detail::CallLimits limits{
-      o.cancel, protocol_->config().clock->now(),
-      o.total_timeout.count() > 0 ? o.total_timeout : protocol_->config().retry.total_timeout};
+      options.cancel, protocol_->config().clock->now(),
+      options.total_timeout.count() > 0 ? options.total_timeout : protocol_->config().retry.total_timeout};
   Result<void> out;
   tokens_->get(Mode::kBlocking, limits, [&out](Result<std::string> t) {
     if (!t) out = std::move(t).error();
@@ -23,15 +23,19 @@ Result<void> RealConnection::authenticate(const CallOptions& o) {
   return out;
 }
 
-std::future<Result<void>> RealConnection::authenticate_async(const CallOptions& o) {
+void RealConnection::authenticate_async(Completion<void> done, const CallOptions& options) {
   paygw::detail::CallLimits limits{
-      o.cancel, protocol_->config().clock->now(),
-      o.total_timeout.count() > 0 ? o.total_timeout : protocol_->config().retry.total_timeout};
+      options.cancel, protocol_->config().clock->now(),
+      options.total_timeout.count() > 0 ? options.total_timeout : protocol_->config().retry.total_timeout};
+  tokens_->get(Mode::kAsync, limits, [self = shared_from_this(), done = std::move(done)](Result<std::string> t) {
+    paygw::detail::complete(self->pipeline_, done, t ? Result<void>() : Result<void>(std::move(t).error()));
+  });
+}
+
+std::future<Result<void>> RealConnection::authenticate_async(const CallOptions& options) {
   auto promise = std::make_shared<std::promise<Result<void>>>();
   auto future = promise->get_future();
-  tokens_->get(Mode::kAsync, limits, [promise, self = shared_from_this()](Result<std::string> t) {
-    promise->set_value(t ? Result<void>() : Result<void>(std::move(t).error()));
-  });
+  authenticate_async([promise](Result<void> r) { promise->set_value(std::move(r)); }, options);
   return future;
 }
 

@@ -5,6 +5,7 @@
 
 #include <paygw/tconnect/client.hpp>
 
+#include "call/endpoint.hpp"
 #include "call/pipeline.hpp"
 #include "json/json.hpp"
 #include "tconnect/codec.hpp"
@@ -16,17 +17,19 @@ namespace paygw::tconnect::detail {
 
 using paygw::detail::json::Json;
 
-/// One row of the endpoint table (tconnect/endpoints.hpp). Every TConnect call is a POST.
-template <typename Req, typename Res>
-struct Endpoint {
-  std::string Paths::*path = nullptr;                ///< Config::paths member: every path can be overridden.
-  Idempotency idempotency = Idempotency::kWrite;     ///< Every row names it; the safe one otherwise.
-  Result<Json> (*build)(const Req&) = nullptr;       ///< The validated payload (encrypted into {"data": hex}).
-  Result<Res> (*parse)(const Json& body) = nullptr;  ///< The typed result of a decoded 2xx body.
-  bool authorized = true;                            ///< false: no bearer token (login, refresh).
+/// What only TConnect's rows carry.
+template <typename Req>
+struct Extra {
+  std::string Paths::*path = nullptr;  ///< Config::paths member: every path can be overridden.
+  bool authorized = true;              ///< false: no bearer token (login, refresh).
   /// The `x-service-code` header, or nullptr for none. Errors: kInvalidArgument.
   Result<std::string> (*service_code)(const Config&, const Req&) = nullptr;
 };
+
+/// One row of the endpoint table (tconnect/endpoints.hpp, generated from tconnect/endpoints.rows).
+/// Every TConnect call is a POST of the encrypted payload to the Config::paths member `extra.path`.
+template <typename Req, typename Res>
+using Endpoint = paygw::detail::Endpoint<Req, Res, Json, Extra<Req>>;
 
 /// Checks of a request that need the configuration (beyond the codec's own validation).
 template <typename Req>
@@ -55,16 +58,16 @@ class TconnectProtocol final {
     if (!payload) return std::move(payload).error();
     if (auto checked = check(config_, r); !checked) return std::move(checked).error();
     std::string service;
-    if (ep.service_code != nullptr) {
-      auto code = ep.service_code(config_, r);
+    if (ep.extra.service_code != nullptr) {
+      auto code = ep.extra.service_code(config_, r);
       if (!code) return std::move(code).error();
       service = std::move(*code);
     }
-    return request(config_.paths.*ep.path, *payload, service);
+    return request(config_.paths.*ep.extra.path, *payload, service);
   }
   template <typename Req, typename Res>
   paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
-    return {ep.idempotency, ep.authorized};
+    return {ep.idempotency, ep.extra.authorized};
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {

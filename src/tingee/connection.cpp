@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The real Tingee connection: each call is one endpoint row run through the shared pipeline.
+#include "call/call.hpp"
 #include "call/config_check.hpp"
 #include "call/pipeline.hpp"
 #include "crypto/crypto.hpp"
@@ -17,14 +18,19 @@ namespace core = paygw::detail;
 
 class RealConnection final : public Connection, public std::enable_shared_from_this<RealConnection> {
  private:
-  // One endpoint row through the pipeline, blocking or async (the connection stays alive until done).
+  // One endpoint row through the pipeline: blocking, a future or a Completion (the connection stays
+  // alive until done). The overrides below are generated from tingee/endpoints.rows.
   template <typename E, typename Req>
   auto call(const E& ep, const Req& r, const CallOptions& o) const {
     return core::call(pipeline_, protocol_, ep, r, o);
   }
   template <typename E, typename Req>
   auto call_async(const E& ep, const Req& r, const CallOptions& o) const {
-    return core::call_async(shared_from_this(), pipeline_, protocol_, ep, r, o);
+    return core::call_future(shared_from_this(), pipeline_, protocol_, ep, r, o);
+  }
+  template <typename E, typename Req>
+  void call_back(const E& ep, const Req& r, const CallOptions& o, Completion<typename E::Response> done) const {
+    core::call_back(shared_from_this(), pipeline_, protocol_, ep, r, o, std::move(done));
   }
 
  public:
@@ -33,127 +39,216 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
       : pipeline_(static_cast<const ClientOptions&>(config), "tingee", std::move(chain)),
         protocol_(std::move(config), std::move(base_url)) {}
 
-  Result<Ack> read_security_code(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
-    return call(kReadSecurityCode, r, o);
+  // BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit
+  Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options) override {
+    return call(kReadSecurityCode, request, options);
   }
-  std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& r, const CallOptions& o) override {
-    return call_async(kReadSecurityCode, r, o);
+  std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& request,
+                                                    const CallOptions& options) override {
+    return call_async(kReadSecurityCode, request, options);
   }
-  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& r, const CallOptions& o) override {
-    return call(kAddDeviceToShop, r, o);
+  void read_security_code_async(const ReadSecurityCodeRequest& request, Completion<Ack> done,
+                                const CallOptions& options) override {
+    call_back(kReadSecurityCode, request, options, std::move(done));
   }
-  std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& r,
-                                                           const CallOptions& o) override {
-    return call_async(kAddDeviceToShop, r, o);
+  Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options) override {
+    return call(kAddDeviceToShop, request, options);
   }
-  Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& r,
-                                             const CallOptions& o) override {
-    return call(kUpdateShopDeviceLinkStatus, r, o);
+  std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& request,
+                                                           const CallOptions& options) override {
+    return call_async(kAddDeviceToShop, request, options);
   }
-  std::future<Result<Ack>> update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& r,
-                                                                const CallOptions& o) override {
-    return call_async(kUpdateShopDeviceLinkStatus, r, o);
+  void add_device_to_shop_async(const AddDeviceToShopRequest& request, Completion<DeviceRefs> done,
+                                const CallOptions& options) override {
+    call_back(kAddDeviceToShop, request, options, std::move(done));
   }
-  Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& r,
-                                                    const CallOptions& o) override {
-    return call(kGetDevicesLinkToShopOrVa, r, o);
+  Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request,
+                                             const CallOptions& options) override {
+    return call(kUpdateShopDeviceLinkStatus, request, options);
   }
-  std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& r,
-                                                                       const CallOptions& o) override {
-    return call_async(kGetDevicesLinkToShopOrVa, r, o);
+  std::future<Result<Ack>> update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& request,
+                                                                const CallOptions& options) override {
+    return call_async(kUpdateShopDeviceLinkStatus, request, options);
   }
-  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& r, const CallOptions& o) override {
-    return call(kGetDevicePaging, r, o);
+  void update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& request, Completion<Ack> done,
+                                            const CallOptions& options) override {
+    call_back(kUpdateShopDeviceLinkStatus, request, options, std::move(done));
   }
-  std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& r,
-                                                          const CallOptions& o) override {
-    return call_async(kGetDevicePaging, r, o);
+  Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request,
+                                                    const CallOptions& options) override {
+    return call(kGetDevicesLinkToShopOrVa, request, options);
   }
-  Result<Ack> show_qr_code(const ShowQrRequest& r, const CallOptions& o) override { return call(kShowQrCode, r, o); }
-  std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& r, const CallOptions& o) override {
-    return call_async(kShowQrCode, r, o);
+  std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& request,
+                                                                       const CallOptions& options) override {
+    return call_async(kGetDevicesLinkToShopOrVa, request, options);
   }
-  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& r, const CallOptions& o) override {
-    return call(kShowDynamicQrCode, r, o);
+  void get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& request, Completion<DeviceRefs> done,
+                                            const CallOptions& options) override {
+    call_back(kGetDevicesLinkToShopOrVa, request, options, std::move(done));
   }
-  std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& r, const CallOptions& o) override {
-    return call_async(kShowDynamicQrCode, r, o);
+  Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options) override {
+    return call(kGetDevicePaging, request, options);
   }
-  Result<Ack> show_static_qr_code(const ShowQrRequest& r, const CallOptions& o) override {
-    return call(kShowStaticQrCode, r, o);
+  std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& request,
+                                                          const CallOptions& options) override {
+    return call_async(kGetDevicePaging, request, options);
   }
-  std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& r, const CallOptions& o) override {
-    return call_async(kShowStaticQrCode, r, o);
+  void get_device_paging_async(const GetDevicePagingRequest& request, Completion<DevicePage> done,
+                               const CallOptions& options) override {
+    call_back(kGetDevicePaging, request, options, std::move(done));
   }
-  Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& r,
-                                                      const CallOptions& o) override {
-    return call(kGenerateAndShowDynamicQrCode, r, o);
+  Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options) override {
+    return call(kShowQrCode, request, options);
   }
-  std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& r,
-                                                                         const CallOptions& o) override {
-    return call_async(kGenerateAndShowDynamicQrCode, r, o);
+  std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, const CallOptions& options) override {
+    return call_async(kShowQrCode, request, options);
   }
-  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& r, const CallOptions& o) override {
-    return call(kReadAmountLinkToMerchant, r, o);
+  void show_qr_code_async(const ShowQrRequest& request, Completion<Ack> done, const CallOptions& options) override {
+    call_back(kShowQrCode, request, options, std::move(done));
   }
-  std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& r,
-                                                              const CallOptions& o) override {
-    return call_async(kReadAmountLinkToMerchant, r, o);
+  Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options) override {
+    return call(kShowDynamicQrCode, request, options);
   }
-  Result<Ack> print_receipt(const PrintReceiptRequest& r, const CallOptions& o) override {
-    return call(kPrintReceipt, r, o);
+  std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kShowDynamicQrCode, request, options);
   }
-  std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& r, const CallOptions& o) override {
-    return call_async(kPrintReceipt, r, o);
+  void show_dynamic_qr_code_async(const ShowQrRequest& request, Completion<Ack> done,
+                                  const CallOptions& options) override {
+    call_back(kShowDynamicQrCode, request, options, std::move(done));
   }
-  Result<ResetResult> reset_device(const ResetDeviceRequest& r, const CallOptions& o) override {
-    return call(kResetDevice, r, o);
+  Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options) override {
+    return call(kShowStaticQrCode, request, options);
   }
-  std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& r, const CallOptions& o) override {
-    return call_async(kResetDevice, r, o);
+  std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request,
+                                                     const CallOptions& options) override {
+    return call_async(kShowStaticQrCode, request, options);
   }
-  Result<Ack> nfc_command(const NfcCommandRequest& r, const CallOptions& o) override { return call(kNfcCommand, r, o); }
-  std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& r, const CallOptions& o) override {
-    return call_async(kNfcCommand, r, o);
+  void show_static_qr_code_async(const ShowQrRequest& request, Completion<Ack> done,
+                                 const CallOptions& options) override {
+    call_back(kShowStaticQrCode, request, options, std::move(done));
   }
-  Result<Ack> reset_device_with_details(const ResetDeviceWithDetailsRequest& r, const CallOptions& o) override {
-    return call(kResetDeviceWithDetails, r, o);
+  Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request,
+                                                      const CallOptions& options) override {
+    return call(kGenerateAndShowDynamicQrCode, request, options);
   }
-  std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& r,
-                                                           const CallOptions& o) override {
-    return call_async(kResetDeviceWithDetails, r, o);
+  std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& request,
+                                                                         const CallOptions& options) override {
+    return call_async(kGenerateAndShowDynamicQrCode, request, options);
   }
-  Result<DynamicQrBill> generate_dynamic_qr(const GenerateDynamicQrRequest& r, const CallOptions& o) override {
-    return call(kGenerateDynamicQr, r, o);
+  void generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& request,
+                                               Completion<DynamicQr> done, const CallOptions& options) override {
+    call_back(kGenerateAndShowDynamicQrCode, request, options, std::move(done));
   }
-  std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& r,
-                                                               const CallOptions& o) override {
-    return call_async(kGenerateDynamicQr, r, o);
+  Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options) override {
+    return call(kReadAmountLinkToMerchant, request, options);
   }
-  Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& r, const CallOptions& o) override {
-    return call(kGetDynamicQrStatus, r, o);
+  std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& request,
+                                                              const CallOptions& options) override {
+    return call_async(kReadAmountLinkToMerchant, request, options);
   }
-  std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& r,
-                                                                   const CallOptions& o) override {
-    return call_async(kGetDynamicQrStatus, r, o);
+  void read_amount_link_to_merchant_async(const ReadAmountRequest& request, Completion<Ack> done,
+                                          const CallOptions& options) override {
+    call_back(kReadAmountLinkToMerchant, request, options, std::move(done));
   }
-  Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& r, const CallOptions& o) override {
-    return call(kDeleteDynamicQr, r, o);
+  Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options) override {
+    return call(kPrintReceipt, request, options);
   }
-  std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& r, const CallOptions& o) override {
-    return call_async(kDeleteDynamicQr, r, o);
+  std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& request,
+                                               const CallOptions& options) override {
+    return call_async(kPrintReceipt, request, options);
   }
-  Result<TransactionPage> get_transaction_paging(const GetTransactionPagingRequest& r, const CallOptions& o) override {
-    return call(kGetTransactionPaging, r, o);
+  void print_receipt_async(const PrintReceiptRequest& request, Completion<Ack> done,
+                           const CallOptions& options) override {
+    call_back(kPrintReceipt, request, options, std::move(done));
   }
-  std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& r,
-                                                                    const CallOptions& o) override {
-    return call_async(kGetTransactionPaging, r, o);
+  Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options) override {
+    return call(kResetDevice, request, options);
   }
-  Result<BankList> get_banks(const CallOptions& o) override { return call(kGetBanks, NoRequest{}, o); }
-  std::future<Result<BankList>> get_banks_async(const CallOptions& o) override {
-    return call_async(kGetBanks, NoRequest{}, o);
+  std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kResetDevice, request, options);
   }
+  void reset_device_async(const ResetDeviceRequest& request, Completion<ResetResult> done,
+                          const CallOptions& options) override {
+    call_back(kResetDevice, request, options, std::move(done));
+  }
+  Result<Ack> nfc_command(const NfcCommandRequest& request, const CallOptions& options) override {
+    return call(kNfcCommand, request, options);
+  }
+  std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& request, const CallOptions& options) override {
+    return call_async(kNfcCommand, request, options);
+  }
+  void nfc_command_async(const NfcCommandRequest& request, Completion<Ack> done, const CallOptions& options) override {
+    call_back(kNfcCommand, request, options, std::move(done));
+  }
+  Result<Ack> reset_device_with_details(const ResetDeviceWithDetailsRequest& request,
+                                        const CallOptions& options) override {
+    return call(kResetDeviceWithDetails, request, options);
+  }
+  std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request,
+                                                           const CallOptions& options) override {
+    return call_async(kResetDeviceWithDetails, request, options);
+  }
+  void reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request, Completion<Ack> done,
+                                       const CallOptions& options) override {
+    call_back(kResetDeviceWithDetails, request, options, std::move(done));
+  }
+  Result<DynamicQrBill> generate_dynamic_qr(const GenerateDynamicQrRequest& request,
+                                            const CallOptions& options) override {
+    return call(kGenerateDynamicQr, request, options);
+  }
+  std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& request,
+                                                               const CallOptions& options) override {
+    return call_async(kGenerateDynamicQr, request, options);
+  }
+  void generate_dynamic_qr_async(const GenerateDynamicQrRequest& request, Completion<DynamicQrBill> done,
+                                 const CallOptions& options) override {
+    call_back(kGenerateDynamicQr, request, options, std::move(done));
+  }
+  Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& request,
+                                                const CallOptions& options) override {
+    return call(kGetDynamicQrStatus, request, options);
+  }
+  std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request,
+                                                                   const CallOptions& options) override {
+    return call_async(kGetDynamicQrStatus, request, options);
+  }
+  void get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request, Completion<DynamicQrStatus> done,
+                                   const CallOptions& options) override {
+    call_back(kGetDynamicQrStatus, request, options, std::move(done));
+  }
+  Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& request, const CallOptions& options) override {
+    return call(kDeleteDynamicQr, request, options);
+  }
+  std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& request,
+                                                   const CallOptions& options) override {
+    return call_async(kDeleteDynamicQr, request, options);
+  }
+  void delete_dynamic_qr_async(const DeleteDynamicQrRequest& request, Completion<Ack> done,
+                               const CallOptions& options) override {
+    call_back(kDeleteDynamicQr, request, options, std::move(done));
+  }
+  Result<TransactionPage> get_transaction_paging(const GetTransactionPagingRequest& request,
+                                                 const CallOptions& options) override {
+    return call(kGetTransactionPaging, request, options);
+  }
+  std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& request,
+                                                                    const CallOptions& options) override {
+    return call_async(kGetTransactionPaging, request, options);
+  }
+  void get_transaction_paging_async(const GetTransactionPagingRequest& request, Completion<TransactionPage> done,
+                                    const CallOptions& options) override {
+    call_back(kGetTransactionPaging, request, options, std::move(done));
+  }
+  Result<BankList> get_banks(const CallOptions& options) override { return call(kGetBanks, NoRequest{}, options); }
+  std::future<Result<BankList>> get_banks_async(const CallOptions& options) override {
+    return call_async(kGetBanks, NoRequest{}, options);
+  }
+  void get_banks_async(Completion<BankList> done, const CallOptions& options) override {
+    call_back(kGetBanks, NoRequest{}, options, std::move(done));
+  }
+  // END generated
 
  private:
   core::Pipeline pipeline_;  // encoded requests go down its chain (signing.hpp) to the transport

@@ -2,7 +2,7 @@
 // Internal: every Tingee endpoint paygw calls — one row each: method, path, idempotency, body
 // builder, result parser (and a query builder or the bank path group where needed). Reads are
 // kIdempotent (retried per RetryPolicy); everything else is a write, resent only when certainly
-// not sent.
+// not sent. The rows are written from src/tingee/endpoints.rows by tools/codegen (ADR 0042).
 #pragma once
 
 #include "tingee/codec.hpp"
@@ -15,45 +15,66 @@ using http::Method;
 constexpr auto kRead = Idempotency::kIdempotent;
 constexpr auto kWrite = Idempotency::kWrite;
 
+// BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit
 // clang-format off
+/// read_security_code: Makes the device announce/show its pairing security code (no data returned).
 inline constexpr Endpoint<ReadSecurityCodeRequest, Ack> kReadSecurityCode{
-    Method::kPost, "/v1/device/read-security-code", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/read-security-code", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// add_device_to_shop: Links a device to shops and/or VAs; returns the linked devices.
 inline constexpr Endpoint<AddDeviceToShopRequest, DeviceRefs> kAddDeviceToShop{
-    Method::kPost, "/v1/device/add-device-to-shop", kWrite, detail::build, detail::parse_device_refs};
+    Method::kPost, "/v1/device/add-device-to-shop", kWrite, detail::build, detail::parse_device_refs, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// update_shop_device_link_status: Links or unlinks a device and shops (isLinkToDevice per shop).
 inline constexpr Endpoint<UpdateShopDeviceLinkStatusRequest, Ack> kUpdateShopDeviceLinkStatus{
-    Method::kPost, "/v1/device/update-shop-device-link-status", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/update-shop-device-link-status", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// get_devices_link_to_shop_or_va: Devices linked to a VA or a shop. A read.
 inline constexpr Endpoint<GetDevicesLinkToShopOrVaRequest, DeviceRefs> kGetDevicesLinkToShopOrVa{
-    Method::kPost, "/v1/device/get-devices-link-to-shop-or-va", kRead, detail::build, detail::parse_device_refs};
+    Method::kPost, "/v1/device/get-devices-link-to-shop-or-va", kRead, detail::build, detail::parse_device_refs, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// get_device_paging: One page of the merchant's devices (`get-paging`). A read.
 inline constexpr Endpoint<GetDevicePagingRequest, DevicePage> kGetDevicePaging{
-    Method::kPost, "/v1/device/get-paging", kRead, detail::build, detail::parse_device_page};
+    Method::kPost, "/v1/device/get-paging", kRead, detail::build, detail::parse_device_page, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// show_qr_code: Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried. With
 inline constexpr Endpoint<ShowQrRequest, Ack> kShowQrCode{
-    Method::kPost, "/v1/device/show-qr-code", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/show-qr-code", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// show_dynamic_qr_code: Shows a dynamic QR on a non-3LS device. A payment write: not retried. QR checked as show_qr_code.
 inline constexpr Endpoint<ShowQrRequest, Ack> kShowDynamicQrCode{
-    Method::kPost, "/v1/device/show-dynamic-qr-code", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/show-dynamic-qr-code", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// show_static_qr_code: Shows a static VietQR on a non-3LS device. A payment write: not retried. QR checked as show_qr_code.
 inline constexpr Endpoint<ShowQrRequest, Ack> kShowStaticQrCode{
-    Method::kPost, "/v1/device/show-static-qr-code", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/show-static-qr-code", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// generate_and_show_dynamic_qr_code: Creates a dynamic QR bill at Tingee and shows it (non-3LS devices). Not retried: after a
 inline constexpr Endpoint<GenerateAndShowDynamicQrRequest, DynamicQr> kGenerateAndShowDynamicQrCode{
-    Method::kPost, "/v1/device/generate-and-show-dynamic-qr-code", kWrite, detail::build, detail::parse_dynamic_qr};
+    Method::kPost, "/v1/device/generate-and-show-dynamic-qr-code", kWrite, detail::build, detail::parse_dynamic_qr, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// read_amount_link_to_merchant: Makes the device announce an amount (and optionally print a receipt). A write.
 inline constexpr Endpoint<ReadAmountRequest, Ack> kReadAmountLinkToMerchant{
-    Method::kPost, "/v1/device/read-amount-link-to-merchant", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/read-amount-link-to-merchant", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// print_receipt: Prints a receipt on a TINGEE MAX printer device. A write.
 inline constexpr Endpoint<PrintReceiptRequest, Ack> kPrintReceipt{
-    Method::kPost, "/v1/device/print-receipt", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/print-receipt", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// reset_device: Resets a device (`DELETE /v1/device/reset?uuid=`; no body, signs "{}"). A write.
 inline constexpr Endpoint<ResetDeviceRequest, ResetResult> kResetDevice{
-    Method::kDelete, "/v1/device/reset", kWrite, nullptr, detail::parse_reset, detail::build_query};
+    Method::kDelete, "/v1/device/reset", kWrite, nullptr, detail::parse_reset, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// nfc_command: Sends an NFC command to a device (`POST /v1/device/nfc-command`: enable NFC, set the link
 inline constexpr Endpoint<NfcCommandRequest, Ack> kNfcCommand{
-    Method::kPost, "/v1/device/nfc-command", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/nfc-command", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// reset_device_with_details: Resets a device with its owner's details (`POST /v1/device/reset-device`; a JSON body, unlike
 inline constexpr Endpoint<ResetDeviceWithDetailsRequest, Ack> kResetDeviceWithDetails{
-    Method::kPost, "/v1/device/reset-device", kWrite, detail::build, detail::parse_ack};
+    Method::kPost, "/v1/device/reset-device", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// generate_dynamic_qr: Creates a dynamic-QR bill (`{bank prefix}/generate-dynamic-qr`); show its qr_code with the
 inline constexpr Endpoint<GenerateDynamicQrRequest, DynamicQrBill> kGenerateDynamicQr{
-    Method::kPost, "/generate-dynamic-qr", kWrite, detail::build, detail::parse_dynamic_qr_bill, nullptr, Group::kBank};
+    Method::kPost, "/generate-dynamic-qr", kWrite, detail::build, detail::parse_dynamic_qr_bill, nullptr, {Group::kBank, detail::parse_envelope}};
+/// get_dynamic_qr_status: A bill's state and the payments made to it (`{bank prefix}/get-status-dynamic-qr`). A read.
 inline constexpr Endpoint<GetDynamicQrStatusRequest, DynamicQrStatus> kGetDynamicQrStatus{
-    Method::kPost, "/get-status-dynamic-qr", kRead, detail::build, detail::parse_dynamic_qr_status, nullptr, Group::kBank};
+    Method::kPost, "/get-status-dynamic-qr", kRead, detail::build, detail::parse_dynamic_qr_status, nullptr, {Group::kBank, detail::parse_envelope}};
+/// delete_dynamic_qr: Deletes a bill (`{bank prefix}/delete-dynamic-qr`, a POST). A write.
 inline constexpr Endpoint<DeleteDynamicQrRequest, Ack> kDeleteDynamicQr{
-    Method::kPost, "/delete-dynamic-qr", kWrite, detail::build, detail::parse_ack, nullptr, Group::kBank};
+    Method::kPost, "/delete-dynamic-qr", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kBank, detail::parse_envelope}};
+/// get_transaction_paging: One page of the merchant's transactions in a window of at most 10 days
 inline constexpr Endpoint<GetTransactionPagingRequest, TransactionPage> kGetTransactionPaging{
-    Method::kPost, "/v1/transaction/get-paging", kRead, detail::build, detail::parse_transaction_page};
+    Method::kPost, "/v1/transaction/get-paging", kRead, detail::build, detail::parse_transaction_page, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// get_banks: The banks Tingee supports (`GET {bank prefix}/get-banks`; Tingee answers a bare JSON array,
 inline constexpr Endpoint<NoRequest, BankList> kGetBanks{
-    Method::kGet, "/get-banks", kRead, nullptr, detail::parse_banks, nullptr, Group::kBank, detail::parse_banks_envelope};
+    Method::kGet, "/get-banks", kRead, nullptr, detail::parse_banks, nullptr, {Group::kBank, detail::parse_banks_envelope}};
 // clang-format on
+// END generated
 
 }  // namespace paygw::tingee::detail

@@ -4,6 +4,7 @@
 
 #include <paygw/tingee/client.hpp>
 
+#include "call/endpoint.hpp"
 #include "call/pipeline.hpp"
 #include "json/json.hpp"
 #include "tingee/codec.hpp"
@@ -26,19 +27,17 @@ enum class Group {
 /// The request of a call that takes none (get-banks).
 struct NoRequest {};
 
-/// One row of the endpoint table (tingee/endpoints.hpp).
-template <typename Req, typename Res>
-struct Endpoint {
-  http::Method method = http::Method::kPost;
-  std::string_view path;
-  Idempotency idempotency = Idempotency::kWrite;         ///< Every row names it; the safe one otherwise.
-  Result<Json> (*build)(const Req&) = nullptr;           ///< The validated JSON body; nullptr = no body (signs "{}").
-  Result<Res> (*parse)(const Json& envelope) = nullptr;  ///< The typed result of a "00" envelope.
-  Result<std::string> (*query)(const Req&) = nullptr;    ///< Query string ("?a=b"); nullptr = none.
+/// What only Tingee's rows carry.
+struct Extra {
   Group group = Group::kDevice;
   /// The envelope step: the "00" envelope of an answer, or its typed error.
   Result<Json> (*envelope)(const http::Response&) = detail::parse_envelope;
 };
+
+/// One row of the endpoint table (tingee/endpoints.hpp, generated from tingee/endpoints.rows).
+/// `build` nullptr: no body (signs "{}").
+template <typename Req, typename Res>
+using Endpoint = paygw::detail::Endpoint<Req, Res, Json, Extra>;
 
 /// Checks of a request that need the configuration (beyond the codec's own validation).
 template <typename Req>
@@ -77,7 +76,7 @@ class TingeeProtocol final {
       query = std::move(*q);
     }
     if (auto checked = check(config_, r); !checked) return std::move(checked).error();
-    return request(ep.method, ep.group, ep.path, query, std::move(body));
+    return request(ep.method, ep.extra.group, ep.path, query, std::move(body));
   }
   template <typename Req, typename Res>
   paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
@@ -85,7 +84,7 @@ class TingeeProtocol final {
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
-    return [envelope = ep.envelope, parse = ep.parse](const http::Response& response) -> Result<Res> {
+    return [envelope = ep.extra.envelope, parse = ep.parse](const http::Response& response) -> Result<Res> {
       auto checked = envelope(response);
       if (!checked) return std::move(checked).error();
       return parse(*checked);

@@ -64,23 +64,71 @@ def ok(body, headers=()):
     return (STATUS[200], list(headers), body)
 
 
+# The answer each call's seed gets (a row's `fuzz` field in src/<provider>/endpoints.rows).
+ANSWERS = {}
+# BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit
+ANSWERS.update({
+    "tingee.read_security_code": TINGEE_OK,
+    "tingee.add_device_to_shop": TINGEE_DEVICES,
+    "tingee.update_shop_device_link_status": TINGEE_OK,
+    "tingee.get_devices_link_to_shop_or_va": TINGEE_DEVICES,
+    "tingee.get_device_paging": TINGEE_PAGE,
+    "tingee.show_qr_code": TINGEE_OK,
+    "tingee.show_dynamic_qr_code": TINGEE_OK,
+    "tingee.show_static_qr_code": TINGEE_OK,
+    "tingee.generate_and_show_dynamic_qr_code": TINGEE_QR,
+    "tingee.read_amount_link_to_merchant": TINGEE_OK,
+    "tingee.print_receipt": TINGEE_OK,
+    "tingee.reset_device": TINGEE_RESET,
+    "tingee.nfc_command": TINGEE_OK,
+    "tingee.reset_device_with_details": TINGEE_OK,
+    "tingee.generate_dynamic_qr": TINGEE_BILL,
+    "tingee.get_dynamic_qr_status": TINGEE_BILL_STATUS,
+    "tingee.delete_dynamic_qr": TINGEE_OK,
+    "tingee.get_transaction_paging": TINGEE_TRANSACTIONS,
+    "tingee.get_banks": TINGEE_BANKS,
+})
+# END generated
+# BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit
+ANSWERS.update({
+    "tconnect.authenticate": None,
+    "tconnect.push_payment(pos)": TCONNECT_OK,
+    "tconnect.push_payment(soundbox)": TCONNECT_OK,
+    "tconnect.get_services": TCONNECT_OK,
+    "tconnect.create_va": TCONNECT_OK,
+    "tconnect.create_qr": TCONNECT_OK,
+    "tconnect.get_qr_transactions": TRANSACTIONS,
+    "tconnect.get_card_transactions": TRANSACTIONS,
+    "tconnect.get_cash_transactions": TRANSACTIONS,
+    "tconnect.generate_qr": GENERATED_QR,
+    "tconnect.order_status": ORDER_STATUS,
+    "tconnect.confirm_ipn": ORDER_STATUS,
+})
+# END generated
+# BEGIN generated from src/charging/endpoints.rows by tools/codegen; do not edit
+ANSWERS.update({
+    "charging.submit": CHARGE,
+    "charging.check": CHARGE,
+    "charging.get_fees": FEES,
+    "charging_json.submit": CHARGE,
+    "charging_json.check": CHARGE,
+    "charging_query.submit": CHARGE,
+    "charging_query.check": CHARGE,
+})
+# END generated
+
 JSON = [("Content-Type", "application/json")]
 seeds = {}
 for name in NAMES:
     provider, call = name.split(".", 1)
     if provider == "tingee":
-        body = {"add_device_to_shop": TINGEE_DEVICES, "get_devices_link_to_shop_or_va": TINGEE_DEVICES,
-                "get_device_paging": TINGEE_PAGE, "generate_and_show_dynamic_qr_code": TINGEE_QR,
-                "reset_device": TINGEE_RESET, "generate_dynamic_qr": TINGEE_BILL,
-                "get_dynamic_qr_status": TINGEE_BILL_STATUS, "get_transaction_paging": TINGEE_TRANSACTIONS,
-                "get_banks": TINGEE_BANKS}.get(call, TINGEE_OK)
+        body = ANSWERS[name]
         responses = [ok(body, JSON)]
     elif provider == "tconnect":
-        body = {"confirm_ipn": ORDER_STATUS, "order_status": ORDER_STATUS, "generate_qr": GENERATED_QR}.get(
-            call, TRANSACTIONS if "transactions" in call else TCONNECT_OK)
+        body = ANSWERS[name]
         responses = [ok(TOKENS, JSON)] + ([] if call == "authenticate" else [ok(body, JSON)])
     else:
-        responses = [ok(FEES if call == "get_fees" else CHARGE, JSON)]
+        responses = [ok(ANSWERS[name], JSON)]
     stem = "seed-" + re.sub(r"[^a-z_]+", "-", name).strip("-")
     seeds[stem] = seed([(name, responses)])
     seeds[stem + "-async"] = seed([(name, responses)], run_async=True)

@@ -151,6 +151,8 @@ struct Call {
   bool write;        ///< A write (never resent once it may have been sent); else a read (retried).
   /// Runs the call: its blocking form, or (async) its `_async` form, waiting for the future.
   std::function<Outcome(const Clients&, bool async)> call;
+  /// Runs its `_async` form that completes into a paygw::Completion, waiting until it has run.
+  std::function<Outcome(const Clients&)> callback;
 };
 
 namespace sample {

@@ -7,6 +7,7 @@
 #include <paygw/charging/models.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/completion.hpp>
 #include <paygw/env.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
@@ -17,6 +18,7 @@
 
 #include <chrono>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -113,28 +115,42 @@ class PAYGW_EXPORT Client {
   /// A client over any Connection, e.g. paygw::testing::MockChargingConnection. `connection` must not be null.
   explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
 
+  // BEGIN generated from src/charging/endpoints.rows by tools/codegen; do not edit
   /// command=charging. A payment write.
   Result<ChargeResult> submit(const CardRequest& card, const CallOptions& options = {}) const {
     return connection_->submit(card, options);
   }
-  /// submit without blocking.
+  /// submit without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<ChargeResult>> submit_async(const CardRequest& card, const CallOptions& options = {}) const {
     return connection_->submit_async(card, options);
+  }
+  /// submit without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void submit_async(const CardRequest& card, Completion<ChargeResult> done, const CallOptions& options = {}) const {
+    connection_->submit_async(card, std::move(done), options);
   }
   /// command=check: the current state of a submitted card (same fields as the submission). A read.
   Result<ChargeResult> check(const CardRequest& card, const CallOptions& options = {}) const {
     return connection_->check(card, options);
   }
-  /// check without blocking.
+  /// check without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<ChargeResult>> check_async(const CardRequest& card, const CallOptions& options = {}) const {
     return connection_->check_async(card, options);
   }
+  /// check without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void check_async(const CardRequest& card, Completion<ChargeResult> done, const CallOptions& options = {}) const {
+    connection_->check_async(card, std::move(done), options);
+  }
   /// GET {path}/getfee?partner_id=…: the fee table (flat list or grouped by telco). A read.
   Result<FeeTable> get_fees(const CallOptions& options = {}) const { return connection_->get_fees(options); }
-  /// get_fees without blocking.
+  /// get_fees without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<FeeTable>> get_fees_async(const CallOptions& options = {}) const {
     return connection_->get_fees_async(options);
   }
+  /// get_fees without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_fees_async(Completion<FeeTable> done, const CallOptions& options = {}) const {
+    connection_->get_fees_async(std::move(done), options);
+  }
+  // END generated
 
  private:
   std::shared_ptr<Connection> connection_;

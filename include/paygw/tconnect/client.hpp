@@ -5,6 +5,7 @@
 #include <paygw/call_options.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/completion.hpp>
 #include <paygw/env.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
@@ -108,78 +109,120 @@ class PAYGW_EXPORT Client {
   /// A client over any Connection, e.g. paygw::testing::MockTconnectConnection. `connection` must not be null.
   explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
 
+  // BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit
   /// Logs in now (normally done lazily by the first call). Errors: as login.
   Result<void> authenticate(const CallOptions& options = {}) const { return connection_->authenticate(options); }
-  /// authenticate without blocking.
+  /// authenticate without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<void>> authenticate_async(const CallOptions& options = {}) const {
     return connection_->authenticate_async(options);
+  }
+  /// authenticate without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void authenticate_async(Completion<void> done, const CallOptions& options = {}) const {
+    connection_->authenticate_async(std::move(done), options);
   }
   /// Pushes an order to a Smart POS (`type: "pos"`). Payment write.
   Result<PushResult> push_payment(const PosPush& push, const CallOptions& options = {}) const {
     return connection_->push_payment(push, options);
   }
-  /// push_payment without blocking.
+  /// push_payment without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<PushResult>> push_payment_async(const PosPush& push, const CallOptions& options = {}) const {
     return connection_->push_payment_async(push, options);
+  }
+  /// push_payment without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void push_payment_async(const PosPush& push, Completion<PushResult> done, const CallOptions& options = {}) const {
+    connection_->push_payment_async(push, std::move(done), options);
   }
   /// Pushes a QR and amount to a soundbox (`type: "soundbox"`). Payment write. With
   /// Config::validate_qr the QR must parse and its amount (tag 54), if any, equal `amount`.
   Result<PushResult> push_payment(const SoundboxPush& push, const CallOptions& options = {}) const {
     return connection_->push_payment(push, options);
   }
-  /// push_payment without blocking.
+  /// push_payment without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<PushResult>> push_payment_async(const SoundboxPush& push, const CallOptions& options = {}) const {
     return connection_->push_payment_async(push, options);
   }
+  /// push_payment without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void push_payment_async(const SoundboxPush& push, Completion<PushResult> done,
+                          const CallOptions& options = {}) const {
+    connection_->push_payment_async(push, std::move(done), options);
+  }
   /// The merchant's services (their `service_code` and `bincode`). A read.
   Result<ServiceList> get_services(const CallOptions& options = {}) const { return connection_->get_services(options); }
-  /// get_services without blocking.
+  /// get_services without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<ServiceList>> get_services_async(const CallOptions& options = {}) const {
     return connection_->get_services_async(options);
+  }
+  /// get_services without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_services_async(Completion<ServiceList> done, const CallOptions& options = {}) const {
+    connection_->get_services_async(std::move(done), options);
   }
   /// Creates a virtual account. A write.
   Result<VirtualAccount> create_va(const CreateVaRequest& request, const CallOptions& options = {}) const {
     return connection_->create_va(request, options);
   }
-  /// create_va without blocking.
+  /// create_va without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<VirtualAccount>> create_va_async(const CreateVaRequest& request,
                                                       const CallOptions& options = {}) const {
     return connection_->create_va_async(request, options);
+  }
+  /// create_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_va_async(const CreateVaRequest& request, Completion<VirtualAccount> done,
+                       const CallOptions& options = {}) const {
+    connection_->create_va_async(request, std::move(done), options);
   }
   /// Creates a static (no amount) or dynamic (amount > 0) QR for an order. A write.
   Result<Qr> create_qr(const CreateQrRequest& request, const CallOptions& options = {}) const {
     return connection_->create_qr(request, options);
   }
-  /// create_qr without blocking.
+  /// create_qr without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Qr>> create_qr_async(const CreateQrRequest& request, const CallOptions& options = {}) const {
     return connection_->create_qr_async(request, options);
+  }
+  /// create_qr without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_qr_async(const CreateQrRequest& request, Completion<Qr> done, const CallOptions& options = {}) const {
+    connection_->create_qr_async(request, std::move(done), options);
   }
   /// Successful QR payments in a time range. A read.
   Result<TransactionPage> get_qr_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
     return connection_->get_qr_transactions(query, options);
   }
-  /// get_qr_transactions without blocking.
+  /// get_qr_transactions without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<TransactionPage>> get_qr_transactions_async(const TransactionQuery& query,
                                                                  const CallOptions& options = {}) const {
     return connection_->get_qr_transactions_async(query, options);
+  }
+  /// get_qr_transactions without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_qr_transactions_async(const TransactionQuery& query, Completion<TransactionPage> done,
+                                 const CallOptions& options = {}) const {
+    connection_->get_qr_transactions_async(query, std::move(done), options);
   }
   /// Card transactions in a time range. A read.
   Result<TransactionPage> get_card_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
     return connection_->get_card_transactions(query, options);
   }
-  /// get_card_transactions without blocking.
+  /// get_card_transactions without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<TransactionPage>> get_card_transactions_async(const TransactionQuery& query,
                                                                    const CallOptions& options = {}) const {
     return connection_->get_card_transactions_async(query, options);
+  }
+  /// get_card_transactions without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_card_transactions_async(const TransactionQuery& query, Completion<TransactionPage> done,
+                                   const CallOptions& options = {}) const {
+    connection_->get_card_transactions_async(query, std::move(done), options);
   }
   /// Cash transactions in a time range. A read.
   Result<TransactionPage> get_cash_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
     return connection_->get_cash_transactions(query, options);
   }
-  /// get_cash_transactions without blocking.
+  /// get_cash_transactions without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<TransactionPage>> get_cash_transactions_async(const TransactionQuery& query,
                                                                    const CallOptions& options = {}) const {
     return connection_->get_cash_transactions_async(query, options);
+  }
+  /// get_cash_transactions without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_cash_transactions_async(const TransactionQuery& query, Completion<TransactionPage> done,
+                                   const CallOptions& options = {}) const {
+    connection_->get_cash_transactions_async(query, std::move(done), options);
   }
   /// Creates a dynamic QR for an order through `transaction/qr/generate`, with its PNG
   /// (Qr::image_png_base64; decode_qr_png gives the bytes). Undocumented by TConnect: the shape
@@ -187,19 +230,28 @@ class PAYGW_EXPORT Client {
   Result<Qr> generate_qr(const GenerateQrRequest& request, const CallOptions& options = {}) const {
     return connection_->generate_qr(request, options);
   }
-  /// generate_qr without blocking.
+  /// generate_qr without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Qr>> generate_qr_async(const GenerateQrRequest& request, const CallOptions& options = {}) const {
     return connection_->generate_qr_async(request, options);
+  }
+  /// generate_qr without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void generate_qr_async(const GenerateQrRequest& request, Completion<Qr> done, const CallOptions& options = {}) const {
+    connection_->generate_qr_async(request, std::move(done), options);
   }
   /// What TConnect knows about one order: its transactions (`transaction/qr/order/status`).
   /// Undocumented by TConnect: the shape is a third-party integration's (ADR 0036). A read.
   Result<OrderStatus> order_status(const OrderStatusRequest& request, const CallOptions& options = {}) const {
     return connection_->order_status(request, options);
   }
-  /// order_status without blocking.
+  /// order_status without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<OrderStatus>> order_status_async(const OrderStatusRequest& request,
                                                       const CallOptions& options = {}) const {
     return connection_->order_status_async(request, options);
+  }
+  /// order_status without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void order_status_async(const OrderStatusRequest& request, Completion<OrderStatus> done,
+                          const CallOptions& options = {}) const {
+    connection_->order_status_async(request, std::move(done), options);
   }
   /// Confirms a decoded IPN through TConnect's own answer before it is credited (an IPN is not
   /// authenticated: see decode_ipn). An IPN naming an order is first looked up through
@@ -215,11 +267,17 @@ class PAYGW_EXPORT Client {
   Result<IpnConfirmation> confirm_ipn(const IpnNotification& ipn, const CallOptions& options = {}) const {
     return connection_->confirm_ipn(ipn, options);
   }
-  /// confirm_ipn without blocking.
+  /// confirm_ipn without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<IpnConfirmation>> confirm_ipn_async(const IpnNotification& ipn,
                                                          const CallOptions& options = {}) const {
     return connection_->confirm_ipn_async(ipn, options);
   }
+  /// confirm_ipn without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_ipn_async(const IpnNotification& ipn, Completion<IpnConfirmation> done,
+                         const CallOptions& options = {}) const {
+    connection_->confirm_ipn_async(ipn, std::move(done), options);
+  }
+  // END generated
 
  private:
   std::shared_ptr<Connection> connection_;

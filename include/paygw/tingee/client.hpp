@@ -5,6 +5,7 @@
 #include <paygw/call_options.hpp>
 #include <paygw/client_options.hpp>
 #include <paygw/clock.hpp>
+#include <paygw/completion.hpp>
 #include <paygw/env.hpp>
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
@@ -86,79 +87,123 @@ class PAYGW_EXPORT Client {
   /// A client over any Connection, e.g. paygw::testing::MockTingeeConnection. `connection` must not be null.
   explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
 
+  // BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit
   /// Makes the device announce/show its pairing security code (no data returned).
   Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options = {}) const {
     return connection_->read_security_code(request, options);
   }
-  /// read_security_code without blocking.
+  /// read_security_code without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& request,
                                                     const CallOptions& options = {}) const {
     return connection_->read_security_code_async(request, options);
+  }
+  /// read_security_code without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void read_security_code_async(const ReadSecurityCodeRequest& request, Completion<Ack> done,
+                                const CallOptions& options = {}) const {
+    connection_->read_security_code_async(request, std::move(done), options);
   }
   /// Links a device to shops and/or VAs; returns the linked devices.
   Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options = {}) const {
     return connection_->add_device_to_shop(request, options);
   }
-  /// add_device_to_shop without blocking.
+  /// add_device_to_shop without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& request,
                                                            const CallOptions& options = {}) const {
     return connection_->add_device_to_shop_async(request, options);
+  }
+  /// add_device_to_shop without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void add_device_to_shop_async(const AddDeviceToShopRequest& request, Completion<DeviceRefs> done,
+                                const CallOptions& options = {}) const {
+    connection_->add_device_to_shop_async(request, std::move(done), options);
   }
   /// Links or unlinks a device and shops (isLinkToDevice per shop).
   Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request,
                                              const CallOptions& options = {}) const {
     return connection_->update_shop_device_link_status(request, options);
   }
-  /// update_shop_device_link_status without blocking.
+  /// update_shop_device_link_status without blocking: the same validation, retries and result, in a future that never
+  /// throws.
   std::future<Result<Ack>> update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& request,
                                                                 const CallOptions& options = {}) const {
     return connection_->update_shop_device_link_status_async(request, options);
+  }
+  /// update_shop_device_link_status without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& request, Completion<Ack> done,
+                                            const CallOptions& options = {}) const {
+    connection_->update_shop_device_link_status_async(request, std::move(done), options);
   }
   /// Devices linked to a VA or a shop. A read.
   Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request,
                                                     const CallOptions& options = {}) const {
     return connection_->get_devices_link_to_shop_or_va(request, options);
   }
-  /// get_devices_link_to_shop_or_va without blocking.
+  /// get_devices_link_to_shop_or_va without blocking: the same validation, retries and result, in a future that never
+  /// throws.
   std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& request,
                                                                        const CallOptions& options = {}) const {
     return connection_->get_devices_link_to_shop_or_va_async(request, options);
+  }
+  /// get_devices_link_to_shop_or_va without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& request, Completion<DeviceRefs> done,
+                                            const CallOptions& options = {}) const {
+    connection_->get_devices_link_to_shop_or_va_async(request, std::move(done), options);
   }
   /// One page of the merchant's devices (`get-paging`). A read.
   Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options = {}) const {
     return connection_->get_device_paging(request, options);
   }
-  /// get_device_paging without blocking.
+  /// get_device_paging without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& request,
                                                           const CallOptions& options = {}) const {
     return connection_->get_device_paging_async(request, options);
+  }
+  /// get_device_paging without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_device_paging_async(const GetDevicePagingRequest& request, Completion<DevicePage> done,
+                               const CallOptions& options = {}) const {
+    connection_->get_device_paging_async(request, std::move(done), options);
   }
   /// Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried. With
   /// Config::validate_qr the QR must parse and its amount (tag 54), if any, equal `amount`.
   Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const {
     return connection_->show_qr_code(request, options);
   }
-  /// show_qr_code without blocking.
+  /// show_qr_code without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, const CallOptions& options = {}) const {
     return connection_->show_qr_code_async(request, options);
+  }
+  /// show_qr_code without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void show_qr_code_async(const ShowQrRequest& request, Completion<Ack> done, const CallOptions& options = {}) const {
+    connection_->show_qr_code_async(request, std::move(done), options);
   }
   /// Shows a dynamic QR on a non-3LS device. A payment write: not retried. QR checked as show_qr_code.
   Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const {
     return connection_->show_dynamic_qr_code(request, options);
   }
-  /// show_dynamic_qr_code without blocking.
+  /// show_dynamic_qr_code without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request,
                                                       const CallOptions& options = {}) const {
     return connection_->show_dynamic_qr_code_async(request, options);
+  }
+  /// show_dynamic_qr_code without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void show_dynamic_qr_code_async(const ShowQrRequest& request, Completion<Ack> done,
+                                  const CallOptions& options = {}) const {
+    connection_->show_dynamic_qr_code_async(request, std::move(done), options);
   }
   /// Shows a static VietQR on a non-3LS device. A payment write: not retried. QR checked as show_qr_code.
   Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options = {}) const {
     return connection_->show_static_qr_code(request, options);
   }
-  /// show_static_qr_code without blocking.
+  /// show_static_qr_code without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request,
                                                      const CallOptions& options = {}) const {
     return connection_->show_static_qr_code_async(request, options);
+  }
+  /// show_static_qr_code without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void show_static_qr_code_async(const ShowQrRequest& request, Completion<Ack> done,
+                                 const CallOptions& options = {}) const {
+    connection_->show_static_qr_code_async(request, std::move(done), options);
   }
   /// Creates a dynamic QR bill at Tingee and shows it (non-3LS devices). Not retried: after a
   /// kMaybeSent error the bill may exist.
@@ -166,46 +211,75 @@ class PAYGW_EXPORT Client {
                                                       const CallOptions& options = {}) const {
     return connection_->generate_and_show_dynamic_qr_code(request, options);
   }
-  /// generate_and_show_dynamic_qr_code without blocking.
+  /// generate_and_show_dynamic_qr_code without blocking: the same validation, retries and result, in a future that
+  /// never throws.
   std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& request,
                                                                          const CallOptions& options = {}) const {
     return connection_->generate_and_show_dynamic_qr_code_async(request, options);
+  }
+  /// generate_and_show_dynamic_qr_code without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& request,
+                                               Completion<DynamicQr> done, const CallOptions& options = {}) const {
+    connection_->generate_and_show_dynamic_qr_code_async(request, std::move(done), options);
   }
   /// Makes the device announce an amount (and optionally print a receipt). A write.
   Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options = {}) const {
     return connection_->read_amount_link_to_merchant(request, options);
   }
-  /// read_amount_link_to_merchant without blocking.
+  /// read_amount_link_to_merchant without blocking: the same validation, retries and result, in a future that never
+  /// throws.
   std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& request,
                                                               const CallOptions& options = {}) const {
     return connection_->read_amount_link_to_merchant_async(request, options);
+  }
+  /// read_amount_link_to_merchant without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void read_amount_link_to_merchant_async(const ReadAmountRequest& request, Completion<Ack> done,
+                                          const CallOptions& options = {}) const {
+    connection_->read_amount_link_to_merchant_async(request, std::move(done), options);
   }
   /// Prints a receipt on a TINGEE MAX printer device. A write.
   Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options = {}) const {
     return connection_->print_receipt(request, options);
   }
-  /// print_receipt without blocking.
+  /// print_receipt without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& request,
                                                const CallOptions& options = {}) const {
     return connection_->print_receipt_async(request, options);
+  }
+  /// print_receipt without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void print_receipt_async(const PrintReceiptRequest& request, Completion<Ack> done,
+                           const CallOptions& options = {}) const {
+    connection_->print_receipt_async(request, std::move(done), options);
   }
   /// Resets a device (`DELETE /v1/device/reset?uuid=`; no body, signs "{}"). A write.
   Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options = {}) const {
     return connection_->reset_device(request, options);
   }
-  /// reset_device without blocking.
+  /// reset_device without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
                                                       const CallOptions& options = {}) const {
     return connection_->reset_device_async(request, options);
+  }
+  /// reset_device without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void reset_device_async(const ResetDeviceRequest& request, Completion<ResetResult> done,
+                          const CallOptions& options = {}) const {
+    connection_->reset_device_async(request, std::move(done), options);
   }
   /// Sends an NFC command to a device (`POST /v1/device/nfc-command`: enable NFC, set the link
   /// or app package it hands out). A write.
   Result<Ack> nfc_command(const NfcCommandRequest& request, const CallOptions& options = {}) const {
     return connection_->nfc_command(request, options);
   }
-  /// nfc_command without blocking.
+  /// nfc_command without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& request, const CallOptions& options = {}) const {
     return connection_->nfc_command_async(request, options);
+  }
+  /// nfc_command without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void nfc_command_async(const NfcCommandRequest& request, Completion<Ack> done,
+                         const CallOptions& options = {}) const {
+    connection_->nfc_command_async(request, std::move(done), options);
   }
   /// Resets a device with its owner's details (`POST /v1/device/reset-device`; a JSON body, unlike
   /// reset_device's `DELETE /v1/device/reset`). A write.
@@ -213,10 +287,16 @@ class PAYGW_EXPORT Client {
                                         const CallOptions& options = {}) const {
     return connection_->reset_device_with_details(request, options);
   }
-  /// reset_device_with_details without blocking.
+  /// reset_device_with_details without blocking: the same validation, retries and result, in a future that never
+  /// throws.
   std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request,
                                                            const CallOptions& options = {}) const {
     return connection_->reset_device_with_details_async(request, options);
+  }
+  /// reset_device_with_details without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request, Completion<Ack> done,
+                                       const CallOptions& options = {}) const {
+    connection_->reset_device_with_details_async(request, std::move(done), options);
   }
   /// Creates a dynamic-QR bill (`{bank prefix}/generate-dynamic-qr`); show its qr_code with the
   /// show_* calls. A payment write: not retried; after a kMaybeSent error the bill may exist
@@ -225,29 +305,44 @@ class PAYGW_EXPORT Client {
                                             const CallOptions& options = {}) const {
     return connection_->generate_dynamic_qr(request, options);
   }
-  /// generate_dynamic_qr without blocking.
+  /// generate_dynamic_qr without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& request,
                                                                const CallOptions& options = {}) const {
     return connection_->generate_dynamic_qr_async(request, options);
+  }
+  /// generate_dynamic_qr without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void generate_dynamic_qr_async(const GenerateDynamicQrRequest& request, Completion<DynamicQrBill> done,
+                                 const CallOptions& options = {}) const {
+    connection_->generate_dynamic_qr_async(request, std::move(done), options);
   }
   /// A bill's state and the payments made to it (`{bank prefix}/get-status-dynamic-qr`). A read.
   Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& request,
                                                 const CallOptions& options = {}) const {
     return connection_->get_dynamic_qr_status(request, options);
   }
-  /// get_dynamic_qr_status without blocking.
+  /// get_dynamic_qr_status without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request,
                                                                    const CallOptions& options = {}) const {
     return connection_->get_dynamic_qr_status_async(request, options);
+  }
+  /// get_dynamic_qr_status without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request, Completion<DynamicQrStatus> done,
+                                   const CallOptions& options = {}) const {
+    connection_->get_dynamic_qr_status_async(request, std::move(done), options);
   }
   /// Deletes a bill (`{bank prefix}/delete-dynamic-qr`, a POST). A write.
   Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& request, const CallOptions& options = {}) const {
     return connection_->delete_dynamic_qr(request, options);
   }
-  /// delete_dynamic_qr without blocking.
+  /// delete_dynamic_qr without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& request,
                                                    const CallOptions& options = {}) const {
     return connection_->delete_dynamic_qr_async(request, options);
+  }
+  /// delete_dynamic_qr without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void delete_dynamic_qr_async(const DeleteDynamicQrRequest& request, Completion<Ack> done,
+                               const CallOptions& options = {}) const {
+    connection_->delete_dynamic_qr_async(request, std::move(done), options);
   }
   /// One page of the merchant's transactions in a window of at most 10 days
   /// (`POST /v1/transaction/get-paging`): the polling fallback for a missed webhook. A read.
@@ -255,18 +350,28 @@ class PAYGW_EXPORT Client {
                                                  const CallOptions& options = {}) const {
     return connection_->get_transaction_paging(request, options);
   }
-  /// get_transaction_paging without blocking.
+  /// get_transaction_paging without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& request,
                                                                     const CallOptions& options = {}) const {
     return connection_->get_transaction_paging_async(request, options);
   }
+  /// get_transaction_paging without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_transaction_paging_async(const GetTransactionPagingRequest& request, Completion<TransactionPage> done,
+                                    const CallOptions& options = {}) const {
+    connection_->get_transaction_paging_async(request, std::move(done), options);
+  }
   /// The banks Tingee supports (`GET {bank prefix}/get-banks`; Tingee answers a bare JSON array,
   /// the documented envelope is accepted too). A read.
   Result<BankList> get_banks(const CallOptions& options = {}) const { return connection_->get_banks(options); }
-  /// get_banks without blocking.
+  /// get_banks without blocking: the same validation, retries and result, in a future that never throws.
   std::future<Result<BankList>> get_banks_async(const CallOptions& options = {}) const {
     return connection_->get_banks_async(options);
   }
+  /// get_banks without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_banks_async(Completion<BankList> done, const CallOptions& options = {}) const {
+    connection_->get_banks_async(std::move(done), options);
+  }
+  // END generated
 
  private:
   std::shared_ptr<Connection> connection_;

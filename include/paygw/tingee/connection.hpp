@@ -3,6 +3,7 @@
 #pragma once
 
 #include <paygw/call_options.hpp>
+#include <paygw/completion.hpp>
 #include <paygw/export.hpp>
 #include <paygw/result.hpp>
 #include <paygw/tingee/bills.hpp>
@@ -12,7 +13,7 @@
 
 namespace paygw::tingee {
 
-/// Every Tingee call, blocking and async. tingee::Client forwards to one of these:
+/// Every Tingee call, blocking and async (a future, or a Completion callback). tingee::Client forwards to one of these:
 /// make_connection() returns the real one (signing, retries, libcurl or any http::Transport);
 /// tests of a merchant's own code use paygw::testing::MockTingeeConnection (target
 /// paygw::testing) instead, so no signature or byte has to be forged.
@@ -26,105 +27,162 @@ class PAYGW_EXPORT Connection {
  public:
   virtual ~Connection() = default;
 
+  // BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit
   /// See Client::read_security_code.
   virtual Result<Ack> read_security_code(const ReadSecurityCodeRequest& request, const CallOptions& options) = 0;
   /// See Client::read_security_code.
   virtual std::future<Result<Ack>> read_security_code_async(const ReadSecurityCodeRequest& request,
                                                             const CallOptions& options) = 0;
+  /// See Client::read_security_code; `done` is called exactly once (paygw::Completion).
+  virtual void read_security_code_async(const ReadSecurityCodeRequest& request, Completion<Ack> done,
+                                        const CallOptions& options) = 0;
   /// See Client::add_device_to_shop.
   virtual Result<DeviceRefs> add_device_to_shop(const AddDeviceToShopRequest& request, const CallOptions& options) = 0;
   /// See Client::add_device_to_shop.
   virtual std::future<Result<DeviceRefs>> add_device_to_shop_async(const AddDeviceToShopRequest& request,
                                                                    const CallOptions& options) = 0;
+  /// See Client::add_device_to_shop; `done` is called exactly once (paygw::Completion).
+  virtual void add_device_to_shop_async(const AddDeviceToShopRequest& request, Completion<DeviceRefs> done,
+                                        const CallOptions& options) = 0;
   /// See Client::update_shop_device_link_status.
   virtual Result<Ack> update_shop_device_link_status(const UpdateShopDeviceLinkStatusRequest& request,
                                                      const CallOptions& options) = 0;
   /// See Client::update_shop_device_link_status.
   virtual std::future<Result<Ack>> update_shop_device_link_status_async(
       const UpdateShopDeviceLinkStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::update_shop_device_link_status; `done` is called exactly once (paygw::Completion).
+  virtual void update_shop_device_link_status_async(const UpdateShopDeviceLinkStatusRequest& request,
+                                                    Completion<Ack> done, const CallOptions& options) = 0;
   /// See Client::get_devices_link_to_shop_or_va.
   virtual Result<DeviceRefs> get_devices_link_to_shop_or_va(const GetDevicesLinkToShopOrVaRequest& request,
                                                             const CallOptions& options) = 0;
   /// See Client::get_devices_link_to_shop_or_va.
   virtual std::future<Result<DeviceRefs>> get_devices_link_to_shop_or_va_async(
       const GetDevicesLinkToShopOrVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_devices_link_to_shop_or_va; `done` is called exactly once (paygw::Completion).
+  virtual void get_devices_link_to_shop_or_va_async(const GetDevicesLinkToShopOrVaRequest& request,
+                                                    Completion<DeviceRefs> done, const CallOptions& options) = 0;
   /// See Client::get_device_paging.
   virtual Result<DevicePage> get_device_paging(const GetDevicePagingRequest& request, const CallOptions& options) = 0;
   /// See Client::get_device_paging.
   virtual std::future<Result<DevicePage>> get_device_paging_async(const GetDevicePagingRequest& request,
                                                                   const CallOptions& options) = 0;
+  /// See Client::get_device_paging; `done` is called exactly once (paygw::Completion).
+  virtual void get_device_paging_async(const GetDevicePagingRequest& request, Completion<DevicePage> done,
+                                       const CallOptions& options) = 0;
   /// See Client::show_qr_code.
   virtual Result<Ack> show_qr_code(const ShowQrRequest& request, const CallOptions& options) = 0;
   /// See Client::show_qr_code.
   virtual std::future<Result<Ack>> show_qr_code_async(const ShowQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::show_qr_code; `done` is called exactly once (paygw::Completion).
+  virtual void show_qr_code_async(const ShowQrRequest& request, Completion<Ack> done, const CallOptions& options) = 0;
   /// See Client::show_dynamic_qr_code.
   virtual Result<Ack> show_dynamic_qr_code(const ShowQrRequest& request, const CallOptions& options) = 0;
   /// See Client::show_dynamic_qr_code.
   virtual std::future<Result<Ack>> show_dynamic_qr_code_async(const ShowQrRequest& request,
                                                               const CallOptions& options) = 0;
+  /// See Client::show_dynamic_qr_code; `done` is called exactly once (paygw::Completion).
+  virtual void show_dynamic_qr_code_async(const ShowQrRequest& request, Completion<Ack> done,
+                                          const CallOptions& options) = 0;
   /// See Client::show_static_qr_code.
   virtual Result<Ack> show_static_qr_code(const ShowQrRequest& request, const CallOptions& options) = 0;
   /// See Client::show_static_qr_code.
   virtual std::future<Result<Ack>> show_static_qr_code_async(const ShowQrRequest& request,
                                                              const CallOptions& options) = 0;
+  /// See Client::show_static_qr_code; `done` is called exactly once (paygw::Completion).
+  virtual void show_static_qr_code_async(const ShowQrRequest& request, Completion<Ack> done,
+                                         const CallOptions& options) = 0;
   /// See Client::generate_and_show_dynamic_qr_code.
   virtual Result<DynamicQr> generate_and_show_dynamic_qr_code(const GenerateAndShowDynamicQrRequest& request,
                                                               const CallOptions& options) = 0;
   /// See Client::generate_and_show_dynamic_qr_code.
   virtual std::future<Result<DynamicQr>> generate_and_show_dynamic_qr_code_async(
       const GenerateAndShowDynamicQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::generate_and_show_dynamic_qr_code; `done` is called exactly once (paygw::Completion).
+  virtual void generate_and_show_dynamic_qr_code_async(const GenerateAndShowDynamicQrRequest& request,
+                                                       Completion<DynamicQr> done, const CallOptions& options) = 0;
   /// See Client::read_amount_link_to_merchant.
   virtual Result<Ack> read_amount_link_to_merchant(const ReadAmountRequest& request, const CallOptions& options) = 0;
   /// See Client::read_amount_link_to_merchant.
   virtual std::future<Result<Ack>> read_amount_link_to_merchant_async(const ReadAmountRequest& request,
                                                                       const CallOptions& options) = 0;
+  /// See Client::read_amount_link_to_merchant; `done` is called exactly once (paygw::Completion).
+  virtual void read_amount_link_to_merchant_async(const ReadAmountRequest& request, Completion<Ack> done,
+                                                  const CallOptions& options) = 0;
   /// See Client::print_receipt.
   virtual Result<Ack> print_receipt(const PrintReceiptRequest& request, const CallOptions& options) = 0;
   /// See Client::print_receipt.
   virtual std::future<Result<Ack>> print_receipt_async(const PrintReceiptRequest& request,
                                                        const CallOptions& options) = 0;
+  /// See Client::print_receipt; `done` is called exactly once (paygw::Completion).
+  virtual void print_receipt_async(const PrintReceiptRequest& request, Completion<Ack> done,
+                                   const CallOptions& options) = 0;
   /// See Client::reset_device.
   virtual Result<ResetResult> reset_device(const ResetDeviceRequest& request, const CallOptions& options) = 0;
   /// See Client::reset_device.
   virtual std::future<Result<ResetResult>> reset_device_async(const ResetDeviceRequest& request,
                                                               const CallOptions& options) = 0;
+  /// See Client::reset_device; `done` is called exactly once (paygw::Completion).
+  virtual void reset_device_async(const ResetDeviceRequest& request, Completion<ResetResult> done,
+                                  const CallOptions& options) = 0;
   /// See Client::nfc_command.
   virtual Result<Ack> nfc_command(const NfcCommandRequest& request, const CallOptions& options) = 0;
   /// See Client::nfc_command.
   virtual std::future<Result<Ack>> nfc_command_async(const NfcCommandRequest& request, const CallOptions& options) = 0;
+  /// See Client::nfc_command; `done` is called exactly once (paygw::Completion).
+  virtual void nfc_command_async(const NfcCommandRequest& request, Completion<Ack> done,
+                                 const CallOptions& options) = 0;
   /// See Client::reset_device_with_details.
   virtual Result<Ack> reset_device_with_details(const ResetDeviceWithDetailsRequest& request,
                                                 const CallOptions& options) = 0;
   /// See Client::reset_device_with_details.
   virtual std::future<Result<Ack>> reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request,
                                                                    const CallOptions& options) = 0;
+  /// See Client::reset_device_with_details; `done` is called exactly once (paygw::Completion).
+  virtual void reset_device_with_details_async(const ResetDeviceWithDetailsRequest& request, Completion<Ack> done,
+                                               const CallOptions& options) = 0;
   /// See Client::generate_dynamic_qr.
   virtual Result<DynamicQrBill> generate_dynamic_qr(const GenerateDynamicQrRequest& request,
                                                     const CallOptions& options) = 0;
   /// See Client::generate_dynamic_qr.
   virtual std::future<Result<DynamicQrBill>> generate_dynamic_qr_async(const GenerateDynamicQrRequest& request,
                                                                        const CallOptions& options) = 0;
+  /// See Client::generate_dynamic_qr; `done` is called exactly once (paygw::Completion).
+  virtual void generate_dynamic_qr_async(const GenerateDynamicQrRequest& request, Completion<DynamicQrBill> done,
+                                         const CallOptions& options) = 0;
   /// See Client::get_dynamic_qr_status.
   virtual Result<DynamicQrStatus> get_dynamic_qr_status(const GetDynamicQrStatusRequest& request,
                                                         const CallOptions& options) = 0;
   /// See Client::get_dynamic_qr_status.
   virtual std::future<Result<DynamicQrStatus>> get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request,
                                                                            const CallOptions& options) = 0;
+  /// See Client::get_dynamic_qr_status; `done` is called exactly once (paygw::Completion).
+  virtual void get_dynamic_qr_status_async(const GetDynamicQrStatusRequest& request, Completion<DynamicQrStatus> done,
+                                           const CallOptions& options) = 0;
   /// See Client::delete_dynamic_qr.
   virtual Result<Ack> delete_dynamic_qr(const DeleteDynamicQrRequest& request, const CallOptions& options) = 0;
   /// See Client::delete_dynamic_qr.
   virtual std::future<Result<Ack>> delete_dynamic_qr_async(const DeleteDynamicQrRequest& request,
                                                            const CallOptions& options) = 0;
+  /// See Client::delete_dynamic_qr; `done` is called exactly once (paygw::Completion).
+  virtual void delete_dynamic_qr_async(const DeleteDynamicQrRequest& request, Completion<Ack> done,
+                                       const CallOptions& options) = 0;
   /// See Client::get_transaction_paging.
   virtual Result<TransactionPage> get_transaction_paging(const GetTransactionPagingRequest& request,
                                                          const CallOptions& options) = 0;
   /// See Client::get_transaction_paging.
   virtual std::future<Result<TransactionPage>> get_transaction_paging_async(const GetTransactionPagingRequest& request,
                                                                             const CallOptions& options) = 0;
+  /// See Client::get_transaction_paging; `done` is called exactly once (paygw::Completion).
+  virtual void get_transaction_paging_async(const GetTransactionPagingRequest& request,
+                                            Completion<TransactionPage> done, const CallOptions& options) = 0;
   /// See Client::get_banks.
   virtual Result<BankList> get_banks(const CallOptions& options) = 0;
   /// See Client::get_banks.
   virtual std::future<Result<BankList>> get_banks_async(const CallOptions& options) = 0;
+  /// See Client::get_banks; `done` is called exactly once (paygw::Completion).
+  virtual void get_banks_async(Completion<BankList> done, const CallOptions& options) = 0;
+  // END generated
 };
 
 }  // namespace paygw::tingee

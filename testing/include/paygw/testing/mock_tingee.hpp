@@ -14,80 +14,127 @@ namespace paygw::testing {
 /// and without forging a single signature or ciphertext: keep a shared_ptr to the mock, wrap it
 /// in a tingee::Client (`tingee::Client client(mock)`), and script results with
 /// EXPECT_CALL / ON_CALL — for example an Error with Delivery::kMaybeSent, to test how the code
-/// reconciles an unknown outcome. `_async` methods return a std::future: see make_ready_future()
-/// in paygw/testing/mocks.hpp. Thread safety: as any gmock mock (set expectations first).
+/// reconciles an unknown outcome. The future form of an `_async` method returns a std::future
+/// (see make_ready_future() in paygw/testing/mocks.hpp); its callback form is scripted with
+/// `InvokeArgument<N>(result)`, N the position of its Completion. The methods are generated from
+/// src/tingee/endpoints.rows (ADR 0042). Thread safety: as any gmock mock (set expectations first).
 class MockTingeeConnection : public tingee::Connection {
  public:
+  // BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit
   MOCK_METHOD(Result<tingee::Ack>, read_security_code, (const tingee::ReadSecurityCodeRequest&, const CallOptions&),
               (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, read_security_code_async,
               (const tingee::ReadSecurityCodeRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, read_security_code_async,
+              (const tingee::ReadSecurityCodeRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::DeviceRefs>, add_device_to_shop,
               (const tingee::AddDeviceToShopRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::DeviceRefs>>, add_device_to_shop_async,
               (const tingee::AddDeviceToShopRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, add_device_to_shop_async,
+              (const tingee::AddDeviceToShopRequest&, Completion<tingee::DeviceRefs>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::Ack>, update_shop_device_link_status,
               (const tingee::UpdateShopDeviceLinkStatusRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, update_shop_device_link_status_async,
               (const tingee::UpdateShopDeviceLinkStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, update_shop_device_link_status_async,
+              (const tingee::UpdateShopDeviceLinkStatusRequest&, Completion<tingee::Ack>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::DeviceRefs>, get_devices_link_to_shop_or_va,
               (const tingee::GetDevicesLinkToShopOrVaRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::DeviceRefs>>, get_devices_link_to_shop_or_va_async,
               (const tingee::GetDevicesLinkToShopOrVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_devices_link_to_shop_or_va_async,
+              (const tingee::GetDevicesLinkToShopOrVaRequest&, Completion<tingee::DeviceRefs>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::DevicePage>, get_device_paging,
               (const tingee::GetDevicePagingRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::DevicePage>>, get_device_paging_async,
               (const tingee::GetDevicePagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_device_paging_async,
+              (const tingee::GetDevicePagingRequest&, Completion<tingee::DevicePage>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::Ack>, show_qr_code, (const tingee::ShowQrRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, show_qr_code_async, (const tingee::ShowQrRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(void, show_qr_code_async, (const tingee::ShowQrRequest&, Completion<tingee::Ack>, const CallOptions&),
               (override));
   MOCK_METHOD(Result<tingee::Ack>, show_dynamic_qr_code, (const tingee::ShowQrRequest&, const CallOptions&),
               (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, show_dynamic_qr_code_async,
               (const tingee::ShowQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, show_dynamic_qr_code_async,
+              (const tingee::ShowQrRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::Ack>, show_static_qr_code, (const tingee::ShowQrRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, show_static_qr_code_async,
               (const tingee::ShowQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, show_static_qr_code_async,
+              (const tingee::ShowQrRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::DynamicQr>, generate_and_show_dynamic_qr_code,
               (const tingee::GenerateAndShowDynamicQrRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::DynamicQr>>, generate_and_show_dynamic_qr_code_async,
               (const tingee::GenerateAndShowDynamicQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, generate_and_show_dynamic_qr_code_async,
+              (const tingee::GenerateAndShowDynamicQrRequest&, Completion<tingee::DynamicQr>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::Ack>, read_amount_link_to_merchant, (const tingee::ReadAmountRequest&, const CallOptions&),
               (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, read_amount_link_to_merchant_async,
               (const tingee::ReadAmountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, read_amount_link_to_merchant_async,
+              (const tingee::ReadAmountRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::Ack>, print_receipt, (const tingee::PrintReceiptRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, print_receipt_async,
               (const tingee::PrintReceiptRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, print_receipt_async,
+              (const tingee::PrintReceiptRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::ResetResult>, reset_device, (const tingee::ResetDeviceRequest&, const CallOptions&),
               (override));
   MOCK_METHOD(std::future<Result<tingee::ResetResult>>, reset_device_async,
               (const tingee::ResetDeviceRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, reset_device_async,
+              (const tingee::ResetDeviceRequest&, Completion<tingee::ResetResult>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::Ack>, nfc_command, (const tingee::NfcCommandRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, nfc_command_async,
               (const tingee::NfcCommandRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, nfc_command_async, (const tingee::NfcCommandRequest&, Completion<tingee::Ack>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::Ack>, reset_device_with_details,
               (const tingee::ResetDeviceWithDetailsRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, reset_device_with_details_async,
               (const tingee::ResetDeviceWithDetailsRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, reset_device_with_details_async,
+              (const tingee::ResetDeviceWithDetailsRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::DynamicQrBill>, generate_dynamic_qr,
               (const tingee::GenerateDynamicQrRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::DynamicQrBill>>, generate_dynamic_qr_async,
               (const tingee::GenerateDynamicQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, generate_dynamic_qr_async,
+              (const tingee::GenerateDynamicQrRequest&, Completion<tingee::DynamicQrBill>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::DynamicQrStatus>, get_dynamic_qr_status,
               (const tingee::GetDynamicQrStatusRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::DynamicQrStatus>>, get_dynamic_qr_status_async,
               (const tingee::GetDynamicQrStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_dynamic_qr_status_async,
+              (const tingee::GetDynamicQrStatusRequest&, Completion<tingee::DynamicQrStatus>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::Ack>, delete_dynamic_qr, (const tingee::DeleteDynamicQrRequest&, const CallOptions&),
               (override));
   MOCK_METHOD(std::future<Result<tingee::Ack>>, delete_dynamic_qr_async,
               (const tingee::DeleteDynamicQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, delete_dynamic_qr_async,
+              (const tingee::DeleteDynamicQrRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   MOCK_METHOD(Result<tingee::TransactionPage>, get_transaction_paging,
               (const tingee::GetTransactionPagingRequest&, const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::TransactionPage>>, get_transaction_paging_async,
               (const tingee::GetTransactionPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_transaction_paging_async,
+              (const tingee::GetTransactionPagingRequest&, Completion<tingee::TransactionPage>, const CallOptions&),
+              (override));
   MOCK_METHOD(Result<tingee::BankList>, get_banks, (const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::BankList>>, get_banks_async, (const CallOptions&), (override));
+  MOCK_METHOD(void, get_banks_async, (Completion<tingee::BankList>, const CallOptions&), (override));
+  // END generated
 };
 
 }  // namespace paygw::testing

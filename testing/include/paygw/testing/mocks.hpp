@@ -13,7 +13,7 @@
 namespace paygw::testing {
 
 /// A future that is already ready with `result` — what a mocked `_async` call returns, e.g.
-/// `EXPECT_CALL(mock, show_qr_code_async).WillOnce(Return(ByMove(make_ready_future(Result<tingee::Ack>(ack)))))`.
+/// `EXPECT_CALL(mock, show_qr_code_async(_, _)).WillOnce(Return(ByMove(make_ready_future(Result<tingee::Ack>(ack)))))`.
 template <typename T>
 std::future<Result<T>> make_ready_future(Result<T> result) {
   std::promise<Result<T>> promise;
