@@ -326,6 +326,19 @@ Result<Json> parse_envelope(const http::Response& response) {
 
 Result<Ack> parse_ack(const Json& envelope) { return Ack{json::string_or_empty(envelope, "message")}; }
 
+Result<EInvoiceProviderList> parse_einvoice_providers(const Json& envelope) {
+  const Json& data = data_of(envelope);
+  if (!data.is_array()) return malformed("data is not a list of e-invoice providers");
+  EInvoiceProviderList out;
+  out.message = json::string_or_empty(envelope, "message");
+  out.providers.reserve(data.size());
+  for (const auto& item : data) {
+    if (!item.is_object()) return malformed("e-invoice provider entry is not an object");
+    out.providers.push_back({json::string_or_empty(item, "code"), json::string_or_empty(item, "name")});
+  }
+  return out;
+}
+
 Result<DeviceRefs> parse_device_refs(const Json& envelope) {
   auto refs = device_refs(data_of(envelope));
   if (!refs) return refs.error();

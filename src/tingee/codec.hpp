@@ -38,5 +38,7 @@ Result<DevicePage> parse_device_page(const Json& envelope);
 Result<DynamicQr> parse_dynamic_qr(const Json& envelope);
 Result<ResetResult> parse_reset(const Json& envelope);
 Result<Ack> parse_ack(const Json& envelope);
+/// The `data` list of e-invoice providers. Errors: kMalformed.
+Result<EInvoiceProviderList> parse_einvoice_providers(const Json& envelope);
 
 }  // namespace paygw::tingee::detail

@@ -371,6 +371,19 @@ class PAYGW_EXPORT Client {
   void get_banks_async(Completion<BankList> done, const CallOptions& options = {}) const {
     connection_->get_banks_async(std::move(done), options);
   }
+  /// The e-invoice providers Tingee issues invoices through (`POST /v1/e-invoice/get-provider`;
+  /// no body, signed over "{}"; the official SDKs' `eInvoice.getProvider`). A read.
+  Result<EInvoiceProviderList> get_einvoice_providers(const CallOptions& options = {}) const {
+    return connection_->get_einvoice_providers(options);
+  }
+  /// get_einvoice_providers without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<EInvoiceProviderList>> get_einvoice_providers_async(const CallOptions& options = {}) const {
+    return connection_->get_einvoice_providers_async(options);
+  }
+  /// get_einvoice_providers without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_einvoice_providers_async(Completion<EInvoiceProviderList> done, const CallOptions& options = {}) const {
+    connection_->get_einvoice_providers_async(std::move(done), options);
+  }
   // END generated
 
  private:

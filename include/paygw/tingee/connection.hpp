@@ -182,6 +182,12 @@ class PAYGW_EXPORT Connection {
   virtual std::future<Result<BankList>> get_banks_async(const CallOptions& options) = 0;
   /// See Client::get_banks; `done` is called exactly once (paygw::Completion).
   virtual void get_banks_async(Completion<BankList> done, const CallOptions& options) = 0;
+  /// See Client::get_einvoice_providers.
+  virtual Result<EInvoiceProviderList> get_einvoice_providers(const CallOptions& options) = 0;
+  /// See Client::get_einvoice_providers.
+  virtual std::future<Result<EInvoiceProviderList>> get_einvoice_providers_async(const CallOptions& options) = 0;
+  /// See Client::get_einvoice_providers; `done` is called exactly once (paygw::Completion).
+  virtual void get_einvoice_providers_async(Completion<EInvoiceProviderList> done, const CallOptions& options) = 0;
   // END generated
 };
 

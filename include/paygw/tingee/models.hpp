@@ -277,4 +277,16 @@ struct ResetDeviceWithDetailsRequest {
   std::optional<bool> is_bank_request;  ///< `isBankRequest`, optional.
 };
 
+/// One e-invoice provider Tingee issues invoices through (POST /v1/e-invoice/get-provider).
+struct EInvoiceProvider {
+  std::string code;  ///< Its code as Tingee answers it ("x-cyber", "hilo", "s-invoice", "misa"), verbatim.
+  std::string name;  ///< Its display name.
+};
+
+/// Answer of POST /v1/e-invoice/get-provider.
+struct EInvoiceProviderList {
+  std::vector<EInvoiceProvider> providers;  ///< In Tingee's order.
+  std::string message;                      ///< The provider's message, verbatim.
+};
+
 }  // namespace paygw::tingee
