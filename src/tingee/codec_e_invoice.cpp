@@ -214,8 +214,6 @@ Result<Json> build(const EInvoiceDeleteAccountRequest& r) {
   return o;
 }
 
-Result<Json> build(const EInvoiceGetProviderRequest& /*r*/) { return Json::object(); }
-
 Result<Json> build(const EInvoiceCreateRequest& r) { return invoice(r); }
 Result<Json> build(const EInvoiceCreateAndIssueRequest& r) { return invoice(r); }
 Result<Json> build(const EInvoiceGetInvoiceInfoRequest& r) { return invoice_key(r); }

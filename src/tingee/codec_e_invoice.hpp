@@ -18,8 +18,6 @@ using paygw::detail::json::Json;
 Result<Json> build(const EInvoiceGetPagingAccountRequest& r);
 Result<Json> build(const EInvoiceCreateOrUpdateAccountRequest& r);
 Result<Json> build(const EInvoiceDeleteAccountRequest& r);
-/// `{}` (get-provider has no parameters).
-Result<Json> build(const EInvoiceGetProviderRequest& r);
 Result<Json> build(const EInvoiceCreateRequest& r);
 Result<Json> build(const EInvoiceCreateAndIssueRequest& r);
 Result<Json> build(const EInvoiceGetInvoiceInfoRequest& r);

@@ -248,6 +248,15 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   void get_banks_async(Completion<BankList> done, const CallOptions& options) override {
     call_back(kGetBanks, NoRequest{}, options, std::move(done));
   }
+  Result<EInvoiceProviders> get_einvoice_providers(const CallOptions& options) override {
+    return call(kGetEinvoiceProviders, NoRequest{}, options);
+  }
+  std::future<Result<EInvoiceProviders>> get_einvoice_providers_async(const CallOptions& options) override {
+    return call_async(kGetEinvoiceProviders, NoRequest{}, options);
+  }
+  void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options) override {
+    call_back(kGetEinvoiceProviders, NoRequest{}, options, std::move(done));
+  }
   // END generated
 
  private:

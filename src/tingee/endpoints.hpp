@@ -7,6 +7,7 @@
 
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
+#include "tingee/codec_e_invoice.hpp"
 #include "tingee/protocol.hpp"
 
 namespace paygw::tingee::detail {
@@ -74,6 +75,9 @@ inline constexpr Endpoint<GetTransactionPagingRequest, TransactionPage> kGetTran
 /// get_banks: The banks Tingee supports (`GET {bank prefix}/get-banks`; Tingee answers a bare JSON array,
 inline constexpr Endpoint<NoRequest, BankList> kGetBanks{
     Method::kGet, "/get-banks", kRead, nullptr, detail::parse_banks, nullptr, {Group::kBank, detail::parse_banks_envelope}};
+/// get_einvoice_providers: The e-invoice providers Tingee issues invoices through (`POST /v1/e-invoice/get-provider`;
+inline constexpr Endpoint<NoRequest, EInvoiceProviders> kGetEinvoiceProviders{
+    Method::kPost, "/v1/e-invoice/get-provider", kRead, nullptr, detail::parse_e_invoice_providers, nullptr, {Group::kDevice, detail::parse_envelope}};
 // clang-format on
 // END generated
 

@@ -25,6 +25,7 @@ TINGEE_BILL_STATUS = ('{"code":"00","message":"Success","data":{"billInfo":{"bil
 TINGEE_TRANSACTIONS = ('{"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":"2000",'
                        '"merchantId":1,"transactionDate":"20251110175110"}],"totalCount":1}}')
 TINGEE_BANKS = '[{"code":"VCB","name":"Vietcombank","bin":"970436","termsAndConditions":{"url":"u","urlVA":"v"}}]'
+TINGEE_EINVOICE_PROVIDERS = '{"code":"00","message":"Success","data":[{"code":"misa","name":"MISA"}]}'
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
@@ -87,6 +88,7 @@ ANSWERS.update({
     "tingee.delete_dynamic_qr": TINGEE_OK,
     "tingee.get_transaction_paging": TINGEE_TRANSACTIONS,
     "tingee.get_banks": TINGEE_BANKS,
+    "tingee.get_einvoice_providers": TINGEE_EINVOICE_PROVIDERS,
 })
 # END generated
 # BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

@@ -216,6 +216,15 @@ Checks tingee_device_checks() {
     EXPECT_EQ(screen["detail"]["amount"], 40123);
     EXPECT_EQ(screen["detail"]["transactionId"], r.transaction_id);
   };
+  k["tingee.get_einvoice_providers"] = [](const std::string& url, bool async) {
+    auto c = tingee_client(10s, kTingeeSecret, url);
+    auto providers = IT_CALL(async, c, get_einvoice_providers, ());
+    ASSERT_OK(providers);
+    ASSERT_EQ(providers->providers.size(), 4u);
+    EXPECT_EQ(providers->providers[0].code, "x-cyber");
+    EXPECT_EQ(providers->providers[3].code, "misa");
+    EXPECT_EQ(providers->message, "Success");
+  };
   k["tingee.print_receipt"] = [](const std::string& url, bool async) {
     auto c = tingee_client(10s, kTingeeSecret, url);
     tingee::PrintReceiptRequest r;
@@ -296,14 +305,14 @@ Checks every_tingee_check() {
 TEST(SandboxTingee, EveryCallBlockingAndAsync) {
   Sandbox own;
   ASSERT_FALSE(own.url().empty()) << own.output();
-  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), own.url()), 19u);
+  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), own.url()), 20u);
 }
 
 // paygw's requests pass a server that re-serialises the body as Node.js does, too.
 TEST(SandboxTingee, EveryCallPassesAReserializingServer) {
   Sandbox reserializing({"--tingee-signature", "reserialized"});
   ASSERT_FALSE(reserializing.url().empty()) << reserializing.output();
-  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), reserializing.url()), 19u);
+  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), reserializing.url()), 20u);
 }
 
 TEST(SandboxTingee, AsyncShowQrFanOut) {

@@ -83,6 +83,7 @@ inline const std::vector<Call>& calls() {
       {"tingee.delete_dynamic_qr", "/v1/delete-dynamic-qr", kWrite, PAYGW_ROW_CALL(tingee, delete_dynamic_qr, (bill_delete())), PAYGW_ROW_CALLBACK(tingee, delete_dynamic_qr, (bill_delete(), done))},
       {"tingee.get_transaction_paging", "/v1/transaction/get-paging", kRead, PAYGW_ROW_CALL(tingee, get_transaction_paging, (transactions())), PAYGW_ROW_CALLBACK(tingee, get_transaction_paging, (transactions(), done))},
       {"tingee.get_banks", "/v1/get-banks", kRead, PAYGW_ROW_CALL(tingee, get_banks, ()), PAYGW_ROW_CALLBACK(tingee, get_banks, (done))},
+      {"tingee.get_einvoice_providers", "/v1/e-invoice/get-provider", kRead, PAYGW_ROW_CALL(tingee, get_einvoice_providers, ()), PAYGW_ROW_CALLBACK(tingee, get_einvoice_providers, (done))},
       // END generated
       // tconnect::Client
       // BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

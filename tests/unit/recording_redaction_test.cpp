@@ -104,6 +104,9 @@ class ScriptedProvider final : public http::Transport {
              R"("transactionInfos":[]}})";
     }
     if (path.find("/get-banks") != std::string::npos) return R"([{"code":"VCB","bin":"970436"}])";
+    if (path.find("/e-invoice/get-provider") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":[{"code":"misa","name":"MISA"}]})";
+    }
     if (path.find("add-device-to-shop") != std::string::npos ||
         path.find("get-devices-link-to-shop-or-va") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":[{"type":"tingee-box-3ls","uuid":"DEVICE-001"}]})";

@@ -34,7 +34,7 @@ constexpr std::chrono::seconds kStopGrace{3};
 constexpr const char* kFooter = R"(Endpoints:
   Tingee    /v1/device/* (every device call, incl. nfc-command, reset-device, DELETE reset), and the bank group
             generate-dynamic-qr, get-status-dynamic-qr, delete-dynamic-qr, transaction/get-paging, GET get-banks
-            under both /v1/ and /v1/bank/. Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs,
+            under both /v1/ and /v1/bank/; e-invoice/get-provider. Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs,
             not linked), DEMO-BOX-MAX (tingee-box-max), security code 123456.
   TConnect  /openapi/v1/* (login, refresh, push, services, VA, QR, transactions); devices POS-0001 (pos),
             SB-0001 (soundbox); x-service-code vccb-qr. create-qr answers a valid VietQR for the order.

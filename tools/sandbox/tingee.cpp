@@ -204,6 +204,16 @@ void install_tingee_devices(httplib::Server& server, const Options& options, Sta
     s->record("tingee", b["uuid"], "reset", Json{{"isBankRequest", b.value("isBankRequest", false)}});
     tingee_reply(res, "00", "Success");
   });
+  // The e-invoice providers (official Node SDK 0.2.4: eInvoice.getProvider, POST, no body; the
+  // codes are the SDK's, the names the sandbox's own).
+  tingee_post(server, options, state, "/v1/e-invoice/get-provider", [](const Json&, httplib::Response& res) {
+    Json providers = Json::array();
+    for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+             {"x-cyber", "X-Cyber"}, {"hilo", "Hilo"}, {"s-invoice", "S-Invoice"}, {"misa", "MISA"}}) {
+      providers.push_back(Json{{"code", code}, {"name", name}});
+    }
+    tingee_reply(res, "00", "Success", providers);
+  });
   server.Delete("/v1/device/reset", [&options, s](const httplib::Request& req, httplib::Response& res) {
     if (!tingee_authenticate(options, req, req.body, res)) return;
     std::lock_guard<std::mutex> lock(s->mu);

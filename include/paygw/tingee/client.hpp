@@ -13,6 +13,7 @@
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
+#include <paygw/tingee/all_models.hpp>
 #include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/connection.hpp>
 #include <paygw/tingee/models.hpp>
@@ -370,6 +371,19 @@ class PAYGW_EXPORT Client {
   /// get_banks without blocking, completing into `done` (called exactly once; see paygw::Completion).
   void get_banks_async(Completion<BankList> done, const CallOptions& options = {}) const {
     connection_->get_banks_async(std::move(done), options);
+  }
+  /// The e-invoice providers Tingee issues invoices through (`POST /v1/e-invoice/get-provider`;
+  /// no body, signed over "{}"; the official SDKs' `eInvoice.getProvider`). A read.
+  Result<EInvoiceProviders> get_einvoice_providers(const CallOptions& options = {}) const {
+    return connection_->get_einvoice_providers(options);
+  }
+  /// get_einvoice_providers without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<EInvoiceProviders>> get_einvoice_providers_async(const CallOptions& options = {}) const {
+    return connection_->get_einvoice_providers_async(options);
+  }
+  /// get_einvoice_providers without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options = {}) const {
+    connection_->get_einvoice_providers_async(std::move(done), options);
   }
   // END generated
 

@@ -6,6 +6,7 @@
 #include <paygw/completion.hpp>
 #include <paygw/export.hpp>
 #include <paygw/result.hpp>
+#include <paygw/tingee/all_models.hpp>
 #include <paygw/tingee/bills.hpp>
 #include <paygw/tingee/models.hpp>
 
@@ -182,6 +183,12 @@ class PAYGW_EXPORT Connection {
   virtual std::future<Result<BankList>> get_banks_async(const CallOptions& options) = 0;
   /// See Client::get_banks; `done` is called exactly once (paygw::Completion).
   virtual void get_banks_async(Completion<BankList> done, const CallOptions& options) = 0;
+  /// See Client::get_einvoice_providers.
+  virtual Result<EInvoiceProviders> get_einvoice_providers(const CallOptions& options) = 0;
+  /// See Client::get_einvoice_providers.
+  virtual std::future<Result<EInvoiceProviders>> get_einvoice_providers_async(const CallOptions& options) = 0;
+  /// See Client::get_einvoice_providers; `done` is called exactly once (paygw::Completion).
+  virtual void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options) = 0;
   // END generated
 };
 

@@ -77,11 +77,8 @@ struct EInvoiceDeleteAccountRequest {
   std::optional<std::int64_t> merchant_id;  ///< Required for Master Merchant credentials.
 };
 
-/// POST /v1/e-invoice/get-provider — the supported providers (a read; no parameters: the body
-/// is `{}`). Answer: EInvoiceProviders.
-struct EInvoiceGetProviderRequest {};
-
-/// A supported provider (EInvoiceProviderDto).
+/// A supported provider (EInvoiceProviderDto), in the answer of POST /v1/e-invoice/get-provider
+/// (Client::get_einvoice_providers: no parameters, the body is `{}`).
 struct EInvoiceProvider {
   std::string code;  ///< `code`: "x-cyber", "hilo", "s-invoice", "misa", ...
   std::string name;  ///< `name`.

@@ -134,6 +134,11 @@ class MockTingeeConnection : public tingee::Connection {
   MOCK_METHOD(Result<tingee::BankList>, get_banks, (const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<tingee::BankList>>, get_banks_async, (const CallOptions&), (override));
   MOCK_METHOD(void, get_banks_async, (Completion<tingee::BankList>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::EInvoiceProviders>, get_einvoice_providers, (const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::EInvoiceProviders>>, get_einvoice_providers_async, (const CallOptions&),
+              (override));
+  MOCK_METHOD(void, get_einvoice_providers_async, (Completion<tingee::EInvoiceProviders>, const CallOptions&),
+              (override));
   // END generated
 };
 
