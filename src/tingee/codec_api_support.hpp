@@ -104,9 +104,9 @@ inline std::optional<std::int64_t> read_whole(const Json& v) {
   return std::nullopt;
 }
 
-/// Reads the members of one response object, remembering the first unreadable one. A member that
-/// is absent or null is "not sent"; one present with the wrong type is kMalformed naming it
-/// ("data.items[2].amount is not ...").
+/// Reads the members of one response object (every Tingee codec: bills, transactions and the API
+/// groups), remembering the first unreadable one. A member that is absent or null is "not sent";
+/// one present with the wrong type is kMalformed naming it ("data.items[2].amount is not ...").
 class Reader {
  public:
   Reader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {}

@@ -4,11 +4,11 @@
 #include <paygw/tingee/client.hpp>
 
 #include "tingee/codec.hpp"
+#include "tingee/codec_api_support.hpp"
 #include "tingee/codec_support.hpp"
 #include "tingee/timestamp.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,93 +27,8 @@ using support::Validator;
 
 namespace {
 
-/// Largest whole number a response may carry: 2^53 - 1, exact in a JavaScript number.
-constexpr std::int64_t kMaxWhole = 9'007'199'254'740'991;
-
-/// A non-negative whole number <= kMaxWhole written as a JSON integer, an integral float
-/// (150000.0) or a string of ASCII digits ("150000"); nullopt for anything else.
-std::optional<std::int64_t> read_whole(const Json& v) {
-  if (v.is_number_unsigned()) {
-    const auto n = v.get<std::uint64_t>();
-    if (n > static_cast<std::uint64_t>(kMaxWhole)) return std::nullopt;
-    return static_cast<std::int64_t>(n);
-  }
-  if (v.is_number_integer()) {
-    const auto n = v.get<std::int64_t>();
-    if (n < 0 || n > kMaxWhole) return std::nullopt;
-    return n;
-  }
-  if (v.is_number_float()) {
-    const double d = v.get<double>();
-    if (!std::isfinite(d) || d < 0 || d > static_cast<double>(kMaxWhole) || std::trunc(d) != d) return std::nullopt;
-    return static_cast<std::int64_t>(d);
-  }
-  if (v.is_string()) {
-    const auto& s = v.get_ref<const std::string&>();
-    if (s.empty() || !support::is_digits(s)) return std::nullopt;
-    std::int64_t n = 0;
-    for (char c : s) {
-      n = n * 10 + (c - '0');
-      if (n > kMaxWhole) return std::nullopt;  // checked per digit: never overflows
-    }
-    return n;
-  }
-  return std::nullopt;
-}
-
-/// Reads the members of one response object, remembering the first unreadable one. A member
-/// that is absent or null is "not sent"; one that is present with the wrong type is kMalformed.
-class Reader {
- public:
-  Reader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {}
-
-  /// A string, or an integer written as decimal text (ids sometimes arrive as numbers).
-  std::string text(const char* key) {
-    const Json* m = json::member(object_, key);
-    if (m == nullptr) return {};
-    if (m->is_string()) return m->get<std::string>();
-    if (m->is_number_integer()) return m->dump();
-    fail(key, "is not a string");
-    return {};
-  }
-  std::string required_text(const char* key) {
-    std::string s = text(key);
-    if (s.empty()) fail(key, "is missing");
-    return s;
-  }
-  std::optional<std::int64_t> whole(const char* key) {
-    const Json* m = json::member(object_, key);
-    if (m == nullptr) return std::nullopt;
-    auto n = read_whole(*m);
-    if (!n) fail(key, "is not a whole number >= 0");
-    return n;
-  }
-  std::optional<Vnd> amount(const char* key) {
-    const Json* m = json::member(object_, key);
-    if (m == nullptr) return std::nullopt;
-    auto n = json::money_or_text(*m);  // the one inbound money rule (json.hpp)
-    if (!n) fail(key, ("is not an amount in VND (an integer 0.." + std::to_string(kMaxAmountVnd) + ")").c_str());
-    return n;
-  }
-  Vnd required_amount(const char* key) {
-    if (json::member(object_, key) == nullptr) {
-      fail(key, "is missing");
-      return 0;
-    }
-    return amount(key).value_or(0);
-  }
-
-  bool failed() const { return error_.has_value(); }
-  Error error() const { return *error_; }
-
- private:
-  void fail(const char* key, const char* what) {
-    if (!error_) error_ = malformed(path_ + "." + key + " " + what);
-  }
-  const Json& object_;
-  std::string path_;
-  std::optional<Error> error_;
-};
+// The response reader shared by every Tingee codec (codec_api_support.hpp).
+using api::Reader;
 
 Result<Transaction> transaction_of(const Json& item, const std::string& path) {
   if (!item.is_object()) return malformed(path + " is not an object");
