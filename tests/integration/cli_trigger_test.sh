@@ -112,7 +112,8 @@ grep -q '^replayed 8 deliveries, 2 not answered 2xx' "$work/replay.log" || fail 
 
 # --out-of-order, straight to the receiver. Tingee: the first copy goes out before the transaction
 # list shows the payment; the receiver credits it once. TConnect: the first IPN goes out while the
-# query still shows the order PENDING: the receiver cannot confirm it (503), credits a later copy, once.
+# query still shows the order PENDING: the receiver cannot confirm it (refused: 503), credits a later
+# copy, once.
 "$paygw" trigger tingee --amount 51234 --va VA-OOO --content 'Don hang 13' --duplicates 2 --out-of-order \
   --url "$receiver_base/tingee/webhook" --json >"$work/ooo_tingee.json" || fail "trigger tingee --out-of-order"
 grep -q '"out_of_order": true' "$work/ooo_tingee.json" || fail "tingee: out_of_order not reported"
@@ -122,7 +123,7 @@ grep -q '"out_of_order": true' "$work/ooo_tingee.json" || fail "tingee: out_of_o
 "$paygw" trigger tconnect --order ORD-T3 --amount 80000 --duplicates 2 --out-of-order \
   --url "$receiver_base/tconnect/ipn" --json >"$work/ooo_tconnect.json" || fail "trigger tconnect --out-of-order"
 grep -q '"out_of_order": true' "$work/ooo_tconnect.json" || fail "tconnect: out_of_order not reported"
-tr -d ' \n' <"$work/ooo_tconnect.json" | grep -q '"deliveries":\[503,200,200\]' ||
+tr -d ' \n' <"$work/ooo_tconnect.json" | grep -q '"deliveries":\[[45][0-9][0-9],200,200\]' ||
   fail "tconnect out of order: the first IPN (order still PENDING) refused, the later ones acknowledged"
 [ "$(grep -c '^tconnect payment ORD-T3: credit 80000 VND' "$work/receiver.log")" -eq 1 ] ||
   fail "tconnect out of order: not credited once"
