@@ -4,6 +4,8 @@
 //   tingee    POST /_sandbox/tingee/payments (the QR a device shows: GET /_sandbox/devices)
 //   tconnect  POST /_sandbox/tconnect/payments (an order, or the order a Smart POS shows)
 //   charging  a card submitted through /chargingws/v2 whose code the sandbox settles by callback
+//             (its copies and stale pending callback: POST /_sandbox/charging/callbacks first)
+// --out-of-order and --debit are defined per provider in ADR 0039's amendment.
 #include "cli.hpp"
 #include "sandbox_http.hpp"
 
