@@ -292,6 +292,12 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
                                               std::string_view source) const {
   const std::string& id = payment.transaction_code;
   if (id.empty()) return outcome(Outcome::kRejected, "", "payment without transactionCode");
+  if (!payment.type.empty() && !paygw::detail::iequals(payment.type, "CREDIT")) {
+    // Money out of the account (a debit) is not a payment to the merchant: acknowledged, never
+    // credited, nothing recorded (the reconciler alerts debits the list shows the same way).
+    alert({Provider::kTingee, "debit", id.substr(0, 64), "not a credit (type " + payment.type.substr(0, 16) + ")"});
+    return outcome(Outcome::kIgnored, "", "not a credit (type " + payment.type.substr(0, 16) + "): not credited");
+  }
   if (payment.amount <= 0 || payment.amount > kMaxAmountVnd) {
     alert({Provider::kTingee, "rejected", id, "amount outside 1.." + std::to_string(kMaxAmountVnd)});
     return outcome(Outcome::kRejected, id, "amount out of bounds");

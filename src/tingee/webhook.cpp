@@ -60,6 +60,17 @@ Result<PaymentNotification> parse_payment(const Json& body) {
   p.bank = json::string_or_empty(body, "bank");
   p.bank_bin = json::string_or_empty(body, "bankBin");
   p.va_account_number = json::string_or_empty(body, "vaAccountNumber");
+  // The direction, as Tingee's transaction list names it ("CREDIT"/"DEBIT"); `transactionType`
+  // is read when `type` is absent. A member of another type is not a payment we can classify.
+  for (const char* key : {"type", "transactionType"}) {
+    const Json* type = json::member(body, key);
+    if (type == nullptr) continue;
+    if (!type->is_string()) {
+      return fail(ErrorCode::kMalformed, std::string("payment webhook '") + key + "' is not a string");
+    }
+    p.type = type->get<std::string>();
+    break;
+  }
   if (const Json* extra = json::member(body, "additionalData"); extra != nullptr && extra->is_array()) {
     for (const auto& item : *extra) {
       if (!item.is_object()) continue;

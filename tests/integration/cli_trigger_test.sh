@@ -5,7 +5,10 @@
 # trigger pays the QR a device shows (with duplicates and a wrong amount), a TConnect order (by
 # --order and by the order a Smart POS shows) and a card's callback; listen checks each delivery
 # with the merchant's secrets, prints one line, forwards it and relays the receiver's answer, and
-# --replay sends the captured deliveries again (the receiver credits nothing twice).
+# --replay sends the captured deliveries again (the receiver credits nothing twice). The
+# --out-of-order variants (ADR 0039: Tingee's webhook before the list shows it, TConnect's IPN while
+# the query says PENDING, a card's stale pending callback after its final one) are each credited
+# once, and the --debit variant is acknowledged and never credited.
 # Usage: cli_trigger_test.sh <repo root> <paygw CLI> <paygw-sandbox> <receiver>
 set -euo pipefail
 root=$1 paygw=$2 sandbox=$3 receiver=$4
@@ -107,9 +110,52 @@ grep -q '^replayed 8 deliveries, 2 not answered 2xx' "$work/replay.log" || fail 
 [ "$(grep -c 'tingee payment .* 40123 VND: verified -> 200' "$work/replay.log")" -eq 3 ] || fail "replayed tingee"
 [ "$(grep -c '^tingee payment .*: credit 40123 VND' "$work/receiver.log")" -eq 1 ] || fail "a replay credited again"
 
+# --out-of-order, straight to the receiver. Tingee: the first copy goes out before the transaction
+# list shows the payment; the receiver credits it once. TConnect: the first IPN goes out while the
+# query still shows the order PENDING: the receiver cannot confirm it (refused: 503), credits a later
+# copy, once.
+"$paygw" trigger tingee --amount 51234 --va VA-OOO --content 'Don hang 13' --duplicates 2 --out-of-order \
+  --url "$receiver_base/tingee/webhook" --json >"$work/ooo_tingee.json" || fail "trigger tingee --out-of-order"
+grep -q '"out_of_order": true' "$work/ooo_tingee.json" || fail "tingee: out_of_order not reported"
+[ "$(grep -c '^ *200,\{0,1\}$' "$work/ooo_tingee.json")" -eq 3 ] || fail "tingee out of order: 3 deliveries answered 200"
+[ "$(grep -c '^tingee payment .*: credit 51234 VND' "$work/receiver.log")" -eq 1 ] ||
+  fail "tingee out of order: not credited once"
+"$paygw" trigger tconnect --order ORD-T3 --amount 80000 --duplicates 2 --out-of-order \
+  --url "$receiver_base/tconnect/ipn" --json >"$work/ooo_tconnect.json" || fail "trigger tconnect --out-of-order"
+grep -q '"out_of_order": true' "$work/ooo_tconnect.json" || fail "tconnect: out_of_order not reported"
+tr -d ' \n' <"$work/ooo_tconnect.json" | grep -q '"deliveries":\[[45][0-9][0-9],200,200\]' ||
+  fail "tconnect out of order: the first IPN (order still PENDING) refused, the later ones acknowledged"
+[ "$(grep -c '^tconnect payment ORD-T3: credit 80000 VND' "$work/receiver.log")" -eq 1 ] ||
+  fail "tconnect out of order: not credited once"
+
+# The debit variant: money out of the account ("type": "DEBIT"); acknowledged as Tingee expects
+# (200 {"code":"00",...}, so it stops retrying), alerted, never credited.
+"$paygw" trigger tingee --debit --amount 30000 --va VA-OOO --content 'Rut tien' --duplicates 1 \
+  --url "$receiver_base/tingee/webhook" --json >"$work/debit.json" || fail "trigger tingee --debit"
+grep -q '"type": "DEBIT"' "$work/debit.json" || fail "debit: type not reported"
+[ "$(grep -c '^ *200,\{0,1\}$' "$work/debit.json")" -eq 2 ] || fail "debit: 2 deliveries answered 200 expected"
+grep -q 'credit 30000 VND' "$work/receiver.log" && fail "a debit was credited"
+[ "$(grep -c '^ALERT debit .*not a credit (type DEBIT)' "$work/receiver.log")" -eq 2 ] || fail "debit: not alerted"
+grep -q 'POST /tingee/webhook -> 200: .*not a credit (type DEBIT)' "$work/receiver.log" || fail "debit: receiver's note"
+ts="$(date -u +%Y%m%d%H%M%S)000"
+body='{"transactionCode":"FT-DEBIT-1","amount":30000,"accountNumber":"0023457923442","transactionDate":"20261207120000","type":"DEBIT"}'
+sig=$(printf '%s' "$ts:$body" | openssl dgst -sha512 -hmac "$PAYGW_TINGEE_SECRET" -r | cut -d' ' -f1)
+reply=$(curl -s -X POST "$receiver_base/tingee/webhook" -H 'Content-Type: application/json' \
+  -H "x-request-timestamp: $ts" -H "x-signature: $sig" --data "$body" -w ' %{http_code}')
+[ "$reply" = '{"code":"00","message":"Success"} 200' ] || fail "debit: the receiver's reply: $reply"
+"$paygw" trigger tingee --debit --device DEMO-BOX-3LS --amount 1 2>/dev/null && fail "--debit with --device accepted"
+
 # A card's callback: trigger submits a card the sandbox settles to status 3 and reports by callback.
+# A second card, known to a second receiver's store, is settled to status 1 with a duplicate and a
+# stale pending callback after the final one (--out-of-order): credited once.
 stop_sandbox
-"$paygw" listen --port 0 --forward-to "$receiver_base" --max-deliveries 1 >"$work/listen2.log" 2>&1 &
+code2=$(printf '%014d9' "$RANDOM") serial2=$(printf '%014d' "$RANDOM") rid2="trg2-$RANDOM"
+PAYGW_RECEIVER_DB="$work/store2.db" "$receiver" --port 0 VIETTEL "$code2" "$serial2" 50000 "$rid2" \
+  >"$work/receiver2.log" 2>&1 &
+pids+=($!)
+receiver2_url=$(wait_for_url "$work/receiver2.log" "${pids[-1]}")
+[ -n "$receiver2_url" ] || fail "receiver 2 did not start"
+"$paygw" listen --port 0 --forward-to "${receiver2_url%/charge/callback}" --max-deliveries 4 >"$work/listen2.log" 2>&1 &
 listen_pid=$!
 pids+=($listen_pid)
 listen_url=$(wait_for_url "$work/listen2.log" "$listen_pid")
@@ -119,9 +165,16 @@ rid="trg-$RANDOM"
 "$paygw" trigger charging --request-id "$rid" --status 3 --json >"$work/charging.json" || fail "trigger charging"
 grep -q '"status_now": 99' "$work/charging.json" || fail "the card is not pending"
 grep -q '"code": "<redacted>"' "$work/charging.json" || fail "the card code is not redacted"
-for _ in $(seq 100); do kill -0 "$listen_pid" 2>/dev/null || break; sleep 0.05; done
+for _ in $(seq 100); do grep -q "charging callback $rid" "$work/listen2.log" && break; sleep 0.05; done
+"$paygw" trigger charging --request-id "$rid2" --code "$code2" --serial "$serial2" --duplicates 1 --out-of-order \
+  --json >"$work/charging2.json" || fail "trigger charging --out-of-order"
+grep -q '"out_of_order": true' "$work/charging2.json" || fail "charging: out_of_order not reported"
+for _ in $(seq 200); do kill -0 "$listen_pid" 2>/dev/null || break; sleep 0.05; done
 grep -q "charging callback $rid status 3.*: signature ok, final, no credit" "$work/listen2.log" ||
   fail "listen: the card's callback"
+[ "$(grep -c "charging callback $rid2 status 1" "$work/listen2.log")" -eq 2 ] || fail "listen: 2 final callbacks"
+grep -q "charging callback $rid2 status 99" "$work/listen2.log" || fail "listen: the stale pending callback"
+[ "$(grep -c "^card $rid2 final: .*, credit [0-9]* VND" "$work/receiver2.log")" -eq 1 ] || fail "card out of order: not credited once"
 
 # A device that does not exist: exit 3.
 set +e

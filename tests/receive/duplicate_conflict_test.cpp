@@ -43,6 +43,26 @@ TEST_F(DispatcherTest, ATingeeDuplicateThatIsNotIdenticalIsAConflict) {
   EXPECT_EQ(ledger.credited["tingee:FT-dup"], 5000);
 }
 
+// A signed webhook saying "type": "DEBIT" (money out) is acknowledged as Tingee expects, alerted
+// and never credited or recorded (ADR 0039); before, it was credited like any payment.
+TEST_F(DispatcherTest, ATingeeDebitIsAcknowledgedAlertedAndNeverCredited) {
+  const Inbound debit =
+      edited_tingee("FT-debit", 5000, R"("content":"thanh toan")", R"("content":"thanh toan","type":"DEBIT")");
+  for (int i = 0; i < 2; ++i) {
+    const Reply r = deliver(debit);
+    EXPECT_EQ(r.status, 200) << r.note;
+    EXPECT_EQ(r.body, tingee::kWebhookAck);
+  }
+  EXPECT_TRUE(alerted("debit"));
+  EXPECT_EQ(runs("tingee:FT-debit"), 0);
+  EXPECT_EQ(ledger.credited.count("tingee:FT-debit"), 0u);
+  // A credit said so explicitly is still a credit.
+  const Inbound credit =
+      edited_tingee("FT-credit", 5000, R"("content":"thanh toan")", R"("content":"thanh toan","type":"CREDIT")");
+  EXPECT_EQ(deliver(credit).status, 200);
+  EXPECT_EQ(ledger.credited["tingee:FT-credit"], 5000);
+}
+
 TEST(ApplierDuplicates, ATingeePaymentAppliedByTheReconcilerIsTheSameEventAsItsWebhook) {
   auto store = make_memory_store();
   std::vector<Alert> alerts;

@@ -159,6 +159,30 @@ TEST(TingeeWebhook, AdditionalDataShapes) {
   EXPECT_EQ(extra[1], std::make_pair(std::string("orderRef"), std::string("O-9")));
 }
 
+// The direction: absent on the webhooks observed (credits); "DEBIT" as the transaction list names
+// it (ADR 0039). Before, the member was dropped and a debit read like any credit.
+TEST(TingeeWebhook, PaymentTypeIsKeptAndANonStringTypeIsMalformed) {
+  const std::string credit = R"({"transactionCode":"T1","amount":1,"accountNumber":"1","transactionDate":"d"})";
+  auto event = verify_webhook(credit, signed_headers(credit), kSecret);
+  ASSERT_TRUE(event.ok()) << describe(event.error());
+  EXPECT_EQ(event->payment->type, "");
+  const std::string debit =
+      R"({"transactionCode":"T1","amount":1,"accountNumber":"1","transactionDate":"d","type":"DEBIT"})";
+  event = verify_webhook(debit, signed_headers(debit), kSecret);
+  ASSERT_TRUE(event.ok()) << describe(event.error());
+  EXPECT_EQ(event->payment->type, "DEBIT");
+  const std::string other =
+      R"({"transactionCode":"T1","amount":1,"accountNumber":"1","transactionDate":"d","transactionType":"DEBIT"})";
+  event = verify_webhook(other, signed_headers(other), kSecret);
+  ASSERT_TRUE(event.ok()) << describe(event.error());
+  EXPECT_EQ(event->payment->type, "DEBIT");
+  const std::string number =
+      R"({"transactionCode":"T1","amount":1,"accountNumber":"1","transactionDate":"d","type":1})";
+  event = verify_webhook(number, signed_headers(number), kSecret);
+  ASSERT_FALSE(event.ok());
+  EXPECT_EQ(event.error().code, ErrorCode::kMalformed);
+}
+
 TEST(TingeeWebhook, SignedButMalformedBodies) {
   const std::string bodies[] = {
       "not json",

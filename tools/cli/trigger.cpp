@@ -4,6 +4,8 @@
 //   tingee    POST /_sandbox/tingee/payments (the QR a device shows: GET /_sandbox/devices)
 //   tconnect  POST /_sandbox/tconnect/payments (an order, or the order a Smart POS shows)
 //   charging  a card submitted through /chargingws/v2 whose code the sandbox settles by callback
+//             (its copies and stale pending callback: POST /_sandbox/charging/callbacks first)
+// --out-of-order and --debit are defined per provider in ADR 0039's amendment.
 #include "cli.hpp"
 #include "sandbox_http.hpp"
 
@@ -19,7 +21,8 @@ struct TriggerFlags {
   std::string sandbox;  ///< --sandbox, else $PAYGW_SANDBOX_URL, else the provider's base URL.
   std::int64_t duplicates = 0;
   std::int64_t delay_ms = 0;
-  std::string url;  ///< Where the sandbox delivers (else its --tingee-webhook-url / --tconnect-ipn-url).
+  bool out_of_order = false;  ///< --out-of-order: the first delivery overtakes the provider's list (ADR 0039).
+  std::string url;            ///< Where the sandbox delivers (else its --tingee-webhook-url / --tconnect-ipn-url).
 };
 using Flags = std::shared_ptr<TriggerFlags>;
 
@@ -107,6 +110,7 @@ int run_guarded(const Context& ctx, const std::function<int()>& body) {
 struct TingeeTrigger {
   std::string device, bill_id, va, content;
   std::optional<std::int64_t> amount;
+  bool debit = false;  ///< --debit: money out of the account (the webhook says "type": "DEBIT").
 };
 
 int trigger_tingee(const Context& ctx, const TriggerFlags& f, const TingeeTrigger& t) {
@@ -144,9 +148,13 @@ int trigger_tingee(const Context& ctx, const TriggerFlags& f, const TingeeTrigge
   body["content"] = content;
   if (!bill_id.empty()) body["billId"] = bill_id;
   if (f.duplicates > 0) body["duplicates"] = f.duplicates;
+  if (f.out_of_order) body["out_of_order"] = true;
+  if (t.debit) body["type"] = "DEBIT";
   if (!f.url.empty()) body["url"] = f.url;
   wait_delay(f, ctx);
   const Json answer = admin(base, "POST", "/_sandbox/tingee/payments", body, ctx);
+  if (t.debit) out.set("type", "DEBIT");
+  if (f.out_of_order) out.set("out_of_order", true);
   out.set("transaction_code", answer.value("transactionCode", ""));
   if (amount) out.set("amount", *amount);
   if (shown_amount) out.set("shown_amount", *shown_amount);
@@ -187,9 +195,11 @@ int trigger_tconnect(const Context& ctx, const TriggerFlags& f, const TconnectTr
   if (!t.acc_no.empty()) body["acc_no"] = t.acc_no;
   if (!t.narrative.empty()) body["narrative"] = t.narrative;
   if (f.duplicates > 0) body["duplicates"] = f.duplicates;
+  if (f.out_of_order) body["out_of_order"] = true;
   if (!f.url.empty()) body["url"] = f.url;
   wait_delay(f, ctx);
   const Json answer = admin(base, "POST", "/_sandbox/tconnect/payments", body, ctx);
+  if (f.out_of_order) out.set("out_of_order", true);
   out.set("order_id", order).set("request_id", answer.value("request_id", ""));
   if (amount) out.set("amount", *amount);
   if (shown_amount) out.set("shown_amount", *shown_amount);
@@ -239,6 +249,10 @@ int trigger_charging(const Context& ctx, const TriggerFlags& f, ChargingTrigger 
   auto client = charging::Client::create(c);
   if (!client) throw UsageError{describe(client.error())};
   wait_delay(f, ctx);
+  if (f.duplicates > 0 || f.out_of_order) {  // how the sandbox sends this card's callback
+    admin(c.base_url, "POST", "/_sandbox/charging/callbacks",
+          Json{{"request_id", t.request_id}, {"duplicates", f.duplicates}, {"out_of_order", f.out_of_order}}, ctx);
+  }
   const charging::CardRequest card{t.telco, t.code, t.serial, t.amount, t.request_id};
   auto submitted = client->submit(card, ctx.call());
   if (!submitted) return fail(ctx, submitted.error());
@@ -246,6 +260,8 @@ int trigger_charging(const Context& ctx, const TriggerFlags& f, ChargingTrigger 
   out.set("provider", "charging").set("request_id", t.request_id).set("telco", t.telco).set("amount", t.amount);
   out.set("code", ctx.shown(t.code)).set("serial", ctx.shown(t.serial));
   out.set("status_now", submitted->status_code).set("callback_status", expected);
+  out.set("copies", 1 + f.duplicates);
+  if (f.out_of_order) out.set("out_of_order", true);
   if (submitted->status != charging::Status::kPending) {
     out.set("message", submitted->message);
     out.exit = Exit::kFailed;
@@ -257,9 +273,10 @@ int trigger_charging(const Context& ctx, const TriggerFlags& f, ChargingTrigger 
   return print(ctx, out);
 }
 
-void add_common(CLI::App* c, const Flags& f, bool url) {
+void add_common(CLI::App* c, const Flags& f, bool url, const char* out_of_order_help) {
   c->add_option("--duplicates", f->duplicates, "Extra copies of the delivery (the sandbox sends 1 + N)")
       ->check(whole_number(0, 10));
+  c->add_flag("--out-of-order", f->out_of_order, out_of_order_help);
   c->add_option("--delay", f->delay_ms, "Wait this many milliseconds before triggering")
       ->check(whole_number(0, 600000));
   if (url) c->add_option("--url", f->url, "Deliver here instead of the sandbox's configured webhook/IPN URL");
@@ -285,7 +302,12 @@ void add_trigger_commands(CLI::App& app, Context& ctx) {
     c->add_option("--bill-id", o->bill_id, "Pay this QR bill (its account and amount unless given)");
     c->add_option("--va", o->va, "vaAccountNumber credited (default: the QR's account)");
     c->add_option("--content", o->content, "Transfer content (default: the QR's purpose)");
-    add_common(c, f, true);
+    auto* debit = c->add_flag("--debit", o->debit,
+                              "The debit variant: money out of the account (\"type\": \"DEBIT\"); needs --amount, "
+                              "pays no QR or bill; a receiver must not credit it");
+    debit->excludes(c->get_option("--device"))->excludes(c->get_option("--bill-id"));
+    add_common(c, f, true,
+               "Send the first delivery before the sandbox's transaction list shows the payment (the rest after)");
   }
   {
     auto o = std::make_shared<TconnectTrigger>();
@@ -300,7 +322,8 @@ void add_trigger_commands(CLI::App& app, Context& ctx) {
     c->add_option("--payment-type", o->payment_type, "payment_type: QR, card, cash")->capture_default_str();
     c->add_option("--acc-no", o->acc_no, "acc_no (the account credited)");
     c->add_option("--narrative", o->narrative, "narrative (transfer description)");
-    add_common(c, f, true);
+    add_common(c, f, true,
+               "Send the first IPN while the transaction query still shows the order PENDING (the rest after)");
   }
   {
     auto o = std::make_shared<ChargingTrigger>();
@@ -324,6 +347,10 @@ void add_trigger_commands(CLI::App& app, Context& ctx) {
         ->capture_default_str();
     c->add_option("--delay", f->delay_ms, "Wait this many milliseconds before submitting")
         ->check(whole_number(0, 600000));
+    c->add_option("--duplicates", f->duplicates, "Extra copies of the final callback (the sandbox sends 1 + N)")
+        ->check(whole_number(0, 10));
+    c->add_flag("--out-of-order", f->out_of_order,
+                "After the final callback, a stale pending one (status 99) for the same card");
   }
 }
 

@@ -5,6 +5,8 @@
 // status 3). A reused request_id -> 102 REQUEST_ID_EXISTED; check of an unknown request_id -> 101.
 #include "sandbox.hpp"
 
+#include <tuple>
+
 namespace paygw::sandbox {
 namespace {
 
@@ -89,8 +91,14 @@ class Charging : public std::enable_shared_from_this<Charging> {
   // times on failure).
   void settle(const std::string& rid) {
     Json payload;
+    int duplicates = options_.charging_callback_duplicates;
+    bool out_of_order = options_.charging_callback_out_of_order;
     {
       std::lock_guard<std::mutex> lock(state_.mu);
+      if (auto script = state_.callback_scripts.find(rid); script != state_.callback_scripts.end()) {
+        std::tie(duplicates, out_of_order) = script->second;
+        state_.callback_scripts.erase(script);
+      }
       auto& c = state_.cards[rid];
       c.status = c.final_status;
       payload = result(rid, c);
@@ -104,8 +112,8 @@ class Charging : public std::enable_shared_from_this<Charging> {
       deliver(state_, options_.charging_callback_url, get, p.dump(), params, {},
               Json{{"provider", "charging"}, {"request_id", rid}, {"event", "callback"}, {"status", p["status"]}});
     };
-    for (int i = 0; i < 1 + options_.charging_callback_duplicates && !stopping(); ++i) send(payload);
-    if (options_.charging_callback_out_of_order) {
+    for (int i = 0; i < 1 + duplicates && !stopping(); ++i) send(payload);
+    if (out_of_order) {
       Json late = payload;  // a stale "pending" arriving after the final result
       late["status"] = 99;
       late["message"] = "PENDING";
@@ -128,6 +136,29 @@ void install_charging(httplib::Server& server, const Options& options, State& st
        });
   server.Get("/chargingws/v2",
              [charging](const httplib::Request& req, httplib::Response& res) { charging->charge(req, "", res); });
+  // A card's callback script, before it settles: {request_id, duplicates, out_of_order} overrides
+  // --charging-callback-duplicates and --charging-callback-out-of-order for that card.
+  post(server, "/_sandbox/charging/callbacks",
+       [&state](const httplib::Request&, const std::string& raw, httplib::Response& res) {
+         const Json in = Json::parse(raw.empty() ? "{}" : raw, nullptr, false);
+         if (!in.is_object() || !in.contains("request_id") || !in["request_id"].is_string() ||
+             in["request_id"].get<std::string>().empty()) {
+           return bad_request(res, "give {request_id[, duplicates, out_of_order]} before the card settles");
+         }
+         const std::optional<int> duplicates = count_field(in, "duplicates", kMaxDuplicates, res);
+         if (!duplicates) return;
+         const std::optional<bool> out_of_order = flag_field(in, "out_of_order", res);
+         if (!out_of_order) return;
+         const std::string rid = in["request_id"];
+         {
+           std::lock_guard<std::mutex> lock(state.mu);
+           if (state.callback_scripts.size() >= State::kMaxCallbackScripts && !state.callback_scripts.count(rid)) {
+             return bad_request(res, "too many callback scripts waiting for their cards");
+           }
+           state.callback_scripts[rid] = {*duplicates, *out_of_order};
+         }
+         json_reply(res, 200, Json{{"request_id", rid}, {"duplicates", *duplicates}, {"out_of_order", *out_of_order}});
+       });
   server.Get("/chargingws/v2/getfee",
              [charging](const httplib::Request& req, httplib::Response& res) { charging->fees(req, res); });
 }

@@ -382,6 +382,13 @@ std::optional<int> count_field(const Json& in, const char* name, int max, httpli
   return std::nullopt;
 }
 
+std::optional<bool> flag_field(const Json& in, const char* name, httplib::Response& res) {
+  if (!in.is_object() || !in.contains(name)) return false;
+  if (in[name].is_boolean()) return in[name].get<bool>();
+  bad_request(res, std::string(name) + " must be true or false");
+  return std::nullopt;
+}
+
 namespace {
 
 // "tingee webhook -> http://127.0.0.1:9/hook: HTTP 200 (attempt 1), reply {"code":"00"}": what the

@@ -41,10 +41,15 @@ constexpr const char* kFooter = R"(Endpoints:
   Charging  /chargingws/v2 (+ /getfee). Outcome by the card code's last digit: 1-4 that status, 0 -> 100,
             8 -> 99 then 3, others -> 99 then 1 (by callback after --charging-delay-ms).
 Simulation (no signature):
-  POST /_sandbox/tingee/payments {amount, vaAccountNumber, content, billId, duplicates, url}: a signed webhook
+  POST /_sandbox/tingee/payments {amount, vaAccountNumber, content, billId, duplicates, out_of_order, type, url}:
+       a signed webhook; type DEBIT = money out (the webhook says so, pays no bill); out_of_order = the
+       first copy is sent before the transaction list shows the payment
   POST /_sandbox/tingee/ping {url}: the unsigned dashboard ping (body optional)
-  POST /_sandbox/tconnect/payments {order_id, amount, payment_type, acc_no, narrative, duplicates, url}:
-       the order is paid (a SUCCESS transaction) and its encrypted IPN sent
+  POST /_sandbox/tconnect/payments {order_id, amount, payment_type, acc_no, narrative, duplicates, out_of_order,
+       url}: the order is paid (a SUCCESS transaction) and its encrypted IPN sent; out_of_order = the first
+       IPN is sent while the query still shows the order PENDING
+  POST /_sandbox/charging/callbacks {request_id, duplicates, out_of_order}: how that card's callback is sent
+       when it settles (else the --charging-callback-* flags); out_of_order = a stale pending one after it
   POST /_sandbox/faults {mode, ms, count, path} (DELETE clears), or the header 'x-sandbox-fault: MODE[:MS]';
        MODE = delay|timeout|reset|http500|http502|http503|malformed|truncated|oversized
   POST /_sandbox/clock {advance_s}: the sandbox clock moves on (tokens and bills expire, pending cards settle);

@@ -126,6 +126,9 @@ void bad_request(httplib::Response& res, const std::string& message);
 /// A count field of an admin request (`duplicates`): absent = 0; else an integer 0..`max`, or
 /// nullopt after a 400 reply naming the field.
 std::optional<int> count_field(const Json& in, const char* name, int max, httplib::Response& res);
+/// A boolean field of an admin request (`out_of_order`): absent = false; else true or false, or
+/// nullopt after a 400 reply naming the field.
+std::optional<bool> flag_field(const Json& in, const char* name, httplib::Response& res);
 /// Extra copies of a simulated payment's webhook or IPN at most (`duplicates`).
 inline constexpr int kMaxDuplicates = 10;
 

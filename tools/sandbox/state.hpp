@@ -68,6 +68,11 @@ struct State {
   std::map<std::string, long long> refresh_tokens;  // token -> expiry
   Json tconnect_transactions = Json::array();
   std::map<std::string, Card> cards;  // by request_id
+  /// How a card's callback is sent, set before it settles by POST /_sandbox/charging/callbacks:
+  /// request_id -> {duplicates, out_of_order}; used (and dropped) when it settles, else the
+  /// --charging-callback-* flags apply. At most kMaxCallbackScripts entries.
+  std::map<std::string, std::pair<int, bool>> callback_scripts;
+  static constexpr std::size_t kMaxCallbackScripts = 1000;
   Json events = Json::array();
   /// Every id the sandbox makes (transaction codes, request ids, bills, VAs, card trans_ids) is
   /// the next of this counter, which starts at a time-seeded value (first_id()), so that a store

@@ -211,14 +211,20 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                in["order_id"].get<std::string>().empty()) {
              return bad_request(
                  res,
-                 "give {order_id, amount[, payment_type, acc_no, narrative, duplicates, url, list_order_id]} "
+                 "give {order_id, amount[, payment_type, acc_no, narrative, duplicates, out_of_order, url, "
+                 "list_order_id]} "
                  "and an IPN url (or --tconnect-ipn-url)");
            }
            const std::optional<int> duplicates = count_field(in, "duplicates", kMaxDuplicates, res);
            if (!duplicates) return;
+           // out_of_order: the first IPN goes out while the transaction query still shows the
+           // order PENDING (the IPN overtakes the list); it is SUCCESS for the copies after it.
+           const std::optional<bool> out_of_order = flag_field(in, "out_of_order", res);
+           if (!out_of_order) return;
            const std::string order = in["order_id"], type = in.value("payment_type", "QR");
            const long long at = now_ms();
            std::string request_id;
+           Json success;  // what the query shows once the payment is listed
            long long amount = in.value("amount", 0LL);
            {
              std::lock_guard<std::mutex> lock(state_.mu);
@@ -232,8 +238,10 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                paid = &state_.tconnect_transactions.back();
              }
              if (amount == 0) amount = paid->value("amount", 0LL);
-             (*paid)["status"] = "SUCCESS";
-             (*paid)["amount"] = amount;
+             if (*out_of_order && !paid->contains("amount")) (*paid)["amount"] = amount;
+             success = {{"status", "SUCCESS"}, {"amount", amount}};
+             (*paid)["status"] = *out_of_order ? "PENDING" : "SUCCESS";
+             if (!*out_of_order) (*paid)["amount"] = amount;
              (*paid)["payment_type"] = type;
              (*paid)["narrative"] = in.value("narrative", "");
              (*paid)["trn_ref_no"] = "FT" + std::to_string(26000000000LL + state_.next_id++);
@@ -254,13 +262,26 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                                  {"original_transaction_date", at}};
            const Json body = {{"data", encrypt(payload.dump())}};
            Json deliveries = Json::array();
+           bool listed = !*out_of_order;
+           const auto list_it = [&] {
+             if (listed) return;
+             std::lock_guard<std::mutex> lock(state_.mu);
+             for (auto& t : state_.tconnect_transactions) {
+               if (t.value("request_id", "") == request_id) t.update(success);
+             }
+             listed = true;
+           };
            for (int i = 0; i < 1 + *duplicates && !stopping(); ++i) {
-             for (int status : deliver(state_, url, false, body.dump(), {}, {},
-                                       Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", order}})) {
+             // Out of order, the first IPN is sent once (no retry) while the order is still PENDING.
+             for (int status :
+                  deliver(state_, url, false, body.dump(), {}, {},
+                          Json{{"provider", "tconnect"}, {"event", "ipn"}, {"order_id", order}}, listed ? 3 : 1)) {
                deliveries.push_back(status);
              }
+             list_it();
            }
-           ok(res, Json{{"request_id", request_id}, {"deliveries", deliveries}});
+           list_it();
+           ok(res, Json{{"request_id", request_id}, {"out_of_order", *out_of_order}, {"deliveries", deliveries}});
          });
   }
 

@@ -122,11 +122,23 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
         const std::string url = in.is_object() ? in.value("url", options.tingee_webhook_url) : "";
         if (!in.is_object() || url.empty()) {
           return bad_request(res,
-                             "give {amount, vaAccountNumber, content[, billId, duplicates, url]} and a webhook url "
+                             "give {amount, vaAccountNumber, content[, billId, duplicates, out_of_order, type, url]} "
+                             "and a webhook url "
                              "(or --tingee-webhook-url)");
         }
         const std::optional<int> duplicates = count_field(in, "duplicates", kMaxDuplicates, res);
         if (!duplicates) return;
+        // out_of_order: the first copy goes out before the transaction list shows the payment.
+        const std::optional<bool> out_of_order = flag_field(in, "out_of_order", res);
+        if (!out_of_order) return;
+        // type: "CREDIT" (money in, the default) or "DEBIT" (money out of the account: it pays no
+        // bill, no device shows it, and its webhook says "type": "DEBIT").
+        if (in.contains("type") && (!in["type"].is_string() || (in["type"] != "CREDIT" && in["type"] != "DEBIT"))) {
+          return bad_request(res, "type must be \"CREDIT\" or \"DEBIT\"");
+        }
+        const bool debit = in.value("type", "CREDIT") == "DEBIT";
+        if (debit && in.contains("billId")) return bad_request(res, "a DEBIT pays no bill: drop billId");
+        Json txn;
         std::string code, va = in.value("vaAccountNumber", ""), bill_id = in.value("billId", ""), bill_qr;
         long long amount = in.value("amount", 0LL);
         const std::string ts = vn_now(true);
@@ -147,21 +159,21 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
               it->second.status = "paid";
           }
           code = "0400/FT" + std::to_string(26000000000LL + state.next_id++);
-          Json txn = {{"transactionId", code},
-                      {"merchantId", 1},
-                      {"shopId", 1},
-                      {"bankBin", "970422"},
-                      {"cashFlowSource", "bank-transfer"},
-                      {"code", code},
-                      {"amount", amount},
-                      {"type", "CREDIT"},
-                      {"content", in.value("content", "")},
-                      {"currency", "VND"},
-                      {"accountNumber", "0023457923442"},
-                      {"vaAccountNumber", va},
-                      {"transactionDate", ts.substr(0, 14)}};
+          txn = {{"transactionId", code},
+                 {"merchantId", 1},
+                 {"shopId", 1},
+                 {"bankBin", "970422"},
+                 {"cashFlowSource", "bank-transfer"},
+                 {"code", code},
+                 {"amount", amount},
+                 {"type", debit ? "DEBIT" : "CREDIT"},
+                 {"content", in.value("content", "")},
+                 {"currency", "VND"},
+                 {"accountNumber", "0023457923442"},
+                 {"vaAccountNumber", va},
+                 {"transactionDate", ts.substr(0, 14)}};
           if (!bill_id.empty()) txn["billId"] = bill_id;
-          state.tingee_transactions.push_back(txn);
+          if (!*out_of_order) state.tingee_transactions.push_back(txn);
           // The device showing this bill (or a QR to this account) shows that it was paid.
           for (auto& [uuid, device] : state.tingee_devices) {
             const Json& shown = device.screen;
@@ -173,7 +185,7 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
                 !bill_id.empty() && (d.value("billId", "") == bill_id || d.value("qrCode", "") == bill_qr);
             const bool this_account =
                 bill_id.empty() && !va.empty() && d.value("qrCode", "").find(va) != std::string::npos;
-            if (this_bill || this_account) {
+            if (!debit && (this_bill || this_account)) {
               state.record("tingee", uuid, "paid",
                            Json{{"amount", amount}, {"transactionCode", code}, {"billId", bill_id}}, true);
             }
@@ -185,17 +197,33 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
             {"accountNumber", "0023457923442"},     {"vaAccountNumber", va},   {"transactionDate", ts.substr(0, 14)},
             {"additionalData", Json::array()}};
         if (!bill_id.empty()) body["additionalData"].push_back(Json{{"name", "billId"}, {"value", bill_id}});
+        if (debit) body["type"] = "DEBIT";  // as the transaction list names it; credits carry no type
         const std::string text_body = body.dump();
         const httplib::Headers headers = {
             {"x-request-timestamp", ts}, {"x-signature", hmac_sha512_hex(options.tingee_secret, ts + ":" + text_body)}};
         Json deliveries = Json::array();
+        bool listed = !*out_of_order;
+        const auto list_it = [&] {
+          if (listed) return;
+          std::lock_guard<std::mutex> lock(state.mu);
+          state.tingee_transactions.push_back(txn);
+          listed = true;
+        };
         for (int i = 0; i < 1 + *duplicates && !stopping(); ++i) {
-          for (int status : deliver(state, url, false, text_body, {}, headers,
-                                    Json{{"provider", "tingee"}, {"event", "webhook"}, {"transactionCode", code}})) {
+          // Out of order, the first copy is sent once (no retry): the list does not show it yet.
+          for (int status :
+               deliver(state, url, false, text_body, {}, headers,
+                       Json{{"provider", "tingee"}, {"event", "webhook"}, {"transactionCode", code}}, listed ? 3 : 1)) {
             deliveries.push_back(status);
           }
+          list_it();
         }
-        json_reply(res, 200, Json{{"transactionCode", code}, {"deliveries", deliveries}});
+        list_it();
+        json_reply(res, 200,
+                   Json{{"transactionCode", code},
+                        {"type", debit ? "DEBIT" : "CREDIT"},
+                        {"out_of_order", *out_of_order},
+                        {"deliveries", deliveries}});
       });
   // The dashboard's connection test: unsigned. The body ({url}) is optional.
   post(server, "/_sandbox/tingee/ping",

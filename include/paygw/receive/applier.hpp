@@ -86,7 +86,8 @@ class PAYGW_EXPORT Applier {
   Result<Applied> apply_card(const charging::ChargeResult& result, std::string_view source) const;
 
   /// A verified Tingee payment; event key (kTingee, transaction_code), which must be 1..256 bytes
-  /// without control characters. The amount must be within 1..kMaxAmountVnd (kRejected
+  /// without control characters. A payment whose `type` is set and is not "CREDIT" (a debit) is
+  /// kIgnored: alerted ("debit"), nothing recorded or credited. The amount must be within 1..kMaxAmountVnd (kRejected
   /// otherwise). When the payment names a stored bill in write_ahead or pending state and its
   /// amount equals the bill's, the bill moves to final in the same transaction.
   /// A payment whose key was already applied is a duplicate when it is the same payment, else a

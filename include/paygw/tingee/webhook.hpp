@@ -39,6 +39,11 @@ struct PaymentNotification {
   /// `additionalData`: `{name, value}` items as (name, value); other objects as (key, value)
   /// for each string member.
   std::vector<std::pair<std::string, std::string>> additional_data;
+  /// `type` (else `transactionType`) when the webhook carries one: "CREDIT" or "DEBIT", as in
+  /// Tingee's transaction list. Empty when absent — the webhooks observed carry none and notify
+  /// credits only. Anything but empty or "CREDIT" (any case) is not a credit: the receive module
+  /// never credits it (it acknowledges it and alerts "debit").
+  std::string type;
 };
 
 /// Outcome of a bank-link session (the webhook's `status`).
