@@ -22,7 +22,7 @@ void validate_notify(Validator& v, const NotifyPlatforms& n) {
       "notify.telegram_chat_ids must not contain 0");
   api::texts(v, "notify.lark_webhook_urls", n.lark_webhook_urls, kMaxLongText);
   for (const auto& z : n.zalo) {
-    v.require(z.type == "phone-number" || z.type == "group", "notify.zalo type must be \"phone-number\" or \"group\"");
+    v.require(z.type == "phone-number" || z.type == "group", R"(notify.zalo type must be "phone-number" or "group")");
     api::text(v, "notify.zalo name", z.name, true);
   }
   for (const auto& box : n.tingee_boxes) {
