@@ -257,6 +257,95 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options) override {
     call_back(kGetEinvoiceProviders, NoRequest{}, options, std::move(done));
   }
+  Result<CreateVaResult> create_va(const CreateVaRequest& request, const CallOptions& options) override {
+    return call(kCreateVa, request, options);
+  }
+  std::future<Result<CreateVaResult>> create_va_async(const CreateVaRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kCreateVa, request, options);
+  }
+  void create_va_async(const CreateVaRequest& request, Completion<CreateVaResult> done,
+                       const CallOptions& options) override {
+    call_back(kCreateVa, request, options, std::move(done));
+  }
+  Result<CreateVaResult> create_va_advanced(const CreateVaAdvancedRequest& request,
+                                            const CallOptions& options) override {
+    return call(kCreateVaAdvanced, request, options);
+  }
+  std::future<Result<CreateVaResult>> create_va_advanced_async(const CreateVaAdvancedRequest& request,
+                                                               const CallOptions& options) override {
+    return call_async(kCreateVaAdvanced, request, options);
+  }
+  void create_va_advanced_async(const CreateVaAdvancedRequest& request, Completion<CreateVaResult> done,
+                                const CallOptions& options) override {
+    call_back(kCreateVaAdvanced, request, options, std::move(done));
+  }
+  Result<ConfirmVaResult> confirm_va(const ConfirmVaRequest& request, const CallOptions& options) override {
+    return call(kConfirmVa, request, options);
+  }
+  std::future<Result<ConfirmVaResult>> confirm_va_async(const ConfirmVaRequest& request,
+                                                        const CallOptions& options) override {
+    return call_async(kConfirmVa, request, options);
+  }
+  void confirm_va_async(const ConfirmVaRequest& request, Completion<ConfirmVaResult> done,
+                        const CallOptions& options) override {
+    call_back(kConfirmVa, request, options, std::move(done));
+  }
+  Result<OtpSession> delete_va(const DeleteVaRequest& request, const CallOptions& options) override {
+    return call(kDeleteVa, request, options);
+  }
+  std::future<Result<OtpSession>> delete_va_async(const DeleteVaRequest& request, const CallOptions& options) override {
+    return call_async(kDeleteVa, request, options);
+  }
+  void delete_va_async(const DeleteVaRequest& request, Completion<OtpSession> done,
+                       const CallOptions& options) override {
+    call_back(kDeleteVa, request, options, std::move(done));
+  }
+  Result<Ack> confirm_delete_va(const ConfirmDeleteVaRequest& request, const CallOptions& options) override {
+    return call(kConfirmDeleteVa, request, options);
+  }
+  std::future<Result<Ack>> confirm_delete_va_async(const ConfirmDeleteVaRequest& request,
+                                                   const CallOptions& options) override {
+    return call_async(kConfirmDeleteVa, request, options);
+  }
+  void confirm_delete_va_async(const ConfirmDeleteVaRequest& request, Completion<Ack> done,
+                               const CallOptions& options) override {
+    call_back(kConfirmDeleteVa, request, options, std::move(done));
+  }
+  Result<VaPage> get_va_paging(const GetVaPagingRequest& request, const CallOptions& options) override {
+    return call(kGetVaPaging, request, options);
+  }
+  std::future<Result<VaPage>> get_va_paging_async(const GetVaPagingRequest& request,
+                                                  const CallOptions& options) override {
+    return call_async(kGetVaPaging, request, options);
+  }
+  void get_va_paging_async(const GetVaPagingRequest& request, Completion<VaPage> done,
+                           const CallOptions& options) override {
+    call_back(kGetVaPaging, request, options, std::move(done));
+  }
+  Result<OtpSession> register_notify(const RegisterNotifyRequest& request, const CallOptions& options) override {
+    return call(kRegisterNotify, request, options);
+  }
+  std::future<Result<OtpSession>> register_notify_async(const RegisterNotifyRequest& request,
+                                                        const CallOptions& options) override {
+    return call_async(kRegisterNotify, request, options);
+  }
+  void register_notify_async(const RegisterNotifyRequest& request, Completion<OtpSession> done,
+                             const CallOptions& options) override {
+    call_back(kRegisterNotify, request, options, std::move(done));
+  }
+  Result<OtpSession> confirm_register_notify(const ConfirmRegisterNotifyRequest& request,
+                                             const CallOptions& options) override {
+    return call(kConfirmRegisterNotify, request, options);
+  }
+  std::future<Result<OtpSession>> confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request,
+                                                                const CallOptions& options) override {
+    return call_async(kConfirmRegisterNotify, request, options);
+  }
+  void confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request, Completion<OtpSession> done,
+                                     const CallOptions& options) override {
+    call_back(kConfirmRegisterNotify, request, options, std::move(done));
+  }
   // END generated
 
  private:

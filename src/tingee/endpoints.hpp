@@ -8,6 +8,7 @@
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
 #include "tingee/codec_e_invoice.hpp"
+#include "tingee/codec_va.hpp"
 #include "tingee/protocol.hpp"
 
 namespace paygw::tingee::detail {
@@ -78,6 +79,30 @@ inline constexpr Endpoint<NoRequest, BankList> kGetBanks{
 /// get_einvoice_providers: The e-invoice providers Tingee issues invoices through (`POST /v1/e-invoice/get-provider`;
 inline constexpr Endpoint<NoRequest, EInvoiceProviders> kGetEinvoiceProviders{
     Method::kPost, "/v1/e-invoice/get-provider", kRead, nullptr, detail::parse_e_invoice_providers, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// create_va: Starts linking a bank account as a virtual account (`{bank prefix}/create-va`; the official SDKs'
+inline constexpr Endpoint<CreateVaRequest, CreateVaResult> kCreateVa{
+    Method::kPost, "/create-va", kWrite, detail::build, detail::parse_create_va, nullptr, {Group::kBank, detail::parse_envelope}};
+/// create_va_advanced: create_va's advanced form (`{bank prefix}/create-va-advanced`, `bank.createVaAdvanced`): the same
+inline constexpr Endpoint<CreateVaAdvancedRequest, CreateVaResult> kCreateVaAdvanced{
+    Method::kPost, "/create-va-advanced", kWrite, detail::build, detail::parse_create_va, nullptr, {Group::kBank, detail::parse_envelope}};
+/// confirm_va: Confirms a create_va with the OTP the bank sent (`{bank prefix}/confirm-va`, `bank.confirmVa`);
+inline constexpr Endpoint<ConfirmVaRequest, ConfirmVaResult> kConfirmVa{
+    Method::kPost, "/confirm-va", kWrite, detail::build, detail::parse_confirm_va, nullptr, {Group::kBank, detail::parse_envelope}};
+/// delete_va: Starts unlinking a VA (`POST {bank prefix}/delete-va?bankBin=&vaAccountNumber=`; no body, signed
+inline constexpr Endpoint<DeleteVaRequest, OtpSession> kDeleteVa{
+    Method::kPost, "/delete-va", kWrite, nullptr, detail::parse_otp_session, detail::build_query, {Group::kBank, detail::parse_envelope}};
+/// confirm_delete_va: Confirms a delete_va with its OTP (`{bank prefix}/confirm-delete-va`, `bank.confirmDeleteVa`).
+inline constexpr Endpoint<ConfirmDeleteVaRequest, Ack> kConfirmDeleteVa{
+    Method::kPost, "/confirm-delete-va", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kBank, detail::parse_envelope}};
+/// get_va_paging: One page of the merchant's virtual accounts (`{bank prefix}/get-va-paging`, `bank.getVaPaging`). A read.
+inline constexpr Endpoint<GetVaPagingRequest, VaPage> kGetVaPaging{
+    Method::kPost, "/get-va-paging", kRead, detail::build, detail::parse_va_page, nullptr, {Group::kBank, detail::parse_envelope}};
+/// register_notify: Asks the bank to notify Tingee of a VA's payments (`{bank prefix}/register-notify`,
+inline constexpr Endpoint<RegisterNotifyRequest, OtpSession> kRegisterNotify{
+    Method::kPost, "/register-notify", kWrite, detail::build, detail::parse_otp_session, nullptr, {Group::kBank, detail::parse_envelope}};
+/// confirm_register_notify: Confirms a register_notify with its OTP (`{bank prefix}/confirm-register-notify`,
+inline constexpr Endpoint<ConfirmRegisterNotifyRequest, OtpSession> kConfirmRegisterNotify{
+    Method::kPost, "/confirm-register-notify", kWrite, detail::build, detail::parse_otp_session, nullptr, {Group::kBank, detail::parse_envelope}};
 // clang-format on
 // END generated
 

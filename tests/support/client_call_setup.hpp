@@ -260,6 +260,48 @@ inline tingee::GetTransactionPagingRequest transactions() {
   return r;
 }
 
+inline tingee::CreateVaRequest create_va() {
+  tingee::CreateVaRequest r;
+  r.account_number = "2101234567";
+  r.account_name = "NGUYEN VAN A";
+  r.identity = "001090012345";
+  r.mobile = "0901234567";
+  r.shop_id = 12;
+  r.bank_bin = "970418";
+  return r;
+}
+inline tingee::CreateVaAdvancedRequest create_va_advanced() {
+  tingee::CreateVaAdvancedRequest r;
+  static_cast<tingee::CreateVaRequest&>(r) = create_va();
+  r.redirect_url = "https://shop.example.vn/linked";
+  return r;
+}
+template <typename Confirmation>
+Confirmation otp_confirmation(const char* confirm_id) {
+  Confirmation r;
+  r.confirm_id = confirm_id;
+  r.otp_number = "123456";
+  r.bank_bin = "970418";
+  return r;
+}
+inline tingee::ConfirmVaRequest confirm_va() { return otp_confirmation<tingee::ConfirmVaRequest>("CF-1"); }
+inline tingee::DeleteVaRequest delete_va() { return {"970418", "TNG60716171228", std::nullopt}; }
+inline tingee::ConfirmDeleteVaRequest confirm_delete_va() {
+  return otp_confirmation<tingee::ConfirmDeleteVaRequest>("DEL-1");
+}
+inline tingee::GetVaPagingRequest va_paging() {
+  tingee::GetVaPagingRequest r;
+  r.max_result_count = 20;
+  r.bank_bin = "970418";
+  return r;
+}
+inline tingee::RegisterNotifyRequest register_notify() { return {std::nullopt, "TNG60716171228", "970416", ""}; }
+inline tingee::ConfirmRegisterNotifyRequest confirm_register_notify() {
+  auto r = otp_confirmation<tingee::ConfirmRegisterNotifyRequest>("RN-1");
+  r.bank_bin = "970416";
+  return r;
+}
+
 inline tconnect::PosPush pos() { return {"00059012710", "0129210912", 150000}; }
 inline tconnect::SoundboxPush soundbox() { return {"SB-001234", 180000, kSoundboxQr}; }
 inline tconnect::TransactionQuery query() { return {"2026-01-07 00:00:00", "2026-01-07 23:59:59", 10, 1}; }

@@ -107,6 +107,15 @@ class ScriptedProvider final : public http::Transport {
     if (path.find("/e-invoice/get-provider") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":[{"code":"misa","name":"MISA"}]})";
     }
+    if (path.find("/create-va") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"confirmId":"CF-1","otpMethod":"SMSTTT"}})";
+    }
+    if (path.find("/confirm-va") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"accountNumber":"2101234567","vaAccountNumber":"TNG1"}})";
+    }
+    if (path.find("/get-va-paging") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"items":[{"accountNumber":"2101234567"}],"totalCount":1}})";
+    }
     if (path.find("add-device-to-shop") != std::string::npos ||
         path.find("get-devices-link-to-shop-or-va") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":[{"type":"tingee-box-3ls","uuid":"DEVICE-001"}]})";

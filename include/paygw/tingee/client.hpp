@@ -385,6 +385,131 @@ class PAYGW_EXPORT Client {
   void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options = {}) const {
     connection_->get_einvoice_providers_async(std::move(done), options);
   }
+  /// Starts linking a bank account as a virtual account (`{bank prefix}/create-va`; the official SDKs'
+  /// `bank.createVa`). The bank then sends an OTP (confirm it with confirm_va and the answer's
+  /// confirm_id) or a link. A write: not retried; after a kMaybeSent error a link may be pending.
+  Result<CreateVaResult> create_va(const CreateVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->create_va(request, options);
+  }
+  /// create_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<CreateVaResult>> create_va_async(const CreateVaRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->create_va_async(request, options);
+  }
+  /// create_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_va_async(const CreateVaRequest& request, Completion<CreateVaResult> done,
+                       const CallOptions& options = {}) const {
+    connection_->create_va_async(request, std::move(done), options);
+  }
+  /// create_va's advanced form (`{bank prefix}/create-va-advanced`, `bank.createVaAdvanced`): the same
+  /// body and answer. A write: not retried.
+  Result<CreateVaResult> create_va_advanced(const CreateVaAdvancedRequest& request,
+                                            const CallOptions& options = {}) const {
+    return connection_->create_va_advanced(request, options);
+  }
+  /// create_va_advanced without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<CreateVaResult>> create_va_advanced_async(const CreateVaAdvancedRequest& request,
+                                                               const CallOptions& options = {}) const {
+    return connection_->create_va_advanced_async(request, options);
+  }
+  /// create_va_advanced without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_va_advanced_async(const CreateVaAdvancedRequest& request, Completion<CreateVaResult> done,
+                                const CallOptions& options = {}) const {
+    connection_->create_va_advanced_async(request, std::move(done), options);
+  }
+  /// Confirms a create_va with the OTP the bank sent (`{bank prefix}/confirm-va`, `bank.confirmVa`);
+  /// answers the active VA. The OTP is consumed by its first try: a write, never resent (after a
+  /// kMaybeSent error look the VA up with get_va_paging; the confirm can take minutes).
+  Result<ConfirmVaResult> confirm_va(const ConfirmVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->confirm_va(request, options);
+  }
+  /// confirm_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<ConfirmVaResult>> confirm_va_async(const ConfirmVaRequest& request,
+                                                        const CallOptions& options = {}) const {
+    return connection_->confirm_va_async(request, options);
+  }
+  /// confirm_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_va_async(const ConfirmVaRequest& request, Completion<ConfirmVaResult> done,
+                        const CallOptions& options = {}) const {
+    connection_->confirm_va_async(request, std::move(done), options);
+  }
+  /// Starts unlinking a VA (`POST {bank prefix}/delete-va?bankBin=&vaAccountNumber=`; no body, signed
+  /// over "{}"; `bank.deleteVa`). Confirm with confirm_delete_va and the answer's confirm_id (none
+  /// for VCB: nothing left to confirm). A write: not retried.
+  Result<OtpSession> delete_va(const DeleteVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->delete_va(request, options);
+  }
+  /// delete_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<OtpSession>> delete_va_async(const DeleteVaRequest& request,
+                                                  const CallOptions& options = {}) const {
+    return connection_->delete_va_async(request, options);
+  }
+  /// delete_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void delete_va_async(const DeleteVaRequest& request, Completion<OtpSession> done,
+                       const CallOptions& options = {}) const {
+    connection_->delete_va_async(request, std::move(done), options);
+  }
+  /// Confirms a delete_va with its OTP (`{bank prefix}/confirm-delete-va`, `bank.confirmDeleteVa`).
+  /// The OTP is consumed by its first try: a write, never resent.
+  Result<Ack> confirm_delete_va(const ConfirmDeleteVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->confirm_delete_va(request, options);
+  }
+  /// confirm_delete_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<Ack>> confirm_delete_va_async(const ConfirmDeleteVaRequest& request,
+                                                   const CallOptions& options = {}) const {
+    return connection_->confirm_delete_va_async(request, options);
+  }
+  /// confirm_delete_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_delete_va_async(const ConfirmDeleteVaRequest& request, Completion<Ack> done,
+                               const CallOptions& options = {}) const {
+    connection_->confirm_delete_va_async(request, std::move(done), options);
+  }
+  /// One page of the merchant's virtual accounts (`{bank prefix}/get-va-paging`, `bank.getVaPaging`). A read.
+  Result<VaPage> get_va_paging(const GetVaPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->get_va_paging(request, options);
+  }
+  /// get_va_paging without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<VaPage>> get_va_paging_async(const GetVaPagingRequest& request,
+                                                  const CallOptions& options = {}) const {
+    return connection_->get_va_paging_async(request, options);
+  }
+  /// get_va_paging without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_va_paging_async(const GetVaPagingRequest& request, Completion<VaPage> done,
+                           const CallOptions& options = {}) const {
+    connection_->get_va_paging_async(request, std::move(done), options);
+  }
+  /// Asks the bank to notify Tingee of a VA's payments (`{bank prefix}/register-notify`,
+  /// `bank.registerNotify`; ACB needs it after confirm_va). The bank sends a second OTP: confirm it
+  /// with confirm_register_notify. A write: not retried.
+  Result<OtpSession> register_notify(const RegisterNotifyRequest& request, const CallOptions& options = {}) const {
+    return connection_->register_notify(request, options);
+  }
+  /// register_notify without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<OtpSession>> register_notify_async(const RegisterNotifyRequest& request,
+                                                        const CallOptions& options = {}) const {
+    return connection_->register_notify_async(request, options);
+  }
+  /// register_notify without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void register_notify_async(const RegisterNotifyRequest& request, Completion<OtpSession> done,
+                             const CallOptions& options = {}) const {
+    connection_->register_notify_async(request, std::move(done), options);
+  }
+  /// Confirms a register_notify with its OTP (`{bank prefix}/confirm-register-notify`,
+  /// `bank.confirmRegisterNotify`). The OTP is consumed by its first try: a write, never resent.
+  Result<OtpSession> confirm_register_notify(const ConfirmRegisterNotifyRequest& request,
+                                             const CallOptions& options = {}) const {
+    return connection_->confirm_register_notify(request, options);
+  }
+  /// confirm_register_notify without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<OtpSession>> confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request,
+                                                                const CallOptions& options = {}) const {
+    return connection_->confirm_register_notify_async(request, options);
+  }
+  /// confirm_register_notify without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request, Completion<OtpSession> done,
+                                     const CallOptions& options = {}) const {
+    connection_->confirm_register_notify_async(request, std::move(done), options);
+  }
   // END generated
 
  private:

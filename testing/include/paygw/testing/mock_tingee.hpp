@@ -139,6 +139,55 @@ class MockTingeeConnection : public tingee::Connection {
               (override));
   MOCK_METHOD(void, get_einvoice_providers_async, (Completion<tingee::EInvoiceProviders>, const CallOptions&),
               (override));
+  MOCK_METHOD(Result<tingee::CreateVaResult>, create_va, (const tingee::CreateVaRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::CreateVaResult>>, create_va_async,
+              (const tingee::CreateVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, create_va_async,
+              (const tingee::CreateVaRequest&, Completion<tingee::CreateVaResult>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::CreateVaResult>, create_va_advanced,
+              (const tingee::CreateVaAdvancedRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::CreateVaResult>>, create_va_advanced_async,
+              (const tingee::CreateVaAdvancedRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, create_va_advanced_async,
+              (const tingee::CreateVaAdvancedRequest&, Completion<tingee::CreateVaResult>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::ConfirmVaResult>, confirm_va, (const tingee::ConfirmVaRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::ConfirmVaResult>>, confirm_va_async,
+              (const tingee::ConfirmVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, confirm_va_async,
+              (const tingee::ConfirmVaRequest&, Completion<tingee::ConfirmVaResult>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, delete_va, (const tingee::DeleteVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, delete_va_async,
+              (const tingee::DeleteVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, delete_va_async,
+              (const tingee::DeleteVaRequest&, Completion<tingee::OtpSession>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::Ack>, confirm_delete_va, (const tingee::ConfirmDeleteVaRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::Ack>>, confirm_delete_va_async,
+              (const tingee::ConfirmDeleteVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, confirm_delete_va_async,
+              (const tingee::ConfirmDeleteVaRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::VaPage>, get_va_paging, (const tingee::GetVaPagingRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::VaPage>>, get_va_paging_async,
+              (const tingee::GetVaPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_va_paging_async,
+              (const tingee::GetVaPagingRequest&, Completion<tingee::VaPage>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, register_notify, (const tingee::RegisterNotifyRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, register_notify_async,
+              (const tingee::RegisterNotifyRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, register_notify_async,
+              (const tingee::RegisterNotifyRequest&, Completion<tingee::OtpSession>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, confirm_register_notify,
+              (const tingee::ConfirmRegisterNotifyRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, confirm_register_notify_async,
+              (const tingee::ConfirmRegisterNotifyRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, confirm_register_notify_async,
+              (const tingee::ConfirmRegisterNotifyRequest&, Completion<tingee::OtpSession>, const CallOptions&),
+              (override));
   // END generated
 };
 
