@@ -7,6 +7,7 @@
 
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
+#include "tingee/codec_direct_debit.hpp"
 #include "tingee/codec_e_invoice.hpp"
 #include "tingee/codec_va.hpp"
 #include "tingee/protocol.hpp"
@@ -103,6 +104,30 @@ inline constexpr Endpoint<RegisterNotifyRequest, OtpSession> kRegisterNotify{
 /// confirm_register_notify: Confirms a register_notify with its OTP (`{bank prefix}/confirm-register-notify`,
 inline constexpr Endpoint<ConfirmRegisterNotifyRequest, OtpSession> kConfirmRegisterNotify{
     Method::kPost, "/confirm-register-notify", kWrite, detail::build, detail::parse_otp_session, nullptr, {Group::kBank, detail::parse_envelope}};
+/// direct_debit_register: Opens a direct-debit subscription for a payer (`POST /v1/direct-debit/register`, the official
+inline constexpr Endpoint<DirectDebitRegisterRequest, DirectDebitLink> kDirectDebitRegister{
+    Method::kPost, "/v1/direct-debit/register", kWrite, detail::build, detail::parse_direct_debit_link, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_payment_bill: Debits a subscription (`POST /v1/direct-debit/payment-bill`, `directDebit.paymentBill`). Money
+inline constexpr Endpoint<DirectDebitPaymentBillRequest, PaymentBillResult> kDirectDebitPaymentBill{
+    Method::kPost, "/v1/direct-debit/payment-bill", kWrite, detail::build, detail::parse_payment_bill, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_delete_subscription: Ends a subscription (`DELETE /v1/direct-debit/delete-subscription` with a JSON body,
+inline constexpr Endpoint<DirectDebitDeleteSubscriptionRequest, DeleteSubscriptionResult> kDirectDebitDeleteSubscription{
+    Method::kDelete, "/v1/direct-debit/delete-subscription", kWrite, detail::build, detail::parse_delete_subscription, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_refund: Refunds (part of) a debit (`POST /v1/direct-debit/refund`, `directDebit.refund`). Money out:
+inline constexpr Endpoint<DirectDebitRefundRequest, RefundResult> kDirectDebitRefund{
+    Method::kPost, "/v1/direct-debit/refund", kWrite, detail::build, detail::parse_refund, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_edit_confirm_payment_method: Lets the payer change how debits are confirmed (`PUT /v1/direct-debit/edit-confirm-payment-method`,
+inline constexpr Endpoint<DirectDebitEditConfirmPaymentMethodRequest, DirectDebitLink> kDirectDebitEditConfirmPaymentMethod{
+    Method::kPut, "/v1/direct-debit/edit-confirm-payment-method", kWrite, detail::build, detail::parse_direct_debit_link, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_get_subscription_status: A subscription's state (`GET /v1/direct-debit/get-subscription-status?…`; no body, signed over
+inline constexpr Endpoint<DirectDebitSubscriptionStatusRequest, SubscriptionStatus> kDirectDebitGetSubscriptionStatus{
+    Method::kGet, "/v1/direct-debit/get-subscription-status", kRead, nullptr, detail::parse_subscription_status, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_get_transaction_status: A debit's state (`GET /v1/direct-debit/get-transaction-status?…`; no body, signed over "{}";
+inline constexpr Endpoint<DirectDebitTransactionStatusRequest, DirectDebitTransactionStatus> kDirectDebitGetTransactionStatus{
+    Method::kGet, "/v1/direct-debit/get-transaction-status", kRead, nullptr, detail::parse_direct_debit_transaction_status, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_get_paging_transactions: One page of a subscription's debits (`GET /v1/direct-debit/get-paging-transactions?…`; no body,
+inline constexpr Endpoint<DirectDebitTransactionPagingRequest, DirectDebitTransactionPage> kDirectDebitGetPagingTransactions{
+    Method::kGet, "/v1/direct-debit/get-paging-transactions", kRead, nullptr, detail::parse_direct_debit_transaction_page, detail::build_query, {Group::kDevice, detail::parse_envelope}};
 // clang-format on
 // END generated
 

@@ -510,6 +510,153 @@ class PAYGW_EXPORT Client {
                                      const CallOptions& options = {}) const {
     connection_->confirm_register_notify_async(request, std::move(done), options);
   }
+  /// Opens a direct-debit subscription for a payer (`POST /v1/direct-debit/register`, the official
+  /// SDKs' `directDebit.register`); answers the page where the payer authorises the debits. A
+  /// write: not retried.
+  Result<DirectDebitLink> direct_debit_register(const DirectDebitRegisterRequest& request,
+                                                const CallOptions& options = {}) const {
+    return connection_->direct_debit_register(request, options);
+  }
+  /// direct_debit_register without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<DirectDebitLink>> direct_debit_register_async(const DirectDebitRegisterRequest& request,
+                                                                   const CallOptions& options = {}) const {
+    return connection_->direct_debit_register_async(request, options);
+  }
+  /// direct_debit_register without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void direct_debit_register_async(const DirectDebitRegisterRequest& request, Completion<DirectDebitLink> done,
+                                   const CallOptions& options = {}) const {
+    connection_->direct_debit_register_async(request, std::move(done), options);
+  }
+  /// Debits a subscription (`POST /v1/direct-debit/payment-bill`, `directDebit.paymentBill`). Money
+  /// moves: a write, never resent unless certainly not sent; after a kMaybeSent error look the
+  /// debit up with direct_debit_get_paging_transactions (by request_id's debit) before paying again.
+  Result<PaymentBillResult> direct_debit_payment_bill(const DirectDebitPaymentBillRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->direct_debit_payment_bill(request, options);
+  }
+  /// direct_debit_payment_bill without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<PaymentBillResult>> direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request,
+                                                                         const CallOptions& options = {}) const {
+    return connection_->direct_debit_payment_bill_async(request, options);
+  }
+  /// direct_debit_payment_bill without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request, Completion<PaymentBillResult> done,
+                                       const CallOptions& options = {}) const {
+    connection_->direct_debit_payment_bill_async(request, std::move(done), options);
+  }
+  /// Ends a subscription (`DELETE /v1/direct-debit/delete-subscription` with a JSON body,
+  /// `directDebit.deleteSubscription`); the payer confirms at the answer's confirm_url. A write.
+  Result<DeleteSubscriptionResult> direct_debit_delete_subscription(const DirectDebitDeleteSubscriptionRequest& request,
+                                                                    const CallOptions& options = {}) const {
+    return connection_->direct_debit_delete_subscription(request, options);
+  }
+  /// direct_debit_delete_subscription without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<DeleteSubscriptionResult>> direct_debit_delete_subscription_async(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_delete_subscription_async(request, options);
+  }
+  /// direct_debit_delete_subscription without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_delete_subscription_async(const DirectDebitDeleteSubscriptionRequest& request,
+                                              Completion<DeleteSubscriptionResult> done,
+                                              const CallOptions& options = {}) const {
+    connection_->direct_debit_delete_subscription_async(request, std::move(done), options);
+  }
+  /// Refunds (part of) a debit (`POST /v1/direct-debit/refund`, `directDebit.refund`). Money out:
+  /// a write, never resent unless certainly not sent; after a kMaybeSent error read the debit's
+  /// state (direct_debit_get_transaction_status) before refunding again.
+  Result<RefundResult> direct_debit_refund(const DirectDebitRefundRequest& request,
+                                           const CallOptions& options = {}) const {
+    return connection_->direct_debit_refund(request, options);
+  }
+  /// direct_debit_refund without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<RefundResult>> direct_debit_refund_async(const DirectDebitRefundRequest& request,
+                                                              const CallOptions& options = {}) const {
+    return connection_->direct_debit_refund_async(request, options);
+  }
+  /// direct_debit_refund without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void direct_debit_refund_async(const DirectDebitRefundRequest& request, Completion<RefundResult> done,
+                                 const CallOptions& options = {}) const {
+    connection_->direct_debit_refund_async(request, std::move(done), options);
+  }
+  /// Lets the payer change how debits are confirmed (`PUT /v1/direct-debit/edit-confirm-payment-method`,
+  /// `directDebit.editConfirmPaymentMethod`); answers the page the payer opens. A write.
+  Result<DirectDebitLink> direct_debit_edit_confirm_payment_method(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_edit_confirm_payment_method(request, options);
+  }
+  /// direct_debit_edit_confirm_payment_method without blocking: the same validation, retries and result, in a future
+  /// that never throws.
+  std::future<Result<DirectDebitLink>> direct_debit_edit_confirm_payment_method_async(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_edit_confirm_payment_method_async(request, options);
+  }
+  /// direct_debit_edit_confirm_payment_method without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_edit_confirm_payment_method_async(const DirectDebitEditConfirmPaymentMethodRequest& request,
+                                                      Completion<DirectDebitLink> done,
+                                                      const CallOptions& options = {}) const {
+    connection_->direct_debit_edit_confirm_payment_method_async(request, std::move(done), options);
+  }
+  /// A subscription's state (`GET /v1/direct-debit/get-subscription-status?…`; no body, signed over
+  /// "{}"; `directDebit.getSubscriptionStatus`). A read.
+  Result<SubscriptionStatus> direct_debit_get_subscription_status(const DirectDebitSubscriptionStatusRequest& request,
+                                                                  const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_subscription_status(request, options);
+  }
+  /// direct_debit_get_subscription_status without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<SubscriptionStatus>> direct_debit_get_subscription_status_async(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_subscription_status_async(request, options);
+  }
+  /// direct_debit_get_subscription_status without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_get_subscription_status_async(const DirectDebitSubscriptionStatusRequest& request,
+                                                  Completion<SubscriptionStatus> done,
+                                                  const CallOptions& options = {}) const {
+    connection_->direct_debit_get_subscription_status_async(request, std::move(done), options);
+  }
+  /// A debit's state (`GET /v1/direct-debit/get-transaction-status?…`; no body, signed over "{}";
+  /// `directDebit.getTransactionStatus`). A read.
+  Result<DirectDebitTransactionStatus> direct_debit_get_transaction_status(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_transaction_status(request, options);
+  }
+  /// direct_debit_get_transaction_status without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<DirectDebitTransactionStatus>> direct_debit_get_transaction_status_async(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_transaction_status_async(request, options);
+  }
+  /// direct_debit_get_transaction_status without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_get_transaction_status_async(const DirectDebitTransactionStatusRequest& request,
+                                                 Completion<DirectDebitTransactionStatus> done,
+                                                 const CallOptions& options = {}) const {
+    connection_->direct_debit_get_transaction_status_async(request, std::move(done), options);
+  }
+  /// One page of a subscription's debits (`GET /v1/direct-debit/get-paging-transactions?…`; no body,
+  /// signed over "{}"; `directDebit.getPagingTransactions`). A read.
+  Result<DirectDebitTransactionPage> direct_debit_get_paging_transactions(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_paging_transactions(request, options);
+  }
+  /// direct_debit_get_paging_transactions without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<DirectDebitTransactionPage>> direct_debit_get_paging_transactions_async(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_paging_transactions_async(request, options);
+  }
+  /// direct_debit_get_paging_transactions without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_get_paging_transactions_async(const DirectDebitTransactionPagingRequest& request,
+                                                  Completion<DirectDebitTransactionPage> done,
+                                                  const CallOptions& options = {}) const {
+    connection_->direct_debit_get_paging_transactions_async(request, std::move(done), options);
+  }
   // END generated
 
  private:

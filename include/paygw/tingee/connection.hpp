@@ -255,6 +255,83 @@ class PAYGW_EXPORT Connection {
   /// See Client::confirm_register_notify; `done` is called exactly once (paygw::Completion).
   virtual void confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request, Completion<OtpSession> done,
                                              const CallOptions& options) = 0;
+  /// See Client::direct_debit_register.
+  virtual Result<DirectDebitLink> direct_debit_register(const DirectDebitRegisterRequest& request,
+                                                        const CallOptions& options) = 0;
+  /// See Client::direct_debit_register.
+  virtual std::future<Result<DirectDebitLink>> direct_debit_register_async(const DirectDebitRegisterRequest& request,
+                                                                           const CallOptions& options) = 0;
+  /// See Client::direct_debit_register; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_register_async(const DirectDebitRegisterRequest& request, Completion<DirectDebitLink> done,
+                                           const CallOptions& options) = 0;
+  /// See Client::direct_debit_payment_bill.
+  virtual Result<PaymentBillResult> direct_debit_payment_bill(const DirectDebitPaymentBillRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::direct_debit_payment_bill.
+  virtual std::future<Result<PaymentBillResult>> direct_debit_payment_bill_async(
+      const DirectDebitPaymentBillRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_payment_bill; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request,
+                                               Completion<PaymentBillResult> done, const CallOptions& options) = 0;
+  /// See Client::direct_debit_delete_subscription.
+  virtual Result<DeleteSubscriptionResult> direct_debit_delete_subscription(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_delete_subscription.
+  virtual std::future<Result<DeleteSubscriptionResult>> direct_debit_delete_subscription_async(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_delete_subscription; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_delete_subscription_async(const DirectDebitDeleteSubscriptionRequest& request,
+                                                      Completion<DeleteSubscriptionResult> done,
+                                                      const CallOptions& options) = 0;
+  /// See Client::direct_debit_refund.
+  virtual Result<RefundResult> direct_debit_refund(const DirectDebitRefundRequest& request,
+                                                   const CallOptions& options) = 0;
+  /// See Client::direct_debit_refund.
+  virtual std::future<Result<RefundResult>> direct_debit_refund_async(const DirectDebitRefundRequest& request,
+                                                                      const CallOptions& options) = 0;
+  /// See Client::direct_debit_refund; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_refund_async(const DirectDebitRefundRequest& request, Completion<RefundResult> done,
+                                         const CallOptions& options) = 0;
+  /// See Client::direct_debit_edit_confirm_payment_method.
+  virtual Result<DirectDebitLink> direct_debit_edit_confirm_payment_method(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_edit_confirm_payment_method.
+  virtual std::future<Result<DirectDebitLink>> direct_debit_edit_confirm_payment_method_async(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_edit_confirm_payment_method; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_edit_confirm_payment_method_async(const DirectDebitEditConfirmPaymentMethodRequest& request,
+                                                              Completion<DirectDebitLink> done,
+                                                              const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_subscription_status.
+  virtual Result<SubscriptionStatus> direct_debit_get_subscription_status(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_subscription_status.
+  virtual std::future<Result<SubscriptionStatus>> direct_debit_get_subscription_status_async(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_subscription_status; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_get_subscription_status_async(const DirectDebitSubscriptionStatusRequest& request,
+                                                          Completion<SubscriptionStatus> done,
+                                                          const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_transaction_status.
+  virtual Result<DirectDebitTransactionStatus> direct_debit_get_transaction_status(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_transaction_status.
+  virtual std::future<Result<DirectDebitTransactionStatus>> direct_debit_get_transaction_status_async(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_transaction_status; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_get_transaction_status_async(const DirectDebitTransactionStatusRequest& request,
+                                                         Completion<DirectDebitTransactionStatus> done,
+                                                         const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_paging_transactions.
+  virtual Result<DirectDebitTransactionPage> direct_debit_get_paging_transactions(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_paging_transactions.
+  virtual std::future<Result<DirectDebitTransactionPage>> direct_debit_get_paging_transactions_async(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_paging_transactions; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_get_paging_transactions_async(const DirectDebitTransactionPagingRequest& request,
+                                                          Completion<DirectDebitTransactionPage> done,
+                                                          const CallOptions& options) = 0;
   // END generated
 };
 

@@ -188,6 +188,67 @@ class MockTingeeConnection : public tingee::Connection {
   MOCK_METHOD(void, confirm_register_notify_async,
               (const tingee::ConfirmRegisterNotifyRequest&, Completion<tingee::OtpSession>, const CallOptions&),
               (override));
+  MOCK_METHOD(Result<tingee::DirectDebitLink>, direct_debit_register,
+              (const tingee::DirectDebitRegisterRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitLink>>, direct_debit_register_async,
+              (const tingee::DirectDebitRegisterRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_register_async,
+              (const tingee::DirectDebitRegisterRequest&, Completion<tingee::DirectDebitLink>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::PaymentBillResult>, direct_debit_payment_bill,
+              (const tingee::DirectDebitPaymentBillRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::PaymentBillResult>>, direct_debit_payment_bill_async,
+              (const tingee::DirectDebitPaymentBillRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_payment_bill_async,
+              (const tingee::DirectDebitPaymentBillRequest&, Completion<tingee::PaymentBillResult>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DeleteSubscriptionResult>, direct_debit_delete_subscription,
+              (const tingee::DirectDebitDeleteSubscriptionRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DeleteSubscriptionResult>>, direct_debit_delete_subscription_async,
+              (const tingee::DirectDebitDeleteSubscriptionRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_delete_subscription_async,
+              (const tingee::DirectDebitDeleteSubscriptionRequest&, Completion<tingee::DeleteSubscriptionResult>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::RefundResult>, direct_debit_refund,
+              (const tingee::DirectDebitRefundRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::RefundResult>>, direct_debit_refund_async,
+              (const tingee::DirectDebitRefundRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_refund_async,
+              (const tingee::DirectDebitRefundRequest&, Completion<tingee::RefundResult>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitLink>, direct_debit_edit_confirm_payment_method,
+              (const tingee::DirectDebitEditConfirmPaymentMethodRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitLink>>, direct_debit_edit_confirm_payment_method_async,
+              (const tingee::DirectDebitEditConfirmPaymentMethodRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_edit_confirm_payment_method_async,
+              (const tingee::DirectDebitEditConfirmPaymentMethodRequest&, Completion<tingee::DirectDebitLink>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::SubscriptionStatus>, direct_debit_get_subscription_status,
+              (const tingee::DirectDebitSubscriptionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::SubscriptionStatus>>, direct_debit_get_subscription_status_async,
+              (const tingee::DirectDebitSubscriptionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_get_subscription_status_async,
+              (const tingee::DirectDebitSubscriptionStatusRequest&, Completion<tingee::SubscriptionStatus>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitTransactionStatus>, direct_debit_get_transaction_status,
+              (const tingee::DirectDebitTransactionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitTransactionStatus>>, direct_debit_get_transaction_status_async,
+              (const tingee::DirectDebitTransactionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_get_transaction_status_async,
+              (const tingee::DirectDebitTransactionStatusRequest&, Completion<tingee::DirectDebitTransactionStatus>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitTransactionPage>, direct_debit_get_paging_transactions,
+              (const tingee::DirectDebitTransactionPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitTransactionPage>>, direct_debit_get_paging_transactions_async,
+              (const tingee::DirectDebitTransactionPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_get_paging_transactions_async,
+              (const tingee::DirectDebitTransactionPagingRequest&, Completion<tingee::DirectDebitTransactionPage>,
+               const CallOptions&),
+              (override));
   // END generated
 };
 
