@@ -257,6 +257,196 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options) override {
     call_back(kGetEinvoiceProviders, NoRequest{}, options, std::move(done));
   }
+  Result<CreateVaResult> create_va(const CreateVaRequest& request, const CallOptions& options) override {
+    return call(kCreateVa, request, options);
+  }
+  std::future<Result<CreateVaResult>> create_va_async(const CreateVaRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kCreateVa, request, options);
+  }
+  void create_va_async(const CreateVaRequest& request, Completion<CreateVaResult> done,
+                       const CallOptions& options) override {
+    call_back(kCreateVa, request, options, std::move(done));
+  }
+  Result<CreateVaResult> create_va_advanced(const CreateVaAdvancedRequest& request,
+                                            const CallOptions& options) override {
+    return call(kCreateVaAdvanced, request, options);
+  }
+  std::future<Result<CreateVaResult>> create_va_advanced_async(const CreateVaAdvancedRequest& request,
+                                                               const CallOptions& options) override {
+    return call_async(kCreateVaAdvanced, request, options);
+  }
+  void create_va_advanced_async(const CreateVaAdvancedRequest& request, Completion<CreateVaResult> done,
+                                const CallOptions& options) override {
+    call_back(kCreateVaAdvanced, request, options, std::move(done));
+  }
+  Result<ConfirmVaResult> confirm_va(const ConfirmVaRequest& request, const CallOptions& options) override {
+    return call(kConfirmVa, request, options);
+  }
+  std::future<Result<ConfirmVaResult>> confirm_va_async(const ConfirmVaRequest& request,
+                                                        const CallOptions& options) override {
+    return call_async(kConfirmVa, request, options);
+  }
+  void confirm_va_async(const ConfirmVaRequest& request, Completion<ConfirmVaResult> done,
+                        const CallOptions& options) override {
+    call_back(kConfirmVa, request, options, std::move(done));
+  }
+  Result<OtpSession> delete_va(const DeleteVaRequest& request, const CallOptions& options) override {
+    return call(kDeleteVa, request, options);
+  }
+  std::future<Result<OtpSession>> delete_va_async(const DeleteVaRequest& request, const CallOptions& options) override {
+    return call_async(kDeleteVa, request, options);
+  }
+  void delete_va_async(const DeleteVaRequest& request, Completion<OtpSession> done,
+                       const CallOptions& options) override {
+    call_back(kDeleteVa, request, options, std::move(done));
+  }
+  Result<Ack> confirm_delete_va(const ConfirmDeleteVaRequest& request, const CallOptions& options) override {
+    return call(kConfirmDeleteVa, request, options);
+  }
+  std::future<Result<Ack>> confirm_delete_va_async(const ConfirmDeleteVaRequest& request,
+                                                   const CallOptions& options) override {
+    return call_async(kConfirmDeleteVa, request, options);
+  }
+  void confirm_delete_va_async(const ConfirmDeleteVaRequest& request, Completion<Ack> done,
+                               const CallOptions& options) override {
+    call_back(kConfirmDeleteVa, request, options, std::move(done));
+  }
+  Result<VaPage> get_va_paging(const GetVaPagingRequest& request, const CallOptions& options) override {
+    return call(kGetVaPaging, request, options);
+  }
+  std::future<Result<VaPage>> get_va_paging_async(const GetVaPagingRequest& request,
+                                                  const CallOptions& options) override {
+    return call_async(kGetVaPaging, request, options);
+  }
+  void get_va_paging_async(const GetVaPagingRequest& request, Completion<VaPage> done,
+                           const CallOptions& options) override {
+    call_back(kGetVaPaging, request, options, std::move(done));
+  }
+  Result<OtpSession> register_notify(const RegisterNotifyRequest& request, const CallOptions& options) override {
+    return call(kRegisterNotify, request, options);
+  }
+  std::future<Result<OtpSession>> register_notify_async(const RegisterNotifyRequest& request,
+                                                        const CallOptions& options) override {
+    return call_async(kRegisterNotify, request, options);
+  }
+  void register_notify_async(const RegisterNotifyRequest& request, Completion<OtpSession> done,
+                             const CallOptions& options) override {
+    call_back(kRegisterNotify, request, options, std::move(done));
+  }
+  Result<OtpSession> confirm_register_notify(const ConfirmRegisterNotifyRequest& request,
+                                             const CallOptions& options) override {
+    return call(kConfirmRegisterNotify, request, options);
+  }
+  std::future<Result<OtpSession>> confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request,
+                                                                const CallOptions& options) override {
+    return call_async(kConfirmRegisterNotify, request, options);
+  }
+  void confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request, Completion<OtpSession> done,
+                                     const CallOptions& options) override {
+    call_back(kConfirmRegisterNotify, request, options, std::move(done));
+  }
+  Result<DirectDebitLink> direct_debit_register(const DirectDebitRegisterRequest& request,
+                                                const CallOptions& options) override {
+    return call(kDirectDebitRegister, request, options);
+  }
+  std::future<Result<DirectDebitLink>> direct_debit_register_async(const DirectDebitRegisterRequest& request,
+                                                                   const CallOptions& options) override {
+    return call_async(kDirectDebitRegister, request, options);
+  }
+  void direct_debit_register_async(const DirectDebitRegisterRequest& request, Completion<DirectDebitLink> done,
+                                   const CallOptions& options) override {
+    call_back(kDirectDebitRegister, request, options, std::move(done));
+  }
+  Result<PaymentBillResult> direct_debit_payment_bill(const DirectDebitPaymentBillRequest& request,
+                                                      const CallOptions& options) override {
+    return call(kDirectDebitPaymentBill, request, options);
+  }
+  std::future<Result<PaymentBillResult>> direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request,
+                                                                         const CallOptions& options) override {
+    return call_async(kDirectDebitPaymentBill, request, options);
+  }
+  void direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request, Completion<PaymentBillResult> done,
+                                       const CallOptions& options) override {
+    call_back(kDirectDebitPaymentBill, request, options, std::move(done));
+  }
+  Result<DeleteSubscriptionResult> direct_debit_delete_subscription(const DirectDebitDeleteSubscriptionRequest& request,
+                                                                    const CallOptions& options) override {
+    return call(kDirectDebitDeleteSubscription, request, options);
+  }
+  std::future<Result<DeleteSubscriptionResult>> direct_debit_delete_subscription_async(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options) override {
+    return call_async(kDirectDebitDeleteSubscription, request, options);
+  }
+  void direct_debit_delete_subscription_async(const DirectDebitDeleteSubscriptionRequest& request,
+                                              Completion<DeleteSubscriptionResult> done,
+                                              const CallOptions& options) override {
+    call_back(kDirectDebitDeleteSubscription, request, options, std::move(done));
+  }
+  Result<RefundResult> direct_debit_refund(const DirectDebitRefundRequest& request,
+                                           const CallOptions& options) override {
+    return call(kDirectDebitRefund, request, options);
+  }
+  std::future<Result<RefundResult>> direct_debit_refund_async(const DirectDebitRefundRequest& request,
+                                                              const CallOptions& options) override {
+    return call_async(kDirectDebitRefund, request, options);
+  }
+  void direct_debit_refund_async(const DirectDebitRefundRequest& request, Completion<RefundResult> done,
+                                 const CallOptions& options) override {
+    call_back(kDirectDebitRefund, request, options, std::move(done));
+  }
+  Result<DirectDebitLink> direct_debit_edit_confirm_payment_method(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options) override {
+    return call(kDirectDebitEditConfirmPaymentMethod, request, options);
+  }
+  std::future<Result<DirectDebitLink>> direct_debit_edit_confirm_payment_method_async(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options) override {
+    return call_async(kDirectDebitEditConfirmPaymentMethod, request, options);
+  }
+  void direct_debit_edit_confirm_payment_method_async(const DirectDebitEditConfirmPaymentMethodRequest& request,
+                                                      Completion<DirectDebitLink> done,
+                                                      const CallOptions& options) override {
+    call_back(kDirectDebitEditConfirmPaymentMethod, request, options, std::move(done));
+  }
+  Result<SubscriptionStatus> direct_debit_get_subscription_status(const DirectDebitSubscriptionStatusRequest& request,
+                                                                  const CallOptions& options) override {
+    return call(kDirectDebitGetSubscriptionStatus, request, options);
+  }
+  std::future<Result<SubscriptionStatus>> direct_debit_get_subscription_status_async(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options) override {
+    return call_async(kDirectDebitGetSubscriptionStatus, request, options);
+  }
+  void direct_debit_get_subscription_status_async(const DirectDebitSubscriptionStatusRequest& request,
+                                                  Completion<SubscriptionStatus> done,
+                                                  const CallOptions& options) override {
+    call_back(kDirectDebitGetSubscriptionStatus, request, options, std::move(done));
+  }
+  Result<DirectDebitTransactionStatus> direct_debit_get_transaction_status(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options) override {
+    return call(kDirectDebitGetTransactionStatus, request, options);
+  }
+  std::future<Result<DirectDebitTransactionStatus>> direct_debit_get_transaction_status_async(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options) override {
+    return call_async(kDirectDebitGetTransactionStatus, request, options);
+  }
+  void direct_debit_get_transaction_status_async(const DirectDebitTransactionStatusRequest& request,
+                                                 Completion<DirectDebitTransactionStatus> done,
+                                                 const CallOptions& options) override {
+    call_back(kDirectDebitGetTransactionStatus, request, options, std::move(done));
+  }
+  Result<DirectDebitTransactionPage> direct_debit_get_paging_transactions(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options) override {
+    return call(kDirectDebitGetPagingTransactions, request, options);
+  }
+  std::future<Result<DirectDebitTransactionPage>> direct_debit_get_paging_transactions_async(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options) override {
+    return call_async(kDirectDebitGetPagingTransactions, request, options);
+  }
+  void direct_debit_get_paging_transactions_async(const DirectDebitTransactionPagingRequest& request,
+                                                  Completion<DirectDebitTransactionPage> done,
+                                                  const CallOptions& options) override {
+    call_back(kDirectDebitGetPagingTransactions, request, options, std::move(done));
+  }
   // END generated
 
  private:

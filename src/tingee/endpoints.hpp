@@ -7,7 +7,9 @@
 
 #include "tingee/codec.hpp"
 #include "tingee/codec_bills.hpp"
+#include "tingee/codec_direct_debit.hpp"
 #include "tingee/codec_e_invoice.hpp"
+#include "tingee/codec_va.hpp"
 #include "tingee/protocol.hpp"
 
 namespace paygw::tingee::detail {
@@ -78,6 +80,54 @@ inline constexpr Endpoint<NoRequest, BankList> kGetBanks{
 /// get_einvoice_providers: The e-invoice providers Tingee issues invoices through (`POST /v1/e-invoice/get-provider`;
 inline constexpr Endpoint<NoRequest, EInvoiceProviders> kGetEinvoiceProviders{
     Method::kPost, "/v1/e-invoice/get-provider", kRead, nullptr, detail::parse_e_invoice_providers, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// create_va: Starts linking a bank account as a virtual account (`{bank prefix}/create-va`; the official SDKs'
+inline constexpr Endpoint<CreateVaRequest, CreateVaResult> kCreateVa{
+    Method::kPost, "/create-va", kWrite, detail::build, detail::parse_create_va, nullptr, {Group::kBank, detail::parse_envelope}};
+/// create_va_advanced: create_va's advanced form (`{bank prefix}/create-va-advanced`, `bank.createVaAdvanced`): the same
+inline constexpr Endpoint<CreateVaAdvancedRequest, CreateVaResult> kCreateVaAdvanced{
+    Method::kPost, "/create-va-advanced", kWrite, detail::build, detail::parse_create_va, nullptr, {Group::kBank, detail::parse_envelope}};
+/// confirm_va: Confirms a create_va with the OTP the bank sent (`{bank prefix}/confirm-va`, `bank.confirmVa`);
+inline constexpr Endpoint<ConfirmVaRequest, ConfirmVaResult> kConfirmVa{
+    Method::kPost, "/confirm-va", kWrite, detail::build, detail::parse_confirm_va, nullptr, {Group::kBank, detail::parse_envelope}};
+/// delete_va: Starts unlinking a VA (`POST {bank prefix}/delete-va?bankBin=&vaAccountNumber=`; no body, signed
+inline constexpr Endpoint<DeleteVaRequest, OtpSession> kDeleteVa{
+    Method::kPost, "/delete-va", kWrite, nullptr, detail::parse_otp_session, detail::build_query, {Group::kBank, detail::parse_envelope}};
+/// confirm_delete_va: Confirms a delete_va with its OTP (`{bank prefix}/confirm-delete-va`, `bank.confirmDeleteVa`).
+inline constexpr Endpoint<ConfirmDeleteVaRequest, Ack> kConfirmDeleteVa{
+    Method::kPost, "/confirm-delete-va", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kBank, detail::parse_envelope}};
+/// get_va_paging: One page of the merchant's virtual accounts (`{bank prefix}/get-va-paging`, `bank.getVaPaging`). A read.
+inline constexpr Endpoint<GetVaPagingRequest, VaPage> kGetVaPaging{
+    Method::kPost, "/get-va-paging", kRead, detail::build, detail::parse_va_page, nullptr, {Group::kBank, detail::parse_envelope}};
+/// register_notify: Asks the bank to notify Tingee of a VA's payments (`{bank prefix}/register-notify`,
+inline constexpr Endpoint<RegisterNotifyRequest, OtpSession> kRegisterNotify{
+    Method::kPost, "/register-notify", kWrite, detail::build, detail::parse_otp_session, nullptr, {Group::kBank, detail::parse_envelope}};
+/// confirm_register_notify: Confirms a register_notify with its OTP (`{bank prefix}/confirm-register-notify`,
+inline constexpr Endpoint<ConfirmRegisterNotifyRequest, OtpSession> kConfirmRegisterNotify{
+    Method::kPost, "/confirm-register-notify", kWrite, detail::build, detail::parse_otp_session, nullptr, {Group::kBank, detail::parse_envelope}};
+/// direct_debit_register: Opens a direct-debit subscription for a payer (`POST /v1/direct-debit/register`, the official
+inline constexpr Endpoint<DirectDebitRegisterRequest, DirectDebitLink> kDirectDebitRegister{
+    Method::kPost, "/v1/direct-debit/register", kWrite, detail::build, detail::parse_direct_debit_link, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_payment_bill: Debits a subscription (`POST /v1/direct-debit/payment-bill`, `directDebit.paymentBill`). Money
+inline constexpr Endpoint<DirectDebitPaymentBillRequest, PaymentBillResult> kDirectDebitPaymentBill{
+    Method::kPost, "/v1/direct-debit/payment-bill", kWrite, detail::build, detail::parse_payment_bill, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_delete_subscription: Ends a subscription (`DELETE /v1/direct-debit/delete-subscription` with a JSON body,
+inline constexpr Endpoint<DirectDebitDeleteSubscriptionRequest, DeleteSubscriptionResult> kDirectDebitDeleteSubscription{
+    Method::kDelete, "/v1/direct-debit/delete-subscription", kWrite, detail::build, detail::parse_delete_subscription, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_refund: Refunds (part of) a debit (`POST /v1/direct-debit/refund`, `directDebit.refund`). Money out:
+inline constexpr Endpoint<DirectDebitRefundRequest, RefundResult> kDirectDebitRefund{
+    Method::kPost, "/v1/direct-debit/refund", kWrite, detail::build, detail::parse_refund, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_edit_confirm_payment_method: Lets the payer change how debits are confirmed (`PUT /v1/direct-debit/edit-confirm-payment-method`,
+inline constexpr Endpoint<DirectDebitEditConfirmPaymentMethodRequest, DirectDebitLink> kDirectDebitEditConfirmPaymentMethod{
+    Method::kPut, "/v1/direct-debit/edit-confirm-payment-method", kWrite, detail::build, detail::parse_direct_debit_link, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_get_subscription_status: A subscription's state (`GET /v1/direct-debit/get-subscription-status?…`; no body, signed over
+inline constexpr Endpoint<DirectDebitSubscriptionStatusRequest, SubscriptionStatus> kDirectDebitGetSubscriptionStatus{
+    Method::kGet, "/v1/direct-debit/get-subscription-status", kRead, nullptr, detail::parse_subscription_status, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_get_transaction_status: A debit's state (`GET /v1/direct-debit/get-transaction-status?…`; no body, signed over "{}";
+inline constexpr Endpoint<DirectDebitTransactionStatusRequest, DirectDebitTransactionStatus> kDirectDebitGetTransactionStatus{
+    Method::kGet, "/v1/direct-debit/get-transaction-status", kRead, nullptr, detail::parse_direct_debit_transaction_status, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// direct_debit_get_paging_transactions: One page of a subscription's debits (`GET /v1/direct-debit/get-paging-transactions?…`; no body,
+inline constexpr Endpoint<DirectDebitTransactionPagingRequest, DirectDebitTransactionPage> kDirectDebitGetPagingTransactions{
+    Method::kGet, "/v1/direct-debit/get-paging-transactions", kRead, nullptr, detail::parse_direct_debit_transaction_page, detail::build_query, {Group::kDevice, detail::parse_envelope}};
 // clang-format on
 // END generated
 

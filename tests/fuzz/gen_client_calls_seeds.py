@@ -26,6 +26,25 @@ TINGEE_TRANSACTIONS = ('{"code":"00","message":"Success","data":{"items":[{"tran
                        '"merchantId":1,"transactionDate":"20251110175110"}],"totalCount":1}}')
 TINGEE_BANKS = '[{"code":"VCB","name":"Vietcombank","bin":"970436","termsAndConditions":{"url":"u","urlVA":"v"}}]'
 TINGEE_EINVOICE_PROVIDERS = '{"code":"00","message":"Success","data":[{"code":"misa","name":"MISA"}]}'
+TINGEE_CREATE_VA = ('{"code":"00","message":"Success","data":{"bankName":"BIDV","status":"inactive",'
+                    '"confirmId":"CF-1","otpMethod":"SMSTTT"}}')
+TINGEE_CONFIRM_VA = ('{"code":"00","message":"Success","data":{"accountType":"personal-account","bankName":"BIDV",'
+                     '"accountNumber":"2101234567","vaAccountNumber":"TNG1","shopId":12}}')
+TINGEE_OTP_SESSION = '{"code":"00","message":"Success","data":{"confirmId":"DEL-1"}}'
+TINGEE_VA_PAGE = ('{"code":"00","message":"Success","data":{"items":[{"bankName":"BIDV","accountNumber":"2101234567",'
+                  '"vaAccountNumber":"TNG1","status":"active"}],"totalCount":1}}')
+TINGEE_DD_LINK = '{"code":"00","message":"Success","data":"https://onepay.example.vn/dd/authorize?token=REG-0001"}'
+TINGEE_DD_PAYMENT = ('{"code":"00","message":"Success","data":{"code":"DD-1001","status":"success",'
+                     '"transactionCode":"TXN-DD-77"}}')
+TINGEE_DD_DELETE = '{"code":"00","message":"Success","data":{"confirmUrl":"https://onepay.example.vn/dd/cancel","code":"00"}}'
+TINGEE_DD_REFUND = ('{"code":"00","message":"Success","data":{"refundAmount":50000,"transactionId":"TXN-DD-77",'
+                    '"status":"Pending"}}')
+TINGEE_DD_SUBSCRIPTION = ('{"code":"00","message":"Success","data":{"status":"active","subscriptionId":"SUB-42",'
+                          '"tokenRef":"TOK-REF-9","accountNumber":"0071000123456"}}')
+TINGEE_DD_TRANSACTION = ('{"code":"00","message":"Success","data":{"transactionId":"TXN-DD-77","amount":150000,'
+                         '"status":"success"}}')
+TINGEE_DD_TRANSACTIONS = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"transactionId":"TXN-DD-77",'
+                          '"amount":"150000","status":"success"}]}}')
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
@@ -89,6 +108,22 @@ ANSWERS.update({
     "tingee.get_transaction_paging": TINGEE_TRANSACTIONS,
     "tingee.get_banks": TINGEE_BANKS,
     "tingee.get_einvoice_providers": TINGEE_EINVOICE_PROVIDERS,
+    "tingee.create_va": TINGEE_CREATE_VA,
+    "tingee.create_va_advanced": TINGEE_CREATE_VA,
+    "tingee.confirm_va": TINGEE_CONFIRM_VA,
+    "tingee.delete_va": TINGEE_OTP_SESSION,
+    "tingee.confirm_delete_va": TINGEE_OK,
+    "tingee.get_va_paging": TINGEE_VA_PAGE,
+    "tingee.register_notify": TINGEE_OTP_SESSION,
+    "tingee.confirm_register_notify": TINGEE_OTP_SESSION,
+    "tingee.direct_debit_register": TINGEE_DD_LINK,
+    "tingee.direct_debit_payment_bill": TINGEE_DD_PAYMENT,
+    "tingee.direct_debit_delete_subscription": TINGEE_DD_DELETE,
+    "tingee.direct_debit_refund": TINGEE_DD_REFUND,
+    "tingee.direct_debit_edit_confirm_payment_method": TINGEE_DD_LINK,
+    "tingee.direct_debit_get_subscription_status": TINGEE_DD_SUBSCRIPTION,
+    "tingee.direct_debit_get_transaction_status": TINGEE_DD_TRANSACTION,
+    "tingee.direct_debit_get_paging_transactions": TINGEE_DD_TRANSACTIONS,
 })
 # END generated
 # BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

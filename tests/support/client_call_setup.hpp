@@ -260,6 +260,79 @@ inline tingee::GetTransactionPagingRequest transactions() {
   return r;
 }
 
+inline tingee::CreateVaRequest create_va() {
+  tingee::CreateVaRequest r;
+  r.account_number = "2101234567";
+  r.account_name = "NGUYEN VAN A";
+  r.identity = "001090012345";
+  r.mobile = "0901234567";
+  r.shop_id = 12;
+  r.bank_bin = "970418";
+  return r;
+}
+inline tingee::CreateVaAdvancedRequest create_va_advanced() {
+  tingee::CreateVaAdvancedRequest r;
+  static_cast<tingee::CreateVaRequest&>(r) = create_va();
+  r.redirect_url = "https://shop.example.vn/linked";
+  return r;
+}
+template <typename Confirmation>
+Confirmation otp_confirmation(const char* confirm_id) {
+  Confirmation r;
+  r.confirm_id = confirm_id;
+  r.otp_number = "123456";
+  r.bank_bin = "970418";
+  return r;
+}
+inline tingee::ConfirmVaRequest confirm_va() { return otp_confirmation<tingee::ConfirmVaRequest>("CF-1"); }
+inline tingee::DeleteVaRequest delete_va() { return {"970418", "TNG60716171228", std::nullopt}; }
+inline tingee::ConfirmDeleteVaRequest confirm_delete_va() {
+  return otp_confirmation<tingee::ConfirmDeleteVaRequest>("DEL-1");
+}
+inline tingee::GetVaPagingRequest va_paging() {
+  tingee::GetVaPagingRequest r;
+  r.max_result_count = 20;
+  r.bank_bin = "970418";
+  return r;
+}
+inline tingee::RegisterNotifyRequest register_notify() { return {std::nullopt, "TNG60716171228", "970416", ""}; }
+inline tingee::ConfirmRegisterNotifyRequest confirm_register_notify() {
+  auto r = otp_confirmation<tingee::ConfirmRegisterNotifyRequest>("RN-1");
+  r.bank_bin = "970416";
+  return r;
+}
+
+inline tingee::DirectDebitRegisterRequest dd_register() {
+  return {"REG-0001", "970436", "NGUYEN VAN A", "0901234567", "https://shop.example.vn/dd/return"};
+}
+inline tingee::DirectDebitPaymentBillRequest dd_payment() {
+  tingee::DirectDebitPaymentBillRequest r;
+  r.request_id = "PAY-0001";
+  r.subscription_id = "SUB-42";
+  r.token_ref = "TOK-REF-9";
+  r.amount = 150000;
+  r.description = "Phi thang 7";
+  r.service_provider_name = "Shop A";
+  return r;
+}
+inline tingee::DirectDebitDeleteSubscriptionRequest dd_delete() {
+  return {"DEL-SUB-1", "https://shop.example.vn/dd/bye", "SUB-42", "TOK-REF-9"};
+}
+inline tingee::DirectDebitRefundRequest dd_refund() { return {"SUB-42", "TOK-REF-9", "TXN-DD-77", 50000}; }
+inline tingee::DirectDebitEditConfirmPaymentMethodRequest dd_edit() {
+  return {"EDIT-1", "https://shop.example.vn/dd/edited", "SUB-42"};
+}
+inline tingee::DirectDebitSubscriptionStatusRequest dd_subscription_status() { return {"", "SUB-42", "TOK-REF-9"}; }
+inline tingee::DirectDebitTransactionStatusRequest dd_transaction_status() {
+  return {"TXN-DD-77", "TOK-REF-9", "SUB-42"};
+}
+inline tingee::DirectDebitTransactionPagingRequest dd_transactions() {
+  tingee::DirectDebitTransactionPagingRequest r;
+  r.subscription_id = "SUB-42";
+  r.token_ref = "TOK-REF-9";
+  return r;
+}
+
 inline tconnect::PosPush pos() { return {"00059012710", "0129210912", 150000}; }
 inline tconnect::SoundboxPush soundbox() { return {"SB-001234", 180000, kSoundboxQr}; }
 inline tconnect::TransactionQuery query() { return {"2026-01-07 00:00:00", "2026-01-07 23:59:59", 10, 1}; }

@@ -84,6 +84,22 @@ inline const std::vector<Call>& calls() {
       {"tingee.get_transaction_paging", "/v1/transaction/get-paging", kRead, PAYGW_ROW_CALL(tingee, get_transaction_paging, (transactions())), PAYGW_ROW_CALLBACK(tingee, get_transaction_paging, (transactions(), done))},
       {"tingee.get_banks", "/v1/get-banks", kRead, PAYGW_ROW_CALL(tingee, get_banks, ()), PAYGW_ROW_CALLBACK(tingee, get_banks, (done))},
       {"tingee.get_einvoice_providers", "/v1/e-invoice/get-provider", kRead, PAYGW_ROW_CALL(tingee, get_einvoice_providers, ()), PAYGW_ROW_CALLBACK(tingee, get_einvoice_providers, (done))},
+      {"tingee.create_va", "/v1/create-va", kWrite, PAYGW_ROW_CALL(tingee, create_va, (create_va())), PAYGW_ROW_CALLBACK(tingee, create_va, (create_va(), done))},
+      {"tingee.create_va_advanced", "/v1/create-va-advanced", kWrite, PAYGW_ROW_CALL(tingee, create_va_advanced, (create_va_advanced())), PAYGW_ROW_CALLBACK(tingee, create_va_advanced, (create_va_advanced(), done))},
+      {"tingee.confirm_va", "/v1/confirm-va", kWrite, PAYGW_ROW_CALL(tingee, confirm_va, (confirm_va())), PAYGW_ROW_CALLBACK(tingee, confirm_va, (confirm_va(), done))},
+      {"tingee.delete_va", "/v1/delete-va", kWrite, PAYGW_ROW_CALL(tingee, delete_va, (delete_va())), PAYGW_ROW_CALLBACK(tingee, delete_va, (delete_va(), done))},
+      {"tingee.confirm_delete_va", "/v1/confirm-delete-va", kWrite, PAYGW_ROW_CALL(tingee, confirm_delete_va, (confirm_delete_va())), PAYGW_ROW_CALLBACK(tingee, confirm_delete_va, (confirm_delete_va(), done))},
+      {"tingee.get_va_paging", "/v1/get-va-paging", kRead, PAYGW_ROW_CALL(tingee, get_va_paging, (va_paging())), PAYGW_ROW_CALLBACK(tingee, get_va_paging, (va_paging(), done))},
+      {"tingee.register_notify", "/v1/register-notify", kWrite, PAYGW_ROW_CALL(tingee, register_notify, (register_notify())), PAYGW_ROW_CALLBACK(tingee, register_notify, (register_notify(), done))},
+      {"tingee.confirm_register_notify", "/v1/confirm-register-notify", kWrite, PAYGW_ROW_CALL(tingee, confirm_register_notify, (confirm_register_notify())), PAYGW_ROW_CALLBACK(tingee, confirm_register_notify, (confirm_register_notify(), done))},
+      {"tingee.direct_debit_register", "/v1/direct-debit/register", kWrite, PAYGW_ROW_CALL(tingee, direct_debit_register, (dd_register())), PAYGW_ROW_CALLBACK(tingee, direct_debit_register, (dd_register(), done))},
+      {"tingee.direct_debit_payment_bill", "/v1/direct-debit/payment-bill", kWrite, PAYGW_ROW_CALL(tingee, direct_debit_payment_bill, (dd_payment())), PAYGW_ROW_CALLBACK(tingee, direct_debit_payment_bill, (dd_payment(), done))},
+      {"tingee.direct_debit_delete_subscription", "/v1/direct-debit/delete-subscription", kWrite, PAYGW_ROW_CALL(tingee, direct_debit_delete_subscription, (dd_delete())), PAYGW_ROW_CALLBACK(tingee, direct_debit_delete_subscription, (dd_delete(), done))},
+      {"tingee.direct_debit_refund", "/v1/direct-debit/refund", kWrite, PAYGW_ROW_CALL(tingee, direct_debit_refund, (dd_refund())), PAYGW_ROW_CALLBACK(tingee, direct_debit_refund, (dd_refund(), done))},
+      {"tingee.direct_debit_edit_confirm_payment_method", "/v1/direct-debit/edit-confirm-payment-method", kWrite, PAYGW_ROW_CALL(tingee, direct_debit_edit_confirm_payment_method, (dd_edit())), PAYGW_ROW_CALLBACK(tingee, direct_debit_edit_confirm_payment_method, (dd_edit(), done))},
+      {"tingee.direct_debit_get_subscription_status", "/v1/direct-debit/get-subscription-status", kRead, PAYGW_ROW_CALL(tingee, direct_debit_get_subscription_status, (dd_subscription_status())), PAYGW_ROW_CALLBACK(tingee, direct_debit_get_subscription_status, (dd_subscription_status(), done))},
+      {"tingee.direct_debit_get_transaction_status", "/v1/direct-debit/get-transaction-status", kRead, PAYGW_ROW_CALL(tingee, direct_debit_get_transaction_status, (dd_transaction_status())), PAYGW_ROW_CALLBACK(tingee, direct_debit_get_transaction_status, (dd_transaction_status(), done))},
+      {"tingee.direct_debit_get_paging_transactions", "/v1/direct-debit/get-paging-transactions", kRead, PAYGW_ROW_CALL(tingee, direct_debit_get_paging_transactions, (dd_transactions())), PAYGW_ROW_CALLBACK(tingee, direct_debit_get_paging_transactions, (dd_transactions(), done))},
       // END generated
       // tconnect::Client
       // BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

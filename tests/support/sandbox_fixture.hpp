@@ -144,6 +144,10 @@ std::size_t run_every_row(const std::string& prefix, const Checks& checks, const
 /// The Tingee checks: devices (sandbox_tingee_test.cpp) and the bank group (sandbox_tingee_bills_test.cpp).
 Checks tingee_device_checks();
 Checks tingee_bill_checks();
+/// The virtual-account checks (sandbox_tingee_va_test.cpp).
+Checks tingee_va_checks();
+/// The direct-debit checks (sandbox_tingee_direct_debit_test.cpp).
+Checks tingee_direct_debit_checks();
 /// The TConnect check of confirm_ipn (sandbox_tconnect_ipn_test.cpp); the others are in sandbox_tconnect_test.cpp.
 Checks tconnect_ipn_checks();
 

@@ -91,7 +91,25 @@ class ScriptedProvider final : public http::Transport {
         200, {{"Content-Type", "application/json"}, {"Set-Cookie", "sid=SECRET-cookie"}}, std::move(body)};
   }
 
+  static std::string direct_debit_answer(const std::string& path) {
+    const std::string ok = R"({"code":"00","message":"Success","data":)";
+    if (path.find("/register") != std::string::npos || path.find("/edit-confirm") != std::string::npos) {
+      return ok + R"("https://onepay.example.vn/dd/page"})";
+    }
+    if (path.find("/payment-bill") != std::string::npos) {
+      return ok + R"({"status":"success","transactionCode":"TXN-DD-77"}})";
+    }
+    if (path.find("/delete-subscription") != std::string::npos) return ok + R"({"confirmUrl":"u","code":"00"}})";
+    if (path.find("/refund") != std::string::npos) return ok + R"({"refundAmount":50000,"status":"success"}})";
+    if (path.find("/get-subscription-status") != std::string::npos) {
+      return ok + R"({"status":"active","accountNumber":"0071000123456"}})";
+    }
+    if (path.find("/get-transaction-status") != std::string::npos) return ok + R"({"status":"success"}})";
+    return ok + R"({"totalCount":1,"items":[{"transactionId":"TXN-DD-77","amount":"150000"}]}})";
+  }
+
   static std::string tingee_answer(const std::string& path) {
+    if (path.find("/direct-debit/") != std::string::npos) return direct_debit_answer(path);
     if (path.find("/transaction/get-paging") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":150000,)"
              R"("billId":"B-1"}],"totalCount":1}})";
@@ -106,6 +124,15 @@ class ScriptedProvider final : public http::Transport {
     if (path.find("/get-banks") != std::string::npos) return R"([{"code":"VCB","bin":"970436"}])";
     if (path.find("/e-invoice/get-provider") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":[{"code":"misa","name":"MISA"}]})";
+    }
+    if (path.find("/create-va") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"confirmId":"CF-1","otpMethod":"SMSTTT"}})";
+    }
+    if (path.find("/confirm-va") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"accountNumber":"2101234567","vaAccountNumber":"TNG1"}})";
+    }
+    if (path.find("/get-va-paging") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"items":[{"accountNumber":"2101234567"}],"totalCount":1}})";
     }
     if (path.find("add-device-to-shop") != std::string::npos ||
         path.find("get-devices-link-to-shop-or-va") != std::string::npos) {

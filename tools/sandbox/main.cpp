@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
-// Tingee (tingee.cpp, tingee_bank.cpp), TConnect (tconnect.cpp), card charging (charging.cpp),
-// fault injection (faults.cpp), the devices' screens page (screens.cpp, panels.cpp, speech.cpp),
-// over one state and event log (state.cpp). Its verification is
+// Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp), TConnect (tconnect.cpp),
+// card charging (charging.cpp), fault injection (faults.cpp), the devices' screens page (screens.cpp,
+// panels.cpp, speech.cpp), over one state and event log (state.cpp). Its verification is
 // written independently of the paygw client (sandbox.hpp), so that it catches a client that signs
 // or encrypts other bytes than it sends.
 #include "sandbox.hpp"
@@ -34,8 +34,13 @@ constexpr std::chrono::seconds kStopGrace{3};
 constexpr const char* kFooter = R"(Endpoints:
   Tingee    /v1/device/* (every device call, incl. nfc-command, reset-device, DELETE reset), and the bank group
             generate-dynamic-qr, get-status-dynamic-qr, delete-dynamic-qr, transaction/get-paging, GET get-banks
-            under both /v1/ and /v1/bank/; e-invoice/get-provider. Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs,
-            not linked), DEMO-BOX-MAX (tingee-box-max), security code 123456.
+            under both /v1/ and /v1/bank/, with the virtual accounts (create-va, create-va-advanced, confirm-va,
+            delete-va, confirm-delete-va, register-notify, confirm-register-notify, get-va-paging; every OTP
+            is 123456, consumed by its first try); e-invoice/get-provider; /v1/direct-debit/* (register,
+            payment-bill, refund, delete-subscription, edit-confirm-payment-method and the three GET reads;
+            the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}).
+            Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs, not linked),
+            DEMO-BOX-MAX (tingee-box-max), security code 123456.
   TConnect  /openapi/v1/* (login, refresh, push, services, VA, QR, transactions); devices POS-0001 (pos),
             SB-0001 (soundbox); x-service-code vccb-qr. create-qr answers a valid VietQR for the order.
   Charging  /chargingws/v2 (+ /getfee). Outcome by the card code's last digit: 1-4 that status, 0 -> 100,
@@ -284,6 +289,8 @@ int main(int argc, char** argv) {
   install_screens(server, state);
   install_tingee_devices(server, options, state);
   install_tingee_bank(server, options, state);
+  install_tingee_va(server, options, state);
+  install_tingee_direct_debit(server, options, state);
   install_banks(server);
   install_tconnect(server, options, state);
   install_charging(server, options, state, scheduler);

@@ -156,6 +156,10 @@ void tingee_page_reply(httplib::Response& res, const Json& request, const Json& 
 
 void install_tingee_devices(httplib::Server& server, const Options& options, State& state);
 void install_tingee_bank(httplib::Server& server, const Options& options, State& state);
+/// Virtual accounts (create-va … get-va-paging, tingee_va.cpp): VAs and their OTP sessions.
+void install_tingee_va(httplib::Server& server, const Options& options, State& state);
+/// Direct debit (/v1/direct-debit/..., tingee_direct_debit.cpp): subscriptions, debits, refunds.
+void install_tingee_direct_debit(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
 void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler);
 /// Fault injection; each fault applied is noted in the screens page's log.

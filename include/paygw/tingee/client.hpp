@@ -385,6 +385,278 @@ class PAYGW_EXPORT Client {
   void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options = {}) const {
     connection_->get_einvoice_providers_async(std::move(done), options);
   }
+  /// Starts linking a bank account as a virtual account (`{bank prefix}/create-va`; the official SDKs'
+  /// `bank.createVa`). The bank then sends an OTP (confirm it with confirm_va and the answer's
+  /// confirm_id) or a link. A write: not retried; after a kMaybeSent error a link may be pending.
+  Result<CreateVaResult> create_va(const CreateVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->create_va(request, options);
+  }
+  /// create_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<CreateVaResult>> create_va_async(const CreateVaRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->create_va_async(request, options);
+  }
+  /// create_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_va_async(const CreateVaRequest& request, Completion<CreateVaResult> done,
+                       const CallOptions& options = {}) const {
+    connection_->create_va_async(request, std::move(done), options);
+  }
+  /// create_va's advanced form (`{bank prefix}/create-va-advanced`, `bank.createVaAdvanced`): the same
+  /// body and answer. A write: not retried.
+  Result<CreateVaResult> create_va_advanced(const CreateVaAdvancedRequest& request,
+                                            const CallOptions& options = {}) const {
+    return connection_->create_va_advanced(request, options);
+  }
+  /// create_va_advanced without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<CreateVaResult>> create_va_advanced_async(const CreateVaAdvancedRequest& request,
+                                                               const CallOptions& options = {}) const {
+    return connection_->create_va_advanced_async(request, options);
+  }
+  /// create_va_advanced without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_va_advanced_async(const CreateVaAdvancedRequest& request, Completion<CreateVaResult> done,
+                                const CallOptions& options = {}) const {
+    connection_->create_va_advanced_async(request, std::move(done), options);
+  }
+  /// Confirms a create_va with the OTP the bank sent (`{bank prefix}/confirm-va`, `bank.confirmVa`);
+  /// answers the active VA. The OTP is consumed by its first try: a write, never resent (after a
+  /// kMaybeSent error look the VA up with get_va_paging; the confirm can take minutes).
+  Result<ConfirmVaResult> confirm_va(const ConfirmVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->confirm_va(request, options);
+  }
+  /// confirm_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<ConfirmVaResult>> confirm_va_async(const ConfirmVaRequest& request,
+                                                        const CallOptions& options = {}) const {
+    return connection_->confirm_va_async(request, options);
+  }
+  /// confirm_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_va_async(const ConfirmVaRequest& request, Completion<ConfirmVaResult> done,
+                        const CallOptions& options = {}) const {
+    connection_->confirm_va_async(request, std::move(done), options);
+  }
+  /// Starts unlinking a VA (`POST {bank prefix}/delete-va?bankBin=&vaAccountNumber=`; no body, signed
+  /// over "{}"; `bank.deleteVa`). Confirm with confirm_delete_va and the answer's confirm_id (none
+  /// for VCB: nothing left to confirm). A write: not retried.
+  Result<OtpSession> delete_va(const DeleteVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->delete_va(request, options);
+  }
+  /// delete_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<OtpSession>> delete_va_async(const DeleteVaRequest& request,
+                                                  const CallOptions& options = {}) const {
+    return connection_->delete_va_async(request, options);
+  }
+  /// delete_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void delete_va_async(const DeleteVaRequest& request, Completion<OtpSession> done,
+                       const CallOptions& options = {}) const {
+    connection_->delete_va_async(request, std::move(done), options);
+  }
+  /// Confirms a delete_va with its OTP (`{bank prefix}/confirm-delete-va`, `bank.confirmDeleteVa`).
+  /// The OTP is consumed by its first try: a write, never resent.
+  Result<Ack> confirm_delete_va(const ConfirmDeleteVaRequest& request, const CallOptions& options = {}) const {
+    return connection_->confirm_delete_va(request, options);
+  }
+  /// confirm_delete_va without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<Ack>> confirm_delete_va_async(const ConfirmDeleteVaRequest& request,
+                                                   const CallOptions& options = {}) const {
+    return connection_->confirm_delete_va_async(request, options);
+  }
+  /// confirm_delete_va without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_delete_va_async(const ConfirmDeleteVaRequest& request, Completion<Ack> done,
+                               const CallOptions& options = {}) const {
+    connection_->confirm_delete_va_async(request, std::move(done), options);
+  }
+  /// One page of the merchant's virtual accounts (`{bank prefix}/get-va-paging`, `bank.getVaPaging`). A read.
+  Result<VaPage> get_va_paging(const GetVaPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->get_va_paging(request, options);
+  }
+  /// get_va_paging without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<VaPage>> get_va_paging_async(const GetVaPagingRequest& request,
+                                                  const CallOptions& options = {}) const {
+    return connection_->get_va_paging_async(request, options);
+  }
+  /// get_va_paging without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_va_paging_async(const GetVaPagingRequest& request, Completion<VaPage> done,
+                           const CallOptions& options = {}) const {
+    connection_->get_va_paging_async(request, std::move(done), options);
+  }
+  /// Asks the bank to notify Tingee of a VA's payments (`{bank prefix}/register-notify`,
+  /// `bank.registerNotify`; ACB needs it after confirm_va). The bank sends a second OTP: confirm it
+  /// with confirm_register_notify. A write: not retried.
+  Result<OtpSession> register_notify(const RegisterNotifyRequest& request, const CallOptions& options = {}) const {
+    return connection_->register_notify(request, options);
+  }
+  /// register_notify without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<OtpSession>> register_notify_async(const RegisterNotifyRequest& request,
+                                                        const CallOptions& options = {}) const {
+    return connection_->register_notify_async(request, options);
+  }
+  /// register_notify without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void register_notify_async(const RegisterNotifyRequest& request, Completion<OtpSession> done,
+                             const CallOptions& options = {}) const {
+    connection_->register_notify_async(request, std::move(done), options);
+  }
+  /// Confirms a register_notify with its OTP (`{bank prefix}/confirm-register-notify`,
+  /// `bank.confirmRegisterNotify`). The OTP is consumed by its first try: a write, never resent.
+  Result<OtpSession> confirm_register_notify(const ConfirmRegisterNotifyRequest& request,
+                                             const CallOptions& options = {}) const {
+    return connection_->confirm_register_notify(request, options);
+  }
+  /// confirm_register_notify without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<OtpSession>> confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request,
+                                                                const CallOptions& options = {}) const {
+    return connection_->confirm_register_notify_async(request, options);
+  }
+  /// confirm_register_notify without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request, Completion<OtpSession> done,
+                                     const CallOptions& options = {}) const {
+    connection_->confirm_register_notify_async(request, std::move(done), options);
+  }
+  /// Opens a direct-debit subscription for a payer (`POST /v1/direct-debit/register`, the official
+  /// SDKs' `directDebit.register`); answers the page where the payer authorises the debits. A
+  /// write: not retried.
+  Result<DirectDebitLink> direct_debit_register(const DirectDebitRegisterRequest& request,
+                                                const CallOptions& options = {}) const {
+    return connection_->direct_debit_register(request, options);
+  }
+  /// direct_debit_register without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<DirectDebitLink>> direct_debit_register_async(const DirectDebitRegisterRequest& request,
+                                                                   const CallOptions& options = {}) const {
+    return connection_->direct_debit_register_async(request, options);
+  }
+  /// direct_debit_register without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void direct_debit_register_async(const DirectDebitRegisterRequest& request, Completion<DirectDebitLink> done,
+                                   const CallOptions& options = {}) const {
+    connection_->direct_debit_register_async(request, std::move(done), options);
+  }
+  /// Debits a subscription (`POST /v1/direct-debit/payment-bill`, `directDebit.paymentBill`). Money
+  /// moves: a write, never resent unless certainly not sent; after a kMaybeSent error look the
+  /// debit up with direct_debit_get_paging_transactions (by request_id's debit) before paying again.
+  Result<PaymentBillResult> direct_debit_payment_bill(const DirectDebitPaymentBillRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->direct_debit_payment_bill(request, options);
+  }
+  /// direct_debit_payment_bill without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<PaymentBillResult>> direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request,
+                                                                         const CallOptions& options = {}) const {
+    return connection_->direct_debit_payment_bill_async(request, options);
+  }
+  /// direct_debit_payment_bill without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request, Completion<PaymentBillResult> done,
+                                       const CallOptions& options = {}) const {
+    connection_->direct_debit_payment_bill_async(request, std::move(done), options);
+  }
+  /// Ends a subscription (`DELETE /v1/direct-debit/delete-subscription` with a JSON body,
+  /// `directDebit.deleteSubscription`); the payer confirms at the answer's confirm_url. A write.
+  Result<DeleteSubscriptionResult> direct_debit_delete_subscription(const DirectDebitDeleteSubscriptionRequest& request,
+                                                                    const CallOptions& options = {}) const {
+    return connection_->direct_debit_delete_subscription(request, options);
+  }
+  /// direct_debit_delete_subscription without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<DeleteSubscriptionResult>> direct_debit_delete_subscription_async(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_delete_subscription_async(request, options);
+  }
+  /// direct_debit_delete_subscription without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_delete_subscription_async(const DirectDebitDeleteSubscriptionRequest& request,
+                                              Completion<DeleteSubscriptionResult> done,
+                                              const CallOptions& options = {}) const {
+    connection_->direct_debit_delete_subscription_async(request, std::move(done), options);
+  }
+  /// Refunds (part of) a debit (`POST /v1/direct-debit/refund`, `directDebit.refund`). Money out:
+  /// a write, never resent unless certainly not sent; after a kMaybeSent error read the debit's
+  /// state (direct_debit_get_transaction_status) before refunding again.
+  Result<RefundResult> direct_debit_refund(const DirectDebitRefundRequest& request,
+                                           const CallOptions& options = {}) const {
+    return connection_->direct_debit_refund(request, options);
+  }
+  /// direct_debit_refund without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<RefundResult>> direct_debit_refund_async(const DirectDebitRefundRequest& request,
+                                                              const CallOptions& options = {}) const {
+    return connection_->direct_debit_refund_async(request, options);
+  }
+  /// direct_debit_refund without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void direct_debit_refund_async(const DirectDebitRefundRequest& request, Completion<RefundResult> done,
+                                 const CallOptions& options = {}) const {
+    connection_->direct_debit_refund_async(request, std::move(done), options);
+  }
+  /// Lets the payer change how debits are confirmed (`PUT /v1/direct-debit/edit-confirm-payment-method`,
+  /// `directDebit.editConfirmPaymentMethod`); answers the page the payer opens. A write.
+  Result<DirectDebitLink> direct_debit_edit_confirm_payment_method(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_edit_confirm_payment_method(request, options);
+  }
+  /// direct_debit_edit_confirm_payment_method without blocking: the same validation, retries and result, in a future
+  /// that never throws.
+  std::future<Result<DirectDebitLink>> direct_debit_edit_confirm_payment_method_async(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_edit_confirm_payment_method_async(request, options);
+  }
+  /// direct_debit_edit_confirm_payment_method without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_edit_confirm_payment_method_async(const DirectDebitEditConfirmPaymentMethodRequest& request,
+                                                      Completion<DirectDebitLink> done,
+                                                      const CallOptions& options = {}) const {
+    connection_->direct_debit_edit_confirm_payment_method_async(request, std::move(done), options);
+  }
+  /// A subscription's state (`GET /v1/direct-debit/get-subscription-status?…`; no body, signed over
+  /// "{}"; `directDebit.getSubscriptionStatus`). A read.
+  Result<SubscriptionStatus> direct_debit_get_subscription_status(const DirectDebitSubscriptionStatusRequest& request,
+                                                                  const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_subscription_status(request, options);
+  }
+  /// direct_debit_get_subscription_status without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<SubscriptionStatus>> direct_debit_get_subscription_status_async(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_subscription_status_async(request, options);
+  }
+  /// direct_debit_get_subscription_status without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_get_subscription_status_async(const DirectDebitSubscriptionStatusRequest& request,
+                                                  Completion<SubscriptionStatus> done,
+                                                  const CallOptions& options = {}) const {
+    connection_->direct_debit_get_subscription_status_async(request, std::move(done), options);
+  }
+  /// A debit's state (`GET /v1/direct-debit/get-transaction-status?…`; no body, signed over "{}";
+  /// `directDebit.getTransactionStatus`). A read.
+  Result<DirectDebitTransactionStatus> direct_debit_get_transaction_status(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_transaction_status(request, options);
+  }
+  /// direct_debit_get_transaction_status without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<DirectDebitTransactionStatus>> direct_debit_get_transaction_status_async(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_transaction_status_async(request, options);
+  }
+  /// direct_debit_get_transaction_status without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_get_transaction_status_async(const DirectDebitTransactionStatusRequest& request,
+                                                 Completion<DirectDebitTransactionStatus> done,
+                                                 const CallOptions& options = {}) const {
+    connection_->direct_debit_get_transaction_status_async(request, std::move(done), options);
+  }
+  /// One page of a subscription's debits (`GET /v1/direct-debit/get-paging-transactions?…`; no body,
+  /// signed over "{}"; `directDebit.getPagingTransactions`). A read.
+  Result<DirectDebitTransactionPage> direct_debit_get_paging_transactions(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_paging_transactions(request, options);
+  }
+  /// direct_debit_get_paging_transactions without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<DirectDebitTransactionPage>> direct_debit_get_paging_transactions_async(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->direct_debit_get_paging_transactions_async(request, options);
+  }
+  /// direct_debit_get_paging_transactions without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void direct_debit_get_paging_transactions_async(const DirectDebitTransactionPagingRequest& request,
+                                                  Completion<DirectDebitTransactionPage> done,
+                                                  const CallOptions& options = {}) const {
+    connection_->direct_debit_get_paging_transactions_async(request, std::move(done), options);
+  }
   // END generated
 
  private:

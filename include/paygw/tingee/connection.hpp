@@ -189,6 +189,149 @@ class PAYGW_EXPORT Connection {
   virtual std::future<Result<EInvoiceProviders>> get_einvoice_providers_async(const CallOptions& options) = 0;
   /// See Client::get_einvoice_providers; `done` is called exactly once (paygw::Completion).
   virtual void get_einvoice_providers_async(Completion<EInvoiceProviders> done, const CallOptions& options) = 0;
+  /// See Client::create_va.
+  virtual Result<CreateVaResult> create_va(const CreateVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::create_va.
+  virtual std::future<Result<CreateVaResult>> create_va_async(const CreateVaRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::create_va; `done` is called exactly once (paygw::Completion).
+  virtual void create_va_async(const CreateVaRequest& request, Completion<CreateVaResult> done,
+                               const CallOptions& options) = 0;
+  /// See Client::create_va_advanced.
+  virtual Result<CreateVaResult> create_va_advanced(const CreateVaAdvancedRequest& request,
+                                                    const CallOptions& options) = 0;
+  /// See Client::create_va_advanced.
+  virtual std::future<Result<CreateVaResult>> create_va_advanced_async(const CreateVaAdvancedRequest& request,
+                                                                       const CallOptions& options) = 0;
+  /// See Client::create_va_advanced; `done` is called exactly once (paygw::Completion).
+  virtual void create_va_advanced_async(const CreateVaAdvancedRequest& request, Completion<CreateVaResult> done,
+                                        const CallOptions& options) = 0;
+  /// See Client::confirm_va.
+  virtual Result<ConfirmVaResult> confirm_va(const ConfirmVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::confirm_va.
+  virtual std::future<Result<ConfirmVaResult>> confirm_va_async(const ConfirmVaRequest& request,
+                                                                const CallOptions& options) = 0;
+  /// See Client::confirm_va; `done` is called exactly once (paygw::Completion).
+  virtual void confirm_va_async(const ConfirmVaRequest& request, Completion<ConfirmVaResult> done,
+                                const CallOptions& options) = 0;
+  /// See Client::delete_va.
+  virtual Result<OtpSession> delete_va(const DeleteVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::delete_va.
+  virtual std::future<Result<OtpSession>> delete_va_async(const DeleteVaRequest& request,
+                                                          const CallOptions& options) = 0;
+  /// See Client::delete_va; `done` is called exactly once (paygw::Completion).
+  virtual void delete_va_async(const DeleteVaRequest& request, Completion<OtpSession> done,
+                               const CallOptions& options) = 0;
+  /// See Client::confirm_delete_va.
+  virtual Result<Ack> confirm_delete_va(const ConfirmDeleteVaRequest& request, const CallOptions& options) = 0;
+  /// See Client::confirm_delete_va.
+  virtual std::future<Result<Ack>> confirm_delete_va_async(const ConfirmDeleteVaRequest& request,
+                                                           const CallOptions& options) = 0;
+  /// See Client::confirm_delete_va; `done` is called exactly once (paygw::Completion).
+  virtual void confirm_delete_va_async(const ConfirmDeleteVaRequest& request, Completion<Ack> done,
+                                       const CallOptions& options) = 0;
+  /// See Client::get_va_paging.
+  virtual Result<VaPage> get_va_paging(const GetVaPagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_va_paging.
+  virtual std::future<Result<VaPage>> get_va_paging_async(const GetVaPagingRequest& request,
+                                                          const CallOptions& options) = 0;
+  /// See Client::get_va_paging; `done` is called exactly once (paygw::Completion).
+  virtual void get_va_paging_async(const GetVaPagingRequest& request, Completion<VaPage> done,
+                                   const CallOptions& options) = 0;
+  /// See Client::register_notify.
+  virtual Result<OtpSession> register_notify(const RegisterNotifyRequest& request, const CallOptions& options) = 0;
+  /// See Client::register_notify.
+  virtual std::future<Result<OtpSession>> register_notify_async(const RegisterNotifyRequest& request,
+                                                                const CallOptions& options) = 0;
+  /// See Client::register_notify; `done` is called exactly once (paygw::Completion).
+  virtual void register_notify_async(const RegisterNotifyRequest& request, Completion<OtpSession> done,
+                                     const CallOptions& options) = 0;
+  /// See Client::confirm_register_notify.
+  virtual Result<OtpSession> confirm_register_notify(const ConfirmRegisterNotifyRequest& request,
+                                                     const CallOptions& options) = 0;
+  /// See Client::confirm_register_notify.
+  virtual std::future<Result<OtpSession>> confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request,
+                                                                        const CallOptions& options) = 0;
+  /// See Client::confirm_register_notify; `done` is called exactly once (paygw::Completion).
+  virtual void confirm_register_notify_async(const ConfirmRegisterNotifyRequest& request, Completion<OtpSession> done,
+                                             const CallOptions& options) = 0;
+  /// See Client::direct_debit_register.
+  virtual Result<DirectDebitLink> direct_debit_register(const DirectDebitRegisterRequest& request,
+                                                        const CallOptions& options) = 0;
+  /// See Client::direct_debit_register.
+  virtual std::future<Result<DirectDebitLink>> direct_debit_register_async(const DirectDebitRegisterRequest& request,
+                                                                           const CallOptions& options) = 0;
+  /// See Client::direct_debit_register; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_register_async(const DirectDebitRegisterRequest& request, Completion<DirectDebitLink> done,
+                                           const CallOptions& options) = 0;
+  /// See Client::direct_debit_payment_bill.
+  virtual Result<PaymentBillResult> direct_debit_payment_bill(const DirectDebitPaymentBillRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::direct_debit_payment_bill.
+  virtual std::future<Result<PaymentBillResult>> direct_debit_payment_bill_async(
+      const DirectDebitPaymentBillRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_payment_bill; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_payment_bill_async(const DirectDebitPaymentBillRequest& request,
+                                               Completion<PaymentBillResult> done, const CallOptions& options) = 0;
+  /// See Client::direct_debit_delete_subscription.
+  virtual Result<DeleteSubscriptionResult> direct_debit_delete_subscription(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_delete_subscription.
+  virtual std::future<Result<DeleteSubscriptionResult>> direct_debit_delete_subscription_async(
+      const DirectDebitDeleteSubscriptionRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_delete_subscription; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_delete_subscription_async(const DirectDebitDeleteSubscriptionRequest& request,
+                                                      Completion<DeleteSubscriptionResult> done,
+                                                      const CallOptions& options) = 0;
+  /// See Client::direct_debit_refund.
+  virtual Result<RefundResult> direct_debit_refund(const DirectDebitRefundRequest& request,
+                                                   const CallOptions& options) = 0;
+  /// See Client::direct_debit_refund.
+  virtual std::future<Result<RefundResult>> direct_debit_refund_async(const DirectDebitRefundRequest& request,
+                                                                      const CallOptions& options) = 0;
+  /// See Client::direct_debit_refund; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_refund_async(const DirectDebitRefundRequest& request, Completion<RefundResult> done,
+                                         const CallOptions& options) = 0;
+  /// See Client::direct_debit_edit_confirm_payment_method.
+  virtual Result<DirectDebitLink> direct_debit_edit_confirm_payment_method(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_edit_confirm_payment_method.
+  virtual std::future<Result<DirectDebitLink>> direct_debit_edit_confirm_payment_method_async(
+      const DirectDebitEditConfirmPaymentMethodRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_edit_confirm_payment_method; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_edit_confirm_payment_method_async(const DirectDebitEditConfirmPaymentMethodRequest& request,
+                                                              Completion<DirectDebitLink> done,
+                                                              const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_subscription_status.
+  virtual Result<SubscriptionStatus> direct_debit_get_subscription_status(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_subscription_status.
+  virtual std::future<Result<SubscriptionStatus>> direct_debit_get_subscription_status_async(
+      const DirectDebitSubscriptionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_subscription_status; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_get_subscription_status_async(const DirectDebitSubscriptionStatusRequest& request,
+                                                          Completion<SubscriptionStatus> done,
+                                                          const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_transaction_status.
+  virtual Result<DirectDebitTransactionStatus> direct_debit_get_transaction_status(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_transaction_status.
+  virtual std::future<Result<DirectDebitTransactionStatus>> direct_debit_get_transaction_status_async(
+      const DirectDebitTransactionStatusRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_transaction_status; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_get_transaction_status_async(const DirectDebitTransactionStatusRequest& request,
+                                                         Completion<DirectDebitTransactionStatus> done,
+                                                         const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_paging_transactions.
+  virtual Result<DirectDebitTransactionPage> direct_debit_get_paging_transactions(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_paging_transactions.
+  virtual std::future<Result<DirectDebitTransactionPage>> direct_debit_get_paging_transactions_async(
+      const DirectDebitTransactionPagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::direct_debit_get_paging_transactions; `done` is called exactly once (paygw::Completion).
+  virtual void direct_debit_get_paging_transactions_async(const DirectDebitTransactionPagingRequest& request,
+                                                          Completion<DirectDebitTransactionPage> done,
+                                                          const CallOptions& options) = 0;
   // END generated
 };
 

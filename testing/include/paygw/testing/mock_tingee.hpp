@@ -139,6 +139,116 @@ class MockTingeeConnection : public tingee::Connection {
               (override));
   MOCK_METHOD(void, get_einvoice_providers_async, (Completion<tingee::EInvoiceProviders>, const CallOptions&),
               (override));
+  MOCK_METHOD(Result<tingee::CreateVaResult>, create_va, (const tingee::CreateVaRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::CreateVaResult>>, create_va_async,
+              (const tingee::CreateVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, create_va_async,
+              (const tingee::CreateVaRequest&, Completion<tingee::CreateVaResult>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::CreateVaResult>, create_va_advanced,
+              (const tingee::CreateVaAdvancedRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::CreateVaResult>>, create_va_advanced_async,
+              (const tingee::CreateVaAdvancedRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, create_va_advanced_async,
+              (const tingee::CreateVaAdvancedRequest&, Completion<tingee::CreateVaResult>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::ConfirmVaResult>, confirm_va, (const tingee::ConfirmVaRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::ConfirmVaResult>>, confirm_va_async,
+              (const tingee::ConfirmVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, confirm_va_async,
+              (const tingee::ConfirmVaRequest&, Completion<tingee::ConfirmVaResult>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, delete_va, (const tingee::DeleteVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, delete_va_async,
+              (const tingee::DeleteVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, delete_va_async,
+              (const tingee::DeleteVaRequest&, Completion<tingee::OtpSession>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::Ack>, confirm_delete_va, (const tingee::ConfirmDeleteVaRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::Ack>>, confirm_delete_va_async,
+              (const tingee::ConfirmDeleteVaRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, confirm_delete_va_async,
+              (const tingee::ConfirmDeleteVaRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::VaPage>, get_va_paging, (const tingee::GetVaPagingRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::VaPage>>, get_va_paging_async,
+              (const tingee::GetVaPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_va_paging_async,
+              (const tingee::GetVaPagingRequest&, Completion<tingee::VaPage>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, register_notify, (const tingee::RegisterNotifyRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, register_notify_async,
+              (const tingee::RegisterNotifyRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, register_notify_async,
+              (const tingee::RegisterNotifyRequest&, Completion<tingee::OtpSession>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, confirm_register_notify,
+              (const tingee::ConfirmRegisterNotifyRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, confirm_register_notify_async,
+              (const tingee::ConfirmRegisterNotifyRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, confirm_register_notify_async,
+              (const tingee::ConfirmRegisterNotifyRequest&, Completion<tingee::OtpSession>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitLink>, direct_debit_register,
+              (const tingee::DirectDebitRegisterRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitLink>>, direct_debit_register_async,
+              (const tingee::DirectDebitRegisterRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_register_async,
+              (const tingee::DirectDebitRegisterRequest&, Completion<tingee::DirectDebitLink>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::PaymentBillResult>, direct_debit_payment_bill,
+              (const tingee::DirectDebitPaymentBillRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::PaymentBillResult>>, direct_debit_payment_bill_async,
+              (const tingee::DirectDebitPaymentBillRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_payment_bill_async,
+              (const tingee::DirectDebitPaymentBillRequest&, Completion<tingee::PaymentBillResult>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DeleteSubscriptionResult>, direct_debit_delete_subscription,
+              (const tingee::DirectDebitDeleteSubscriptionRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DeleteSubscriptionResult>>, direct_debit_delete_subscription_async,
+              (const tingee::DirectDebitDeleteSubscriptionRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_delete_subscription_async,
+              (const tingee::DirectDebitDeleteSubscriptionRequest&, Completion<tingee::DeleteSubscriptionResult>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::RefundResult>, direct_debit_refund,
+              (const tingee::DirectDebitRefundRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::RefundResult>>, direct_debit_refund_async,
+              (const tingee::DirectDebitRefundRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_refund_async,
+              (const tingee::DirectDebitRefundRequest&, Completion<tingee::RefundResult>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitLink>, direct_debit_edit_confirm_payment_method,
+              (const tingee::DirectDebitEditConfirmPaymentMethodRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitLink>>, direct_debit_edit_confirm_payment_method_async,
+              (const tingee::DirectDebitEditConfirmPaymentMethodRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_edit_confirm_payment_method_async,
+              (const tingee::DirectDebitEditConfirmPaymentMethodRequest&, Completion<tingee::DirectDebitLink>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::SubscriptionStatus>, direct_debit_get_subscription_status,
+              (const tingee::DirectDebitSubscriptionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::SubscriptionStatus>>, direct_debit_get_subscription_status_async,
+              (const tingee::DirectDebitSubscriptionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_get_subscription_status_async,
+              (const tingee::DirectDebitSubscriptionStatusRequest&, Completion<tingee::SubscriptionStatus>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitTransactionStatus>, direct_debit_get_transaction_status,
+              (const tingee::DirectDebitTransactionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitTransactionStatus>>, direct_debit_get_transaction_status_async,
+              (const tingee::DirectDebitTransactionStatusRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_get_transaction_status_async,
+              (const tingee::DirectDebitTransactionStatusRequest&, Completion<tingee::DirectDebitTransactionStatus>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DirectDebitTransactionPage>, direct_debit_get_paging_transactions,
+              (const tingee::DirectDebitTransactionPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DirectDebitTransactionPage>>, direct_debit_get_paging_transactions_async,
+              (const tingee::DirectDebitTransactionPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, direct_debit_get_paging_transactions_async,
+              (const tingee::DirectDebitTransactionPagingRequest&, Completion<tingee::DirectDebitTransactionPage>,
+               const CallOptions&),
+              (override));
   // END generated
 };
 

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: MIT
+// paygw-sandbox — Tingee's virtual accounts (bank-account linking), served under both /v1/ and
+// /v1/bank/ like the rest of the bank group, signed and verified like every Tingee request.
+//
+// The simulation (the order of Tingee's docs and official SDKs; codes marked "sandbox" are the
+// sandbox's own, Tingee does not document them):
+//   create-va, create-va-advanced  a new VA, status "inactive", and an OTP session (confirmId,
+//                                  otpMethod SMSTTT); with isCreateNonOtp the VA is active at once.
+//                                  An account already linked (active) to the bank: 1010.
+//   confirm-va                     the session's OTP activates the VA. A session is consumed by its
+//                                  first try, right or wrong: a wrong OTP answers 1021 and the same
+//                                  confirmId then answers 1020 (sandbox), as does an unknown one.
+//   delete-va?bankBin=&vaAccountNumber=   an OTP session to unlink (bankBin only; unknown VA: 1011,
+//                                  sandbox); confirm-delete-va with the OTP removes the VA.
+//   register-notify, confirm-register-notify   an OTP session for an active VA, then notification on.
+//   get-va-paging                  every VA that exists (pending ones included), filtered by bankBin
+//                                  or bankName, shopId, accountType and `filter` (a substring of the
+//                                  account number, VA number or holder's name), paged.
+// Every OTP the sandbox's bank "sends" is kOtp (123456); each session is noted in the event log.
+#include "sandbox.hpp"
+
+#include <ctime>
+#include <memory>
+
+namespace paygw::sandbox {
+namespace {
+
+constexpr const char* kOtp = "123456";
+
+struct Va {
+  std::string bank_bin, bank_name, account_type, account_name, account_number, va_account_number, status;
+  std::string creation_time;
+  Json shop_id = nullptr;
+  bool notify = false;
+};
+
+struct OtpSession {
+  std::string kind;  // create | delete | notify
+  std::string va_account_number, bank_bin;
+  bool used = false;
+};
+
+/// The VAs and OTP sessions (guarded by State::mu, which tingee_post holds around each handler).
+struct VaWorld {
+  std::map<std::string, Va> vas;               // by vaAccountNumber
+  std::map<std::string, OtpSession> sessions;  // by confirmId
+};
+
+bool text(const Json& b, const char* field) {
+  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
+}
+
+void invalid(httplib::Response& res, const std::string& message) {
+  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
+}
+
+/// Tingee's BankNameEnum of a BIN ("" when Tingee does not serve the bank).
+std::string bank_name_of(const std::string& bin) {
+  for (const auto& bank : directory_banks()) {
+    if (bank.bin == bin) return bank.tingee_code;
+  }
+  return "";
+}
+
+/// The BIN a request names by bankBin or bankName, or "".
+std::string bin_of(const Json& b) {
+  if (text(b, "bankBin"))
+    return bank_name_of(b["bankBin"].get<std::string>()).empty() ? "" : b["bankBin"].get<std::string>();
+  if (text(b, "bankName")) return tingee_bank_bin(b["bankName"].get<std::string>());
+  return "";
+}
+
+/// ISO-8601 UTC of the sandbox clock, as Tingee writes creationTime.
+std::string iso_now() {
+  const std::time_t secs = static_cast<std::time_t>(clock_ms() / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+  return out;
+}
+
+std::string open_session(State& s, VaWorld& w, const std::string& prefix, const std::string& kind, const Va& va) {
+  const std::string id = prefix + std::to_string(s.next_id++);
+  w.sessions[id] = OtpSession{kind, va.va_account_number, va.bank_bin, false};
+  s.record("tingee", "", "otp-sent",
+           Json{{"kind", kind}, {"confirmId", id}, {"vaAccountNumber", va.va_account_number}});
+  return id;
+}
+
+/// The session a confirm names, consumed by this try; nullptr after an error reply (unknown,
+/// already used, another kind or bank: 1020; a wrong OTP: 1021).
+OtpSession* consume(VaWorld& w, const Json& b, const std::string& kind, httplib::Response& res) {
+  if (!text(b, "confirmId") || !text(b, "bankBin")) return invalid(res, "confirmId and bankBin are required"), nullptr;
+  auto it = w.sessions.find(b["confirmId"].get<std::string>());
+  if (it == w.sessions.end() || it->second.used || it->second.kind != kind || it->second.bank_bin != b["bankBin"]) {
+    tingee_reply(res, "1020", "Phiên xác thực không tồn tại hoặc đã hết hạn");
+    return nullptr;
+  }
+  it->second.used = true;  // the first try consumes the OTP, right or wrong
+  if (b.value("otpNumber", "") != kOtp) {
+    tingee_reply(res, "1021", "OTP không đúng");
+    return nullptr;
+  }
+  return &it->second;
+}
+
+Json va_item(const Va& va) {
+  return Json{{"bankName", va.bank_name},
+              {"bankBin", va.bank_bin},
+              {"accountType", va.account_type},
+              {"accountName", va.account_name},
+              {"accountNumber", va.account_number},
+              {"vaAccountNumber", va.va_account_number},
+              {"shopId", va.shop_id},
+              {"status", va.status},
+              {"creationTime", va.creation_time}};
+}
+
+void create_va(State& s, VaWorld& w, const Json& b, httplib::Response& res) {
+  const std::string bin = bin_of(b);
+  if (bin.empty()) return invalid(res, "bankBin or bankName must name a bank Tingee serves");
+  if (!text(b, "accountNumber") || !text(b, "accountType") || !text(b, "appType")) {
+    return invalid(res, "accountNumber, accountType and appType are required");
+  }
+  const std::string account = b["accountNumber"].get<std::string>();
+  for (const auto& [number, va] : w.vas) {
+    if (va.bank_bin == bin && va.account_number == account && va.status == "active") {
+      return tingee_reply(res, "1010", "Tài khoản đã được liên kết");
+    }
+  }
+  Va va;
+  va.bank_bin = bin;
+  va.bank_name = bank_name_of(bin);
+  va.account_type = b["accountType"].get<std::string>();
+  va.account_name = b.value("accountName", "");
+  va.account_number = account;
+  va.va_account_number = "TNG" + std::to_string(s.next_id++);
+  va.shop_id = b.contains("shopId") ? b["shopId"] : Json(nullptr);
+  va.creation_time = iso_now();
+  const bool non_otp = b.value("isCreateNonOtp", false);
+  va.status = non_otp ? "active" : "inactive";
+  Json data = {{"bankName", va.bank_name},
+               {"merchantAccountNumberId", s.next_id++},
+               {"shopId", va.shop_id},
+               {"status", va.status},
+               {"vaAccountNumber", va.va_account_number}};
+  if (!non_otp) {
+    data["confirmId"] = open_session(s, w, "SBX-CF-", "create", va);
+    data["otpMethod"] = "SMSTTT";
+  }
+  s.record("tingee", "", "va-created", Json{{"vaAccountNumber", va.va_account_number}, {"status", va.status}});
+  w.vas[va.va_account_number] = va;
+  tingee_reply(res, "00", "Success", data);
+}
+
+/// A signed POST whose parameters may travel in the query string (delete-va): they are merged into
+/// the body's members; the handler runs under the state lock.
+void signed_post(httplib::Server& server, const Options& options, State& state, const std::string& path,
+                 std::function<void(const Json&, httplib::Response&)> handler) {
+  post(server, path,
+       [&options, &state, handler](const httplib::Request& req, const std::string& body, httplib::Response& res) {
+         if (!tingee_authenticate(options, req, body, res)) return;
+         Json b = Json::parse(body.empty() ? "{}" : body, nullptr, false);
+         if (b.is_discarded() || !b.is_object()) return invalid(res, "body must be a JSON object");
+         for (const auto& [name, value] : req.params) b[name] = value;
+         std::lock_guard<std::mutex> lock(state.mu);
+         handler(b, res);
+       });
+}
+
+void install_group(httplib::Server& server, const Options& options, State& state, const std::shared_ptr<VaWorld>& world,
+                   const std::string& prefix) {
+  State* s = &state;
+  auto route = [&](const std::string& name, std::function<void(State&, VaWorld&, const Json&, httplib::Response&)> f) {
+    signed_post(server, options, state, prefix + name,
+                [s, world, f](const Json& b, httplib::Response& res) { f(*s, *world, b, res); });
+  };
+  route("create-va", create_va);
+  route("create-va-advanced", create_va);
+  route("confirm-va", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
+    OtpSession* session = consume(w, b, "create", res);
+    if (session == nullptr) return;
+    auto it = w.vas.find(session->va_account_number);
+    if (it == w.vas.end()) return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
+    it->second.status = "active";
+    st.record("tingee", "", "va-confirmed", Json{{"vaAccountNumber", it->first}});
+    const Va& va = it->second;
+    tingee_reply(res, "00", "Success",
+                 Json{{"accountType", va.account_type},
+                      {"bankName", va.bank_name},
+                      {"accountNumber", va.account_number},
+                      {"vaAccountNumber", va.va_account_number},
+                      {"shopId", va.shop_id}});
+  });
+  // Tingee's delete-va: bankBin and vaAccountNumber in the query string, a body-less POST.
+  route("delete-va", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
+    if (!text(b, "bankBin") || !text(b, "vaAccountNumber")) {
+      return invalid(res, "bankBin and vaAccountNumber are required");
+    }
+    auto it = w.vas.find(b["vaAccountNumber"].get<std::string>());
+    if (it == w.vas.end() || it->second.bank_bin != b["bankBin"]) {
+      return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
+    }
+    tingee_reply(res, "00", "Success", Json{{"confirmId", open_session(st, w, "SBX-DEL-", "delete", it->second)}});
+  });
+  route("confirm-delete-va", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
+    OtpSession* session = consume(w, b, "delete", res);
+    if (session == nullptr) return;
+    if (w.vas.erase(session->va_account_number) == 0) return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
+    st.record("tingee", "", "va-deleted", Json{{"vaAccountNumber", session->va_account_number}});
+    tingee_reply(res, "00", "Success");
+  });
+  route("register-notify", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
+    if (!text(b, "vaAccountNumber")) return invalid(res, "vaAccountNumber is required");
+    auto it = w.vas.find(b["vaAccountNumber"].get<std::string>());
+    const std::string bin = bin_of(b);
+    if (it == w.vas.end() || it->second.status != "active" || (!bin.empty() && it->second.bank_bin != bin)) {
+      return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
+    }
+    tingee_reply(res, "00", "Success",
+                 Json{{"confirmId", open_session(st, w, "SBX-RN-", "notify", it->second)}, {"authorizeLink", ""}});
+  });
+  route("confirm-register-notify", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
+    OtpSession* session = consume(w, b, "notify", res);
+    if (session == nullptr) return;
+    auto it = w.vas.find(session->va_account_number);
+    if (it == w.vas.end()) return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
+    it->second.notify = true;
+    st.record("tingee", "", "va-notify-registered", Json{{"vaAccountNumber", it->first}});
+    tingee_reply(res, "00", "Success");
+  });
+  route("get-va-paging", [](State&, VaWorld& w, const Json& b, httplib::Response& res) {
+    const std::string bin = bin_of(b);
+    if ((text(b, "bankBin") || text(b, "bankName")) && bin.empty()) return tingee_page_reply(res, b, Json::array());
+    const std::string filter = b.value("filter", "");
+    Json items = Json::array();
+    for (const auto& [number, va] : w.vas) {
+      if (!bin.empty() && va.bank_bin != bin) continue;
+      if (b.contains("shopId") && b["shopId"] != va.shop_id) continue;
+      if (text(b, "accountType") && b["accountType"] != va.account_type) continue;
+      if (!filter.empty() && va.account_number.find(filter) == std::string::npos &&
+          number.find(filter) == std::string::npos && va.account_name.find(filter) == std::string::npos) {
+        continue;
+      }
+      items.push_back(va_item(va));
+    }
+    tingee_page_reply(res, b, items);
+  });
+}
+
+}  // namespace
+
+void install_tingee_va(httplib::Server& server, const Options& options, State& state) {
+  auto world = std::make_shared<VaWorld>();
+  install_group(server, options, state, world, "/v1/");
+  install_group(server, options, state, world, "/v1/bank/");
+}
+
+}  // namespace paygw::sandbox
