@@ -185,5 +185,37 @@ TEST(SandboxAbuse, AbsurdCountsAreA400) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
 }
 
+// A client that creates without end meets --max-objects, not an exhausted machine: with a cap of
+// 2, two VAs (each with its OTP session) are made, the third is refused with SBX-FULL, and what
+// exists still works (the second VA's OTP confirms it).
+TEST(SandboxAbuse, StatefulWorldsAreBounded) {
+  Sandbox s({"--max-objects", "2"});
+  ASSERT_FALSE(s.url().empty()) << s.output();
+  auto c = tingee_client(10s, kTingeeSecret, s.url());
+  std::vector<std::string> confirm_ids;
+  for (int i = 0; i < 3; ++i) {
+    tingee::CreateVaRequest r;
+    r.account_number = "CAP" + unique_id() + std::to_string(i);
+    r.account_name = "NGUYEN VAN A";
+    r.identity = "001090012345";
+    r.mobile = "0901234567";
+    r.bank_bin = "970418";
+    auto created = c.create_va(r);
+    if (i < 2) {
+      ASSERT_OK(created);
+      confirm_ids.push_back(created->confirm_id);
+    } else {
+      ASSERT_FALSE(created.ok());
+      EXPECT_EQ(created.error().code, ErrorCode::kProvider) << describe(created.error());
+      EXPECT_EQ(created.error().provider_code, "SBX-FULL") << describe(created.error());
+    }
+  }
+  tingee::ConfirmVaRequest confirm;
+  confirm.confirm_id = confirm_ids[1];
+  confirm.otp_number = "123456";
+  confirm.bank_bin = "970418";
+  ASSERT_OK(c.confirm_va(confirm));
+}
+
 }  // namespace
 }  // namespace paygw::it

@@ -141,6 +141,10 @@ void add_options(CLI::App& app, Options& o) {
   app.add_option("--tls-key", o.tls_key, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
   app.add_option("--latency-ms", o.latency_ms, "Delay every answer (a gateway's processing time)")
       ->check(CLI::Range(0L, 60'000L));
+  app.add_option("--max-objects", o.max_objects,
+                 "At most this many objects of one kind (VAs, subscriptions, debits, ...); one more is refused")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
+      ->capture_default_str();
   app.add_option("--keep-alive-s", o.keep_alive_s, "Close idle keep-alive connections after this")
       ->check(CLI::Range(1L, 3600L))
       ->capture_default_str();
@@ -249,6 +253,7 @@ int main(int argc, char** argv) {
   }
 
   State state;
+  state.max_objects = options.max_objects;
   state.add_demo_devices();
   std::unique_ptr<httplib::Server> server_storage;
   if (!options.tls_cert.empty()) {

@@ -48,6 +48,7 @@ struct Options {
   std::string env_file;    // --env-file: the same lines written to this file (mode 0600)
   std::string tls_cert, tls_key;
   long latency_ms = 0;
+  std::size_t max_objects = 10'000;  // --max-objects: State::max_objects
   long keep_alive_s = 1;
   long window_ms = 10 * 60 * 1000;  // Tingee: ±10 min
   long future_tolerance_ms = 5000;  // Tingee: a timestamp slightly ahead of our clock is tolerated
@@ -153,6 +154,10 @@ void tingee_reply(httplib::Response& res, const std::string& code, const std::st
 /// A Tingee page of `items` (a JSON array) as the request's skipCount/maxResultCount (0/10 by
 /// default) cut it: {"totalCount", "items"} in Tingee's success envelope.
 void tingee_page_reply(httplib::Response& res, const Json& request, const Json& items);
+
+/// True, with Tingee's error envelope written to `res` (code "SBX-FULL"), when `count` objects of
+/// `what` already exist (State::max_objects); false (nothing written) while there is room for one more.
+bool tingee_world_full(const State& state, std::size_t count, const std::string& what, httplib::Response& res);
 
 void install_tingee_devices(httplib::Server& server, const Options& options, State& state);
 void install_tingee_bank(httplib::Server& server, const Options& options, State& state);

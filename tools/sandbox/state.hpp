@@ -73,6 +73,10 @@ struct State {
   /// --charging-callback-* flags apply. At most kMaxCallbackScripts entries.
   std::map<std::string, std::pair<int, bool>> callback_scripts;
   static constexpr std::size_t kMaxCallbackScripts = 1000;
+  /// At most this many objects of one kind in one simulated world (VAs, OTP sessions,
+  /// subscriptions, debits, shops, invoices, ...; --max-objects): the sandbox's memory stays
+  /// bounded whatever a client sends. One more is refused (tingee_world_full()).
+  std::size_t max_objects = 10'000;
   Json events = Json::array();
   /// Every id the sandbox makes (transaction codes, request ids, bills, VAs, card trans_ids) is
   /// the next of this counter, which starts at a time-seeded value (first_id()), so that a store

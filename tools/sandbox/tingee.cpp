@@ -51,6 +51,13 @@ void tingee_reply(httplib::Response& res, const std::string& code, const std::st
   json_reply(res, 200, body);
 }
 
+bool tingee_world_full(const State& state, std::size_t count, const std::string& what, httplib::Response& res) {
+  if (count < state.max_objects) return false;
+  tingee_reply(res, "SBX-FULL",
+               "sandbox: at most " + std::to_string(state.max_objects) + " " + what + " (--max-objects)");
+  return true;
+}
+
 void tingee_page_reply(httplib::Response& res, const Json& request, const Json& items) {
   const long long skip = request.value("skipCount", 0LL), take = request.value("maxResultCount", 10LL);
   Json page = Json::array();

@@ -130,6 +130,7 @@ void register_subscription(State& s, DebitWorld& w, const std::string& base, con
   }
   const std::string request_id = b["requestId"].get<std::string>();
   if (w.registrations.count(request_id) != 0) return tingee_reply(res, "1030", "requestId đã tồn tại");
+  if (tingee_world_full(s, w.subscriptions.size(), "direct-debit subscriptions", res)) return;
   Subscription sub;
   const std::string n = std::to_string(s.next_id++);
   sub.subscription_id = "SUB-" + n;
@@ -163,6 +164,7 @@ void payment_bill(State& s, DebitWorld& w, const std::string&, const Json& b, ht
   const std::string request_id = b["requestId"].get<std::string>();
   if (w.payments.count(request_id) != 0) return tingee_reply(res, "1030", "requestId đã tồn tại");
   if (amount > kBalanceVnd) return tingee_reply(res, "1050", "Số dư không đủ");
+  if (tingee_world_full(s, w.debits.size(), "direct-debit payments", res)) return;
   Debit d;
   const std::string n = std::to_string(s.next_id++);
   d.transaction_id = "TXN-DD-" + n;

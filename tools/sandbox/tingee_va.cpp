@@ -19,6 +19,8 @@
 // Every OTP the sandbox's bank "sends" is kOtp (123456); each session is noted in the event log.
 #include "sandbox.hpp"
 
+#include <algorithm>
+
 #include <ctime>
 #include <memory>
 
@@ -124,6 +126,8 @@ void create_va(State& s, VaWorld& w, const Json& b, httplib::Response& res) {
     return invalid(res, "accountNumber, accountType and appType are required");
   }
   const std::string account = b["accountNumber"].get<std::string>();
+  // Every create may open an OTP session too: both stay within kMaxWorldObjects.
+  if (tingee_world_full(s, std::max(w.vas.size(), w.sessions.size()), "virtual accounts and OTP sessions", res)) return;
   for (const auto& [number, va] : w.vas) {
     if (va.bank_bin == bin && va.account_number == account && va.status == "active") {
       return tingee_reply(res, "1010", "Tài khoản đã được liên kết");
@@ -202,6 +206,7 @@ void install_group(httplib::Server& server, const Options& options, State& state
     if (it == w.vas.end() || it->second.bank_bin != b["bankBin"]) {
       return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
     }
+    if (tingee_world_full(st, w.sessions.size(), "OTP sessions", res)) return;
     tingee_reply(res, "00", "Success", Json{{"confirmId", open_session(st, w, "SBX-DEL-", "delete", it->second)}});
   });
   route("confirm-delete-va", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
@@ -218,6 +223,7 @@ void install_group(httplib::Server& server, const Options& options, State& state
     if (it == w.vas.end() || it->second.status != "active" || (!bin.empty() && it->second.bank_bin != bin)) {
       return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
     }
+    if (tingee_world_full(st, w.sessions.size(), "OTP sessions", res)) return;
     tingee_reply(res, "00", "Success",
                  Json{{"confirmId", open_session(st, w, "SBX-RN-", "notify", it->second)}, {"authorizeLink", ""}});
   });
