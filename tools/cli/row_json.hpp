@@ -10,8 +10,11 @@
 //   template <class V> static void visit(V& v, T& x) { v("vaAccountNumber", "va_account_number", x.va_account_number);
 //   … }
 //
-// (the wire key: the member's name in camelCase, or the backquoted name of its doc comment when
-// that differs only in case). This file holds the two visitors:
+// (the wire key: the first backquoted name of the member's doc comment when it is a plain
+// lowerCamel name, e.g. "///< `bidvConfigDto`.", else the member's name in camelCase). Where paygw's
+// model reshapes Tingee's body (a print-receipt's `receipt` members sent at the top level, a shop's
+// notify lists), the JSON follows the typed request: `call <row> --example` prints its keys. This
+// file holds the two visitors:
 //   JsonIn   strict: an unknown key, a value of the wrong JSON type, a number that is not a whole
 //            number in int64 range, an enum value it does not know — each an error naming the key
 //            path ("body.items[1].amount"); absent or null members keep the request's defaults.
@@ -20,6 +23,8 @@
 // Only the standard library, nlohmann::json and the public paygw headers: the unit tests include
 // it to check, for every row's sample request, that build(read(build(r))) == build(r).
 #pragma once
+
+#include <paygw/secret.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -89,6 +94,10 @@ class JsonIn {
   static void read(const Json& j, const std::string& path, std::string& m, std::string* error) {
     if (!j.is_string()) return fail(error, path + " must be a JSON string");
     m = j.get<std::string>();
+  }
+  static void read(const Json& j, const std::string& path, Secret& m, std::string* error) {
+    if (!j.is_string()) return fail(error, path + " must be a JSON string");
+    m = Secret(j.get<std::string>());
   }
   static void read(const Json& j, const std::string& path, bool& m, std::string* error) {
     if (!j.is_boolean()) return fail(error, path + " must be true or false");
@@ -192,6 +201,8 @@ class JsonOut {
 
   static Json write(const std::string& m, bool /*wire*/) { return m; }
   static Json write(bool m, bool /*wire*/) { return m; }
+  /// A secret is printed "<redacted>" (a result); in the wire form (examples, tests) as it is.
+  static Json write(const Secret& m, bool wire) { return wire ? m.reveal() : std::string("<redacted>"); }
   template <class N, std::enable_if_t<std::is_integral_v<N> && !std::is_same_v<N, bool>, int> = 0>
   static Json write(N m, bool /*wire*/) {
     return m;

@@ -236,7 +236,7 @@ struct Fields<tingee::Device> {
     v("serialNumber", "serial_number", x.serial_number);
     v("creationTime", "creation_time", x.creation_time);
     v("expirationDate", "expiration_date", x.expiration_date);
-    v("shops", "shops", x.shops);
+    v("shopDtos", "shops", x.shops);
   }
 };
 template <>
@@ -297,7 +297,7 @@ template <>
 struct Fields<tingee::DirectDebitLink> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::DirectDebitLink& x) {
-    v("url", "url", x.url);
+    v("data", "url", x.url);
     v("message", "message", x.message);
   }
 };
@@ -426,7 +426,7 @@ struct Fields<tingee::DynamicQr> {
     v("qrCode", "qr_code", x.qr_code);
     v("qrAccount", "qr_account", x.qr_account);
     v("billId", "bill_id", x.bill_id);
-    v("dataJson", "data_json", x.data_json);
+    v("data", "data_json", x.data_json);
     v("message", "message", x.message);
   }
 };
@@ -444,8 +444,8 @@ template <>
 struct Fields<tingee::DynamicQrStatus> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::DynamicQrStatus& x) {
-    v("bill", "bill", x.bill);
-    v("transactions", "transactions", x.transactions);
+    v("billInfo", "bill", x.bill);
+    v("transactionInfos", "transactions", x.transactions);
     v("message", "message", x.message);
   }
 };
@@ -807,7 +807,7 @@ struct Fields<tingee::UpdateShopDeviceLinkStatusRequest> {
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::UpdateShopDeviceLinkStatusRequest& x) {
     v("uuid", "uuid", x.uuid);
     v("appType", "app_type", x.app_type);
-    v("shops", "shops", x.shops);
+    v("shopsLinkToDeviceDtos", "shops", x.shops);
     v("type", "type", x.type);
     v("merchantId", "merchant_id", x.merchant_id);
   }
