@@ -124,13 +124,14 @@ class JsonIn {
     } else if (j.is_number_unsigned() &&
                j.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<N>::max())) {
       m = static_cast<N>(j.get<std::uint64_t>());
+      return;
     } else if (j.is_number_integer() && !j.is_number_unsigned() && std::is_signed_v<N> &&
                j.get<std::int64_t>() >= static_cast<std::int64_t>(std::numeric_limits<N>::min())) {
       m = static_cast<N>(j.get<std::int64_t>());
-    } else {
-      fail(error, path + " must be a whole number in " + std::to_string(std::numeric_limits<N>::min()) + ".." +
-                      std::to_string(std::numeric_limits<N>::max()) + " (a JSON integer or a string of digits)");
+      return;
     }
+    fail(error, path + " must be a whole number in " + std::to_string(std::numeric_limits<N>::min()) + ".." +
+                    std::to_string(std::numeric_limits<N>::max()) + " (a JSON integer or a string of digits)");
   }
   template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
   static void read(const Json& j, const std::string& path, E& m, std::string* error) {
