@@ -70,7 +70,8 @@ expect 2 "$cli" tingee call generate-dynamic-qr --body '{"vaAccountNumber": "VA1
 grep -q "body.amount must be a whole number" <<<"$err" || fail "amount beyond int64: $err"
 # Oversized for money (above kMaxAmountVnd, 2^53 - 1) and negative: the client's own validation.
 expect 2 "$cli" tingee call generate-dynamic-qr --body '{"vaAccountNumber": "VA1", "bankBin": "970418", "amount": 9007199254740992}'
-grep -q "amount" <<<"$err" && grep -q "nothing was sent" <<<"$err" || fail "oversized amount: $err"
+grep -q "nothing was sent" <<<"$err" || fail "oversized amount: $err"
+grep -q "amount" <<<"$err" || fail "oversized amount not named: $err"
 expect 2 "$cli" tingee call direct-debit-refund --body '{"subscriptionId": "S", "tokenRef": "T", "transactionId": "X", "amount": -5}'
 grep -q "amount" <<<"$err" || fail "negative amount: $err"
 expect 2 "$cli" tingee call confirm-va --body '{"otpNumber": "123456", "bankBin": "970418"}'   # no confirmId
@@ -144,7 +145,7 @@ call 0 direct-debit-register \
   '.url | test("/_sandbox/tingee/direct-debit/authorize")'
 page=$(curl -sf "$(jq -r .url <<<"$out")")
 sub=$(jq -r .subscriptionId <<<"$page") token=$(jq -r .tokenRef <<<"$page")
-[ -n "$sub" ] && [ "$sub" != null ] || fail "the sandbox's authorise page: $page"
+if [ -z "$sub" ] || [ "$sub" = null ]; then fail "the sandbox's authorise page: $page"; fi
 keys="\"subscriptionId\": \"$sub\", \"tokenRef\": \"$token\""
 call 0 direct-debit-payment-bill \
   "{\"requestId\": \"PAY-ROWS-1\", $keys, \"amount\": \"100000\", \"description\": \"Phi thang 7\", \"serviceProviderName\": \"Shop A\", \"additionalData\": {\"order\": \"1\"}}"
