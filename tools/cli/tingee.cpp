@@ -356,6 +356,7 @@ void add_tingee_commands(CLI::App& app, Context& ctx) {
   creds->settings = add_settings(*t, "tingee", {"PAYGW_TINGEE_BANK_PREFIX"});  // that one: the global --bank-prefix
   add_device_commands(*t, ctx, creds);
   tingee_cli::add_bill_commands(*t, ctx, creds);
+  tingee_cli::add_row_commands(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
 }
 

@@ -44,4 +44,7 @@ inline void ack(Output& o, const tingee::Ack& a) {
 /// generate-dynamic-qr, get-status-dynamic-qr, delete-dynamic-qr, transactions, get-banks.
 void add_bill_commands(CLI::App& group, Context& ctx, const Creds& creds);
 
+/// `endpoints` and `call <endpoint>`: every public row of src/tingee/endpoints.rows (tingee_rows.cpp, ADR 0052).
+void add_row_commands(CLI::App& group, Context& ctx, const Creds& creds);
+
 }  // namespace paygw::cli::tingee_cli

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# `paygw tingee endpoints` and `paygw tingee call` (ADR 0052) against paygw-sandbox: every endpoint
+# the table lists is called through `call` at least once with a JSON body read into its typed
+# request (a row with no body here fails the test, naming it); the results are the typed results;
+# a bad JSON body, an unknown endpoint, an unknown or mistyped member, a missing required field and
+# an oversized amount each exit 2 with a clear message and send nothing (they run against a
+# port nothing listens on, where a request that is tried exits 6); a read and a write keep their kinds.
+# Usage: rows_test.sh <repo root> <paygw> <paygw-sandbox>
+set -euo pipefail
+root=$1 cli=$2 sandbox=$3
+source "$root/tools/lib/sandbox.sh"
+command -v jq >/dev/null || { echo "FAIL: jq is needed (tools/lib/deps.sh installs it)"; exit 1; }
+command -v curl >/dev/null || { echo "FAIL: curl is needed"; exit 1; }
+work=$(mktemp -d)
+log=$work/sandbox.log
+trap 'stop_sandbox; rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+run() {  # run <command...>: sets rc, out (stdout) and err (stderr)
+  set +e
+  "$@" >"$work/out" 2>"$work/err"
+  rc=$?
+  set -e
+  out=$(cat "$work/out") err=$(cat "$work/err")
+}
+expect() {  # expect <exit code> <command...>
+  local want=$1
+  shift
+  run "$@"
+  [ "$rc" = "$want" ] || fail "$* exited $rc, expected $want; stdout: $out; stderr: $err"
+}
+json() { jq -e "$1" <<<"$out" >/dev/null || fail "jq '$1' is false on: $out"; }
+called=" "
+call() {  # call <exit code> <endpoint> <body> [jq check]: paygw tingee call <endpoint> --body <body> --json
+  expect "$1" "$cli" tingee call "$2" --body "$3" --json
+  called+="$2 "
+  [ -z "${4:-}" ] || json "$4"
+}
+
+export_sandbox_credentials
+start_sandbox "$sandbox" "$log"
+
+# ---- the table ----
+expect 0 "$cli" tingee endpoints --json
+json '.count == (.endpoints | length) and .count >= 36'
+json 'all(.endpoints[]; (.kind == "read" or .kind == "write") and (.name | test("^[a-z0-9-]+$")))'
+json '.endpoints[] | select(.name == "direct-debit-payment-bill") | .kind == "write" and .method == "POST"'
+json '.endpoints[] | select(.name == "get-va-paging") | .kind == "read" and .path == "{bank prefix}/get-va-paging"'
+expect 0 "$cli" tingee endpoints --raw
+endpoints=$out
+expect 0 "$cli" tingee call create-va --example --json   # the request's keys, nothing sent
+json '.accountType == "personal-account" and has("bankBin") and has("vaAccountNumber")'
+
+# ---- refusals: exit 2, a message naming the problem, nothing sent ----
+# Against a port nothing listens on: a request that was tried would exit 6 (not sent), not 2.
+export PAYGW_TINGEE_BASE_URL=http://127.0.0.1:9
+expect 2 "$cli" tingee call no-such-endpoint --body '{}'
+grep -q "unknown endpoint 'no-such-endpoint'" <<<"$err" || fail "unknown endpoint: $err"
+expect 2 "$cli" tingee call create-va --body '{"bankBin": "970418",'
+grep -q -- "--body is not JSON" <<<"$err" || fail "bad JSON: $err"
+expect 2 "$cli" tingee call create-va --body '[1, 2]'
+grep -q -- "--body must be a JSON object" <<<"$err" || fail "a list body: $err"
+expect 2 "$cli" tingee call create-va --body '{"bankBin": "970418", "acountNumber": "1"}'
+grep -q "body.acountNumber is not a member of this request" <<<"$err" || fail "unknown member: $err"
+expect 2 "$cli" tingee call generate-dynamic-qr --body '{"vaAccountNumber": "VA1", "bankBin": "970418", "amount": "15k"}'
+grep -q "body.amount must be a whole number" <<<"$err" || fail "mistyped amount: $err"
+expect 2 "$cli" tingee call generate-dynamic-qr --body '{"vaAccountNumber": "VA1", "bankBin": "970418", "amount": 1.5}'
+grep -q "body.amount must be a whole number" <<<"$err" || fail "fractional amount: $err"
+expect 2 "$cli" tingee call generate-dynamic-qr --body '{"vaAccountNumber": "VA1", "bankBin": "970418", "amount": 99999999999999999999}'
+grep -q "body.amount must be a whole number" <<<"$err" || fail "amount beyond int64: $err"
+# Oversized for money (above kMaxAmountVnd, 2^53 - 1) and negative: the client's own validation.
+expect 2 "$cli" tingee call generate-dynamic-qr --body '{"vaAccountNumber": "VA1", "bankBin": "970418", "amount": 9007199254740992}'
+grep -q "nothing was sent" <<<"$err" || fail "oversized amount: $err"
+grep -q "amount" <<<"$err" || fail "oversized amount not named: $err"
+expect 2 "$cli" tingee call direct-debit-refund --body '{"subscriptionId": "S", "tokenRef": "T", "transactionId": "X", "amount": -5}'
+grep -q "amount" <<<"$err" || fail "negative amount: $err"
+expect 2 "$cli" tingee call confirm-va --body '{"otpNumber": "123456", "bankBin": "970418"}'   # no confirmId
+grep -q "confirm_id is required" <<<"$err" || fail "missing required field: $err"
+expect 2 "$cli" tingee call create-va --body '{"accountType": "savings", "bankBin": "970418"}'
+grep -q "body.accountType must be one of personal-account" <<<"$err" || fail "unknown enum value: $err"
+expect 2 "$cli" tingee call get-banks --body '{"x": 1}'
+grep -q "takes no request" <<<"$err" || fail "a body for a call without a request: $err"
+expect 2 "$cli" --json tingee call confirm-va --body '{"bankBin": "970418"}'
+json '.error.code == "invalid_argument" and .error.exit_code == 2 and .error.delivery == "not_sent"'
+expect 6 "$cli" tingee call confirm-va --body '{"confirmId": "C", "bankBin": "970418"}'   # valid: it is tried
+export PAYGW_TINGEE_BASE_URL=$SANDBOX_URL
+
+# ---- every endpoint, through `call` ----
+# Devices.
+call 0 get-device-paging '{"maxResultCount": 5}' '.total_count >= 1 and (.items | length) >= 1'
+uuid=$(jq -r '[.items[] | select(.type == "tingee-box-3ls")][0].uuid' <<<"$out")      # a 3LS box
+other=$(jq -r '[.items[] | select(.type == "tingee-box-6xs")][0].uuid' <<<"$out")      # a 6XS box
+max=$(jq -r '[.items[] | select(.type == "tingee-box-max")][0].uuid' <<<"$out")        # a MAX (printer)
+call 0 read-security-code "{\"uuid\": \"$uuid\"}" '.message != ""'
+call 3 read-security-code '{"uuid": "NO-SUCH-DEVICE"}'   # the sandbox's code 1002: not found
+call 0 add-device-to-shop "{\"uuid\": \"$other\", \"securityCode\": \"123456\", \"shopIds\": [1]}" '.devices | type == "array"'
+call 0 update-shop-device-link-status \
+  "{\"uuid\": \"$other\", \"shopsLinkToDeviceDtos\": [{\"shopId\": 7, \"shopName\": \"Shop A\", \"fullAddress\": \"1 Le Loi\", \"isLinkToDevice\": true}]}"
+call 0 get-devices-link-to-shop-or-va '{"shopId": 7}' '.devices | type == "array"'
+qr=$("$cli" qr build --bin 970418 --account 1234567 --amount 150000 --raw)
+call 0 show-qr-code "{\"uuid\": \"$uuid\", \"amount\": 150000, \"qrCode\": \"$qr\"}" '.message != ""'
+for e in show-dynamic-qr-code show-static-qr-code; do   # not on a 3LS box
+  call 0 "$e" "{\"uuid\": \"$other\", \"amount\": 150000, \"qrCode\": \"$qr\"}" '.message != ""'
+done
+call 0 generate-and-show-dynamic-qr-code \
+  "{\"uuid\": \"$max\", \"vaAccountNumber\": \"VA-ROWS-1\", \"amount\": 150000, \"bankBin\": \"970418\", \"qrCodeType\": \"dynamic-recurring-payment\"}" \
+  '.bill_id != "" and .qr_code != ""'
+call 0 read-amount-link-to-merchant "{\"uuid\": \"$uuid\", \"transactionId\": \"T-ROWS-1\", \"amount\": 150000, \"bankBin\": \"970418\"}"
+call 0 print-receipt \
+  "{\"uuid\": \"$max\", \"receipt\": {\"storeName\": \"Shop A\", \"items\": [{\"name\": \"tea\", \"quantity\": 2, \"unitPrice\": 15000}], \"totalAmount\": 30000}}"
+call 0 nfc-command "{\"uuid\": \"$uuid\", \"nfcUrl\": \"https://shop.example.vn/pay\", \"nfcPackageName\": \"vn.example.pay\", \"enableNfc\": true}"
+call 0 reset-device-with-details "{\"uuid\": \"$other\", \"phoneNumber\": \"0901234567\"}"
+call 0 add-device-to-shop "{\"uuid\": \"$other\", \"securityCode\": \"123456\", \"shopIds\": [1]}"
+call 0 reset-device "{\"uuid\": \"$other\"}"
+# Bills, transactions, banks, e-invoice providers.
+call 0 generate-dynamic-qr '{"vaAccountNumber": "VA-ROWS-2", "bankBin": "970418", "amount": 150000, "purpose": "Don 1"}' '.bill_id != ""'
+bill=$(jq -r .bill_id <<<"$out") account=$(jq -r .qr_account <<<"$out")
+call 0 get-dynamic-qr-status "{\"qrAccount\": \"$account\", \"billId\": \"$bill\"}"
+call 0 delete-dynamic-qr "{\"qrAccount\": \"$account\", \"billId\": \"$bill\"}"
+call 3 get-dynamic-qr-status "{\"qrAccount\": \"$account\", \"billId\": \"$bill\"}"   # deleted: code 1003
+today=$(TZ=Asia/Ho_Chi_Minh date +%Y%m%d)
+call 0 get-transaction-paging "{\"startTime\": \"${today}000000\", \"endTime\": \"${today}235959\"}" '.items | type == "array"'
+call 0 get-banks '{}' '(.banks | length) > 10'
+expect 0 "$cli" tingee call get-banks --raw   # no --body at all
+call 0 get-einvoice-providers '{}' '(.providers | length) >= 1'
+# Virtual accounts: create → confirm (OTP 123456) → register-notify → confirm; delete → confirm.
+va_body='{"accountNumber": "ACROWS1", "accountName": "NGUYEN VAN A", "identity": "001090012345", "mobile": "0901234567", "bankBin": "970418"}'
+call 0 create-va "$va_body" '.confirm_id != "" and .status == "inactive"'
+confirm=$(jq -r .confirm_id <<<"$out")
+call 0 confirm-va "{\"confirmId\": \"$confirm\", \"otpNumber\": \"123456\", \"bankBin\": \"970418\"}" '.va_account_number != ""'
+va=$(jq -r .va_account_number <<<"$out")
+call 1 confirm-va "{\"confirmId\": \"$confirm\", \"otpNumber\": \"123456\", \"bankBin\": \"970418\"}"   # the OTP is spent
+call 0 create-va-advanced "${va_body/ACROWS1/ACROWS2}" '.confirm_id != ""'
+call 0 get-va-paging '{"maxResultCount": 100, "accountType": "personal-account"}' \
+  "any(.items[]; .va_account_number == \"$va\" and .status == \"active\")"
+call 0 register-notify "{\"vaAccountNumber\": \"$va\", \"bankBin\": \"970418\"}" '.confirm_id != ""'
+confirm=$(jq -r .confirm_id <<<"$out")
+call 0 confirm-register-notify "{\"confirmId\": \"$confirm\", \"otpNumber\": \"123456\", \"bankBin\": \"970418\"}"
+call 0 delete-va "{\"vaAccountNumber\": \"$va\", \"bankBin\": \"970418\"}" '.confirm_id != ""'
+confirm=$(jq -r .confirm_id <<<"$out")
+call 0 confirm-delete-va "{\"confirmId\": \"$confirm\", \"otpNumber\": \"123456\", \"bankBin\": \"970418\"}"
+# Direct debit: register → the payer authorises (the sandbox's page) → debit → refund → status → delete.
+call 0 direct-debit-register \
+  '{"requestId": "REG-ROWS-1", "bankBin": "970436", "accountName": "NGUYEN VAN A", "phone": "0901234567", "returnUrl": "https://shop.example.vn/dd/return"}' \
+  '.url | test("/_sandbox/tingee/direct-debit/authorize")'
+page=$(curl -sf "$(jq -r .url <<<"$out")")
+sub=$(jq -r .subscriptionId <<<"$page") token=$(jq -r .tokenRef <<<"$page")
+if [ -z "$sub" ] || [ "$sub" = null ]; then fail "the sandbox's authorise page: $page"; fi
+keys="\"subscriptionId\": \"$sub\", \"tokenRef\": \"$token\""
+call 0 direct-debit-payment-bill \
+  "{\"requestId\": \"PAY-ROWS-1\", $keys, \"amount\": \"100000\", \"description\": \"Phi thang 7\", \"serviceProviderName\": \"Shop A\", \"additionalData\": {\"order\": \"1\"}}"
+debit=$(jq -r '.transaction_code // empty' <<<"$out")
+[ -n "$debit" ] || fail "payment-bill answered no transaction_code: $out"
+call 0 direct-debit-get-transaction-status "{\"transactionId\": \"$debit\", $keys}"
+call 0 direct-debit-get-paging-transactions "{$keys, \"skipCount\": 0, \"maxResultCount\": 10}" '(.items | length) == 1'
+call 0 direct-debit-refund "{$keys, \"transactionId\": \"$debit\", \"amount\": 40000}"
+call 1 direct-debit-refund "{$keys, \"transactionId\": \"$debit\", \"amount\": 60001}"   # more than is left
+call 0 direct-debit-get-subscription-status "{\"requestId\": \"\", $keys}"
+call 0 direct-debit-edit-confirm-payment-method "{\"requestId\": \"EDIT-ROWS-1\", \"returnUrl\": \"https://shop.example.vn/dd/edit\", \"subscriptionId\": \"$sub\"}" \
+  '.url != ""'
+call 0 direct-debit-delete-subscription "{\"requestId\": \"DEL-ROWS-1\", \"returnUrl\": \"https://shop.example.vn/dd/bye\", $keys}"
+
+# The same call from standard input and from a file.
+echo '{"maxResultCount": 1}' | { expect 0 "$cli" tingee call get-device-paging --body - --json; json '(.items | length) == 1'; }
+echo '{"maxResultCount": 1}' >"$work/body.json"
+expect 0 "$cli" tingee call get-device-paging --body-file "$work/body.json" --raw
+
+# ---- every listed endpoint was called (a new row needs its call above) ----
+for e in $endpoints; do
+  [[ "$called" == *" $e "* ]] || fail "endpoint '$e' is listed by 'paygw tingee endpoints' but not called by tests/cli/rows_test.sh"
+done
+echo "ok: $(wc -w <<<"$endpoints") endpoints called through 'paygw tingee call'"
