@@ -271,8 +271,13 @@ Result<OnboardingStatus> Onboarding::move(const OnboardingStatus& next) {
     const std::string was(to_string(status_.state));
     auto now = refresh();
     if (!now) return now.error();
-    return refused("superseded: another process moved flow '" + status_.flow_id + "' on (from " + was + " to " +
-                   std::string(to_string(status_.state)) + ")");
+    Error e = refused(
+        std::string(sent_ ? "superseded after sending (the outcome is left to whoever resumes it)" : "superseded") +
+        ": another process moved flow '" + status_.flow_id + "' on (from " + was + " to " +
+        std::string(to_string(status_.state)) + ")");
+    if (sent_) e.delivery = Delivery::kMaybeSent;
+    sent_ = false;
+    return e;
   }
   status_ = next;
   status_.version += 1;
@@ -304,6 +309,7 @@ Result<OnboardingStatus> Onboarding::advance(const CallOptions& options) {
 
 // kReady / kNeedsNewOtp: the step's write, recorded as kSending first.
 Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
+  sent_ = false;
   const OnboardingStatus before = status_;
   OnboardingStatus next = status_;
   next.message.clear();
@@ -318,6 +324,7 @@ Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
     if (!before.va_account_number.empty()) request.va_account_number = before.va_account_number;
     auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kCreateVa));
     if (!sending) return sending.error();
+    sent_ = true;
     auto answer = client_.create_va(request, options);
     if (!answer) {
       const Error& e = answer.error();
@@ -360,6 +367,7 @@ Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
     request.bank_bin = before.bank_bin;
     auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kRegisterNotify));
     if (!sending) return sending.error();
+    sent_ = true;
     auto answer = client_.register_notify(request, options);
     if (!answer) {
       const Error& e = answer.error();
@@ -393,6 +401,7 @@ Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
     request.merchant_id = before.merchant_id;
     auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kDeleteVa));
     if (!sending) return sending.error();
+    sent_ = true;
     auto answer = client_.delete_va(request, options);
     if (!answer) {
       const Error& e = answer.error();
@@ -432,6 +441,7 @@ Result<OnboardingStatus> Onboarding::submit_otp(std::string_view otp, const Call
     return refused("no OTP is awaited (state " + std::string(to_string(status_.state)) + ")");
   }
   if (otp.empty()) return refused("the OTP is empty");
+  sent_ = false;
   const OnboardingStatus before = status_;
   OnboardingStatus next = status_;
   next.message.clear();
@@ -444,6 +454,7 @@ Result<OnboardingStatus> Onboarding::submit_otp(std::string_view otp, const Call
   // The OTP is consumed from here on: a crash leaves kSending, which never sends it again.
   auto sending = move(with(next, OnboardingState::kSending, before.step));
   if (!sending) return sending.error();
+  sent_ = true;
   const char* what = before.step == OnboardingStep::kConfirmVa               ? "confirm-va"
                      : before.step == OnboardingStep::kConfirmRegisterNotify ? "confirm-register-notify"
                                                                              : "confirm-delete-va";
@@ -492,6 +503,7 @@ Result<OnboardingStatus> Onboarding::submit_otp(std::string_view otp, const Call
 }
 
 Result<OnboardingStatus> Onboarding::check(const CallOptions& options) {
+  sent_ = false;
   const OnboardingState state = status_.state;
   if (state == OnboardingState::kSending) {
     const auto now = (options_.clock ? options_.clock : system_clock())->now();
@@ -561,6 +573,7 @@ Result<OnboardingStatus> Onboarding::check(const CallOptions& options) {
 }
 
 Result<OnboardingStatus> Onboarding::apply(const BankLinkEvent& event) {
+  sent_ = false;
   const OnboardingState state = status_.state;
   if (state == OnboardingState::kDone || state == OnboardingState::kFailed) return status_;
   OnboardingStatus next = status_;

@@ -118,8 +118,10 @@ struct OnboardingOptions {
 /// Errors of every call: kInvalidArgument with Delivery::kNotSent (a call the state does not
 /// allow, another process moved the flow on first — message "onboarding: superseded…" — or a write
 /// of another process still in flight), the store's errors, and the Client's errors of a write
-/// that was certainly not sent (the flow is left where it was). A write that reached Tingee never
-/// fails the call: its outcome (refused, unknown) is recorded and returned in the status.
+/// that was certainly not sent (the flow is left where it was). A write that reached Tingee does
+/// not fail the call: its outcome (refused, unknown) is recorded and returned in the status —
+/// unless the flow was moved on meanwhile (only after in_flight_timeout): then "onboarding:
+/// superseded after sending…" with Delivery::kMaybeSent, the outcome left to the resumer's check().
 ///
 /// Thread safety: an Onboarding object is used by one thread at a time; any number of objects, in
 /// any number of processes sharing the store, may work on one flow (one wins each step).
@@ -176,6 +178,7 @@ class PAYGW_EXPORT Onboarding {
   std::shared_ptr<PaymentStore> store_;
   OnboardingOptions options_;
   std::optional<CreateVaRequest> create_;  // link(): what create-va sends (in memory only)
+  bool sent_ = false;                      // this call has sent its write
   OnboardingStatus status_;
 };
 
