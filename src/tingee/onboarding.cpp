@@ -279,8 +279,9 @@ Result<OnboardingStatus> Onboarding::move(const OnboardingStatus& next) {
     sent_ = false;
     return e;
   }
-  status_ = next;
-  status_.version += 1;
+  const std::int64_t version = status_.version;
+  status_ = next;  // `next` may carry an older version: the store's is the one just written
+  status_.version = version + 1;
   status_.updated_at = (options_.clock ? options_.clock : system_clock())->now();
   return status_;
 }
