@@ -29,7 +29,7 @@ constexpr OnboardingStep kSteps[] = {OnboardingStep::kCreateVa,       Onboarding
                                      OnboardingStep::kRegisterNotify, OnboardingStep::kConfirmRegisterNotify,
                                      OnboardingStep::kDeleteVa,       OnboardingStep::kConfirmDeleteVa};
 
-Error refused(std::string message) { return make_error(ErrorCode::kInvalidArgument, "onboarding: " + message); }
+Error refused(const std::string& message) { return make_error(ErrorCode::kInvalidArgument, "onboarding: " + message); }
 
 std::string cut(std::string text) {
   if (text.size() <= kMaxMessage) return text;
@@ -192,7 +192,7 @@ Result<Onboarding> Onboarding::link(Client client, std::shared_ptr<PaymentStore>
   if (request.account_number.empty()) return refused("account_number is required");
   if (request.request_id.empty()) request.request_id = flow_id;
   OnboardingStatus s;
-  s.flow_id = flow_id;
+  s.flow_id = std::move(flow_id);
   s.kind = OnboardingKind::kLink;
   s.bank_bin = bank->first;
   s.bank_name = bank->second;
@@ -201,13 +201,13 @@ Result<Onboarding> Onboarding::link(Client client, std::shared_ptr<PaymentStore>
   s.merchant_id = request.merchant_id;
   s.register_notify = options.register_notify.value_or(s.bank_bin == kAcbBin);
   auto created = store->create_flow(
-      FlowRecord{Provider::kTingee, flow_id, kLinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
+      FlowRecord{Provider::kTingee, s.flow_id, kLinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
   if (!created) return created.error();
-  auto loaded = load(*store, flow_id);
+  auto loaded = load(*store, s.flow_id);
   if (!loaded) return loaded.error();
   if (loaded->kind != OnboardingKind::kLink || loaded->bank_bin != s.bank_bin ||
       loaded->account_number != s.account_number) {
-    return refused("flow '" + flow_id + "' exists for another bank, account or kind");
+    return refused("flow '" + s.flow_id + "' exists for another bank, account or kind");
   }
   Onboarding o(std::move(client), std::move(store), std::move(options));
   o.create_ = std::move(request);
@@ -219,25 +219,25 @@ Result<Onboarding> Onboarding::unlink(Client client, std::shared_ptr<PaymentStor
                                       DeleteVaRequest request, OnboardingOptions options) {
   if (!store) return refused("a store is required");
   if (auto ok = check_flow_id(flow_id); !ok) return ok.error();
-  auto bank = resolve_bank(request.bank_bin, "");
+  auto bank = resolve_bank(request.bank_bin, "");  // DeleteVaRequest has no bankName: the BIN only
   if (!bank) return bank.error();
   if (request.va_account_number.empty()) return refused("va_account_number is required");
   OnboardingStatus s;
-  s.flow_id = flow_id;
+  s.flow_id = std::move(flow_id);
   s.kind = OnboardingKind::kUnlink;
   s.step = OnboardingStep::kDeleteVa;
   s.bank_bin = bank->first;
   s.bank_name = bank->second;
-  s.va_account_number = request.va_account_number;
+  s.va_account_number = std::move(request.va_account_number);
   s.merchant_id = request.merchant_id;
   auto created = store->create_flow(
-      FlowRecord{Provider::kTingee, flow_id, kUnlinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
+      FlowRecord{Provider::kTingee, s.flow_id, kUnlinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
   if (!created) return created.error();
-  auto loaded = load(*store, flow_id);
+  auto loaded = load(*store, s.flow_id);
   if (!loaded) return loaded.error();
   if (loaded->kind != OnboardingKind::kUnlink || loaded->bank_bin != s.bank_bin ||
       loaded->va_account_number != s.va_account_number) {
-    return refused("flow '" + flow_id + "' exists for another bank, VA or kind");
+    return refused("flow '" + s.flow_id + "' exists for another bank, VA or kind");
   }
   Onboarding o(std::move(client), std::move(store), std::move(options));
   o.status_ = std::move(*loaded);
@@ -247,7 +247,8 @@ Result<Onboarding> Onboarding::unlink(Client client, std::shared_ptr<PaymentStor
 Result<Onboarding> Onboarding::resume(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
                                       OnboardingOptions options) {
   if (!store) return refused("a store is required");
-  auto loaded = load(*store, flow_id);
+  const std::string id = std::move(flow_id);
+  auto loaded = load(*store, id);
   if (!loaded) return loaded.error();
   Onboarding o(std::move(client), std::move(store), std::move(options));
   o.status_ = std::move(*loaded);
