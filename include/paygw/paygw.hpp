@@ -35,6 +35,7 @@
 #include <paygw/tingee/client.hpp>
 #include <paygw/tingee/connection.hpp>
 #include <paygw/tingee/models.hpp>
+#include <paygw/tingee/onboarding.hpp>
 #include <paygw/tingee/webhook.hpp>
 #include <paygw/version.hpp>
 #include <paygw/vietqr.hpp>

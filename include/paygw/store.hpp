@@ -148,6 +148,23 @@ struct AlertPage {
   std::string next_cursor;          ///< For the next page; "" when this page is the last.
 };
 
+/// One resumable multi-step flow (for example Tingee VA onboarding, paygw/tingee/onboarding.hpp):
+/// the state of a small state machine, kept so that a process that crashes in the middle resumes
+/// it, and so that two processes resuming it never both make the same step (every change is a
+/// compare-and-set on `version`). The store reads none of it but the key; `data` is the flow's
+/// own JSON and never holds a secret.
+struct FlowRecord {
+  Provider provider = Provider::kTingee;  ///< The gateway the flow talks to.
+  std::string flow_id;                    ///< The merchant's key of the flow: 1..128 printable bytes.
+  std::string kind;                       ///< What flow it is, e.g. "tingee_va_link": 1..64 printable bytes.
+  std::string state;                      ///< The machine's state name: 1..64 printable bytes.
+  std::string data;                       ///< The flow's JSON (at most 65536 bytes).
+  /// Set by the store: 1 when created, one more at every update_flow() that succeeds.
+  std::int64_t version = 0;
+  std::chrono::system_clock::time_point created_at{};  ///< Set by the store from its clock.
+  std::chrono::system_clock::time_point updated_at{};  ///< Set by the store at every update.
+};
+
 /// A parameter of PaymentStore::Transaction::execute: SQL NULL, an integer or text.
 using SqlValue = std::variant<std::nullptr_t, std::int64_t, std::string>;
 
@@ -247,6 +264,22 @@ class PAYGW_EXPORT PaymentStore {
   virtual Result<void> record_alert(const AlertRecord& alert) = 0;
   /// Alerts matching `query`, one page, oldest first. Errors: as list_events().
   virtual Result<AlertPage> list_alerts(const AlertQuery& query) = 0;
+
+  /// Records a new flow (FlowRecord): inserts `record` with version 1 unless a flow with the same
+  /// (provider, flow_id) exists. true when inserted, false when one existed (left unchanged: read
+  /// it with find_flow() and resume it). record.version, created_at and updated_at are ignored.
+  /// Errors: kInvalidArgument for an invalid record (key, kind or state outside 1..128 / 1..64
+  /// printable bytes, data over 65536 bytes), kInternal.
+  virtual Result<bool> create_flow(const FlowRecord& record) = 0;
+  /// The flow, or nullopt. Errors: kInternal.
+  virtual Result<std::optional<FlowRecord>> find_flow(Provider provider, std::string_view flow_id) = 0;
+  /// Compare-and-set: when the flow's version is `expected_version`, sets its state and data,
+  /// increments its version and stamps updated_at; true when this call made the change, false when
+  /// the flow is missing or another update came first (of any number of concurrent updates from
+  /// one version, exactly one returns true). Errors: kInvalidArgument (state or data as in
+  /// create_flow()), kInternal.
+  virtual Result<bool> update_flow(Provider provider, std::string_view flow_id, std::int64_t expected_version,
+                                   std::string_view state, std::string_view data) = 0;
 };
 
 /// Options of make_memory_store().

@@ -19,6 +19,7 @@ using detail::Rows;
 constexpr const char* kSubmissionColumns =
     "provider, request_id, state, amount, telco, reference, verifier, result, created_ms, updated_ms";
 constexpr const char* kEventColumns = "provider, event_id, kind, payload, handled, applied_ms";
+constexpr const char* kFlowColumns = "provider, flow_id, kind, state, data, version, created_ms, updated_ms";
 constexpr std::int64_t kMigrationLock = 0x70617967;  // "payg": pg_advisory_xact_lock key
 
 Result<std::vector<SubmissionRecord>> submissions_of(const Rows& rows) {
@@ -56,6 +57,25 @@ Result<std::vector<EventRecord>> events_of(const Rows& rows) {
     e.handled = rows.boolean(i, 4);
     e.applied_at = ds::from_ms(rows.integer(i, 5));
     out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<FlowRecord>> flows_of(const Rows& rows) {
+  std::vector<FlowRecord> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    FlowRecord f;
+    const auto provider = parse_provider(rows.text(i, 0));
+    if (!provider) return make_error(ErrorCode::kInternal, "store: unreadable flow row");
+    f.provider = *provider;
+    f.flow_id = rows.text(i, 1);
+    f.kind = rows.text(i, 2);
+    f.state = rows.text(i, 3);
+    f.data = rows.text(i, 4);
+    f.version = rows.integer(i, 5);
+    f.created_at = ds::from_ms(rows.integer(i, 6));
+    f.updated_at = ds::from_ms(rows.integer(i, 7));
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -362,6 +382,38 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
           AlertRecord{*provider, r->text(i, 1), r->text(i, 2), r->text(i, 3), ds::from_ms(r->integer(i, 4))});
     }
     return page;
+  }
+
+  Result<bool> create_flow(const FlowRecord& f) override {
+    if (auto ok = ds::check_flow(f); !ok) return ok.error();
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    const std::int64_t now = now_ms();
+    return one_changed((*c)->run(std::string("INSERT INTO paygw_flows (") + kFlowColumns +
+                                     ") VALUES ($1, $2, $3, $4, $5, 1, $6, $7) "
+                                     "ON CONFLICT (provider, flow_id) DO NOTHING",
+                                 to_string(f.provider), f.flow_id, f.kind, f.state, f.data, now, now));
+  }
+
+  Result<std::optional<FlowRecord>> find_flow(Provider p, std::string_view id) override {
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    auto r = (*c)->run(std::string("SELECT ") + kFlowColumns + " FROM paygw_flows WHERE provider = $1 AND flow_id = $2",
+                       to_string(p), id);
+    if (!r) return r.error();
+    return first(flows_of(*r));
+  }
+
+  Result<bool> update_flow(Provider p, std::string_view id, std::int64_t expected_version, std::string_view state,
+                           std::string_view data) override {
+    if (auto ok = ds::check_flow_update(state, data); !ok) return ok.error();
+    auto c = pool_->acquire();
+    if (!c) return c.error();
+    // At READ COMMITTED a second UPDATE of the row waits for the first, then re-checks version.
+    return one_changed(
+        (*c)->run("UPDATE paygw_flows SET state = $1, data = $2, version = version + 1, "
+                  "updated_ms = $3 WHERE provider = $4 AND flow_id = $5 AND version = $6",
+                  state, data, now_ms(), to_string(p), id, expected_version));
   }
 
   // Instances starting together: the advisory lock makes one migrate while the others wait, then

@@ -18,6 +18,7 @@ using detail::Stmt;
 constexpr const char* kSubmissionColumns =
     "provider, request_id, state, amount, telco, reference, verifier, result, created_ms, updated_ms";
 constexpr const char* kEventColumns = "provider, event_id, kind, payload, handled, applied_ms";
+constexpr const char* kFlowColumns = "provider, flow_id, kind, state, data, version, created_ms, updated_ms";
 
 Result<SubmissionRecord> submission_of(Stmt& s) {
   SubmissionRecord r;
@@ -48,6 +49,21 @@ Result<EventRecord> event_of(Stmt& s) {
   e.handled = s.integer(4) != 0;
   e.applied_at = ds::from_ms(s.integer(5));
   return e;
+}
+
+Result<FlowRecord> flow_of(Stmt& s) {
+  FlowRecord f;
+  const auto provider = parse_provider(s.text(0));
+  if (!provider) return make_error(ErrorCode::kInternal, "store: unreadable flow row");
+  f.provider = *provider;
+  f.flow_id = s.text(1);
+  f.kind = s.text(2);
+  f.state = s.text(3);
+  f.data = s.text(4);
+  f.version = s.integer(5);
+  f.created_at = ds::from_ms(s.integer(6));
+  f.updated_at = ds::from_ms(s.integer(7));
+  return f;
 }
 
 template <typename T, typename Row>
@@ -394,6 +410,40 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
       last = s->integer(5);
     }
     return page;
+  }
+
+  Result<bool> create_flow(const FlowRecord& f) override {
+    if (auto ok = ds::check_flow(f); !ok) return ok.error();
+    auto db = acquire();
+    if (!db) return db.error();
+    const std::int64_t now = now_ms();
+    return (*db)->change(std::string("INSERT INTO paygw_flows (") + kFlowColumns +
+                             ") VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (provider, flow_id) DO NOTHING",
+                         to_string(f.provider), f.flow_id, f.kind, f.state, f.data, now, now);
+  }
+
+  Result<std::optional<FlowRecord>> find_flow(Provider p, std::string_view id) override {
+    auto db = acquire();
+    if (!db) return db.error();
+    auto s =
+        (*db)->prepare(std::string("SELECT ") + kFlowColumns + " FROM paygw_flows WHERE provider = ? AND flow_id = ?");
+    if (!s) return s.error();
+    s->bind(to_string(p), id);
+    auto found = rows<FlowRecord>(*s, flow_of);
+    if (!found) return found.error();
+    if (found->empty()) return std::optional<FlowRecord>();
+    return std::optional<FlowRecord>(std::move(found->front()));
+  }
+
+  Result<bool> update_flow(Provider p, std::string_view id, std::int64_t expected_version, std::string_view state,
+                           std::string_view data) override {
+    if (auto ok = ds::check_flow_update(state, data); !ok) return ok.error();
+    auto db = acquire();
+    if (!db) return db.error();
+    return (*db)->change(
+        "UPDATE paygw_flows SET state = ?, data = ?, version = version + 1, updated_ms = ? "
+        "WHERE provider = ? AND flow_id = ? AND version = ?",
+        state, data, now_ms(), to_string(p), id, expected_version);
   }
 
   Result<void> migrate() {

@@ -51,6 +51,20 @@ CREATE TABLE paygw_alerts (
 );
 CREATE INDEX paygw_alerts_raised ON paygw_alerts (raised_ms);
 )sql",
+      // 3: resumable flows (Tingee VA onboarding; docs/adr/0054-onboarding-flows.md).
+      R"sql(
+CREATE TABLE paygw_flows (
+  provider    TEXT    NOT NULL CHECK (provider IN ('charging', 'tconnect', 'tingee')),
+  flow_id     TEXT    NOT NULL CHECK (length(flow_id) BETWEEN 1 AND 128),
+  kind        TEXT    NOT NULL,
+  state       TEXT    NOT NULL,
+  data        TEXT    NOT NULL DEFAULT '',
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  created_ms  INTEGER NOT NULL,
+  updated_ms  INTEGER NOT NULL,
+  PRIMARY KEY (provider, flow_id)
+);
+)sql",
   };
 }
 

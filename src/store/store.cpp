@@ -272,6 +272,38 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
     return page;
   }
 
+  Result<bool> create_flow(const FlowRecord& record) override {
+    if (auto ok = ds::check_flow(record); !ok) return ok.error();
+    std::lock_guard<std::mutex> lock(flows_mu_);  // flows are outside transactions: not mu_
+    Key key(record.provider, record.flow_id);
+    if (flows_.count(key) != 0) return false;
+    FlowRecord r = record;
+    r.version = 1;
+    r.created_at = r.updated_at = clock_->now();
+    flows_.emplace(std::move(key), std::move(r));
+    return true;
+  }
+
+  Result<std::optional<FlowRecord>> find_flow(Provider p, std::string_view id) override {
+    std::lock_guard<std::mutex> lock(flows_mu_);
+    auto it = flows_.find(Key(p, std::string(id)));
+    if (it == flows_.end()) return std::optional<FlowRecord>();
+    return std::optional<FlowRecord>(it->second);
+  }
+
+  Result<bool> update_flow(Provider p, std::string_view id, std::int64_t expected_version, std::string_view state,
+                           std::string_view data) override {
+    if (auto ok = ds::check_flow_update(state, data); !ok) return ok.error();
+    std::lock_guard<std::mutex> lock(flows_mu_);
+    auto it = flows_.find(Key(p, std::string(id)));
+    if (it == flows_.end() || it->second.version != expected_version) return false;
+    it->second.state = std::string(state);
+    it->second.data = std::string(data);
+    it->second.version += 1;
+    it->second.updated_at = clock_->now();
+    return true;
+  }
+
   Result<std::vector<EventRecord>> list_unhandled(std::size_t limit) override {
     std::lock_guard<std::mutex> lock(mu_);
     std::vector<const Stored*> owed;
@@ -300,6 +332,8 @@ class MemoryStore final : public PaymentStore, public std::enable_shared_from_th
   std::mutex mu_;
   std::map<Key, SubmissionRecord> subs_;
   std::map<Key, Stored> events_;
+  std::mutex flows_mu_;
+  std::map<Key, FlowRecord> flows_;
   std::mutex alerts_mu_;
   ds::AlertBudget alert_budget_;
   std::vector<AlertRecord> alerts_;

@@ -52,6 +52,26 @@ inline Result<void> check_mark(SubmissionState from, SubmissionState to) {
   return make_error(ErrorCode::kInvalidArgument, "store: mark() allows write_ahead -> pending or not_sent only");
 }
 
+inline constexpr std::size_t kMaxFlowName = 64;
+inline constexpr std::size_t kMaxFlowData = 65536;
+
+/// A flow's state and data acceptable to create_flow() / update_flow(). Errors: kInvalidArgument.
+inline Result<void> check_flow_update(std::string_view state, std::string_view data) {
+  if (auto ok = check_key("flow state", state, kMaxFlowName); !ok) return ok;
+  if (data.size() > kMaxFlowData) {
+    return make_error(ErrorCode::kInvalidArgument,
+                      "store: flow data must be at most " + std::to_string(kMaxFlowData) + " bytes");
+  }
+  return {};
+}
+
+/// A record acceptable to create_flow(). Errors: kInvalidArgument.
+inline Result<void> check_flow(const FlowRecord& record) {
+  if (auto ok = check_key("flow_id", record.flow_id, kMaxRequestId); !ok) return ok;
+  if (auto ok = check_key("flow kind", record.kind, kMaxFlowName); !ok) return ok;
+  return check_flow_update(record.state, record.data);
+}
+
 inline constexpr std::size_t kMaxPage = 1000;
 inline constexpr std::size_t kMaxAlertSubject = 256;
 inline constexpr std::size_t kMaxAlertMessage = 1000;

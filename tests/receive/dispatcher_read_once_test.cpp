@@ -76,6 +76,14 @@ class CountingStore : public PaymentStore {
   Result<SubmissionPage> list_submissions(const SubmissionQuery& q) override { return inner_->list_submissions(q); }
   Result<void> record_alert(const AlertRecord& a) override { return inner_->record_alert(a); }
   Result<AlertPage> list_alerts(const AlertQuery& q) override { return inner_->list_alerts(q); }
+  Result<bool> create_flow(const FlowRecord& f) override { return inner_->create_flow(f); }
+  Result<std::optional<FlowRecord>> find_flow(Provider p, std::string_view id) override {
+    return inner_->find_flow(p, id);
+  }
+  Result<bool> update_flow(Provider p, std::string_view id, std::int64_t version, std::string_view state,
+                           std::string_view data) override {
+    return inner_->update_flow(p, id, version, state, data);
+  }
 
   void reset() { submission_reads = transactions = event_reads = 0; }
 

@@ -7,6 +7,8 @@
 //   create-va, create-va-advanced  a new VA, status "inactive", and an OTP session (confirmId,
 //                                  otpMethod SMSTTT); with isCreateNonOtp the VA is active at once.
 //                                  An account already linked (active) to the bank: 1010.
+//                                  vaAccountNumber naming a pending (inactive) VA of the same
+//                                  account: a new OTP session for that VA, no second VA (sandbox).
 //   confirm-va                     the session's OTP activates the VA. A session is consumed by its
 //                                  first try, right or wrong: a wrong OTP answers 1021 and the same
 //                                  confirmId then answers 1020 (sandbox), as does an unknown one.
@@ -131,6 +133,27 @@ void create_va(State& s, VaWorld& w, const Json& b, httplib::Response& res) {
   for (const auto& [number, va] : w.vas) {
     if (va.bank_bin == bin && va.account_number == account && va.status == "active") {
       return tingee_reply(res, "1010", "Tài khoản đã được liên kết");
+    }
+  }
+  // vaAccountNumber naming a pending VA of this account: a new OTP session for it, no second VA
+  // (the sandbox's reading of the field; paygw's onboarding flow relies on it, ADR 0054).
+  if (text(b, "vaAccountNumber")) {
+    auto it = w.vas.find(b["vaAccountNumber"].get<std::string>());
+    if (it != w.vas.end() && it->second.bank_bin == bin && it->second.account_number == account &&
+        it->second.status == "inactive") {
+      for (auto& [id, session] : w.sessions) {
+        if (session.va_account_number == it->first) session.used = true;  // the older sessions end
+      }
+      const Va& pending = it->second;
+      tingee_reply(res, "00", "Success",
+                   Json{{"bankName", pending.bank_name},
+                        {"merchantAccountNumberId", s.next_id++},
+                        {"shopId", pending.shop_id},
+                        {"status", pending.status},
+                        {"vaAccountNumber", pending.va_account_number},
+                        {"confirmId", open_session(s, w, "SBX-CF-", "create", pending)},
+                        {"otpMethod", "SMSTTT"}});
+      return;
     }
   }
   Va va;

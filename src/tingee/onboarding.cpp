@@ -1,0 +1,602 @@
+// SPDX-License-Identifier: MIT
+// Tingee VA onboarding as a resumable state machine over the PaymentStore's flows (ADR 0054).
+#include <paygw/tingee/onboarding.hpp>
+#include <paygw/vietqr_banks.hpp>
+
+#include "json/json.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace paygw::tingee {
+
+namespace {
+
+using paygw::detail::json::Json;
+namespace js = paygw::detail::json;
+
+constexpr const char* kLinkKind = "tingee_va_link";
+constexpr const char* kUnlinkKind = "tingee_va_unlink";
+constexpr const char* kAcbBin = "970416";  // ACB needs register-notify after confirm-va
+constexpr std::size_t kMaxMessage = 500;
+
+constexpr OnboardingState kStates[] = {OnboardingState::kReady,       OnboardingState::kSending,
+                                       OnboardingState::kAwaitingOtp, OnboardingState::kAwaitingHolder,
+                                       OnboardingState::kNeedsNewOtp, OnboardingState::kUncertain,
+                                       OnboardingState::kDone,        OnboardingState::kFailed};
+constexpr OnboardingStep kSteps[] = {OnboardingStep::kCreateVa,       OnboardingStep::kConfirmVa,
+                                     OnboardingStep::kRegisterNotify, OnboardingStep::kConfirmRegisterNotify,
+                                     OnboardingStep::kDeleteVa,       OnboardingStep::kConfirmDeleteVa};
+
+Error refused(const std::string& message) { return make_error(ErrorCode::kInvalidArgument, "onboarding: " + message); }
+
+std::string cut(std::string text) {
+  if (text.size() <= kMaxMessage) return text;
+  std::size_t n = kMaxMessage;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  text.resize(n);
+  return text;
+}
+
+std::string encode(const OnboardingStatus& s) {
+  Json o = Json::object();
+  o["step"] = std::string(to_string(s.step));
+  o["bankBin"] = s.bank_bin;
+  o["bankName"] = s.bank_name;
+  o["accountNumber"] = s.account_number;
+  o["vaAccountNumber"] = s.va_account_number;
+  o["requestId"] = s.request_id;
+  o["confirmId"] = s.confirm_id;
+  o["otpMethod"] = s.otp_method;
+  o["deepLink"] = s.deep_link;
+  o["authorizeLink"] = s.authorize_link;
+  o["registerNotify"] = s.register_notify;
+  if (s.merchant_id) o["merchantId"] = *s.merchant_id;
+  o["message"] = s.message;
+  o["providerCode"] = s.provider_code;
+  return js::dump_lenient(o);
+}
+
+Result<OnboardingStatus> decode(const FlowRecord& f) {
+  OnboardingStatus s;
+  s.flow_id = f.flow_id;
+  if (f.kind == kLinkKind) {
+    s.kind = OnboardingKind::kLink;
+  } else if (f.kind == kUnlinkKind) {
+    s.kind = OnboardingKind::kUnlink;
+  } else {
+    return refused("flow '" + f.flow_id + "' is a '" + f.kind + "' flow, not a Tingee VA onboarding");
+  }
+  const auto* state = std::find_if(std::begin(kStates), std::end(kStates),
+                                   [&](OnboardingState st) { return to_string(st) == f.state; });
+  auto data = js::parse(f.data);
+  if (state == std::end(kStates) || !data || !data->is_object()) {
+    return make_error(ErrorCode::kInternal, "onboarding: unreadable flow '" + f.flow_id + "'");
+  }
+  s.state = *state;
+  const std::string step = js::string_or_empty(*data, "step");
+  const auto* found =
+      std::find_if(std::begin(kSteps), std::end(kSteps), [&](OnboardingStep st) { return to_string(st) == step; });
+  if (found == std::end(kSteps)) return make_error(ErrorCode::kInternal, "onboarding: unreadable flow step");
+  s.step = *found;
+  s.bank_bin = js::string_or_empty(*data, "bankBin");
+  s.bank_name = js::string_or_empty(*data, "bankName");
+  s.account_number = js::string_or_empty(*data, "accountNumber");
+  s.va_account_number = js::string_or_empty(*data, "vaAccountNumber");
+  s.request_id = js::string_or_empty(*data, "requestId");
+  s.confirm_id = js::string_or_empty(*data, "confirmId");
+  s.otp_method = js::string_or_empty(*data, "otpMethod");
+  s.deep_link = js::string_or_empty(*data, "deepLink");
+  s.authorize_link = js::string_or_empty(*data, "authorizeLink");
+  const Json* notify = js::member(*data, "registerNotify");
+  s.register_notify = notify != nullptr && notify->is_boolean() && notify->get<bool>();
+  s.merchant_id = js::integer(*data, "merchantId");
+  s.message = js::string_or_empty(*data, "message");
+  s.provider_code = js::string_or_empty(*data, "providerCode");
+  s.version = f.version;
+  s.updated_at = f.updated_at;
+  return s;
+}
+
+Result<OnboardingStatus> load(PaymentStore& store, const std::string& flow_id) {
+  auto f = store.find_flow(Provider::kTingee, flow_id);
+  if (!f) return f.error();
+  if (!f->has_value()) return refused("no flow '" + flow_id + "' in the store");
+  return decode(**f);
+}
+
+/// The BIN and Tingee bank name of a bank named by BIN or by name (bankName vs bankBin: every
+/// request of the flow names the bank by its BIN).
+Result<std::pair<std::string, std::string>> resolve_bank(const std::string& bin, const std::string& name) {
+  const auto& banks = vietqr::bank_directory();
+  const vietqr::Bank* bank = !bin.empty() ? banks.find_by_bin(bin) : banks.find_by_code(name);
+  if (bank == nullptr) {
+    return refused(!bin.empty()   ? "unknown bank BIN '" + bin + "'"
+                   : name.empty() ? "bank_bin or bank_name is required"
+                                  : "unknown bank '" + name + "'");
+  }
+  if (!bin.empty() && !name.empty() && bank->tingee_code != name) {
+    return refused("bank_bin " + bin + " and bank_name " + name + " name different banks");
+  }
+  return std::make_pair(bank->bin, bank->tingee_code.empty() ? bank->code : bank->tingee_code);
+}
+
+/// The outcome of a write: certainly not sent, refused (not applied), or unknown.
+enum class Outcome { kNotSent, kRefused, kUnknown };
+
+Outcome classify(const Error& e) {
+  if (!e.maybe_sent()) return Outcome::kNotSent;
+  return e.outcome_unknown() ? Outcome::kUnknown : Outcome::kRefused;
+}
+
+void note(OnboardingStatus& s, const std::string& what, const Error& e) {
+  s.message = cut(what + ": " + describe(e));
+  s.provider_code = e.provider_code;
+}
+
+void clear_session(OnboardingStatus& s) {
+  s.confirm_id.clear();
+  s.otp_method.clear();
+  s.deep_link.clear();
+  s.authorize_link.clear();
+}
+
+OnboardingStatus with(OnboardingStatus s, OnboardingState state, OnboardingStep step) {
+  s.state = state;
+  s.step = step;
+  return s;
+}
+
+Result<void> check_flow_id(const std::string& flow_id) {
+  const bool printable = std::all_of(flow_id.begin(), flow_id.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
+  if (flow_id.empty() || flow_id.size() > 128 || !printable) return refused("flow_id must be 1..128 printable bytes");
+  return {};
+}
+
+}  // namespace
+
+std::string_view to_string(OnboardingState state) noexcept {
+  switch (state) {
+    case OnboardingState::kReady: return "ready";
+    case OnboardingState::kSending: return "sending";
+    case OnboardingState::kAwaitingOtp: return "awaiting_otp";
+    case OnboardingState::kAwaitingHolder: return "awaiting_holder";
+    case OnboardingState::kNeedsNewOtp: return "needs_new_otp";
+    case OnboardingState::kUncertain: return "uncertain";
+    case OnboardingState::kDone: return "done";
+    case OnboardingState::kFailed: return "failed";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(OnboardingStep step) noexcept {
+  switch (step) {
+    case OnboardingStep::kCreateVa: return "create_va";
+    case OnboardingStep::kConfirmVa: return "confirm_va";
+    case OnboardingStep::kRegisterNotify: return "register_notify";
+    case OnboardingStep::kConfirmRegisterNotify: return "confirm_register_notify";
+    case OnboardingStep::kDeleteVa: return "delete_va";
+    case OnboardingStep::kConfirmDeleteVa: return "confirm_delete_va";
+  }
+  return "unknown";
+}
+
+Result<Onboarding> Onboarding::link(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
+                                    CreateVaRequest request, OnboardingOptions options) {
+  if (!store) return refused("a store is required");
+  if (auto ok = check_flow_id(flow_id); !ok) return ok.error();
+  auto bank = resolve_bank(request.bank_bin, request.bank_name);
+  if (!bank) return bank.error();
+  if (request.account_number.empty()) return refused("account_number is required");
+  if (request.request_id.empty()) request.request_id = flow_id;
+  OnboardingStatus s;
+  s.flow_id = std::move(flow_id);
+  s.kind = OnboardingKind::kLink;
+  s.bank_bin = bank->first;
+  s.bank_name = bank->second;
+  s.account_number = request.account_number;
+  s.request_id = request.request_id;
+  s.merchant_id = request.merchant_id;
+  s.register_notify = options.register_notify.value_or(s.bank_bin == kAcbBin);
+  auto created = store->create_flow(
+      FlowRecord{Provider::kTingee, s.flow_id, kLinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
+  if (!created) return created.error();
+  auto loaded = load(*store, s.flow_id);
+  if (!loaded) return loaded.error();
+  if (loaded->kind != OnboardingKind::kLink || loaded->bank_bin != s.bank_bin ||
+      loaded->account_number != s.account_number) {
+    return refused("flow '" + s.flow_id + "' exists for another bank, account or kind");
+  }
+  Onboarding o(std::move(client), std::move(store), std::move(options));
+  o.create_ = std::move(request);
+  o.status_ = std::move(*loaded);
+  return o;
+}
+
+Result<Onboarding> Onboarding::unlink(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
+                                      DeleteVaRequest request, OnboardingOptions options) {
+  if (!store) return refused("a store is required");
+  if (auto ok = check_flow_id(flow_id); !ok) return ok.error();
+  auto bank = resolve_bank(request.bank_bin, "");  // DeleteVaRequest has no bankName: the BIN only
+  if (!bank) return bank.error();
+  if (request.va_account_number.empty()) return refused("va_account_number is required");
+  OnboardingStatus s;
+  s.flow_id = std::move(flow_id);
+  s.kind = OnboardingKind::kUnlink;
+  s.step = OnboardingStep::kDeleteVa;
+  s.bank_bin = bank->first;
+  s.bank_name = bank->second;
+  s.va_account_number = std::move(request.va_account_number);
+  s.merchant_id = request.merchant_id;
+  auto created = store->create_flow(
+      FlowRecord{Provider::kTingee, s.flow_id, kUnlinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
+  if (!created) return created.error();
+  auto loaded = load(*store, s.flow_id);
+  if (!loaded) return loaded.error();
+  if (loaded->kind != OnboardingKind::kUnlink || loaded->bank_bin != s.bank_bin ||
+      loaded->va_account_number != s.va_account_number) {
+    return refused("flow '" + s.flow_id + "' exists for another bank, VA or kind");
+  }
+  Onboarding o(std::move(client), std::move(store), std::move(options));
+  o.status_ = std::move(*loaded);
+  return o;
+}
+
+Result<Onboarding> Onboarding::resume(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
+                                      OnboardingOptions options) {
+  if (!store) return refused("a store is required");
+  const std::string id = std::move(flow_id);
+  auto loaded = load(*store, id);
+  if (!loaded) return loaded.error();
+  Onboarding o(std::move(client), std::move(store), std::move(options));
+  o.status_ = std::move(*loaded);
+  return o;
+}
+
+Result<OnboardingStatus> Onboarding::refresh() {
+  auto loaded = load(*store_, status_.flow_id);
+  if (!loaded) return loaded.error();
+  status_ = std::move(*loaded);
+  return status_;
+}
+
+// Compare-and-set from the version this object read to `next`. Losing means another process
+// moved the flow on first: this object re-reads it and the call fails, nothing sent by it.
+Result<OnboardingStatus> Onboarding::move(const OnboardingStatus& next) {
+  const std::string data = encode(next);
+  auto moved = store_->update_flow(Provider::kTingee, status_.flow_id, status_.version, to_string(next.state), data);
+  if (!moved) return moved.error();
+  if (!*moved) {
+    const std::string was(to_string(status_.state));
+    auto now = refresh();
+    if (!now) return now.error();
+    Error e = refused(
+        std::string(sent_ ? "superseded after sending (the outcome is left to whoever resumes it)" : "superseded") +
+        ": another process moved flow '" + status_.flow_id + "' on (from " + was + " to " +
+        std::string(to_string(status_.state)) + ")");
+    if (sent_) e.delivery = Delivery::kMaybeSent;
+    sent_ = false;
+    return e;
+  }
+  const std::int64_t version = status_.version;
+  status_ = next;  // `next` may carry an older version: the store's is the one just written
+  status_.version = version + 1;
+  status_.updated_at = (options_.clock ? options_.clock : system_clock())->now();
+  return status_;
+}
+
+Result<OnboardingStatus> Onboarding::after_link_confirmed(OnboardingStatus next, const std::string& va_account_number) {
+  if (!va_account_number.empty()) next.va_account_number = va_account_number;
+  clear_session(next);
+  if (next.register_notify)
+    return move(with(std::move(next), OnboardingState::kReady, OnboardingStep::kRegisterNotify));
+  return move(with(std::move(next), OnboardingState::kDone, OnboardingStep::kConfirmVa));
+}
+
+Result<OnboardingStatus> Onboarding::advance(const CallOptions& options) {
+  switch (status_.state) {
+    case OnboardingState::kReady:
+    case OnboardingState::kNeedsNewOtp: return send(options);
+    case OnboardingState::kSending:
+    case OnboardingState::kUncertain:
+    case OnboardingState::kAwaitingHolder: return check(options);
+    case OnboardingState::kAwaitingOtp:
+    case OnboardingState::kDone:
+    case OnboardingState::kFailed: return status_;
+  }
+  return status_;
+}
+
+// kReady / kNeedsNewOtp: the step's write, recorded as kSending first.
+Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
+  sent_ = false;
+  const OnboardingStatus before = status_;
+  OnboardingStatus next = status_;
+  next.message.clear();
+  next.provider_code.clear();
+  if (before.step == OnboardingStep::kCreateVa) {
+    if (!create_) return refused("sending create-va needs the request: resume this flow with link()");
+    CreateVaRequest request = *create_;
+    request.bank_bin = before.bank_bin;
+    request.bank_name.clear();  // the BIN only, as every step of the flow
+    request.request_id = before.request_id;
+    // A pending VA of this account (its OTP consumed or its answer lost): name it, never make a second one.
+    if (!before.va_account_number.empty()) request.va_account_number = before.va_account_number;
+    auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kCreateVa));
+    if (!sending) return sending.error();
+    sent_ = true;
+    auto answer = client_.create_va(request, options);
+    if (!answer) {
+      const Error& e = answer.error();
+      switch (classify(e)) {
+        case Outcome::kNotSent: {
+          auto back = move(before);
+          if (!back) return back.error();
+          return e;
+        }
+        case Outcome::kUnknown:
+          note(next, "create-va outcome unknown", e);
+          return move(with(next, OnboardingState::kUncertain, OnboardingStep::kCreateVa));
+        case Outcome::kRefused:
+          note(next, "create-va refused", e);
+          // With a pending VA the refusal may be "already linked" (a confirm that did succeed): look.
+          if (!before.va_account_number.empty()) {
+            return move(with(next, OnboardingState::kUncertain, OnboardingStep::kConfirmVa));
+          }
+          return move(with(next, OnboardingState::kFailed, OnboardingStep::kCreateVa));
+      }
+    }
+    clear_session(next);
+    if (!answer->va_account_number.empty()) next.va_account_number = answer->va_account_number;
+    next.confirm_id = answer->confirm_id;
+    next.otp_method = answer->otp_method;
+    next.deep_link = answer->deep_link;
+    next.authorize_link = answer->authorize_link;
+    if (!answer->deep_link.empty() || !answer->authorize_link.empty()) {
+      return move(with(next, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa));
+    }
+    if (!answer->confirm_id.empty()) return move(with(next, OnboardingState::kAwaitingOtp, OnboardingStep::kConfirmVa));
+    if (answer->status == "active") return after_link_confirmed(next, answer->va_account_number);
+    next.message = "create-va answered no session: looking the VA up";
+    return move(with(next, OnboardingState::kUncertain, OnboardingStep::kConfirmVa));
+  }
+  if (before.step == OnboardingStep::kRegisterNotify) {
+    RegisterNotifyRequest request;
+    request.merchant_id = before.merchant_id;
+    request.va_account_number = before.va_account_number;
+    request.bank_bin = before.bank_bin;
+    auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kRegisterNotify));
+    if (!sending) return sending.error();
+    sent_ = true;
+    auto answer = client_.register_notify(request, options);
+    if (!answer) {
+      const Error& e = answer.error();
+      switch (classify(e)) {
+        case Outcome::kNotSent: {
+          auto back = move(before);
+          if (!back) return back.error();
+          return e;
+        }
+        case Outcome::kUnknown:  // sending it again only opens a new session
+          note(next, "register-notify outcome unknown", e);
+          return move(with(next, OnboardingState::kReady, OnboardingStep::kRegisterNotify));
+        case Outcome::kRefused:
+          note(next, "register-notify refused", e);
+          return move(with(next, OnboardingState::kFailed, OnboardingStep::kRegisterNotify));
+      }
+    }
+    clear_session(next);
+    next.confirm_id = answer->confirm_id;
+    next.authorize_link = answer->authorize_link;
+    if (!answer->confirm_id.empty()) {
+      return move(with(next, OnboardingState::kAwaitingOtp, OnboardingStep::kConfirmRegisterNotify));
+    }
+    if (!answer->authorize_link.empty()) next.message = "register-notify: the holder approves at authorize_link";
+    return move(with(next, OnboardingState::kDone, OnboardingStep::kRegisterNotify));
+  }
+  if (before.step == OnboardingStep::kDeleteVa) {
+    DeleteVaRequest request;
+    request.bank_bin = before.bank_bin;  // never bankName: Tingee cannot confirm such a session
+    request.va_account_number = before.va_account_number;
+    request.merchant_id = before.merchant_id;
+    auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kDeleteVa));
+    if (!sending) return sending.error();
+    sent_ = true;
+    auto answer = client_.delete_va(request, options);
+    if (!answer) {
+      const Error& e = answer.error();
+      switch (classify(e)) {
+        case Outcome::kNotSent: {
+          auto back = move(before);
+          if (!back) return back.error();
+          return e;
+        }
+        case Outcome::kUnknown:
+          note(next, "delete-va outcome unknown", e);
+          return move(with(next, OnboardingState::kUncertain, OnboardingStep::kDeleteVa));
+        case Outcome::kRefused:
+          note(next, "delete-va refused", e);
+          return move(with(next, OnboardingState::kFailed, OnboardingStep::kDeleteVa));
+      }
+    }
+    clear_session(next);
+    next.confirm_id = answer->confirm_id;
+    next.authorize_link = answer->authorize_link;
+    if (!answer->confirm_id.empty()) {
+      return move(with(next, OnboardingState::kAwaitingOtp, OnboardingStep::kConfirmDeleteVa));
+    }
+    if (!answer->authorize_link.empty()) {
+      return move(with(next, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmDeleteVa));
+    }
+    return move(with(next, OnboardingState::kDone, OnboardingStep::kDeleteVa));  // VCB: nothing to confirm
+  }
+  return refused(std::string("nothing to send at step ") + std::string(to_string(before.step)));
+}
+
+Result<OnboardingStatus> Onboarding::submit_otp(std::string_view otp, const CallOptions& options) {
+  if (status_.state == OnboardingState::kNeedsNewOtp) {
+    return refused("the OTP of this session was consumed by its first try: advance() asks the bank for a new one");
+  }
+  if (status_.state != OnboardingState::kAwaitingOtp) {
+    return refused("no OTP is awaited (state " + std::string(to_string(status_.state)) + ")");
+  }
+  if (otp.empty()) return refused("the OTP is empty");
+  sent_ = false;
+  const OnboardingStatus before = status_;
+  OnboardingStatus next = status_;
+  next.message.clear();
+  next.provider_code.clear();
+  OtpConfirmation c;
+  c.merchant_id = before.merchant_id;
+  c.confirm_id = before.confirm_id;
+  c.otp_number = std::string(otp);
+  c.bank_bin = before.bank_bin;  // the BIN, not bankName
+  // The OTP is consumed from here on: a crash leaves kSending, which never sends it again.
+  auto sending = move(with(next, OnboardingState::kSending, before.step));
+  if (!sending) return sending.error();
+  sent_ = true;
+  const char* what = before.step == OnboardingStep::kConfirmVa               ? "confirm-va"
+                     : before.step == OnboardingStep::kConfirmRegisterNotify ? "confirm-register-notify"
+                                                                             : "confirm-delete-va";
+  std::optional<Error> failed;
+  std::string va;
+  if (before.step == OnboardingStep::kConfirmVa) {
+    auto r = client_.confirm_va(ConfirmVaRequest{c}, options);
+    if (r) {
+      va = r->va_account_number;
+    } else {
+      failed = r.error();
+    }
+  } else if (before.step == OnboardingStep::kConfirmRegisterNotify) {
+    auto r = client_.confirm_register_notify(ConfirmRegisterNotifyRequest{c}, options);
+    if (!r) failed = r.error();
+  } else {
+    auto r = client_.confirm_delete_va(ConfirmDeleteVaRequest{c}, options);
+    if (!r) failed = r.error();
+  }
+  if (failed) {
+    switch (classify(*failed)) {
+      case Outcome::kNotSent: {  // the OTP never left: still good
+        auto back = move(before);
+        if (!back) return back.error();
+        return *failed;
+      }
+      case Outcome::kUnknown:
+        note(next, std::string(what) + " outcome unknown (its OTP is consumed)", *failed);
+        if (before.step == OnboardingStep::kConfirmRegisterNotify) {  // get-va-paging cannot tell: a new OTP
+          clear_session(next);
+          return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kRegisterNotify));
+        }
+        return move(with(next, OnboardingState::kUncertain, before.step));
+      case Outcome::kRefused:
+        note(next, std::string(what) + " refused (its OTP is consumed)", *failed);
+        clear_session(next);
+        return move(with(next, OnboardingState::kNeedsNewOtp,
+                         before.step == OnboardingStep::kConfirmVa               ? OnboardingStep::kCreateVa
+                         : before.step == OnboardingStep::kConfirmRegisterNotify ? OnboardingStep::kRegisterNotify
+                                                                                 : OnboardingStep::kDeleteVa));
+    }
+  }
+  if (before.step == OnboardingStep::kConfirmVa) return after_link_confirmed(next, va);
+  clear_session(next);
+  return move(with(next, OnboardingState::kDone, before.step));
+}
+
+Result<OnboardingStatus> Onboarding::check(const CallOptions& options) {
+  sent_ = false;
+  const OnboardingState state = status_.state;
+  if (state == OnboardingState::kSending) {
+    const auto now = (options_.clock ? options_.clock : system_clock())->now();
+    if (now - status_.updated_at < options_.in_flight_timeout) {
+      return refused("a write of flow '" + status_.flow_id + "' (" + std::string(to_string(status_.step)) +
+                     ") is in flight in another process; try again after in_flight_timeout");
+    }
+  } else if (state != OnboardingState::kUncertain && state != OnboardingState::kAwaitingHolder) {
+    return status_;
+  }
+  OnboardingStatus next = status_;
+  const OnboardingStep step = next.step;
+  // Steps get-va-paging cannot tell apart: decided without a query.
+  if (step == OnboardingStep::kRegisterNotify) {  // sending it again opens a new session
+    return move(with(next, OnboardingState::kReady, OnboardingStep::kRegisterNotify));
+  }
+  if (step == OnboardingStep::kConfirmRegisterNotify) {
+    if (state == OnboardingState::kAwaitingHolder) return status_;
+    clear_session(next);
+    next.message = "confirm-register-notify outcome unknown: its OTP is consumed";
+    return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kRegisterNotify));
+  }
+  GetVaPagingRequest q;
+  q.bank_bin = next.bank_bin;
+  q.filter = next.kind == OnboardingKind::kLink ? next.account_number : next.va_account_number;
+  q.max_result_count = 100;
+  q.merchant_id = next.merchant_id;
+  auto page = client_.get_va_paging(q, options);
+  if (!page) return page.error();
+  const VirtualAccount* match = nullptr;
+  for (const auto& va : page->items) {
+    if (!va.bank_bin.empty() && va.bank_bin != next.bank_bin) continue;
+    if (va.bank_bin.empty() && va.bank_name != next.bank_name) continue;
+    if (next.kind == OnboardingKind::kUnlink) {
+      if (va.va_account_number == next.va_account_number) match = &va;
+      continue;
+    }
+    if (va.account_number != next.account_number) continue;
+    // Ours first (the VA create-va named), then an active one, then any.
+    const bool ours = !next.va_account_number.empty() && va.va_account_number == next.va_account_number;
+    if (match == nullptr || ours || (va.status == "active" && match->status != "active")) match = &va;
+    if (ours) break;
+  }
+  if (next.kind == OnboardingKind::kUnlink) {
+    if (match == nullptr) {
+      clear_session(next);
+      next.message = "the VA is gone";
+      return move(with(next, OnboardingState::kDone, step));
+    }
+    if (state == OnboardingState::kAwaitingHolder) return status_;
+    clear_session(next);
+    if (step == OnboardingStep::kDeleteVa) return move(with(next, OnboardingState::kReady, OnboardingStep::kDeleteVa));
+    next.message = "confirm-delete-va outcome unknown and the VA is still there: its OTP is consumed";
+    return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kDeleteVa));
+  }
+  if (match != nullptr && match->status == "active") return after_link_confirmed(next, match->va_account_number);
+  if (state == OnboardingState::kAwaitingHolder) return status_;  // not approved yet
+  clear_session(next);
+  if (match == nullptr) {  // create-va took no effect (or the pending VA expired): create again
+    next.va_account_number.clear();
+    next.message = "no VA of the account: create-va again";
+    return move(with(next, OnboardingState::kReady, OnboardingStep::kCreateVa));
+  }
+  next.va_account_number = match->va_account_number;
+  next.message = "the VA is pending and its session is lost or consumed: a new OTP is needed";
+  return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa));
+}
+
+Result<OnboardingStatus> Onboarding::apply(const BankLinkEvent& event) {
+  sent_ = false;
+  const OnboardingState state = status_.state;
+  if (state == OnboardingState::kDone || state == OnboardingState::kFailed) return status_;
+  OnboardingStatus next = status_;
+  if (next.kind == OnboardingKind::kLink) {
+    if (event.request_id != next.request_id) return status_;
+    if (event.status == BankLinkStatus::kConfirmVaSuccess) {
+      if (next.step != OnboardingStep::kCreateVa && next.step != OnboardingStep::kConfirmVa) return status_;
+      return after_link_confirmed(next, event.va_account_number);
+    }
+    if (event.status == BankLinkStatus::kConfirmVaFailed && state == OnboardingState::kAwaitingHolder) {
+      clear_session(next);
+      next.message = "the holder's approval failed (confirm-va-failed)";
+      return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa));
+    }
+    return status_;
+  }
+  if (event.status == BankLinkStatus::kDeleteVaSuccess && event.va_account_number == next.va_account_number) {
+    clear_session(next);
+    return move(with(next, OnboardingState::kDone, next.step));
+  }
+  return status_;
+}
+
+}  // namespace paygw::tingee
