@@ -55,7 +55,7 @@ std::string encode(const Card& card);
 std::string encode(const Tingee& payment);
 std::string encode(const Ipn& ipn);
 std::string encode(const tingee::BankLinkEvent& event);
-std::string encode(const MoneyOut& out);
+std::string encode(const MoneyOut& m);
 
 /// Errors: kMalformed (not what encode() wrote).
 Result<Card> decode_card(std::string_view text);

@@ -540,6 +540,60 @@ TEST_P(MoneyOut, UnprovableRefundsStayUnsettled) {
   EXPECT_TRUE(h.refunds.empty());
 }
 
+// A payment or refund record is never a Tingee bill: a credit naming it settles nothing, and the
+// bill reconciler (find_tingee) leaves it alone.
+TEST_P(MoneyOut, NeverTakenForABill) {
+  Harness h(GetParam());
+  h.tingee.write_fault = Fault::kCloseRst;
+  ASSERT_FALSE(h.pay(Harness::bill("P-B1")).ok());
+  tingee::PaymentNotification credit;
+  credit.transaction_code = "FT-1";
+  credit.amount = 250'000;
+  credit.additional_data = {{"billId", "dd-pay/P-B1"}};
+  auto applied = h.applier->apply_tingee_payment(credit, "webhook");
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(h.state("dd-pay/P-B1"), SubmissionState::kWriteAhead) << "a credit never settles a payment paygw sent";
+  ReconcileQueries bills_only;
+  int asked = 0;
+  bills_only.find_tingee = [&asked](const TingeeBillQuery&,
+                                    const CallOptions&) -> Result<std::vector<TingeeTransaction>> {
+    ++asked;
+    return std::vector<TingeeTransaction>{};
+  };
+  ReconcileOptions o;
+  o.older_than = 0ms;
+  o.max_queries_per_second = 0;
+  auto report = reconcile(*h.applier, bills_only, o);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(asked, 0);
+  EXPECT_EQ(report->totals.skipped, 1u);
+}
+
+// Settled by a process without handlers (`paygw reconcile`): the handler is owed, and runs once
+// in the service (run_deferred).
+TEST_P(MoneyOut, OwedHandlersRunOnceLater) {
+  Harness h(GetParam());
+  h.tingee.write_fault = Fault::kCloseFin;
+  ASSERT_FALSE(h.pay(Harness::bill("P-O")).ok());
+  h.tingee.write_fault = Fault::kAnswer;
+  Applier bare(h.store);
+  ReconcileQueries q;
+  SettleMoneyOutOptions s;
+  s.absent_after = 0ms;
+  q.money_out = money_out_with(*h.client, s);
+  ReconcileOptions o;
+  o.older_than = 0ms;
+  o.max_queries_per_second = 0;
+  ASSERT_EQ(reconcile(bare, q, o)->totals.applied, 1u);
+  EXPECT_TRUE(h.payments.empty());
+  EXPECT_EQ(*h.applier->run_deferred(), 1u);
+  EXPECT_EQ(*h.applier->run_deferred(), 0u);
+  ASSERT_EQ(h.payments.size(), 1u);
+  EXPECT_EQ(h.payments[0].request_id, "P-O");
+  EXPECT_TRUE(h.payments[0].succeeded);
+  EXPECT_EQ(h.payments[0].submission.request_id, "dd-pay/P-O");
+}
+
 #ifdef PAYGW_MONEY_OUT_POSTGRES
 INSTANTIATE_TEST_SUITE_P(Stores, MoneyOut, ::testing::Values(StoreKind::kPostgres),
                          [](const ::testing::TestParamInfo<StoreKind>&) { return std::string("postgres"); });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <paygw/call_options.hpp>
+#include <paygw/clock.hpp>
 #include <paygw/export.hpp>
 #include <paygw/receive/applier.hpp>
 #include <paygw/result.hpp>
