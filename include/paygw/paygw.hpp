@@ -19,6 +19,7 @@
 #include <paygw/receive/applier.hpp>
 #include <paygw/receive/dispatcher.hpp>
 #include <paygw/receive/events.hpp>
+#include <paygw/receive/money_out.hpp>
 #include <paygw/receive/queries.hpp>
 #include <paygw/receive/reconciler.hpp>
 #include <paygw/receive/submit.hpp>

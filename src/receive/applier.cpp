@@ -3,6 +3,7 @@
 #include <paygw/charging/callback.hpp>
 #include <paygw/money.hpp>
 #include <paygw/receive/applier.hpp>
+#include <paygw/receive/money_out.hpp>
 
 #include "call/observer.hpp"
 #include "http/util.hpp"
@@ -316,7 +317,8 @@ Result<Applied> Applier::apply_tingee_payment(const tingee::PaymentNotification&
     auto tx = store_->begin();
     if (!tx) return tx.error();
     std::optional<SubmissionRecord> bill;
-    if (!bill_id.empty()) {
+    // A payment or refund paygw sent (ADR 0053) is never a bill a credit could settle.
+    if (!bill_id.empty() && !is_money_out_key(bill_id)) {
       auto found = (*tx)->find_submission(Provider::kTingee, bill_id);
       if (!found) return found.error();
       bill = std::move(*found);

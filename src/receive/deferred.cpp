@@ -16,6 +16,8 @@ bool has_handler(const Handlers& h, std::string_view kind) {
   if (kind == payload::kTingeePayment) return static_cast<bool>(h.tingee_payment);
   if (kind == payload::kIpnConfirmed) return static_cast<bool>(h.ipn_confirmed);
   if (kind == payload::kTingeeBankLink) return static_cast<bool>(h.bank_link);
+  if (kind == payload::kDirectDebitPayment) return static_cast<bool>(h.direct_debit_payment);
+  if (kind == payload::kDirectDebitRefund) return static_cast<bool>(h.direct_debit_refund);
   return false;
 }
 
@@ -53,6 +55,17 @@ Result<void> run_one(PaymentStore::Transaction& tx, const Handlers& h, const Eve
     return h.ipn_confirmed(IpnConfirmed{i->ipn, i->transaction, found_or_none(found), i->order_settled, i->source},
                            context);
   }
+  if (event.kind == payload::kDirectDebitPayment || event.kind == payload::kDirectDebitRefund) {
+    auto m = payload::decode_money_out(event.payload);
+    if (!m) return m.error();
+    auto found = tx.find_submission(Provider::kTingee, event.event_id);
+    if (!found) return found.error();
+    const MoneyOutFinal value{m->request_id,     m->succeeded, m->status,
+                              m->transaction_id, m->amount,    found->value_or(SubmissionRecord{}),
+                              m->source};
+    return event.kind == payload::kDirectDebitPayment ? h.direct_debit_payment(value, context)
+                                                      : h.direct_debit_refund(value, context);
+  }
   auto link = payload::decode_bank_link(event.payload);
   if (!link) return link.error();
   return h.bank_link(BankLink{*link}, context);
@@ -89,8 +102,8 @@ Result<std::size_t> Applier::run_deferred(std::size_t batch) const {
   EventQuery query;
   query.handled = false;
   query.limit = batch;
-  for (std::string_view kind :
-       {payload::kCardFinal, payload::kTingeePayment, payload::kIpnConfirmed, payload::kTingeeBankLink}) {
+  for (std::string_view kind : {payload::kCardFinal, payload::kTingeePayment, payload::kIpnConfirmed,
+                                payload::kTingeeBankLink, payload::kDirectDebitPayment, payload::kDirectDebitRefund}) {
     if (has_handler(options_.handlers, kind)) query.kinds.emplace_back(kind);
   }
   if (query.kinds.empty()) return std::size_t{0};  // nothing this process could run

@@ -206,4 +206,29 @@ Result<tingee::BankLinkEvent> decode_bank_link(std::string_view text) {
   return e;
 }
 
+std::string encode(const MoneyOut& m) {
+  Json o = {{"kind", m.kind},     {"request_id", m.request_id},         {"succeeded", m.succeeded},
+            {"status", m.status}, {"transaction_id", m.transaction_id}, {"amount", m.amount},
+            {"source", m.source}};
+  return dump(o);
+}
+
+Result<MoneyOut> decode_money_out(std::string_view text) {
+  auto parsed = json::parse(text);
+  const std::string kind = parsed && parsed->is_object() ? json::string_or_empty(*parsed, "kind") : std::string();
+  if (kind != kDirectDebitPayment && kind != kDirectDebitRefund) {
+    return make_error(ErrorCode::kMalformed, "store payload is not a direct-debit payment or refund");
+  }
+  const Json& o = *parsed;
+  MoneyOut m;
+  m.kind = kind;
+  m.request_id = json::string_or_empty(o, "request_id");
+  m.succeeded = o.contains("succeeded") && o["succeeded"].is_boolean() && o["succeeded"].get<bool>();
+  m.status = json::string_or_empty(o, "status");
+  m.transaction_id = json::string_or_empty(o, "transaction_id");
+  m.amount = money(o, "amount").value_or(0);
+  m.source = json::string_or_empty(o, "source");
+  return m;
+}
+
 }  // namespace paygw::receive::payload

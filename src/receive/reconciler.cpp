@@ -83,6 +83,14 @@ struct Run {
     count(applier.apply_ipn(ipn, *confirmed->transaction, "reconcile"), r);
   }
 
+  void money_out(const SubmissionRecord& r) {
+    auto settled = queries.money_out(applier, r, call);
+    if (!settled) return fail(r, settled.error());
+    if (!settled->settled) return pending(settled->note);
+    ++report.totals.applied;
+    report.totals.note = settled->note;
+  }
+
   void bill(const SubmissionRecord& r) {
     const auto now = (options.clock ? options.clock : system_clock())->now();
     TingeeBillQuery q{r.request_id, r.created_at - 1min, std::min(now, r.created_at + std::chrono::hours(24 * 10))};
@@ -145,9 +153,10 @@ Result<ReconcileReport> reconcile(const Applier& applier, const ReconcileQueries
       break;
     }
     p.current = std::string(to_string(r.provider)) + ":" + r.request_id;
+    const bool money_out = r.provider == Provider::kTingee && is_money_out_key(r.request_id);
     const bool can = (r.provider == Provider::kCharging && queries.check_card) ||
-                     (r.provider == Provider::kTconnect && queries.confirm_ipn) ||
-                     (r.provider == Provider::kTingee && queries.find_tingee);
+                     (r.provider == Provider::kTconnect && queries.confirm_ipn) || (money_out && queries.money_out) ||
+                     (r.provider == Provider::kTingee && !money_out && queries.find_tingee);
     if (!can) {
       ++p.skipped;
       p.note = "skipped: no query configured";
@@ -160,7 +169,7 @@ Result<ReconcileReport> reconcile(const Applier& applier, const ReconcileQueries
       switch (r.provider) {
         case Provider::kCharging: run.card(r); break;
         case Provider::kTconnect: run.order(r); break;
-        case Provider::kTingee: run.bill(r); break;
+        case Provider::kTingee: money_out ? run.money_out(r) : run.bill(r); break;
       }
     }
     ++p.done;

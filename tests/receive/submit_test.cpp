@@ -278,12 +278,12 @@ TEST(PushOrder, AfterAnErrorThatMayHaveBeenSentItIsNotPushedAgainButReconciled) 
   ReconcileOptions ro;
   ro.older_than = std::chrono::milliseconds(0);
   ro.max_queries_per_second = 0;
-  auto unpaid = reconcile(*f.applier, {{}, confirm_with(*f.client), {}}, ro);
+  auto unpaid = reconcile(*f.applier, {{}, confirm_with(*f.client), {}, {}}, ro);
   ASSERT_TRUE(unpaid.ok());
   EXPECT_EQ(unpaid->totals.still_pending, 1u)
       << progress_line(unpaid->totals) << (unpaid->errors.empty() ? "" : unpaid->errors[0]);
   f.pay("ORD-3", "R-3", 150000);  // the push had reached the POS, and the customer paid
-  auto settled = reconcile(*f.applier, {{}, confirm_with(*f.client), {}}, ro);
+  auto settled = reconcile(*f.applier, {{}, confirm_with(*f.client), {}, {}}, ro);
   ASSERT_TRUE(settled.ok());
   EXPECT_EQ(settled->totals.applied, 1u) << (settled->errors.empty() ? "" : settled->errors[0]);
   EXPECT_EQ(f.state("ORD-3"), SubmissionState::kFinal);

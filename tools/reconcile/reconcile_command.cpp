@@ -121,6 +121,7 @@ int run_reconcile(const ReconcileArgs& args, std::FILE* out, std::optional<Cance
     auto client = tingee::Client::create(*config);
     if (!client) return config_failed("tingee", client.error());
     queries.find_tingee = receive::find_with(*client);
+    queries.money_out = receive::money_out_with(*client);  // direct-debit payments and refunds (ADR 0053)
   }
 
   receive::ReconcileOptions options;

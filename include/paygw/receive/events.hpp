@@ -56,6 +56,18 @@ struct BankLink {
   tingee::BankLinkEvent event;  ///< As verified.
 };
 
+/// A Tingee direct-debit payment (receive::pay_bill) or refund (receive::refund) paygw sent
+/// reached its final status. Runs once per payment / refund (event key: its store key).
+struct MoneyOutFinal {
+  std::string request_id;       ///< The payment's requestId or the refund's id (without the store prefix).
+  bool succeeded = false;       ///< true: the money moved (debited from the payer / refunded to the payer).
+  std::string status;           ///< Tingee's status, verbatim ("refused <code>" for a refused refund).
+  std::string transaction_id;   ///< Payment: Tingee's transactionCode; refund: the debit refunded.
+  Vnd amount = 0;               ///< What was asked (the record's amount).
+  SubmissionRecord submission;  ///< The stored record (state as it was before this result).
+  std::string source;           ///< "answer" or "reconcile".
+};
+
 /// Something a human should look at: a conflicting duplicate, a rejected or forged delivery, a
 /// payment for an unknown bill. Never contains a secret.
 struct Alert {
@@ -113,6 +125,8 @@ struct Handlers {
   /// Optional; called outside any transaction, possibly concurrently, possibly more than once
   /// for one delivery that is retried. Must not throw; a throw is caught and the alert dropped.
   std::function<void(const Alert&)> alert;
+  Handler<MoneyOutFinal> direct_debit_payment;  ///< A direct-debit payment paygw sent is final.
+  Handler<MoneyOutFinal> direct_debit_refund;   ///< A refund paygw sent is final.
 };
 
 }  // namespace paygw::receive

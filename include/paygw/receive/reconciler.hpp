@@ -6,6 +6,7 @@
 #include <paygw/clock.hpp>
 #include <paygw/export.hpp>
 #include <paygw/receive/applier.hpp>
+#include <paygw/receive/money_out.hpp>
 #include <paygw/receive/queries.hpp>
 #include <paygw/result.hpp>
 #include <paygw/secret.hpp>
@@ -27,6 +28,9 @@ struct ReconcileQueries {
   CheckCard check_card;                ///< Charging cards (needs ReconcileOptions::store_key).
   ConfirmIpn confirm_ipn;              ///< TConnect orders (request_id = order_id, amount).
   FindTingeeTransactions find_tingee;  ///< Tingee bills (request_id = bill id).
+  /// Tingee direct-debit payments and refunds (receive::pay_bill / receive::refund; their
+  /// request_id starts with "dd-pay/" or "dd-refund/", never looked up as bills): money_out_with().
+  SettleMoneyOutQuery money_out;
 };
 
 /// Where a run is; passed to ReconcileOptions::progress after each submission.
@@ -74,6 +78,7 @@ struct ReconcileOptions {
 ///   is applied as final without credit; anything else keeps the card pending — alerted
 ///   (`not_confirmed`) unless it is 99 — by the same rule the Dispatcher confirms callbacks with;
 /// - TConnect: confirm an IPN built from the order (order_id, amount); kConfirmed is applied;
+/// - Tingee direct-debit payments and refunds: queries.money_out (settle_money_out);
 /// - Tingee: the bill's credits since its creation (at most 10 days); each CREDIT is applied as a
 ///   payment; any other transaction naming the bill (a debit, a refund) is alerted, never applied.
 /// Never resubmits anything.
