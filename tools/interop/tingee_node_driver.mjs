@@ -222,7 +222,8 @@ const steps = [
     id: 'del',
     sdk: 'bank.deleteVa',
     binds: [{ name: 'va', from: 'va2', pointer: '/data/vaAccountNumber', at: 'query:vaAccountNumber', placeholder: 'VA-2' }],
-    call: (c, v) => c.bank.deleteVa({ bankBin: kBin, vaAccountNumber: v.va }),
+    // bankName instead of bankBin: the SDK allows either (both optional in its query type).
+    call: (c, v) => c.bank.deleteVa({ bankName: kBank, vaAccountNumber: v.va }),
   },
   {
     sdk: 'bank.confirmDeleteVa',
