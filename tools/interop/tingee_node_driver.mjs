@@ -88,6 +88,10 @@ function pairs(raw) {
 // A VietQR payload (example E2 of the VietQR notes, as tools/lib/sandbox.sh's DEMO_QR).
 const kQr =
   '00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E';
+// A VietQR to the payee of the deep-link steps (MB 970422, account 0023457923442, 150 000 VND, "TT DON
+// 1024"), built for these samples (EMVCo TLVs, CRC-16/CCITT-FALSE): a deep link's QR names its payee.
+const kPayeeQr =
+  '00020101021238570010A00000072701270006970422011300234579234420208QRIBFTTA530370454061500005802VN62150811TT DON 10246304DC1C';
 const kBin = '970422'; // MB
 const kBank = 'MBB';
 const kOtp = '123456'; // every OTP of the sandbox's bank
@@ -325,12 +329,12 @@ const steps = [
     call: (c) =>
       c.deepLink.generate({
         type: 'payment',
-        qrCode: kQr,
+        qrCode: kPayeeQr,
         redirectUrl: 'https://shop.example.vn/paid',
         bankBin: '970418',
-        destinationBankBin: '970436',
+        destinationBankBin: kBin,
         accountName: 'CONG TY A',
-        accountNumber: '0071000123456',
+        accountNumber: '0023457923442',
         amount: 150000,
         content: 'TT DON 1024',
         billNumber: 'BILL-1024',
@@ -341,11 +345,11 @@ const steps = [
     call: (c) =>
       c.deepLink.generateBidvTest({
         type: 'payment',
-        qrCode: kQr,
+        qrCode: kPayeeQr,
         bankBin: '970418',
-        destinationBankBin: '970436',
+        destinationBankBin: kBin,
         accountName: 'CONG TY A',
-        accountNumber: '0071000123456',
+        accountNumber: '0023457923442',
         amount: 150000,
         content: 'TT DON 1024',
         billNumber: 'BILL-1025',
