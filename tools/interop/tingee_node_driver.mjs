@@ -96,9 +96,8 @@ const kBin = '970422'; // MB
 const kBank = 'MBB';
 const kOtp = '123456'; // every OTP of the sandbox's bank
 const kReturn = 'https://merchant.example.vn/return';
+// An invoice (its pattern and series are the account's template, as invoice-templates answers).
 const kInvoiceBase = {
-  invoicePattern: '1',
-  invoiceSeries: 'C26TAA',
   invoiceDate: '2026-07-16',
   buyerName: 'Nguyễn Văn B',
   buyerEmail: 'b@example.vn',
@@ -521,6 +520,7 @@ const steps = [
         username: 'ketoan',
         password: 'test-only-password-2',
         isDefault: true,
+        merchantId: 123456,
       }),
   },
   {
@@ -528,6 +528,7 @@ const steps = [
     call: (c) => c.eInvoice.getPagingAccount({ skipCount: 0, maxResultCount: 10, provider: 'misa', isActive: true }),
   },
   {
+    id: 'template',
     sdk: 'eInvoice.invoiceTemplates',
     binds: [{ name: 'a', from: 'account', pointer: '/data', at: 'body:/accountId', placeholder: 900003 }],
     call: (c, v) =>
@@ -543,13 +544,35 @@ const steps = [
   },
   {
     sdk: 'eInvoice.create',
-    binds: [{ name: 'a', from: 'account', pointer: '/data', at: 'body:/accountId', placeholder: 900003 }],
-    call: (c, v) => c.eInvoice.create({ accountId: v.a, ...kInvoiceBase, invoiceCode: 'SDK-INV-1' }),
+    binds: [
+      { name: 'a', from: 'account', pointer: '/data', at: 'body:/accountId', placeholder: 900003 },
+      { name: 'pattern', from: 'template', pointer: '/data/invoicePattern', at: 'body:/invoicePattern', placeholder: '1' },
+      { name: 'series', from: 'template', pointer: '/data/invoiceSeries', at: 'body:/invoiceSeries', placeholder: 'C26TAA' },
+    ],
+    call: (c, v) =>
+      c.eInvoice.create({
+        accountId: v.a,
+        ...kInvoiceBase,
+        invoicePattern: v.pattern,
+        invoiceSeries: v.series,
+        invoiceCode: 'SDK-INV-1',
+      }),
   },
   {
     sdk: 'eInvoice.createAndIssue',
-    binds: [{ name: 'a', from: 'account', pointer: '/data', at: 'body:/accountId', placeholder: 900003 }],
-    call: (c, v) => c.eInvoice.createAndIssue({ accountId: v.a, ...kInvoiceBase, invoiceCode: 'SDK-INV-2' }),
+    binds: [
+      { name: 'a', from: 'account', pointer: '/data', at: 'body:/accountId', placeholder: 900003 },
+      { name: 'pattern', from: 'template', pointer: '/data/invoicePattern', at: 'body:/invoicePattern', placeholder: '1' },
+      { name: 'series', from: 'template', pointer: '/data/invoiceSeries', at: 'body:/invoiceSeries', placeholder: 'C26TAA' },
+    ],
+    call: (c, v) =>
+      c.eInvoice.createAndIssue({
+        accountId: v.a,
+        ...kInvoiceBase,
+        invoicePattern: v.pattern,
+        invoiceSeries: v.series,
+        invoiceCode: 'SDK-INV-2',
+      }),
   },
   {
     sdk: 'eInvoice.getInvoiceInfo',
