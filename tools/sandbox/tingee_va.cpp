@@ -12,8 +12,8 @@
 //   confirm-va                     the session's OTP activates the VA. A session is consumed by its
 //                                  first try, right or wrong: a wrong OTP answers 1021 and the same
 //                                  confirmId then answers 1020 (sandbox), as does an unknown one.
-//   delete-va?bankBin=&vaAccountNumber=   an OTP session to unlink (bankBin only; unknown VA: 1011,
-//                                  sandbox); confirm-delete-va with the OTP removes the VA.
+//   delete-va?bankBin=&vaAccountNumber=   an OTP session to unlink (the bank by bankBin or bankName;
+//                                  unknown VA: 1011, sandbox); confirm-delete-va with the OTP removes the VA.
 //   register-notify, confirm-register-notify   an OTP session for an active VA, then notification on.
 //   get-va-paging                  every VA that exists (pending ones included), filtered by bankBin
 //                                  or bankName, shopId, accountType and `filter` (a substring of the
@@ -220,13 +220,14 @@ void install_group(httplib::Server& server, const Options& options, State& state
                       {"vaAccountNumber", va.va_account_number},
                       {"shopId", va.shop_id}});
   });
-  // Tingee's delete-va: bankBin and vaAccountNumber in the query string, a body-less POST.
+  // Tingee's delete-va: the bank (bankBin or bankName: the official Node SDK's query type allows
+  // either) and vaAccountNumber in the query string, a body-less POST.
   route("delete-va", [](State& st, VaWorld& w, const Json& b, httplib::Response& res) {
-    if (!text(b, "bankBin") || !text(b, "vaAccountNumber")) {
-      return invalid(res, "bankBin and vaAccountNumber are required");
+    if ((!text(b, "bankBin") && !text(b, "bankName")) || !text(b, "vaAccountNumber")) {
+      return invalid(res, "bankBin or bankName, and vaAccountNumber, are required");
     }
     auto it = w.vas.find(b["vaAccountNumber"].get<std::string>());
-    if (it == w.vas.end() || it->second.bank_bin != b["bankBin"]) {
+    if (it == w.vas.end() || it->second.bank_bin != bin_of(b)) {
       return tingee_reply(res, "1011", "Tài khoản VA không tồn tại");
     }
     if (tingee_world_full(st, w.sessions.size(), "OTP sessions", res)) return;
