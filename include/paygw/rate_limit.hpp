@@ -35,6 +35,7 @@ struct RateLimit {
 /// should share a clock. Thread safety: every member may be called concurrently.
 class PAYGW_EXPORT RateLimiter {
  public:
+  /// A time on the callers' Clock.
   using TimePoint = std::chrono::system_clock::time_point;
 
   /// A limiter for `limit`. Errors: kConfig when per_second or burst is out of range.
