@@ -139,7 +139,7 @@ void write_log(const Logger& logger, LogLevel level, std::string_view message);
 std::string redacted_headers(const http::Headers& headers);
 
 /// Whether a provider's answer (any HTTP status) says "too many requests" in its own words
-/// (Tingee: code 1001). Such an answer of a read is retried like an HTTP 429; of a write it is the
+/// (a business code in its envelope). Such an answer of a read is retried like an HTTP 429; of a write it is the
 /// answer (ADR 0055); either way it pauses ClientOptions::rate_limiter. Pure and thread-safe.
 using RateLimitedAnswer = std::function<bool(const http::Response&)>;
 
