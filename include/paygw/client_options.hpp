@@ -6,6 +6,7 @@
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
 #include <paygw/observer.hpp>
+#include <paygw/rate_limit.hpp>
 #include <paygw/retry.hpp>
 
 #include <chrono>
@@ -29,6 +30,9 @@ struct ClientOptions {
   std::shared_ptr<RandomSource> random;  ///< Retry jitter (and TConnect IVs); defaults to system_random().
   /** Sees every call once it finished (paygw/observer.hpp); null (the default): no events. */
   std::shared_ptr<Observer> observer{};
+  /** Paces every attempt (paygw/rate_limit.hpp); null (the default): no client-side limit. Give
+      several clients the same limiter to share one budget in the process. */
+  std::shared_ptr<RateLimiter> rate_limiter{};
 };
 
 }  // namespace paygw

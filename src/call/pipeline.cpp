@@ -171,8 +171,11 @@ std::chrono::milliseconds backoff(const RetryPolicy& policy, int attempt, double
   return std::chrono::milliseconds(static_cast<std::int64_t>(d / 2 + d / 2 * unit));
 }
 
-Pipeline::Pipeline(ClientOptions options, std::string provider, Chain chain)
-    : options_(std::move(options)), provider_(std::move(provider)), chain_(std::move(chain)) {}
+Pipeline::Pipeline(ClientOptions options, std::string provider, Chain chain, RateLimitedAnswer rate_limited)
+    : options_(std::move(options)),
+      provider_(std::move(provider)),
+      chain_(std::move(chain)),
+      rate_limited_(std::move(rate_limited)) {}
 
 void write_log(const Logger& logger, LogLevel level, std::string_view message) {
   if (!logger.enabled(level)) return;
@@ -263,6 +266,39 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
                                                       std::to_string(limits.budget.count()) +
                                                       " ms passed before the request could be sent"));
     }
+    RateLimiter* limiter = options().rate_limiter.get();
+    if (limiter == nullptr) return start_attempt();
+    const auto turn = limiter->reserve(options().clock->now(), left);
+    if (!turn) {
+      return fail(
+          make_error(ErrorCode::kTimeout, "the rate limiter's next turn is beyond the call's total_timeout of " +
+                                              std::to_string(limits.budget.count()) + " ms; the request was not sent"));
+    }
+    if (turn->count() == 0) return start_attempt();
+    pipeline->log(LogLevel::kDebug, pipeline->provider_ + " " + target() + ": rate limiter, waiting " +
+                                        std::to_string(turn->count()) + " ms");
+    const CancelToken& cancel = limits.cancel ? *limits.cancel : never_cancelled();
+    if (mode == Mode::kBlocking) {
+      options().sleeper->sleep(*turn, cancel);
+      return after_turn();
+    }
+    options().sleeper->sleep_async(*turn, cancel, [self = shared_from_this()] { self->after_turn(); });
+  }
+
+  // After waiting for the rate limiter: nothing is sent once cancelled or past the deadline.
+  void after_turn() {
+    if (limits.cancelled())
+      return fail(make_error(ErrorCode::kCancelled, "cancelled while waiting for the rate limiter"));
+    if (limits.remaining(options().clock->now()).count() <= 0) {
+      return fail(make_error(ErrorCode::kTimeout, "the call's total_timeout of " +
+                                                      std::to_string(limits.budget.count()) +
+                                                      " ms passed while waiting for the rate limiter; not sent"));
+    }
+    start_attempt();
+  }
+
+  void start_attempt() {
+    const auto left = limits.remaining(options().clock->now());
     attempt = request;
     attempt.cancel = limits.cancel;
     attempt.timeout = std::min(request.timeout.count() > 0 ? request.timeout : options().timeout, left);
@@ -353,7 +389,9 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
       return next_attempt();
     }
     rejected.reset();
-    const auto wait = next_wait(outcome);
+    const bool provider_limited = outcome && pipeline->rate_limited_ && pipeline->rate_limited_(*outcome);
+    pause_limiter(outcome, provider_limited);
+    const auto wait = next_wait(outcome, provider_limited);
     if (!wait) {
       if (outcome) return finish(Exchange{std::move(*outcome), sent});
       return fail(std::move(outcome).error());
@@ -367,6 +405,24 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
     options().sleeper->sleep_async(*wait, cancel, [self = shared_from_this()] { self->next_attempt(); });
   }
 
+  // A server that says "too fast" (429, a 503 with Retry-After, the provider's own rate-limit
+  // answer) pauses the rate limiter for every client sharing it: for its Retry-After, else for
+  // RetryPolicy::initial_backoff (ADR 0055).
+  void pause_limiter(const Result<http::Response>& outcome, bool provider_limited) const {
+    RateLimiter* limiter = options().rate_limiter.get();
+    if (limiter == nullptr || !outcome) return;
+    const std::string* after = http::find_header(outcome->headers, "retry-after");
+    const bool limited = provider_limited || outcome->status == 429 || (outcome->status == 503 && after != nullptr);
+    if (!limited) return;
+    const auto now = options().clock->now();
+    const auto server = after != nullptr ? parse_retry_after(*after, now) : std::nullopt;
+    const auto pause = std::min(server.value_or(options().retry.initial_backoff), options().retry.max_retry_after);
+    pipeline->log(LogLevel::kInfo, pipeline->provider_ + " " + target() +
+                                       ": the server says too fast; rate limiter paused " +
+                                       std::to_string(pause.count()) + " ms");
+    limiter->pause(now, pause);
+  }
+
   // Every step forgets what the refused attempt carried; true when one of them can authenticate afresh.
   bool reauthenticate() const {
     bool any = false;
@@ -376,12 +432,19 @@ struct Pipeline::Run : std::enable_shared_from_this<Run> {
 
   // The wait before another attempt, or nullopt when `outcome` is final: not retryable, attempts
   // used up, cancelled, or the wait (a Retry-After included) would not end within the budget.
-  std::optional<std::chrono::milliseconds> next_wait(const Result<http::Response>& outcome) const {
+  std::optional<std::chrono::milliseconds> next_wait(const Result<http::Response>& outcome,
+                                                     bool provider_limited) const {
     const RetryPolicy& policy = options().retry;
     if (sent >= policy.max_attempts || limits.cancelled()) return std::nullopt;
     std::optional<std::chrono::milliseconds> retry_after;
     const auto now = options().clock->now();
-    const auto reason = retry_reason(outcome, route.idempotency, now, &retry_after);
+    auto reason = retry_reason(outcome, route.idempotency, now, &retry_after);
+    if (!reason && provider_limited && route.idempotency == Idempotency::kIdempotent) {
+      // The provider's own "too fast" answer to a read: retried like a 429 (ADR 0055).
+      reason = "the provider's rate-limit answer";
+      const std::string* after = http::find_header(outcome->headers, "retry-after");
+      if (after != nullptr) retry_after = parse_retry_after(*after, now);
+    }
     if (!reason) return std::nullopt;
     const auto left = limits.remaining(now);
     if (retry_after && (*retry_after > policy.max_retry_after || *retry_after >= left)) {

@@ -19,6 +19,7 @@
 #include <paygw/client_options.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
+#include <paygw/rate_limit.hpp>
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 
@@ -137,13 +138,19 @@ void write_log(const Logger& logger, LogLevel level, std::string_view message);
 /// log allow-list replaced by "<redacted>".
 std::string redacted_headers(const http::Headers& headers);
 
+/// Whether a provider's answer (any HTTP status) says "too many requests" in its own words
+/// (a business code in its envelope). Such an answer of a read is retried like an HTTP 429; of a write it is the
+/// answer (ADR 0055); either way it pauses ClientOptions::rate_limiter. Pure and thread-safe.
+using RateLimitedAnswer = std::function<bool(const http::Response&)>;
+
 /// Runs provider calls. Errors carry Error::attempts (requests handed to the transport), and
 /// Delivery::kMaybeSent when any attempt may have reached the server. Thread-safe; immutable.
 class Pipeline {
  public:
   /// `options` (a copy of the client Config's ClientOptions part) must have been checked
   /// (check_connection_settings fills the seams); every attempt passes `chain` in order.
-  Pipeline(ClientOptions options, std::string provider, Chain chain = {});
+  /// `rate_limited` (may be empty) recognises the provider's own rate-limit answer.
+  Pipeline(ClientOptions options, std::string provider, Chain chain = {}, RateLimitedAnswer rate_limited = {});
 
   /// Sends `request` (already encoded) following `route`, then calls `done` exactly once: inline
   /// in kBlocking mode, on a transport or timer thread in kAsync mode (or inline when the call
@@ -214,6 +221,7 @@ class Pipeline {
   ClientOptions options_;
   std::string provider_;
   Chain chain_;
+  RateLimitedAnswer rate_limited_;
 };
 
 /// A future that is already ready (a call that failed before anything was sent).

@@ -5,16 +5,25 @@
 #include "call/pipeline.hpp"
 #include "crypto/crypto.hpp"
 #include "http/util.hpp"
+#include "tingee/codec.hpp"
 #include "tingee/endpoints.hpp"
 #include "tingee/signing.hpp"
 
 #include <memory>
+#include <string_view>
 
 namespace paygw::tingee {
 namespace detail {
 namespace {
 
 namespace core = paygw::detail;
+
+// Tingee's "Thao tác quá nhanh" (code 1001, any HTTP status): its rate-limit answer (ADR 0055).
+bool rate_limited_answer(const http::Response& response) {
+  if (response.body.find("1001") == std::string_view::npos) return false;  // the common case, unparsed
+  auto envelope = parse_envelope(response);
+  return !envelope && is_rate_limited(envelope.error());
+}
 
 class RealConnection final : public Connection, public std::enable_shared_from_this<RealConnection> {
  private:
@@ -36,7 +45,7 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
  public:
   // The chain is built before the connection: nothing here hands out `this` or a member.
   RealConnection(Config config, std::string base_url, core::Chain chain)
-      : pipeline_(static_cast<const ClientOptions&>(config), "tingee", std::move(chain)),
+      : pipeline_(static_cast<const ClientOptions&>(config), "tingee", std::move(chain), rate_limited_answer),
         protocol_(std::move(config), std::move(base_url)) {}
 
   // BEGIN generated from src/tingee/endpoints.rows by tools/codegen; do not edit

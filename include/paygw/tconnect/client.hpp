@@ -10,6 +10,7 @@
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
+#include <paygw/paging.hpp>
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
@@ -196,6 +197,19 @@ class PAYGW_EXPORT Client {
                                  const CallOptions& options = {}) const {
     connection_->get_qr_transactions_async(query, std::move(done), options);
   }
+  /// Every page of get_qr_transactions, fetched lazily from `query`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<TransactionQuery, TransactionPage, PageNumberPaging> get_qr_transactions_pages(const TransactionQuery& query,
+                                                                                       const CallOptions& options = {},
+                                                                                       PagingLimits limits = {}) const {
+    return Pages<TransactionQuery, TransactionPage, PageNumberPaging>(
+        query,
+        [connection = connection_](const TransactionQuery& page, const CallOptions& o) {
+          return connection->get_qr_transactions(page, o);
+        },
+        options, std::move(limits));
+  }
   /// Card transactions in a time range. A read.
   Result<TransactionPage> get_card_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
     return connection_->get_card_transactions(query, options);
@@ -210,6 +224,18 @@ class PAYGW_EXPORT Client {
                                    const CallOptions& options = {}) const {
     connection_->get_card_transactions_async(query, std::move(done), options);
   }
+  /// Every page of get_card_transactions, fetched lazily from `query`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<TransactionQuery, TransactionPage, PageNumberPaging> get_card_transactions_pages(
+      const TransactionQuery& query, const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<TransactionQuery, TransactionPage, PageNumberPaging>(
+        query,
+        [connection = connection_](const TransactionQuery& page, const CallOptions& o) {
+          return connection->get_card_transactions(page, o);
+        },
+        options, std::move(limits));
+  }
   /// Cash transactions in a time range. A read.
   Result<TransactionPage> get_cash_transactions(const TransactionQuery& query, const CallOptions& options = {}) const {
     return connection_->get_cash_transactions(query, options);
@@ -223,6 +249,18 @@ class PAYGW_EXPORT Client {
   void get_cash_transactions_async(const TransactionQuery& query, Completion<TransactionPage> done,
                                    const CallOptions& options = {}) const {
     connection_->get_cash_transactions_async(query, std::move(done), options);
+  }
+  /// Every page of get_cash_transactions, fetched lazily from `query`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<TransactionQuery, TransactionPage, PageNumberPaging> get_cash_transactions_pages(
+      const TransactionQuery& query, const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<TransactionQuery, TransactionPage, PageNumberPaging>(
+        query,
+        [connection = connection_](const TransactionQuery& page, const CallOptions& o) {
+          return connection->get_cash_transactions(page, o);
+        },
+        options, std::move(limits));
   }
   /// Creates a dynamic QR for an order through `transaction/qr/generate`, with its PNG
   /// (Qr::image_png_base64; decode_qr_png gives the bytes). Undocumented by TConnect: the shape

@@ -10,6 +10,7 @@
 #include <paygw/export.hpp>
 #include <paygw/http/transport.hpp>
 #include <paygw/log.hpp>
+#include <paygw/paging.hpp>
 #include <paygw/result.hpp>
 #include <paygw/retry.hpp>
 #include <paygw/secret.hpp>
@@ -164,6 +165,19 @@ class PAYGW_EXPORT Client {
   void get_device_paging_async(const GetDevicePagingRequest& request, Completion<DevicePage> done,
                                const CallOptions& options = {}) const {
     connection_->get_device_paging_async(request, std::move(done), options);
+  }
+  /// Every page of get_device_paging, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<GetDevicePagingRequest, DevicePage, OffsetPaging> get_device_paging_pages(const GetDevicePagingRequest& request,
+                                                                                  const CallOptions& options = {},
+                                                                                  PagingLimits limits = {}) const {
+    return Pages<GetDevicePagingRequest, DevicePage, OffsetPaging>(
+        request,
+        [connection = connection_](const GetDevicePagingRequest& page, const CallOptions& o) {
+          return connection->get_device_paging(page, o);
+        },
+        options, std::move(limits));
   }
   /// Shows a payment QR on a 3LS device (dynamic QR only). A payment write: not retried. With
   /// Config::validate_qr the QR must parse and its amount (tag 54), if any, equal `amount`.
@@ -361,6 +375,18 @@ class PAYGW_EXPORT Client {
                                     const CallOptions& options = {}) const {
     connection_->get_transaction_paging_async(request, std::move(done), options);
   }
+  /// Every page of get_transaction_paging, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<GetTransactionPagingRequest, TransactionPage, OffsetPaging> get_transaction_paging_pages(
+      const GetTransactionPagingRequest& request, const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<GetTransactionPagingRequest, TransactionPage, OffsetPaging>(
+        request,
+        [connection = connection_](const GetTransactionPagingRequest& page, const CallOptions& o) {
+          return connection->get_transaction_paging(page, o);
+        },
+        options, std::move(limits));
+  }
   /// The banks Tingee supports (`GET {bank prefix}/get-banks`; Tingee answers a bare JSON array,
   /// the documented envelope is accepted too). A read.
   Result<BankList> get_banks(const CallOptions& options = {}) const { return connection_->get_banks(options); }
@@ -477,6 +503,19 @@ class PAYGW_EXPORT Client {
   void get_va_paging_async(const GetVaPagingRequest& request, Completion<VaPage> done,
                            const CallOptions& options = {}) const {
     connection_->get_va_paging_async(request, std::move(done), options);
+  }
+  /// Every page of get_va_paging, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<GetVaPagingRequest, VaPage, OffsetPaging> get_va_paging_pages(const GetVaPagingRequest& request,
+                                                                      const CallOptions& options = {},
+                                                                      PagingLimits limits = {}) const {
+    return Pages<GetVaPagingRequest, VaPage, OffsetPaging>(
+        request,
+        [connection = connection_](const GetVaPagingRequest& page, const CallOptions& o) {
+          return connection->get_va_paging(page, o);
+        },
+        options, std::move(limits));
   }
   /// Asks the bank to notify Tingee of a VA's payments (`{bank prefix}/register-notify`,
   /// `bank.registerNotify`; ACB needs it after confirm_va). The bank sends a second OTP: confirm it
@@ -656,6 +695,19 @@ class PAYGW_EXPORT Client {
                                                   Completion<DirectDebitTransactionPage> done,
                                                   const CallOptions& options = {}) const {
     connection_->direct_debit_get_paging_transactions_async(request, std::move(done), options);
+  }
+  /// Every page of direct_debit_get_paging_transactions, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<DirectDebitTransactionPagingRequest, DirectDebitTransactionPage, OffsetPaging>
+  direct_debit_get_paging_transactions_pages(const DirectDebitTransactionPagingRequest& request,
+                                             const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<DirectDebitTransactionPagingRequest, DirectDebitTransactionPage, OffsetPaging>(
+        request,
+        [connection = connection_](const DirectDebitTransactionPagingRequest& page, const CallOptions& o) {
+          return connection->direct_debit_get_paging_transactions(page, o);
+        },
+        options, std::move(limits));
   }
   // END generated
 
