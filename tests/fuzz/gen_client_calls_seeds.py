@@ -50,6 +50,10 @@ TINGEE_VIET_QR = ('{"code":"00","message":"Success","data":{"qrCode":"000201","q
 TINGEE_QR_ACCOUNTS = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"bankBin":"970403",'
                       '"accountNumber":"0011012345678","amount":"180000","purpose":"p","vaPrefix":"","vaSuffix":""}]}}')
 TINGEE_LINK = '{"code":"00","message":"Success","data":"https://bank-link.tingee.vn?token=T1&s=S1"}'
+PRICES = ('{"VIETTEL":[{"telco":"VIETTEL","value":10000,"fees":9.8,"penalty":50},{"value":"20000","fees":"17.5",'
+          '"penalty":50}],"VINAPHONE":[]}')
+SERIAL_CHECK = ('{"status":"success","data":{"status":"checked","serial":"1","card_status":"unavailable","value":50000,'
+                '"date_used":"20/11/2022","acc_charged":"986"}}')
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
@@ -158,6 +162,8 @@ ANSWERS.update({
     "charging.submit": CHARGE,
     "charging.check": CHARGE,
     "charging.get_fees": FEES,
+    "charging.get_price_table": PRICES,
+    "charging.check_serial": SERIAL_CHECK,
     "charging_json.submit": CHARGE,
     "charging_json.check": CHARGE,
     "charging_query.submit": CHARGE,

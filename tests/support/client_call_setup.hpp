@@ -398,6 +398,7 @@ inline tconnect::IpnNotification ipn() {
 }
 
 inline charging::CardRequest card() { return {"VIETTEL", kCardCode, kCardSerial, 50000, "REQ-0001"}; }
+inline charging::SerialCheckRequest serial_check() { return {"VIETTEL", kCardSerial}; }
 
 }  // namespace sample
 

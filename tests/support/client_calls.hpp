@@ -127,6 +127,8 @@ inline const std::vector<Call>& calls() {
       {"charging.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging, submit, (card())), PAYGW_ROW_CALLBACK(charging, submit, (card(), done))},
       {"charging.check", "/chargingws/v2", kRead, PAYGW_ROW_CALL(charging, check, (card())), PAYGW_ROW_CALLBACK(charging, check, (card(), done))},
       {"charging.get_fees", "/chargingws/v2/getfee", kRead, PAYGW_ROW_CALL(charging, get_fees, ()), PAYGW_ROW_CALLBACK(charging, get_fees, (done))},
+      {"charging.get_price_table", "/chargingws/price", kRead, PAYGW_ROW_CALL(charging, get_price_table, ()), PAYGW_ROW_CALLBACK(charging, get_price_table, (done))},
+      {"charging.check_serial", "/api/checkcard", kRead, PAYGW_ROW_CALL(charging, check_serial, (serial_check())), PAYGW_ROW_CALLBACK(charging, check_serial, (serial_check(), done))},
       {"charging_json.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging_json, submit, (card())), PAYGW_ROW_CALLBACK(charging_json, submit, (card(), done))},
       {"charging_json.check", "/chargingws/v2", kRead, PAYGW_ROW_CALL(charging_json, check, (card())), PAYGW_ROW_CALLBACK(charging_json, check, (card(), done))},
       {"charging_query.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging_query, submit, (card())), PAYGW_ROW_CALLBACK(charging_query, submit, (card(), done))},

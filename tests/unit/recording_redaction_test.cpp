@@ -77,6 +77,15 @@ class ScriptedProvider final : public http::Transport {
                   calls::kCardSerial + R"(","code":")" + calls::kCardCode +
                   R"(","amount":35000,"value":50000,"declared_value":50000,"status":1,"message":"ok"})");
     }
+    if (path.rfind("/chargingws/price", 0) == 0) {
+      return json(R"({"VIETTEL":[{"telco":"VIETTEL","value":10000,"fees":10,"penalty":50}],"VINAPHONE":[]})");
+    }
+    if (path.rfind("/api/checkcard", 0) == 0) {
+      const auto q = path.find('?');
+      keep(form_value(q == std::string::npos ? "" : path.substr(q + 1), "sign"));
+      return json(std::string(R"({"status":"success","data":{"status":"checked","serial":")") + calls::kCardSerial +
+                  R"(","card_status":"available"}})");
+    }
     return http::Response{404, {}, "no such path"};
   }
 

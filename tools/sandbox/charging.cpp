@@ -93,8 +93,8 @@ class Charging : public std::enable_shared_from_this<Charging> {
     json_reply(res, 200, fee_rows());
   }
 
-  // The grouped fee table (`/chargingws/price`): getfee's rows under their telco, in getfee's order,
-  // and VIETNAMOBILE listed with no row (a telco the host accepts no card of now).
+  // The grouped fee table (`/chargingws/price`): getfee's rows under their telco, in getfee's
+  // order, and VIETNAMOBILE listed with no row (a telco the host accepts no card of now).
   void prices(const httplib::Request& req, const std::string& body, httplib::Response& res) const {
     auto p = form_fields(req, body);
     if (p["partner_id"] != options_.charging_partner_id) return json_reply(res, 200, Json::object());
