@@ -46,7 +46,8 @@ constexpr const char* kFooter = R"(Endpoints:
             DEMO-BOX-MAX (tingee-box-max), security code 123456.
   TConnect  /openapi/v1/* (login, refresh, push, services, VA, QR, transactions); devices POS-0001 (pos),
             SB-0001 (soundbox); x-service-code vccb-qr. create-qr answers a valid VietQR for the order.
-  Charging  /chargingws/v2 (+ /getfee). Outcome by the card code's last digit: 1-4 that status, 0 -> 100,
+  Charging  /chargingws/v2 (+ /getfee), /chargingws/price (grouped fees), POST /api/checkcard (serial
+            pre-check). Outcome by the card code's last digit: 1-4 that status, 0 -> 100,
             8 -> 99 then 3, others -> 99 then 1 (by callback after --charging-delay-ms).
 Simulation (no signature):
   POST /_sandbox/tingee/bank-link {s, accountNumber, accountName, bankName, status, url}: completes a
