@@ -64,6 +64,26 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
   void get_fees_async(Completion<FeeTable> done, const CallOptions& options) override {
     call_back(kGetFees, detail::NoPayload{}, options, std::move(done));
   }
+  Result<PriceTable> get_price_table(const CallOptions& options) override {
+    return call(kGetPriceTable, detail::NoPayload{}, options);
+  }
+  std::future<Result<PriceTable>> get_price_table_async(const CallOptions& options) override {
+    return call_async(kGetPriceTable, detail::NoPayload{}, options);
+  }
+  void get_price_table_async(Completion<PriceTable> done, const CallOptions& options) override {
+    call_back(kGetPriceTable, detail::NoPayload{}, options, std::move(done));
+  }
+  Result<SerialCheck> check_serial(const SerialCheckRequest& request, const CallOptions& options) override {
+    return call(kCheckSerial, request, options);
+  }
+  std::future<Result<SerialCheck>> check_serial_async(const SerialCheckRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kCheckSerial, request, options);
+  }
+  void check_serial_async(const SerialCheckRequest& request, Completion<SerialCheck> done,
+                          const CallOptions& options) override {
+    call_back(kCheckSerial, request, options, std::move(done));
+  }
   // END generated
 
  private:
@@ -81,6 +101,14 @@ Result<std::shared_ptr<Connection>> make_connection(Config config) {
   if (config.path.empty() || config.path.front() != '/' || !paygw::detail::header_safe(config.path) ||
       config.path.find_first_of("?#") != std::string::npos) {
     return fail("path must start with '/' and carry no query");
+  }
+  const auto bad_path = [](const std::string& path) {
+    return !path.empty() &&
+           (path.front() != '/' || !paygw::detail::header_safe(path) || path.find_first_of("?#") != std::string::npos);
+  };
+  if (bad_path(config.price_path)) return fail("price_path must be empty or start with '/' and carry no query");
+  if (bad_path(config.serial_check_path)) {
+    return fail("serial_check_path must be empty or start with '/' and carry no query");
   }
   if (config.partner_id.empty() || !detail::visible_ascii(config.partner_id)) return fail("partner_id is required");
   if (config.partner_key.empty()) return fail("partner_key is required");

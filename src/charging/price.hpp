@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Internal: the grouped fee table of `/chargingws/price` and the `/api/checkcard` serial pre-check
-// (codecs only, no I/O: the endpoint rows that call them are not wired yet; ADR 0047).
+// (codecs; the rows get_price_table and check_serial of charging/endpoints.rows call them).
 #pragma once
 
 #include <paygw/charging/models.hpp>
@@ -16,12 +16,8 @@
 
 namespace paygw::charging::detail {
 
-/// A grouped fee table: the rows, and every telco the provider listed, in its order, including
-/// those with no row (`"VINAPHONE": []`: the telco exists but no card is accepted now).
-struct PriceTable {
-  FeeTable table;                   ///< The rows; a row without `telco` takes its group's name.
-  std::vector<std::string> telcos;  ///< The group names, in the provider's order.
-};
+using PriceTable = charging::PriceTable;
+using SerialCheck = charging::SerialCheck;
 
 /// Parses the `/chargingws/price` answer `{"VIETTEL": [{telco, value, fees, penalty}, ...], ...}`.
 /// Rows that are not objects or lack a readable value/percentage are counted in
@@ -34,16 +30,6 @@ Result<std::string> serial_check_sign(const Secret& partner_key, std::string_vie
 /// The query of `POST {serial_check_path}?telco=&serial=&partner_id=&sign=` (percent-encoded).
 std::string serial_check_query(std::string_view telco, std::string_view serial, std::string_view partner_id,
                                std::string_view sign);
-
-/// The answer of the serial pre-check.
-struct SerialCheck {
-  std::string check_status;  ///< data.status, e.g. "checked".
-  std::string serial;        ///< data.serial.
-  std::string card_status;   ///< data.card_status, e.g. "unavailable" (already used).
-  std::optional<Vnd> value;  ///< data.value: the card's face value, when given.
-  std::string date_used;     ///< data.date_used, as written ("20/11/2022").
-  std::string acc_charged;   ///< data.acc_charged: the account it was charged to, as written.
-};
 
 /// Parses `{"status": "success", "data": {...}}`. Errors: kProvider (the provider's `message`,
 /// or its status) when status is not "success"; kMalformed when the body or `data` is not an object

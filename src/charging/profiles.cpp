@@ -121,6 +121,8 @@ Result<void> apply_profile(const Profile& p, Config& config, bool sandbox) {
   config.sign_scheme = std::move(scheme);
   config.encoding = p.encoding;
   config.telco_wire_names = p.telco_wire_names;
+  config.price_path = p.price_path;
+  config.serial_check_path = p.serial_check_path;
   return {};
 }
 

@@ -3,12 +3,19 @@
 
 namespace paygw::charging::detail {
 
-http::Request ChargingProtocol::request(std::string_view subpath, const detail::Fields& fields) const {
+http::Request ChargingProtocol::request(Base base, std::string_view subpath, const detail::Fields& fields) const {
   http::Request r;
-  r.url = base_url_ + config_.path + std::string(subpath);
+  r.url = base_url_ + (base == Base::kPrice         ? config_.price_path
+                       : base == Base::kSerialCheck ? config_.serial_check_path
+                                                    : config_.path + std::string(subpath));
   r.timeout = config_.timeout;
   r.headers = {{"Accept", "application/json"}};
-  if (!subpath.empty() || config_.encoding == Encoding::kQuery) {
+  if (base == Base::kSerialCheck) {  // documented as a POST with its fields in the query, no body
+    r.method = http::Method::kPost;
+    r.url += "?" + detail::form_encode(fields);
+    return r;
+  }
+  if (base == Base::kPrice || !subpath.empty() || config_.encoding == Encoding::kQuery) {
     r.method = http::Method::kGet;
     r.url += "?" + detail::form_encode(fields);
     return r;

@@ -18,9 +18,17 @@ namespace paygw::charging::detail {
 
 using paygw::detail::json::Json;
 
+/// Which Config path a row's request goes to.
+enum class Base {
+  kApi,          ///< Config::path, then the row's path.
+  kPrice,        ///< Config::price_path (a GET query).
+  kSerialCheck,  ///< Config::serial_check_path (a POST whose fields travel in the query).
+};
+
 /// What only card charging's rows carry.
 struct Extra {
-  std::string_view command;  ///< The `command` field ("charging", "check"); empty for getfee.
+  std::string_view command;  ///< The `command` field ("charging", "check"); empty for the other rows.
+  Base base = Base::kApi;    ///< Where the request goes.
 };
 
 /// One row of the endpoint table (charging/endpoints.hpp, generated from charging/endpoints.rows).
@@ -44,11 +52,16 @@ class ChargingProtocol final {
   Result<http::Request> encode(const Endpoint<Req, Res>& ep, const Req& r) const {
     auto fields = ep.build(config_, r, ep.extra.command);
     if (!fields) return std::move(fields).error();
-    return request(ep.path, *fields);
+    return request(ep.extra.base, ep.path, *fields);
   }
   template <typename Req, typename Res>
   paygw::detail::Route route(const Endpoint<Req, Res>& ep) const {
-    return {ep.idempotency, false, ep.extra.command.empty() ? std::string_view("getfee") : ep.extra.command};
+    if (!ep.extra.command.empty()) return {ep.idempotency, false, ep.extra.command};
+    const Base base = ep.extra.base;
+    return {ep.idempotency, false,
+            base == Base::kPrice         ? std::string_view("price")
+            : base == Base::kSerialCheck ? std::string_view("checkcard")
+                                         : std::string_view("getfee")};
   }
   template <typename Req, typename Res>
   auto parser(const Endpoint<Req, Res>& ep, const Req&) const {
@@ -79,7 +92,7 @@ class ChargingProtocol final {
   Result<Json> decode(const http::Response& response) const;
 
  private:
-  http::Request request(std::string_view subpath, const detail::Fields& fields) const;
+  http::Request request(Base base, std::string_view subpath, const detail::Fields& fields) const;
 
   Config config_;
   std::string base_url_;

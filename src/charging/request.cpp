@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "charging/request.hpp"
 
+#include "charging/price.hpp"
+
 #include <algorithm>
 
 namespace paygw::charging::detail {
@@ -60,6 +62,29 @@ Result<Fields> card_fields(const Config& config, const CardRequest& card, std::s
 
 Result<Fields> fee_fields(const Config& config, const NoPayload&, std::string_view) {
   return Fields{{"partner_id", config.partner_id}};
+}
+
+Result<Fields> price_fields(const Config& config, const NoPayload&, std::string_view) {
+  if (config.price_path.empty())
+    return invalid("price_path is empty: this host is not known to serve /chargingws/price");
+  return Fields{{"partner_id", config.partner_id}};
+}
+
+Result<Fields> serial_check_fields(const Config& config, const SerialCheckRequest& request, std::string_view) {
+  if (config.serial_check_path.empty())
+    return invalid("serial_check_path is empty: this host documents no serial check");
+  const std::string telco = canonical_telco(request.telco, config.telco_aliases);
+  if (telco.empty()) return invalid("unknown telco '" + request.telco + "'");
+  if (request.serial.empty() || request.serial.size() > kMaxCardField || !alnum(request.serial)) {
+    return invalid("serial must be 1..32 letters or digits");
+  }
+  const auto wire = config.telco_wire_names.find(telco);
+  auto signature = serial_check_sign(config.partner_key, request.serial);
+  if (!signature) return signature.error();
+  return Fields{{"telco", wire == config.telco_wire_names.end() ? telco : wire->second},
+                {"serial", request.serial},
+                {"partner_id", config.partner_id},
+                {"sign", std::move(*signature)}};
 }
 
 CardExpectation expectation(const Config& config, const CardRequest& card) {

@@ -35,6 +35,12 @@ Result<void> check_code_and_serial(const CardRequest& card);
 Result<Fields> card_fields(const Config& config, const CardRequest& card, std::string_view command);
 /// getfee's fields: partner_id.
 Result<Fields> fee_fields(const Config& config, const NoPayload&, std::string_view command);
+/// The grouped fee table's fields: partner_id. Errors: kInvalidArgument when Config::price_path is "".
+Result<Fields> price_fields(const Config& config, const NoPayload&, std::string_view command);
+/// The serial pre-check's fields: telco (as sent), serial, partner_id, sign = md5(partner_key +
+/// serial). Errors: kInvalidArgument when Config::serial_check_path is "", the telco is unknown or
+/// the serial is not 1..32 letters or digits (never echoing it); kInternal (OpenSSL).
+Result<Fields> serial_check_fields(const Config& config, const SerialCheckRequest& request, std::string_view command);
 
 /// What a card's answer is checked against.
 struct CardExpectation {

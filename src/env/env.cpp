@@ -2,11 +2,13 @@
 // paygw — the table of environment variables (paygw/env.hpp) and the Config::from_env() of the
 // three clients, which read it.
 #include <paygw/charging/client.hpp>
+#include <paygw/charging/profiles.hpp>
 #include <paygw/env.hpp>
 #include <paygw/tconnect/client.hpp>
 #include <paygw/tingee/client.hpp>
 
 #include <cstdlib>
+#include <optional>
 #include <utility>
 
 namespace paygw {
@@ -41,6 +43,8 @@ const std::vector<EnvVariable>& all_variables() {
        true},
       {"charging", "PAYGW_CHARGING_SCHEME", "sign_scheme", "--scheme", "Sign scheme: a (key+code+serial, default) or b",
        false, false},
+      {"charging", "PAYGW_CHARGING_PROFILE", "profile", "",
+       "A built-in provider profile by name (paygw charging profiles), applied first", false, false},
       {"store", "PAYGW_STORE_KEY", "store_key", "", "Key (32+ bytes) the store's cards are sealed with", true, true},
   };
   return table;
@@ -139,14 +143,35 @@ Result<Config> Config::from_env(const EnvLookup& lookup) {
 
 namespace charging {
 Result<Config> Config::from_env(const EnvLookup& lookup) {
-  if (auto checked = env_check_required("charging", lookup); !checked) return checked.error();
+  // A profile first: its base URL stands in for an unset PAYGW_CHARGING_BASE_URL, its scheme for
+  // an unset PAYGW_CHARGING_SCHEME.
+  std::optional<Profile> chosen;
+  if (const std::string name = env_value("PAYGW_CHARGING_PROFILE", lookup); !name.empty()) {
+    auto p = profile(name);
+    if (!p) return config_error("PAYGW_CHARGING_PROFILE: " + p.error().message);
+    chosen = std::move(*p);
+  }
+  const EnvLookup effective = [&](std::string_view name) -> std::optional<std::string> {
+    std::string value = env_value(name, lookup);
+    if (value.empty() && chosen && name == "PAYGW_CHARGING_BASE_URL") value = chosen->base_url;
+    if (value.empty()) return std::nullopt;
+    return value;
+  };
+  if (auto checked = env_check_required("charging", effective); !checked) return checked.error();
   auto scheme = choice("PAYGW_CHARGING_SCHEME", lookup, {"a", "b"});
   if (!scheme) return scheme.error();
   Config c;
-  c.base_url = env_value("PAYGW_CHARGING_BASE_URL", lookup);
+  if (chosen) {
+    if (auto applied = apply_profile(*chosen, c); !applied) {
+      return config_error("PAYGW_CHARGING_PROFILE: " + applied.error().message);
+    }
+  }
+  c.base_url = env_value("PAYGW_CHARGING_BASE_URL", effective);
   c.partner_id = env_value("PAYGW_CHARGING_PARTNER_ID", lookup);
   c.partner_key = Secret(env_value("PAYGW_CHARGING_PARTNER_KEY", lookup));
-  c.sign_scheme = *scheme == "b" ? SignScheme(sign_scheme_b) : SignScheme(sign_scheme_a);
+  if (!scheme->empty() || !chosen) {
+    c.sign_scheme = *scheme == "b" ? SignScheme(sign_scheme_b) : SignScheme(sign_scheme_a);
+  }
   return c;
 }
 }  // namespace charging

@@ -456,6 +456,76 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
                                                   const CallOptions& options) override {
     call_back(kDirectDebitGetPagingTransactions, request, options, std::move(done));
   }
+  Result<VietQr> generate_viet_qr(const GenerateVietQrRequest& request, const CallOptions& options) override {
+    return call(kGenerateVietQr, request, options);
+  }
+  std::future<Result<VietQr>> generate_viet_qr_async(const GenerateVietQrRequest& request,
+                                                     const CallOptions& options) override {
+    return call_async(kGenerateVietQr, request, options);
+  }
+  void generate_viet_qr_async(const GenerateVietQrRequest& request, Completion<VietQr> done,
+                              const CallOptions& options) override {
+    call_back(kGenerateVietQr, request, options, std::move(done));
+  }
+  Result<QrAccountInfoPage> get_account_number_info_by_qr_code(const GetAccountNumberInfoByQrCodeRequest& request,
+                                                               const CallOptions& options) override {
+    return call(kGetAccountNumberInfoByQrCode, request, options);
+  }
+  std::future<Result<QrAccountInfoPage>> get_account_number_info_by_qr_code_async(
+      const GetAccountNumberInfoByQrCodeRequest& request, const CallOptions& options) override {
+    return call_async(kGetAccountNumberInfoByQrCode, request, options);
+  }
+  void get_account_number_info_by_qr_code_async(const GetAccountNumberInfoByQrCodeRequest& request,
+                                                Completion<QrAccountInfoPage> done,
+                                                const CallOptions& options) override {
+    call_back(kGetAccountNumberInfoByQrCode, request, options, std::move(done));
+  }
+  Result<DeepLink> generate_deep_link(const GenerateDeepLinkRequest& request, const CallOptions& options) override {
+    return call(kGenerateDeepLink, request, options);
+  }
+  std::future<Result<DeepLink>> generate_deep_link_async(const GenerateDeepLinkRequest& request,
+                                                         const CallOptions& options) override {
+    return call_async(kGenerateDeepLink, request, options);
+  }
+  void generate_deep_link_async(const GenerateDeepLinkRequest& request, Completion<DeepLink> done,
+                                const CallOptions& options) override {
+    call_back(kGenerateDeepLink, request, options, std::move(done));
+  }
+  Result<DeepLink> generate_deep_link_bidv_test(const GenerateDeepLinkBidvTestRequest& request,
+                                                const CallOptions& options) override {
+    return call(kGenerateDeepLinkBidvTest, request, options);
+  }
+  std::future<Result<DeepLink>> generate_deep_link_bidv_test_async(const GenerateDeepLinkBidvTestRequest& request,
+                                                                   const CallOptions& options) override {
+    return call_async(kGenerateDeepLinkBidvTest, request, options);
+  }
+  void generate_deep_link_bidv_test_async(const GenerateDeepLinkBidvTestRequest& request, Completion<DeepLink> done,
+                                          const CallOptions& options) override {
+    call_back(kGenerateDeepLinkBidvTest, request, options, std::move(done));
+  }
+  Result<BankLinkSession> create_bank_link_session(const CreateBankLinkSessionRequest& request,
+                                                   const CallOptions& options) override {
+    return call(kCreateBankLinkSession, request, options);
+  }
+  std::future<Result<BankLinkSession>> create_bank_link_session_async(const CreateBankLinkSessionRequest& request,
+                                                                      const CallOptions& options) override {
+    return call_async(kCreateBankLinkSession, request, options);
+  }
+  void create_bank_link_session_async(const CreateBankLinkSessionRequest& request, Completion<BankLinkSession> done,
+                                      const CallOptions& options) override {
+    call_back(kCreateBankLinkSession, request, options, std::move(done));
+  }
+  Result<Ack> read_amount(const DeviceReadAmountRequest& request, const CallOptions& options) override {
+    return call(kReadAmount, request, options);
+  }
+  std::future<Result<Ack>> read_amount_async(const DeviceReadAmountRequest& request,
+                                             const CallOptions& options) override {
+    return call_async(kReadAmount, request, options);
+  }
+  void read_amount_async(const DeviceReadAmountRequest& request, Completion<Ack> done,
+                         const CallOptions& options) override {
+    call_back(kReadAmount, request, options, std::move(done));
+  }
   // END generated
 
  private:

@@ -6,7 +6,10 @@
 #pragma once
 
 #include "tingee/codec.hpp"
+#include "tingee/codec_bank_link.hpp"
+#include "tingee/codec_bank_qr.hpp"
 #include "tingee/codec_bills.hpp"
+#include "tingee/codec_deep_link.hpp"
 #include "tingee/codec_direct_debit.hpp"
 #include "tingee/codec_e_invoice.hpp"
 #include "tingee/codec_va.hpp"
@@ -128,6 +131,24 @@ inline constexpr Endpoint<DirectDebitTransactionStatusRequest, DirectDebitTransa
 /// direct_debit_get_paging_transactions: One page of a subscription's debits (`GET /v1/direct-debit/get-paging-transactions?…`; no body,
 inline constexpr Endpoint<DirectDebitTransactionPagingRequest, DirectDebitTransactionPage> kDirectDebitGetPagingTransactions{
     Method::kGet, "/v1/direct-debit/get-paging-transactions", kRead, nullptr, detail::parse_direct_debit_transaction_page, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// generate_viet_qr: A static VietQR for a bank account, rendered by Tingee (`{bank prefix}/generate-viet-qr`, the
+inline constexpr Endpoint<GenerateVietQrRequest, VietQr> kGenerateVietQr{
+    Method::kPost, "/generate-viet-qr", kRead, detail::build, detail::parse_viet_qr, nullptr, {Group::kBank, detail::parse_envelope}};
+/// get_account_number_info_by_qr_code: Decodes a VietQR payload into the account it names (`POST {bank prefix}/get-account-number-info-by-qr-code?qrCode=`;
+inline constexpr Endpoint<GetAccountNumberInfoByQrCodeRequest, QrAccountInfoPage> kGetAccountNumberInfoByQrCode{
+    Method::kPost, "/get-account-number-info-by-qr-code", kRead, nullptr, detail::parse_qr_account_info_page, detail::build_query, {Group::kBank, detail::parse_envelope}};
+/// generate_deep_link: A link that opens the payer's bank app on a payment (`POST /v1/deep-link/generate`,
+inline constexpr Endpoint<GenerateDeepLinkRequest, DeepLink> kGenerateDeepLink{
+    Method::kPost, "/v1/deep-link/generate", kWrite, detail::build, detail::parse_deep_link, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// generate_deep_link_bidv_test: generate_deep_link against BIDV's test environment (`POST /v1/deep-link/generate-bidv-test`,
+inline constexpr Endpoint<GenerateDeepLinkBidvTestRequest, DeepLink> kGenerateDeepLinkBidvTest{
+    Method::kPost, "/v1/deep-link/generate-bidv-test", kWrite, detail::build, detail::parse_deep_link, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// create_bank_link_session: Opens a session on Tingee's hosted bank-linking page (`POST /v1/create-bank-link-session`; not
+inline constexpr Endpoint<CreateBankLinkSessionRequest, BankLinkSession> kCreateBankLinkSession{
+    Method::kPost, "/v1/create-bank-link-session", kWrite, detail::build, detail::parse_bank_link_session, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// read_amount: Makes a device announce an amount (`POST /v1/device/read-amount`, the older form of
+inline constexpr Endpoint<DeviceReadAmountRequest, Ack> kReadAmount{
+    Method::kPost, "/v1/device/read-amount", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
 // clang-format on
 // END generated
 

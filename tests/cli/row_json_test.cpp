@@ -202,6 +202,30 @@ TEST(CliRowJson, EverySampleRequestRoundTrips) {
       "direct_debit_get_paging_transactions", tingee::DirectDebitTransactionPagingRequest(dd_transactions()),
       [](const tingee::DirectDebitTransactionPagingRequest& x) { return tingee::detail::build_query(x); });
   ++checked;
+  round_trip<tingee::GenerateVietQrRequest, true>(
+      "generate_viet_qr", tingee::GenerateVietQrRequest(viet_qr()),
+      [](const tingee::GenerateVietQrRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::GetAccountNumberInfoByQrCodeRequest, false>(
+      "get_account_number_info_by_qr_code", tingee::GetAccountNumberInfoByQrCodeRequest(qr_account_info()),
+      [](const tingee::GetAccountNumberInfoByQrCodeRequest& x) { return tingee::detail::build_query(x); });
+  ++checked;
+  round_trip<tingee::GenerateDeepLinkRequest, true>(
+      "generate_deep_link", tingee::GenerateDeepLinkRequest(deep_link()),
+      [](const tingee::GenerateDeepLinkRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::GenerateDeepLinkBidvTestRequest, true>(
+      "generate_deep_link_bidv_test", tingee::GenerateDeepLinkBidvTestRequest(deep_link_bidv_test()),
+      [](const tingee::GenerateDeepLinkBidvTestRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::CreateBankLinkSessionRequest, true>(
+      "create_bank_link_session", tingee::CreateBankLinkSessionRequest(bank_link_session()),
+      [](const tingee::CreateBankLinkSessionRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::DeviceReadAmountRequest, true>(
+      "read_amount", tingee::DeviceReadAmountRequest(device_read_amount()),
+      [](const tingee::DeviceReadAmountRequest& x) { return tingee::detail::build(x); });
+  ++checked;
   // END generated
   EXPECT_GT(checked, 30);
 }

@@ -45,6 +45,15 @@ TINGEE_DD_TRANSACTION = ('{"code":"00","message":"Success","data":{"transactionI
                          '"status":"success"}}')
 TINGEE_DD_TRANSACTIONS = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"transactionId":"TXN-DD-77",'
                           '"amount":"150000","status":"success"}]}}')
+TINGEE_VIET_QR = ('{"code":"00","message":"Success","data":{"qrCode":"000201","qrCodeImage":"data:image/png;base64,iVBORw0KGgo=",'
+                  '"qrAccount":"2101234567","referenceLabelCode":""}}')
+TINGEE_QR_ACCOUNTS = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"bankBin":"970403",'
+                      '"accountNumber":"0011012345678","amount":"180000","purpose":"p","vaPrefix":"","vaSuffix":""}]}}')
+TINGEE_LINK = '{"code":"00","message":"Success","data":"https://bank-link.tingee.vn?token=T1&s=S1"}'
+PRICES = ('{"VIETTEL":[{"telco":"VIETTEL","value":10000,"fees":9.8,"penalty":50},{"value":"20000","fees":"17.5",'
+          '"penalty":50}],"VINAPHONE":[]}')
+SERIAL_CHECK = ('{"status":"success","data":{"status":"checked","serial":"1","card_status":"unavailable","value":50000,'
+                '"date_used":"20/11/2022","acc_charged":"986"}}')
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
@@ -124,6 +133,12 @@ ANSWERS.update({
     "tingee.direct_debit_get_subscription_status": TINGEE_DD_SUBSCRIPTION,
     "tingee.direct_debit_get_transaction_status": TINGEE_DD_TRANSACTION,
     "tingee.direct_debit_get_paging_transactions": TINGEE_DD_TRANSACTIONS,
+    "tingee.generate_viet_qr": TINGEE_VIET_QR,
+    "tingee.get_account_number_info_by_qr_code": TINGEE_QR_ACCOUNTS,
+    "tingee.generate_deep_link": TINGEE_LINK,
+    "tingee.generate_deep_link_bidv_test": TINGEE_LINK,
+    "tingee.create_bank_link_session": TINGEE_LINK,
+    "tingee.read_amount": TINGEE_OK,
 })
 # END generated
 # BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit
@@ -147,6 +162,8 @@ ANSWERS.update({
     "charging.submit": CHARGE,
     "charging.check": CHARGE,
     "charging.get_fees": FEES,
+    "charging.get_price_table": PRICES,
+    "charging.check_serial": SERIAL_CHECK,
     "charging_json.submit": CHARGE,
     "charging_json.check": CHARGE,
     "charging_query.submit": CHARGE,

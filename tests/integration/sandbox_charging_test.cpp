@@ -2,7 +2,11 @@
 // Integration: every card-charging call, blocking and async, in each encoding (form POST, JSON with
 // sign scheme B, query GET), through libcurl against paygw-sandbox; and its callbacks verified and
 // applied once by paygw.
+#include <paygw/charging/profiles.hpp>
+
 #include "sandbox_fixture.hpp"
+
+#include <algorithm>
 
 namespace paygw::it {
 namespace {
@@ -109,13 +113,80 @@ Checks charging_checks(const std::string& scheme_b_url) {
     EXPECT_EQ(fees->rows[0].fees.to_string(), "30");
     EXPECT_EQ(fees->rows[0].penalty.to_string(), "50");
   };
+  k["charging.get_price_table"] = [](const std::string& url, bool async) {
+    auto c = client(charging::Encoding::kForm, url);
+    auto prices = IT_CALL(async, c, get_price_table, ());
+    ASSERT_OK(prices);
+    // The same rows as getfee, grouped by telco, and a telco listed with no card accepted now.
+    auto fees = c.get_fees();
+    ASSERT_OK(fees);
+    ASSERT_EQ(prices->table.rows.size(), fees->rows.size());
+    for (const auto& fee : fees->rows) {
+      const auto same = std::find_if(prices->table.rows.begin(), prices->table.rows.end(), [&](const auto& row) {
+        return row.telco == fee.telco && row.value == fee.value && row.fees.to_string() == fee.fees.to_string() &&
+               row.penalty.to_string() == fee.penalty.to_string();
+      });
+      EXPECT_NE(same, prices->table.rows.end()) << fee.telco << " " << fee.value;
+    }
+    EXPECT_EQ(prices->telcos, (std::vector<std::string>{"VIETTEL", "VINAPHONE", "MOBIFONE", "VIETNAMOBILE"}));
+    // A profile whose host is not known to serve it: refused, nothing sent.
+    charging::Config none;
+    none.base_url = url;
+    none.partner_id = kChargingId;
+    none.partner_key = Secret(kChargingKey);
+    none.transport = transport();
+    auto card2k = charging::profile("card2k");
+    ASSERT_OK(card2k);
+    auto base = none.base_url;
+    ASSERT_OK(charging::apply_profile(*card2k, none));
+    none.base_url = base;
+    auto refused = IT_CALL(async, *charging::Client::create(none), get_price_table, ());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(refused.error().delivery, Delivery::kNotSent);
+  };
+  k["charging.check_serial"] = [](const std::string& url, bool async) {
+    auto c = client(charging::Encoding::kForm, url);
+    const auto used = card("1234567891", 50000);     // charged at once
+    const auto waiting = card("1234567895", 20000);  // pending
+    ASSERT_OK(c.submit(used));
+    ASSERT_OK(c.submit(waiting));
+    auto checked = IT_CALL(async, c, check_serial, (charging::SerialCheckRequest{"VT", used.serial}));
+    ASSERT_OK(checked);
+    EXPECT_EQ(checked->check_status, "checked");
+    EXPECT_EQ(checked->serial, used.serial);
+    EXPECT_EQ(checked->card_status, "unavailable");
+    EXPECT_EQ(checked->value.value_or(0), 50000);
+    EXPECT_EQ(checked->acc_charged, kChargingId);
+    EXPECT_EQ(checked->date_used.size(), 10u) << checked->date_used;
+    auto pending = IT_CALL(async, c, check_serial, (charging::SerialCheckRequest{"VIETTEL", waiting.serial}));
+    ASSERT_OK(pending);  // "processing" until it settles (--charging-delay-ms), then "unavailable"
+    EXPECT_TRUE(pending->card_status == "processing" || pending->card_status == "unavailable") << pending->card_status;
+    auto fresh = IT_CALL(async, c, check_serial, (charging::SerialCheckRequest{"VIETTEL", "9" + used.serial}));
+    ASSERT_OK(fresh);
+    EXPECT_EQ(fresh->card_status, "available");
+    EXPECT_FALSE(fresh->value.has_value());
+    // The serial of another telco's card is not that card.
+    auto other = IT_CALL(async, c, check_serial, (charging::SerialCheckRequest{"MOBIFONE", used.serial}));
+    ASSERT_OK(other);
+    EXPECT_EQ(other->card_status, "available");
+    auto forged = IT_CALL(async, client(charging::Encoding::kForm, url, "wrong-key"), check_serial,
+                          (charging::SerialCheckRequest{"VIETTEL", used.serial}));
+    ASSERT_FALSE(forged.ok());
+    EXPECT_EQ(forged.error().code, ErrorCode::kProvider);
+    EXPECT_EQ(forged.error().message, "INVALID_SIGNATURE");
+    auto bad = IT_CALL(async, c, check_serial, (charging::SerialCheckRequest{"VIETTEL", "12-34"}));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(bad.error().delivery, Delivery::kNotSent);
+  };
   return k;
 }
 
 TEST(SandboxCharging, EveryCallBlockingAndAsync) {
   Sandbox scheme_b({"--charging-scheme", "B", "--charging-delay-ms", "100"});
   ASSERT_FALSE(scheme_b.url().empty()) << scheme_b.output();
-  EXPECT_EQ(run_every_row("charging", charging_checks(scheme_b.url()), sandbox().url()), 7u);
+  EXPECT_EQ(run_every_row("charging", charging_checks(scheme_b.url()), sandbox().url()), 9u);
 }
 
 TEST(SandboxCharging, CallbackDuplicatesAndLatePendingCreditOnce) {

@@ -128,6 +128,46 @@ TEST(FromEnv, ChargingReadsEveryVariable) {
   EXPECT_FALSE(paygw::charging::Config::from_env(lookup_of(bad)));
 }
 
+TEST(FromEnv, ChargingProfileByName) {
+  const paygw::charging::SignFields f{"3681148751", "charging", "R1", "VIETTEL", "CODE", "SERIAL"};
+  // The profile's base URL, paths and scheme, where the variables leave them unset.
+  Vars vars = {{"PAYGW_CHARGING_PARTNER_ID", "3681148751"},
+               {"PAYGW_CHARGING_PARTNER_KEY", "charging-key-value"},
+               {"PAYGW_CHARGING_PROFILE", "Naptudong"}};
+  auto c = paygw::charging::Config::from_env(lookup_of(vars));
+  ASSERT_TRUE(c) << paygw::describe(c.error());
+  EXPECT_EQ(c->base_url, "https://naptudong.com");
+  EXPECT_EQ(c->sign_scheme("K", f), "KCODEcharging3681148751R1SERIALVIETTEL") << "naptudong signs with scheme B";
+  EXPECT_EQ(c->price_path, "") << "not known to serve /chargingws/price";
+  EXPECT_EQ(c->serial_check_path, "");
+  vars["PAYGW_CHARGING_PROFILE"] = "thesieure";
+  auto t = paygw::charging::Config::from_env(lookup_of(vars));
+  ASSERT_TRUE(t) << paygw::describe(t.error());
+  EXPECT_EQ(t->price_path, "/chargingws/price");
+  EXPECT_EQ(t->serial_check_path, "/api/checkcard");
+  // The variables win over the profile.
+  vars["PAYGW_CHARGING_PROFILE"] = "naptudong";
+  vars["PAYGW_CHARGING_BASE_URL"] = "http://127.0.0.1:9";
+  vars["PAYGW_CHARGING_SCHEME"] = "a";
+  auto own = paygw::charging::Config::from_env(lookup_of(vars));
+  ASSERT_TRUE(own) << paygw::describe(own.error());
+  EXPECT_EQ(own->base_url, "http://127.0.0.1:9");
+  EXPECT_EQ(own->sign_scheme("K", f), "KCODESERIAL");
+  // An unknown name: a configuration error naming the known profiles.
+  vars["PAYGW_CHARGING_PROFILE"] = "no-such-host";
+  auto unknown = paygw::charging::Config::from_env(lookup_of(vars));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, paygw::ErrorCode::kConfig);
+  EXPECT_NE(unknown.error().message.find("PAYGW_CHARGING_PROFILE"), std::string::npos) << unknown.error().message;
+  for (const auto& name : paygw::charging::profile_names()) {
+    EXPECT_NE(unknown.error().message.find(name), std::string::npos) << unknown.error().message;
+  }
+  // Without a profile the base URL is still required.
+  vars.erase("PAYGW_CHARGING_PROFILE");
+  vars.erase("PAYGW_CHARGING_BASE_URL");
+  EXPECT_FALSE(paygw::charging::Config::from_env(lookup_of(vars)));
+}
+
 TEST(FromEnv, NoSecretValueInAnyMessage) {
   // A bad choice next to secrets, and missing variables: the messages name variables, never values.
   Vars vars = kTconnect;

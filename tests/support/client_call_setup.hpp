@@ -333,6 +333,50 @@ inline tingee::DirectDebitTransactionPagingRequest dd_transactions() {
   return r;
 }
 
+inline tingee::GenerateVietQrRequest viet_qr() {
+  tingee::GenerateVietQrRequest r;
+  r.bank_bin = "970418";
+  r.account_number = "2101234567";
+  r.amount = 150000;
+  r.content = "TT DON 1024";
+  return r;
+}
+inline tingee::GetAccountNumberInfoByQrCodeRequest qr_account_info() { return {kSoundboxQr}; }
+// A deep link paying kSoundboxQr (BIN 970403, account 0011012345678, 180000 VND).
+inline tingee::GenerateDeepLinkRequest deep_link() {
+  tingee::GenerateDeepLinkRequest r;
+  r.type = "payment";
+  r.qr_code = kSoundboxQr;
+  r.bank_bin = "970418";
+  r.destination_bank_bin = "970403";
+  r.account_name = "NGUYEN VAN A";
+  r.account_number = "0011012345678";
+  r.amount = 180000;
+  r.content = "thanh toan don hang";
+  r.bill_number = "BILL-0001";
+  return r;
+}
+inline tingee::GenerateDeepLinkBidvTestRequest deep_link_bidv_test() {
+  tingee::GenerateDeepLinkBidvTestRequest r;
+  static_cast<tingee::GenerateDeepLinkRequest&>(r) = deep_link();
+  return r;
+}
+inline tingee::CreateBankLinkSessionRequest bank_link_session() {
+  tingee::CreateBankLinkSessionRequest r;
+  r.redirect_url = "https://shop.example.vn/bank-link/done";
+  r.allowed_banks = {"BIDV", "VCB"};
+  r.shop_id = 12;
+  return r;
+}
+inline tingee::DeviceReadAmountRequest device_read_amount() {
+  tingee::DeviceReadAmountRequest r;
+  r.uuid = "DEVICE-001";
+  r.transaction_id = "T-READ-1";
+  r.amount = 40000;
+  r.bank_bin = "970422";
+  return r;
+}
+
 inline tconnect::PosPush pos() { return {"00059012710", "0129210912", 150000}; }
 inline tconnect::SoundboxPush soundbox() { return {"SB-001234", 180000, kSoundboxQr}; }
 inline tconnect::TransactionQuery query() { return {"2026-01-07 00:00:00", "2026-01-07 23:59:59", 10, 1}; }
@@ -354,6 +398,7 @@ inline tconnect::IpnNotification ipn() {
 }
 
 inline charging::CardRequest card() { return {"VIETTEL", kCardCode, kCardSerial, 50000, "REQ-0001"}; }
+inline charging::SerialCheckRequest serial_check() { return {"VIETTEL", kCardSerial}; }
 
 }  // namespace sample
 

@@ -100,6 +100,12 @@ inline const std::vector<Call>& calls() {
       {"tingee.direct_debit_get_subscription_status", "/v1/direct-debit/get-subscription-status", kRead, PAYGW_ROW_CALL(tingee, direct_debit_get_subscription_status, (dd_subscription_status())), PAYGW_ROW_CALLBACK(tingee, direct_debit_get_subscription_status, (dd_subscription_status(), done))},
       {"tingee.direct_debit_get_transaction_status", "/v1/direct-debit/get-transaction-status", kRead, PAYGW_ROW_CALL(tingee, direct_debit_get_transaction_status, (dd_transaction_status())), PAYGW_ROW_CALLBACK(tingee, direct_debit_get_transaction_status, (dd_transaction_status(), done))},
       {"tingee.direct_debit_get_paging_transactions", "/v1/direct-debit/get-paging-transactions", kRead, PAYGW_ROW_CALL(tingee, direct_debit_get_paging_transactions, (dd_transactions())), PAYGW_ROW_CALLBACK(tingee, direct_debit_get_paging_transactions, (dd_transactions(), done))},
+      {"tingee.generate_viet_qr", "/v1/generate-viet-qr", kRead, PAYGW_ROW_CALL(tingee, generate_viet_qr, (viet_qr())), PAYGW_ROW_CALLBACK(tingee, generate_viet_qr, (viet_qr(), done))},
+      {"tingee.get_account_number_info_by_qr_code", "/v1/get-account-number-info-by-qr-code", kRead, PAYGW_ROW_CALL(tingee, get_account_number_info_by_qr_code, (qr_account_info())), PAYGW_ROW_CALLBACK(tingee, get_account_number_info_by_qr_code, (qr_account_info(), done))},
+      {"tingee.generate_deep_link", "/v1/deep-link/generate", kWrite, PAYGW_ROW_CALL(tingee, generate_deep_link, (deep_link())), PAYGW_ROW_CALLBACK(tingee, generate_deep_link, (deep_link(), done))},
+      {"tingee.generate_deep_link_bidv_test", "/v1/deep-link/generate-bidv-test", kWrite, PAYGW_ROW_CALL(tingee, generate_deep_link_bidv_test, (deep_link_bidv_test())), PAYGW_ROW_CALLBACK(tingee, generate_deep_link_bidv_test, (deep_link_bidv_test(), done))},
+      {"tingee.create_bank_link_session", "/v1/create-bank-link-session", kWrite, PAYGW_ROW_CALL(tingee, create_bank_link_session, (bank_link_session())), PAYGW_ROW_CALLBACK(tingee, create_bank_link_session, (bank_link_session(), done))},
+      {"tingee.read_amount", "/v1/device/read-amount", kWrite, PAYGW_ROW_CALL(tingee, read_amount, (device_read_amount())), PAYGW_ROW_CALLBACK(tingee, read_amount, (device_read_amount(), done))},
       // END generated
       // tconnect::Client
       // BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit
@@ -121,6 +127,8 @@ inline const std::vector<Call>& calls() {
       {"charging.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging, submit, (card())), PAYGW_ROW_CALLBACK(charging, submit, (card(), done))},
       {"charging.check", "/chargingws/v2", kRead, PAYGW_ROW_CALL(charging, check, (card())), PAYGW_ROW_CALLBACK(charging, check, (card(), done))},
       {"charging.get_fees", "/chargingws/v2/getfee", kRead, PAYGW_ROW_CALL(charging, get_fees, ()), PAYGW_ROW_CALLBACK(charging, get_fees, (done))},
+      {"charging.get_price_table", "/chargingws/price", kRead, PAYGW_ROW_CALL(charging, get_price_table, ()), PAYGW_ROW_CALLBACK(charging, get_price_table, (done))},
+      {"charging.check_serial", "/api/checkcard", kRead, PAYGW_ROW_CALL(charging, check_serial, (serial_check())), PAYGW_ROW_CALLBACK(charging, check_serial, (serial_check(), done))},
       {"charging_json.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging_json, submit, (card())), PAYGW_ROW_CALLBACK(charging_json, submit, (card(), done))},
       {"charging_json.check", "/chargingws/v2", kRead, PAYGW_ROW_CALL(charging_json, check, (card())), PAYGW_ROW_CALLBACK(charging_json, check, (card(), done))},
       {"charging_query.submit", "/chargingws/v2", kWrite, PAYGW_ROW_CALL(charging_query, submit, (card())), PAYGW_ROW_CALLBACK(charging_query, submit, (card(), done))},

@@ -77,6 +77,13 @@ TEST(ChargingProfiles, ApplySetsHostPathAndSignScheme) {
   EXPECT_EQ(c.base_url, "https://doithe1s.vn");
   EXPECT_EQ(c.encoding, Encoding::kJson);
   EXPECT_EQ(c.partner_id, "3681148751") << "credentials untouched";
+  // The price table and serial check paths: the profile's, empty where the host is not known to
+  // serve them (get_price_table and check_serial then send nothing).
+  EXPECT_EQ(c.price_path, "");
+  EXPECT_EQ(c.serial_check_path, "");
+  ASSERT_TRUE(apply_profile(*profile("thesieure"), c));
+  EXPECT_EQ(c.price_path, "/chargingws/price");
+  EXPECT_EQ(c.serial_check_path, "/api/checkcard");
 }
 
 TEST(ChargingProfiles, SandboxHostOnlyWherePublished) {

@@ -77,6 +77,15 @@ class ScriptedProvider final : public http::Transport {
                   calls::kCardSerial + R"(","code":")" + calls::kCardCode +
                   R"(","amount":35000,"value":50000,"declared_value":50000,"status":1,"message":"ok"})");
     }
+    if (path.rfind("/chargingws/price", 0) == 0) {
+      return json(R"({"VIETTEL":[{"telco":"VIETTEL","value":10000,"fees":10,"penalty":50}],"VINAPHONE":[]})");
+    }
+    if (path.rfind("/api/checkcard", 0) == 0) {
+      const auto q = path.find('?');
+      keep(form_value(q == std::string::npos ? "" : path.substr(q + 1), "sign"));
+      return json(std::string(R"({"status":"success","data":{"status":"checked","serial":")") + calls::kCardSerial +
+                  R"(","card_status":"available"}})");
+    }
     return http::Response{404, {}, "no such path"};
   }
 
@@ -110,6 +119,15 @@ class ScriptedProvider final : public http::Transport {
 
   static std::string tingee_answer(const std::string& path) {
     if (path.find("/direct-debit/") != std::string::npos) return direct_debit_answer(path);
+    if (path.find("/generate-viet-qr") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"qrCode":"000201","qrAccount":"2101234567"}})";
+    }
+    if (path.find("/get-account-number-info-by-qr-code") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":{"totalCount":1,"items":[{"accountNumber":"2101234567"}]}})";
+    }
+    if (path.find("/deep-link/") != std::string::npos || path.find("/create-bank-link-session") != std::string::npos) {
+      return R"({"code":"00","message":"Success","data":"https://bank-link.tingee.vn?token=T1&s=S1"})";
+    }
     if (path.find("/transaction/get-paging") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":150000,)"
              R"("billId":"B-1"}],"totalCount":1}})";

@@ -60,6 +60,14 @@ struct Fields<tingee::Bank> {
   }
 };
 template <>
+struct Fields<tingee::BankLinkSession> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::BankLinkSession& x) {
+    v("url", "url", x.url);
+    v("message", "message", x.message);
+  }
+};
+template <>
 struct Fields<tingee::BankList> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::BankList& x) {
@@ -131,6 +139,18 @@ struct Fields<tingee::ConfirmVaResult> {
   }
 };
 template <>
+struct Fields<tingee::CreateBankLinkSessionRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::CreateBankLinkSessionRequest& x) {
+    v("type", "type", x.type);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("redirectUrl", "redirect_url", x.redirect_url);
+    v("allowedBanks", "allowed_banks", x.allowed_banks);
+    v("bankName", "bank_name", x.bank_name);
+    v("shopId", "shop_id", x.shop_id);
+  }
+};
+template <>
 struct Fields<tingee::CreateVaRequest> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::CreateVaRequest& x) {
@@ -194,6 +214,14 @@ struct Fields<tingee::CreateVaResult> {
   }
 };
 template <>
+struct Fields<tingee::DeepLink> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::DeepLink& x) {
+    v("data", "url", x.url);
+    v("message", "message", x.message);
+  }
+};
+template <>
 struct Fields<tingee::DeleteDynamicQrRequest> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::DeleteDynamicQrRequest& x) {
@@ -246,6 +274,20 @@ struct Fields<tingee::DevicePage> {
     v("totalCount", "total_count", x.total_count);
     v("items", "items", x.items);
     v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::DeviceReadAmountRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::DeviceReadAmountRequest& x) {
+    v("uuid", "uuid", x.uuid);
+    v("transactionId", "transaction_id", x.transaction_id);
+    v("amount", "amount", x.amount);
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("firstDisplayText", "first_display_text", x.first_display_text);
+    v("secondDisplayText", "second_display_text", x.second_display_text);
+    v("thirdDisplayText", "third_display_text", x.third_display_text);
+    v("playSound", "play_sound", x.play_sound);
   }
 };
 template <>
@@ -489,6 +531,31 @@ struct Fields<tingee::GenerateAndShowDynamicQrRequest> {
   }
 };
 template <>
+struct Fields<tingee::GenerateDeepLinkRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GenerateDeepLinkRequest& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("type", "type", x.type);
+    v("qrCode", "qr_code", x.qr_code);
+    v("redirectUrl", "redirect_url", x.redirect_url);
+    v("callbackUrl", "callback_url", x.callback_url);
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("destinationBankBin", "destination_bank_bin", x.destination_bank_bin);
+    v("accountName", "account_name", x.account_name);
+    v("accountNumber", "account_number", x.account_number);
+    v("amount", "amount", x.amount);
+    v("content", "content", x.content);
+    v("billNumber", "bill_number", x.bill_number);
+  }
+};
+template <>
+struct Fields<tingee::GenerateDeepLinkBidvTestRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GenerateDeepLinkBidvTestRequest& x) {
+    Fields<tingee::GenerateDeepLinkRequest>::visit(v, x);
+  }
+};
+template <>
 struct Fields<tingee::GenerateDynamicQrRequest> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GenerateDynamicQrRequest& x) {
@@ -501,6 +568,24 @@ struct Fields<tingee::GenerateDynamicQrRequest> {
     v("expireInMinute", "expire_in_minute", x.expire_in_minute);
     v("extraInfo", "extra_info", x.extra_info);
     v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::GenerateVietQrRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GenerateVietQrRequest& x) {
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("bankName", "bank_name", x.bank_name);
+    v("accountNumber", "account_number", x.account_number);
+    v("amount", "amount", x.amount);
+    v("content", "content", x.content);
+  }
+};
+template <>
+struct Fields<tingee::GetAccountNumberInfoByQrCodeRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GetAccountNumberInfoByQrCodeRequest& x) {
+    v("qrCode", "qr_code", x.qr_code);
   }
 };
 template <>
@@ -610,6 +695,27 @@ struct Fields<tingee::PrintReceiptRequest> {
     v("uuid", "uuid", x.uuid);
     v("receipt", "receipt", x.receipt);
     v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::QrAccountInfo> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::QrAccountInfo& x) {
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("accountNumber", "account_number", x.account_number);
+    v("amount", "amount", x.amount);
+    v("purpose", "purpose", x.purpose);
+    v("vaPrefix", "va_prefix", x.va_prefix);
+    v("vaSuffix", "va_suffix", x.va_suffix);
+  }
+};
+template <>
+struct Fields<tingee::QrAccountInfoPage> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::QrAccountInfoPage& x) {
+    v("totalCount", "total_count", x.total_count);
+    v("items", "items", x.items);
+    v("message", "message", x.message);
   }
 };
 template <>
@@ -818,6 +924,17 @@ struct Fields<tingee::VaPage> {
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::VaPage& x) {
     v("totalCount", "total_count", x.total_count);
     v("items", "items", x.items);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::VietQr> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::VietQr& x) {
+    v("qrCode", "qr_code", x.qr_code);
+    v("qrCodeImage", "qr_code_image", x.qr_code_image);
+    v("qrAccount", "qr_account", x.qr_account);
+    v("referenceLabelCode", "reference_label_code", x.reference_label_code);
     v("message", "message", x.message);
   }
 };

@@ -3,6 +3,8 @@
 // digit of the card code: 1, 2, 3, 4 -> that status at once; 0 -> 100 (submit failed); anything
 // else -> 99, then status 1 delivered by callback after --charging-delay-ms (digit 8 -> final
 // status 3). A reused request_id -> 102 REQUEST_ID_EXISTED; check of an unknown request_id -> 101.
+// The fee table: flat (/chargingws/v2/getfee) and grouped by telco (/chargingws/price, GET or POST);
+// the serial pre-check (/api/checkcard) answers by what the sandbox charged.
 #include "sandbox.hpp"
 
 #include <tuple>
@@ -25,6 +27,17 @@ Json result(const std::string& rid, const Card& c) {
               {"message", c.status == 99  ? "PENDING"
                           : c.status == 1 ? "Thành công"
                                           : "Thất bại"}};
+}
+
+// getfee's rows: every value of VIETTEL, VINAPHONE and MOBIFONE at 30 % fees, 50 % penalty.
+Json fee_rows() {
+  Json rows = Json::array();
+  for (const char* telco : {"VIETTEL", "VINAPHONE", "MOBIFONE"}) {
+    for (long long v : {10000, 20000, 50000, 100000, 200000, 500000}) {
+      rows.push_back(Json{{"telco", telco}, {"value", v}, {"fees", 30}, {"penalty", 50}});
+    }
+  }
+  return rows;
 }
 
 class Charging : public std::enable_shared_from_this<Charging> {
@@ -77,13 +90,47 @@ class Charging : public std::enable_shared_from_this<Charging> {
 
   void fees(const httplib::Request& req, httplib::Response& res) const {
     if (req.get_param_value("partner_id") != options_.charging_partner_id) return json_reply(res, 200, Json::array());
-    Json rows = Json::array();
-    for (const char* telco : {"VIETTEL", "VINAPHONE", "MOBIFONE"}) {
-      for (long long v : {10000, 20000, 50000, 100000, 200000, 500000}) {
-        rows.push_back(Json{{"telco", telco}, {"value", v}, {"fees", 30}, {"penalty", 50}});
+    json_reply(res, 200, fee_rows());
+  }
+
+  // The grouped fee table (`/chargingws/price`): getfee's rows under their telco, in getfee's
+  // order, and VIETNAMOBILE listed with no row (a telco the host accepts no card of now).
+  void prices(const httplib::Request& req, const std::string& body, httplib::Response& res) const {
+    auto p = form_fields(req, body);
+    if (p["partner_id"] != options_.charging_partner_id) return json_reply(res, 200, Json::object());
+    Json groups = Json::object();
+    for (const auto& row : fee_rows()) groups[row["telco"].get<std::string>()].push_back(row);
+    groups["VIETNAMOBILE"] = Json::array();
+    json_reply(res, 200, groups);
+  }
+
+  // The serial pre-check (`POST /api/checkcard?telco=&serial=&partner_id=&sign=`, sign =
+  // md5(partner_key + serial)): a serial this sandbox charged (status 1 or 2) is "unavailable" with
+  // its value, the date and the partner it was charged to; one still pending is "processing";
+  // any other serial of a known telco is "available".
+  void check_serial(const httplib::Request& req, const std::string& body, httplib::Response& res) const {
+    auto p = form_fields(req, body);
+    auto error = [&res](const char* message) { json_reply(res, 200, Json{{"status", "error"}, {"message", message}}); };
+    if (p["partner_id"] != options_.charging_partner_id) return error("MERCHANT_NOT_EXISTED_OR_OFF");
+    if (p["serial"].empty()) return error("INPUT_DATA_INCORRECT");
+    if (md5_hex(options_.charging_partner_key + p["serial"]) != p["sign"]) return error("INVALID_SIGNATURE");
+    bool known_telco = false;
+    for (const auto& row : fee_rows()) known_telco = known_telco || row["telco"] == p["telco"];
+    if (!known_telco) return error("TELCO_NOT_SUPPORTED");
+    Json data = {{"status", "checked"}, {"serial", p["serial"]}, {"card_status", "available"}, {"value", nullptr}};
+    std::lock_guard<std::mutex> lock(state_.mu);
+    for (const auto& [rid, card] : state_.cards) {
+      if (card.serial != p["serial"] || card.telco != p["telco"]) continue;
+      if (card.status == 99) data["card_status"] = "processing";
+      if (card.status == 1 || card.status == 2) {
+        data["card_status"] = "unavailable";
+        data["value"] = card.status == 2 ? card.declared / 2 : card.declared;
+        data["date_used"] =
+            vn_now(false).substr(6, 2) + "/" + vn_now(false).substr(4, 2) + "/" + vn_now(false).substr(0, 4);
+        data["acc_charged"] = options_.charging_partner_id;
       }
     }
-    json_reply(res, 200, rows);
+    json_reply(res, 200, Json{{"status", "success"}, {"data", data}});
   }
 
  private:
@@ -161,6 +208,16 @@ void install_charging(httplib::Server& server, const Options& options, State& st
        });
   server.Get("/chargingws/v2/getfee",
              [charging](const httplib::Request& req, httplib::Response& res) { charging->fees(req, res); });
+  server.Get("/chargingws/price",
+             [charging](const httplib::Request& req, httplib::Response& res) { charging->prices(req, "", res); });
+  post(server, "/chargingws/price",
+       [charging](const httplib::Request& req, const std::string& body, httplib::Response& res) {
+         charging->prices(req, body, res);
+       });
+  post(server, "/api/checkcard",
+       [charging](const httplib::Request& req, const std::string& body, httplib::Response& res) {
+         charging->check_serial(req, body, res);
+       });
 }
 
 }  // namespace paygw::sandbox

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
-// Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp), TConnect (tconnect.cpp),
+// Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp,
+// tingee_misc.cpp), TConnect (tconnect.cpp),
 // card charging (charging.cpp), fault injection (faults.cpp), the devices' screens page (screens.cpp,
 // panels.cpp, speech.cpp), over one state and event log (state.cpp). Its verification is
 // written independently of the paygw client (sandbox.hpp), so that it catches a client that signs
@@ -38,14 +39,19 @@ constexpr const char* kFooter = R"(Endpoints:
             delete-va, confirm-delete-va, register-notify, confirm-register-notify, get-va-paging; every OTP
             is 123456, consumed by its first try); e-invoice/get-provider; /v1/direct-debit/* (register,
             payment-bill, refund, delete-subscription, edit-confirm-payment-method and the three GET reads;
-            the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}).
+            the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}); generate-viet-qr and
+            get-account-number-info-by-qr-code (bank group), deep-link/generate(-bidv-test),
+            create-bank-link-session (its page: GET /_sandbox/tingee/bank-link?s=), device/read-amount.
             Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs, not linked),
             DEMO-BOX-MAX (tingee-box-max), security code 123456.
   TConnect  /openapi/v1/* (login, refresh, push, services, VA, QR, transactions); devices POS-0001 (pos),
             SB-0001 (soundbox); x-service-code vccb-qr. create-qr answers a valid VietQR for the order.
-  Charging  /chargingws/v2 (+ /getfee). Outcome by the card code's last digit: 1-4 that status, 0 -> 100,
+  Charging  /chargingws/v2 (+ /getfee), /chargingws/price (grouped fees), POST /api/checkcard (serial
+            pre-check). Outcome by the card code's last digit: 1-4 that status, 0 -> 100,
             8 -> 99 then 3, others -> 99 then 1 (by callback after --charging-delay-ms).
 Simulation (no signature):
+  POST /_sandbox/tingee/bank-link {s, accountNumber, accountName, bankName, status, url}: completes a
+            bank-link session once and delivers its signed bank-link webhook.
   POST /_sandbox/tingee/payments {amount, vaAccountNumber, content, billId, duplicates, out_of_order, type, url}:
        a signed webhook; type DEBIT = money out (the webhook says so, pays no bill); out_of_order = the
        first copy is sent before the transaction list shows the payment
@@ -296,6 +302,7 @@ int main(int argc, char** argv) {
   install_tingee_bank(server, options, state);
   install_tingee_va(server, options, state);
   install_tingee_direct_debit(server, options, state);
+  install_tingee_misc(server, options, state);
   install_banks(server);
   install_tconnect(server, options, state);
   install_charging(server, options, state, scheduler);

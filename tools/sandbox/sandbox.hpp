@@ -165,6 +165,9 @@ void install_tingee_bank(httplib::Server& server, const Options& options, State&
 void install_tingee_va(httplib::Server& server, const Options& options, State& state);
 /// Direct debit (/v1/direct-debit/..., tingee_direct_debit.cpp): subscriptions, debits, refunds.
 void install_tingee_direct_debit(httplib::Server& server, const Options& options, State& state);
+/// generate-viet-qr, get-account-number-info-by-qr-code, deep links, create-bank-link-session and
+/// device/read-amount (tingee_misc.cpp).
+void install_tingee_misc(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
 void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler);
 /// Fault injection; each fault applied is noted in the screens page's log.

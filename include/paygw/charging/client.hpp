@@ -60,7 +60,15 @@ enum class Encoding {
 /// Client configuration (plus the shared ClientOptions; transport is required).
 struct Config : ClientOptions {
   std::string base_url;  ///< e.g. "https://thesieure.com"; https only (http just for a loopback sandbox).
-  std::string path = "/chargingws/v2";     ///< The API path under base_url.
+  std::string path = "/chargingws/v2";  ///< The API path under base_url.
+  /// The grouped fee table's path under base_url (get_price_table: `GET {price_path}?partner_id=`),
+  /// or "" when the host is not known to serve one (get_price_table then fails, nothing sent).
+  /// The default is the provider documentation's; apply_profile sets the profile's.
+  std::string price_path = "/chargingws/price";
+  /// The serial pre-check's path under base_url (check_serial: `POST {serial_check_path}?telco=&
+  /// serial=&partner_id=&sign=`), or "" when the host documents none (check_serial then fails,
+  /// nothing sent). The default is the provider documentation's; apply_profile sets the profile's.
+  std::string serial_check_path = "/api/checkcard";
   std::string partner_id;                  ///< Required.
   Secret partner_key;                      ///< Required.
   SignScheme sign_scheme = sign_scheme_a;  ///< How `sign` is built (the provider says which scheme).
@@ -74,8 +82,11 @@ struct Config : ClientOptions {
   std::map<std::string, std::string> telco_wire_names;
   /// A Config from the environment (docs/sandbox-and-cli.md, "Environment variables"): the
   /// required PAYGW_CHARGING_BASE_URL, PAYGW_CHARGING_PARTNER_ID and PAYGW_CHARGING_PARTNER_KEY, and
-  /// the optional PAYGW_CHARGING_SCHEME (`a` or `b`: sign_scheme_a / sign_scheme_b). `lookup` reads
-  /// the variables (the process environment when empty). The transport and the other
+  /// the optional PAYGW_CHARGING_SCHEME (`a` or `b`: sign_scheme_a / sign_scheme_b) and
+  /// PAYGW_CHARGING_PROFILE (a built-in provider profile by name, paygw/charging/profiles.hpp:
+  /// applied first, its base URL standing in for an unset PAYGW_CHARGING_BASE_URL and its scheme
+  /// for an unset PAYGW_CHARGING_SCHEME; an unknown name is a kConfig error naming the known
+  /// profiles). `lookup` reads the variables (the process environment when empty). The transport and the other
   /// ClientOptions are left to set before Client::create. Errors: kConfig naming every missing
   /// variable, or a variable with a value it cannot take (never the value of a secret).
   /// Thread-safe as long as nothing changes the environment meanwhile.
@@ -149,6 +160,37 @@ class PAYGW_EXPORT Client {
   /// get_fees without blocking, completing into `done` (called exactly once; see paygw::Completion).
   void get_fees_async(Completion<FeeTable> done, const CallOptions& options = {}) const {
     connection_->get_fees_async(std::move(done), options);
+  }
+  /// GET {price_path}?partner_id=…: the fee table grouped by telco (`/chargingws/price`, the
+  /// provider documentation's), with every telco listed. kInvalidArgument (nothing sent) when
+  /// Config::price_path is empty (a profile whose host is not known to serve it). A read.
+  Result<PriceTable> get_price_table(const CallOptions& options = {}) const {
+    return connection_->get_price_table(options);
+  }
+  /// get_price_table without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<PriceTable>> get_price_table_async(const CallOptions& options = {}) const {
+    return connection_->get_price_table_async(options);
+  }
+  /// get_price_table without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void get_price_table_async(Completion<PriceTable> done, const CallOptions& options = {}) const {
+    connection_->get_price_table_async(std::move(done), options);
+  }
+  /// POST {serial_check_path}?telco=&serial=&partner_id=&sign= (`/api/checkcard`, sign =
+  /// md5(partner_key + serial)): whether a card's serial was already used, before submitting it.
+  /// The provider's refusal is kProvider with its message; kInvalidArgument (nothing sent) when
+  /// Config::serial_check_path is empty or the telco or serial is invalid. A read.
+  Result<SerialCheck> check_serial(const SerialCheckRequest& request, const CallOptions& options = {}) const {
+    return connection_->check_serial(request, options);
+  }
+  /// check_serial without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<SerialCheck>> check_serial_async(const SerialCheckRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->check_serial_async(request, options);
+  }
+  /// check_serial without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void check_serial_async(const SerialCheckRequest& request, Completion<SerialCheck> done,
+                          const CallOptions& options = {}) const {
+    connection_->check_serial_async(request, std::move(done), options);
   }
   // END generated
 

@@ -43,6 +43,20 @@ class PAYGW_EXPORT Connection {
   virtual std::future<Result<FeeTable>> get_fees_async(const CallOptions& options) = 0;
   /// See Client::get_fees; `done` is called exactly once (paygw::Completion).
   virtual void get_fees_async(Completion<FeeTable> done, const CallOptions& options) = 0;
+  /// See Client::get_price_table.
+  virtual Result<PriceTable> get_price_table(const CallOptions& options) = 0;
+  /// See Client::get_price_table.
+  virtual std::future<Result<PriceTable>> get_price_table_async(const CallOptions& options) = 0;
+  /// See Client::get_price_table; `done` is called exactly once (paygw::Completion).
+  virtual void get_price_table_async(Completion<PriceTable> done, const CallOptions& options) = 0;
+  /// See Client::check_serial.
+  virtual Result<SerialCheck> check_serial(const SerialCheckRequest& request, const CallOptions& options) = 0;
+  /// See Client::check_serial.
+  virtual std::future<Result<SerialCheck>> check_serial_async(const SerialCheckRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::check_serial; `done` is called exactly once (paygw::Completion).
+  virtual void check_serial_async(const SerialCheckRequest& request, Completion<SerialCheck> done,
+                                  const CallOptions& options) = 0;
   // END generated
 };
 

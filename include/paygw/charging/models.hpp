@@ -97,6 +97,29 @@ struct FeeTable {
   std::size_t skipped_rows = 0;  ///< Rows without a telco or a readable value/percentage.
 };
 
+/// Answer of get_price_table (`/chargingws/price`): the fee table grouped by telco.
+struct PriceTable {
+  FeeTable table;                   ///< The rows; a row without `telco` takes its group's name.
+  std::vector<std::string> telcos;  ///< Every group name, in the provider's order, including those
+                                    ///< with no row (a telco the host accepts no card of now).
+};
+
+/// A card to pre-check by its serial before submitting it (check_serial).
+struct SerialCheckRequest {
+  std::string telco;   ///< Any accepted spelling (Config::telco_aliases); sent as Config::telco_wire_names says.
+  std::string serial;  ///< 1..32 letters or digits (a secret: never logged).
+};
+
+/// Answer of check_serial (`{"status": "success", "data": {...}}`).
+struct SerialCheck {
+  std::string check_status;  ///< data.status, e.g. "checked".
+  std::string serial;        ///< data.serial.
+  std::string card_status;   ///< data.card_status, e.g. "unavailable" (already used) or "available".
+  std::optional<Vnd> value;  ///< data.value: the card's face value, when given.
+  std::string date_used;     ///< data.date_used, as written ("20/11/2022").
+  std::string acc_charged;   ///< data.acc_charged: the account it was charged to, as written.
+};
+
 /// Denominations (VND) accepted per canonical telco (a common provider table); replace them with
 /// your provider's getfee list.
 PAYGW_EXPORT std::map<std::string, std::vector<Vnd>> default_denominations();

@@ -35,10 +35,12 @@ struct Profile {
   /// The fee table: `GET {path}/getfee?partner_id=` (Client::get_fees), flat list.
   FeeShape getfee_shape = FeeShape::kFlatList;
   /// A second fee endpoint answering the grouped shape (`/chargingws/price?partner_id=`, in the
-  /// provider documentation's example), or empty when the host is not known to serve one.
+  /// provider documentation's example; Client::get_price_table), or empty when the host is not
+  /// known to serve one.
   std::string price_path;
   /// The serial pre-check (`POST {serial_check_path}?telco=&serial=&partner_id=&sign=` with
-  /// sign = md5(partner_key + serial), answering the card's state), or empty when not documented.
+  /// sign = md5(partner_key + serial), answering the card's state; Client::check_serial), or empty
+  /// when not documented.
   std::string serial_check_path;
   /// Telco names this host expects on the wire, when they differ from paygw's canonical ones
   /// (Config::telco_wire_names). Empty when nothing is known to differ.
@@ -54,7 +56,8 @@ PAYGW_EXPORT std::vector<std::string> profile_names();
 /// profiles when there is no such profile. Thread-safe.
 PAYGW_EXPORT Result<Profile> profile(std::string_view name);
 
-/// Applies `p` to `config`: base_url (sandbox_base_url when `sandbox`), path, sign scheme,
+/// Applies `p` to `config`: base_url (sandbox_base_url when `sandbox`), path, price_path,
+/// serial_check_path (empty when the profile's host is not known to serve them), sign scheme,
 /// encoding and telco_wire_names. Credentials, denominations and the ClientOptions are left as
 /// they are. Errors: kInvalidArgument when `sandbox` is asked of a profile without a public test
 /// host, or the profile names an unknown sign scheme; `config` is then unchanged. Thread-safe

@@ -709,6 +709,107 @@ class PAYGW_EXPORT Client {
         },
         options, std::move(limits));
   }
+  /// A static VietQR for a bank account, rendered by Tingee (`{bank prefix}/generate-viet-qr`, the
+  /// official SDKs' `bank.generateVietQr`): the EMVCo payload, its PNG and the account it names.
+  /// Nothing is created: a read.
+  Result<VietQr> generate_viet_qr(const GenerateVietQrRequest& request, const CallOptions& options = {}) const {
+    return connection_->generate_viet_qr(request, options);
+  }
+  /// generate_viet_qr without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<VietQr>> generate_viet_qr_async(const GenerateVietQrRequest& request,
+                                                     const CallOptions& options = {}) const {
+    return connection_->generate_viet_qr_async(request, options);
+  }
+  /// generate_viet_qr without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void generate_viet_qr_async(const GenerateVietQrRequest& request, Completion<VietQr> done,
+                              const CallOptions& options = {}) const {
+    connection_->generate_viet_qr_async(request, std::move(done), options);
+  }
+  /// Decodes a VietQR payload into the account it names (`POST {bank
+  /// prefix}/get-account-number-info-by-qr-code?qrCode=`; no body, signed over "{}";
+  /// `bank.getAccountNumberInfoByQrCode`). A read.
+  Result<QrAccountInfoPage> get_account_number_info_by_qr_code(const GetAccountNumberInfoByQrCodeRequest& request,
+                                                               const CallOptions& options = {}) const {
+    return connection_->get_account_number_info_by_qr_code(request, options);
+  }
+  /// get_account_number_info_by_qr_code without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<QrAccountInfoPage>> get_account_number_info_by_qr_code_async(
+      const GetAccountNumberInfoByQrCodeRequest& request, const CallOptions& options = {}) const {
+    return connection_->get_account_number_info_by_qr_code_async(request, options);
+  }
+  /// get_account_number_info_by_qr_code without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void get_account_number_info_by_qr_code_async(const GetAccountNumberInfoByQrCodeRequest& request,
+                                                Completion<QrAccountInfoPage> done,
+                                                const CallOptions& options = {}) const {
+    connection_->get_account_number_info_by_qr_code_async(request, std::move(done), options);
+  }
+  /// A link that opens the payer's bank app on a payment (`POST /v1/deep-link/generate`,
+  /// `deepLink.generate`). It opens a payment session at Tingee: a write, not retried.
+  Result<DeepLink> generate_deep_link(const GenerateDeepLinkRequest& request, const CallOptions& options = {}) const {
+    return connection_->generate_deep_link(request, options);
+  }
+  /// generate_deep_link without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<DeepLink>> generate_deep_link_async(const GenerateDeepLinkRequest& request,
+                                                         const CallOptions& options = {}) const {
+    return connection_->generate_deep_link_async(request, options);
+  }
+  /// generate_deep_link without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void generate_deep_link_async(const GenerateDeepLinkRequest& request, Completion<DeepLink> done,
+                                const CallOptions& options = {}) const {
+    connection_->generate_deep_link_async(request, std::move(done), options);
+  }
+  /// generate_deep_link against BIDV's test environment (`POST /v1/deep-link/generate-bidv-test`,
+  /// `deepLink.generateBidvTest`; no merchant_id). A write, not retried.
+  Result<DeepLink> generate_deep_link_bidv_test(const GenerateDeepLinkBidvTestRequest& request,
+                                                const CallOptions& options = {}) const {
+    return connection_->generate_deep_link_bidv_test(request, options);
+  }
+  /// generate_deep_link_bidv_test without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<DeepLink>> generate_deep_link_bidv_test_async(const GenerateDeepLinkBidvTestRequest& request,
+                                                                   const CallOptions& options = {}) const {
+    return connection_->generate_deep_link_bidv_test_async(request, options);
+  }
+  /// generate_deep_link_bidv_test without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void generate_deep_link_bidv_test_async(const GenerateDeepLinkBidvTestRequest& request, Completion<DeepLink> done,
+                                          const CallOptions& options = {}) const {
+    connection_->generate_deep_link_bidv_test_async(request, std::move(done), options);
+  }
+  /// Opens a session on Tingee's hosted bank-linking page (`POST /v1/create-bank-link-session`; not
+  /// in the official SDKs, see docs/tingee.md): answers the page's URL; the outcome arrives as a
+  /// bank-link webhook. A write, not retried.
+  Result<BankLinkSession> create_bank_link_session(const CreateBankLinkSessionRequest& request,
+                                                   const CallOptions& options = {}) const {
+    return connection_->create_bank_link_session(request, options);
+  }
+  /// create_bank_link_session without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<BankLinkSession>> create_bank_link_session_async(const CreateBankLinkSessionRequest& request,
+                                                                      const CallOptions& options = {}) const {
+    return connection_->create_bank_link_session_async(request, options);
+  }
+  /// create_bank_link_session without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void create_bank_link_session_async(const CreateBankLinkSessionRequest& request, Completion<BankLinkSession> done,
+                                      const CallOptions& options = {}) const {
+    connection_->create_bank_link_session_async(request, std::move(done), options);
+  }
+  /// Makes a device announce an amount (`POST /v1/device/read-amount`, the older form of
+  /// read_amount_link_to_merchant; not in the SDKs since 0.2.0, see docs/tingee.md). A write.
+  Result<Ack> read_amount(const DeviceReadAmountRequest& request, const CallOptions& options = {}) const {
+    return connection_->read_amount(request, options);
+  }
+  /// read_amount without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<Ack>> read_amount_async(const DeviceReadAmountRequest& request,
+                                             const CallOptions& options = {}) const {
+    return connection_->read_amount_async(request, options);
+  }
+  /// read_amount without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void read_amount_async(const DeviceReadAmountRequest& request, Completion<Ack> done,
+                         const CallOptions& options = {}) const {
+    connection_->read_amount_async(request, std::move(done), options);
+  }
   // END generated
 
  private:

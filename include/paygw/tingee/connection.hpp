@@ -332,6 +332,58 @@ class PAYGW_EXPORT Connection {
   virtual void direct_debit_get_paging_transactions_async(const DirectDebitTransactionPagingRequest& request,
                                                           Completion<DirectDebitTransactionPage> done,
                                                           const CallOptions& options) = 0;
+  /// See Client::generate_viet_qr.
+  virtual Result<VietQr> generate_viet_qr(const GenerateVietQrRequest& request, const CallOptions& options) = 0;
+  /// See Client::generate_viet_qr.
+  virtual std::future<Result<VietQr>> generate_viet_qr_async(const GenerateVietQrRequest& request,
+                                                             const CallOptions& options) = 0;
+  /// See Client::generate_viet_qr; `done` is called exactly once (paygw::Completion).
+  virtual void generate_viet_qr_async(const GenerateVietQrRequest& request, Completion<VietQr> done,
+                                      const CallOptions& options) = 0;
+  /// See Client::get_account_number_info_by_qr_code.
+  virtual Result<QrAccountInfoPage> get_account_number_info_by_qr_code(
+      const GetAccountNumberInfoByQrCodeRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_account_number_info_by_qr_code.
+  virtual std::future<Result<QrAccountInfoPage>> get_account_number_info_by_qr_code_async(
+      const GetAccountNumberInfoByQrCodeRequest& request, const CallOptions& options) = 0;
+  /// See Client::get_account_number_info_by_qr_code; `done` is called exactly once (paygw::Completion).
+  virtual void get_account_number_info_by_qr_code_async(const GetAccountNumberInfoByQrCodeRequest& request,
+                                                        Completion<QrAccountInfoPage> done,
+                                                        const CallOptions& options) = 0;
+  /// See Client::generate_deep_link.
+  virtual Result<DeepLink> generate_deep_link(const GenerateDeepLinkRequest& request, const CallOptions& options) = 0;
+  /// See Client::generate_deep_link.
+  virtual std::future<Result<DeepLink>> generate_deep_link_async(const GenerateDeepLinkRequest& request,
+                                                                 const CallOptions& options) = 0;
+  /// See Client::generate_deep_link; `done` is called exactly once (paygw::Completion).
+  virtual void generate_deep_link_async(const GenerateDeepLinkRequest& request, Completion<DeepLink> done,
+                                        const CallOptions& options) = 0;
+  /// See Client::generate_deep_link_bidv_test.
+  virtual Result<DeepLink> generate_deep_link_bidv_test(const GenerateDeepLinkBidvTestRequest& request,
+                                                        const CallOptions& options) = 0;
+  /// See Client::generate_deep_link_bidv_test.
+  virtual std::future<Result<DeepLink>> generate_deep_link_bidv_test_async(
+      const GenerateDeepLinkBidvTestRequest& request, const CallOptions& options) = 0;
+  /// See Client::generate_deep_link_bidv_test; `done` is called exactly once (paygw::Completion).
+  virtual void generate_deep_link_bidv_test_async(const GenerateDeepLinkBidvTestRequest& request,
+                                                  Completion<DeepLink> done, const CallOptions& options) = 0;
+  /// See Client::create_bank_link_session.
+  virtual Result<BankLinkSession> create_bank_link_session(const CreateBankLinkSessionRequest& request,
+                                                           const CallOptions& options) = 0;
+  /// See Client::create_bank_link_session.
+  virtual std::future<Result<BankLinkSession>> create_bank_link_session_async(
+      const CreateBankLinkSessionRequest& request, const CallOptions& options) = 0;
+  /// See Client::create_bank_link_session; `done` is called exactly once (paygw::Completion).
+  virtual void create_bank_link_session_async(const CreateBankLinkSessionRequest& request,
+                                              Completion<BankLinkSession> done, const CallOptions& options) = 0;
+  /// See Client::read_amount.
+  virtual Result<Ack> read_amount(const DeviceReadAmountRequest& request, const CallOptions& options) = 0;
+  /// See Client::read_amount.
+  virtual std::future<Result<Ack>> read_amount_async(const DeviceReadAmountRequest& request,
+                                                     const CallOptions& options) = 0;
+  /// See Client::read_amount; `done` is called exactly once (paygw::Completion).
+  virtual void read_amount_async(const DeviceReadAmountRequest& request, Completion<Ack> done,
+                                 const CallOptions& options) = 0;
   // END generated
 };
 

@@ -34,6 +34,15 @@ class MockChargingConnection : public charging::Connection {
   MOCK_METHOD(Result<charging::FeeTable>, get_fees, (const CallOptions&), (override));
   MOCK_METHOD(std::future<Result<charging::FeeTable>>, get_fees_async, (const CallOptions&), (override));
   MOCK_METHOD(void, get_fees_async, (Completion<charging::FeeTable>, const CallOptions&), (override));
+  MOCK_METHOD(Result<charging::PriceTable>, get_price_table, (const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<charging::PriceTable>>, get_price_table_async, (const CallOptions&), (override));
+  MOCK_METHOD(void, get_price_table_async, (Completion<charging::PriceTable>, const CallOptions&), (override));
+  MOCK_METHOD(Result<charging::SerialCheck>, check_serial, (const charging::SerialCheckRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<charging::SerialCheck>>, check_serial_async,
+              (const charging::SerialCheckRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, check_serial_async,
+              (const charging::SerialCheckRequest&, Completion<charging::SerialCheck>, const CallOptions&), (override));
   // END generated
 };
 

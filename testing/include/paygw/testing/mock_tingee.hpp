@@ -249,6 +249,46 @@ class MockTingeeConnection : public tingee::Connection {
               (const tingee::DirectDebitTransactionPagingRequest&, Completion<tingee::DirectDebitTransactionPage>,
                const CallOptions&),
               (override));
+  MOCK_METHOD(Result<tingee::VietQr>, generate_viet_qr, (const tingee::GenerateVietQrRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::VietQr>>, generate_viet_qr_async,
+              (const tingee::GenerateVietQrRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, generate_viet_qr_async,
+              (const tingee::GenerateVietQrRequest&, Completion<tingee::VietQr>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::QrAccountInfoPage>, get_account_number_info_by_qr_code,
+              (const tingee::GetAccountNumberInfoByQrCodeRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::QrAccountInfoPage>>, get_account_number_info_by_qr_code_async,
+              (const tingee::GetAccountNumberInfoByQrCodeRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, get_account_number_info_by_qr_code_async,
+              (const tingee::GetAccountNumberInfoByQrCodeRequest&, Completion<tingee::QrAccountInfoPage>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::DeepLink>, generate_deep_link,
+              (const tingee::GenerateDeepLinkRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DeepLink>>, generate_deep_link_async,
+              (const tingee::GenerateDeepLinkRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, generate_deep_link_async,
+              (const tingee::GenerateDeepLinkRequest&, Completion<tingee::DeepLink>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::DeepLink>, generate_deep_link_bidv_test,
+              (const tingee::GenerateDeepLinkBidvTestRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::DeepLink>>, generate_deep_link_bidv_test_async,
+              (const tingee::GenerateDeepLinkBidvTestRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, generate_deep_link_bidv_test_async,
+              (const tingee::GenerateDeepLinkBidvTestRequest&, Completion<tingee::DeepLink>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::BankLinkSession>, create_bank_link_session,
+              (const tingee::CreateBankLinkSessionRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::BankLinkSession>>, create_bank_link_session_async,
+              (const tingee::CreateBankLinkSessionRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, create_bank_link_session_async,
+              (const tingee::CreateBankLinkSessionRequest&, Completion<tingee::BankLinkSession>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::Ack>, read_amount, (const tingee::DeviceReadAmountRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::Ack>>, read_amount_async,
+              (const tingee::DeviceReadAmountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, read_amount_async,
+              (const tingee::DeviceReadAmountRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   // END generated
 };
 
