@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
-// Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp), TConnect (tconnect.cpp),
+// Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp, tingee_merchant.cpp),
+// TConnect (tconnect.cpp),
 // card charging (charging.cpp), fault injection (faults.cpp), the devices' screens page (screens.cpp,
 // panels.cpp, speech.cpp), over one state and event log (state.cpp). Its verification is
 // written independently of the paygw client (sandbox.hpp), so that it catches a client that signs
@@ -38,7 +39,9 @@ constexpr const char* kFooter = R"(Endpoints:
             delete-va, confirm-delete-va, register-notify, confirm-register-notify, get-va-paging; every OTP
             is 123456, consumed by its first try); e-invoice/get-provider; /v1/direct-debit/* (register,
             payment-bill, refund, delete-subscription, edit-confirm-payment-method and the three GET reads;
-            the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}).
+            the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}); /v1/shop/
+            create-or-update, get-paging; /v1/merchant/* (create, get-paging, DELETE delete, the bank
+            configurations and ACB business accounts; at most 200 of each kind per sandbox).
             Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs, not linked),
             DEMO-BOX-MAX (tingee-box-max), security code 123456.
   TConnect  /openapi/v1/* (login, refresh, push, services, VA, QR, transactions); devices POS-0001 (pos),
@@ -291,6 +294,7 @@ int main(int argc, char** argv) {
   install_tingee_bank(server, options, state);
   install_tingee_va(server, options, state);
   install_tingee_direct_debit(server, options, state);
+  install_tingee_merchants(server, options, state);
   install_banks(server);
   install_tconnect(server, options, state);
   install_charging(server, options, state, scheduler);

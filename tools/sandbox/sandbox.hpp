@@ -160,6 +160,8 @@ void install_tingee_bank(httplib::Server& server, const Options& options, State&
 void install_tingee_va(httplib::Server& server, const Options& options, State& state);
 /// Direct debit (/v1/direct-debit/..., tingee_direct_debit.cpp): subscriptions, debits, refunds.
 void install_tingee_direct_debit(httplib::Server& server, const Options& options, State& state);
+/// Shops and Master-Merchant administration (/v1/shop/..., /v1/merchant/..., tingee_merchant.cpp).
+void install_tingee_merchants(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
 void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler);
 /// Fault injection; each fault applied is noted in the screens page's log.
