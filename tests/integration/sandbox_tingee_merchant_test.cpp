@@ -483,7 +483,7 @@ class WrongShapes final : public http::Transport {
     if (u.find("/merchant/get-paging") != std::string::npos) data = R"({"totalCount":1,"items":[{"id":1}]})";
     if (u.find("/merchant/get-paging-config") != std::string::npos) data = R"({"totalCount":1,"items":"none"})";
     if (u.find("-config") != std::string::npos && u.find("paging") == std::string::npos) data = R"("seven")";
-    if (u.find("config-account-business") != std::string::npos) data = R"({"confirmId":42})";
+    if (u.find("config-account-business") != std::string::npos) data = R"("linked")";  // neither a session nor `true`
     if (u.find("/merchant/delete?") != std::string::npos) return http::Response{200, {}, "<html>ok</html>"};
     return http::Response{200, {{"Content-Type", "application/json"}}, ok + data + "}"};
   }

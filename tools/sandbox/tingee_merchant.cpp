@@ -129,7 +129,7 @@ long long id_of(const Json& b, const char* field) {
   if (!b.contains(field)) return 0;
   const Json& v = b[field];
   if (v.is_number_integer() && v.get<long long>() > 0) return v.get<long long>();
-  if (v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 15 &&
+  if (v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() <= 18 &&
       v.get<std::string>().find_first_not_of("0123456789") == std::string::npos) {
     return std::stoll(v.get<std::string>());
   }
