@@ -526,6 +526,123 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
                          const CallOptions& options) override {
     call_back(kReadAmount, request, options, std::move(done));
   }
+  Result<ShopSaved> shop_create_or_update(const CreateOrUpdateShopRequest& request,
+                                          const CallOptions& options) override {
+    return call(kShopCreateOrUpdate, request, options);
+  }
+  std::future<Result<ShopSaved>> shop_create_or_update_async(const CreateOrUpdateShopRequest& request,
+                                                             const CallOptions& options) override {
+    return call_async(kShopCreateOrUpdate, request, options);
+  }
+  void shop_create_or_update_async(const CreateOrUpdateShopRequest& request, Completion<ShopSaved> done,
+                                   const CallOptions& options) override {
+    call_back(kShopCreateOrUpdate, request, options, std::move(done));
+  }
+  Result<ShopPage> shop_get_paging(const GetShopPagingRequest& request, const CallOptions& options) override {
+    return call(kShopGetPaging, request, options);
+  }
+  std::future<Result<ShopPage>> shop_get_paging_async(const GetShopPagingRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kShopGetPaging, request, options);
+  }
+  void shop_get_paging_async(const GetShopPagingRequest& request, Completion<ShopPage> done,
+                             const CallOptions& options) override {
+    call_back(kShopGetPaging, request, options, std::move(done));
+  }
+  Result<MerchantCreated> merchant_create(const MerchantCreateRequest& request, const CallOptions& options) override {
+    return call(kMerchantCreate, request, options);
+  }
+  std::future<Result<MerchantCreated>> merchant_create_async(const MerchantCreateRequest& request,
+                                                             const CallOptions& options) override {
+    return call_async(kMerchantCreate, request, options);
+  }
+  void merchant_create_async(const MerchantCreateRequest& request, Completion<MerchantCreated> done,
+                             const CallOptions& options) override {
+    call_back(kMerchantCreate, request, options, std::move(done));
+  }
+  Result<MerchantPage> merchant_get_paging(const MerchantGetPagingRequest& request,
+                                           const CallOptions& options) override {
+    return call(kMerchantGetPaging, request, options);
+  }
+  std::future<Result<MerchantPage>> merchant_get_paging_async(const MerchantGetPagingRequest& request,
+                                                              const CallOptions& options) override {
+    return call_async(kMerchantGetPaging, request, options);
+  }
+  void merchant_get_paging_async(const MerchantGetPagingRequest& request, Completion<MerchantPage> done,
+                                 const CallOptions& options) override {
+    call_back(kMerchantGetPaging, request, options, std::move(done));
+  }
+  Result<Ack> merchant_delete(const MerchantDeleteRequest& request, const CallOptions& options) override {
+    return call(kMerchantDelete, request, options);
+  }
+  std::future<Result<Ack>> merchant_delete_async(const MerchantDeleteRequest& request,
+                                                 const CallOptions& options) override {
+    return call_async(kMerchantDelete, request, options);
+  }
+  void merchant_delete_async(const MerchantDeleteRequest& request, Completion<Ack> done,
+                             const CallOptions& options) override {
+    call_back(kMerchantDelete, request, options, std::move(done));
+  }
+  Result<MerchantBankConfigPage> merchant_get_paging_config(const MerchantGetPagingConfigRequest& request,
+                                                            const CallOptions& options) override {
+    return call(kMerchantGetPagingConfig, request, options);
+  }
+  std::future<Result<MerchantBankConfigPage>> merchant_get_paging_config_async(
+      const MerchantGetPagingConfigRequest& request, const CallOptions& options) override {
+    return call_async(kMerchantGetPagingConfig, request, options);
+  }
+  void merchant_get_paging_config_async(const MerchantGetPagingConfigRequest& request,
+                                        Completion<MerchantBankConfigPage> done, const CallOptions& options) override {
+    call_back(kMerchantGetPagingConfig, request, options, std::move(done));
+  }
+  Result<ConfigId> merchant_create_or_update_config(const MerchantCreateOrUpdateConfigRequest& request,
+                                                    const CallOptions& options) override {
+    return call(kMerchantCreateOrUpdateConfig, request, options);
+  }
+  std::future<Result<ConfigId>> merchant_create_or_update_config_async(
+      const MerchantCreateOrUpdateConfigRequest& request, const CallOptions& options) override {
+    return call_async(kMerchantCreateOrUpdateConfig, request, options);
+  }
+  void merchant_create_or_update_config_async(const MerchantCreateOrUpdateConfigRequest& request,
+                                              Completion<ConfigId> done, const CallOptions& options) override {
+    call_back(kMerchantCreateOrUpdateConfig, request, options, std::move(done));
+  }
+  Result<ConfigId> merchant_delete_config(const MerchantDeleteConfigRequest& request,
+                                          const CallOptions& options) override {
+    return call(kMerchantDeleteConfig, request, options);
+  }
+  std::future<Result<ConfigId>> merchant_delete_config_async(const MerchantDeleteConfigRequest& request,
+                                                             const CallOptions& options) override {
+    return call_async(kMerchantDeleteConfig, request, options);
+  }
+  void merchant_delete_config_async(const MerchantDeleteConfigRequest& request, Completion<ConfigId> done,
+                                    const CallOptions& options) override {
+    call_back(kMerchantDeleteConfig, request, options, std::move(done));
+  }
+  Result<OtpSession> merchant_config_account_business(const MerchantConfigAccountBusinessRequest& request,
+                                                      const CallOptions& options) override {
+    return call(kMerchantConfigAccountBusiness, request, options);
+  }
+  std::future<Result<OtpSession>> merchant_config_account_business_async(
+      const MerchantConfigAccountBusinessRequest& request, const CallOptions& options) override {
+    return call_async(kMerchantConfigAccountBusiness, request, options);
+  }
+  void merchant_config_account_business_async(const MerchantConfigAccountBusinessRequest& request,
+                                              Completion<OtpSession> done, const CallOptions& options) override {
+    call_back(kMerchantConfigAccountBusiness, request, options, std::move(done));
+  }
+  Result<OtpSession> merchant_delete_config_account_business(const MerchantDeleteConfigAccountBusinessRequest& request,
+                                                             const CallOptions& options) override {
+    return call(kMerchantDeleteConfigAccountBusiness, request, options);
+  }
+  std::future<Result<OtpSession>> merchant_delete_config_account_business_async(
+      const MerchantDeleteConfigAccountBusinessRequest& request, const CallOptions& options) override {
+    return call_async(kMerchantDeleteConfigAccountBusiness, request, options);
+  }
+  void merchant_delete_config_account_business_async(const MerchantDeleteConfigAccountBusinessRequest& request,
+                                                     Completion<OtpSession> done, const CallOptions& options) override {
+    call_back(kMerchantDeleteConfigAccountBusiness, request, options, std::move(done));
+  }
   // END generated
 
  private:

@@ -12,6 +12,8 @@
 #include "tingee/codec_deep_link.hpp"
 #include "tingee/codec_direct_debit.hpp"
 #include "tingee/codec_e_invoice.hpp"
+#include "tingee/codec_merchant.hpp"
+#include "tingee/codec_shop.hpp"
 #include "tingee/codec_va.hpp"
 #include "tingee/protocol.hpp"
 
@@ -149,6 +151,36 @@ inline constexpr Endpoint<CreateBankLinkSessionRequest, BankLinkSession> kCreate
 /// read_amount: Makes a device announce an amount (`POST /v1/device/read-amount`, the older form of
 inline constexpr Endpoint<DeviceReadAmountRequest, Ack> kReadAmount{
     Method::kPost, "/v1/device/read-amount", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// shop_create_or_update: Creates a shop, or updates the one the request's id names (`POST /v1/shop/create-or-update`,
+inline constexpr Endpoint<CreateOrUpdateShopRequest, ShopSaved> kShopCreateOrUpdate{
+    Method::kPost, "/v1/shop/create-or-update", kWrite, detail::build, detail::parse_shop_saved, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// shop_get_paging: One page of the merchant's shops (`POST /v1/shop/get-paging`, `shop.getPaging`). A read.
+inline constexpr Endpoint<GetShopPagingRequest, ShopPage> kShopGetPaging{
+    Method::kPost, "/v1/shop/get-paging", kRead, detail::build, detail::parse_shop_page, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_create: Creates a sub-merchant of a Master Merchant (`POST /v1/merchant/create`, `merchant.create`);
+inline constexpr Endpoint<MerchantCreateRequest, MerchantCreated> kMerchantCreate{
+    Method::kPost, "/v1/merchant/create", kWrite, detail::build, detail::parse_merchant_created, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_get_paging: One page of the Master Merchant's merchants (`POST /v1/merchant/get-paging`,
+inline constexpr Endpoint<MerchantGetPagingRequest, MerchantPage> kMerchantGetPaging{
+    Method::kPost, "/v1/merchant/get-paging", kRead, detail::build, detail::parse_merchant_page, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_delete: Deletes a merchant (`DELETE /v1/merchant/delete?merchantId=`; no body, signed over "{}";
+inline constexpr Endpoint<MerchantDeleteRequest, Ack> kMerchantDelete{
+    Method::kDelete, "/v1/merchant/delete", kWrite, nullptr, detail::parse_ack, detail::build_query, {Group::kDevice, detail::parse_envelope}};
+/// merchant_get_paging_config: One page of bank configurations (`POST /v1/merchant/get-paging-config`,
+inline constexpr Endpoint<MerchantGetPagingConfigRequest, MerchantBankConfigPage> kMerchantGetPagingConfig{
+    Method::kPost, "/v1/merchant/get-paging-config", kRead, detail::build, detail::parse_merchant_bank_config_page, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_create_or_update_config: Sets a bank configuration of a merchant (`POST /v1/merchant/create-or-update-config`,
+inline constexpr Endpoint<MerchantCreateOrUpdateConfigRequest, ConfigId> kMerchantCreateOrUpdateConfig{
+    Method::kPost, "/v1/merchant/create-or-update-config", kWrite, detail::build, detail::parse_config_id, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_delete_config: Removes a bank configuration (`POST /v1/merchant/delete-config`, `merchant.deleteConfig`);
+inline constexpr Endpoint<MerchantDeleteConfigRequest, ConfigId> kMerchantDeleteConfig{
+    Method::kPost, "/v1/merchant/delete-config", kWrite, detail::build, detail::parse_config_id, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_config_account_business: Links an ACB business account to a merchant (`POST /v1/merchant/config-account-business`,
+inline constexpr Endpoint<MerchantConfigAccountBusinessRequest, OtpSession> kMerchantConfigAccountBusiness{
+    Method::kPost, "/v1/merchant/config-account-business", kWrite, detail::build, detail::parse_otp_session, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// merchant_delete_config_account_business: Unlinks a business account (`POST /v1/merchant/delete-config-account-business`,
+inline constexpr Endpoint<MerchantDeleteConfigAccountBusinessRequest, OtpSession> kMerchantDeleteConfigAccountBusiness{
+    Method::kPost, "/v1/merchant/delete-config-account-business", kWrite, detail::build, detail::parse_business_unlink, nullptr, {Group::kDevice, detail::parse_envelope}};
 // clang-format on
 // END generated
 

@@ -226,6 +226,48 @@ TEST(CliRowJson, EverySampleRequestRoundTrips) {
       "read_amount", tingee::DeviceReadAmountRequest(device_read_amount()),
       [](const tingee::DeviceReadAmountRequest& x) { return tingee::detail::build(x); });
   ++checked;
+  round_trip<tingee::CreateOrUpdateShopRequest, true>(
+      "shop_create_or_update", tingee::CreateOrUpdateShopRequest(shop()),
+      [](const tingee::CreateOrUpdateShopRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::GetShopPagingRequest, true>(
+      "shop_get_paging", tingee::GetShopPagingRequest(shop_paging()),
+      [](const tingee::GetShopPagingRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantCreateRequest, true>(
+      "merchant_create", tingee::MerchantCreateRequest(merchant_create()),
+      [](const tingee::MerchantCreateRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantGetPagingRequest, true>(
+      "merchant_get_paging", tingee::MerchantGetPagingRequest(merchant_paging()),
+      [](const tingee::MerchantGetPagingRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantDeleteRequest, false>(
+      "merchant_delete", tingee::MerchantDeleteRequest(tingee::MerchantDeleteRequest{42}),
+      [](const tingee::MerchantDeleteRequest& x) { return tingee::detail::build_query(x); });
+  ++checked;
+  round_trip<tingee::MerchantGetPagingConfigRequest, true>(
+      "merchant_get_paging_config", tingee::MerchantGetPagingConfigRequest(merchant_config_paging()),
+      [](const tingee::MerchantGetPagingConfigRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantCreateOrUpdateConfigRequest, true>(
+      "merchant_create_or_update_config", tingee::MerchantCreateOrUpdateConfigRequest(merchant_config()),
+      [](const tingee::MerchantCreateOrUpdateConfigRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantDeleteConfigRequest, true>(
+      "merchant_delete_config",
+      tingee::MerchantDeleteConfigRequest(tingee::MerchantDeleteConfigRequest{"", "", 7, std::nullopt}),
+      [](const tingee::MerchantDeleteConfigRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantConfigAccountBusinessRequest, true>(
+      "merchant_config_account_business", tingee::MerchantConfigAccountBusinessRequest(merchant_business()),
+      [](const tingee::MerchantConfigAccountBusinessRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::MerchantDeleteConfigAccountBusinessRequest, true>(
+      "merchant_delete_config_account_business",
+      tingee::MerchantDeleteConfigAccountBusinessRequest(merchant_business_unlink()),
+      [](const tingee::MerchantDeleteConfigAccountBusinessRequest& x) { return tingee::detail::build(x); });
+  ++checked;
   // END generated
   EXPECT_GT(checked, 30);
 }

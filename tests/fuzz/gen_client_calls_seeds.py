@@ -54,6 +54,16 @@ PRICES = ('{"VIETTEL":[{"telco":"VIETTEL","value":10000,"fees":9.8,"penalty":50}
           '"penalty":50}],"VINAPHONE":[]}')
 SERIAL_CHECK = ('{"status":"success","data":{"status":"checked","serial":"1","card_status":"unavailable","value":50000,'
                 '"date_used":"20/11/2022","acc_charged":"986"}}')
+TINGEE_SHOP_SAVED = '{"code":"00","message":"Success","data":{"shopId":12}}'
+TINGEE_SHOP_PAGE = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"id":12,"isActive":true,'
+                    '"name":"Shop A","address":"1 Trang Tien"}]}}')
+TINGEE_MERCHANT_CREATED = '{"code":"00","message":"Success","data":{"merchantId":42}}'
+TINGEE_MERCHANT_PAGE = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"id":42,"name":"Merchant A",'
+                        '"phoneNumber":"0901234567","clientId":"cid-42","secretToken":"s"}]}}')
+TINGEE_MERCHANT_CONFIG_PAGE = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"id":7,"merchantId":42,'
+                               '"accountType":"business-account","bankBin":"970416","bankName":"ACB"}]}}')
+TINGEE_CONFIG_ID = '{"code":"00","message":"Success","data":7}'
+TINGEE_TRUE = '{"code":"00","message":"Success","data":true}'
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
@@ -139,6 +149,16 @@ ANSWERS.update({
     "tingee.generate_deep_link_bidv_test": TINGEE_LINK,
     "tingee.create_bank_link_session": TINGEE_LINK,
     "tingee.read_amount": TINGEE_OK,
+    "tingee.shop_create_or_update": TINGEE_SHOP_SAVED,
+    "tingee.shop_get_paging": TINGEE_SHOP_PAGE,
+    "tingee.merchant_create": TINGEE_MERCHANT_CREATED,
+    "tingee.merchant_get_paging": TINGEE_MERCHANT_PAGE,
+    "tingee.merchant_delete": TINGEE_OK,
+    "tingee.merchant_get_paging_config": TINGEE_MERCHANT_CONFIG_PAGE,
+    "tingee.merchant_create_or_update_config": TINGEE_CONFIG_ID,
+    "tingee.merchant_delete_config": TINGEE_CONFIG_ID,
+    "tingee.merchant_config_account_business": TINGEE_OTP_SESSION,
+    "tingee.merchant_delete_config_account_business": TINGEE_TRUE,
 })
 # END generated
 # BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

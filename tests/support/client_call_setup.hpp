@@ -31,6 +31,13 @@ inline constexpr const char* kAesKeyHex = "8f4e3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7
 inline constexpr const char* kPartnerKey = "charging-SECRET-partner-key";
 inline constexpr const char* kCardCode = "713309185542810";
 inline constexpr const char* kCardSerial = "10007315538290";
+// Secrets the merchant rows send (merchant_create's password, a VIB configuration's credentials, an
+// MSB configuration's access code) and one Tingee answers (a merchant's secret token).
+inline constexpr const char* kMerchantPassword = "merchant-SECRET-password-5e1d";
+inline constexpr const char* kVibBasicAuthToken = "vib-SECRET-basic-auth-token-9c2a";
+inline constexpr const char* kVibClientSecret = "vib-SECRET-client-secret-4b7f";
+inline constexpr const char* kMsbAccessCode = "msb-SECRET-access-code-8d3e";
+inline constexpr const char* kMerchantSecretToken = "merchant-SECRET-token-6a0c";
 
 /// The base URL of the fuzz and recording sessions (their transports never connect).
 inline constexpr const char* kExampleBaseUrl = "https://gateway.example";
@@ -375,6 +382,69 @@ inline tingee::DeviceReadAmountRequest device_read_amount() {
   r.amount = 40000;
   r.bank_bin = "970422";
   return r;
+}
+inline tingee::CreateOrUpdateShopRequest shop() {
+  tingee::CreateOrUpdateShopRequest r;
+  r.name = "Shop A";
+  r.address = "1 Trang Tien";
+  r.notify =
+      tingee::NotifyPlatforms{{-1001234567}, {}, {{"phone-number", "0901234567"}}, {{"tingee-box-3ls", "DEVICE-001"}}};
+  return r;
+}
+inline tingee::GetShopPagingRequest shop_paging() {
+  tingee::GetShopPagingRequest r;
+  r.filter = "Shop";
+  return r;
+}
+inline tingee::MerchantCreateRequest merchant_create() {
+  tingee::MerchantCreateRequest r;
+  r.name = "Merchant A";
+  r.phone_number = "0901234567";
+  r.email = "owner@merchant-a.example.vn";
+  r.password = Secret(kMerchantPassword);
+  return r;
+}
+inline tingee::MerchantGetPagingRequest merchant_paging() { return {"Merchant", "", 0, 20}; }
+inline tingee::MerchantGetPagingConfigRequest merchant_config_paging() {
+  tingee::MerchantGetPagingConfigRequest r;
+  r.merchant_id = 42;
+  return r;
+}
+inline tingee::MerchantCreateOrUpdateConfigRequest merchant_config() {
+  tingee::MerchantCreateOrUpdateConfigRequest r;
+  tingee::VibConfig vib;
+  vib.va_prefix = "VIB";
+  vib.basic_auth_token = Secret(kVibBasicAuthToken);
+  vib.cif = "CIF-1";
+  vib.client_id = "vib-client-1";
+  vib.client_secret = Secret(kVibClientSecret);
+  vib.account_number = "0071000123456";
+  vib.va_characters_number = 10;
+  r.vib = std::move(vib);
+  r.account_type = tingee::AccountType::kBusiness;
+  r.bank_bin = "970441";
+  r.merchant_id = 42;
+  return r;
+}
+/// An MSB configuration (its access code is a secret); not a table row's sample.
+inline tingee::MerchantCreateOrUpdateConfigRequest merchant_msb_config() {
+  tingee::MerchantCreateOrUpdateConfigRequest r;
+  r.msb = tingee::MsbBusinessAccount{"0071000123456",        "MSB",  "0901234567", "MSB-M-1", "MSB-T-1",
+                                     Secret(kMsbAccessCode), "REF-1"};
+  r.account_type = tingee::AccountType::kBusiness;
+  r.bank_bin = "970426";
+  r.merchant_id = 42;
+  return r;
+}
+inline tingee::AcbBusinessAccount acb_account() {
+  return {"0071000123456", "CONG TY A", "ACB", "0901234567", "acb-user-1"};
+}
+inline tingee::MerchantConfigAccountBusinessRequest merchant_business() {
+  const auto a = acb_account();
+  return {"ACB", a.account_number, a.account_name, a.mobile, a.va_prefix, 42, a.acb_user_id, ""};
+}
+inline tingee::MerchantDeleteConfigAccountBusinessRequest merchant_business_unlink() {
+  return {tingee::AccountType::kBusiness, acb_account(), 42, "970416", ""};
 }
 
 inline tconnect::PosPush pos() { return {"00059012710", "0129210912", 150000}; }

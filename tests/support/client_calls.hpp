@@ -106,6 +106,16 @@ inline const std::vector<Call>& calls() {
       {"tingee.generate_deep_link_bidv_test", "/v1/deep-link/generate-bidv-test", kWrite, PAYGW_ROW_CALL(tingee, generate_deep_link_bidv_test, (deep_link_bidv_test())), PAYGW_ROW_CALLBACK(tingee, generate_deep_link_bidv_test, (deep_link_bidv_test(), done))},
       {"tingee.create_bank_link_session", "/v1/create-bank-link-session", kWrite, PAYGW_ROW_CALL(tingee, create_bank_link_session, (bank_link_session())), PAYGW_ROW_CALLBACK(tingee, create_bank_link_session, (bank_link_session(), done))},
       {"tingee.read_amount", "/v1/device/read-amount", kWrite, PAYGW_ROW_CALL(tingee, read_amount, (device_read_amount())), PAYGW_ROW_CALLBACK(tingee, read_amount, (device_read_amount(), done))},
+      {"tingee.shop_create_or_update", "/v1/shop/create-or-update", kWrite, PAYGW_ROW_CALL(tingee, shop_create_or_update, (shop())), PAYGW_ROW_CALLBACK(tingee, shop_create_or_update, (shop(), done))},
+      {"tingee.shop_get_paging", "/v1/shop/get-paging", kRead, PAYGW_ROW_CALL(tingee, shop_get_paging, (shop_paging())), PAYGW_ROW_CALLBACK(tingee, shop_get_paging, (shop_paging(), done))},
+      {"tingee.merchant_create", "/v1/merchant/create", kWrite, PAYGW_ROW_CALL(tingee, merchant_create, (merchant_create())), PAYGW_ROW_CALLBACK(tingee, merchant_create, (merchant_create(), done))},
+      {"tingee.merchant_get_paging", "/v1/merchant/get-paging", kRead, PAYGW_ROW_CALL(tingee, merchant_get_paging, (merchant_paging())), PAYGW_ROW_CALLBACK(tingee, merchant_get_paging, (merchant_paging(), done))},
+      {"tingee.merchant_delete", "/v1/merchant/delete", kWrite, PAYGW_ROW_CALL(tingee, merchant_delete, (tingee::MerchantDeleteRequest{42})), PAYGW_ROW_CALLBACK(tingee, merchant_delete, (tingee::MerchantDeleteRequest{42}, done))},
+      {"tingee.merchant_get_paging_config", "/v1/merchant/get-paging-config", kRead, PAYGW_ROW_CALL(tingee, merchant_get_paging_config, (merchant_config_paging())), PAYGW_ROW_CALLBACK(tingee, merchant_get_paging_config, (merchant_config_paging(), done))},
+      {"tingee.merchant_create_or_update_config", "/v1/merchant/create-or-update-config", kWrite, PAYGW_ROW_CALL(tingee, merchant_create_or_update_config, (merchant_config())), PAYGW_ROW_CALLBACK(tingee, merchant_create_or_update_config, (merchant_config(), done))},
+      {"tingee.merchant_delete_config", "/v1/merchant/delete-config", kWrite, PAYGW_ROW_CALL(tingee, merchant_delete_config, (tingee::MerchantDeleteConfigRequest{"", "", 7, std::nullopt})), PAYGW_ROW_CALLBACK(tingee, merchant_delete_config, (tingee::MerchantDeleteConfigRequest{"", "", 7, std::nullopt}, done))},
+      {"tingee.merchant_config_account_business", "/v1/merchant/config-account-business", kWrite, PAYGW_ROW_CALL(tingee, merchant_config_account_business, (merchant_business())), PAYGW_ROW_CALLBACK(tingee, merchant_config_account_business, (merchant_business(), done))},
+      {"tingee.merchant_delete_config_account_business", "/v1/merchant/delete-config-account-business", kWrite, PAYGW_ROW_CALL(tingee, merchant_delete_config_account_business, (merchant_business_unlink())), PAYGW_ROW_CALLBACK(tingee, merchant_delete_config_account_business, (merchant_business_unlink(), done))},
       // END generated
       // tconnect::Client
       // BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

@@ -151,6 +151,8 @@ Checks tingee_direct_debit_checks();
 /// The checks of the bank VietQR, deep links, bank-link session and device read-amount
 /// (sandbox_tingee_misc_test.cpp).
 Checks tingee_misc_checks();
+/// The shop and merchant checks (sandbox_tingee_merchant_test.cpp).
+Checks tingee_merchant_checks();
 /// The TConnect check of confirm_ipn (sandbox_tconnect_ipn_test.cpp); the others are in sandbox_tconnect_test.cpp.
 Checks tconnect_ipn_checks();
 

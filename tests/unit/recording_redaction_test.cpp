@@ -117,6 +117,26 @@ class ScriptedProvider final : public http::Transport {
     return ok + R"({"totalCount":1,"items":[{"transactionId":"TXN-DD-77","amount":"150000"}]}})";
   }
 
+  static std::string merchant_answer(const std::string& path) {
+    const std::string ok = R"({"code":"00","message":"Success","data":)";
+    if (path.find("/shop/create-or-update") != std::string::npos) return ok + R"({"shopId":12}})";
+    if (path.find("delete-config-account-business") != std::string::npos) return ok + "true}";
+    if (path.find("config-account-business") != std::string::npos) return ok + R"({"confirmId":"BIZ-1"}})";
+    if (path.find("/merchant/get-paging-config") != std::string::npos) {
+      return ok + R"({"totalCount":1,"items":[{"id":7,"merchantId":42,"bankName":"VIB"}]}})";
+    }
+    if (path.find("-config") != std::string::npos) return ok + "7}";
+    if (path.find("/merchant/create") != std::string::npos) return ok + R"({"merchantId":42}})";
+    if (path.find("/merchant/get-paging") != std::string::npos) {  // Tingee answers each merchant's API secret
+      return ok + R"({"totalCount":1,"items":[{"id":42,"name":"Merchant A","clientId":"cid-42","secretToken":")" +
+             calls::kMerchantSecretToken + R"("}]}})";
+    }
+    if (path.find("/shop/get-paging") != std::string::npos) {
+      return ok + R"({"totalCount":1,"items":[{"id":12,"isActive":true,"name":"Shop A"}]}})";
+    }
+    return ok + "null}";
+  }
+
   static std::string tingee_answer(const std::string& path) {
     if (path.find("/direct-debit/") != std::string::npos) return direct_debit_answer(path);
     if (path.find("/generate-viet-qr") != std::string::npos) {
@@ -127,6 +147,8 @@ class ScriptedProvider final : public http::Transport {
     }
     if (path.find("/deep-link/") != std::string::npos || path.find("/create-bank-link-session") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":"https://bank-link.tingee.vn?token=T1&s=S1"})";
+    if (path.find("/shop/") != std::string::npos || path.find("/merchant/") != std::string::npos) {
+      return merchant_answer(path);
     }
     if (path.find("/transaction/get-paging") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":150000,)"
@@ -243,7 +265,9 @@ class RecordingSession : public ::testing::Test {
     secrets.insert(extra.begin(), extra.end());
     for (const char* configured :
          {calls::kTingeeSecret, calls::kSecurityCode, calls::kTconnectPassword, calls::kTconnectClientSecret,
-          calls::kAesKeyHex, calls::kPartnerKey, calls::kCardCode, calls::kCardSerial, "SECRET-cookie"}) {
+          calls::kAesKeyHex, calls::kPartnerKey, calls::kCardCode, calls::kCardSerial, "SECRET-cookie",
+          calls::kMerchantPassword, calls::kVibBasicAuthToken, calls::kVibClientSecret, calls::kMsbAccessCode,
+          calls::kMerchantSecretToken}) {
       secrets.insert(configured);
     }
     for (const auto& secret : secrets) {
@@ -277,6 +301,24 @@ TEST_F(RecordingSession, TingeeFixturesHoldNoSecret) {
   expect_no_secret({});
   EXPECT_FALSE(provider_->secrets().empty());  // the signatures it saw
   replay_recorded("tingee.");
+}
+
+// The merchant rows carry secrets in their bodies (merchant_create's password, a VIB
+// configuration's basicAuthToken and clientSecret, an MSB configuration's accessCode) and one in an
+// answer (each merchant's secretToken): every one is redacted, the rest of the bodies stays readable.
+TEST_F(RecordingSession, MerchantSecretsAreRedacted) {
+  record("tingee.merchant_");
+  auto clients = calls::make_clients(calls::kExampleBaseUrl, recorder_);
+  ASSERT_TRUE(clients.ok());
+  EXPECT_TRUE(clients->tingee.merchant_create_or_update_config(calls::sample::merchant_msb_config()).ok());
+  expect_no_secret({});
+  const std::string text = fixtures_text();
+  for (const char* member : {"password", "basicAuthToken", "clientSecret", "accessCode", "secretToken"}) {
+    EXPECT_NE(text.find("\"" + std::string(member) + "\": \"<redacted>\""), std::string::npos) << member;
+  }
+  EXPECT_NE(text.find(R"("cif": "CIF-1")"), std::string::npos) << "the rest stays readable";
+  EXPECT_NE(text.find(R"("terminalId": "MSB-T-1")"), std::string::npos);
+  EXPECT_NE(text.find(R"("clientId": "cid-42")"), std::string::npos);
 }
 
 TEST_F(RecordingSession, TconnectFixturesHoldNoSecret) {

@@ -27,6 +27,17 @@ struct EnumNames<tingee::QrCodeType> {
   static constexpr const char* kNames[] = {"dynamic-one-time-payment", "dynamic-recurring-payment"};
 };
 template <>
+struct Fields<tingee::AcbBusinessAccount> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::AcbBusinessAccount& x) {
+    v("accountNumber", "account_number", x.account_number);
+    v("accountName", "account_name", x.account_name);
+    v("vaPrefix", "va_prefix", x.va_prefix);
+    v("mobile", "mobile", x.mobile);
+    v("acbUserId", "acb_user_id", x.acb_user_id);
+  }
+};
+template <>
 struct Fields<tingee::Ack> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::Ack& x) {
@@ -76,6 +87,16 @@ struct Fields<tingee::BankList> {
   }
 };
 template <>
+struct Fields<tingee::BidvConfig> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::BidvConfig& x) {
+    v("vaPrefix", "va_prefix", x.va_prefix);
+    v("bankPartnerId", "bank_partner_id", x.bank_partner_id);
+    v("accountNumber", "account_number", x.account_number);
+    v("accountName", "account_name", x.account_name);
+  }
+};
+template <>
 struct Fields<tingee::BillInfo> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::BillInfo& x) {
@@ -92,6 +113,14 @@ struct Fields<tingee::BillInfo> {
     v("purpose", "purpose", x.purpose);
     v("extraInfo", "extra_info", x.extra_info);
     v("status", "status", x.status);
+  }
+};
+template <>
+struct Fields<tingee::ConfigId> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::ConfigId& x) {
+    v("data", "id", x.id);
+    v("message", "message", x.message);
   }
 };
 template <>
@@ -148,6 +177,28 @@ struct Fields<tingee::CreateBankLinkSessionRequest> {
     v("allowedBanks", "allowed_banks", x.allowed_banks);
     v("bankName", "bank_name", x.bank_name);
     v("shopId", "shop_id", x.shop_id);
+  }
+};
+template <>
+struct Fields<tingee::CreateOrUpdateShopRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::CreateOrUpdateShopRequest& x) {
+    v("id", "id", x.id);
+    v("name", "name", x.name);
+    v("email", "email", x.email);
+    v("phoneNumber", "phone_number", x.phone_number);
+    v("provinceId", "province_id", x.province_id);
+    v("districtId", "district_id", x.district_id);
+    v("communeId", "commune_id", x.commune_id);
+    v("address", "address", x.address);
+    v("fullAddress", "full_address", x.full_address);
+    v("sendNotifyPlatformDto", "notify", x.notify);
+    v("isActive", "is_active", x.is_active);
+    v("status", "status", x.status);
+    v("userReferralAncestorIds", "user_referral_ancestor_ids", x.user_referral_ancestor_ids);
+    v("userReferralLevel", "user_referral_level", x.user_referral_level);
+    v("deviceDistributorAncestorMap", "device_distributor_ancestor_map", x.device_distributor_ancestor_map);
+    v("merchantId", "merchant_id", x.merchant_id);
   }
 };
 template <>
@@ -211,6 +262,15 @@ struct Fields<tingee::CreateVaResult> {
     v("merchantAccountNumberId", "merchant_account_number_id", x.merchant_account_number_id);
     v("shopId", "shop_id", x.shop_id);
     v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::CtgConfig> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::CtgConfig& x) {
+    v("accountNumber", "account_number", x.account_number);
+    v("accountName", "account_name", x.account_name);
+    v("vaPrefix", "va_prefix", x.va_prefix);
   }
 };
 template <>
@@ -508,6 +568,15 @@ struct Fields<tingee::EInvoiceProviders> {
   }
 };
 template <>
+struct Fields<tingee::EventUrl> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EventUrl& x) {
+    v("url", "url", x.url);
+    v("type", "type", x.type);
+    v("ids", "ids", x.ids);
+  }
+};
+template <>
 struct Fields<tingee::GenerateAndShowDynamicQrRequest> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GenerateAndShowDynamicQrRequest& x) {
@@ -619,6 +688,17 @@ struct Fields<tingee::GetDynamicQrStatusRequest> {
   }
 };
 template <>
+struct Fields<tingee::GetShopPagingRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GetShopPagingRequest& x) {
+    v("filter", "filter", x.filter);
+    v("sorting", "sorting", x.sorting);
+    v("skipCount", "skip_count", x.skip_count);
+    v("maxResultCount", "max_result_count", x.max_result_count);
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
 struct Fields<tingee::GetTransactionPagingRequest> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::GetTransactionPagingRequest& x) {
@@ -655,6 +735,200 @@ struct Fields<tingee::GetVaPagingRequest> {
   }
 };
 template <>
+struct Fields<tingee::Merchant> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::Merchant& x) {
+    v("id", "id", x.id);
+    v("creationTime", "creation_time", x.creation_time);
+    v("code", "code", x.code);
+    v("name", "name", x.name);
+    v("email", "email", x.email);
+    v("phoneNumber", "phone_number", x.phone_number);
+    v("website", "website", x.website);
+    v("businessSectorIds", "business_sector_ids", x.business_sector_ids);
+    v("address", "address", x.address);
+    v("fullAddress", "full_address", x.full_address);
+    v("clientId", "client_id", x.client_id);
+    v("secretToken", "secret_token", x.secret_token);
+    v("eventUrl", "event_url", x.event_url);
+    v("eventUrls", "event_urls", x.event_urls);
+    v("isLockEvent", "is_lock_event", x.is_lock_event);
+    v("isMasterMerchant", "is_master_merchant", x.is_master_merchant);
+    v("baasType", "baas_type", x.baas_type);
+    v("referralCode", "referral_code", x.referral_code);
+    v("merchantPackages", "packages", x.packages);
+    v("masterMerchantNames", "master_merchant_names", x.master_merchant_names);
+  }
+};
+template <>
+struct Fields<tingee::MerchantBankConfig> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantBankConfig& x) {
+    v("id", "id", x.id);
+    v("creationTime", "creation_time", x.creation_time);
+    v("lastModificationTime", "last_modification_time", x.last_modification_time);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("accountType", "account_type", x.account_type);
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("bankName", "bank_name", x.bank_name);
+  }
+};
+template <>
+struct Fields<tingee::MerchantBankConfigPage> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantBankConfigPage& x) {
+    v("totalCount", "total_count", x.total_count);
+    v("items", "items", x.items);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::MerchantConfigAccountBusinessRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantConfigAccountBusinessRequest& x) {
+    v("bankName", "bank_name", x.bank_name);
+    v("accountNumber", "account_number", x.account_number);
+    v("accountName", "account_name", x.account_name);
+    v("mobile", "mobile", x.mobile);
+    v("vaPrefix", "va_prefix", x.va_prefix);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("acbUserId", "acb_user_id", x.acb_user_id);
+    v("bankBin", "bank_bin", x.bank_bin);
+  }
+};
+template <>
+struct Fields<tingee::MerchantCreateOrUpdateConfigRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantCreateOrUpdateConfigRequest& x) {
+    v("bidvConfigDto", "bidv", x.bidv);
+    v("vibConfigDto", "vib", x.vib);
+    v("ctgConfigDto", "ctg", x.ctg);
+    v("acbConfigDto", "acb", x.acb);
+    v("vcbConfigDto", "vcb", x.vcb);
+    v("msbConfigDto", "msb", x.msb);
+    v("accountType", "account_type", x.account_type);
+    v("id", "id", x.id);
+    v("otpNumber", "otp_number", x.otp_number);
+    v("confirmId", "confirm_id", x.confirm_id);
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("bankName", "bank_name", x.bank_name);
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::MerchantCreateRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantCreateRequest& x) {
+    v("id", "id", x.id);
+    v("code", "code", x.code);
+    v("name", "name", x.name);
+    v("email", "email", x.email);
+    v("phoneNumber", "phone_number", x.phone_number);
+    v("website", "website", x.website);
+    v("businessSectorIds", "business_sector_ids", x.business_sector_ids);
+    v("provinceId", "province_id", x.province_id);
+    v("districtId", "district_id", x.district_id);
+    v("communeId", "commune_id", x.commune_id);
+    v("address", "address", x.address);
+    v("fullAddress", "full_address", x.full_address);
+    v("referralCode", "referral_code", x.referral_code);
+    v("baasType", "baas_type", x.baas_type);
+    v("password", "password", x.password);
+    v("appType", "app_type", x.app_type);
+    v("requirePasswordChange", "require_password_change", x.require_password_change);
+  }
+};
+template <>
+struct Fields<tingee::MerchantCreated> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantCreated& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::MerchantDeleteConfigAccountBusinessRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantDeleteConfigAccountBusinessRequest& x) {
+    v("accountType", "account_type", x.account_type);
+    v("configRemove", "config_remove", x.config_remove);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("bankName", "bank_name", x.bank_name);
+  }
+};
+template <>
+struct Fields<tingee::MerchantDeleteConfigRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantDeleteConfigRequest& x) {
+    v("otpNumber", "otp_number", x.otp_number);
+    v("confirmId", "confirm_id", x.confirm_id);
+    v("id", "id", x.id);
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::MerchantDeleteRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantDeleteRequest& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::MerchantGetPagingConfigRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantGetPagingConfigRequest& x) {
+    v("filter", "filter", x.filter);
+    v("sorting", "sorting", x.sorting);
+    v("skipCount", "skip_count", x.skip_count);
+    v("maxResultCount", "max_result_count", x.max_result_count);
+    v("accountType", "account_type", x.account_type);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("bankBin", "bank_bin", x.bank_bin);
+    v("bankName", "bank_name", x.bank_name);
+  }
+};
+template <>
+struct Fields<tingee::MerchantGetPagingRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantGetPagingRequest& x) {
+    v("filter", "filter", x.filter);
+    v("sorting", "sorting", x.sorting);
+    v("skipCount", "skip_count", x.skip_count);
+    v("maxResultCount", "max_result_count", x.max_result_count);
+  }
+};
+template <>
+struct Fields<tingee::MerchantPackage> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantPackage& x) {
+    v("packageName", "package_name", x.package_name);
+    v("expirationDate", "expiration_date", x.expiration_date);
+  }
+};
+template <>
+struct Fields<tingee::MerchantPage> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MerchantPage& x) {
+    v("totalCount", "total_count", x.total_count);
+    v("items", "items", x.items);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::MsbBusinessAccount> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::MsbBusinessAccount& x) {
+    v("accountNumber", "account_number", x.account_number);
+    v("vaPrefix", "va_prefix", x.va_prefix);
+    v("mobile", "mobile", x.mobile);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("terminalId", "terminal_id", x.terminal_id);
+    v("accessCode", "access_code", x.access_code);
+    v("referralCode", "referral_code", x.referral_code);
+  }
+};
+template <>
 struct Fields<tingee::NfcCommandRequest> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::NfcCommandRequest& x) {
@@ -664,6 +938,24 @@ struct Fields<tingee::NfcCommandRequest> {
     v("enableNfc", "enable_nfc", x.enable_nfc);
     v("playSound", "play_sound", x.play_sound);
     v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::NotifyDevice> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::NotifyDevice& x) {
+    v("type", "type", x.type);
+    v("uuid", "uuid", x.uuid);
+  }
+};
+template <>
+struct Fields<tingee::NotifyPlatforms> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::NotifyPlatforms& x) {
+    v("telegramChatIds", "telegram_chat_ids", x.telegram_chat_ids);
+    v("larkWebhookUrls", "lark_webhook_urls", x.lark_webhook_urls);
+    v("zaloDtos", "zalo", x.zalo);
+    v("tingeeBoxDtos", "tingee_boxes", x.tingee_boxes);
   }
 };
 template <>
@@ -818,6 +1110,16 @@ struct Fields<tingee::ResetResult> {
   }
 };
 template <>
+struct Fields<tingee::Shop> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::Shop& x) {
+    v("id", "id", x.id);
+    v("isActive", "is_active", x.is_active);
+    v("name", "name", x.name);
+    v("address", "address", x.address);
+  }
+};
+template <>
 struct Fields<tingee::ShopLink> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::ShopLink& x) {
@@ -829,11 +1131,28 @@ struct Fields<tingee::ShopLink> {
   }
 };
 template <>
+struct Fields<tingee::ShopPage> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::ShopPage& x) {
+    v("totalCount", "total_count", x.total_count);
+    v("items", "items", x.items);
+    v("message", "message", x.message);
+  }
+};
+template <>
 struct Fields<tingee::ShopRef> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::ShopRef& x) {
     v("id", "id", x.id);
     v("name", "name", x.name);
+  }
+};
+template <>
+struct Fields<tingee::ShopSaved> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::ShopSaved& x) {
+    v("shopId", "shop_id", x.shop_id);
+    v("message", "message", x.message);
   }
 };
 template <>
@@ -919,12 +1238,45 @@ struct Fields<tingee::UpdateShopDeviceLinkStatusRequest> {
   }
 };
 template <>
+struct Fields<tingee::UploadedFile> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::UploadedFile& x) {
+    v("fileLogId", "file_log_id", x.file_log_id);
+    v("path", "path", x.path);
+  }
+};
+template <>
 struct Fields<tingee::VaPage> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::VaPage& x) {
     v("totalCount", "total_count", x.total_count);
     v("items", "items", x.items);
     v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::VcbBusinessAccount> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::VcbBusinessAccount& x) {
+    v("accountNumber", "account_number", x.account_number);
+    v("accountName", "account_name", x.account_name);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("terminalId", "terminal_id", x.terminal_id);
+  }
+};
+template <>
+struct Fields<tingee::VibConfig> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::VibConfig& x) {
+    v("vaPrefix", "va_prefix", x.va_prefix);
+    v("pathPublicKey", "public_key", x.public_key);
+    v("pathPrivateKey", "private_key", x.private_key);
+    v("basicAuthToken", "basic_auth_token", x.basic_auth_token);
+    v("cif", "cif", x.cif);
+    v("clientId", "client_id", x.client_id);
+    v("clientSecret", "client_secret", x.client_secret);
+    v("accountNumber", "account_number", x.account_number);
+    v("vaCharactersNumber", "va_characters_number", x.va_characters_number);
   }
 };
 template <>
@@ -951,6 +1303,14 @@ struct Fields<tingee::VirtualAccount> {
     v("shopId", "shop_id", x.shop_id);
     v("status", "status", x.status);
     v("creationTime", "creation_time", x.creation_time);
+  }
+};
+template <>
+struct Fields<tingee::ZaloRecipient> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::ZaloRecipient& x) {
+    v("type", "type", x.type);
+    v("name", "name", x.name);
   }
 };
 // END generated

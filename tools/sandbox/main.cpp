@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
 // Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp,
-// tingee_misc.cpp), TConnect (tconnect.cpp),
+// tingee_misc.cpp, tingee_merchant.cpp), TConnect (tconnect.cpp),
 // card charging (charging.cpp), fault injection (faults.cpp), the devices' screens page (screens.cpp,
 // panels.cpp, speech.cpp), over one state and event log (state.cpp). Its verification is
 // written independently of the paygw client (sandbox.hpp), so that it catches a client that signs
@@ -41,7 +41,9 @@ constexpr const char* kFooter = R"(Endpoints:
             payment-bill, refund, delete-subscription, edit-confirm-payment-method and the three GET reads;
             the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}); generate-viet-qr and
             get-account-number-info-by-qr-code (bank group), deep-link/generate(-bidv-test),
-            create-bank-link-session (its page: GET /_sandbox/tingee/bank-link?s=), device/read-amount.
+            create-bank-link-session (its page: GET /_sandbox/tingee/bank-link?s=), device/read-amount;
+            /v1/shop/create-or-update, get-paging; /v1/merchant/* (create, get-paging, DELETE delete, the bank
+            configurations and ACB business accounts; at most 200 of each kind per sandbox).
             Devices DEMO-BOX-3LS (tingee-box-3ls), DEMO-BOX-6XS (tingee-box-6xs, not linked),
             DEMO-BOX-MAX (tingee-box-max), security code 123456.
   TConnect  /openapi/v1/* (login, refresh, push, services, VA, QR, transactions); devices POS-0001 (pos),
@@ -303,6 +305,7 @@ int main(int argc, char** argv) {
   install_tingee_va(server, options, state);
   install_tingee_direct_debit(server, options, state);
   install_tingee_misc(server, options, state);
+  install_tingee_merchants(server, options, state);
   install_banks(server);
   install_tconnect(server, options, state);
   install_charging(server, options, state, scheduler);

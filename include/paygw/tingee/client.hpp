@@ -810,6 +810,212 @@ class PAYGW_EXPORT Client {
                          const CallOptions& options = {}) const {
     connection_->read_amount_async(request, std::move(done), options);
   }
+  /// Creates a shop, or updates the one the request's id names (`POST /v1/shop/create-or-update`,
+  /// the official SDKs' `shop.createOrUpdate`); answers the shop's id. A write: not retried; after
+  /// a kMaybeSent error list the shops (shop_get_paging) before creating it again.
+  Result<ShopSaved> shop_create_or_update(const CreateOrUpdateShopRequest& request,
+                                          const CallOptions& options = {}) const {
+    return connection_->shop_create_or_update(request, options);
+  }
+  /// shop_create_or_update without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<ShopSaved>> shop_create_or_update_async(const CreateOrUpdateShopRequest& request,
+                                                             const CallOptions& options = {}) const {
+    return connection_->shop_create_or_update_async(request, options);
+  }
+  /// shop_create_or_update without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void shop_create_or_update_async(const CreateOrUpdateShopRequest& request, Completion<ShopSaved> done,
+                                   const CallOptions& options = {}) const {
+    connection_->shop_create_or_update_async(request, std::move(done), options);
+  }
+  /// One page of the merchant's shops (`POST /v1/shop/get-paging`, `shop.getPaging`). A read.
+  Result<ShopPage> shop_get_paging(const GetShopPagingRequest& request, const CallOptions& options = {}) const {
+    return connection_->shop_get_paging(request, options);
+  }
+  /// shop_get_paging without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<ShopPage>> shop_get_paging_async(const GetShopPagingRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->shop_get_paging_async(request, options);
+  }
+  /// shop_get_paging without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void shop_get_paging_async(const GetShopPagingRequest& request, Completion<ShopPage> done,
+                             const CallOptions& options = {}) const {
+    connection_->shop_get_paging_async(request, std::move(done), options);
+  }
+  /// Every page of shop_get_paging, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<GetShopPagingRequest, ShopPage, OffsetPaging> shop_get_paging_pages(const GetShopPagingRequest& request,
+                                                                            const CallOptions& options = {},
+                                                                            PagingLimits limits = {}) const {
+    return Pages<GetShopPagingRequest, ShopPage, OffsetPaging>(
+        request,
+        [connection = connection_](const GetShopPagingRequest& page, const CallOptions& o) {
+          return connection->shop_get_paging(page, o);
+        },
+        options, std::move(limits));
+  }
+  /// Creates a sub-merchant of a Master Merchant (`POST /v1/merchant/create`, `merchant.create`);
+  /// answers its id. The password travels in the body only (never logged or recorded). A write:
+  /// not retried; after a kMaybeSent error list the merchants (merchant_get_paging) first.
+  Result<MerchantCreated> merchant_create(const MerchantCreateRequest& request, const CallOptions& options = {}) const {
+    return connection_->merchant_create(request, options);
+  }
+  /// merchant_create without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<MerchantCreated>> merchant_create_async(const MerchantCreateRequest& request,
+                                                             const CallOptions& options = {}) const {
+    return connection_->merchant_create_async(request, options);
+  }
+  /// merchant_create without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void merchant_create_async(const MerchantCreateRequest& request, Completion<MerchantCreated> done,
+                             const CallOptions& options = {}) const {
+    connection_->merchant_create_async(request, std::move(done), options);
+  }
+  /// One page of the Master Merchant's merchants (`POST /v1/merchant/get-paging`,
+  /// `merchant.getPaging`); each with its API client id and secret token (a Secret). A read.
+  Result<MerchantPage> merchant_get_paging(const MerchantGetPagingRequest& request,
+                                           const CallOptions& options = {}) const {
+    return connection_->merchant_get_paging(request, options);
+  }
+  /// merchant_get_paging without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<MerchantPage>> merchant_get_paging_async(const MerchantGetPagingRequest& request,
+                                                              const CallOptions& options = {}) const {
+    return connection_->merchant_get_paging_async(request, options);
+  }
+  /// merchant_get_paging without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void merchant_get_paging_async(const MerchantGetPagingRequest& request, Completion<MerchantPage> done,
+                                 const CallOptions& options = {}) const {
+    connection_->merchant_get_paging_async(request, std::move(done), options);
+  }
+  /// Every page of merchant_get_paging, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<MerchantGetPagingRequest, MerchantPage, OffsetPaging> merchant_get_paging_pages(
+      const MerchantGetPagingRequest& request, const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<MerchantGetPagingRequest, MerchantPage, OffsetPaging>(
+        request,
+        [connection = connection_](const MerchantGetPagingRequest& page, const CallOptions& o) {
+          return connection->merchant_get_paging(page, o);
+        },
+        options, std::move(limits));
+  }
+  /// Deletes a merchant (`DELETE /v1/merchant/delete?merchantId=`; no body, signed over "{}";
+  /// `merchant.delete`). A write: not retried.
+  Result<Ack> merchant_delete(const MerchantDeleteRequest& request, const CallOptions& options = {}) const {
+    return connection_->merchant_delete(request, options);
+  }
+  /// merchant_delete without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<Ack>> merchant_delete_async(const MerchantDeleteRequest& request,
+                                                 const CallOptions& options = {}) const {
+    return connection_->merchant_delete_async(request, options);
+  }
+  /// merchant_delete without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void merchant_delete_async(const MerchantDeleteRequest& request, Completion<Ack> done,
+                             const CallOptions& options = {}) const {
+    connection_->merchant_delete_async(request, std::move(done), options);
+  }
+  /// One page of bank configurations (`POST /v1/merchant/get-paging-config`,
+  /// `merchant.getPagingConfig`; their credentials are not read). A read.
+  Result<MerchantBankConfigPage> merchant_get_paging_config(const MerchantGetPagingConfigRequest& request,
+                                                            const CallOptions& options = {}) const {
+    return connection_->merchant_get_paging_config(request, options);
+  }
+  /// merchant_get_paging_config without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<MerchantBankConfigPage>> merchant_get_paging_config_async(
+      const MerchantGetPagingConfigRequest& request, const CallOptions& options = {}) const {
+    return connection_->merchant_get_paging_config_async(request, options);
+  }
+  /// merchant_get_paging_config without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void merchant_get_paging_config_async(const MerchantGetPagingConfigRequest& request,
+                                        Completion<MerchantBankConfigPage> done,
+                                        const CallOptions& options = {}) const {
+    connection_->merchant_get_paging_config_async(request, std::move(done), options);
+  }
+  /// Every page of merchant_get_paging_config, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<MerchantGetPagingConfigRequest, MerchantBankConfigPage, OffsetPaging> merchant_get_paging_config_pages(
+      const MerchantGetPagingConfigRequest& request, const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<MerchantGetPagingConfigRequest, MerchantBankConfigPage, OffsetPaging>(
+        request,
+        [connection = connection_](const MerchantGetPagingConfigRequest& page, const CallOptions& o) {
+          return connection->merchant_get_paging_config(page, o);
+        },
+        options, std::move(limits));
+  }
+  /// Sets a bank configuration of a merchant (`POST /v1/merchant/create-or-update-config`,
+  /// `merchant.createOrUpdateConfig`); answers its id. Bank credentials travel in the body only.
+  /// A write, never resent (it may carry an OTP, consumed by its first try).
+  Result<ConfigId> merchant_create_or_update_config(const MerchantCreateOrUpdateConfigRequest& request,
+                                                    const CallOptions& options = {}) const {
+    return connection_->merchant_create_or_update_config(request, options);
+  }
+  /// merchant_create_or_update_config without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<ConfigId>> merchant_create_or_update_config_async(
+      const MerchantCreateOrUpdateConfigRequest& request, const CallOptions& options = {}) const {
+    return connection_->merchant_create_or_update_config_async(request, options);
+  }
+  /// merchant_create_or_update_config without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void merchant_create_or_update_config_async(const MerchantCreateOrUpdateConfigRequest& request,
+                                              Completion<ConfigId> done, const CallOptions& options = {}) const {
+    connection_->merchant_create_or_update_config_async(request, std::move(done), options);
+  }
+  /// Removes a bank configuration (`POST /v1/merchant/delete-config`, `merchant.deleteConfig`);
+  /// answers its id. A write, never resent (it may carry an OTP).
+  Result<ConfigId> merchant_delete_config(const MerchantDeleteConfigRequest& request,
+                                          const CallOptions& options = {}) const {
+    return connection_->merchant_delete_config(request, options);
+  }
+  /// merchant_delete_config without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<ConfigId>> merchant_delete_config_async(const MerchantDeleteConfigRequest& request,
+                                                             const CallOptions& options = {}) const {
+    return connection_->merchant_delete_config_async(request, options);
+  }
+  /// merchant_delete_config without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void merchant_delete_config_async(const MerchantDeleteConfigRequest& request, Completion<ConfigId> done,
+                                    const CallOptions& options = {}) const {
+    connection_->merchant_delete_config_async(request, std::move(done), options);
+  }
+  /// Links an ACB business account to a merchant (`POST /v1/merchant/config-account-business`,
+  /// `merchant.configAccountBusiness`); answers the session's confirm_id. A write: not retried.
+  Result<OtpSession> merchant_config_account_business(const MerchantConfigAccountBusinessRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->merchant_config_account_business(request, options);
+  }
+  /// merchant_config_account_business without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<OtpSession>> merchant_config_account_business_async(
+      const MerchantConfigAccountBusinessRequest& request, const CallOptions& options = {}) const {
+    return connection_->merchant_config_account_business_async(request, options);
+  }
+  /// merchant_config_account_business without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void merchant_config_account_business_async(const MerchantConfigAccountBusinessRequest& request,
+                                              Completion<OtpSession> done, const CallOptions& options = {}) const {
+    connection_->merchant_config_account_business_async(request, std::move(done), options);
+  }
+  /// Unlinks a business account (`POST /v1/merchant/delete-config-account-business`,
+  /// `merchant.deleteConfigAccountBusiness`); Tingee answers `true` (an empty session) or a
+  /// session to confirm. A write: not retried.
+  Result<OtpSession> merchant_delete_config_account_business(const MerchantDeleteConfigAccountBusinessRequest& request,
+                                                             const CallOptions& options = {}) const {
+    return connection_->merchant_delete_config_account_business(request, options);
+  }
+  /// merchant_delete_config_account_business without blocking: the same validation, retries and result, in a future
+  /// that never throws.
+  std::future<Result<OtpSession>> merchant_delete_config_account_business_async(
+      const MerchantDeleteConfigAccountBusinessRequest& request, const CallOptions& options = {}) const {
+    return connection_->merchant_delete_config_account_business_async(request, options);
+  }
+  /// merchant_delete_config_account_business without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void merchant_delete_config_account_business_async(const MerchantDeleteConfigAccountBusinessRequest& request,
+                                                     Completion<OtpSession> done,
+                                                     const CallOptions& options = {}) const {
+    connection_->merchant_delete_config_account_business_async(request, std::move(done), options);
+  }
   // END generated
 
  private:

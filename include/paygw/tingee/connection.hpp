@@ -384,6 +384,95 @@ class PAYGW_EXPORT Connection {
   /// See Client::read_amount; `done` is called exactly once (paygw::Completion).
   virtual void read_amount_async(const DeviceReadAmountRequest& request, Completion<Ack> done,
                                  const CallOptions& options) = 0;
+  /// See Client::shop_create_or_update.
+  virtual Result<ShopSaved> shop_create_or_update(const CreateOrUpdateShopRequest& request,
+                                                  const CallOptions& options) = 0;
+  /// See Client::shop_create_or_update.
+  virtual std::future<Result<ShopSaved>> shop_create_or_update_async(const CreateOrUpdateShopRequest& request,
+                                                                     const CallOptions& options) = 0;
+  /// See Client::shop_create_or_update; `done` is called exactly once (paygw::Completion).
+  virtual void shop_create_or_update_async(const CreateOrUpdateShopRequest& request, Completion<ShopSaved> done,
+                                           const CallOptions& options) = 0;
+  /// See Client::shop_get_paging.
+  virtual Result<ShopPage> shop_get_paging(const GetShopPagingRequest& request, const CallOptions& options) = 0;
+  /// See Client::shop_get_paging.
+  virtual std::future<Result<ShopPage>> shop_get_paging_async(const GetShopPagingRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::shop_get_paging; `done` is called exactly once (paygw::Completion).
+  virtual void shop_get_paging_async(const GetShopPagingRequest& request, Completion<ShopPage> done,
+                                     const CallOptions& options) = 0;
+  /// See Client::merchant_create.
+  virtual Result<MerchantCreated> merchant_create(const MerchantCreateRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_create.
+  virtual std::future<Result<MerchantCreated>> merchant_create_async(const MerchantCreateRequest& request,
+                                                                     const CallOptions& options) = 0;
+  /// See Client::merchant_create; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_create_async(const MerchantCreateRequest& request, Completion<MerchantCreated> done,
+                                     const CallOptions& options) = 0;
+  /// See Client::merchant_get_paging.
+  virtual Result<MerchantPage> merchant_get_paging(const MerchantGetPagingRequest& request,
+                                                   const CallOptions& options) = 0;
+  /// See Client::merchant_get_paging.
+  virtual std::future<Result<MerchantPage>> merchant_get_paging_async(const MerchantGetPagingRequest& request,
+                                                                      const CallOptions& options) = 0;
+  /// See Client::merchant_get_paging; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_get_paging_async(const MerchantGetPagingRequest& request, Completion<MerchantPage> done,
+                                         const CallOptions& options) = 0;
+  /// See Client::merchant_delete.
+  virtual Result<Ack> merchant_delete(const MerchantDeleteRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_delete.
+  virtual std::future<Result<Ack>> merchant_delete_async(const MerchantDeleteRequest& request,
+                                                         const CallOptions& options) = 0;
+  /// See Client::merchant_delete; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_delete_async(const MerchantDeleteRequest& request, Completion<Ack> done,
+                                     const CallOptions& options) = 0;
+  /// See Client::merchant_get_paging_config.
+  virtual Result<MerchantBankConfigPage> merchant_get_paging_config(const MerchantGetPagingConfigRequest& request,
+                                                                    const CallOptions& options) = 0;
+  /// See Client::merchant_get_paging_config.
+  virtual std::future<Result<MerchantBankConfigPage>> merchant_get_paging_config_async(
+      const MerchantGetPagingConfigRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_get_paging_config; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_get_paging_config_async(const MerchantGetPagingConfigRequest& request,
+                                                Completion<MerchantBankConfigPage> done,
+                                                const CallOptions& options) = 0;
+  /// See Client::merchant_create_or_update_config.
+  virtual Result<ConfigId> merchant_create_or_update_config(const MerchantCreateOrUpdateConfigRequest& request,
+                                                            const CallOptions& options) = 0;
+  /// See Client::merchant_create_or_update_config.
+  virtual std::future<Result<ConfigId>> merchant_create_or_update_config_async(
+      const MerchantCreateOrUpdateConfigRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_create_or_update_config; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_create_or_update_config_async(const MerchantCreateOrUpdateConfigRequest& request,
+                                                      Completion<ConfigId> done, const CallOptions& options) = 0;
+  /// See Client::merchant_delete_config.
+  virtual Result<ConfigId> merchant_delete_config(const MerchantDeleteConfigRequest& request,
+                                                  const CallOptions& options) = 0;
+  /// See Client::merchant_delete_config.
+  virtual std::future<Result<ConfigId>> merchant_delete_config_async(const MerchantDeleteConfigRequest& request,
+                                                                     const CallOptions& options) = 0;
+  /// See Client::merchant_delete_config; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_delete_config_async(const MerchantDeleteConfigRequest& request, Completion<ConfigId> done,
+                                            const CallOptions& options) = 0;
+  /// See Client::merchant_config_account_business.
+  virtual Result<OtpSession> merchant_config_account_business(const MerchantConfigAccountBusinessRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::merchant_config_account_business.
+  virtual std::future<Result<OtpSession>> merchant_config_account_business_async(
+      const MerchantConfigAccountBusinessRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_config_account_business; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_config_account_business_async(const MerchantConfigAccountBusinessRequest& request,
+                                                      Completion<OtpSession> done, const CallOptions& options) = 0;
+  /// See Client::merchant_delete_config_account_business.
+  virtual Result<OtpSession> merchant_delete_config_account_business(
+      const MerchantDeleteConfigAccountBusinessRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_delete_config_account_business.
+  virtual std::future<Result<OtpSession>> merchant_delete_config_account_business_async(
+      const MerchantDeleteConfigAccountBusinessRequest& request, const CallOptions& options) = 0;
+  /// See Client::merchant_delete_config_account_business; `done` is called exactly once (paygw::Completion).
+  virtual void merchant_delete_config_account_business_async(const MerchantDeleteConfigAccountBusinessRequest& request,
+                                                             Completion<OtpSession> done,
+                                                             const CallOptions& options) = 0;
   // END generated
 };
 

@@ -289,6 +289,76 @@ class MockTingeeConnection : public tingee::Connection {
               (const tingee::DeviceReadAmountRequest&, const CallOptions&), (override));
   MOCK_METHOD(void, read_amount_async,
               (const tingee::DeviceReadAmountRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::ShopSaved>, shop_create_or_update,
+              (const tingee::CreateOrUpdateShopRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::ShopSaved>>, shop_create_or_update_async,
+              (const tingee::CreateOrUpdateShopRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, shop_create_or_update_async,
+              (const tingee::CreateOrUpdateShopRequest&, Completion<tingee::ShopSaved>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::ShopPage>, shop_get_paging, (const tingee::GetShopPagingRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::ShopPage>>, shop_get_paging_async,
+              (const tingee::GetShopPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, shop_get_paging_async,
+              (const tingee::GetShopPagingRequest&, Completion<tingee::ShopPage>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::MerchantCreated>, merchant_create,
+              (const tingee::MerchantCreateRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::MerchantCreated>>, merchant_create_async,
+              (const tingee::MerchantCreateRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_create_async,
+              (const tingee::MerchantCreateRequest&, Completion<tingee::MerchantCreated>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::MerchantPage>, merchant_get_paging,
+              (const tingee::MerchantGetPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::MerchantPage>>, merchant_get_paging_async,
+              (const tingee::MerchantGetPagingRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_get_paging_async,
+              (const tingee::MerchantGetPagingRequest&, Completion<tingee::MerchantPage>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::Ack>, merchant_delete, (const tingee::MerchantDeleteRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::Ack>>, merchant_delete_async,
+              (const tingee::MerchantDeleteRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_delete_async,
+              (const tingee::MerchantDeleteRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::MerchantBankConfigPage>, merchant_get_paging_config,
+              (const tingee::MerchantGetPagingConfigRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::MerchantBankConfigPage>>, merchant_get_paging_config_async,
+              (const tingee::MerchantGetPagingConfigRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_get_paging_config_async,
+              (const tingee::MerchantGetPagingConfigRequest&, Completion<tingee::MerchantBankConfigPage>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::ConfigId>, merchant_create_or_update_config,
+              (const tingee::MerchantCreateOrUpdateConfigRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::ConfigId>>, merchant_create_or_update_config_async,
+              (const tingee::MerchantCreateOrUpdateConfigRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_create_or_update_config_async,
+              (const tingee::MerchantCreateOrUpdateConfigRequest&, Completion<tingee::ConfigId>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::ConfigId>, merchant_delete_config,
+              (const tingee::MerchantDeleteConfigRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::ConfigId>>, merchant_delete_config_async,
+              (const tingee::MerchantDeleteConfigRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_delete_config_async,
+              (const tingee::MerchantDeleteConfigRequest&, Completion<tingee::ConfigId>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, merchant_config_account_business,
+              (const tingee::MerchantConfigAccountBusinessRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, merchant_config_account_business_async,
+              (const tingee::MerchantConfigAccountBusinessRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_config_account_business_async,
+              (const tingee::MerchantConfigAccountBusinessRequest&, Completion<tingee::OtpSession>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::OtpSession>, merchant_delete_config_account_business,
+              (const tingee::MerchantDeleteConfigAccountBusinessRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::OtpSession>>, merchant_delete_config_account_business_async,
+              (const tingee::MerchantDeleteConfigAccountBusinessRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, merchant_delete_config_account_business_async,
+              (const tingee::MerchantDeleteConfigAccountBusinessRequest&, Completion<tingee::OtpSession>,
+               const CallOptions&),
+              (override));
   // END generated
 };
 

@@ -25,11 +25,13 @@ struct Redaction {
                                    "cookie",        "set-cookie",          "proxy-authorization"};
   /// Names whose values are replaced in every format, requests and responses: JSON members at any
   /// depth; fields of form-urlencoded bodies (any body that is not JSON is read as
-  /// `name=value&...`); parameters of the URL's query string. Case-insensitive.
-  std::vector<std::string> fields{
-      "password",      "secret",       "secretToken",   "client_secret", "clientSecret", "access_token",  "accessToken",
-      "refresh_token", "refreshToken", "id_token",      "token",         "sign",         "callback_sign", "signature",
-      "serial",        "securityCode", "security_code", "partner_key",   "partnerKey",   "aes_key",       "pin"};
+  /// `name=value&...`); parameters of the URL's query string. Case-insensitive. Tingee's merchant
+  /// calls add `basicAuthToken` and `accessCode` (bank credentials of create-or-update-config).
+  std::vector<std::string> fields{"password",     "secret",         "secretToken",   "client_secret", "clientSecret",
+                                  "access_token", "accessToken",    "refresh_token", "refreshToken",  "id_token",
+                                  "token",        "sign",           "callback_sign", "signature",     "serial",
+                                  "securityCode", "security_code",  "partner_key",   "partnerKey",    "aes_key",
+                                  "pin",          "basicAuthToken", "accessCode"};
   /// (name, companion): `name` is replaced only next to `companion` — in the same JSON object, or
   /// the same form body / query string. {"code", "serial"} is the card PIN, which always travels
   /// with its serial, while result codes such as Tingee's `"code": "00"` stay readable.
