@@ -148,6 +148,8 @@ Checks tingee_bill_checks();
 Checks tingee_va_checks();
 /// The direct-debit checks (sandbox_tingee_direct_debit_test.cpp).
 Checks tingee_direct_debit_checks();
+/// The e-invoice checks (sandbox_tingee_e_invoice_test.cpp).
+Checks tingee_e_invoice_checks();
 /// The TConnect check of confirm_ipn (sandbox_tconnect_ipn_test.cpp); the others are in sandbox_tconnect_test.cpp.
 Checks tconnect_ipn_checks();
 

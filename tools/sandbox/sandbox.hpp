@@ -160,6 +160,8 @@ void install_tingee_bank(httplib::Server& server, const Options& options, State&
 void install_tingee_va(httplib::Server& server, const Options& options, State& state);
 /// Direct debit (/v1/direct-debit/..., tingee_direct_debit.cpp): subscriptions, debits, refunds.
 void install_tingee_direct_debit(httplib::Server& server, const Options& options, State& state);
+/// E-invoices (/v1/e-invoice/... but get-provider, tingee_e_invoice.cpp): provider accounts and invoices.
+void install_tingee_e_invoice(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
 void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler);
 /// Fault injection; each fault applied is noted in the screens page's log.
