@@ -643,6 +643,112 @@ class RealConnection final : public Connection, public std::enable_shared_from_t
                                                      Completion<OtpSession> done, const CallOptions& options) override {
     call_back(kMerchantDeleteConfigAccountBusiness, request, options, std::move(done));
   }
+  Result<EInvoiceAccountPage> e_invoice_get_paging_account(const EInvoiceGetPagingAccountRequest& request,
+                                                           const CallOptions& options) override {
+    return call(kEInvoiceGetPagingAccount, request, options);
+  }
+  std::future<Result<EInvoiceAccountPage>> e_invoice_get_paging_account_async(
+      const EInvoiceGetPagingAccountRequest& request, const CallOptions& options) override {
+    return call_async(kEInvoiceGetPagingAccount, request, options);
+  }
+  void e_invoice_get_paging_account_async(const EInvoiceGetPagingAccountRequest& request,
+                                          Completion<EInvoiceAccountPage> done, const CallOptions& options) override {
+    call_back(kEInvoiceGetPagingAccount, request, options, std::move(done));
+  }
+  Result<EInvoiceAccountId> e_invoice_create_or_update_account(const EInvoiceCreateOrUpdateAccountRequest& request,
+                                                               const CallOptions& options) override {
+    return call(kEInvoiceCreateOrUpdateAccount, request, options);
+  }
+  std::future<Result<EInvoiceAccountId>> e_invoice_create_or_update_account_async(
+      const EInvoiceCreateOrUpdateAccountRequest& request, const CallOptions& options) override {
+    return call_async(kEInvoiceCreateOrUpdateAccount, request, options);
+  }
+  void e_invoice_create_or_update_account_async(const EInvoiceCreateOrUpdateAccountRequest& request,
+                                                Completion<EInvoiceAccountId> done,
+                                                const CallOptions& options) override {
+    call_back(kEInvoiceCreateOrUpdateAccount, request, options, std::move(done));
+  }
+  Result<Ack> e_invoice_delete_account(const EInvoiceDeleteAccountRequest& request,
+                                       const CallOptions& options) override {
+    return call(kEInvoiceDeleteAccount, request, options);
+  }
+  std::future<Result<Ack>> e_invoice_delete_account_async(const EInvoiceDeleteAccountRequest& request,
+                                                          const CallOptions& options) override {
+    return call_async(kEInvoiceDeleteAccount, request, options);
+  }
+  void e_invoice_delete_account_async(const EInvoiceDeleteAccountRequest& request, Completion<Ack> done,
+                                      const CallOptions& options) override {
+    call_back(kEInvoiceDeleteAccount, request, options, std::move(done));
+  }
+  Result<InvoiceFile> e_invoice_create(const EInvoiceCreateRequest& request, const CallOptions& options) override {
+    return call(kEInvoiceCreate, request, options);
+  }
+  std::future<Result<InvoiceFile>> e_invoice_create_async(const EInvoiceCreateRequest& request,
+                                                          const CallOptions& options) override {
+    return call_async(kEInvoiceCreate, request, options);
+  }
+  void e_invoice_create_async(const EInvoiceCreateRequest& request, Completion<InvoiceFile> done,
+                              const CallOptions& options) override {
+    call_back(kEInvoiceCreate, request, options, std::move(done));
+  }
+  Result<InvoiceTracking> e_invoice_create_and_issue(const EInvoiceCreateAndIssueRequest& request,
+                                                     const CallOptions& options) override {
+    return call(kEInvoiceCreateAndIssue, request, options);
+  }
+  std::future<Result<InvoiceTracking>> e_invoice_create_and_issue_async(const EInvoiceCreateAndIssueRequest& request,
+                                                                        const CallOptions& options) override {
+    return call_async(kEInvoiceCreateAndIssue, request, options);
+  }
+  void e_invoice_create_and_issue_async(const EInvoiceCreateAndIssueRequest& request, Completion<InvoiceTracking> done,
+                                        const CallOptions& options) override {
+    call_back(kEInvoiceCreateAndIssue, request, options, std::move(done));
+  }
+  Result<InvoiceTracking> e_invoice_get_invoice_info(const EInvoiceGetInvoiceInfoRequest& request,
+                                                     const CallOptions& options) override {
+    return call(kEInvoiceGetInvoiceInfo, request, options);
+  }
+  std::future<Result<InvoiceTracking>> e_invoice_get_invoice_info_async(const EInvoiceGetInvoiceInfoRequest& request,
+                                                                        const CallOptions& options) override {
+    return call_async(kEInvoiceGetInvoiceInfo, request, options);
+  }
+  void e_invoice_get_invoice_info_async(const EInvoiceGetInvoiceInfoRequest& request, Completion<InvoiceTracking> done,
+                                        const CallOptions& options) override {
+    call_back(kEInvoiceGetInvoiceInfo, request, options, std::move(done));
+  }
+  Result<InvoiceFile> e_invoice_download(const EInvoiceDownloadRequest& request, const CallOptions& options) override {
+    return call(kEInvoiceDownload, request, options);
+  }
+  std::future<Result<InvoiceFile>> e_invoice_download_async(const EInvoiceDownloadRequest& request,
+                                                            const CallOptions& options) override {
+    return call_async(kEInvoiceDownload, request, options);
+  }
+  void e_invoice_download_async(const EInvoiceDownloadRequest& request, Completion<InvoiceFile> done,
+                                const CallOptions& options) override {
+    call_back(kEInvoiceDownload, request, options, std::move(done));
+  }
+  Result<InvoiceTemplate> e_invoice_invoice_templates(const EInvoiceInvoiceTemplatesRequest& request,
+                                                      const CallOptions& options) override {
+    return call(kEInvoiceInvoiceTemplates, request, options);
+  }
+  std::future<Result<InvoiceTemplate>> e_invoice_invoice_templates_async(const EInvoiceInvoiceTemplatesRequest& request,
+                                                                         const CallOptions& options) override {
+    return call_async(kEInvoiceInvoiceTemplates, request, options);
+  }
+  void e_invoice_invoice_templates_async(const EInvoiceInvoiceTemplatesRequest& request,
+                                         Completion<InvoiceTemplate> done, const CallOptions& options) override {
+    call_back(kEInvoiceInvoiceTemplates, request, options, std::move(done));
+  }
+  Result<Ack> e_invoice_send_email(const EInvoiceSendEmailRequest& request, const CallOptions& options) override {
+    return call(kEInvoiceSendEmail, request, options);
+  }
+  std::future<Result<Ack>> e_invoice_send_email_async(const EInvoiceSendEmailRequest& request,
+                                                      const CallOptions& options) override {
+    return call_async(kEInvoiceSendEmail, request, options);
+  }
+  void e_invoice_send_email_async(const EInvoiceSendEmailRequest& request, Completion<Ack> done,
+                                  const CallOptions& options) override {
+    call_back(kEInvoiceSendEmail, request, options, std::move(done));
+  }
   // END generated
 
  private:

@@ -181,6 +181,33 @@ inline constexpr Endpoint<MerchantConfigAccountBusinessRequest, OtpSession> kMer
 /// merchant_delete_config_account_business: Unlinks a business account (`POST /v1/merchant/delete-config-account-business`,
 inline constexpr Endpoint<MerchantDeleteConfigAccountBusinessRequest, OtpSession> kMerchantDeleteConfigAccountBusiness{
     Method::kPost, "/v1/merchant/delete-config-account-business", kWrite, detail::build, detail::parse_business_unlink, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_get_paging_account: One page of the merchant's e-invoice provider accounts (`POST /v1/e-invoice/get-paging-account`,
+inline constexpr Endpoint<EInvoiceGetPagingAccountRequest, EInvoiceAccountPage> kEInvoiceGetPagingAccount{
+    Method::kPost, "/v1/e-invoice/get-paging-account", kRead, detail::build, detail::parse_e_invoice_account_page, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_create_or_update_account: Stores a provider account (`POST /v1/e-invoice/create-or-update-account`,
+inline constexpr Endpoint<EInvoiceCreateOrUpdateAccountRequest, EInvoiceAccountId> kEInvoiceCreateOrUpdateAccount{
+    Method::kPost, "/v1/e-invoice/create-or-update-account", kWrite, detail::build, detail::parse_e_invoice_account_id, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_delete_account: Removes a provider account (`POST /v1/e-invoice/delete-account`, `eInvoice.deleteAccount`).
+inline constexpr Endpoint<EInvoiceDeleteAccountRequest, Ack> kEInvoiceDeleteAccount{
+    Method::kPost, "/v1/e-invoice/delete-account", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_create: Creates a draft invoice at the account's provider (`POST /v1/e-invoice/create`,
+inline constexpr Endpoint<EInvoiceCreateRequest, InvoiceFile> kEInvoiceCreate{
+    Method::kPost, "/v1/e-invoice/create", kWrite, detail::build, detail::parse_invoice_file, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_create_and_issue: Creates an invoice and issues it to the tax authority (`POST /v1/e-invoice/create-and-issue`,
+inline constexpr Endpoint<EInvoiceCreateAndIssueRequest, InvoiceTracking> kEInvoiceCreateAndIssue{
+    Method::kPost, "/v1/e-invoice/create-and-issue", kWrite, detail::build, detail::parse_invoice_tracking, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_get_invoice_info: An invoice's tracking data by its invoice_code (`POST /v1/e-invoice/get-invoice-info`,
+inline constexpr Endpoint<EInvoiceGetInvoiceInfoRequest, InvoiceTracking> kEInvoiceGetInvoiceInfo{
+    Method::kPost, "/v1/e-invoice/get-invoice-info", kRead, detail::build, detail::parse_invoice_tracking, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_download: An invoice as a base64 PDF (`POST /v1/e-invoice/download`, `eInvoice.download`). A read.
+inline constexpr Endpoint<EInvoiceDownloadRequest, InvoiceFile> kEInvoiceDownload{
+    Method::kPost, "/v1/e-invoice/download", kRead, detail::build, detail::parse_invoice_file, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_invoice_templates: Checks a provider account's credentials and answers its invoice template (pattern, series,
+inline constexpr Endpoint<EInvoiceInvoiceTemplatesRequest, InvoiceTemplate> kEInvoiceInvoiceTemplates{
+    Method::kPost, "/v1/e-invoice/invoice-templates", kRead, detail::build, detail::parse_invoice_template, nullptr, {Group::kDevice, detail::parse_envelope}};
+/// e_invoice_send_email: E-mails an issued invoice to the buyer (`POST /v1/e-invoice/send-email`, `eInvoice.sendEmail`).
+inline constexpr Endpoint<EInvoiceSendEmailRequest, Ack> kEInvoiceSendEmail{
+    Method::kPost, "/v1/e-invoice/send-email", kWrite, detail::build, detail::parse_ack, nullptr, {Group::kDevice, detail::parse_envelope}};
 // clang-format on
 // END generated
 

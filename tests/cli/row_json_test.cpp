@@ -268,6 +268,42 @@ TEST(CliRowJson, EverySampleRequestRoundTrips) {
       tingee::MerchantDeleteConfigAccountBusinessRequest(merchant_business_unlink()),
       [](const tingee::MerchantDeleteConfigAccountBusinessRequest& x) { return tingee::detail::build(x); });
   ++checked;
+  round_trip<tingee::EInvoiceGetPagingAccountRequest, true>(
+      "e_invoice_get_paging_account", tingee::EInvoiceGetPagingAccountRequest(ei_paging()),
+      [](const tingee::EInvoiceGetPagingAccountRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceCreateOrUpdateAccountRequest, true>(
+      "e_invoice_create_or_update_account", tingee::EInvoiceCreateOrUpdateAccountRequest(ei_account()),
+      [](const tingee::EInvoiceCreateOrUpdateAccountRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceDeleteAccountRequest, true>(
+      "e_invoice_delete_account", tingee::EInvoiceDeleteAccountRequest(ei_delete()),
+      [](const tingee::EInvoiceDeleteAccountRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceCreateRequest, true>(
+      "e_invoice_create", tingee::EInvoiceCreateRequest(ei_invoice()),
+      [](const tingee::EInvoiceCreateRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceCreateAndIssueRequest, true>(
+      "e_invoice_create_and_issue", tingee::EInvoiceCreateAndIssueRequest(ei_invoice_and_issue()),
+      [](const tingee::EInvoiceCreateAndIssueRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceGetInvoiceInfoRequest, true>(
+      "e_invoice_get_invoice_info", tingee::EInvoiceGetInvoiceInfoRequest(ei_info()),
+      [](const tingee::EInvoiceGetInvoiceInfoRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceDownloadRequest, true>(
+      "e_invoice_download", tingee::EInvoiceDownloadRequest(ei_download()),
+      [](const tingee::EInvoiceDownloadRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceInvoiceTemplatesRequest, true>(
+      "e_invoice_invoice_templates", tingee::EInvoiceInvoiceTemplatesRequest(ei_templates()),
+      [](const tingee::EInvoiceInvoiceTemplatesRequest& x) { return tingee::detail::build(x); });
+  ++checked;
+  round_trip<tingee::EInvoiceSendEmailRequest, true>(
+      "e_invoice_send_email", tingee::EInvoiceSendEmailRequest(ei_email()),
+      [](const tingee::EInvoiceSendEmailRequest& x) { return tingee::detail::build(x); });
+  ++checked;
   // END generated
   EXPECT_GT(checked, 30);
 }

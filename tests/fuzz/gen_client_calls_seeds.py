@@ -64,6 +64,15 @@ TINGEE_MERCHANT_CONFIG_PAGE = ('{"code":"00","message":"Success","data":{"totalC
                                '"accountType":"business-account","bankBin":"970416","bankName":"ACB"}]}}')
 TINGEE_CONFIG_ID = '{"code":"00","message":"Success","data":7}'
 TINGEE_TRUE = '{"code":"00","message":"Success","data":true}'
+TINGEE_EI_ACCOUNTS = ('{"code":"00","message":"Success","data":{"totalCount":1,"items":[{"id":5,"merchantId":9,'
+                      '"provider":"misa","taxCode":"0101234567","username":"ketoan","password":"********",'
+                      '"isDefault":true,"isActive":true}]}}')
+TINGEE_EI_ACCOUNT_ID = '{"code":"00","message":"Success","data":5}'
+TINGEE_EI_FILE = '{"code":"00","message":"Success","data":{"invoiceCode":"INV-1024","pdfBase64":"JVBERi0xLjQK"}}'
+TINGEE_EI_TRACKING = ('{"code":"00","message":"Success","data":{"invoiceCode":"INV-1025","trackingCode":"TRK-1",'
+                      '"invoiceNumber":"00000001","reservationCode":"RSV1","codeOfTax":"M1","url":"https://e.example.vn"}}')
+TINGEE_EI_TEMPLATE = ('{"code":"00","message":"Success","data":{"invoicePattern":"1","invoiceSeries":"C26MMS",'
+                      '"quota":100}}')
 TINGEE_ERROR = '{"code":"97","message":"Invalid signature"}'
 TOKENS = '{"access_token":"a1","refresh_token":"r1","expires_in":600,"refresh_expires_in":3600}'
 TCONNECT_OK = '{"message":"ok","va":"VA1","qr_content":"000201","services":[{"service_code":"vccb-qr","bincode":"970454"}]}'
@@ -159,6 +168,15 @@ ANSWERS.update({
     "tingee.merchant_delete_config": TINGEE_CONFIG_ID,
     "tingee.merchant_config_account_business": TINGEE_OTP_SESSION,
     "tingee.merchant_delete_config_account_business": TINGEE_TRUE,
+    "tingee.e_invoice_get_paging_account": TINGEE_EI_ACCOUNTS,
+    "tingee.e_invoice_create_or_update_account": TINGEE_EI_ACCOUNT_ID,
+    "tingee.e_invoice_delete_account": TINGEE_OK,
+    "tingee.e_invoice_create": TINGEE_EI_FILE,
+    "tingee.e_invoice_create_and_issue": TINGEE_EI_TRACKING,
+    "tingee.e_invoice_get_invoice_info": TINGEE_EI_TRACKING,
+    "tingee.e_invoice_download": TINGEE_EI_FILE,
+    "tingee.e_invoice_invoice_templates": TINGEE_EI_TEMPLATE,
+    "tingee.e_invoice_send_email": TINGEE_OK,
 })
 # END generated
 # BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

@@ -302,6 +302,7 @@ Checks every_tingee_check() {
   for (auto& [name, check] : tingee_direct_debit_checks()) all[name] = check;
   for (auto& [name, check] : tingee_misc_checks()) all[name] = check;
   for (auto& [name, check] : tingee_merchant_checks()) all[name] = check;
+  for (auto& [name, check] : tingee_e_invoice_checks()) all[name] = check;
   return all;
 }
 
@@ -309,14 +310,14 @@ Checks every_tingee_check() {
 TEST(SandboxTingee, EveryCallBlockingAndAsync) {
   Sandbox own;
   ASSERT_FALSE(own.url().empty()) << own.output();
-  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), own.url()), 52u);
+  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), own.url()), 61u);
 }
 
 // paygw's requests pass a server that re-serialises the body as Node.js does, too.
 TEST(SandboxTingee, EveryCallPassesAReserializingServer) {
   Sandbox reserializing({"--tingee-signature", "reserialized"});
   ASSERT_FALSE(reserializing.url().empty()) << reserializing.output();
-  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), reserializing.url()), 52u);
+  EXPECT_EQ(run_every_row("tingee.", every_tingee_check(), reserializing.url()), 61u);
 }
 
 TEST(SandboxTingee, AsyncShowQrFanOut) {

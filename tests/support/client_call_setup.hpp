@@ -38,6 +38,8 @@ inline constexpr const char* kVibBasicAuthToken = "vib-SECRET-basic-auth-token-9
 inline constexpr const char* kVibClientSecret = "vib-SECRET-client-secret-4b7f";
 inline constexpr const char* kMsbAccessCode = "msb-SECRET-access-code-8d3e";
 inline constexpr const char* kMerchantSecretToken = "merchant-SECRET-token-6a0c";
+/// An e-invoice provider account's password (create-or-update-account, invoice-templates).
+inline constexpr const char* kEInvoicePassword = "einvoice-SECRET-password-77";
 
 /// The base URL of the fuzz and recording sessions (their transports never connect).
 inline constexpr const char* kExampleBaseUrl = "https://gateway.example";
@@ -445,6 +447,60 @@ inline tingee::MerchantConfigAccountBusinessRequest merchant_business() {
 }
 inline tingee::MerchantDeleteConfigAccountBusinessRequest merchant_business_unlink() {
   return {tingee::AccountType::kBusiness, acb_account(), 42, "970416", ""};
+inline tingee::EInvoiceGetPagingAccountRequest ei_paging() {
+  tingee::EInvoiceGetPagingAccountRequest r;
+  r.provider = "misa";
+  r.max_result_count = 20;
+  return r;
+}
+inline tingee::EInvoiceCreateOrUpdateAccountRequest ei_account() {
+  tingee::EInvoiceCreateOrUpdateAccountRequest r;
+  r.provider = "misa";
+  r.tax_code = "0101234567";
+  r.username = "ketoan";
+  r.password = Secret(kEInvoicePassword);
+  r.is_default = true;
+  return r;
+}
+inline tingee::EInvoiceDeleteAccountRequest ei_delete() { return {5, std::nullopt}; }
+template <typename Invoice>
+Invoice ei_sample_invoice(const char* code) {
+  Invoice r;
+  r.account_id = 5;
+  r.invoice_pattern = "1";
+  r.invoice_series = "C26MMS";
+  r.invoice_code = code;
+  r.invoice_date = "2026-07-16";
+  r.buyer_name = "Nguyen Van B";
+  r.buyer_email = "b@example.vn";
+  tingee::InvoiceItem item;
+  item.item_name = "Ca phe sua";
+  item.quantity = "2";
+  item.unit_price = 25000;
+  item.tax_rate_code = "8";
+  item.total_after_tax = 54000;
+  r.items = {item};
+  r.total_after_tax = 54000;
+  return r;
+}
+inline tingee::EInvoiceCreateRequest ei_invoice() {
+  return ei_sample_invoice<tingee::EInvoiceCreateRequest>("INV-1024");
+}
+inline tingee::EInvoiceCreateAndIssueRequest ei_invoice_and_issue() {
+  return ei_sample_invoice<tingee::EInvoiceCreateAndIssueRequest>("INV-1025");
+}
+inline tingee::EInvoiceGetInvoiceInfoRequest ei_info() { return {std::nullopt, 5, "INV-1025"}; }
+inline tingee::EInvoiceDownloadRequest ei_download() {
+  tingee::EInvoiceDownloadRequest r;
+  r.account_id = 5;
+  r.invoice_code = "INV-1025";
+  return r;
+}
+inline tingee::EInvoiceInvoiceTemplatesRequest ei_templates() {
+  return {9, 5, "misa", "0101234567", "ketoan", Secret(kEInvoicePassword), 0};
+}
+inline tingee::EInvoiceSendEmailRequest ei_email() {
+  return {std::nullopt, 5, "INV-1025", "Nguyen Van B", "b@example.vn"};
 }
 
 inline tconnect::PosPush pos() { return {"00059012710", "0129210912", 150000}; }

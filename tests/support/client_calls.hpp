@@ -116,6 +116,15 @@ inline const std::vector<Call>& calls() {
       {"tingee.merchant_delete_config", "/v1/merchant/delete-config", kWrite, PAYGW_ROW_CALL(tingee, merchant_delete_config, (tingee::MerchantDeleteConfigRequest{"", "", 7, std::nullopt})), PAYGW_ROW_CALLBACK(tingee, merchant_delete_config, (tingee::MerchantDeleteConfigRequest{"", "", 7, std::nullopt}, done))},
       {"tingee.merchant_config_account_business", "/v1/merchant/config-account-business", kWrite, PAYGW_ROW_CALL(tingee, merchant_config_account_business, (merchant_business())), PAYGW_ROW_CALLBACK(tingee, merchant_config_account_business, (merchant_business(), done))},
       {"tingee.merchant_delete_config_account_business", "/v1/merchant/delete-config-account-business", kWrite, PAYGW_ROW_CALL(tingee, merchant_delete_config_account_business, (merchant_business_unlink())), PAYGW_ROW_CALLBACK(tingee, merchant_delete_config_account_business, (merchant_business_unlink(), done))},
+      {"tingee.e_invoice_get_paging_account", "/v1/e-invoice/get-paging-account", kRead, PAYGW_ROW_CALL(tingee, e_invoice_get_paging_account, (ei_paging())), PAYGW_ROW_CALLBACK(tingee, e_invoice_get_paging_account, (ei_paging(), done))},
+      {"tingee.e_invoice_create_or_update_account", "/v1/e-invoice/create-or-update-account", kWrite, PAYGW_ROW_CALL(tingee, e_invoice_create_or_update_account, (ei_account())), PAYGW_ROW_CALLBACK(tingee, e_invoice_create_or_update_account, (ei_account(), done))},
+      {"tingee.e_invoice_delete_account", "/v1/e-invoice/delete-account", kWrite, PAYGW_ROW_CALL(tingee, e_invoice_delete_account, (ei_delete())), PAYGW_ROW_CALLBACK(tingee, e_invoice_delete_account, (ei_delete(), done))},
+      {"tingee.e_invoice_create", "/v1/e-invoice/create", kWrite, PAYGW_ROW_CALL(tingee, e_invoice_create, (ei_invoice())), PAYGW_ROW_CALLBACK(tingee, e_invoice_create, (ei_invoice(), done))},
+      {"tingee.e_invoice_create_and_issue", "/v1/e-invoice/create-and-issue", kWrite, PAYGW_ROW_CALL(tingee, e_invoice_create_and_issue, (ei_invoice_and_issue())), PAYGW_ROW_CALLBACK(tingee, e_invoice_create_and_issue, (ei_invoice_and_issue(), done))},
+      {"tingee.e_invoice_get_invoice_info", "/v1/e-invoice/get-invoice-info", kRead, PAYGW_ROW_CALL(tingee, e_invoice_get_invoice_info, (ei_info())), PAYGW_ROW_CALLBACK(tingee, e_invoice_get_invoice_info, (ei_info(), done))},
+      {"tingee.e_invoice_download", "/v1/e-invoice/download", kRead, PAYGW_ROW_CALL(tingee, e_invoice_download, (ei_download())), PAYGW_ROW_CALLBACK(tingee, e_invoice_download, (ei_download(), done))},
+      {"tingee.e_invoice_invoice_templates", "/v1/e-invoice/invoice-templates", kRead, PAYGW_ROW_CALL(tingee, e_invoice_invoice_templates, (ei_templates())), PAYGW_ROW_CALLBACK(tingee, e_invoice_invoice_templates, (ei_templates(), done))},
+      {"tingee.e_invoice_send_email", "/v1/e-invoice/send-email", kWrite, PAYGW_ROW_CALL(tingee, e_invoice_send_email, (ei_email())), PAYGW_ROW_CALLBACK(tingee, e_invoice_send_email, (ei_email(), done))},
       // END generated
       // tconnect::Client
       // BEGIN generated from src/tconnect/endpoints.rows by tools/codegen; do not edit

@@ -153,6 +153,8 @@ Checks tingee_direct_debit_checks();
 Checks tingee_misc_checks();
 /// The shop and merchant checks (sandbox_tingee_merchant_test.cpp).
 Checks tingee_merchant_checks();
+/// The e-invoice checks (sandbox_tingee_e_invoice_test.cpp).
+Checks tingee_e_invoice_checks();
 /// The TConnect check of confirm_ipn (sandbox_tconnect_ipn_test.cpp); the others are in sandbox_tconnect_test.cpp.
 Checks tconnect_ipn_checks();
 

@@ -71,7 +71,7 @@ void expect_each_operation_received_once_per_attempt(Fault fault) {
     }
   }
   EXPECT_EQ(runs, 2 * calls::calls().size());
-  EXPECT_EQ(calls::calls().size(), 73u) << "every public call has a row (charging: in each encoding)";
+  EXPECT_EQ(calls::calls().size(), 82u) << "every public call has a row (charging: in each encoding)";
 }
 
 TEST(ClientReceipts, RequestReadThenConnectionClosedWithFin) {

@@ -27,6 +27,8 @@ namespace calls = paygw::calls;
 
 const std::string kAccessToken = "eyJ-ACCESS-SECRET-token-1";
 const std::string kRefreshToken = "eyJ-REFRESH-SECRET-token-1";
+// The password Tingee sends back with an e-invoice provider account (get-paging-account).
+const std::string kAnsweredEInvoicePassword = "einvoice-SECRET-answered-password";
 
 std::string url_decode(const std::string& s) {
   std::string out;
@@ -60,7 +62,14 @@ class ScriptedProvider final : public http::Transport {
     for (const char* name : {"x-signature", "Authorization"}) {
       if (const std::string* v = http::find_header(request.headers, name)) keep(*v);
     }
-    if (path.rfind("/v1/", 0) == 0) return json(tingee_answer(path));
+    if (path.rfind("/v1/", 0) == 0) {
+      // A password sent in a Tingee body (e-invoice accounts, invoice-templates) is a secret too.
+      if (const auto body = nlohmann::json::parse(request.body, nullptr, false);
+          body.is_object() && body.contains("password") && body["password"].is_string()) {
+        keep(body["password"].get<std::string>());
+      }
+      return json(tingee_answer(path));
+    }
     if (path.rfind("/openapi/", 0) == 0) return tconnect_answer(request, path);
     if (path.rfind("/chargingws/v2", 0) == 0) {
       const auto q = path.find('?');
@@ -135,6 +144,26 @@ class ScriptedProvider final : public http::Transport {
       return ok + R"({"totalCount":1,"items":[{"id":12,"isActive":true,"name":"Shop A"}]}})";
     }
     return ok + "null}";
+  static std::string e_invoice_answer(const std::string& path) {
+    const std::string ok = R"({"code":"00","message":"Success","data":)";
+    if (path.find("/get-paging-account") != std::string::npos) {
+      return ok +
+             R"({"totalCount":1,"items":[{"id":5,"provider":"misa","taxCode":"0101234567",)"
+             R"("username":"ketoan","password":")" +
+             kAnsweredEInvoicePassword + R"(","isDefault":true}]}})";
+    }
+    if (path.find("/create-or-update-account") != std::string::npos) return ok + "5}";
+    if (path.find("/create-and-issue") != std::string::npos || path.find("/get-invoice-info") != std::string::npos) {
+      return ok + R"({"invoiceCode":"INV-1025","invoiceNumber":"1","reservationCode":"RSV1"}})";
+    }
+    if (path.find("/create") != std::string::npos || path.find("/download") != std::string::npos) {
+      return ok + R"({"invoiceCode":"INV-1024","pdfBase64":"JVBERi0xLjQK"}})";
+    }
+    if (path.find("/invoice-templates") != std::string::npos) {
+      return ok + R"({"invoicePattern":"1","invoiceSeries":"C26TMS","quota":100}})";
+    }
+    if (path.find("/get-provider") != std::string::npos) return ok + R"([{"code":"misa","name":"MISA"}]})";
+    return R"({"code":"00","message":"Success"})";
   }
 
   static std::string tingee_answer(const std::string& path) {
@@ -150,6 +179,7 @@ class ScriptedProvider final : public http::Transport {
     if (path.find("/shop/") != std::string::npos || path.find("/merchant/") != std::string::npos) {
       return merchant_answer(path);
     }
+    if (path.find("/e-invoice/") != std::string::npos) return e_invoice_answer(path);
     if (path.find("/transaction/get-paging") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":{"items":[{"transactionId":"T1","amount":150000,)"
              R"("billId":"B-1"}],"totalCount":1}})";
@@ -162,9 +192,6 @@ class ScriptedProvider final : public http::Transport {
              R"("transactionInfos":[]}})";
     }
     if (path.find("/get-banks") != std::string::npos) return R"([{"code":"VCB","bin":"970436"}])";
-    if (path.find("/e-invoice/get-provider") != std::string::npos) {
-      return R"({"code":"00","message":"Success","data":[{"code":"misa","name":"MISA"}]})";
-    }
     if (path.find("/create-va") != std::string::npos) {
       return R"({"code":"00","message":"Success","data":{"confirmId":"CF-1","otpMethod":"SMSTTT"}})";
     }
@@ -268,6 +295,9 @@ class RecordingSession : public ::testing::Test {
           calls::kAesKeyHex, calls::kPartnerKey, calls::kCardCode, calls::kCardSerial, "SECRET-cookie",
           calls::kMerchantPassword, calls::kVibBasicAuthToken, calls::kVibClientSecret, calls::kMsbAccessCode,
           calls::kMerchantSecretToken}) {
+    for (const char* configured : {calls::kTingeeSecret, calls::kSecurityCode, calls::kTconnectPassword,
+                                   calls::kTconnectClientSecret, calls::kAesKeyHex, calls::kPartnerKey,
+                                   calls::kCardCode, calls::kCardSerial, calls::kEInvoicePassword, "SECRET-cookie"}) {
       secrets.insert(configured);
     }
     for (const auto& secret : secrets) {
@@ -298,7 +328,7 @@ class RecordingSession : public ::testing::Test {
 
 TEST_F(RecordingSession, TingeeFixturesHoldNoSecret) {
   record("tingee.");
-  expect_no_secret({});
+  expect_no_secret({kAnsweredEInvoicePassword});
   EXPECT_FALSE(provider_->secrets().empty());  // the signatures it saw
   replay_recorded("tingee.");
 }
@@ -319,6 +349,20 @@ TEST_F(RecordingSession, MerchantSecretsAreRedacted) {
   EXPECT_NE(text.find(R"("cif": "CIF-1")"), std::string::npos) << "the rest stays readable";
   EXPECT_NE(text.find(R"("terminalId": "MSB-T-1")"), std::string::npos);
   EXPECT_NE(text.find(R"("clientId": "cid-42")"), std::string::npos);
+// An e-invoice provider account's password (sent by create-or-update-account and
+// invoice-templates, answered by get-paging-account) never reaches a fixture, while the calls
+// still replay.
+TEST_F(RecordingSession, EInvoiceAccountPasswordNeverReachesAFixture) {
+  record("tingee.e_invoice");
+  EXPECT_EQ(count_, 18u);  // the nine e-invoice calls, blocking and async
+  EXPECT_EQ(provider_->secrets().count(calls::kEInvoicePassword), 1u) << "the password was sent";
+  const std::string text = fixtures_text();
+  EXPECT_EQ(text.find(calls::kEInvoicePassword), std::string::npos);
+  EXPECT_EQ(text.find(kAnsweredEInvoicePassword), std::string::npos);
+  EXPECT_NE(text.find(R"("password": "<redacted>")"), std::string::npos);
+  EXPECT_NE(text.find(R"("username": "ketoan")"), std::string::npos) << "the rest stays readable";
+  expect_no_secret({kAnsweredEInvoicePassword});
+  replay_recorded("tingee.e_invoice");
 }
 
 TEST_F(RecordingSession, TconnectFixturesHoldNoSecret) {

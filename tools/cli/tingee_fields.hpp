@@ -552,6 +552,143 @@ struct Fields<tingee::DynamicQrStatus> {
   }
 };
 template <>
+struct Fields<tingee::EInvoiceAccount> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceAccount& x) {
+    v("id", "id", x.id);
+    v("creationTime", "creation_time", x.creation_time);
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("provider", "provider", x.provider);
+    v("taxCode", "tax_code", x.tax_code);
+    v("username", "username", x.username);
+    v("password", "password", x.password);
+    v("isDefault", "is_default", x.is_default);
+    v("isActive", "is_active", x.is_active);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceAccountId> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceAccountId& x) {
+    v("data", "id", x.id);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceAccountPage> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceAccountPage& x) {
+    v("totalCount", "total_count", x.total_count);
+    v("items", "items", x.items);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceCreateRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceCreateRequest& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("accountId", "account_id", x.account_id);
+    v("invoiceType", "invoice_type", x.invoice_type);
+    v("invoicePattern", "invoice_pattern", x.invoice_pattern);
+    v("invoiceSeries", "invoice_series", x.invoice_series);
+    v("invoiceCode", "invoice_code", x.invoice_code);
+    v("invoiceDate", "invoice_date", x.invoice_date);
+    v("buyerTaxCode", "buyer_tax_code", x.buyer_tax_code);
+    v("buyerName", "buyer_name", x.buyer_name);
+    v("buyerLegalName", "buyer_legal_name", x.buyer_legal_name);
+    v("buyerAddress", "buyer_address", x.buyer_address);
+    v("buyerPhone", "buyer_phone", x.buyer_phone);
+    v("buyerEmail", "buyer_email", x.buyer_email);
+    v("buyerBankAccount", "buyer_bank_account", x.buyer_bank_account);
+    v("buyerBankName", "buyer_bank_name", x.buyer_bank_name);
+    v("paymentMethod", "payment_method", x.payment_method);
+    v("paymentMethodName", "payment_method_name", x.payment_method_name);
+    v("currency", "currency", x.currency);
+    v("exchangeRate", "exchange_rate", x.exchange_rate);
+    v("amountInWords", "amount_in_words", x.amount_in_words);
+    v("note", "note", x.note);
+    v("items", "items", x.items);
+    v("totalDiscount", "total_discount", x.total_discount);
+    v("totalBeforeTax", "total_before_tax", x.total_before_tax);
+    v("totalTax", "total_tax", x.total_tax);
+    v("totalAfterTax", "total_after_tax", x.total_after_tax);
+    v("taxRateSummaries", "tax_rate_summaries", x.tax_rate_summaries);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceCreateAndIssueRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceCreateAndIssueRequest& x) {
+    Fields<tingee::EInvoiceCreateRequest>::visit(v, x);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceCreateOrUpdateAccountRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceCreateOrUpdateAccountRequest& x) {
+    v("provider", "provider", x.provider);
+    v("taxCode", "tax_code", x.tax_code);
+    v("username", "username", x.username);
+    v("password", "password", x.password);
+    v("isDefault", "is_default", x.is_default);
+    v("isActive", "is_active", x.is_active);
+    v("id", "id", x.id);
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceDeleteAccountRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceDeleteAccountRequest& x) {
+    v("id", "id", x.id);
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceGetInvoiceInfoRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceGetInvoiceInfoRequest& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("accountId", "account_id", x.account_id);
+    v("invoiceCode", "invoice_code", x.invoice_code);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceDownloadRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceDownloadRequest& x) {
+    Fields<tingee::EInvoiceGetInvoiceInfoRequest>::visit(v, x);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceGetPagingAccountRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceGetPagingAccountRequest& x) {
+    v("filter", "filter", x.filter);
+    v("sorting", "sorting", x.sorting);
+    v("skipCount", "skip_count", x.skip_count);
+    v("maxResultCount", "max_result_count", x.max_result_count);
+    v("provider", "provider", x.provider);
+    v("isDefault", "is_default", x.is_default);
+    v("isActive", "is_active", x.is_active);
+    v("merchantId", "merchant_id", x.merchant_id);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceInvoiceTemplatesRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceInvoiceTemplatesRequest& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("accountId", "account_id", x.account_id);
+    v("provider", "provider", x.provider);
+    v("taxCode", "tax_code", x.tax_code);
+    v("username", "username", x.username);
+    v("password", "password", x.password);
+    v("invoiceNoToCheck", "invoice_no_to_check", x.invoice_no_to_check);
+  }
+};
+template <>
 struct Fields<tingee::EInvoiceProvider> {
   template <class V>
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceProvider& x) {
@@ -565,6 +702,17 @@ struct Fields<tingee::EInvoiceProviders> {
   static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceProviders& x) {
     v("providers", "providers", x.providers);
     v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::EInvoiceSendEmailRequest> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::EInvoiceSendEmailRequest& x) {
+    v("merchantId", "merchant_id", x.merchant_id);
+    v("accountId", "account_id", x.account_id);
+    v("invoiceCode", "invoice_code", x.invoice_code);
+    v("buyerName", "buyer_name", x.buyer_name);
+    v("recipientEmail", "recipient_email", x.recipient_email);
   }
 };
 template <>
@@ -732,6 +880,57 @@ struct Fields<tingee::GetVaPagingRequest> {
     v("dataAccess", "data_access", x.data_access);
     v("bankBin", "bank_bin", x.bank_bin);
     v("bankName", "bank_name", x.bank_name);
+  }
+};
+template <>
+struct Fields<tingee::InvoiceFile> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::InvoiceFile& x) {
+    v("invoiceCode", "invoice_code", x.invoice_code);
+    v("pdfBase64", "pdf_base64", x.pdf_base64);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::InvoiceItem> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::InvoiceItem& x) {
+    v("itemCode", "item_code", x.item_code);
+    v("itemName", "item_name", x.item_name);
+    v("unitName", "unit_name", x.unit_name);
+    v("quantity", "quantity", x.quantity);
+    v("unitPrice", "unit_price", x.unit_price);
+    v("discount", "discount", x.discount);
+    v("discountAmount", "discount_amount", x.discount_amount);
+    v("totalBeforeTax", "total_before_tax", x.total_before_tax);
+    v("taxRateCode", "tax_rate_code", x.tax_rate_code);
+    v("taxAmount", "tax_amount", x.tax_amount);
+    v("totalAfterTax", "total_after_tax", x.total_after_tax);
+    v("itemType", "item_type", x.item_type);
+    v("adjustmentType", "adjustment_type", x.adjustment_type);
+  }
+};
+template <>
+struct Fields<tingee::InvoiceTemplate> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::InvoiceTemplate& x) {
+    v("invoicePattern", "invoice_pattern", x.invoice_pattern);
+    v("invoiceSeries", "invoice_series", x.invoice_series);
+    v("quota", "quota", x.quota);
+    v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::InvoiceTracking> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::InvoiceTracking& x) {
+    v("invoiceCode", "invoice_code", x.invoice_code);
+    v("trackingCode", "tracking_code", x.tracking_code);
+    v("invoiceNumber", "invoice_number", x.invoice_number);
+    v("reservationCode", "reservation_code", x.reservation_code);
+    v("codeOfTax", "code_of_tax", x.code_of_tax);
+    v("url", "url", x.url);
+    v("message", "message", x.message);
   }
 };
 template <>
@@ -1195,6 +1394,15 @@ struct Fields<tingee::SubscriptionStatus> {
     v("lastModificationTime", "last_modification_time", x.last_modification_time);
     v("lastModifierUserId", "last_modifier_user_id", x.last_modifier_user_id);
     v("message", "message", x.message);
+  }
+};
+template <>
+struct Fields<tingee::TaxRateSummary> {
+  template <class V>
+  static void visit([[maybe_unused]] V& v, [[maybe_unused]] tingee::TaxRateSummary& x) {
+    v("taxRateCode", "tax_rate_code", x.tax_rate_code);
+    v("totalTaxableAmount", "total_taxable_amount", x.total_taxable_amount);
+    v("taxAmount", "tax_amount", x.tax_amount);
   }
 };
 template <>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // paygw-sandbox — a local simulator of the payment gateways for demos and integration tests:
 // Tingee (tingee.cpp, tingee_bank.cpp, tingee_va.cpp, tingee_direct_debit.cpp,
-// tingee_misc.cpp, tingee_merchant.cpp), TConnect (tconnect.cpp),
+// tingee_misc.cpp, tingee_merchant.cpp, tingee_e_invoice.cpp), TConnect (tconnect.cpp),
 // card charging (charging.cpp), fault injection (faults.cpp), the devices' screens page (screens.cpp,
 // panels.cpp, speech.cpp), over one state and event log (state.cpp). Its verification is
 // written independently of the paygw client (sandbox.hpp), so that it catches a client that signs
@@ -37,7 +37,10 @@ constexpr const char* kFooter = R"(Endpoints:
             generate-dynamic-qr, get-status-dynamic-qr, delete-dynamic-qr, transaction/get-paging, GET get-banks
             under both /v1/ and /v1/bank/, with the virtual accounts (create-va, create-va-advanced, confirm-va,
             delete-va, confirm-delete-va, register-notify, confirm-register-notify, get-va-paging; every OTP
-            is 123456, consumed by its first try); e-invoice/get-provider; /v1/direct-debit/* (register,
+            is 123456, consumed by its first try); /v1/e-invoice/* (get-provider, the provider accounts, an
+            invoice's lifecycle: create = draft, create-and-issue = issued with a number; download and
+            send-email of issued invoices; the buyer's page GET /_sandbox/tingee/e-invoice?code=);
+            /v1/direct-debit/* (register,
             payment-bill, refund, delete-subscription, edit-confirm-payment-method and the three GET reads;
             the payer's pages: GET /_sandbox/tingee/direct-debit/{authorize,cancel,edit}); generate-viet-qr and
             get-account-number-info-by-qr-code (bank group), deep-link/generate(-bidv-test),
@@ -306,6 +309,7 @@ int main(int argc, char** argv) {
   install_tingee_direct_debit(server, options, state);
   install_tingee_misc(server, options, state);
   install_tingee_merchants(server, options, state);
+  install_tingee_e_invoice(server, options, state);
   install_banks(server);
   install_tconnect(server, options, state);
   install_charging(server, options, state, scheduler);

@@ -170,6 +170,8 @@ void install_tingee_direct_debit(httplib::Server& server, const Options& options
 void install_tingee_misc(httplib::Server& server, const Options& options, State& state);
 /// Shops and Master-Merchant administration (/v1/shop/..., /v1/merchant/..., tingee_merchant.cpp).
 void install_tingee_merchants(httplib::Server& server, const Options& options, State& state);
+/// E-invoices (/v1/e-invoice/... but get-provider, tingee_e_invoice.cpp): provider accounts and invoices.
+void install_tingee_e_invoice(httplib::Server& server, const Options& options, State& state);
 void install_tconnect(httplib::Server& server, const Options& options, State& state);
 void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler);
 /// Fault injection; each fault applied is noted in the screens page's log.

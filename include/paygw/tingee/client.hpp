@@ -1016,6 +1016,171 @@ class PAYGW_EXPORT Client {
                                                      const CallOptions& options = {}) const {
     connection_->merchant_delete_config_account_business_async(request, std::move(done), options);
   }
+  /// One page of the merchant's e-invoice provider accounts (`POST /v1/e-invoice/get-paging-account`,
+  /// the official SDKs' `eInvoice.getPagingAccount`). The password Tingee sends back is a Secret. A read.
+  Result<EInvoiceAccountPage> e_invoice_get_paging_account(const EInvoiceGetPagingAccountRequest& request,
+                                                           const CallOptions& options = {}) const {
+    return connection_->e_invoice_get_paging_account(request, options);
+  }
+  /// e_invoice_get_paging_account without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<EInvoiceAccountPage>> e_invoice_get_paging_account_async(
+      const EInvoiceGetPagingAccountRequest& request, const CallOptions& options = {}) const {
+    return connection_->e_invoice_get_paging_account_async(request, options);
+  }
+  /// e_invoice_get_paging_account without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void e_invoice_get_paging_account_async(const EInvoiceGetPagingAccountRequest& request,
+                                          Completion<EInvoiceAccountPage> done, const CallOptions& options = {}) const {
+    connection_->e_invoice_get_paging_account_async(request, std::move(done), options);
+  }
+  /// Every page of e_invoice_get_paging_account, fetched lazily from `request`'s page on: one call per
+  /// next(), `options` (cancel flag, total_timeout) holding for the whole iteration, bounded by
+  /// `limits`; each page's error returned as a value (paygw::Pages, ADR 0055).
+  Pages<EInvoiceGetPagingAccountRequest, EInvoiceAccountPage, OffsetPaging> e_invoice_get_paging_account_pages(
+      const EInvoiceGetPagingAccountRequest& request, const CallOptions& options = {}, PagingLimits limits = {}) const {
+    return Pages<EInvoiceGetPagingAccountRequest, EInvoiceAccountPage, OffsetPaging>(
+        request,
+        [connection = connection_](const EInvoiceGetPagingAccountRequest& page, const CallOptions& o) {
+          return connection->e_invoice_get_paging_account(page, o);
+        },
+        options, std::move(limits));
+  }
+  /// Stores a provider account (`POST /v1/e-invoice/create-or-update-account`,
+  /// `eInvoice.createOrUpdateAccount`): with id, updates that account; without, creates one (Tingee
+  /// refuses a second account of the same merchant, provider and tax code). Answers the account's id.
+  /// A write: not retried; after a kMaybeSent error look it up with e_invoice_get_paging_account.
+  Result<EInvoiceAccountId> e_invoice_create_or_update_account(const EInvoiceCreateOrUpdateAccountRequest& request,
+                                                               const CallOptions& options = {}) const {
+    return connection_->e_invoice_create_or_update_account(request, options);
+  }
+  /// e_invoice_create_or_update_account without blocking: the same validation, retries and result, in a future that
+  /// never throws.
+  std::future<Result<EInvoiceAccountId>> e_invoice_create_or_update_account_async(
+      const EInvoiceCreateOrUpdateAccountRequest& request, const CallOptions& options = {}) const {
+    return connection_->e_invoice_create_or_update_account_async(request, options);
+  }
+  /// e_invoice_create_or_update_account without blocking, completing into `done` (called exactly once; see
+  /// paygw::Completion).
+  void e_invoice_create_or_update_account_async(const EInvoiceCreateOrUpdateAccountRequest& request,
+                                                Completion<EInvoiceAccountId> done,
+                                                const CallOptions& options = {}) const {
+    connection_->e_invoice_create_or_update_account_async(request, std::move(done), options);
+  }
+  /// Removes a provider account (`POST /v1/e-invoice/delete-account`, `eInvoice.deleteAccount`).
+  /// A write: not retried.
+  Result<Ack> e_invoice_delete_account(const EInvoiceDeleteAccountRequest& request,
+                                       const CallOptions& options = {}) const {
+    return connection_->e_invoice_delete_account(request, options);
+  }
+  /// e_invoice_delete_account without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<Ack>> e_invoice_delete_account_async(const EInvoiceDeleteAccountRequest& request,
+                                                          const CallOptions& options = {}) const {
+    return connection_->e_invoice_delete_account_async(request, options);
+  }
+  /// e_invoice_delete_account without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_delete_account_async(const EInvoiceDeleteAccountRequest& request, Completion<Ack> done,
+                                      const CallOptions& options = {}) const {
+    connection_->e_invoice_delete_account_async(request, std::move(done), options);
+  }
+  /// Creates a draft invoice at the account's provider (`POST /v1/e-invoice/create`,
+  /// `eInvoice.create`); answers its invoice_code and the draft as a PDF. A write, never resent:
+  /// after a kMaybeSent error look the invoice_code up with e_invoice_get_invoice_info.
+  Result<InvoiceFile> e_invoice_create(const EInvoiceCreateRequest& request, const CallOptions& options = {}) const {
+    return connection_->e_invoice_create(request, options);
+  }
+  /// e_invoice_create without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<InvoiceFile>> e_invoice_create_async(const EInvoiceCreateRequest& request,
+                                                          const CallOptions& options = {}) const {
+    return connection_->e_invoice_create_async(request, options);
+  }
+  /// e_invoice_create without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_create_async(const EInvoiceCreateRequest& request, Completion<InvoiceFile> done,
+                              const CallOptions& options = {}) const {
+    connection_->e_invoice_create_async(request, std::move(done), options);
+  }
+  /// Creates an invoice and issues it to the tax authority (`POST /v1/e-invoice/create-and-issue`,
+  /// `eInvoice.createAndIssue`); answers the number and look-up codes assigned. A write, never
+  /// resent: after a kMaybeSent error look the invoice_code up with e_invoice_get_invoice_info.
+  Result<InvoiceTracking> e_invoice_create_and_issue(const EInvoiceCreateAndIssueRequest& request,
+                                                     const CallOptions& options = {}) const {
+    return connection_->e_invoice_create_and_issue(request, options);
+  }
+  /// e_invoice_create_and_issue without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<InvoiceTracking>> e_invoice_create_and_issue_async(const EInvoiceCreateAndIssueRequest& request,
+                                                                        const CallOptions& options = {}) const {
+    return connection_->e_invoice_create_and_issue_async(request, options);
+  }
+  /// e_invoice_create_and_issue without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_create_and_issue_async(const EInvoiceCreateAndIssueRequest& request, Completion<InvoiceTracking> done,
+                                        const CallOptions& options = {}) const {
+    connection_->e_invoice_create_and_issue_async(request, std::move(done), options);
+  }
+  /// An invoice's tracking data by its invoice_code (`POST /v1/e-invoice/get-invoice-info`,
+  /// `eInvoice.getInvoiceInfo`): invoice_number is set once it is issued. A read.
+  Result<InvoiceTracking> e_invoice_get_invoice_info(const EInvoiceGetInvoiceInfoRequest& request,
+                                                     const CallOptions& options = {}) const {
+    return connection_->e_invoice_get_invoice_info(request, options);
+  }
+  /// e_invoice_get_invoice_info without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<InvoiceTracking>> e_invoice_get_invoice_info_async(const EInvoiceGetInvoiceInfoRequest& request,
+                                                                        const CallOptions& options = {}) const {
+    return connection_->e_invoice_get_invoice_info_async(request, options);
+  }
+  /// e_invoice_get_invoice_info without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_get_invoice_info_async(const EInvoiceGetInvoiceInfoRequest& request, Completion<InvoiceTracking> done,
+                                        const CallOptions& options = {}) const {
+    connection_->e_invoice_get_invoice_info_async(request, std::move(done), options);
+  }
+  /// An invoice as a base64 PDF (`POST /v1/e-invoice/download`, `eInvoice.download`). A read.
+  Result<InvoiceFile> e_invoice_download(const EInvoiceDownloadRequest& request,
+                                         const CallOptions& options = {}) const {
+    return connection_->e_invoice_download(request, options);
+  }
+  /// e_invoice_download without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<InvoiceFile>> e_invoice_download_async(const EInvoiceDownloadRequest& request,
+                                                            const CallOptions& options = {}) const {
+    return connection_->e_invoice_download_async(request, options);
+  }
+  /// e_invoice_download without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_download_async(const EInvoiceDownloadRequest& request, Completion<InvoiceFile> done,
+                                const CallOptions& options = {}) const {
+    connection_->e_invoice_download_async(request, std::move(done), options);
+  }
+  /// Checks a provider account's credentials and answers its invoice template (pattern, series,
+  /// invoices left) (`POST /v1/e-invoice/invoice-templates`, `eInvoice.invoiceTemplates`). A read.
+  Result<InvoiceTemplate> e_invoice_invoice_templates(const EInvoiceInvoiceTemplatesRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->e_invoice_invoice_templates(request, options);
+  }
+  /// e_invoice_invoice_templates without blocking: the same validation, retries and result, in a future that never
+  /// throws.
+  std::future<Result<InvoiceTemplate>> e_invoice_invoice_templates_async(const EInvoiceInvoiceTemplatesRequest& request,
+                                                                         const CallOptions& options = {}) const {
+    return connection_->e_invoice_invoice_templates_async(request, options);
+  }
+  /// e_invoice_invoice_templates without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_invoice_templates_async(const EInvoiceInvoiceTemplatesRequest& request,
+                                         Completion<InvoiceTemplate> done, const CallOptions& options = {}) const {
+    connection_->e_invoice_invoice_templates_async(request, std::move(done), options);
+  }
+  /// E-mails an issued invoice to the buyer (`POST /v1/e-invoice/send-email`, `eInvoice.sendEmail`).
+  /// A write: not retried (a resend would mail the buyer twice).
+  Result<Ack> e_invoice_send_email(const EInvoiceSendEmailRequest& request, const CallOptions& options = {}) const {
+    return connection_->e_invoice_send_email(request, options);
+  }
+  /// e_invoice_send_email without blocking: the same validation, retries and result, in a future that never throws.
+  std::future<Result<Ack>> e_invoice_send_email_async(const EInvoiceSendEmailRequest& request,
+                                                      const CallOptions& options = {}) const {
+    return connection_->e_invoice_send_email_async(request, options);
+  }
+  /// e_invoice_send_email without blocking, completing into `done` (called exactly once; see paygw::Completion).
+  void e_invoice_send_email_async(const EInvoiceSendEmailRequest& request, Completion<Ack> done,
+                                  const CallOptions& options = {}) const {
+    connection_->e_invoice_send_email_async(request, std::move(done), options);
+  }
   // END generated
 
  private:

@@ -473,6 +473,86 @@ class PAYGW_EXPORT Connection {
   virtual void merchant_delete_config_account_business_async(const MerchantDeleteConfigAccountBusinessRequest& request,
                                                              Completion<OtpSession> done,
                                                              const CallOptions& options) = 0;
+  /// See Client::e_invoice_get_paging_account.
+  virtual Result<EInvoiceAccountPage> e_invoice_get_paging_account(const EInvoiceGetPagingAccountRequest& request,
+                                                                   const CallOptions& options) = 0;
+  /// See Client::e_invoice_get_paging_account.
+  virtual std::future<Result<EInvoiceAccountPage>> e_invoice_get_paging_account_async(
+      const EInvoiceGetPagingAccountRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_get_paging_account; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_get_paging_account_async(const EInvoiceGetPagingAccountRequest& request,
+                                                  Completion<EInvoiceAccountPage> done, const CallOptions& options) = 0;
+  /// See Client::e_invoice_create_or_update_account.
+  virtual Result<EInvoiceAccountId> e_invoice_create_or_update_account(
+      const EInvoiceCreateOrUpdateAccountRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_create_or_update_account.
+  virtual std::future<Result<EInvoiceAccountId>> e_invoice_create_or_update_account_async(
+      const EInvoiceCreateOrUpdateAccountRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_create_or_update_account; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_create_or_update_account_async(const EInvoiceCreateOrUpdateAccountRequest& request,
+                                                        Completion<EInvoiceAccountId> done,
+                                                        const CallOptions& options) = 0;
+  /// See Client::e_invoice_delete_account.
+  virtual Result<Ack> e_invoice_delete_account(const EInvoiceDeleteAccountRequest& request,
+                                               const CallOptions& options) = 0;
+  /// See Client::e_invoice_delete_account.
+  virtual std::future<Result<Ack>> e_invoice_delete_account_async(const EInvoiceDeleteAccountRequest& request,
+                                                                  const CallOptions& options) = 0;
+  /// See Client::e_invoice_delete_account; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_delete_account_async(const EInvoiceDeleteAccountRequest& request, Completion<Ack> done,
+                                              const CallOptions& options) = 0;
+  /// See Client::e_invoice_create.
+  virtual Result<InvoiceFile> e_invoice_create(const EInvoiceCreateRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_create.
+  virtual std::future<Result<InvoiceFile>> e_invoice_create_async(const EInvoiceCreateRequest& request,
+                                                                  const CallOptions& options) = 0;
+  /// See Client::e_invoice_create; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_create_async(const EInvoiceCreateRequest& request, Completion<InvoiceFile> done,
+                                      const CallOptions& options) = 0;
+  /// See Client::e_invoice_create_and_issue.
+  virtual Result<InvoiceTracking> e_invoice_create_and_issue(const EInvoiceCreateAndIssueRequest& request,
+                                                             const CallOptions& options) = 0;
+  /// See Client::e_invoice_create_and_issue.
+  virtual std::future<Result<InvoiceTracking>> e_invoice_create_and_issue_async(
+      const EInvoiceCreateAndIssueRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_create_and_issue; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_create_and_issue_async(const EInvoiceCreateAndIssueRequest& request,
+                                                Completion<InvoiceTracking> done, const CallOptions& options) = 0;
+  /// See Client::e_invoice_get_invoice_info.
+  virtual Result<InvoiceTracking> e_invoice_get_invoice_info(const EInvoiceGetInvoiceInfoRequest& request,
+                                                             const CallOptions& options) = 0;
+  /// See Client::e_invoice_get_invoice_info.
+  virtual std::future<Result<InvoiceTracking>> e_invoice_get_invoice_info_async(
+      const EInvoiceGetInvoiceInfoRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_get_invoice_info; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_get_invoice_info_async(const EInvoiceGetInvoiceInfoRequest& request,
+                                                Completion<InvoiceTracking> done, const CallOptions& options) = 0;
+  /// See Client::e_invoice_download.
+  virtual Result<InvoiceFile> e_invoice_download(const EInvoiceDownloadRequest& request,
+                                                 const CallOptions& options) = 0;
+  /// See Client::e_invoice_download.
+  virtual std::future<Result<InvoiceFile>> e_invoice_download_async(const EInvoiceDownloadRequest& request,
+                                                                    const CallOptions& options) = 0;
+  /// See Client::e_invoice_download; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_download_async(const EInvoiceDownloadRequest& request, Completion<InvoiceFile> done,
+                                        const CallOptions& options) = 0;
+  /// See Client::e_invoice_invoice_templates.
+  virtual Result<InvoiceTemplate> e_invoice_invoice_templates(const EInvoiceInvoiceTemplatesRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::e_invoice_invoice_templates.
+  virtual std::future<Result<InvoiceTemplate>> e_invoice_invoice_templates_async(
+      const EInvoiceInvoiceTemplatesRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_invoice_templates; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_invoice_templates_async(const EInvoiceInvoiceTemplatesRequest& request,
+                                                 Completion<InvoiceTemplate> done, const CallOptions& options) = 0;
+  /// See Client::e_invoice_send_email.
+  virtual Result<Ack> e_invoice_send_email(const EInvoiceSendEmailRequest& request, const CallOptions& options) = 0;
+  /// See Client::e_invoice_send_email.
+  virtual std::future<Result<Ack>> e_invoice_send_email_async(const EInvoiceSendEmailRequest& request,
+                                                              const CallOptions& options) = 0;
+  /// See Client::e_invoice_send_email; `done` is called exactly once (paygw::Completion).
+  virtual void e_invoice_send_email_async(const EInvoiceSendEmailRequest& request, Completion<Ack> done,
+                                          const CallOptions& options) = 0;
   // END generated
 };
 

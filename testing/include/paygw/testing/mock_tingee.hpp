@@ -359,6 +359,68 @@ class MockTingeeConnection : public tingee::Connection {
               (const tingee::MerchantDeleteConfigAccountBusinessRequest&, Completion<tingee::OtpSession>,
                const CallOptions&),
               (override));
+  MOCK_METHOD(Result<tingee::EInvoiceAccountPage>, e_invoice_get_paging_account,
+              (const tingee::EInvoiceGetPagingAccountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::EInvoiceAccountPage>>, e_invoice_get_paging_account_async,
+              (const tingee::EInvoiceGetPagingAccountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_get_paging_account_async,
+              (const tingee::EInvoiceGetPagingAccountRequest&, Completion<tingee::EInvoiceAccountPage>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::EInvoiceAccountId>, e_invoice_create_or_update_account,
+              (const tingee::EInvoiceCreateOrUpdateAccountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::EInvoiceAccountId>>, e_invoice_create_or_update_account_async,
+              (const tingee::EInvoiceCreateOrUpdateAccountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_create_or_update_account_async,
+              (const tingee::EInvoiceCreateOrUpdateAccountRequest&, Completion<tingee::EInvoiceAccountId>,
+               const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::Ack>, e_invoice_delete_account,
+              (const tingee::EInvoiceDeleteAccountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::Ack>>, e_invoice_delete_account_async,
+              (const tingee::EInvoiceDeleteAccountRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_delete_account_async,
+              (const tingee::EInvoiceDeleteAccountRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::InvoiceFile>, e_invoice_create, (const tingee::EInvoiceCreateRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::InvoiceFile>>, e_invoice_create_async,
+              (const tingee::EInvoiceCreateRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_create_async,
+              (const tingee::EInvoiceCreateRequest&, Completion<tingee::InvoiceFile>, const CallOptions&), (override));
+  MOCK_METHOD(Result<tingee::InvoiceTracking>, e_invoice_create_and_issue,
+              (const tingee::EInvoiceCreateAndIssueRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::InvoiceTracking>>, e_invoice_create_and_issue_async,
+              (const tingee::EInvoiceCreateAndIssueRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_create_and_issue_async,
+              (const tingee::EInvoiceCreateAndIssueRequest&, Completion<tingee::InvoiceTracking>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::InvoiceTracking>, e_invoice_get_invoice_info,
+              (const tingee::EInvoiceGetInvoiceInfoRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::InvoiceTracking>>, e_invoice_get_invoice_info_async,
+              (const tingee::EInvoiceGetInvoiceInfoRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_get_invoice_info_async,
+              (const tingee::EInvoiceGetInvoiceInfoRequest&, Completion<tingee::InvoiceTracking>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::InvoiceFile>, e_invoice_download,
+              (const tingee::EInvoiceDownloadRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::InvoiceFile>>, e_invoice_download_async,
+              (const tingee::EInvoiceDownloadRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_download_async,
+              (const tingee::EInvoiceDownloadRequest&, Completion<tingee::InvoiceFile>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::InvoiceTemplate>, e_invoice_invoice_templates,
+              (const tingee::EInvoiceInvoiceTemplatesRequest&, const CallOptions&), (override));
+  MOCK_METHOD(std::future<Result<tingee::InvoiceTemplate>>, e_invoice_invoice_templates_async,
+              (const tingee::EInvoiceInvoiceTemplatesRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_invoice_templates_async,
+              (const tingee::EInvoiceInvoiceTemplatesRequest&, Completion<tingee::InvoiceTemplate>, const CallOptions&),
+              (override));
+  MOCK_METHOD(Result<tingee::Ack>, e_invoice_send_email, (const tingee::EInvoiceSendEmailRequest&, const CallOptions&),
+              (override));
+  MOCK_METHOD(std::future<Result<tingee::Ack>>, e_invoice_send_email_async,
+              (const tingee::EInvoiceSendEmailRequest&, const CallOptions&), (override));
+  MOCK_METHOD(void, e_invoice_send_email_async,
+              (const tingee::EInvoiceSendEmailRequest&, Completion<tingee::Ack>, const CallOptions&), (override));
   // END generated
 };
 
