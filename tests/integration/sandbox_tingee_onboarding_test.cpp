@@ -553,5 +553,32 @@ TEST(SandboxOnboarding, VcbCrashAfterCreateVaWasSentAsksTheHolderAgainForTheSame
   EXPECT_EQ(w.faults->sent("create-va"), 2);
 }
 
+TEST(SandboxOnboarding, VcbHolderRefusesThenApprovesASecondRequest) {
+  World w;
+  const std::string account = "ON" + unique_id();
+  const std::string id = "vcb2-" + account;
+  auto r = World::request(account, kVcb);
+  r.webhook_url = receiver().url("/onboarding/" + id);
+  auto o = Onboarding::link(w.client, w.store, id, r, w.options());
+  ASSERT_OK(o);
+  auto created = o->advance();
+  ASSERT_OK(created);
+  ASSERT_EQ(World::approve(World::vcb_approval(created->confirm_id) + "&reject=1"), 200);
+  auto hits = receiver().hits("/onboarding/" + id);
+  ASSERT_EQ(hits.size(), 1u);
+  auto refused = tingee::verify_webhook(hits[0].body, hits[0].headers, Secret(kTingeeSecret));
+  ASSERT_OK(refused);
+  ASSERT_TRUE(refused->bank_link.has_value());
+  EXPECT_EQ(refused->bank_link->status, tingee::BankLinkStatus::kConfirmVaFailed);
+  EXPECT_STATE(o->apply(*refused->bank_link), OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa);
+  auto asked = o->advance();
+  EXPECT_STATE(asked, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa);
+  EXPECT_NE(asked->confirm_id, created->confirm_id);
+  ASSERT_EQ(World::approve(World::vcb_approval(asked->confirm_id)), 200);
+  auto done = o->advance();
+  EXPECT_STATE(done, OnboardingState::kDone, OnboardingStep::kConfirmVa);
+  w.expect_one_active(account, done->va_account_number);
+}
+
 }  // namespace
 }  // namespace paygw::it

@@ -24,7 +24,8 @@
 //                                  is pending until the holder approves. The holder's approval is the
 //                                  unsigned page GET /_sandbox/tingee/va/approve?confirmId=… (the TPB
 //                                  authorizeLink itself; for VCB the confirmId of the answer), with
-//                                  `&reject=1` a refusal. Approval makes the VA active; either way, when
+//                                  `&reject=1` a refusal, which removes the pending VA (sandbox).
+//                                  Approval makes the VA active; either way, when
 //                                  create-va named a webhookUrl (else --tingee-webhook-url), a signed
 //                                  bank-link webhook {requestId, status: confirm-va-success |
 //                                  confirm-va-failed, vaAccountNumber, accountNumber, accountName} is sent.
@@ -345,6 +346,7 @@ void install_holder_page(httplib::Server& server, const Options& options, State&
                   {"vaAccountNumber", v.va_account_number},
                   {"accountNumber", v.account_number},
                   {"accountName", v.account_name}};
+      if (reject) world->vas.erase(va);  // a refused link leaves no VA (sandbox)
     }
     Json deliveries = Json::array();
     if (!url.empty()) {  // outside the lock: the receiver may call the sandbox back
