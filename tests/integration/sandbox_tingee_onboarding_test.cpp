@@ -8,6 +8,7 @@
 #include "sandbox_fixture.hpp"
 
 #include <paygw/tingee/onboarding.hpp>
+#include <paygw/tingee/webhook.hpp>
 
 #include <atomic>
 #include <functional>
@@ -24,6 +25,8 @@ using tingee::OnboardingStep;
 constexpr const char* kOtp = "123456";
 constexpr const char* kBidv = "970418";
 constexpr const char* kAcb = "970416";
+constexpr const char* kVcb = "970436";  // the holder approves in the bank app (deepLink)
+constexpr const char* kTpb = "970423";  // the holder approves on the authorizeLink page
 
 /// The sandbox transport, with faults on one Tingee operation (the last path segment): `before`
 /// runs before a request is sent and may refuse it (not sent); `after` runs once the answer came
@@ -143,6 +146,17 @@ struct World {
       }
     }
     return out;
+  }
+  /// The holder opens the sandbox's approval page (a TPB authorizeLink, or a VCB confirmId's).
+  static int approve(const std::string& link) {
+    const std::string base = sandbox().url();
+    EXPECT_EQ(link.rfind(base, 0), 0u) << link;
+    httplib::Client http(base);
+    auto r = http.Get(link.substr(base.size()));
+    return r ? r->status : 0;
+  }
+  static std::string vcb_approval(const std::string& confirm_id) {
+    return sandbox().url() + "/_sandbox/tingee/va/approve?confirmId=" + confirm_id;
   }
   void expect_one_active(const std::string& account, const std::string& va_number) {
     const auto all = vas(account);
@@ -462,6 +476,108 @@ TEST(SandboxOnboarding, ABankLinkEventConfirmsTheFlow) {
   EXPECT_EQ(o.apply(e)->state, OnboardingState::kAwaitingOtp) << "another flow's event";
   e.request_id = id;
   EXPECT_STATE(o.apply(e), OnboardingState::kDone, OnboardingStep::kConfirmVa);
+}
+
+TEST(SandboxOnboarding, VcbHolderApprovesInTheAppAndTheBankLinkWebhookConfirms) {
+  World w;
+  const std::string account = "ON" + unique_id();
+  const std::string id = "vcb-" + account;
+  auto r = World::request(account, kVcb);
+  r.webhook_url = receiver().url("/onboarding/" + id);
+  auto o = Onboarding::link(w.client, w.store, id, r, w.options());
+  ASSERT_OK(o);
+  auto created = o->advance();
+  EXPECT_STATE(created, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa);
+  EXPECT_FALSE(created->confirm_id.empty());
+  EXPECT_EQ(created->deep_link.rfind("vcbpartner://", 0), 0u) << created->deep_link;
+  EXPECT_TRUE(created->authorize_link.empty());
+  EXPECT_FALSE(o->submit_otp(kOtp).ok()) << "no OTP for VCB";
+  EXPECT_STATE(o->advance(), OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa);  // not approved yet
+  ASSERT_EQ(w.vas(account).size(), 1u);
+  EXPECT_EQ(w.vas(account)[0].status, "inactive");
+  ASSERT_EQ(World::approve(World::vcb_approval(created->confirm_id)), 200);
+  EXPECT_EQ(World::approve(World::vcb_approval(created->confirm_id)), 400) << "one approval per session";
+  const auto hits = receiver().hits("/onboarding/" + id);
+  ASSERT_EQ(hits.size(), 1u) << "the bank-link webhook";
+  auto event = tingee::verify_webhook(hits[0].body, hits[0].headers, Secret(kTingeeSecret));
+  ASSERT_OK(event);
+  ASSERT_TRUE(event->bank_link.has_value());
+  EXPECT_EQ(event->bank_link->request_id, id);
+  auto done = o->apply(*event->bank_link);
+  EXPECT_STATE(done, OnboardingState::kDone, OnboardingStep::kConfirmVa);
+  w.expect_one_active(account, done->va_account_number);
+  EXPECT_EQ(w.faults->sent("create-va"), 1);
+  EXPECT_EQ(w.faults->sent("confirm-va"), 0);
+}
+
+TEST(SandboxOnboarding, TpbHolderApprovesWhileTheFlowIsDownThenItResumes) {
+  World w;
+  const std::string account = "ON" + unique_id();
+  const std::string id = "tpb-" + account;
+  std::string link;
+  {
+    auto o = w.link(id, account, kTpb);
+    auto created = o.advance();
+    EXPECT_STATE(created, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa);
+    EXPECT_TRUE(created->confirm_id.empty()) << "TPB answers no confirmId";
+    link = created->authorize_link;
+    ASSERT_FALSE(link.empty());
+  }  // the process dies while the holder is away
+  ASSERT_EQ(World::approve(link), 200);
+  auto o = Onboarding::resume(w.client, w.store, id, w.options());
+  ASSERT_OK(o);
+  EXPECT_EQ(o->status().state, OnboardingState::kAwaitingHolder);
+  EXPECT_EQ(o->status().authorize_link, link);
+  auto done = o->advance();  // looks the VA up: active
+  EXPECT_STATE(done, OnboardingState::kDone, OnboardingStep::kConfirmVa);
+  w.expect_one_active(account, done->va_account_number);
+  EXPECT_EQ(w.faults->sent("create-va"), 1);
+}
+
+TEST(SandboxOnboarding, VcbCrashAfterCreateVaWasSentAsksTheHolderAgainForTheSameVa) {
+  World w;
+  const std::string account = "ON" + unique_id();
+  const std::string id = "vcb1-" + account;
+  w.faults->arm({"create-va", false, true, w.crash(id)});
+  ASSERT_FALSE(w.link(id, account, kVcb).advance().ok());
+  ASSERT_EQ(w.vas(account).size(), 1u) << "create-va reached Tingee; its confirmId is lost";
+  const std::string pending = w.vas(account)[0].va_account_number;
+  w.clock->advance(16min);
+  auto o = w.link(id, account, kVcb);
+  EXPECT_STATE(o.advance(), OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa);
+  auto asked = o.advance();
+  EXPECT_STATE(asked, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa);
+  ASSERT_EQ(World::approve(World::vcb_approval(asked->confirm_id)), 200);
+  EXPECT_STATE(o.advance(), OnboardingState::kDone, OnboardingStep::kConfirmVa);
+  w.expect_one_active(account, pending);
+  EXPECT_EQ(w.faults->sent("create-va"), 2);
+}
+
+TEST(SandboxOnboarding, VcbHolderRefusesThenApprovesASecondRequest) {
+  World w;
+  const std::string account = "ON" + unique_id();
+  const std::string id = "vcb2-" + account;
+  auto r = World::request(account, kVcb);
+  r.webhook_url = receiver().url("/onboarding/" + id);
+  auto o = Onboarding::link(w.client, w.store, id, r, w.options());
+  ASSERT_OK(o);
+  auto created = o->advance();
+  ASSERT_OK(created);
+  ASSERT_EQ(World::approve(World::vcb_approval(created->confirm_id) + "&reject=1"), 200);
+  auto hits = receiver().hits("/onboarding/" + id);
+  ASSERT_EQ(hits.size(), 1u);
+  auto refused = tingee::verify_webhook(hits[0].body, hits[0].headers, Secret(kTingeeSecret));
+  ASSERT_OK(refused);
+  ASSERT_TRUE(refused->bank_link.has_value());
+  EXPECT_EQ(refused->bank_link->status, tingee::BankLinkStatus::kConfirmVaFailed);
+  EXPECT_STATE(o->apply(*refused->bank_link), OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa);
+  auto asked = o->advance();
+  EXPECT_STATE(asked, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa);
+  EXPECT_NE(asked->confirm_id, created->confirm_id);
+  ASSERT_EQ(World::approve(World::vcb_approval(asked->confirm_id)), 200);
+  auto done = o->advance();
+  EXPECT_STATE(done, OnboardingState::kDone, OnboardingStep::kConfirmVa);
+  w.expect_one_active(account, done->va_account_number);
 }
 
 }  // namespace

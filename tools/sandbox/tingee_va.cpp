@@ -18,6 +18,17 @@
 //   get-va-paging                  every VA that exists (pending ones included), filtered by bankBin
 //                                  or bankName, shopId, accountType and `filter` (a substring of the
 //                                  account number, VA number or holder's name), paged.
+//   VCB (970436), TPB (970423)     redirect-authorize banks (sandbox; Tingee's live answers): create-va
+//                                  answers a one-element array, VCB `[{confirmId, deepLink:
+//                                  "vcbpartner://…"}]`, TPB `[{authorizeLink}]` (no confirmId); the VA
+//                                  is pending until the holder approves. The holder's approval is the
+//                                  unsigned page GET /_sandbox/tingee/va/approve?confirmId=… (the TPB
+//                                  authorizeLink itself; for VCB the confirmId of the answer), with
+//                                  `&reject=1` a refusal, which removes the pending VA (sandbox).
+//                                  Approval makes the VA active; either way, when
+//                                  create-va named a webhookUrl (else --tingee-webhook-url), a signed
+//                                  bank-link webhook {requestId, status: confirm-va-success |
+//                                  confirm-va-failed, vaAccountNumber, accountNumber, accountName} is sent.
 // Every OTP the sandbox's bank "sends" is kOtp (123456); each session is noted in the event log.
 #include "sandbox.hpp"
 
@@ -36,10 +47,11 @@ struct Va {
   std::string creation_time;
   Json shop_id = nullptr;
   bool notify = false;
+  std::string request_id, webhook_url;  // from create-va, for the bank-link webhook
 };
 
 struct OtpSession {
-  std::string kind;  // create | delete | notify
+  std::string kind;  // create | delete | notify | approve (the holder's, VCB/TPB)
   std::string va_account_number, bank_bin;
   bool used = false;
 };
@@ -48,7 +60,11 @@ struct OtpSession {
 struct VaWorld {
   std::map<std::string, Va> vas;               // by vaAccountNumber
   std::map<std::string, OtpSession> sessions;  // by confirmId
+  std::string base;  // the sandbox's base URL as the request being handled reached it (set under the lock)
 };
+
+constexpr const char* kVcbBin = "970436";
+constexpr const char* kTpbBin = "970423";
 
 bool text(const Json& b, const char* field) {
   return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
@@ -109,6 +125,18 @@ OtpSession* consume(VaWorld& w, const Json& b, const std::string& kind, httplib:
   return &it->second;
 }
 
+bool holder_approves(const std::string& bin) { return bin == kVcbBin || bin == kTpbBin; }
+
+/// create-va's answer for a redirect-authorize bank: a new holder-approval session, VCB
+/// `[{confirmId, deepLink}]`, TPB `[{authorizeLink}]`.
+void holder_reply(State& s, VaWorld& w, const Va& va, httplib::Response& res) {
+  const std::string id = open_session(s, w, "SBX-AP-", "approve", va);
+  const Json item = va.bank_bin == kVcbBin
+                        ? Json{{"confirmId", id}, {"deepLink", "vcbpartner://sandbox/approve?confirmId=" + id}}
+                        : Json{{"authorizeLink", w.base + "/_sandbox/tingee/va/approve?confirmId=" + id}};
+  tingee_reply(res, "00", "Success", Json::array({item}));
+}
+
 Json va_item(const Va& va) {
   return Json{{"bankName", va.bank_name},
               {"bankBin", va.bank_bin},
@@ -145,6 +173,7 @@ void create_va(State& s, VaWorld& w, const Json& b, httplib::Response& res) {
         if (session.va_account_number == it->first) session.used = true;  // the older sessions end
       }
       const Va& pending = it->second;
+      if (holder_approves(bin)) return holder_reply(s, w, pending, res);
       tingee_reply(res, "00", "Success",
                    Json{{"bankName", pending.bank_name},
                         {"merchantAccountNumberId", s.next_id++},
@@ -167,6 +196,13 @@ void create_va(State& s, VaWorld& w, const Json& b, httplib::Response& res) {
   va.creation_time = iso_now();
   const bool non_otp = b.value("isCreateNonOtp", false);
   va.status = non_otp ? "active" : "inactive";
+  va.request_id = b.value("requestId", "");
+  va.webhook_url = b.value("webhookUrl", "");
+  if (!non_otp && holder_approves(bin)) {  // the holder approves in the bank's app or page
+    s.record("tingee", "", "va-created", Json{{"vaAccountNumber", va.va_account_number}, {"status", va.status}});
+    w.vas[va.va_account_number] = va;
+    return holder_reply(s, w, va, res);
+  }
   Json data = {{"bankName", va.bank_name},
                {"merchantAccountNumberId", s.next_id++},
                {"shopId", va.shop_id},
@@ -184,7 +220,7 @@ void create_va(State& s, VaWorld& w, const Json& b, httplib::Response& res) {
 /// A signed POST whose parameters may travel in the query string (delete-va): they are merged into
 /// the body's members; the handler runs under the state lock.
 void signed_post(httplib::Server& server, const Options& options, State& state, const std::string& path,
-                 std::function<void(const Json&, httplib::Response&)> handler) {
+                 std::function<void(const Json&, const std::string& base, httplib::Response&)> handler) {
   post(server, path,
        [&options, &state, handler](const httplib::Request& req, const std::string& body, httplib::Response& res) {
          if (!tingee_authenticate(options, req, body, res)) return;
@@ -192,7 +228,7 @@ void signed_post(httplib::Server& server, const Options& options, State& state, 
          if (b.is_discarded() || !b.is_object()) return invalid(res, "body must be a JSON object");
          for (const auto& [name, value] : req.params) b[name] = value;
          std::lock_guard<std::mutex> lock(state.mu);
-         handler(b, res);
+         handler(b, std::string(options.tls_cert.empty() ? "http://" : "https://") + req.get_header_value("Host"), res);
        });
 }
 
@@ -201,7 +237,10 @@ void install_group(httplib::Server& server, const Options& options, State& state
   State* s = &state;
   auto route = [&](const std::string& name, std::function<void(State&, VaWorld&, const Json&, httplib::Response&)> f) {
     signed_post(server, options, state, prefix + name,
-                [s, world, f](const Json& b, httplib::Response& res) { f(*s, *world, b, res); });
+                [s, world, f](const Json& b, const std::string& base, httplib::Response& res) {
+                  world->base = base;
+                  f(*s, *world, b, res);
+                });
   };
   route("create-va", create_va);
   route("create-va-advanced", create_va);
@@ -279,12 +318,60 @@ void install_group(httplib::Server& server, const Options& options, State& state
   });
 }
 
+/// The holder's approval page of a VCB/TPB VA (unsigned, as a browser or the bank app opens it).
+void install_holder_page(httplib::Server& server, const Options& options, State& state,
+                         const std::shared_ptr<VaWorld>& world) {
+  server.Get("/_sandbox/tingee/va/approve", [&options, &state, world](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+    const bool reject = req.get_param_value("reject") == "1";
+    std::string url;
+    Json hook;
+    Json answer;
+    {
+      std::lock_guard<std::mutex> lock(state.mu);
+      auto it = world->sessions.find(req.get_param_value("confirmId"));
+      if (it == world->sessions.end() || it->second.kind != "approve") {
+        return bad_request(res, "no holder approval of that confirmId");
+      }
+      auto va = world->vas.find(it->second.va_account_number);
+      if (it->second.used || va == world->vas.end()) return bad_request(res, "this approval is already answered");
+      it->second.used = true;
+      Va& v = va->second;
+      if (!reject) v.status = "active";
+      state.record("tingee", "", reject ? "va-approval-rejected" : "va-approved",
+                   Json{{"vaAccountNumber", v.va_account_number}});
+      answer = Json{{"vaAccountNumber", v.va_account_number}, {"status", v.status}};
+      url = v.webhook_url.empty() ? options.tingee_webhook_url : v.webhook_url;
+      hook = Json{{"requestId", v.request_id},
+                  {"status", reject ? "confirm-va-failed" : "confirm-va-success"},
+                  {"vaAccountNumber", v.va_account_number},
+                  {"accountNumber", v.account_number},
+                  {"accountName", v.account_name}};
+      if (reject) world->vas.erase(va);  // a refused link leaves no VA (sandbox)
+    }
+    Json deliveries = Json::array();
+    if (!url.empty()) {  // outside the lock: the receiver may call the sandbox back
+      const std::string ts = vn_now(true);
+      const std::string text_body = hook.dump();
+      const httplib::Headers headers = {{"x-request-timestamp", ts},
+                                        {"x-signature", hmac_sha512_hex(options.tingee_secret, ts + ":" + text_body)}};
+      for (int status : deliver(state, url, false, text_body, {}, headers,
+                                Json{{"provider", "tingee"}, {"event", "bank-link"}, {"status", hook["status"]}})) {
+        deliveries.push_back(status);
+      }
+    }
+    answer["deliveries"] = deliveries;
+    json_reply(res, 200, answer);
+  });
+}
+
 }  // namespace
 
 void install_tingee_va(httplib::Server& server, const Options& options, State& state) {
   auto world = std::make_shared<VaWorld>();
   install_group(server, options, state, world, "/v1/");
   install_group(server, options, state, world, "/v1/bank/");
+  install_holder_page(server, options, state, world);
 }
 
 }  // namespace paygw::sandbox
