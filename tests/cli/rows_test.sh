@@ -160,6 +160,72 @@ call 0 direct-debit-edit-confirm-payment-method "{\"requestId\": \"EDIT-ROWS-1\"
   '.url != ""'
 call 0 direct-debit-delete-subscription "{\"requestId\": \"DEL-ROWS-1\", \"returnUrl\": \"https://shop.example.vn/dd/bye\", $keys}"
 
+# Bank VietQR: a static QR, decoded back; deep links paying it; a bank-link session; read-amount.
+call 0 generate-viet-qr '{"bankBin": "970418", "accountNumber": "2101234567", "amount": 150000, "content": "TT DON ROWS"}' \
+  '.qr_account == "2101234567" and (.qr_code | startswith("000201"))'
+vqr=$(jq -r .qr_code <<<"$out")
+call 0 get-account-number-info-by-qr-code "$(jq -nc --arg q "$vqr" '{qrCode: $q}')" \
+  '.total_count == 1 and .items[0].bank_bin == "970418" and .items[0].account_number == "2101234567" and .items[0].amount == 150000'
+link() {  # link <billNumber>: a deep-link body paying $vqr
+  jq -nc --arg q "$vqr" --arg bill "$1" '{type: "payment", qrCode: $q, bankBin: "970418", destinationBankBin: "970418",
+    accountName: "NGUYEN VAN A", accountNumber: "2101234567", amount: 150000, content: "TT DON ROWS", billNumber: $bill}'
+}
+call 0 generate-deep-link "$(link BILL-ROWS-1)" '.url | test("billNumber=BILL-ROWS-1")'
+call 0 generate-deep-link-bidv-test "$(link BILL-ROWS-2)" '.url | test("env=bidv-test")'
+call 0 create-bank-link-session \
+  '{"type": "bank-link", "redirectUrl": "https://shop.example.vn/bank-link/done", "allowedBanks": ["BIDV", "VCB"], "shopId": 12}' \
+  '.url | test("/_sandbox/tingee/bank-link\\?")'
+call 0 read-amount "{\"uuid\": \"$max\", \"transactionId\": \"T-ROWS-2\", \"amount\": 52000, \"bankBin\": \"970422\", \"firstDisplayText\": \"Ban 5\", \"playSound\": true}"
+# Shops: create → update (by its id) → list.
+call 0 shop-create-or-update '{"name": "Shop Rows", "phoneNumber": "0901234567", "address": "1 Trang Tien, Ha Noi", "isActive": true}' \
+  '.shop_id > 0'
+shop=$(jq -r .shop_id <<<"$out")
+call 0 shop-create-or-update "{\"id\": $shop, \"name\": \"Shop Rows renamed\", \"address\": \"1 Trang Tien, Ha Noi\", \"isActive\": false}" \
+  ".shop_id == $shop"
+call 0 shop-get-paging '{"filter": "Shop Rows", "skipCount": 0, "maxResultCount": 10}' \
+  ".total_count == 1 and .items[0].id == $shop and .items[0].name == \"Shop Rows renamed\" and .items[0].is_active == false"
+# Merchants: create → list → a bank configuration set, listed, removed → an ACB business account
+# linked, unlinked → the merchant deleted.
+call 0 merchant-create \
+  '{"name": "Merchant Rows", "email": "owner@rows.example.vn", "phoneNumber": "0901234567", "businessSectorIds": [3, 7], "password": "rows-only-password-1", "appType": "baas"}' \
+  '.merchant_id > 0'
+merchant=$(jq -r .merchant_id <<<"$out")
+call 0 merchant-get-paging '{"filter": "Merchant Rows", "skipCount": 0, "maxResultCount": 10}' \
+  "(.items | length) == 1 and .items[0].id == $merchant and .items[0].business_sector_ids == [3, 7]"
+call 0 merchant-create-or-update-config \
+  "{\"bidvConfigDto\": {\"vaPrefix\": \"BIDV\", \"bankPartnerId\": \"partner-1\", \"accountNumber\": \"2101234567\", \"accountName\": \"CONG TY A\"}, \"accountType\": \"personal-account\", \"bankName\": \"BIDV\", \"merchantId\": $merchant}" \
+  '.id > 0'
+config=$(jq -r .id <<<"$out")
+call 0 merchant-get-paging-config "{\"merchantId\": $merchant, \"skipCount\": 0, \"maxResultCount\": 10}" \
+  ".total_count == 1 and .items[0].id == $config and .items[0].bank_name == \"BIDV\""
+call 0 merchant-delete-config "{\"id\": $config, \"merchantId\": $merchant}" ".id == $config"
+acb='"accountNumber": "0071000777777", "accountName": "CONG TY A", "vaPrefix": "ACB", "mobile": "0901234567", "acbUserId": "acb-user-rows"'
+call 0 merchant-config-account-business "{\"bankName\": \"ACB\", $acb, \"merchantId\": $merchant}" '.confirm_id | startswith("SBX-BIZ-")'
+call 0 merchant-delete-config-account-business \
+  "{\"accountType\": \"business-account\", \"configRemove\": {$acb}, \"merchantId\": $merchant, \"bankBin\": \"970416\"}" \
+  '.confirm_id == ""'
+call 0 merchant-delete "{\"merchantId\": $merchant}"
+call 1 merchant-delete "{\"merchantId\": $merchant}"   # gone: the sandbox's code 1060 (a provider error)
+# E-invoices: a provider account → its template → a draft → issued → looked up → downloaded →
+# mailed; the account deleted.
+ei_login='"provider": "misa", "taxCode": "MST-ROWS-1", "username": "kt-rows", "password": "rows-only-password-2"'
+call 0 e-invoice-create-or-update-account "{$ei_login, \"isDefault\": true}" '.id > 0'
+ei=$(jq -r .id <<<"$out")
+call 0 e-invoice-get-paging-account '{"filter": "MST-ROWS", "skipCount": 0, "maxResultCount": 10, "provider": "misa"}' \
+  ".total_count == 1 and .items[0].id == $ei and .items[0].tax_code == \"MST-ROWS-1\""
+call 0 e-invoice-invoice-templates "{\"merchantId\": 1, \"accountId\": $ei, $ei_login, \"invoiceNoToCheck\": 0}" \
+  '.invoice_pattern == "1" and .invoice_series == "C26TMS" and .quota > 0'
+invoice="{\"accountId\": $ei, \"invoicePattern\": \"1\", \"invoiceSeries\": \"C26TMS\", \"invoiceCode\": \"ROWS-INV-1\", \"invoiceDate\": \"2026-07-16\", \"buyerName\": \"Nguyen Van B\", \"buyerEmail\": \"b@example.vn\", \"items\": [{\"itemName\": \"Ca phe sua\", \"unitName\": \"ly\", \"quantity\": \"2\", \"unitPrice\": 25000, \"taxRateCode\": \"8\", \"totalAfterTax\": 54000}], \"totalAfterTax\": 54000}"
+call 0 e-invoice-create "$invoice" '.invoice_code == "ROWS-INV-1" and (.pdf_base64 | startswith("JVBERi0"))'
+call 0 e-invoice-create-and-issue "$invoice" '.invoice_code == "ROWS-INV-1" and .invoice_number == "1" and .tracking_code != ""'
+invoice_key="{\"accountId\": $ei, \"invoiceCode\": \"ROWS-INV-1\"}"
+call 0 e-invoice-get-invoice-info "$invoice_key" '.invoice_number == "1"'
+call 0 e-invoice-download "$invoice_key" '.invoice_code == "ROWS-INV-1" and (.pdf_base64 | startswith("JVBERi0"))'
+call 0 e-invoice-send-email \
+  "{\"accountId\": $ei, \"invoiceCode\": \"ROWS-INV-1\", \"buyerName\": \"Nguyen Van B\", \"recipientEmail\": \"b@example.vn\"}"
+call 0 e-invoice-delete-account "{\"id\": $ei}"
+call 1 e-invoice-get-invoice-info "$invoice_key"   # its account is gone: the sandbox's code 1060
+
 # The same call from standard input and from a file.
 echo '{"maxResultCount": 1}' | { expect 0 "$cli" tingee call get-device-paging --body - --json; json '(.items | length) == 1'; }
 echo '{"maxResultCount": 1}' >"$work/body.json"

@@ -157,8 +157,8 @@ Checks tingee_misc_checks() {
     ASSERT_OK(link);
     EXPECT_EQ(link->message, "Success");
     for (const std::string& part : {"billNumber=" + request.bill_number, std::string("accountNumber=2101234567"),
-                                   std::string("destinationBankBin=970418"), std::string("amount=180000"),
-                                   std::string("accountName=NGUYEN%20VAN%20A"), std::string("type=payment")}) {
+                                    std::string("destinationBankBin=970418"), std::string("amount=180000"),
+                                    std::string("accountName=NGUYEN%20VAN%20A"), std::string("type=payment")}) {
       EXPECT_NE(link->url.find(part), std::string::npos) << part << " not in " << link->url;
     }
     // One bill, one link.

@@ -447,6 +447,7 @@ inline tingee::MerchantConfigAccountBusinessRequest merchant_business() {
 }
 inline tingee::MerchantDeleteConfigAccountBusinessRequest merchant_business_unlink() {
   return {tingee::AccountType::kBusiness, acb_account(), 42, "970416", ""};
+}
 inline tingee::EInvoiceGetPagingAccountRequest ei_paging() {
   tingee::EInvoiceGetPagingAccountRequest r;
   r.provider = "misa";

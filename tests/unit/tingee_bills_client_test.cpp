@@ -120,9 +120,11 @@ TEST_F(TingeeMoreCallsTest, TransactionPaging) {
   EXPECT_EQ(page->total_count, 2);
   ASSERT_EQ(page->items.size(), 2u);
   EXPECT_EQ(page->items[0].transaction_id, "TXN-88001");
+  // A read answered 1001 is retried (ADR 0055); the fixture answers 1001 to every attempt.
   auto limited = client.get_transaction_paging_async(r).get();
   ASSERT_FALSE(limited.ok());
   EXPECT_TRUE(tingee::is_rate_limited(limited.error()));
+  EXPECT_EQ(limited.error().attempts, 3);
 }
 
 TEST_F(TingeeMoreCallsTest, BanksAsABareArrayOrAnEnvelope) {
