@@ -155,6 +155,20 @@ void tingee_reply(httplib::Response& res, const std::string& code, const std::st
 /// default) cut it: {"totalCount", "items"} in Tingee's success envelope.
 void tingee_page_reply(httplib::Response& res, const Json& request, const Json& items);
 
+// ---- what the stateful Tingee simulations share (tingee.cpp) ----
+
+/// True when `field` of the request body `b` is a non-empty string.
+bool text(const Json& b, const char* field);
+/// A NestJS-style 400 `{message, error: "Bad Request", statusCode: 400}`, as Tingee answers a DTO
+/// it refuses.
+void invalid(httplib::Response& res, const std::string& message);
+/// Tingee's BankNameEnum of a BIN ("" when Tingee does not serve the bank).
+std::string bank_name_of(const std::string& bin);
+/// The BIN a request names by bankBin or bankName (one Tingee serves), or "".
+std::string bin_of(const Json& b);
+/// ISO-8601 UTC of the sandbox clock, as Tingee writes creationTime.
+std::string iso_now();
+
 /// True, with Tingee's error envelope written to `res` (code "SBX-FULL"), when `count` objects of
 /// `what` already exist (State::max_objects); false (nothing written) while there is room for one more.
 bool tingee_world_full(const State& state, std::size_t count, const std::string& what, httplib::Response& res);

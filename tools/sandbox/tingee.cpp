@@ -9,6 +9,8 @@
 //                req.body computes ("{}" when there is no body).
 #include "sandbox.hpp"
 
+#include <ctime>
+
 namespace paygw::sandbox {
 namespace {
 
@@ -49,6 +51,37 @@ void tingee_reply(httplib::Response& res, const std::string& code, const std::st
   Json body = {{"code", code}, {"message", message}};
   if (!data.is_null()) body["data"] = data;
   json_reply(res, 200, body);
+}
+
+bool text(const Json& b, const char* field) {
+  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
+}
+
+void invalid(httplib::Response& res, const std::string& message) {
+  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
+}
+
+std::string bank_name_of(const std::string& bin) {
+  for (const auto& bank : directory_banks()) {
+    if (bank.bin == bin) return bank.tingee_code;
+  }
+  return "";
+}
+
+std::string bin_of(const Json& b) {
+  if (text(b, "bankBin"))
+    return bank_name_of(b["bankBin"].get<std::string>()).empty() ? "" : b["bankBin"].get<std::string>();
+  if (text(b, "bankName")) return tingee_bank_bin(b["bankName"].get<std::string>());
+  return "";
+}
+
+std::string iso_now() {
+  const std::time_t secs = static_cast<std::time_t>(clock_ms() / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+  return out;
 }
 
 bool tingee_world_full(const State& state, std::size_t count, const std::string& what, httplib::Response& res) {

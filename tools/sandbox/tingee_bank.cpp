@@ -7,14 +7,6 @@
 namespace paygw::sandbox {
 namespace {
 
-bool text(const Json& b, const char* field) {
-  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
-}
-
-void invalid(httplib::Response& res, const std::string& message) {
-  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
-}
-
 // Creates a bill from a generate-*-dynamic-qr body (state locked). nullptr after an error reply.
 Bill* create_bill(State& s, const Json& b, httplib::Response& res) {
   std::string bin = b.value("bankBin", "");

@@ -50,22 +50,6 @@ struct DebitWorld {
   std::map<std::string, std::string> payments;        // payment-bill requestId -> transactionId
 };
 
-bool text(const Json& b, const char* field) {
-  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
-}
-
-void invalid(httplib::Response& res, const std::string& message) {
-  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
-}
-
-/// Tingee's BankNameEnum of a BIN ("" when Tingee does not serve the bank).
-std::string bank_name_of(const std::string& bin) {
-  for (const auto& bank : directory_banks()) {
-    if (bank.bin == bin) return bank.tingee_code;
-  }
-  return "";
-}
-
 bool digits(const std::string& t, std::size_t max) {
   return !t.empty() && t.size() <= max && t.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -73,15 +57,6 @@ bool digits(const std::string& t, std::size_t max) {
 /// The sandbox's own base URL as the request reached it.
 std::string base_of(const Options& options, const httplib::Request& req) {
   return std::string(options.tls_cert.empty() ? "http://" : "https://") + req.get_header_value("Host");
-}
-
-std::string iso_now() {
-  const std::time_t secs = static_cast<std::time_t>(clock_ms() / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return out;
 }
 
 /// The subscription a request names by subscriptionId (and tokenRef, when given: it must be the

@@ -70,10 +70,6 @@ std::string invoice_key(long long account_id, const std::string& code) {
   return std::to_string(account_id) + "/" + code;
 }
 
-void invalid(httplib::Response& res, const std::string& message) {
-  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
-}
-
 void limit_reached(httplib::Response& res, const std::string& what, std::size_t max) {
   tingee_reply(res, "1070", "Sandbox: at most " + std::to_string(max) + " " + what + " (delete some)");
 }
@@ -121,15 +117,6 @@ std::string series_of(const std::string& provider) {
   return "C26TMS";  // misa
 }
 constexpr const char* kPattern = "1";
-
-std::string iso_now() {
-  const std::time_t secs = static_cast<std::time_t>(clock_ms() / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return out;
-}
 
 std::string upper(std::string s) {
   for (char& c : s) {

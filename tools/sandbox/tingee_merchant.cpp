@@ -72,14 +72,6 @@ struct MerchantWorld {
   std::map<long long, Config> configs;
 };
 
-bool text(const Json& b, const char* field) {
-  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
-}
-
-void invalid(httplib::Response& res, const std::string& message) {
-  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
-}
-
 void full(httplib::Response& res, const char* what) {
   tingee_reply(res, "1099",
                "Sandbox limit reached: at most " + std::to_string(kMaxObjects) + " " + what +
@@ -101,21 +93,6 @@ std::string oversized(const Json& v, const std::string& path) {
       if (auto at = oversized(v[i], path + "[" + std::to_string(i) + "]"); !at.empty()) return at;
     }
   }
-  return "";
-}
-
-std::string bank_name_of(const std::string& bin) {
-  for (const auto& bank : directory_banks()) {
-    if (bank.bin == bin) return bank.tingee_code;
-  }
-  return "";
-}
-
-/// The BIN a request names by bankBin or bankName (one Tingee serves), or "".
-std::string bin_of(const Json& b) {
-  if (text(b, "bankBin"))
-    return bank_name_of(b["bankBin"].get<std::string>()).empty() ? "" : b["bankBin"].get<std::string>();
-  if (text(b, "bankName")) return tingee_bank_bin(b["bankName"].get<std::string>());
   return "";
 }
 
@@ -158,15 +135,6 @@ bool paging(const Json& b, httplib::Response& res) {
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
-}
-
-std::string iso_now() {
-  const std::time_t secs = static_cast<std::time_t>(clock_ms() / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return out;
 }
 
 // ---- shops ----

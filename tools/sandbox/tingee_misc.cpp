@@ -36,14 +36,6 @@
 namespace paygw::sandbox {
 namespace {
 
-bool text(const Json& b, const char* field) {
-  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
-}
-
-void invalid(httplib::Response& res, const std::string& message) {
-  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
-}
-
 bool digits(const std::string& t) { return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos; }
 
 /// The sandbox's own base URL as the request reached it.

@@ -66,40 +66,6 @@ struct VaWorld {
 constexpr const char* kVcbBin = "970436";
 constexpr const char* kTpbBin = "970423";
 
-bool text(const Json& b, const char* field) {
-  return b.contains(field) && b[field].is_string() && !b[field].get<std::string>().empty();
-}
-
-void invalid(httplib::Response& res, const std::string& message) {
-  json_reply(res, 400, Json{{"message", message}, {"error", "Bad Request"}, {"statusCode", 400}});
-}
-
-/// Tingee's BankNameEnum of a BIN ("" when Tingee does not serve the bank).
-std::string bank_name_of(const std::string& bin) {
-  for (const auto& bank : directory_banks()) {
-    if (bank.bin == bin) return bank.tingee_code;
-  }
-  return "";
-}
-
-/// The BIN a request names by bankBin or bankName, or "".
-std::string bin_of(const Json& b) {
-  if (text(b, "bankBin"))
-    return bank_name_of(b["bankBin"].get<std::string>()).empty() ? "" : b["bankBin"].get<std::string>();
-  if (text(b, "bankName")) return tingee_bank_bin(b["bankName"].get<std::string>());
-  return "";
-}
-
-/// ISO-8601 UTC of the sandbox clock, as Tingee writes creationTime.
-std::string iso_now() {
-  const std::time_t secs = static_cast<std::time_t>(clock_ms() / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
-  return out;
-}
-
 std::string open_session(State& s, VaWorld& w, const std::string& prefix, const std::string& kind, const Va& va) {
   const std::string id = prefix + std::to_string(s.next_id++);
   w.sessions[id] = OtpSession{kind, va.va_account_number, va.bank_bin, false};
