@@ -4,6 +4,7 @@
 // for any number of instances on any number of machines.
 #include <paygw/store/postgres.hpp>
 
+#include "store/list_sql.hpp"
 #include "store/pool.hpp"
 #include "store/postgres_db.hpp"
 #include "store/validate.hpp"
@@ -21,6 +22,14 @@ constexpr const char* kSubmissionColumns =
 constexpr const char* kEventColumns = "provider, event_id, kind, payload, handled, applied_ms";
 constexpr const char* kFlowColumns = "provider, flow_id, kind, state, data, version, created_ms, updated_ms";
 constexpr std::int64_t kMigrationLock = 0x70617967;  // "payg": pg_advisory_xact_lock key
+
+/// A list_*() read's parameters as libpq takes them.
+std::vector<detail::Param> params_of(const ds::ListSql& query) {
+  std::vector<detail::Param> params;
+  params.reserve(query.params.size());
+  for (const auto& v : query.params) params.push_back(detail::param(v));
+  return params;
+}
 
 Result<std::vector<SubmissionRecord>> submissions_of(const Rows& rows) {
   std::vector<SubmissionRecord> out;
@@ -259,25 +268,10 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
     auto after = ds::parse_seq_cursor(q.cursor);
     if (!after) return after.error();
-    std::vector<detail::Param> params{detail::param(*after)};
-    auto next = [&](detail::Param p) {
-      params.push_back(std::move(p));
-      return "$" + std::to_string(params.size());
-    };
-    std::string sql = std::string("SELECT ") + kEventColumns + ", seq FROM paygw_events WHERE seq > $1";
-    if (q.provider) sql += " AND provider = " + next(detail::param(to_string(*q.provider)));
-    if (!q.kinds.empty()) {
-      sql += " AND kind IN (";
-      for (std::size_t i = 0; i < q.kinds.size(); ++i) sql += (i == 0 ? "" : ", ") + next(detail::param(q.kinds[i]));
-      sql += ")";
-    }
-    if (q.handled) sql += *q.handled ? " AND handled" : " AND NOT handled";
-    if (q.applied_from) sql += " AND applied_ms >= " + next(detail::param(ds::to_ms(*q.applied_from)));
-    if (q.applied_before) sql += " AND applied_ms < " + next(detail::param(ds::to_ms(*q.applied_before)));
-    sql += " ORDER BY seq LIMIT " + next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
+    const auto query = ds::events_sql(q, *after, kEventColumns, ds::kPostgres);
     auto c = pool_->acquire();
     if (!c) return c.error();
-    auto r = (*c)->query(sql, params);
+    auto r = (*c)->query(query.sql, params_of(query));
     if (!r) return r.error();
     auto all = events_of(*r);
     if (!all) return all.error();
@@ -292,36 +286,11 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
 
   Result<SubmissionPage> list_submissions(const SubmissionQuery& q) override {
     if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
-    std::vector<detail::Param> params;
-    auto next = [&](detail::Param p) {
-      params.push_back(std::move(p));
-      return "$" + std::to_string(params.size());
-    };
-    std::string sql = std::string("SELECT ") + kSubmissionColumns + " FROM paygw_submissions WHERE true";
-    if (!q.cursor.empty()) {
-      auto after = ds::parse_submission_cursor(q.cursor);
-      if (!after) return after.error();
-      sql += R"( AND (created_ms, provider COLLATE "C", request_id COLLATE "C") > ()" +
-             next(detail::param(after->created_ms));
-      sql += ", " + next(detail::param(after->provider));
-      sql += ", " + next(detail::param(after->request_id)) + ")";
-    }
-    if (q.provider) sql += " AND provider = " + next(detail::param(to_string(*q.provider)));
-    if (!q.states.empty()) {
-      sql += " AND state IN (";
-      for (std::size_t i = 0; i < q.states.size(); ++i) {
-        sql += (i == 0 ? "" : ", ") + next(detail::param(to_string(q.states[i])));
-      }
-      sql += ")";
-    }
-    if (q.created_from) sql += " AND created_ms >= " + next(detail::param(ds::to_ms(*q.created_from)));
-    if (q.created_before) sql += " AND created_ms < " + next(detail::param(ds::to_ms(*q.created_before)));
-    // COLLATE "C": the order of bytes, as SQLite and the memory store compare text.
-    sql += R"( ORDER BY created_ms, provider COLLATE "C", request_id COLLATE "C" LIMIT )" +
-           next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
+    auto query = ds::submissions_sql(q, kSubmissionColumns, ds::kPostgres);
+    if (!query) return query.error();
     auto c = pool_->acquire();
     if (!c) return c.error();
-    auto r = (*c)->query(sql, params);
+    auto r = (*c)->query(query->sql, params_of(*query));
     if (!r) return r.error();
     auto all = submissions_of(*r);
     if (!all) return all.error();
@@ -351,24 +320,10 @@ class PostgresStore final : public PaymentStore, public std::enable_shared_from_
     if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
     auto after = ds::parse_seq_cursor(q.cursor);
     if (!after) return after.error();
-    std::vector<detail::Param> params{detail::param(*after)};
-    auto next = [&](detail::Param p) {
-      params.push_back(std::move(p));
-      return "$" + std::to_string(params.size());
-    };
-    std::string sql = "SELECT provider, kind, subject, message, raised_ms, seq FROM paygw_alerts WHERE seq > $1";
-    if (q.provider) sql += " AND provider = " + next(detail::param(to_string(*q.provider)));
-    if (!q.kinds.empty()) {
-      sql += " AND kind IN (";
-      for (std::size_t i = 0; i < q.kinds.size(); ++i) sql += (i == 0 ? "" : ", ") + next(detail::param(q.kinds[i]));
-      sql += ")";
-    }
-    if (q.raised_from) sql += " AND raised_ms >= " + next(detail::param(ds::to_ms(*q.raised_from)));
-    if (q.raised_before) sql += " AND raised_ms < " + next(detail::param(ds::to_ms(*q.raised_before)));
-    sql += " ORDER BY seq LIMIT " + next(detail::param(static_cast<std::int64_t>(q.limit + 1)));
+    const auto query = ds::alerts_sql(q, *after, ds::kPostgres);
     auto c = pool_->acquire();
     if (!c) return c.error();
-    auto r = (*c)->query(sql, params);
+    auto r = (*c)->query(query.sql, params_of(query));
     if (!r) return r.error();
     AlertPage page;
     for (int i = 0; i < r->size(); ++i) {

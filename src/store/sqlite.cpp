@@ -3,6 +3,7 @@
 // itself (BEGIN IMMEDIATE write locks, conditional UPDATE, INSERT … ON CONFLICT DO NOTHING).
 #include <paygw/store/sqlite.hpp>
 
+#include "store/list_sql.hpp"
 #include "store/pool.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/validate.hpp"
@@ -19,6 +20,16 @@ constexpr const char* kSubmissionColumns =
     "provider, request_id, state, amount, telco, reference, verifier, result, created_ms, updated_ms";
 constexpr const char* kEventColumns = "provider, event_id, kind, payload, handled, applied_ms";
 constexpr const char* kFlowColumns = "provider, flow_id, kind, state, data, version, created_ms, updated_ms";
+
+/// A list_*() read, prepared outside the statement cache (it keeps the statements of every
+/// delivery) with its parameters bound.
+Result<Stmt> prepared(Db& db, const ds::ListSql& query) {
+  auto s = db.prepare(query.sql, false);
+  if (!s) return s.error();
+  int i = 0;
+  for (const auto& p : query.params) s->bind_one(++i, p);
+  return s;
+}
 
 Result<SubmissionRecord> submission_of(Stmt& s) {
   SubmissionRecord r;
@@ -249,37 +260,11 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
     if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
     auto after = ds::parse_seq_cursor(q.cursor);
     if (!after) return after.error();
-    std::string sql = std::string("SELECT ") + kEventColumns + ", seq FROM paygw_events WHERE seq > ?";
-    std::vector<SqlValue> params{*after};
-    if (q.provider) {
-      sql += " AND provider = ?";
-      params.emplace_back(std::string(to_string(*q.provider)));
-    }
-    if (!q.kinds.empty()) {
-      sql += " AND kind IN (";
-      for (std::size_t i = 0; i < q.kinds.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(q.kinds[i]);
-      }
-      sql += ")";
-    }
-    if (q.handled) sql += *q.handled ? " AND handled = 1" : " AND handled = 0";
-    if (q.applied_from) {
-      sql += " AND applied_ms >= ?";
-      params.emplace_back(ds::to_ms(*q.applied_from));
-    }
-    if (q.applied_before) {
-      sql += " AND applied_ms < ?";
-      params.emplace_back(ds::to_ms(*q.applied_before));
-    }
-    sql += " ORDER BY seq LIMIT ?";
-    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    const auto query = ds::events_sql(q, *after, kEventColumns, ds::kSqlite);
     auto db = acquire();
     if (!db) return db.error();
-    auto s = (*db)->prepare(sql, false);  // keep the cache for the statements of every delivery
+    auto s = prepared(**db, query);
     if (!s) return s.error();
-    int i = 0;
-    for (const auto& p : params) s->bind_one(++i, p);
     EventPage page;
     std::int64_t last = 0;
     for (;;) {
@@ -300,42 +285,12 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
 
   Result<SubmissionPage> list_submissions(const SubmissionQuery& q) override {
     if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
-    std::string sql = std::string("SELECT ") + kSubmissionColumns + " FROM paygw_submissions WHERE 1 = 1";
-    std::vector<SqlValue> params;
-    if (!q.cursor.empty()) {
-      auto c = ds::parse_submission_cursor(q.cursor);
-      if (!c) return c.error();
-      sql += " AND (created_ms, provider, request_id) > (?, ?, ?)";
-      params.insert(params.end(), {c->created_ms, c->provider, c->request_id});
-    }
-    if (q.provider) {
-      sql += " AND provider = ?";
-      params.emplace_back(std::string(to_string(*q.provider)));
-    }
-    if (!q.states.empty()) {
-      sql += " AND state IN (";
-      for (std::size_t i = 0; i < q.states.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(std::string(to_string(q.states[i])));
-      }
-      sql += ")";
-    }
-    if (q.created_from) {
-      sql += " AND created_ms >= ?";
-      params.emplace_back(ds::to_ms(*q.created_from));
-    }
-    if (q.created_before) {
-      sql += " AND created_ms < ?";
-      params.emplace_back(ds::to_ms(*q.created_before));
-    }
-    sql += " ORDER BY created_ms, provider, request_id LIMIT ?";
-    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    auto query = ds::submissions_sql(q, kSubmissionColumns, ds::kSqlite);
+    if (!query) return query.error();
     auto db = acquire();
     if (!db) return db.error();
-    auto s = (*db)->prepare(sql, false);  // keep the cache for the statements of every delivery
+    auto s = prepared(**db, *query);
     if (!s) return s.error();
-    int i = 0;
-    for (const auto& p : params) s->bind_one(++i, p);
     auto all = rows<SubmissionRecord>(*s, submission_of);
     if (!all) return all.error();
     SubmissionPage page;
@@ -364,36 +319,11 @@ class SqliteStore final : public PaymentStore, public std::enable_shared_from_th
     if (auto ok = ds::check_limit(q.limit); !ok) return ok.error();
     auto after = ds::parse_seq_cursor(q.cursor);
     if (!after) return after.error();
-    std::string sql = "SELECT provider, kind, subject, message, raised_ms, seq FROM paygw_alerts WHERE seq > ?";
-    std::vector<SqlValue> params{*after};
-    if (q.provider) {
-      sql += " AND provider = ?";
-      params.emplace_back(std::string(to_string(*q.provider)));
-    }
-    if (!q.kinds.empty()) {
-      sql += " AND kind IN (";
-      for (std::size_t i = 0; i < q.kinds.size(); ++i) {
-        sql += i == 0 ? "?" : ", ?";
-        params.emplace_back(q.kinds[i]);
-      }
-      sql += ")";
-    }
-    if (q.raised_from) {
-      sql += " AND raised_ms >= ?";
-      params.emplace_back(ds::to_ms(*q.raised_from));
-    }
-    if (q.raised_before) {
-      sql += " AND raised_ms < ?";
-      params.emplace_back(ds::to_ms(*q.raised_before));
-    }
-    sql += " ORDER BY seq LIMIT ?";
-    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    const auto query = ds::alerts_sql(q, *after, ds::kSqlite);
     auto db = acquire();
     if (!db) return db.error();
-    auto s = (*db)->prepare(sql, false);  // keep the cache for the statements of every delivery
+    auto s = prepared(**db, query);
     if (!s) return s.error();
-    int i = 0;
-    for (const auto& p : params) s->bind_one(++i, p);
     AlertPage page;
     std::int64_t last = 0;
     for (;;) {
