@@ -82,8 +82,7 @@ class Charging : public std::enable_shared_from_this<Charging> {
     if (last == '0') card.status = card.final_status = 100;
     if (last == '8') card.final_status = 3;
     state_.cards[rid] = card;
-    state_.log_event(
-        Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
+    state_.log_event(Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
     if (card.status == 99) {
       scheduler_.after(std::chrono::milliseconds(options_.charging_delay_ms),
                        [self = shared_from_this(), rid] { self->settle(rid); });

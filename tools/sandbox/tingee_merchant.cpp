@@ -27,10 +27,10 @@
 //                            confirmId (the sandbox asks no OTP); already linked: 1010.
 //   merchant/delete-config-account-business   unlinks it (configRemove's accountNumber and
 //                            acbUserId); answers true; an unknown one: 1063 (sandbox).
-// Every kind of object is capped (kMaxObjects each per sandbox, or --max-objects when smaller): one more is refused with 1099
-// (sandbox) "Sandbox limit reached", never stored. Nothing the sandbox logs or records (event log,
-// page journal) holds a request's secret: events carry ids and bank names only, error messages
-// name fields, never their values.
+// Every kind of object is capped (kMaxObjects each per sandbox, or --max-objects when smaller): one more is refused
+// with 1099 (sandbox) "Sandbox limit reached", never stored. Nothing the sandbox logs or records (event log, page
+// journal) holds a request's secret: events carry ids and bank names only, error messages name fields, never their
+// values.
 #include "sandbox.hpp"
 
 #include <algorithm>
