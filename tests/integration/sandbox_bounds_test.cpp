@@ -148,6 +148,24 @@ TEST(SandboxBounds, TingeeBillsTransactionsDeepLinksAndSessionsStopAtTheCap) {
   ASSERT_NE(at, std::string::npos) << first_url;
   EXPECT_EQ(sandbox_get(first_url.substr(at), s.url()).value("status", ""), "pending");
 
+  // Merchants: their own cap (200) follows a smaller --max-objects: 1099 after five.
+  for (int i = 0; i <= kCap; ++i) {
+    tingee::MerchantCreateRequest m;
+    m.name = "Cap merchant " + std::to_string(i);
+    m.phone_number = "0901234567";
+    m.email = "owner" + std::to_string(i) + "@" + unique_id() + ".example.vn";
+    m.business_sector_ids = {3};
+    m.password = Secret("it-merchant-password");
+    auto made = c.merchant_create(m);
+    if (i < kCap) {
+      ASSERT_OK(made);
+    } else {
+      ASSERT_FALSE(made.ok());
+      EXPECT_EQ(made.error().provider_code, "1099") << describe(made.error());
+    }
+  }
+  EXPECT_EQ(count_of(s.url(), "tingee.merchants"), kCap);
+
   // Reads go on, nothing grew, and the event log kept only its newest entries.
   ASSERT_OK(c.get_dynamic_qr_status({bills[4].qr_account, bills[4].bill_id, std::nullopt}));
   expect_nothing_past_the_cap(s.url());
