@@ -6,6 +6,12 @@
 // log) drop their oldest instead, and a client whose token was dropped logs in again.
 #include "sandbox_fixture.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace paygw::it {
 namespace {
 
@@ -268,6 +274,63 @@ TEST(SandboxBounds, ARequestWithTooManyHeadersIsA400) {
   auto after = again.Get("/_sandbox/clock");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200);
+}
+
+int connect_to(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Connections that send nothing hold the 256 threads (an idle one waits --keep-alive-s) and fill
+// the 1024 places of the queue; those past it are closed at once, unread, instead of waiting.
+TEST(SandboxBounds, ConnectionsPastTheQueueAreClosedAtOnce) {
+  Sandbox s({"--keep-alive-s", "30"});
+  ASSERT_FALSE(s.url().empty()) << s.output();
+  const int port = std::stoi(s.url().substr(s.url().rfind(':') + 1));
+  constexpr int kHeld = 256 + 1024, kExtra = 64;
+  std::vector<int> fds;
+  for (int i = 0; i < kHeld + kExtra; ++i) {
+    const int fd = connect_to(port);
+    ASSERT_GE(fd, 0) << i;
+    fds.push_back(fd);
+  }
+  // Within 10 s, some of the last connections are closed by the sandbox (recv: 0 or an error).
+  int closed = 0;
+  const auto until = std::chrono::steady_clock::now() + 10s;
+  std::vector<bool> seen(kExtra, false);
+  while (closed == 0 && std::chrono::steady_clock::now() < until) {
+    for (int i = 0; i < kExtra; ++i) {
+      if (seen[i]) continue;
+      pollfd p{fds[kHeld + i], POLLIN, 0};
+      if (poll(&p, 1, 0) <= 0) continue;
+      char byte = 0;
+      if (recv(fds[kHeld + i], &byte, 1, MSG_DONTWAIT) <= 0) {
+        seen[i] = true;
+        ++closed;
+      }
+    }
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_GT(closed, 0) << "no connection past the queue was closed: they all wait";
+  for (int fd : fds) close(fd);
+  // Once the held ones are gone, it answers again.
+  httplib::Client http(s.url());
+  http.set_read_timeout(10);
+  bool answered = false;
+  for (int i = 0; i < 100 && !answered; ++i) {
+    auto r = http.Get("/_sandbox/clock");
+    answered = r && r->status == 200;
+    if (!answered) std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_TRUE(answered);
 }
 
 }  // namespace
