@@ -3,7 +3,9 @@
 // running in CI). Per provider, a sandbox with a cap of 5 is filled; the next create is refused in
 // that provider's own shape (a refusal paygw does not retry), what exists still reads and works,
 // and GET /_sandbox/objects shows no structure past the cap. Caches (TConnect tokens, the event
-// log) drop their oldest instead, and a client whose token was dropped logs in again.
+// log) drop their oldest instead, and a client whose token was dropped logs in again. The HTTP
+// server's own bounds: a head of too many header lines is a 400, and connections past the waiting
+// queue are closed at once.
 #include "sandbox_fixture.hpp"
 
 #include <arpa/inet.h>
