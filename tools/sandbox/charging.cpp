@@ -73,14 +73,16 @@ class Charging : public std::enable_shared_from_this<Charging> {
       return json_reply(res, 200, {{"status", 102}, {"message", "INPUT_DATA_INCORRECT"}});
     }
     if (state_.cards.count(rid)) return json_reply(res, 200, {{"status", 102}, {"message", "REQUEST_ID_EXISTED"}});
+    // At most --max-objects cards (each stays readable by check and checkcard): 102 and a message
+    // of the sandbox's own, which paygw reads as a final refusal (kSubmitFailed), never charged.
+    if (state_.full(state_.cards.size())) return json_reply(res, 200, {{"status", 102}, {"message", "SANDBOX_FULL"}});
     Card card{telco, code, serial, std::atoll(f("amount").c_str()), 99, 1, 1000 + state_.next_id++};
     const char last = code.back();
     if (last >= '1' && last <= '4') card.status = card.final_status = last - '0';
     if (last == '0') card.status = card.final_status = 100;
     if (last == '8') card.final_status = 3;
     state_.cards[rid] = card;
-    state_.events.push_back(
-        Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
+    state_.log_event(Json{{"provider", "charging"}, {"request_id", rid}, {"event", "submit"}, {"status", card.status}});
     if (card.status == 99) {
       scheduler_.after(std::chrono::milliseconds(options_.charging_delay_ms),
                        [self = shared_from_this(), rid] { self->settle(rid); });
@@ -177,6 +179,8 @@ class Charging : public std::enable_shared_from_this<Charging> {
 
 void install_charging(httplib::Server& server, const Options& options, State& state, Scheduler& scheduler) {
   auto charging = std::make_shared<Charging>(options, state, scheduler);
+  state.counters.emplace_back("charging.cards", [&state] { return state.cards.size(); });
+  state.counters.emplace_back("charging.callback_scripts", [&state] { return state.callback_scripts.size(); });
   post(server, "/chargingws/v2",
        [charging](const httplib::Request& req, const std::string& body, httplib::Response& res) {
          charging->charge(req, body, res);

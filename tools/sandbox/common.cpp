@@ -429,7 +429,7 @@ std::vector<int> deliver(State& state, const std::string& url, bool get, const s
       std::lock_guard<std::mutex> lock(state.mu);
       event["http_status"] = status;
       event["attempt"] = attempt;
-      state.events.push_back(event);
+      state.log_event(event);
       state.note("callback", callback_line(event, url, status, attempt, r ? r->body : std::string()),
                  Json{{"provider", event.value("provider", "")}, {"http_status", status}});
     }

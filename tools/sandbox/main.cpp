@@ -294,7 +294,8 @@ int main(int argc, char** argv) {
   // A thread per connection, started on demand up to kMaxConnectionThreads: async fan-out clients
   // hold dozens of keep-alive connections, and slow clients cannot take every thread for ever
   // (each request is due within kRequestTimeout of its first byte).
-  server.new_task_queue = [] { return new ConnectionThreads(); };
+  // At most kMaxQueuedConnections more wait (the plain server's; httplib's TLS server serves its own).
+  server.new_task_queue = [shed = options.tls_cert.empty()] { return new ConnectionThreads(shed); };
   server.set_payload_max_length(kMaxBodyBytes);  // bodies httplib reads itself (other routes)
   if (options.latency_ms > 0) {
     server.set_post_routing_handler([ms = options.latency_ms](const httplib::Request&, httplib::Response&) {
@@ -315,7 +316,12 @@ int main(int argc, char** argv) {
   install_charging(server, options, state, scheduler);
   server.Get("/_sandbox/events", [&state](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(state.mu);
-    res.set_content(state.events.dump(2), "application/json");
+    res.set_content(state.events_json().dump(2), "application/json");
+  });
+  // How many objects each bounded structure holds, and the cap (--max-objects).
+  server.Get("/_sandbox/objects", [&state](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(state.mu);
+    json_reply(res, 200, state.objects_json());
   });
   // The sandbox clock: advancing it expires tokens and bills and makes pending cards due.
   auto clock_reply = [](httplib::Response& res) {

@@ -61,6 +61,8 @@ class DeadlineStream final : public httplib::Stream {
   void begin_request() {
     deadline_ = SteadyClock::now() + kRequestTimeout;
     close_after_reply_ = false;
+    head_done_ = false;
+    head_bytes_ = head_lines_ = matched_ = 0;
   }
   void restart_deadline() { deadline_ = SteadyClock::now() + kRequestTimeout; }
   void close_after_reply() { close_after_reply_ = true; }
@@ -80,6 +82,10 @@ class DeadlineStream final : public httplib::Stream {
     const std::size_t take = std::min(size, end_ - pos_);
     std::memcpy(ptr, buffer_ + pos_, take);
     pos_ += take;
+    if (!head_done_ && !count_head(ptr, take)) {
+      close_after_reply_ = true;  // httplib answers 400; what the client still sends is not read
+      return -1;
+    }
     return static_cast<ssize_t>(take);
   }
 
@@ -124,16 +130,33 @@ class DeadlineStream final : public httplib::Stream {
     ip = text;
   }
 
+  // Counts the head's bytes and lines up to its blank line ("\r\n\r\n"); false past kMaxHeadBytes
+  // or kMaxHeaderLines (httplib bounds a line, not how many there are).
+  bool count_head(const char* data, std::size_t n) {
+    static constexpr char kEnd[] = "\r\n\r\n";
+    for (std::size_t i = 0; i < n && !head_done_; ++i) {
+      ++head_bytes_;
+      if (data[i] == '\n') ++head_lines_;
+      matched_ = data[i] == kEnd[matched_] ? matched_ + 1 : (data[i] == '\r' ? 1 : 0);
+      head_done_ = matched_ == 4;
+    }
+    return head_done_ || (head_bytes_ <= kMaxHeadBytes && head_lines_ <= kMaxHeaderLines + 1);
+  }
+
   socket_t sock_;
   milliseconds read_timeout_;
   milliseconds write_timeout_;
   SteadyClock::time_point deadline_ = SteadyClock::time_point::max();
   bool close_after_reply_ = false;
+  bool head_done_ = false;
+  std::size_t head_bytes_ = 0, head_lines_ = 0, matched_ = 0;
   char buffer_[4096];
   std::size_t pos_ = 0, end_ = 0;
 };
 
 thread_local DeadlineStream* t_stream = nullptr;
+// Set while the listener's thread closes a connection that found the queue full.
+thread_local bool t_shed = false;
 
 }  // namespace
 
@@ -161,6 +184,11 @@ void close_connection_after_reply() {
 }
 
 bool SandboxServer::process_and_close_socket(socket_t sock) {
+  if (t_shed) {  // kMaxQueuedConnections already wait: closed unread
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return false;
+  }
   DeadlineStream stream(sock, std::chrono::seconds(read_timeout_sec_), std::chrono::seconds(5));
   t_stream = &stream;
   bool ret = false;
@@ -192,7 +220,14 @@ bool SandboxServer::process_and_close_socket(socket_t sock) {
 
 void ConnectionThreads::enqueue(std::function<void()> fn) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_);
+    if (shed_ && jobs_.size() >= kMaxQueuedConnections) {
+      lock.unlock();
+      t_shed = true;  // the job (SandboxServer::process_and_close_socket) closes its socket at once
+      fn();
+      t_shed = false;
+      return;
+    }
     jobs_.push_back(std::move(fn));
     if (idle_ < jobs_.size() && threads_.size() < kMaxConnectionThreads) threads_.emplace_back([this] { work(); });
   }

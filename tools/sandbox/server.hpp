@@ -28,6 +28,12 @@ inline constexpr std::chrono::seconds kRequestTimeout{10};
 inline constexpr std::size_t kMaxBodyBytes = 1u << 20;
 /// Connections served at once (a thread each, started on demand); more wait for a free one.
 inline constexpr std::size_t kMaxConnectionThreads = 256;
+/// Accepted connections waiting for a free thread at most; one more is closed at once, unread.
+inline constexpr std::size_t kMaxQueuedConnections = 1024;
+/// A request's line and headers: at most this many bytes and kMaxHeaderLines lines (httplib
+/// bounds each line, not their number); beyond, 400 and the connection closed.
+inline constexpr std::size_t kMaxHeadBytes = 64u << 10;
+inline constexpr std::size_t kMaxHeaderLines = 100;
 
 /// The sandbox's stop: set once (SIGINT/SIGTERM); every wait below returns early.
 void request_stop();
@@ -52,9 +58,11 @@ class SandboxServer : public httplib::Server {
 };
 
 /// A thread per connection, started on demand up to kMaxConnectionThreads and kept for the next.
+/// With `shed` (a SandboxServer's queue), at most kMaxQueuedConnections wait for a thread: one more
+/// is closed at once on the listener's thread.
 class ConnectionThreads : public httplib::TaskQueue {
  public:
-  ConnectionThreads() = default;
+  explicit ConnectionThreads(bool shed) : shed_(shed) {}
   ~ConnectionThreads() override = default;
   ConnectionThreads(const ConnectionThreads&) = delete;
   ConnectionThreads& operator=(const ConnectionThreads&) = delete;
@@ -69,6 +77,7 @@ class ConnectionThreads : public httplib::TaskQueue {
   std::vector<std::thread> threads_;
   std::size_t idle_ = 0;
   bool shutdown_ = false;
+  bool shed_ = false;
 };
 
 /// Runs work later on a fixed pair of threads, in due order. The sandbox clock's advance moves

@@ -43,7 +43,25 @@ void State::record(const std::string& provider, const std::string& device, const
   if (!device.empty()) e["device"] = device;
   e["event"] = event;
   if (!detail.is_null()) e["detail"] = std::move(detail);
-  events.push_back(std::move(e));
+  log_event(std::move(e));
+}
+
+void State::log_event(Json event) {
+  events.push_back(std::move(event));
+  while (events.size() > max_objects) events.pop_front();
+}
+
+Json State::events_json() const {
+  Json out = Json::array();
+  for (const auto& e : events) out.push_back(e);
+  return out;
+}
+
+Json State::objects_json() const {
+  Json objects = Json::object();
+  for (const auto& [name, count] : counters) objects[name] = count();
+  Json out = {{"max_objects", max_objects}, {"events", events.size()}, {"objects", objects}};
+  return out;
 }
 
 void State::note(const std::string& kind, const std::string& text, Json detail) {

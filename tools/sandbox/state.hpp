@@ -9,9 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace paygw::sandbox {
 
@@ -73,11 +76,16 @@ struct State {
   /// --charging-callback-* flags apply. At most kMaxCallbackScripts entries.
   std::map<std::string, std::pair<int, bool>> callback_scripts;
   static constexpr std::size_t kMaxCallbackScripts = 1000;
-  /// At most this many objects of one kind in one simulated world (VAs, OTP sessions,
-  /// subscriptions, debits, shops, invoices, ...; --max-objects): the sandbox's memory stays
-  /// bounded whatever a client sends. One more is refused (tingee_world_full()).
+  /// At most this many objects of one kind in one simulated world (bills, transactions, cards,
+  /// VAs, OTP sessions, subscriptions, debits, deep links, ...; --max-objects): the sandbox's
+  /// memory stays bounded whatever a client sends. One more is refused in the provider's own
+  /// error shape (tingee_world_full(), ...); tokens and the event log drop their oldest instead.
   std::size_t max_objects = 10'000;
-  Json events = Json::array();
+  /// The event log (GET /_sandbox/events), oldest first, at most max_objects entries (log_event()).
+  std::deque<Json> events;
+  /// How many objects each bounded structure holds now, by name ("tingee.bills", ...): each
+  /// simulation registers its own when installed; GET /_sandbox/objects calls them (with `mu` held).
+  std::vector<std::pair<std::string, std::function<std::size_t()>>> counters;
   /// Every id the sandbox makes (transaction codes, request ids, bills, VAs, card trans_ids) is
   /// the next of this counter, which starts at a time-seeded value (first_id()), so that a store
   /// outliving the sandbox never sees a later run repeat an earlier run's id.
@@ -99,6 +107,14 @@ struct State {
   /// Call with `mu` held.
   void record(const std::string& provider, const std::string& device, const std::string& event, Json detail,
               bool on_screen = false);
+  /// True when `count` objects of one kind already fill the world (count >= max_objects).
+  bool full(std::size_t count) const { return count >= max_objects; }
+  /// Appends to the event log, dropping its oldest entry beyond max_objects. Call with `mu` held.
+  void log_event(Json event);
+  /// The event log as a JSON array. Call with `mu` held.
+  Json events_json() const;
+  /// {"max_objects", "objects": {name: count}} of every registered counter. Call with `mu` held.
+  Json objects_json() const;
   /// Every device with its type, link state and screen. Call with `mu` held.
   Json devices_json() const;
   /// Adds a line to the page's log: `kind` is request, device, callback, fault or payment.

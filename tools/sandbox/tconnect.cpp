@@ -18,6 +18,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 
@@ -48,6 +49,10 @@ void error(httplib::Response& res, int status, const std::string& message) {
   json_reply(res, status, Json{{"message", message}});
 }
 void ok(httplib::Response& res, const Json& body) { json_reply(res, 200, body); }
+// The world is full (--max-objects): 422 in TConnect's error shape, a refusal a client does not retry.
+void full(httplib::Response& res) {
+  error(res, 422, "Sandbox limit reached: too many transactions (--max-objects); restart the sandbox");
+}
 
 class Tconnect : public std::enable_shared_from_this<Tconnect> {
  public:
@@ -83,6 +88,9 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
             auto device = state_.tconnect_devices.find(serial);
             if (device == state_.tconnect_devices.end() || device->second.type != type)
               return error(res, 404, "Device not found");
+            // Each push is a transaction the lists keep: at most --max-objects of them, then 422
+            // (a refusal paygw does not retry: the push was not made).
+            if (state_.full(state_.tconnect_transactions.size())) return full(res);
             state_.record("tconnect", serial, "push-" + type, b, true);
             const std::string order =
                 type == "pos" ? b.value("order_id", "") : vietqr_purpose(b.value("qr_string", ""));
@@ -233,6 +241,10 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
                if (t.value("order_id", "") == order && t.value("status", "") == "PENDING") paid = &t;
              }
              if (paid == nullptr) {
+               if (state_.full(state_.tconnect_transactions.size())) {
+                 return bad_request(res, "sandbox: at most " + std::to_string(state_.max_objects) +
+                                             " TConnect transactions (--max-objects); restart the sandbox for more");
+               }
                state_.tconnect_transactions.push_back(
                    Json{{"order_id", order}, {"request_id", "SBX-IPN-" + std::to_string(state_.next_id++)}});
                paid = &state_.tconnect_transactions.back();
@@ -322,12 +334,28 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
     return hex(iv + aes_cbc(true, key_, iv, plain).value_or(""));
   }
 
+  // Tokens are a cache, not a world: at most --max-objects of each kind; issuing one more first
+  // forgets the expired ones, then the oldest (all of a kind live as long, so the oldest is the
+  // one expiring first). A client still holding a forgotten token gets 401 and logs in again, as
+  // it must when a gateway revokes a token.
+  void make_room(std::map<std::string, long long>& tokens) const {
+    if (!state_.full(tokens.size())) return;
+    const long long now = clock_ms();
+    for (auto it = tokens.begin(); it != tokens.end();) it = it->second < now ? tokens.erase(it) : std::next(it);
+    while (state_.full(tokens.size())) {
+      tokens.erase(std::min_element(tokens.begin(), tokens.end(),
+                                    [](const auto& a, const auto& b) { return a.second < b.second; }));
+    }
+  }
+
   void issue_tokens(httplib::Response& res, bool with_refresh) {
     const std::string access = "sbx-access-" + random_token(16);
+    make_room(state_.access_tokens);
     state_.access_tokens[access] = clock_ms() + options_.tconnect_token_ttl_s * 1000;
     Json body = {{"access_token", access}, {"expires_in", options_.tconnect_token_ttl_s}, {"token_type", "Bearer"}};
     if (with_refresh) {
       const std::string refresh = "sbx-refresh-" + random_token(16);
+      make_room(state_.refresh_tokens);
       state_.refresh_tokens[refresh] = clock_ms() + 24LL * 3600 * 1000;
       body["refresh_token"] = refresh;
       body["refresh_expires_in"] = 24 * 3600;
@@ -344,6 +372,9 @@ class Tconnect : public std::enable_shared_from_this<Tconnect> {
 
 void install_tconnect(httplib::Server& server, const Options& options, State& state) {
   auto tconnect = std::make_shared<Tconnect>(options, state);
+  state.counters.emplace_back("tconnect.transactions", [&state] { return state.tconnect_transactions.size(); });
+  state.counters.emplace_back("tconnect.access_tokens", [&state] { return state.access_tokens.size(); });
+  state.counters.emplace_back("tconnect.refresh_tokens", [&state] { return state.refresh_tokens.size(); });
   tconnect->install(server);
 }
 

@@ -19,6 +19,8 @@ Bill* create_bill(State& s, const Json& b, httplib::Response& res) {
     return invalid(res, "qrCodeType must be dynamic-one-time-payment or dynamic-recurring-payment"), nullptr;
   }
   if (amount <= 0) return invalid(res, "amount must be a positive integer"), nullptr;
+  // Deleted, paid and expired bills stay readable (get-status-dynamic-qr, payments): they count.
+  if (tingee_world_full(s, s.bills.size(), "QR bills", res)) return nullptr;
   Bill bill;
   bill.bill_id = "SBX-BILL-" + std::to_string(s.next_id++);
   bill.qr_account = b["vaAccountNumber"].get<std::string>();
@@ -136,6 +138,11 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
         const std::string ts = vn_now(true);
         {
           std::lock_guard<std::mutex> lock(state.mu);
+          // Every payment is a transaction the list keeps: at most --max-objects of them.
+          if (state.full(state.tingee_transactions.size())) {
+            return bad_request(res, "sandbox: at most " + std::to_string(state.max_objects) +
+                                        " Tingee transactions (--max-objects); restart the sandbox for more");
+          }
           if (!bill_id.empty()) {  // paying a QR bill: its account and amount unless given
             auto it = state.bills.find(bill_id);
             if (it == state.bills.end()) return bad_request(res, "no bill " + bill_id);
@@ -235,6 +242,8 @@ void install_webhooks(httplib::Server& server, const Options& options, State& st
 }  // namespace
 
 void install_tingee_bank(httplib::Server& server, const Options& options, State& state) {
+  state.counters.emplace_back("tingee.bills", [&state] { return state.bills.size(); });
+  state.counters.emplace_back("tingee.transactions", [&state] { return state.tingee_transactions.size(); });
   install_group(server, options, state, "/v1/");
   install_group(server, options, state, "/v1/bank/");
   State* s = &state;

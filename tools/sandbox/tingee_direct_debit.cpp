@@ -309,6 +309,8 @@ void install_payer_pages(httplib::Server& server, State& state, const std::share
 
 void install_tingee_direct_debit(httplib::Server& server, const Options& options, State& state) {
   auto world = std::make_shared<DebitWorld>();
+  state.counters.emplace_back("tingee.subscriptions", [world] { return world->subscriptions.size(); });
+  state.counters.emplace_back("tingee.debits", [world] { return world->debits.size(); });
   const std::string prefix = "/v1/direct-debit/";
   auto posted = [&](const std::string& name, Route route) {
     post(

@@ -23,10 +23,12 @@
 //   get-invoice-info          an invoice's tracking data (unknown: 1065); invoiceNumber only once issued.
 //   download                  an issued invoice's PDF (a draft: 1067; unknown: 1065).
 //   send-email                an issued invoice (1067 for a draft) e-mailed: noted in the event log.
-// Bounds: kMaxAccounts accounts and kMaxInvoices invoices in all; beyond, 1070 (sandbox).
+// Bounds: kMaxAccounts accounts and kMaxInvoices invoices in all (or --max-objects when smaller);
+// beyond, 1070 (sandbox).
 #include "qr_image.hpp"
 #include "sandbox.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -273,7 +275,8 @@ void save_account(State& s, EInvoiceWorld& w, const Json& b, httplib::Response& 
     }
   }
   if (account == nullptr) {
-    if (w.accounts.size() >= kMaxAccounts) return limit_reached(res, "e-invoice accounts", kMaxAccounts);
+    const std::size_t cap = std::min(kMaxAccounts, s.max_objects);
+    if (w.accounts.size() >= cap) return limit_reached(res, "e-invoice accounts", cap);
     const long long new_id = s.next_id++;
     account = &w.accounts[new_id];
     account->id = new_id;
@@ -343,7 +346,7 @@ void paging_accounts(State&, EInvoiceWorld& w, const Json& b, httplib::Response&
   tingee_page_reply(res, b, items);
 }
 
-void templates(State&, EInvoiceWorld& w, const Json& b, httplib::Response& res) {
+void templates(State& s, EInvoiceWorld& w, const Json& b, httplib::Response& res) {
   std::string provider, tax_code, username, password;
   std::optional<long long> account_id, merchant_id, invoice_no;
   if (!read_text(b, "provider", true, provider, res) || !read_text(b, "taxCode", true, tax_code, res) ||
@@ -367,7 +370,7 @@ void templates(State&, EInvoiceWorld& w, const Json& b, httplib::Response& res) 
   tingee_reply(res, "00", "Success",
                Json{{"invoicePattern", kPattern},
                     {"invoiceSeries", series_of(a.provider)},
-                    {"quota", static_cast<long long>(kMaxInvoices - w.invoices.size())}});
+                    {"quota", static_cast<long long>(std::min(kMaxInvoices, s.max_objects) - w.invoices.size())}});
 }
 
 /// create (issue = false) and create-and-issue (issue = true).
@@ -404,8 +407,8 @@ void create_invoice(State& s, EInvoiceWorld& w, const std::string& base, bool is
   if (existing != w.invoices.end() && (!issue || existing->second.status == "issued")) {
     return tingee_reply(res, "1066", "invoiceCode đã tồn tại");
   }
-  if (existing == w.invoices.end() && w.invoices.size() >= kMaxInvoices) {
-    return limit_reached(res, "invoices", kMaxInvoices);
+  if (existing == w.invoices.end() && w.invoices.size() >= std::min(kMaxInvoices, s.max_objects)) {
+    return limit_reached(res, "invoices", std::min(kMaxInvoices, s.max_objects));
   }
   inv.tracking_code =
       existing != w.invoices.end() ? existing->second.tracking_code : "SBX-TRK-" + std::to_string(s.next_id++);
@@ -462,6 +465,8 @@ using Route = std::function<void(State&, EInvoiceWorld&, const std::string& base
 
 void install_tingee_e_invoice(httplib::Server& server, const Options& options, State& state) {
   auto world = std::make_shared<EInvoiceWorld>();
+  state.counters.emplace_back("tingee.e_invoice_accounts", [world] { return world->accounts.size(); });
+  state.counters.emplace_back("tingee.e_invoices", [world] { return world->invoices.size(); });
   auto route = [&](const std::string& name, Route handler) {
     post(server, "/v1/e-invoice/" + name,
          [&options, &state, world, handler](const httplib::Request& req, const std::string& body,

@@ -27,10 +27,10 @@
 //                            confirmId (the sandbox asks no OTP); already linked: 1010.
 //   merchant/delete-config-account-business   unlinks it (configRemove's accountNumber and
 //                            acbUserId); answers true; an unknown one: 1063 (sandbox).
-// Every kind of object is capped (kMaxObjects each per sandbox): one more is refused with 1099
-// (sandbox) "Sandbox limit reached", never stored. Nothing the sandbox logs or records (event log,
-// page journal) holds a request's secret: events carry ids and bank names only, error messages
-// name fields, never their values.
+// Every kind of object is capped (kMaxObjects each per sandbox, or --max-objects when smaller): one more is refused
+// with 1099 (sandbox) "Sandbox limit reached", never stored. Nothing the sandbox logs or records (event log, page
+// journal) holds a request's secret: events carry ids and bank names only, error messages name fields, never their
+// values.
 #include "sandbox.hpp"
 
 #include <algorithm>
@@ -72,10 +72,15 @@ struct MerchantWorld {
   std::map<long long, Config> configs;
 };
 
-void full(httplib::Response& res, const char* what) {
+/// True, with 1099 written, when `count` objects already fill their kind: kMaxObjects, or
+/// --max-objects when smaller.
+bool full(const State& s, std::size_t count, httplib::Response& res, const char* what) {
+  const std::size_t cap = std::min(kMaxObjects, s.max_objects);
+  if (count < cap) return false;
   tingee_reply(res, "1099",
-               "Sandbox limit reached: at most " + std::to_string(kMaxObjects) + " " + what +
+               "Sandbox limit reached: at most " + std::to_string(cap) + " " + what +
                    " per sandbox (delete some or restart it)");
+  return true;
 }
 
 void unknown_merchant(httplib::Response& res) { tingee_reply(res, "1060", "Merchant không tồn tại"); }
@@ -151,7 +156,7 @@ void shop_create_or_update(State& s, MerchantWorld& w, const Json& b, httplib::R
     if (it == w.shops.end()) return tingee_reply(res, "1061", "Cửa hàng không tồn tại");
     shop = &it->second;
   } else {
-    if (w.shops.size() >= kMaxObjects) return full(res, "shops");
+    if (full(s, w.shops.size(), res, "shops")) return;
     const long long id = s.next_id++;
     shop = &w.shops[id];
     shop->id = id;
@@ -198,7 +203,7 @@ void merchant_create(State& s, MerchantWorld& w, const Json& b, httplib::Respons
       if (m.code == code) return tingee_reply(res, "1064", "Mã merchant đã tồn tại");
     }
   }
-  if (w.merchants.size() >= kMaxObjects) return full(res, "merchants");
+  if (full(s, w.merchants.size(), res, "merchants")) return;
   Merchant m;
   m.id = s.next_id++;
   m.code = code.empty() ? "M" + std::to_string(m.id) : code;
@@ -324,7 +329,7 @@ void create_or_update_config(State& s, MerchantWorld& w, const Json& b, httplib:
     }
     c = &it->second;
   } else {
-    if (w.configs.size() >= kMaxObjects) return full(res, "bank configurations");
+    if (full(s, w.configs.size(), res, "bank configurations")) return;
     const long long id = s.next_id++;
     c = &w.configs[id];
     c->id = id;
@@ -395,7 +400,7 @@ void config_account_business(State& s, MerchantWorld& w, const Json& b, httplib:
       return tingee_reply(res, "1010", "Tài khoản đã được liên kết");
     }
   }
-  if (w.configs.size() >= kMaxObjects) return full(res, "bank configurations");
+  if (full(s, w.configs.size(), res, "bank configurations")) return;
   Config c;
   c.id = s.next_id++;
   c.merchant_id = *merchant;
@@ -455,6 +460,9 @@ void serve(const Options& options, State& state, MerchantWorld& world, const Rou
 
 void install_tingee_merchants(httplib::Server& server, const Options& options, State& state) {
   auto world = std::make_shared<MerchantWorld>();
+  state.counters.emplace_back("tingee.shops", [world] { return world->shops.size(); });
+  state.counters.emplace_back("tingee.merchants", [world] { return world->merchants.size(); });
+  state.counters.emplace_back("tingee.bank_configs", [world] { return world->configs.size(); });
   auto posted = [&](const std::string& path, Route route) {
     post(
         server, path,

@@ -125,9 +125,9 @@ const DirectoryBank* bank_of(const Json& b) {
   return nullptr;
 }
 
-/// The QRs, deep links and bank-link sessions (guarded by State::mu).
+/// The deep links and bank-link sessions (guarded by State::mu), each at most State::max_objects.
+/// (generate-viet-qr keeps nothing: its QR is computed, as Tingee's is.)
 struct MiscWorld {
-  std::map<std::string, Json> qrs;           // by qrCode: the account it names
   std::map<std::string, std::string> links;  // billNumber -> link id
   struct Session {
     std::string token, redirect_url, bank_name, status = "pending", va_account_number;
@@ -154,7 +154,7 @@ void route(httplib::Server& server, const Options& options, State& state, const 
        });
 }
 
-void generate_viet_qr(State& s, MiscWorld& w, const std::string&, const Json& b, httplib::Response& res) {
+void generate_viet_qr(State& s, MiscWorld&, const std::string&, const Json& b, httplib::Response& res) {
   const DirectoryBank* bank = bank_of(b);
   if (bank == nullptr) return invalid(res, "bankBin or bankName must name a bank");
   if (!text(b, "accountNumber")) return invalid(res, "accountNumber is required");
@@ -172,7 +172,6 @@ void generate_viet_qr(State& s, MiscWorld& w, const std::string&, const Json& b,
     if (const auto png = qrimage::to_png(*symbol, qrimage::kQuietZone, 4, &why))
       data["qrCodeImage"] = "data:image/png;base64," + qrimage::base64(*png);
   }
-  w.qrs[qr] = Json{{"bankBin", bank->bin}, {"accountNumber", account}};
   s.record("tingee", "", "viet-qr-generated", Json{{"bankBin", bank->bin}, {"accountNumber", account}, {"qrCode", qr}});
   tingee_reply(res, "00", "Success", data);
 }
@@ -202,6 +201,7 @@ void deep_link(State& s, MiscWorld& w, const std::string& base, const Json& b, h
   if (!qr || qr->bin != b["destinationBankBin"] || qr->account != b["accountNumber"]) return bad_qr(res);
   const std::string bill = b["billNumber"];
   if (w.links.count(bill) != 0) return tingee_reply(res, "1030", "billNumber đã tồn tại");
+  if (tingee_world_full(s, w.links.size(), "deep links", res)) return;
   const std::string id = "DL-" + std::to_string(s.next_id++);
   w.links[bill] = id;
   std::string link = base + "/_sandbox/tingee/deep-link/" + id + "?";
@@ -232,6 +232,7 @@ void bank_link_session(State& s, MiscWorld& w, const std::string& base, const Js
   session.bank_name = b.value("bankName", "");
   session.redirect_url = b.value("redirectUrl", "");
   if (b.contains("shopId")) session.shop_id = b["shopId"];
+  if (tingee_world_full(s, w.sessions.size(), "bank-link sessions", res)) return;
   session.token = random_token(12);
   const std::string id = "BLS-" + std::to_string(s.next_id++);
   const std::string url = base + "/_sandbox/tingee/bank-link?token=" + session.token + "&s=" + id;
@@ -335,6 +336,8 @@ void install_bank_link_page(httplib::Server& server, const Options& options, Sta
 
 void install_tingee_misc(httplib::Server& server, const Options& options, State& state) {
   auto world = std::make_shared<MiscWorld>();
+  state.counters.emplace_back("tingee.deep_links", [world] { return world->links.size(); });
+  state.counters.emplace_back("tingee.bank_link_sessions", [world] { return world->sessions.size(); });
   for (const std::string prefix : {"/v1/", "/v1/bank/"}) {
     route(server, options, state, world, prefix + "generate-viet-qr", generate_viet_qr);
     route(server, options, state, world, prefix + "get-account-number-info-by-qr-code", account_info);

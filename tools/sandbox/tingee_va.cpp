@@ -335,6 +335,8 @@ void install_holder_page(httplib::Server& server, const Options& options, State&
 
 void install_tingee_va(httplib::Server& server, const Options& options, State& state) {
   auto world = std::make_shared<VaWorld>();
+  state.counters.emplace_back("tingee.vas", [world] { return world->vas.size(); });
+  state.counters.emplace_back("tingee.otp_sessions", [world] { return world->sessions.size(); });
   install_group(server, options, state, world, "/v1/");
   install_group(server, options, state, world, "/v1/bank/");
   install_holder_page(server, options, state, world);
