@@ -50,6 +50,12 @@ struct Fields;
 template <class E>
 struct EnumNames;
 
+/// The fourth argument of a member a model header documents as a secret but declares as text (a
+/// card's `code` and `serial`): JsonIn reads it as any member; JsonOut prints it "<redacted>"
+/// (a result), and only the wire form (examples, tests) has it as it is.
+struct SecretMember {};
+inline constexpr SecretMember kSecret{};
+
 /// Whether Fields<T> exists (a struct codegen described).
 template <class T, class = void>
 struct has_fields : std::false_type {};
@@ -69,6 +75,10 @@ class JsonIn {
     auto it = object_.find(wire);
     if (it == object_.end() || it->is_null()) return;
     read(*it, path_ + "." + wire, m, error_);
+  }
+  template <class M>
+  void operator()(const char* wire, const char* member, M& m, SecretMember /*secret*/) {
+    (*this)(wire, member, m);
   }
 
   /// After the visit: refuses a member no field named.
@@ -198,6 +208,10 @@ class JsonOut {
   template <class M>
   void operator()(const char* wire, const char* member, const M& m) {
     object_[wire_ ? wire : member] = write(m, wire_);
+  }
+  template <class M>
+  void operator()(const char* wire, const char* member, const M& m, SecretMember /*secret*/) {
+    object_[wire_ ? wire : member] = wire_ ? write(m, wire_) : Json("<redacted>");
   }
 
   static Json write(const std::string& m, bool /*wire*/) { return m; }

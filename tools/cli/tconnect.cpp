@@ -1,40 +1,15 @@
 // SPDX-License-Identifier: MIT
 // paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, IPN
 // confirmation, order status and QR generate (ADR 0036), and the envelope/IPN helpers.
-#include "cli.hpp"
-#include "settings.hpp"
+#include "tconnect.hpp"
 
 #include <fstream>
 
 namespace paygw::cli {
 namespace {
 
-// The group's settings (flags or PAYGW_TCONNECT_*, paygw/env.hpp), read when a command runs.
-struct Credentials {
-  SettingsPtr settings;
-
-  tconnect::KeyFormat format() const {
-    const std::string f = settings->value("PAYGW_TCONNECT_KEY_FORMAT");
-    if (!f.empty() && f != "hex" && f != "raw") {
-      throw ConfigError{"--key-format (or $PAYGW_TCONNECT_KEY_FORMAT) must be hex or raw, not '" + f + "'"};
-    }
-    return f == "raw" ? tconnect::KeyFormat::kRaw : tconnect::KeyFormat::kHex;
-  }
-  Secret key() const {
-    settings->require({"PAYGW_TCONNECT_AES_KEY"});
-    return Secret(settings->value("PAYGW_TCONNECT_AES_KEY"));
-  }
-
-  tconnect::Client client(const Context& ctx) const {
-    auto made = tconnect::Client::create(tconnect_config(ctx, *settings));
-    if (!made) throw_config("tconnect", made.error());
-    return *made;
-  }
-};
-using Creds = std::shared_ptr<Credentials>;
-
-// TConnect answers an unknown device serial with HTTP 404 "Device not found".
-bool not_found(const Error& e) { return e.http_status == 404; }
+using tconnect_cli::Creds;
+using tconnect_cli::not_found;
 
 Json parsed(const std::string& text) {
   Json j = Json::parse(text, nullptr, false);
@@ -316,7 +291,7 @@ void add_order_calls(CLI::App& t, Context& ctx, const Creds& creds) {
 }  // namespace
 
 void add_tconnect_commands(CLI::App& app, Context& ctx) {
-  auto creds = std::make_shared<Credentials>();
+  auto creds = std::make_shared<tconnect_cli::Credentials>();
   CLI::App* t = app.add_subcommand("tconnect", "TConnect Payment Open API (Smart POS, soundbox, VA, QR)");
   t->require_subcommand(1);
   // --base-url --partner-code --username --password --client-id --client-secret --aes-key --key-format
@@ -326,6 +301,7 @@ void add_tconnect_commands(CLI::App& app, Context& ctx) {
   add_confirm_ipn(*t, ctx, creds);
   add_order_calls(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
+  tconnect_cli::add_row_commands(*t, ctx, creds);
 }
 
 }  // namespace paygw::cli
