@@ -88,7 +88,9 @@ inline Json body_of(const std::string& body, const std::string& file) {
     if (!j.is_object()) throw UsageError{"--body must be a JSON object ({...}); nothing was sent"};
     return j;
   } catch (const Json::parse_error& e) {
-    throw UsageError{std::string("--body is not JSON: ") + e.what() + "; nothing was sent"};
+    // Not e.what(): nlohmann's message quotes the text last read ("last read: '\"1234…'"), which
+    // may be a card's code. The position is enough to find the mistake.
+    throw UsageError{"--body is not JSON (a syntax error at byte " + std::to_string(e.byte) + "); nothing was sent"};
   }
 }
 
