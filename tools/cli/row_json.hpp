@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // paygw CLI — typed requests from an operator's JSON, typed results to JSON (ADR 0052).
 //
-// `paygw tingee call <row>` reads the operator's JSON (the wire form: the keys Tingee documents,
-// e.g. `{"vaAccountNumber": "…", "amount": 150000}`) INTO the row's typed request, which the
+// `paygw <provider> call <row>` (row_commands.hpp) reads the operator's JSON (the wire form: the keys
+// Tingee documents, e.g. `{"vaAccountNumber": "…", "amount": 150000}`; TConnect's and the card
+// providers' snake_case fields) INTO the row's typed request, which the
 // client then validates, signs and sends like any other call. What each type's fields are is not
 // written by hand: tools/codegen reads the model headers (include/paygw/<p>/*.hpp) and writes one
-// `Fields<T>` specialisation per request/result type reachable from a row (tingee_fields.hpp):
+// `Fields<T>` specialisation per request/result type reachable from a row (<provider>_fields.hpp):
 //
 //   template <class V> static void visit(V& v, T& x) { v("vaAccountNumber", "va_account_number", x.va_account_number);
 //   … }
