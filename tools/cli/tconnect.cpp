@@ -94,24 +94,23 @@ void add_calls(CLI::App& t, Context& ctx, const Creds& creds) {
   }
   for (const std::string kind : {"qr", "card", "cash"}) {
     auto q = std::make_shared<tconnect::TransactionQuery>();
-    auto* c = command(
-        t, ctx, kind + "-transactions",
-        "Transactions (" + kind + ") in a time range (POST /openapi/v1/transaction/" + kind + "). A read.",
-        [&ctx, creds, q, kind] {
-          auto client = creds->client(ctx);
-          auto r = kind == "qr"     ? client.get_qr_transactions(*q, ctx.call())
-                   : kind == "card" ? client.get_card_transactions(*q, ctx.call())
-                                    : client.get_cash_transactions(*q, ctx.call());
-          return report(ctx, r, [](Output& o, const tconnect::TransactionPage& p) {
-            Json items = Json::array();
-            for (const auto& x : p.items) {
-              Json item = parsed(x.json);
-              items.push_back(item);
-              o.raw.push_back(item.dump());
-            }
-            o.set("count", static_cast<std::int64_t>(p.items.size())).maybe("total", p.total).set("items", items);
-          });
-        });
+    std::string description = "Transactions (" + kind;
+    description += ") in a time range (POST /openapi/v1/transaction/" + kind + "). A read.";
+    auto* c = command(t, ctx, kind + "-transactions", description, [&ctx, creds, q, kind] {
+      auto client = creds->client(ctx);
+      auto r = kind == "qr"     ? client.get_qr_transactions(*q, ctx.call())
+               : kind == "card" ? client.get_card_transactions(*q, ctx.call())
+                                : client.get_cash_transactions(*q, ctx.call());
+      return report(ctx, r, [](Output& o, const tconnect::TransactionPage& p) {
+        Json items = Json::array();
+        for (const auto& x : p.items) {
+          Json item = parsed(x.json);
+          items.push_back(item);
+          o.raw.push_back(item.dump());
+        }
+        o.set("count", static_cast<std::int64_t>(p.items.size())).maybe("total", p.total).set("items", items);
+      });
+    });
     c->add_option("--from", q->from_date, "\"YYYY-MM-DD HH:MM:SS\" (Vietnam time)")->required();
     c->add_option("--to", q->to_date, "\"YYYY-MM-DD HH:MM:SS\" (Vietnam time)")->required();
     c->add_option("--limit", q->limit, "Records per page")->check(whole_number(1, 1000))->capture_default_str();
