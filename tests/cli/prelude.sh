@@ -11,7 +11,7 @@
 #                                   exit code (and the filter), and remembers the endpoint as called
 #   all_called                      fail naming an endpoint `paygw $group endpoints` lists but no
 #                                   `call` above called (a new row needs its call in the test)
-# shellcheck shell=bash disable=SC2034
+# shellcheck shell=bash disable=SC2034,SC2154  # root, cli: set by the test that sources this
 source "$root/tools/lib/sandbox.sh"
 command -v jq >/dev/null || { echo "FAIL: jq is needed (tools/lib/deps.sh installs it)"; exit 1; }
 work=$(mktemp -d)

@@ -91,7 +91,7 @@ call 0 check-serial "{\"telco\": \"VIETTEL\", \"serial\": \"$serial\"}" '.card_s
 secret
 expect 0 "$cli" charging call check-serial --body - <<<"{\"telco\": \"VT\", \"serial\": \"$serial\"}"   # an alias; standard input
 secret
-echo "$(card $code "$rid-ok")" >"$work/card.json"
+card $code "$rid-ok" >"$work/card.json"
 expect 0 "$cli" charging call check --body-file "$work/card.json" --raw
 secret
 
