@@ -10,25 +10,7 @@
 # Usage: messages_test.sh <repo root> <paygw> <paygw-sandbox>
 set -euo pipefail
 root=$1 cli=$2 sandbox=$3
-source "$root/tools/lib/sandbox.sh"
-command -v jq >/dev/null || { echo "FAIL: jq is needed (tools/lib/deps.sh installs it)"; exit 1; }
-work=$(mktemp -d)
-trap 'stop_sandbox; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-run() {
-  set +e
-  "$@" >"$work/out" 2>"$work/err"
-  rc=$?
-  set -e
-  out=$(cat "$work/out") err=$(cat "$work/err")
-}
-expect() {  # expect <exit code> <command...>
-  local want=$1
-  shift
-  run "$@"
-  [ "$rc" = "$want" ] || fail "$* exited $rc, expected $want; stdout: $out; stderr: $err"
-}
-json() { jq -e "$1" <<<"$out" >/dev/null || fail "jq '$1' is false on: $out"; }
+source "$(dirname "$0")/prelude.sh"   # $work, fail, run, expect, json
 has() { grep -qF -- "$1" <<<"$err" || fail "stderr does not say '$1': $err"; }
 hasnt() { grep -qF -- "$1" <<<"$err" && fail "stderr says '$1': $err"; return 0; }
 clean() { env -u PAYGW_TINGEE_BASE_URL -u PAYGW_TINGEE_CLIENT_ID -u PAYGW_TINGEE_SECRET -u PAYGW_TCONNECT_BASE_URL \

@@ -9,33 +9,9 @@
 # Usage: rows_test.sh <repo root> <paygw> <paygw-sandbox>
 set -euo pipefail
 root=$1 cli=$2 sandbox=$3
-source "$root/tools/lib/sandbox.sh"
-command -v jq >/dev/null || { echo "FAIL: jq is needed (tools/lib/deps.sh installs it)"; exit 1; }
+source "$(dirname "$0")/prelude.sh"   # $work, $log, fail, run, expect, json, call, all_called
 command -v curl >/dev/null || { echo "FAIL: curl is needed"; exit 1; }
-work=$(mktemp -d)
-log=$work/sandbox.log
-trap 'stop_sandbox; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-run() {  # run <command...>: sets rc, out (stdout) and err (stderr)
-  set +e
-  "$@" >"$work/out" 2>"$work/err"
-  rc=$?
-  set -e
-  out=$(cat "$work/out") err=$(cat "$work/err")
-}
-expect() {  # expect <exit code> <command...>
-  local want=$1
-  shift
-  run "$@"
-  [ "$rc" = "$want" ] || fail "$* exited $rc, expected $want; stdout: $out; stderr: $err"
-}
-json() { jq -e "$1" <<<"$out" >/dev/null || fail "jq '$1' is false on: $out"; }
-called=" "
-call() {  # call <exit code> <endpoint> <body> [jq check]: paygw tingee call <endpoint> --body <body> --json
-  expect "$1" "$cli" tingee call "$2" --body "$3" --json
-  called+="$2 "
-  [ -z "${4:-}" ] || json "$4"
-}
+group=tingee
 
 export_sandbox_credentials
 start_sandbox "$sandbox" "$log"
@@ -47,7 +23,6 @@ json 'all(.endpoints[]; (.kind == "read" or .kind == "write") and (.name | test(
 json '.endpoints[] | select(.name == "direct-debit-payment-bill") | .kind == "write" and .method == "POST"'
 json '.endpoints[] | select(.name == "get-va-paging") | .kind == "read" and .path == "{bank prefix}/get-va-paging"'
 expect 0 "$cli" tingee endpoints --raw
-endpoints=$out
 expect 0 "$cli" tingee call create-va --example --json   # the request's keys, nothing sent
 json '.accountType == "personal-account" and has("bankBin") and has("vaAccountNumber")'
 
@@ -232,7 +207,4 @@ echo '{"maxResultCount": 1}' >"$work/body.json"
 expect 0 "$cli" tingee call get-device-paging --body-file "$work/body.json" --raw
 
 # ---- every listed endpoint was called (a new row needs its call above) ----
-for e in $endpoints; do
-  [[ "$called" == *" $e "* ]] || fail "endpoint '$e' is listed by 'paygw tingee endpoints' but not called by tests/cli/rows_test.sh"
-done
-echo "ok: $(wc -w <<<"$endpoints") endpoints called through 'paygw tingee call'"
+all_called

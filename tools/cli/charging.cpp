@@ -2,55 +2,12 @@
 // paygw CLI — `paygw charging ...`: card submit/check, the fee table, request signing and callback
 // verification. A card result sets the exit code: 0 credited, 3 not found, 4 final but not
 // credited, 5 not final yet.
-#include "cli.hpp"
-#include "settings.hpp"
-
-#include <optional>
+#include "charging.hpp"
 
 namespace paygw::cli {
+
+namespace charging_cli {
 namespace {
-
-// The group's settings (flags or PAYGW_CHARGING_*, paygw/env.hpp), read when a command runs.
-struct Credentials {
-  SettingsPtr settings;
-  std::string profile;  ///< --profile: a built-in provider profile (paygw/charging/profiles.hpp), or "".
-
-  // The chosen profile's base URL and sign scheme, where the flags and variables leave them unset.
-  std::optional<charging::Profile> use_profile() const {
-    if (profile.empty()) return std::nullopt;
-    auto p = charging::profile(profile);
-    if (!p) throw UsageError{"--profile: " + p.error().message};
-    if (settings->value("PAYGW_CHARGING_BASE_URL").empty()) settings->given["PAYGW_CHARGING_BASE_URL"] = p->base_url;
-    if (settings->value("PAYGW_CHARGING_SCHEME").empty()) settings->given["PAYGW_CHARGING_SCHEME"] = p->sign_scheme;
-    return *p;
-  }
-  charging::SignScheme sign_scheme() const {
-    use_profile();
-    const std::string scheme = settings->value("PAYGW_CHARGING_SCHEME");
-    if (!scheme.empty() && scheme != "a" && scheme != "A" && scheme != "b" && scheme != "B") {
-      throw ConfigError{"--scheme (or $PAYGW_CHARGING_SCHEME) must be a or b, not '" + scheme + "'"};
-    }
-    return scheme == "b" || scheme == "B" ? charging::sign_scheme_b : charging::sign_scheme_a;
-  }
-  std::string partner_key() const {
-    settings->require({"PAYGW_CHARGING_PARTNER_KEY"});
-    return settings->value("PAYGW_CHARGING_PARTNER_KEY");
-  }
-  std::string partner_id() const { return settings->value("PAYGW_CHARGING_PARTNER_ID"); }
-  charging::Client client(const Context& ctx) const {
-    const auto chosen = use_profile();
-    charging::Config config = charging_config(ctx, *settings);
-    if (chosen) {  // what the variables do not carry: the path, the encoding, the telco names
-      config.path = chosen->path;
-      config.encoding = chosen->encoding;
-      config.telco_wire_names = chosen->telco_wire_names;
-    }
-    auto made = charging::Client::create(std::move(config));
-    if (!made) throw_config("charging", made.error());
-    return *made;
-  }
-};
-using Creds = std::shared_ptr<Credentials>;
 
 // A submit/check the host refused because of the settings, not the card: what to check, or "".
 std::string settings_refusal(const charging::ChargeResult& r) {
@@ -62,24 +19,37 @@ std::string settings_refusal(const charging::ChargeResult& r) {
   return {};
 }
 
-void card(Output& o, const charging::ChargeResult& r) {
-  std::string outcome = "not_credited";
+}  // namespace
+
+std::string outcome(Output& o, const charging::ChargeResult& r) {
+  std::string name = "not_credited";
   o.exit = Exit::kNotCredited;
   if (const std::string check = settings_refusal(r); !check.empty()) {
-    outcome = "configuration";
+    name = "configuration";
     o.exit = Exit::kConfig;
     o.note = "reached " + provider_label("charging") + ", refused: " + r.message + " (status " +
              std::to_string(r.status_code) + ") — check " + check + "; the card was not charged";
   } else if (r.credits()) {
-    outcome = "credited";
+    name = "credited";
     o.exit = Exit::kOk;
   } else if (r.status == charging::Status::kNotFound) {
-    outcome = "not_found";
+    name = "not_found";
     o.exit = Exit::kNotFound;
   } else if (!r.is_final()) {
-    outcome = "pending";
+    name = "pending";
     o.exit = Exit::kPending;
   }
+  return name;
+}
+
+}  // namespace charging_cli
+
+namespace {
+
+using charging_cli::Creds;
+
+void card(Output& o, const charging::ChargeResult& r) {
+  const std::string outcome = charging_cli::outcome(o, r);
   o.set("status", r.status_code).set("kind", std::string(charging::to_string(r.status))).set("outcome", outcome);
   o.set("final", r.is_final()).set("credits", r.credits()).set("message", r.message).set("request_id", r.request_id);
   o.set("trans_id", r.trans_id).set("telco", r.telco);
@@ -188,7 +158,7 @@ void add_helpers(CLI::App& t, Context& ctx, const Creds& creds) {
 }  // namespace
 
 void add_charging_commands(CLI::App& app, Context& ctx) {
-  auto creds = std::make_shared<Credentials>();
+  auto creds = std::make_shared<charging_cli::Credentials>();
   CLI::App* t = app.add_subcommand("charging", "Prepaid phone-card charging (/chargingws/v2)");
   t->require_subcommand(1);
   creds->settings = add_settings(*t, "charging");  // --base-url --partner-id --partner-key --scheme
@@ -198,6 +168,7 @@ void add_charging_commands(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember(charging::profile_names(), CLI::ignore_case));
   add_calls(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
+  charging_cli::add_row_commands(*t, ctx, creds);
   command(*t, ctx, "profiles",
           "The built-in provider profiles (host, sign scheme, encoding, fee endpoints, serial check, test host). No "
           "network. --raw prints the names.",

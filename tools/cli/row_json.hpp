@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // paygw CLI — typed requests from an operator's JSON, typed results to JSON (ADR 0052).
 //
-// `paygw tingee call <row>` reads the operator's JSON (the wire form: the keys Tingee documents,
-// e.g. `{"vaAccountNumber": "…", "amount": 150000}`) INTO the row's typed request, which the
+// `paygw <provider> call <row>` (row_commands.hpp) reads the operator's JSON (the wire form: the keys
+// Tingee documents, e.g. `{"vaAccountNumber": "…", "amount": 150000}`; TConnect's and the card
+// providers' snake_case fields) INTO the row's typed request, which the
 // client then validates, signs and sends like any other call. What each type's fields are is not
 // written by hand: tools/codegen reads the model headers (include/paygw/<p>/*.hpp) and writes one
-// `Fields<T>` specialisation per request/result type reachable from a row (tingee_fields.hpp):
+// `Fields<T>` specialisation per request/result type reachable from a row (<provider>_fields.hpp):
 //
 //   template <class V> static void visit(V& v, T& x) { v("vaAccountNumber", "va_account_number", x.va_account_number);
 //   … }
@@ -50,6 +51,12 @@ struct Fields;
 template <class E>
 struct EnumNames;
 
+/// The fourth argument of a member a model header documents as a secret but declares as text (a
+/// card's `code` and `serial`): JsonIn reads it as any member; JsonOut prints it "<redacted>"
+/// (a result), and only the wire form (examples, tests) has it as it is.
+struct SecretMember {};
+inline constexpr SecretMember kSecret{};
+
 /// Whether Fields<T> exists (a struct codegen described).
 template <class T, class = void>
 struct has_fields : std::false_type {};
@@ -69,6 +76,10 @@ class JsonIn {
     auto it = object_.find(wire);
     if (it == object_.end() || it->is_null()) return;
     read(*it, path_ + "." + wire, m, error_);
+  }
+  template <class M>
+  void operator()(const char* wire, const char* member, M& m, SecretMember /*secret*/) {
+    (*this)(wire, member, m);
   }
 
   /// After the visit: refuses a member no field named.
@@ -198,6 +209,10 @@ class JsonOut {
   template <class M>
   void operator()(const char* wire, const char* member, const M& m) {
     object_[wire_ ? wire : member] = write(m, wire_);
+  }
+  template <class M>
+  void operator()(const char* wire, const char* member, const M& m, SecretMember /*secret*/) {
+    object_[wire_ ? wire : member] = wire_ ? write(m, wire_) : Json("<redacted>");
   }
 
   static Json write(const std::string& m, bool /*wire*/) { return m; }

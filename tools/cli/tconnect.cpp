@@ -1,40 +1,15 @@
 // SPDX-License-Identifier: MIT
 // paygw CLI — `paygw tconnect ...`: pushes, VA/QR creation, transaction queries, IPN
 // confirmation, order status and QR generate (ADR 0036), and the envelope/IPN helpers.
-#include "cli.hpp"
-#include "settings.hpp"
+#include "tconnect.hpp"
 
 #include <fstream>
 
 namespace paygw::cli {
 namespace {
 
-// The group's settings (flags or PAYGW_TCONNECT_*, paygw/env.hpp), read when a command runs.
-struct Credentials {
-  SettingsPtr settings;
-
-  tconnect::KeyFormat format() const {
-    const std::string f = settings->value("PAYGW_TCONNECT_KEY_FORMAT");
-    if (!f.empty() && f != "hex" && f != "raw") {
-      throw ConfigError{"--key-format (or $PAYGW_TCONNECT_KEY_FORMAT) must be hex or raw, not '" + f + "'"};
-    }
-    return f == "raw" ? tconnect::KeyFormat::kRaw : tconnect::KeyFormat::kHex;
-  }
-  Secret key() const {
-    settings->require({"PAYGW_TCONNECT_AES_KEY"});
-    return Secret(settings->value("PAYGW_TCONNECT_AES_KEY"));
-  }
-
-  tconnect::Client client(const Context& ctx) const {
-    auto made = tconnect::Client::create(tconnect_config(ctx, *settings));
-    if (!made) throw_config("tconnect", made.error());
-    return *made;
-  }
-};
-using Creds = std::shared_ptr<Credentials>;
-
-// TConnect answers an unknown device serial with HTTP 404 "Device not found".
-bool not_found(const Error& e) { return e.http_status == 404; }
+using tconnect_cli::Creds;
+using tconnect_cli::not_found;
 
 Json parsed(const std::string& text) {
   Json j = Json::parse(text, nullptr, false);
@@ -119,24 +94,23 @@ void add_calls(CLI::App& t, Context& ctx, const Creds& creds) {
   }
   for (const std::string kind : {"qr", "card", "cash"}) {
     auto q = std::make_shared<tconnect::TransactionQuery>();
-    auto* c = command(
-        t, ctx, kind + "-transactions",
-        "Transactions (" + kind + ") in a time range (POST /openapi/v1/transaction/" + kind + "). A read.",
-        [&ctx, creds, q, kind] {
-          auto client = creds->client(ctx);
-          auto r = kind == "qr"     ? client.get_qr_transactions(*q, ctx.call())
-                   : kind == "card" ? client.get_card_transactions(*q, ctx.call())
-                                    : client.get_cash_transactions(*q, ctx.call());
-          return report(ctx, r, [](Output& o, const tconnect::TransactionPage& p) {
-            Json items = Json::array();
-            for (const auto& x : p.items) {
-              Json item = parsed(x.json);
-              items.push_back(item);
-              o.raw.push_back(item.dump());
-            }
-            o.set("count", static_cast<std::int64_t>(p.items.size())).maybe("total", p.total).set("items", items);
-          });
-        });
+    std::string description = "Transactions (" + kind;
+    description += ") in a time range (POST /openapi/v1/transaction/" + kind + "). A read.";
+    auto* c = command(t, ctx, kind + "-transactions", description, [&ctx, creds, q, kind] {
+      auto client = creds->client(ctx);
+      auto r = kind == "qr"     ? client.get_qr_transactions(*q, ctx.call())
+               : kind == "card" ? client.get_card_transactions(*q, ctx.call())
+                                : client.get_cash_transactions(*q, ctx.call());
+      return report(ctx, r, [](Output& o, const tconnect::TransactionPage& p) {
+        Json items = Json::array();
+        for (const auto& x : p.items) {
+          Json item = parsed(x.json);
+          items.push_back(item);
+          o.raw.push_back(item.dump());
+        }
+        o.set("count", static_cast<std::int64_t>(p.items.size())).maybe("total", p.total).set("items", items);
+      });
+    });
     c->add_option("--from", q->from_date, "\"YYYY-MM-DD HH:MM:SS\" (Vietnam time)")->required();
     c->add_option("--to", q->to_date, "\"YYYY-MM-DD HH:MM:SS\" (Vietnam time)")->required();
     c->add_option("--limit", q->limit, "Records per page")->check(whole_number(1, 1000))->capture_default_str();
@@ -316,7 +290,7 @@ void add_order_calls(CLI::App& t, Context& ctx, const Creds& creds) {
 }  // namespace
 
 void add_tconnect_commands(CLI::App& app, Context& ctx) {
-  auto creds = std::make_shared<Credentials>();
+  auto creds = std::make_shared<tconnect_cli::Credentials>();
   CLI::App* t = app.add_subcommand("tconnect", "TConnect Payment Open API (Smart POS, soundbox, VA, QR)");
   t->require_subcommand(1);
   // --base-url --partner-code --username --password --client-id --client-secret --aes-key --key-format
@@ -326,6 +300,7 @@ void add_tconnect_commands(CLI::App& app, Context& ctx) {
   add_confirm_ipn(*t, ctx, creds);
   add_order_calls(*t, ctx, creds);
   add_helpers(*t, ctx, creds);
+  tconnect_cli::add_row_commands(*t, ctx, creds);
 }
 
 }  // namespace paygw::cli

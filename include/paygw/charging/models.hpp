@@ -113,7 +113,7 @@ struct SerialCheckRequest {
 /// Answer of check_serial (`{"status": "success", "data": {...}}`).
 struct SerialCheck {
   std::string check_status;  ///< data.status, e.g. "checked".
-  std::string serial;        ///< data.serial.
+  std::string serial;        ///< data.serial: the card's serial, a secret (the CLI prints it redacted).
   std::string card_status;   ///< data.card_status, e.g. "unavailable" (already used) or "available".
   std::optional<Vnd> value;  ///< data.value: the card's face value, when given.
   std::string date_used;     ///< data.date_used, as written ("20/11/2022").
