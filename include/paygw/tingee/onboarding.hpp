@@ -17,10 +17,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace paygw::tingee {
 
@@ -170,9 +172,25 @@ class PAYGW_EXPORT Onboarding {
  private:
   Onboarding(Client client, std::shared_ptr<PaymentStore> store, OnboardingOptions options)
       : client_(std::move(client)), store_(std::move(store)), options_(std::move(options)) {}
+  /// Where a failed write leaves the flow: a state and the step it is about.
+  using Target = std::pair<OnboardingState, OnboardingStep>;
   Result<OnboardingStatus> send(const CallOptions& options);
+  /// Records `next` as kSending at `step`, runs `write` (which returns its error, if any) and
+  /// classifies a failure: not sent -> the flow back where it was, the error returned; unknown ->
+  /// `if_unknown`; refused -> `if_refused`. nullopt when the write succeeded (the caller records
+  /// the answer); else the call's result.
+  std::optional<Result<OnboardingStatus>> send_step(OnboardingStatus next, OnboardingStep step, const char* what,
+                                                    Target if_unknown, Target if_refused,
+                                                    const std::function<std::optional<Error>()>& write);
   Result<OnboardingStatus> move(const OnboardingStatus& next);
+  Result<OnboardingStatus> send_create_va(const CallOptions& options);
+  Result<OnboardingStatus> send_register_notify(const CallOptions& options);
+  Result<OnboardingStatus> send_delete_va(const CallOptions& options);
   Result<OnboardingStatus> after_link_confirmed(OnboardingStatus next, const std::string& va_account_number);
+  Result<OnboardingStatus> checked_link(OnboardingStatus next, OnboardingState state, const VirtualAccount* match);
+  Result<OnboardingStatus> checked_unlink(OnboardingStatus next, OnboardingState state, const VirtualAccount* match);
+  Result<OnboardingStatus> apply_link(const BankLinkEvent& event);
+  Result<OnboardingStatus> apply_unlink(const BankLinkEvent& event);
 
   Client client_;
   std::shared_ptr<PaymentStore> store_;
