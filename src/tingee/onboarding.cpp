@@ -29,7 +29,8 @@ constexpr OnboardingState kStates[] = {OnboardingState::kReady,       Onboarding
                                        OnboardingState::kDone,        OnboardingState::kFailed};
 constexpr OnboardingStep kSteps[] = {OnboardingStep::kCreateVa,       OnboardingStep::kConfirmVa,
                                      OnboardingStep::kRegisterNotify, OnboardingStep::kConfirmRegisterNotify,
-                                     OnboardingStep::kDeleteVa,       OnboardingStep::kConfirmDeleteVa};
+                                     OnboardingStep::kDeleteVa,       OnboardingStep::kConfirmDeleteVa,
+                                     OnboardingStep::kBankLinkSession};
 
 }  // namespace
 
@@ -57,6 +58,7 @@ std::string encode(const OnboardingStatus& s) {
   o["otpMethod"] = s.otp_method;
   o["deepLink"] = s.deep_link;
   o["authorizeLink"] = s.authorize_link;
+  if (!s.session_url.empty()) o["sessionUrl"] = s.session_url;
   o["registerNotify"] = s.register_notify;
   if (s.merchant_id) o["merchantId"] = *s.merchant_id;
   o["message"] = s.message;
@@ -71,6 +73,8 @@ Result<OnboardingStatus> decode(const FlowRecord& f) {
     s.kind = OnboardingKind::kLink;
   } else if (f.kind == kUnlinkKind) {
     s.kind = OnboardingKind::kUnlink;
+  } else if (f.kind == kBankLinkKind) {
+    s.kind = OnboardingKind::kBankLink;
   } else {
     return refused("flow '" + f.flow_id + "' is a '" + f.kind + "' flow, not a Tingee VA onboarding");
   }
@@ -95,6 +99,7 @@ Result<OnboardingStatus> decode(const FlowRecord& f) {
   s.otp_method = js::string_or_empty(*data, "otpMethod");
   s.deep_link = js::string_or_empty(*data, "deepLink");
   s.authorize_link = js::string_or_empty(*data, "authorizeLink");
+  s.session_url = js::string_or_empty(*data, "sessionUrl");
   const Json* notify = js::member(*data, "registerNotify");
   s.register_notify = notify != nullptr && notify->is_boolean() && notify->get<bool>();
   s.merchant_id = js::integer(*data, "merchantId");
@@ -105,7 +110,14 @@ Result<OnboardingStatus> decode(const FlowRecord& f) {
   return s;
 }
 
-const char* kind_name(OnboardingKind kind) { return kind == OnboardingKind::kLink ? kLinkKind : kUnlinkKind; }
+const char* kind_name(OnboardingKind kind) {
+  switch (kind) {
+    case OnboardingKind::kLink: return kLinkKind;
+    case OnboardingKind::kUnlink: return kUnlinkKind;
+    case OnboardingKind::kBankLink: return kBankLinkKind;
+  }
+  return kLinkKind;
+}
 
 Result<OnboardingStatus> create_or_load(PaymentStore& store, const OnboardingStatus& s) {
   auto created = store.create_flow(FlowRecord{
@@ -150,6 +162,7 @@ void clear_session(OnboardingStatus& s) {
   s.otp_method.clear();
   s.deep_link.clear();
   s.authorize_link.clear();
+  s.session_url.clear();
 }
 
 OnboardingStatus with(OnboardingStatus s, OnboardingState state, OnboardingStep step) {
@@ -195,6 +208,7 @@ std::string_view to_string(OnboardingStep step) noexcept {
     case OnboardingStep::kConfirmRegisterNotify: return "confirm_register_notify";
     case OnboardingStep::kDeleteVa: return "delete_va";
     case OnboardingStep::kConfirmDeleteVa: return "confirm_delete_va";
+    case OnboardingStep::kBankLinkSession: return "bank_link_session";
   }
   return "unknown";
 }
@@ -250,6 +264,36 @@ Result<Onboarding> Onboarding::unlink(Client client, std::shared_ptr<PaymentStor
     return detail::refused("flow '" + s.flow_id + "' exists for another bank, VA or kind");
   }
   Onboarding o(std::move(client), std::move(store), std::move(options));
+  o.status_ = std::move(*loaded);
+  return o;
+}
+
+Result<Onboarding> Onboarding::bank_link(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
+                                         CreateBankLinkSessionRequest request, std::string account_number,
+                                         OnboardingOptions options) {
+  if (!store) return refused("a store is required");
+  if (auto ok = detail::check_flow_id(flow_id); !ok) return ok.error();
+  OnboardingStatus s;
+  s.flow_id = std::move(flow_id);
+  s.kind = OnboardingKind::kBankLink;
+  s.step = OnboardingStep::kBankLinkSession;
+  if (!request.bank_name.empty()) {  // a preselected bank: its BIN too
+    auto bank = detail::resolve_bank("", request.bank_name);
+    if (!bank) return bank.error();
+    s.bank_bin = bank->first;
+    s.bank_name = bank->second;
+  }
+  s.account_number = std::move(account_number);
+  s.merchant_id = request.merchant_id;
+  auto loaded = detail::create_or_load(*store, s);
+  if (!loaded) return loaded.error();
+  const bool same_account = s.account_number.empty() || loaded->account_number == s.account_number;
+  if (loaded->kind != OnboardingKind::kBankLink || !same_account ||
+      (!s.bank_bin.empty() && loaded->bank_bin != s.bank_bin)) {
+    return refused("flow '" + s.flow_id + "' exists for another bank, account or kind");
+  }
+  Onboarding o(std::move(client), std::move(store), std::move(options));
+  o.session_request_ = std::move(request);
   o.status_ = std::move(*loaded);
   return o;
 }
@@ -320,6 +364,7 @@ Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
     case OnboardingStep::kCreateVa: return send_create_va(options);
     case OnboardingStep::kRegisterNotify: return send_register_notify(options);
     case OnboardingStep::kDeleteVa: return send_delete_va(options);
+    case OnboardingStep::kBankLinkSession: return send_bank_link_session(options);
     case OnboardingStep::kConfirmVa:
     case OnboardingStep::kConfirmRegisterNotify:
     case OnboardingStep::kConfirmDeleteVa: break;
@@ -433,6 +478,7 @@ Result<OnboardingStatus> Onboarding::check(const CallOptions& options) {
   } else if (state != OnboardingState::kUncertain && state != OnboardingState::kAwaitingHolder) {
     return status_;
   }
+  if (status_.kind == OnboardingKind::kBankLink) return check_bank_link(options);
   OnboardingStatus next = status_;
   const OnboardingStep step = next.step;
   // Steps get-va-paging cannot tell apart: decided without a query.
@@ -474,7 +520,12 @@ Result<OnboardingStatus> Onboarding::apply(const BankLinkEvent& event) {
   sent_ = false;
   const OnboardingState state = status_.state;
   if (state == OnboardingState::kDone || state == OnboardingState::kFailed) return status_;
-  return status_.kind == OnboardingKind::kLink ? apply_link(event) : apply_unlink(event);
+  switch (status_.kind) {
+    case OnboardingKind::kLink: return apply_link(event);
+    case OnboardingKind::kUnlink: return apply_unlink(event);
+    case OnboardingKind::kBankLink: return apply_bank_link(event);
+  }
+  return status_;
 }
 
 }  // namespace paygw::tingee

@@ -13,6 +13,7 @@ namespace paygw::tingee::detail {
 
 inline constexpr const char* kLinkKind = "tingee_va_link";
 inline constexpr const char* kUnlinkKind = "tingee_va_unlink";
+inline constexpr const char* kBankLinkKind = "tingee_bank_link";
 
 /// kInvalidArgument "onboarding: <message>" (Delivery::kNotSent: nothing was sent).
 Error refused(const std::string& message);
@@ -40,7 +41,7 @@ Outcome classify(const Error& e);
 
 /// Records `e` as the status' last message and provider code.
 void note(OnboardingStatus& s, const std::string& what, const Error& e);
-/// Forgets the open OTP / approval session.
+/// Forgets the open OTP / approval session (and a bank-link session's page).
 void clear_session(OnboardingStatus& s);
 /// `s` in `state` at `step`.
 OnboardingStatus with(OnboardingStatus s, OnboardingState state, OnboardingStep step);

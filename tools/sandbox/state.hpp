@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -78,6 +79,11 @@ struct State {
   /// bounded whatever a client sends. One more is refused (tingee_world_full()).
   std::size_t max_objects = 10'000;
   Json events = Json::array();
+  /// Set by install_tingee_va: adds the active VA a completed hosted bank-link session linked
+  /// ({bankBin, accountNumber, accountName, requestId}) to the VA world, so get-va-paging lists it,
+  /// and returns its number (an active VA of that bank and account already there is reused).
+  /// Call with `mu` held.
+  std::function<std::string(const Json&)> tingee_link_va;
   /// Every id the sandbox makes (transaction codes, request ids, bills, VAs, card trans_ids) is
   /// the next of this counter, which starts at a time-seeded value (first_id()), so that a store
   /// outliving the sandbox never sees a later run repeat an earlier run's id.
