@@ -58,10 +58,12 @@ enum class OnboardingState {
   kReady,           ///< The step's write has not been sent: advance() sends it.
   kSending,         ///< The step's write was recorded and may be in flight (or its process died).
   kAwaitingOtp,     ///< The bank sent an OTP for the step's confirm: submit_otp().
-  kAwaitingHolder,  ///< The holder approves in the bank app (VCB deep link, TPB authorize link): check() or apply().
+  kAwaitingHolder,  ///< The holder approves in the bank app (VCB deep link, TPB authorize link) or links on
+                    ///< the hosted bank-link page (session_url): check() or apply().
   kNeedsNewOtp,     ///< An OTP was consumed without success: advance() asks the bank for a new one.
-  kUncertain,       ///< The step's outcome is unknown: advance() / check() look the VA up (get-va-paging).
-  kDone,            ///< Linked (kLink) or unlinked (kUnlink). Final.
+  kUncertain,       ///< The step's outcome is unknown: advance() / check() look the VA up (get-va-paging;
+                    ///< a bank-link flow then opens a new session unless the expected account is linked).
+  kDone,            ///< Linked (kLink, kBankLink) or unlinked (kUnlink). Final.
   kFailed,          ///< Tingee refused the flow for good (OnboardingStatus::message says why). Final.
 };
 
