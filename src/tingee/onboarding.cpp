@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Tingee VA onboarding as a resumable state machine over the PaymentStore's flows (ADR 0054).
+// Tingee onboarding as a resumable state machine over the PaymentStore's flows (ADR 0054): the
+// flow and store plumbing shared by every kind, and the public entry points. The VA link steps are
+// in onboarding_link.cpp, the unlink steps in onboarding_unlink.cpp.
 #include <paygw/tingee/onboarding.hpp>
 #include <paygw/vietqr_banks.hpp>
 
 #include "json/json.hpp"
+#include "onboarding_detail.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -16,9 +19,8 @@ namespace {
 using paygw::detail::json::Json;
 namespace js = paygw::detail::json;
 
-constexpr const char* kLinkKind = "tingee_va_link";
-constexpr const char* kUnlinkKind = "tingee_va_unlink";
 constexpr const char* kAcbBin = "970416";  // ACB needs register-notify after confirm-va
+
 constexpr std::size_t kMaxMessage = 500;
 
 constexpr OnboardingState kStates[] = {OnboardingState::kReady,       OnboardingState::kSending,
@@ -27,7 +29,12 @@ constexpr OnboardingState kStates[] = {OnboardingState::kReady,       Onboarding
                                        OnboardingState::kDone,        OnboardingState::kFailed};
 constexpr OnboardingStep kSteps[] = {OnboardingStep::kCreateVa,       OnboardingStep::kConfirmVa,
                                      OnboardingStep::kRegisterNotify, OnboardingStep::kConfirmRegisterNotify,
-                                     OnboardingStep::kDeleteVa,       OnboardingStep::kConfirmDeleteVa};
+                                     OnboardingStep::kDeleteVa,       OnboardingStep::kConfirmDeleteVa,
+                                     OnboardingStep::kBankLinkSession};
+
+}  // namespace
+
+namespace detail {
 
 Error refused(const std::string& message) { return make_error(ErrorCode::kInvalidArgument, "onboarding: " + message); }
 
@@ -51,6 +58,7 @@ std::string encode(const OnboardingStatus& s) {
   o["otpMethod"] = s.otp_method;
   o["deepLink"] = s.deep_link;
   o["authorizeLink"] = s.authorize_link;
+  if (!s.session_url.empty()) o["sessionUrl"] = s.session_url;
   o["registerNotify"] = s.register_notify;
   if (s.merchant_id) o["merchantId"] = *s.merchant_id;
   o["message"] = s.message;
@@ -65,6 +73,8 @@ Result<OnboardingStatus> decode(const FlowRecord& f) {
     s.kind = OnboardingKind::kLink;
   } else if (f.kind == kUnlinkKind) {
     s.kind = OnboardingKind::kUnlink;
+  } else if (f.kind == kBankLinkKind) {
+    s.kind = OnboardingKind::kBankLink;
   } else {
     return refused("flow '" + f.flow_id + "' is a '" + f.kind + "' flow, not a Tingee VA onboarding");
   }
@@ -89,6 +99,7 @@ Result<OnboardingStatus> decode(const FlowRecord& f) {
   s.otp_method = js::string_or_empty(*data, "otpMethod");
   s.deep_link = js::string_or_empty(*data, "deepLink");
   s.authorize_link = js::string_or_empty(*data, "authorizeLink");
+  s.session_url = js::string_or_empty(*data, "sessionUrl");
   const Json* notify = js::member(*data, "registerNotify");
   s.register_notify = notify != nullptr && notify->is_boolean() && notify->get<bool>();
   s.merchant_id = js::integer(*data, "merchantId");
@@ -99,6 +110,22 @@ Result<OnboardingStatus> decode(const FlowRecord& f) {
   return s;
 }
 
+const char* kind_name(OnboardingKind kind) {
+  switch (kind) {
+    case OnboardingKind::kLink: return kLinkKind;
+    case OnboardingKind::kUnlink: return kUnlinkKind;
+    case OnboardingKind::kBankLink: return kBankLinkKind;
+  }
+  return kLinkKind;
+}
+
+Result<OnboardingStatus> create_or_load(PaymentStore& store, const OnboardingStatus& s) {
+  auto created = store.create_flow(FlowRecord{
+      Provider::kTingee, s.flow_id, kind_name(s.kind), std::string(to_string(s.state)), encode(s), 0, {}, {}});
+  if (!created) return created.error();
+  return load(store, s.flow_id);
+}
+
 Result<OnboardingStatus> load(PaymentStore& store, const std::string& flow_id) {
   auto f = store.find_flow(Provider::kTingee, flow_id);
   if (!f) return f.error();
@@ -106,8 +133,6 @@ Result<OnboardingStatus> load(PaymentStore& store, const std::string& flow_id) {
   return decode(**f);
 }
 
-/// The BIN and Tingee bank name of a bank named by BIN or by name (bankName vs bankBin: every
-/// request of the flow names the bank by its BIN).
 Result<std::pair<std::string, std::string>> resolve_bank(const std::string& bin, const std::string& name) {
   const auto& banks = vietqr::bank_directory();
   const vietqr::Bank* bank = !bin.empty() ? banks.find_by_bin(bin) : banks.find_by_code(name);
@@ -121,9 +146,6 @@ Result<std::pair<std::string, std::string>> resolve_bank(const std::string& bin,
   }
   return std::make_pair(bank->bin, bank->tingee_code.empty() ? bank->code : bank->tingee_code);
 }
-
-/// The outcome of a write: certainly not sent, refused (not applied), or unknown.
-enum class Outcome { kNotSent, kRefused, kUnknown };
 
 Outcome classify(const Error& e) {
   if (!e.maybe_sent()) return Outcome::kNotSent;
@@ -140,6 +162,7 @@ void clear_session(OnboardingStatus& s) {
   s.otp_method.clear();
   s.deep_link.clear();
   s.authorize_link.clear();
+  s.session_url.clear();
 }
 
 OnboardingStatus with(OnboardingStatus s, OnboardingState state, OnboardingStep step) {
@@ -155,7 +178,13 @@ Result<void> check_flow_id(const std::string& flow_id) {
   return {};
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::clear_session;
+using detail::note;
+using detail::Outcome;
+using detail::refused;
+using detail::with;
 
 std::string_view to_string(OnboardingState state) noexcept {
   switch (state) {
@@ -179,17 +208,18 @@ std::string_view to_string(OnboardingStep step) noexcept {
     case OnboardingStep::kConfirmRegisterNotify: return "confirm_register_notify";
     case OnboardingStep::kDeleteVa: return "delete_va";
     case OnboardingStep::kConfirmDeleteVa: return "confirm_delete_va";
+    case OnboardingStep::kBankLinkSession: return "bank_link_session";
   }
   return "unknown";
 }
 
 Result<Onboarding> Onboarding::link(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
                                     CreateVaRequest request, OnboardingOptions options) {
-  if (!store) return refused("a store is required");
-  if (auto ok = check_flow_id(flow_id); !ok) return ok.error();
-  auto bank = resolve_bank(request.bank_bin, request.bank_name);
+  if (!store) return detail::refused("a store is required");
+  if (auto ok = detail::check_flow_id(flow_id); !ok) return ok.error();
+  auto bank = detail::resolve_bank(request.bank_bin, request.bank_name);
   if (!bank) return bank.error();
-  if (request.account_number.empty()) return refused("account_number is required");
+  if (request.account_number.empty()) return detail::refused("account_number is required");
   if (request.request_id.empty()) request.request_id = flow_id;
   OnboardingStatus s;
   s.flow_id = std::move(flow_id);
@@ -200,14 +230,11 @@ Result<Onboarding> Onboarding::link(Client client, std::shared_ptr<PaymentStore>
   s.request_id = request.request_id;
   s.merchant_id = request.merchant_id;
   s.register_notify = options.register_notify.value_or(s.bank_bin == kAcbBin);
-  auto created = store->create_flow(
-      FlowRecord{Provider::kTingee, s.flow_id, kLinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
-  if (!created) return created.error();
-  auto loaded = load(*store, s.flow_id);
+  auto loaded = detail::create_or_load(*store, s);
   if (!loaded) return loaded.error();
   if (loaded->kind != OnboardingKind::kLink || loaded->bank_bin != s.bank_bin ||
       loaded->account_number != s.account_number) {
-    return refused("flow '" + s.flow_id + "' exists for another bank, account or kind");
+    return detail::refused("flow '" + s.flow_id + "' exists for another bank, account or kind");
   }
   Onboarding o(std::move(client), std::move(store), std::move(options));
   o.create_ = std::move(request);
@@ -217,11 +244,11 @@ Result<Onboarding> Onboarding::link(Client client, std::shared_ptr<PaymentStore>
 
 Result<Onboarding> Onboarding::unlink(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
                                       DeleteVaRequest request, OnboardingOptions options) {
-  if (!store) return refused("a store is required");
-  if (auto ok = check_flow_id(flow_id); !ok) return ok.error();
-  auto bank = resolve_bank(request.bank_bin, "");  // DeleteVaRequest has no bankName: the BIN only
+  if (!store) return detail::refused("a store is required");
+  if (auto ok = detail::check_flow_id(flow_id); !ok) return ok.error();
+  auto bank = detail::resolve_bank(request.bank_bin, "");  // DeleteVaRequest has no bankName: the BIN only
   if (!bank) return bank.error();
-  if (request.va_account_number.empty()) return refused("va_account_number is required");
+  if (request.va_account_number.empty()) return detail::refused("va_account_number is required");
   OnboardingStatus s;
   s.flow_id = std::move(flow_id);
   s.kind = OnboardingKind::kUnlink;
@@ -230,25 +257,52 @@ Result<Onboarding> Onboarding::unlink(Client client, std::shared_ptr<PaymentStor
   s.bank_name = bank->second;
   s.va_account_number = std::move(request.va_account_number);
   s.merchant_id = request.merchant_id;
-  auto created = store->create_flow(
-      FlowRecord{Provider::kTingee, s.flow_id, kUnlinkKind, std::string(to_string(s.state)), encode(s), 0, {}, {}});
-  if (!created) return created.error();
-  auto loaded = load(*store, s.flow_id);
+  auto loaded = detail::create_or_load(*store, s);
   if (!loaded) return loaded.error();
   if (loaded->kind != OnboardingKind::kUnlink || loaded->bank_bin != s.bank_bin ||
       loaded->va_account_number != s.va_account_number) {
-    return refused("flow '" + s.flow_id + "' exists for another bank, VA or kind");
+    return detail::refused("flow '" + s.flow_id + "' exists for another bank, VA or kind");
   }
   Onboarding o(std::move(client), std::move(store), std::move(options));
   o.status_ = std::move(*loaded);
   return o;
 }
 
+Result<Onboarding> Onboarding::bank_link(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
+                                         CreateBankLinkSessionRequest request, std::string account_number,
+                                         OnboardingOptions options) {
+  if (!store) return refused("a store is required");
+  if (auto ok = detail::check_flow_id(flow_id); !ok) return ok.error();
+  OnboardingStatus s;
+  s.flow_id = std::move(flow_id);
+  s.kind = OnboardingKind::kBankLink;
+  s.step = OnboardingStep::kBankLinkSession;
+  if (!request.bank_name.empty()) {  // a preselected bank: its BIN too
+    auto bank = detail::resolve_bank("", request.bank_name);
+    if (!bank) return bank.error();
+    s.bank_bin = bank->first;
+    s.bank_name = bank->second;
+  }
+  s.account_number = std::move(account_number);
+  s.merchant_id = request.merchant_id;
+  auto loaded = detail::create_or_load(*store, s);
+  if (!loaded) return loaded.error();
+  const bool same_account = s.account_number.empty() || loaded->account_number == s.account_number;
+  if (loaded->kind != OnboardingKind::kBankLink || !same_account ||
+      (!s.bank_bin.empty() && loaded->bank_bin != s.bank_bin)) {
+    return refused("flow '" + s.flow_id + "' exists for another bank, account or kind");
+  }
+  Onboarding o(std::move(client), std::move(store), std::move(options));
+  o.session_request_ = std::move(request);
+  o.status_ = std::move(*loaded);
+  return o;
+}
+
 Result<Onboarding> Onboarding::resume(Client client, std::shared_ptr<PaymentStore> store, std::string flow_id,
                                       OnboardingOptions options) {
-  if (!store) return refused("a store is required");
+  if (!store) return detail::refused("a store is required");
   const std::string id = std::move(flow_id);
-  auto loaded = load(*store, id);
+  auto loaded = detail::load(*store, id);
   if (!loaded) return loaded.error();
   Onboarding o(std::move(client), std::move(store), std::move(options));
   o.status_ = std::move(*loaded);
@@ -256,7 +310,7 @@ Result<Onboarding> Onboarding::resume(Client client, std::shared_ptr<PaymentStor
 }
 
 Result<OnboardingStatus> Onboarding::refresh() {
-  auto loaded = load(*store_, status_.flow_id);
+  auto loaded = detail::load(*store_, status_.flow_id);
   if (!loaded) return loaded.error();
   status_ = std::move(*loaded);
   return status_;
@@ -265,14 +319,14 @@ Result<OnboardingStatus> Onboarding::refresh() {
 // Compare-and-set from the version this object read to `next`. Losing means another process
 // moved the flow on first: this object re-reads it and the call fails, nothing sent by it.
 Result<OnboardingStatus> Onboarding::move(const OnboardingStatus& next) {
-  const std::string data = encode(next);
+  const std::string data = detail::encode(next);
   auto moved = store_->update_flow(Provider::kTingee, status_.flow_id, status_.version, to_string(next.state), data);
   if (!moved) return moved.error();
   if (!*moved) {
     const std::string was(to_string(status_.state));
     auto now = refresh();
     if (!now) return now.error();
-    Error e = refused(
+    Error e = detail::refused(
         std::string(sent_ ? "superseded after sending (the outcome is left to whoever resumes it)" : "superseded") +
         ": another process moved flow '" + status_.flow_id + "' on (from " + was + " to " +
         std::string(to_string(status_.state)) + ")");
@@ -285,14 +339,6 @@ Result<OnboardingStatus> Onboarding::move(const OnboardingStatus& next) {
   status_.version = version + 1;
   status_.updated_at = (options_.clock ? options_.clock : system_clock())->now();
   return status_;
-}
-
-Result<OnboardingStatus> Onboarding::after_link_confirmed(OnboardingStatus next, const std::string& va_account_number) {
-  if (!va_account_number.empty()) next.va_account_number = va_account_number;
-  clear_session(next);
-  if (next.register_notify)
-    return move(with(std::move(next), OnboardingState::kReady, OnboardingStep::kRegisterNotify));
-  return move(with(std::move(next), OnboardingState::kDone, OnboardingStep::kConfirmVa));
 }
 
 Result<OnboardingStatus> Onboarding::advance(const CallOptions& options) {
@@ -310,129 +356,45 @@ Result<OnboardingStatus> Onboarding::advance(const CallOptions& options) {
 }
 
 // kReady / kNeedsNewOtp: the step's write, recorded as kSending first.
+
+// kReady / kNeedsNewOtp: the step's write, recorded as kSending first.
 Result<OnboardingStatus> Onboarding::send(const CallOptions& options) {
   sent_ = false;
+  switch (status_.step) {
+    case OnboardingStep::kCreateVa: return send_create_va(options);
+    case OnboardingStep::kRegisterNotify: return send_register_notify(options);
+    case OnboardingStep::kDeleteVa: return send_delete_va(options);
+    case OnboardingStep::kBankLinkSession: return send_bank_link_session(options);
+    case OnboardingStep::kConfirmVa:
+    case OnboardingStep::kConfirmRegisterNotify:
+    case OnboardingStep::kConfirmDeleteVa: break;
+  }
+  return detail::refused(std::string("nothing to send at step ") + std::string(to_string(status_.step)));
+}
+
+std::optional<Result<OnboardingStatus>> Onboarding::send_step(OnboardingStatus next, OnboardingStep step,
+                                                              const char* what, Target if_unknown, Target if_refused,
+                                                              const std::function<std::optional<Error>()>& write) {
   const OnboardingStatus before = status_;
-  OnboardingStatus next = status_;
-  next.message.clear();
-  next.provider_code.clear();
-  if (before.step == OnboardingStep::kCreateVa) {
-    if (!create_) return refused("sending create-va needs the request: resume this flow with link()");
-    CreateVaRequest request = *create_;
-    request.bank_bin = before.bank_bin;
-    request.bank_name.clear();  // the BIN only, as every step of the flow
-    request.request_id = before.request_id;
-    // A pending VA of this account (its OTP consumed or its answer lost): name it, never make a second one.
-    if (!before.va_account_number.empty()) request.va_account_number = before.va_account_number;
-    auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kCreateVa));
-    if (!sending) return sending.error();
-    sent_ = true;
-    auto answer = client_.create_va(request, options);
-    if (!answer) {
-      const Error& e = answer.error();
-      switch (classify(e)) {
-        case Outcome::kNotSent: {
-          auto back = move(before);
-          if (!back) return back.error();
-          return e;
-        }
-        case Outcome::kUnknown:
-          note(next, "create-va outcome unknown", e);
-          return move(with(next, OnboardingState::kUncertain, OnboardingStep::kCreateVa));
-        case Outcome::kRefused:
-          note(next, "create-va refused", e);
-          // With a pending VA the refusal may be "already linked" (a confirm that did succeed): look.
-          if (!before.va_account_number.empty()) {
-            return move(with(next, OnboardingState::kUncertain, OnboardingStep::kConfirmVa));
-          }
-          return move(with(next, OnboardingState::kFailed, OnboardingStep::kCreateVa));
-      }
+  auto sending = move(detail::with(next, OnboardingState::kSending, step));
+  if (!sending) return Result<OnboardingStatus>(sending.error());
+  sent_ = true;
+  const std::optional<Error> failed = write();
+  if (!failed) return std::nullopt;
+  switch (detail::classify(*failed)) {
+    case Outcome::kNotSent: {
+      auto back = move(before);
+      if (!back) return back;
+      return Result<OnboardingStatus>(*failed);
     }
-    clear_session(next);
-    if (!answer->va_account_number.empty()) next.va_account_number = answer->va_account_number;
-    next.confirm_id = answer->confirm_id;
-    next.otp_method = answer->otp_method;
-    next.deep_link = answer->deep_link;
-    next.authorize_link = answer->authorize_link;
-    if (!answer->deep_link.empty() || !answer->authorize_link.empty()) {
-      return move(with(next, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmVa));
-    }
-    if (!answer->confirm_id.empty()) return move(with(next, OnboardingState::kAwaitingOtp, OnboardingStep::kConfirmVa));
-    if (answer->status == "active") return after_link_confirmed(next, answer->va_account_number);
-    next.message = "create-va answered no session: looking the VA up";
-    return move(with(next, OnboardingState::kUncertain, OnboardingStep::kConfirmVa));
+    case Outcome::kUnknown:
+      detail::note(next, std::string(what) + " outcome unknown", *failed);
+      return move(detail::with(next, if_unknown.first, if_unknown.second));
+    case Outcome::kRefused:
+      detail::note(next, std::string(what) + " refused", *failed);
+      return move(detail::with(next, if_refused.first, if_refused.second));
   }
-  if (before.step == OnboardingStep::kRegisterNotify) {
-    RegisterNotifyRequest request;
-    request.merchant_id = before.merchant_id;
-    request.va_account_number = before.va_account_number;
-    request.bank_bin = before.bank_bin;
-    auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kRegisterNotify));
-    if (!sending) return sending.error();
-    sent_ = true;
-    auto answer = client_.register_notify(request, options);
-    if (!answer) {
-      const Error& e = answer.error();
-      switch (classify(e)) {
-        case Outcome::kNotSent: {
-          auto back = move(before);
-          if (!back) return back.error();
-          return e;
-        }
-        case Outcome::kUnknown:  // sending it again only opens a new session
-          note(next, "register-notify outcome unknown", e);
-          return move(with(next, OnboardingState::kReady, OnboardingStep::kRegisterNotify));
-        case Outcome::kRefused:
-          note(next, "register-notify refused", e);
-          return move(with(next, OnboardingState::kFailed, OnboardingStep::kRegisterNotify));
-      }
-    }
-    clear_session(next);
-    next.confirm_id = answer->confirm_id;
-    next.authorize_link = answer->authorize_link;
-    if (!answer->confirm_id.empty()) {
-      return move(with(next, OnboardingState::kAwaitingOtp, OnboardingStep::kConfirmRegisterNotify));
-    }
-    if (!answer->authorize_link.empty()) next.message = "register-notify: the holder approves at authorize_link";
-    return move(with(next, OnboardingState::kDone, OnboardingStep::kRegisterNotify));
-  }
-  if (before.step == OnboardingStep::kDeleteVa) {
-    DeleteVaRequest request;
-    request.bank_bin = before.bank_bin;  // never bankName: Tingee cannot confirm such a session
-    request.va_account_number = before.va_account_number;
-    request.merchant_id = before.merchant_id;
-    auto sending = move(with(next, OnboardingState::kSending, OnboardingStep::kDeleteVa));
-    if (!sending) return sending.error();
-    sent_ = true;
-    auto answer = client_.delete_va(request, options);
-    if (!answer) {
-      const Error& e = answer.error();
-      switch (classify(e)) {
-        case Outcome::kNotSent: {
-          auto back = move(before);
-          if (!back) return back.error();
-          return e;
-        }
-        case Outcome::kUnknown:
-          note(next, "delete-va outcome unknown", e);
-          return move(with(next, OnboardingState::kUncertain, OnboardingStep::kDeleteVa));
-        case Outcome::kRefused:
-          note(next, "delete-va refused", e);
-          return move(with(next, OnboardingState::kFailed, OnboardingStep::kDeleteVa));
-      }
-    }
-    clear_session(next);
-    next.confirm_id = answer->confirm_id;
-    next.authorize_link = answer->authorize_link;
-    if (!answer->confirm_id.empty()) {
-      return move(with(next, OnboardingState::kAwaitingOtp, OnboardingStep::kConfirmDeleteVa));
-    }
-    if (!answer->authorize_link.empty()) {
-      return move(with(next, OnboardingState::kAwaitingHolder, OnboardingStep::kConfirmDeleteVa));
-    }
-    return move(with(next, OnboardingState::kDone, OnboardingStep::kDeleteVa));  // VCB: nothing to confirm
-  }
-  return refused(std::string("nothing to send at step ") + std::string(to_string(before.step)));
+  return Result<OnboardingStatus>(*failed);
 }
 
 Result<OnboardingStatus> Onboarding::submit_otp(std::string_view otp, const CallOptions& options) {
@@ -477,7 +439,7 @@ Result<OnboardingStatus> Onboarding::submit_otp(std::string_view otp, const Call
     if (!r) failed = r.error();
   }
   if (failed) {
-    switch (classify(*failed)) {
+    switch (detail::classify(*failed)) {
       case Outcome::kNotSent: {  // the OTP never left: still good
         auto back = move(before);
         if (!back) return back.error();
@@ -516,6 +478,7 @@ Result<OnboardingStatus> Onboarding::check(const CallOptions& options) {
   } else if (state != OnboardingState::kUncertain && state != OnboardingState::kAwaitingHolder) {
     return status_;
   }
+  if (status_.kind == OnboardingKind::kBankLink) return check_bank_link(options);
   OnboardingStatus next = status_;
   const OnboardingStep step = next.step;
   // Steps get-va-paging cannot tell apart: decided without a query.
@@ -549,52 +512,18 @@ Result<OnboardingStatus> Onboarding::check(const CallOptions& options) {
     if (match == nullptr || ours || (va.status == "active" && match->status != "active")) match = &va;
     if (ours) break;
   }
-  if (next.kind == OnboardingKind::kUnlink) {
-    if (match == nullptr) {
-      clear_session(next);
-      next.message = "the VA is gone";
-      return move(with(next, OnboardingState::kDone, step));
-    }
-    if (state == OnboardingState::kAwaitingHolder) return status_;
-    clear_session(next);
-    if (step == OnboardingStep::kDeleteVa) return move(with(next, OnboardingState::kReady, OnboardingStep::kDeleteVa));
-    next.message = "confirm-delete-va outcome unknown and the VA is still there: its OTP is consumed";
-    return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kDeleteVa));
-  }
-  if (match != nullptr && match->status == "active") return after_link_confirmed(next, match->va_account_number);
-  if (state == OnboardingState::kAwaitingHolder) return status_;  // not approved yet
-  clear_session(next);
-  if (match == nullptr) {  // create-va took no effect (or the pending VA expired): create again
-    next.va_account_number.clear();
-    next.message = "no VA of the account: create-va again";
-    return move(with(next, OnboardingState::kReady, OnboardingStep::kCreateVa));
-  }
-  next.va_account_number = match->va_account_number;
-  next.message = "the VA is pending and its session is lost or consumed: a new OTP is needed";
-  return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa));
+  return next.kind == OnboardingKind::kLink ? checked_link(std::move(next), state, match)
+                                            : checked_unlink(std::move(next), state, match);
 }
 
 Result<OnboardingStatus> Onboarding::apply(const BankLinkEvent& event) {
   sent_ = false;
   const OnboardingState state = status_.state;
   if (state == OnboardingState::kDone || state == OnboardingState::kFailed) return status_;
-  OnboardingStatus next = status_;
-  if (next.kind == OnboardingKind::kLink) {
-    if (event.request_id != next.request_id) return status_;
-    if (event.status == BankLinkStatus::kConfirmVaSuccess) {
-      if (next.step != OnboardingStep::kCreateVa && next.step != OnboardingStep::kConfirmVa) return status_;
-      return after_link_confirmed(next, event.va_account_number);
-    }
-    if (event.status == BankLinkStatus::kConfirmVaFailed && state == OnboardingState::kAwaitingHolder) {
-      clear_session(next);
-      next.message = "the holder's approval failed (confirm-va-failed)";
-      return move(with(next, OnboardingState::kNeedsNewOtp, OnboardingStep::kCreateVa));
-    }
-    return status_;
-  }
-  if (event.status == BankLinkStatus::kDeleteVaSuccess && event.va_account_number == next.va_account_number) {
-    clear_session(next);
-    return move(with(next, OnboardingState::kDone, next.step));
+  switch (status_.kind) {
+    case OnboardingKind::kLink: return apply_link(event);
+    case OnboardingKind::kUnlink: return apply_unlink(event);
+    case OnboardingKind::kBankLink: return apply_bank_link(event);
   }
   return status_;
 }

@@ -169,5 +169,77 @@ TEST(TingeeOnboarding, ARefusedCreateFailsTheFlow) {
   EXPECT_EQ(o.advance()->state, OnboardingState::kFailed) << "final";
 }
 
+// Bank-link sessions: what the sandbox does not make happen on demand.
+Onboarding bank_link(Fixture& f, const std::string& account) {
+  tingee::CreateBankLinkSessionRequest r;
+  auto o = Onboarding::bank_link(f.client, f.store, "flow-bl", r, account, f.options());
+  EXPECT_TRUE(o.ok()) << describe(o.error());
+  return std::move(*o);
+}
+
+TEST(TingeeOnboarding, BankLinkSessionWithALostAnswerIsOpenedAgainOnlyAfterTheRead) {
+  Fixture f;
+  auto o = bank_link(f, "0123456789");
+  Error lost = make_error(ErrorCode::kNetwork, "timeout");
+  lost.delivery = Delivery::kMaybeSent;
+  ASSERT_TRUE(lost.outcome_unknown());
+  tingee::BankLinkSession session;
+  session.url = "https://bank-link.tingee.vn?token=abc&s=SESSION-2";
+  ::testing::InSequence seq;
+  EXPECT_CALL(*f.mock, create_bank_link_session(_, _)).WillOnce(Return(Result<tingee::BankLinkSession>(lost)));
+  EXPECT_CALL(*f.mock, get_va_paging(_, _)).WillOnce(Return(Result<tingee::VaPage>(tingee::VaPage{})));
+  EXPECT_CALL(*f.mock, create_bank_link_session(_, _)).WillOnce(Return(Result<tingee::BankLinkSession>(session)));
+  auto unknown = o.advance();
+  ASSERT_TRUE(unknown.ok()) << describe(unknown.error());
+  EXPECT_EQ(unknown->state, OnboardingState::kUncertain);
+  EXPECT_EQ(unknown->step, OnboardingStep::kBankLinkSession);
+  auto ready = o.advance();  // the read: the account is not linked
+  ASSERT_TRUE(ready.ok());
+  EXPECT_EQ(ready->state, OnboardingState::kReady);
+  auto opened = o.advance();
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->state, OnboardingState::kAwaitingHolder);
+  EXPECT_EQ(opened->request_id, "SESSION-2") << "the page's s= correlates the bank-link event";
+  EXPECT_EQ(opened->session_url, session.url);
+  auto stored = f.store->find_flow(Provider::kTingee, "flow-bl");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->kind, "tingee_bank_link");
+  EXPECT_EQ((*stored)->state, "awaiting_holder");
+}
+
+TEST(TingeeOnboarding, BankLinkSessionRefusedFailsAndNotSentStaysReady) {
+  Fixture f;
+  auto o = bank_link(f, "");
+  Error not_sent = make_error(ErrorCode::kConnect, "refused");
+  not_sent.delivery = Delivery::kNotSent;
+  Error refused = make_error(ErrorCode::kProvider, "type must be bank-link");
+  refused.delivery = Delivery::kMaybeSent;
+  refused.http_status = 400;
+  EXPECT_CALL(*f.mock, create_bank_link_session(_, _))
+      .WillOnce(Return(Result<tingee::BankLinkSession>(not_sent)))
+      .WillOnce(Return(Result<tingee::BankLinkSession>(refused)));
+  auto first = o.advance();
+  ASSERT_FALSE(first.ok());
+  EXPECT_EQ(o.status().state, OnboardingState::kReady);
+  auto second = o.advance();
+  ASSERT_TRUE(second.ok()) << describe(second.error());
+  EXPECT_EQ(second->state, OnboardingState::kFailed);
+  auto resumed = Onboarding::resume(f.client, f.store, "flow-bl", f.options());
+  ASSERT_TRUE(resumed.ok());
+  EXPECT_EQ(resumed->status().kind, tingee::OnboardingKind::kBankLink);
+  EXPECT_EQ(resumed->status().state, OnboardingState::kFailed);
+}
+
+TEST(TingeeOnboarding, BankLinkFlowResumedWithoutTheRequestSendsNothing) {
+  Fixture f;
+  { (void)bank_link(f, ""); }
+  auto o = Onboarding::resume(f.client, f.store, "flow-bl", f.options());
+  ASSERT_TRUE(o.ok());
+  auto s = o->advance();  // StrictMock: no call may go out
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(s.error().message.find("bank_link()"), std::string::npos) << s.error().message;
+}
+
 }  // namespace
 }  // namespace paygw::test

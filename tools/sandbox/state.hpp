@@ -86,6 +86,11 @@ struct State {
   /// How many objects each bounded structure holds now, by name ("tingee.bills", ...): each
   /// simulation registers its own when installed; GET /_sandbox/objects calls them (with `mu` held).
   std::vector<std::pair<std::string, std::function<std::size_t()>>> counters;
+  /// Set by install_tingee_va: adds the active VA a completed hosted bank-link session linked
+  /// ({bankBin, accountNumber, accountName, requestId}) to the VA world, so get-va-paging lists it,
+  /// and returns its number (an active VA of that bank and account already there is reused).
+  /// Call with `mu` held.
+  std::function<std::string(const Json&)> tingee_link_va;
   /// Every id the sandbox makes (transaction codes, request ids, bills, VAs, card trans_ids) is
   /// the next of this counter, which starts at a time-seeded value (first_id()), so that a store
   /// outliving the sandbox never sees a later run repeat an earlier run's id.

@@ -19,7 +19,8 @@
 //                           GET /_sandbox/tingee/bank-link?s=… (unsigned); POST
 //                           /_sandbox/tingee/bank-link {s, accountNumber, accountName, status, url}
 //                           completes it once and delivers its signed bank-link webhook
-//                           ({requestId: the session id, status, vaAccountNumber, accountNumber, accountName}).
+//                           ({requestId: the session id, status, vaAccountNumber, accountNumber, accountName});
+//                           a linked account's VA is then active in the VA world (get-va-paging lists it).
 //   device/read-amount      the device (1002 unknown, 1003 not linked) announces the amount (event
 //                           announce-amount, shown and spoken on the screens page).
 #include "sandbox.hpp"
@@ -305,7 +306,16 @@ void install_bank_link_page(httplib::Server& server, const Options& options, Sta
            }
            const bool linked = status == "confirm-va-success";
            session.status = linked ? "linked" : "failed";
-           if (linked) session.va_account_number = "TNG" + std::to_string(60000000000LL + state.next_id++);
+           if (linked && state.tingee_link_va) {  // the VA world lists it (get-va-paging)
+             session.va_account_number =
+                 state.tingee_link_va(Json{{"bankBin", tingee_bank_bin(bank)},
+                                           {"accountNumber", in["accountNumber"]},
+                                           {"accountName", in.value("accountName", "NGUYEN VAN A")},
+                                           {"requestId", it->first}});
+           }
+           if (linked && session.va_account_number.empty()) {
+             session.va_account_number = "TNG" + std::to_string(60000000000LL + state.next_id++);
+           }
            body = {{"requestId", it->first},
                    {"status", status},
                    {"vaAccountNumber", session.va_account_number},

@@ -340,6 +340,27 @@ void install_tingee_va(httplib::Server& server, const Options& options, State& s
   install_group(server, options, state, world, "/v1/");
   install_group(server, options, state, world, "/v1/bank/");
   install_holder_page(server, options, state, world);
+  state.tingee_link_va = [&state, world](const Json& in) {  // a hosted bank-link session completed
+    const std::string bin = in.value("bankBin", "");
+    const std::string account = in.value("accountNumber", "");
+    for (const auto& [number, va] : world->vas) {
+      if (va.bank_bin == bin && va.account_number == account && va.status == "active") return number;
+    }
+    if (world->vas.size() >= state.max_objects) return std::string();  // the world is full: not listed
+    Va va;
+    va.bank_bin = bin;
+    va.bank_name = bank_name_of(bin);
+    va.account_type = "personal-account";
+    va.account_name = in.value("accountName", "");
+    va.account_number = account;
+    va.va_account_number = "TNG" + std::to_string(state.next_id++);
+    va.creation_time = iso_now();
+    va.status = "active";
+    va.request_id = in.value("requestId", "");
+    state.record("tingee", "", "va-created", Json{{"vaAccountNumber", va.va_account_number}, {"status", va.status}});
+    world->vas[va.va_account_number] = va;
+    return va.va_account_number;
+  };
 }
 
 }  // namespace paygw::sandbox

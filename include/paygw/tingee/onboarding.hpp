@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // paygw — Tingee VA onboarding as a guided, resumable flow: linking a bank account (create-va →
-// OTP confirm-va → register-notify where the bank needs it) and unlinking it (delete-va →
-// confirm-delete-va), as a small explicit state machine whose state lives in the PaymentStore
+// OTP confirm-va → register-notify where the bank needs it), linking one through Tingee's hosted
+// bank-link page (create-bank-link-session → the holder on the page), and unlinking a VA
+// (delete-va → confirm-delete-va), as a small explicit state machine whose state lives in the PaymentStore
 // (FlowRecord), so a process that crashes at any step resumes without creating a second VA and
 // without ever sending a consumed OTP again. docs/tingee.md "Onboarding", ADR 0054.
 #pragma once
@@ -11,24 +12,29 @@
 #include <paygw/export.hpp>
 #include <paygw/result.hpp>
 #include <paygw/store.hpp>
+#include <paygw/tingee/bank_links.hpp>
 #include <paygw/tingee/client.hpp>
 #include <paygw/tingee/virtual_accounts.hpp>
 #include <paygw/tingee/webhook.hpp>
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace paygw::tingee {
 
 /// What an onboarding flow does.
 enum class OnboardingKind {
-  kLink,    ///< Link a bank account: create-va → confirm → (register-notify → confirm). FlowRecord::kind
-            ///< "tingee_va_link".
-  kUnlink,  ///< Unlink a VA: delete-va → confirm-delete-va. FlowRecord::kind "tingee_va_unlink".
+  kLink,      ///< Link a bank account: create-va → confirm → (register-notify → confirm). FlowRecord::kind
+              ///< "tingee_va_link".
+  kUnlink,    ///< Unlink a VA: delete-va → confirm-delete-va. FlowRecord::kind "tingee_va_unlink".
+  kBankLink,  ///< Link through Tingee's hosted page: create-bank-link-session → the holder links on the
+              ///< page → done (check() or the bank-link event). FlowRecord::kind "tingee_bank_link".
 };
 
 /// The write a state is about: the next one to send, the one in flight, or the confirm awaited.
@@ -39,6 +45,7 @@ enum class OnboardingStep {
   kConfirmRegisterNotify,  ///< confirm-register-notify with the second OTP.
   kDeleteVa,               ///< delete-va (unlink).
   kConfirmDeleteVa,        ///< confirm-delete-va with the OTP.
+  kBankLinkSession,        ///< create-bank-link-session, then the holder on its page (bank-link flows).
 };
 
 /// Where a flow is. Transitions (ADR 0054 draws them): kReady -> kSending -> {kAwaitingOtp,
@@ -51,17 +58,20 @@ enum class OnboardingState {
   kReady,           ///< The step's write has not been sent: advance() sends it.
   kSending,         ///< The step's write was recorded and may be in flight (or its process died).
   kAwaitingOtp,     ///< The bank sent an OTP for the step's confirm: submit_otp().
-  kAwaitingHolder,  ///< The holder approves in the bank app (VCB deep link, TPB authorize link): check() or apply().
+  kAwaitingHolder,  ///< The holder approves in the bank app (VCB deep link, TPB authorize link) or links on
+                    ///< the hosted bank-link page (session_url): check() or apply().
   kNeedsNewOtp,     ///< An OTP was consumed without success: advance() asks the bank for a new one.
-  kUncertain,       ///< The step's outcome is unknown: advance() / check() look the VA up (get-va-paging).
-  kDone,            ///< Linked (kLink) or unlinked (kUnlink). Final.
+  kUncertain,       ///< The step's outcome is unknown: advance() / check() look the VA up (get-va-paging;
+                    ///< a bank-link flow then opens a new session unless the expected account is linked).
+  kDone,            ///< Linked (kLink, kBankLink) or unlinked (kUnlink). Final.
   kFailed,          ///< Tingee refused the flow for good (OnboardingStatus::message says why). Final.
 };
 
 /// "ready", "sending", "awaiting_otp", "awaiting_holder", "needs_new_otp", "uncertain", "done", "failed"
 /// (FlowRecord::state).
 PAYGW_EXPORT std::string_view to_string(OnboardingState state) noexcept;
-/// "create_va", "confirm_va", "register_notify", "confirm_register_notify", "delete_va", "confirm_delete_va".
+/// "create_va", "confirm_va", "register_notify", "confirm_register_notify", "delete_va", "confirm_delete_va",
+/// "bank_link_session".
 PAYGW_EXPORT std::string_view to_string(OnboardingStep step) noexcept;
 
 /// A flow as it is recorded (FlowRecord::data holds everything but flow_id, state and version).
@@ -74,14 +84,19 @@ struct OnboardingStatus {
   OnboardingStep step = OnboardingStep::kCreateVa;  ///< The write the state is about.
   std::string bank_bin;           ///< Always the BIN (resolved from a bankName through the VietQR bank directory).
   std::string bank_name;          ///< Tingee's BankNameEnum of the bank ("BIDV", "VCB", ...).
-  std::string account_number;     ///< The real account (link flows).
+  std::string account_number;     ///< The real account (link flows; bank-link flows: the expected one, or the event's).
   std::string va_account_number;  ///< Tingee's VA, once known (from create-va, confirm-va, get-va-paging or an event).
-  std::string request_id;         ///< create-va's requestId (the flow id unless the request set one).
-  std::string confirm_id;         ///< The open OTP / approval session, if any.
-  std::string otp_method;         ///< "SMSTTT", "SmartOTP" or "mCode" (OTP banks).
-  std::string deep_link;          ///< VCB: the bank app link the holder opens.
-  std::string authorize_link;     ///< TPB (and some register-notify answers): the page the holder opens.
-  bool register_notify = false;   ///< The link flow registers payment notification after confirm-va.
+  /// create-va's requestId (the flow id unless the request set one). Bank-link flows: the hosted
+  /// session's id (the `s` parameter of session_url), which its bank-link event carries as requestId.
+  std::string request_id;
+  std::string confirm_id;      ///< The open OTP / approval session, if any.
+  std::string otp_method;      ///< "SMSTTT", "SmartOTP" or "mCode" (OTP banks).
+  std::string deep_link;       ///< VCB: the bank app link the holder opens.
+  std::string authorize_link;  ///< TPB (and some register-notify answers): the page the holder opens.
+  /// Bank-link flows: the hosted page the holder opens (create-bank-link-session's answer,
+  /// verbatim; it carries the session's token, so hand it to the holder only).
+  std::string session_url;
+  bool register_notify = false;             ///< The link flow registers payment notification after confirm-va.
   std::optional<std::int64_t> merchant_id;  ///< Sent with every step (Master Merchant credentials).
   std::string message;        ///< The last outcome worth reading (a refusal, an unknown outcome), no secrets.
   std::string provider_code;  ///< Tingee's code of the last refusal, verbatim ("" when none).
@@ -139,8 +154,24 @@ class PAYGW_EXPORT Onboarding {
   [[nodiscard]] static Result<Onboarding> unlink(Client client, std::shared_ptr<PaymentStore> store,
                                                  std::string flow_id, DeleteVaRequest request,
                                                  OnboardingOptions options = {});
+  /// Starts linking an account through Tingee's hosted bank-link page as flow `flow_id`, or
+  /// resumes that flow when the store has it (kBankLink): advance() sends create-bank-link-session
+  /// (recorded as kSending first) and moves to kAwaitingHolder with the page's URL
+  /// (OnboardingStatus::session_url) to hand to the holder; the holder links an account on the
+  /// page; check() or apply() of the page's bank-link event then finishes it (kDone). `request` is
+  /// kept in memory (its bank_name, if set, preselects the bank and is resolved to its BIN).
+  /// `account_number`: the account the holder is expected to link, if the merchant knows it; only
+  /// then can check() prove the link (get-va-paging by that account shows it active) — without
+  /// it only apply() can. A session whose answer was lost is never looked for: its page was
+  /// handed to nobody, so it cannot link anything, and advance() opens a new one (ADR 0054).
+  /// Nothing is sent. Errors: kInvalidArgument (flow_id, an unknown request.bank_name, another
+  /// flow kind, account or bank under that id), the store's errors.
+  [[nodiscard]] static Result<Onboarding> bank_link(Client client, std::shared_ptr<PaymentStore> store,
+                                                    std::string flow_id, CreateBankLinkSessionRequest request,
+                                                    std::string account_number = {}, OnboardingOptions options = {});
   /// Resumes flow `flow_id` from the store. A link flow resumed this way cannot send create-va
-  /// (call link() with the request for that). Errors: kInvalidArgument (no such flow, or not an
+  /// (call link() with the request for that), nor a bank-link flow create-bank-link-session
+  /// (call bank_link()). Errors: kInvalidArgument (no such flow, or not an
   /// onboarding flow), the store's errors.
   [[nodiscard]] static Result<Onboarding> resume(Client client, std::shared_ptr<PaymentStore> store,
                                                  std::string flow_id, OnboardingOptions options = {});
@@ -159,26 +190,51 @@ class PAYGW_EXPORT Onboarding {
   /// that session's OTP was consumed) or for an empty OTP.
   Result<OnboardingStatus> submit_otp(std::string_view otp, const CallOptions& options = {});
   /// Looks the VA up with get-va-paging (a read) to learn the truth in kUncertain, kAwaitingHolder
-  /// or kSending older than in_flight_timeout; other states are returned unchanged. Errors: see the class.
+  /// or kSending older than in_flight_timeout; other states are returned unchanged. Bank-link
+  /// flows: an active VA of the expected account (bank_link()'s `account_number`) → kDone; else
+  /// kAwaitingHolder stays, and kUncertain or a stale kSending → kReady (a new session, see
+  /// bank_link()); without an expected account nothing is read. Errors: see the class.
   Result<OnboardingStatus> check(const CallOptions& options = {});
   /// Applies a verified bank-link webhook event (tingee::verify_webhook) whose request_id is this
   /// flow's: confirm-va-success links (kDone, or register-notify next), confirm-va-failed asks for
-  /// a new approval (kNeedsNewOtp), delete-va-success unlinks. Events of other flows or states
-  /// return the status unchanged. Errors: see the class.
+  /// a new approval (kNeedsNewOtp), delete-va-success unlinks. Bank-link flows in
+  /// kAwaitingHolder: an event whose request_id is the session's (OnboardingStatus::request_id)
+  /// links (kDone, with the event's VA and account) or, confirm-va-failed, returns to kReady (a
+  /// new session). Events of other flows or states return the status unchanged. Errors: see the class.
   Result<OnboardingStatus> apply(const BankLinkEvent& event);
 
  private:
   Onboarding(Client client, std::shared_ptr<PaymentStore> store, OnboardingOptions options)
       : client_(std::move(client)), store_(std::move(store)), options_(std::move(options)) {}
+  /// Where a failed write leaves the flow: a state and the step it is about.
+  using Target = std::pair<OnboardingState, OnboardingStep>;
   Result<OnboardingStatus> send(const CallOptions& options);
+  /// Records `next` as kSending at `step`, runs `write` (which returns its error, if any) and
+  /// classifies a failure: not sent -> the flow back where it was, the error returned; unknown ->
+  /// `if_unknown`; refused -> `if_refused`. nullopt when the write succeeded (the caller records
+  /// the answer); else the call's result.
+  std::optional<Result<OnboardingStatus>> send_step(OnboardingStatus next, OnboardingStep step, const char* what,
+                                                    Target if_unknown, Target if_refused,
+                                                    const std::function<std::optional<Error>()>& write);
   Result<OnboardingStatus> move(const OnboardingStatus& next);
+  Result<OnboardingStatus> send_create_va(const CallOptions& options);
+  Result<OnboardingStatus> send_register_notify(const CallOptions& options);
+  Result<OnboardingStatus> send_delete_va(const CallOptions& options);
   Result<OnboardingStatus> after_link_confirmed(OnboardingStatus next, const std::string& va_account_number);
+  Result<OnboardingStatus> checked_link(OnboardingStatus next, OnboardingState state, const VirtualAccount* match);
+  Result<OnboardingStatus> checked_unlink(OnboardingStatus next, OnboardingState state, const VirtualAccount* match);
+  Result<OnboardingStatus> apply_link(const BankLinkEvent& event);
+  Result<OnboardingStatus> apply_unlink(const BankLinkEvent& event);
+  Result<OnboardingStatus> send_bank_link_session(const CallOptions& options);
+  Result<OnboardingStatus> check_bank_link(const CallOptions& options);
+  Result<OnboardingStatus> apply_bank_link(const BankLinkEvent& event);
 
   Client client_;
   std::shared_ptr<PaymentStore> store_;
   OnboardingOptions options_;
-  std::optional<CreateVaRequest> create_;  // link(): what create-va sends (in memory only)
-  bool sent_ = false;                      // this call has sent its write
+  std::optional<CreateVaRequest> create_;                        // link(): what create-va sends (in memory only)
+  std::optional<CreateBankLinkSessionRequest> session_request_;  // bank_link(): what the session sends
+  bool sent_ = false;                                            // this call has sent its write
   OnboardingStatus status_;
 };
 
