@@ -10,7 +10,7 @@
 //   pay:    --url <fake Tingee> --ids <file of "requestId amount">
 //   refund: --url <fake Tingee> --ids <file of "refundId transactionId amount">
 //   flow:   --flows <n> --target <version> --wins <file>
-// pay / refund: one pass over the ids in a random order — the call, and (for some ids whose record
+// pay / refund: one pass over the ids (in the file's order or shuffled) — the call, and (for some ids whose record
 // exists) the same id with other content, which must be refused — then one reconcile run
 // (absent_after 1 h: nothing is declared not sent while others may still send). The handlers write
 // a row to money_out_applied in the event's transaction (no unique key: a double application shows).
@@ -154,7 +154,8 @@ int run_money_out(const Args& args, const std::shared_ptr<PaymentStore>& store, 
   for (Item it;
        pay ? static_cast<bool>(in >> it.id >> it.amount) : static_cast<bool>(in >> it.id >> it.txn >> it.amount);)
     items.push_back(it);
-  std::shuffle(items.begin(), items.end(), rng());
+  // Half the workers take the ids in the same order (they meet on each id at once), half shuffled.
+  if (rng()() % 2 == 0) std::shuffle(items.begin(), items.end(), rng());
 
   for (const Item& it : items) {
     const std::string key = std::string(pay ? kDirectDebitPaymentPrefix : kDirectDebitRefundPrefix) + it.id;
@@ -227,6 +228,8 @@ int run_flows(const Args& args, PaymentStore& store) {
       progress = true;
       const std::string token = me + "-" + std::to_string(++seq);
       maybe_die(40);
+      // Widen the read-to-write window a little, so that the other processes read the same version.
+      std::this_thread::sleep_for(std::chrono::microseconds(rng()() % 2000));
       auto won = store.update_flow(Provider::kTingee, id, f.version, "v" + std::to_string(f.version + 1),
                                    with_token(f.data, token));
       if (!won) {

@@ -49,7 +49,7 @@ using namespace std::chrono_literals;
 using Json = nlohmann::json;
 
 constexpr int kWorkers = 4;
-constexpr int kPayments = 16;
+constexpr int kPayments = 32;
 
 const std::string kPay = "/v1/direct-debit/payment-bill";
 const std::string kRefund = "/v1/direct-debit/refund";
@@ -101,8 +101,9 @@ class FakeTingee {
     long long amount = 0, refunded = 0;
   };
 
-  FakeTingee()
-      : server_([this](const ReceivedRequest& r) { return decide(r); },
+  explicit FakeTingee(std::string txn_prefix)
+      : txn_prefix_(std::move(txn_prefix)),
+        server_([this](const ReceivedRequest& r) { return decide(r); },
                 [this](const ReceivedRequest&) { return body_; }) {
     server_.set_raw_responder([](const ReceivedRequest&) {
       return std::string("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
@@ -205,7 +206,7 @@ class FakeTingee {
       if (d.request_id == rid) return Json{{"code", "1030"}, {"message", "requestId đã tồn tại"}}.dump();
     }
     Debit d;
-    d.id = "TXN-" + std::to_string(++next_);
+    d.id = txn_prefix_ + std::to_string(++next_);
     d.request_id = rid;
     d.amount = std::stoll(b.value("amount", "0"));
     d.content = b.value("description", "");
@@ -239,6 +240,7 @@ class FakeTingee {
   std::map<std::string, Debit> debits_;
   std::vector<std::string> order_;
   long long next_ = 0;
+  std::string txn_prefix_;  ///< Tingee's transaction codes are unique across rounds too
   std::string body_;
   FaultServer server_;  // last: stopped first
 };
@@ -264,7 +266,7 @@ pid_t spawn(std::vector<std::string> argv) {
 }
 
 /// Runs kWorkers workers (`argv` + --seed + --chaos), restarting each one killed — with chaos
-/// while fewer than `chaotic_deaths` deaths happened — and SIGKILLing a random one every 50..400 ms
+/// while fewer than `chaotic_deaths` deaths happened — and SIGKILLing a random one every 20..200 ms
 /// `test_kills` times, until every worker exited 0 or `limit` passed.
 Chaos run_workers(const std::vector<std::string>& argv, unsigned seed, int chaotic_deaths, int test_kills,
                   std::chrono::seconds limit) {
@@ -278,7 +280,7 @@ Chaos run_workers(const std::vector<std::string>& argv, unsigned seed, int chaot
   std::vector<pid_t> live;
   for (int i = 0; i < kWorkers; ++i) live.push_back(start(true));
   const auto deadline = std::chrono::steady_clock::now() + limit;
-  auto next_kill = std::chrono::steady_clock::now() + std::chrono::milliseconds(50 + rng() % 350);
+  auto next_kill = std::chrono::steady_clock::now() + std::chrono::milliseconds(20 + rng() % 180);
   for (;;) {
     bool any = false;
     for (pid_t& pid : live) {
@@ -312,7 +314,7 @@ Chaos run_workers(const std::vector<std::string>& argv, unsigned seed, int chaot
       }
       kill(running[rng() % running.size()], SIGKILL);  // reaped (and restarted) above
       ++c.killed_by_test;
-      next_kill = now + std::chrono::milliseconds(50 + rng() % 350);
+      next_kill = now + std::chrono::milliseconds(20 + rng() % 180);
     }
     std::this_thread::sleep_for(10ms);
   }
@@ -349,6 +351,8 @@ class MoneyOutRace : public ::testing::Test {
     return out;
   }
 
+  void money_out_round(int round);
+
   TempDir dir;
   std::unique_ptr<Backend> backend;
 };
@@ -364,9 +368,17 @@ tingee::DirectDebitPaymentBillRequest bill(const std::string& id, Vnd amount) {
   return r;
 }
 
-TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesses) {
-  FakeTingee tingee;
-  // Payments: every fault twice. Amounts distinct; ids P-0..P-15.
+/// Rounds of the money-out race (PAYGW_RACE_ROUNDS, default 3: more for a longer hunt).
+int rounds() {
+  const char* v = std::getenv("PAYGW_RACE_ROUNDS");
+  return v != nullptr && std::atoi(v) > 0 ? std::atoi(v) : 3;
+}
+
+void MoneyOutRace::money_out_round(int round) {
+  SCOPED_TRACE("round " + std::to_string(round));
+  const std::string r = std::to_string(round);
+  FakeTingee tingee("TXN-" + r + "-");
+  // Payments: every fault four times. Amounts distinct; ids P-0..P-31.
   const std::vector<WriteFault> pay_faults = {
       {true, Fault::kAnswer, "success"},   {true, Fault::kAnswerSlow, "success"},
       {true, Fault::kSilence, "success"},  {true, Fault::kCloseFin, "success"},
@@ -376,7 +388,7 @@ TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesse
   {
     std::ofstream ids(dir.file("pay-ids"));
     for (int i = 0; i < kPayments; ++i) {
-      const std::string id = "P-" + std::to_string(i);
+      const std::string id = "P" + r + "-" + std::to_string(i);
       amounts[id] = 100'000 + 1'000 * i;
       tingee.set_pay_fault(id, pay_faults[static_cast<std::size_t>(i) % pay_faults.size()]);
       ids << id << " " << amounts[id] << "\n";
@@ -420,15 +432,15 @@ TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesse
     EXPECT_EQ(second->totals.total, 0u) << "left unsettled: " << progress_line(second->totals);
   };
   auto state = [&](const std::string& key) {
-    auto r = backend->store()->find_submission(Provider::kTingee, key);
-    return r && r->has_value() ? std::optional<SubmissionState>((*r)->state) : std::nullopt;
+    auto found = backend->store()->find_submission(Provider::kTingee, key);
+    return found && found->has_value() ? std::optional<SubmissionState>((*found)->state) : std::nullopt;
   };
 
   // Phase 1: payments.
   auto args = worker("pay");
   args.insert(args.end(), {"--url", tingee.url(), "--ids", dir.file("pay-ids")});
   const auto started = std::chrono::steady_clock::now();
-  const Chaos pay = run_workers(args, 2026, 24, 10, 50s);
+  const Chaos pay = run_workers(args, 2026 + static_cast<unsigned>(round), 48, 20, 40s);
   ASSERT_FALSE(pay.timed_out);
   EXPECT_EQ(pay.failures, 0);
   settle();
@@ -474,7 +486,7 @@ TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesse
   ASSERT_GE(refunded.size(), 4u);
   args = worker("refund");
   args.insert(args.end(), {"--url", tingee.url(), "--ids", dir.file("refund-ids")});
-  const Chaos ref = run_workers(args, 7, 24, 10, 50s);
+  const Chaos ref = run_workers(args, 7 + static_cast<unsigned>(round), 36, 15, 40s);
   ASSERT_FALSE(ref.timed_out);
   EXPECT_EQ(ref.failures, 0);
   settle();
@@ -499,7 +511,12 @@ TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesse
       EXPECT_EQ(state("dd-refund/" + id), SubmissionState::kNotSent);
     }
   }
-  for (const auto& [key, rows] : done) EXPECT_EQ(seen.count(key), 1u) << key.first << " " << key.second << " applied";
+  for (const auto& [key, rows] : done) {
+    const bool this_round = key.second.rfind("P" + r + "-", 0) == 0 || key.second.rfind("R-P" + r + "-", 0) == 0;
+    if (this_round) {
+      EXPECT_EQ(seen.count(key), 1u) << key.first << " " << key.second << " applied";
+    }
+  }
 
   // After it all, from this process: the same content sends nothing, other content is refused.
   for (const auto& [id, amount] : amounts) {
@@ -517,13 +534,17 @@ TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesse
               static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
 }
 
+TEST_F(MoneyOutRace, PaymentsAndRefundsAreSentOnceAndAppliedOnceByKilledProcesses) {
+  for (int round = 0; round < rounds() && !HasFatalFailure(); ++round) money_out_round(round);
+}
+
 TEST_F(MoneyOutRace, FlowCompareAndSetHasOneWinnerPerTransitionAcrossKilledProcesses) {
-  constexpr int kFlows = 4;
-  constexpr int kTarget = 30;
+  constexpr int kFlows = 3;
+  constexpr int kTarget = 100;
   auto args = worker("flow");
   args.insert(args.end(),
               {"--flows", std::to_string(kFlows), "--target", std::to_string(kTarget), "--wins", dir.file("wins")});
-  const Chaos c = run_workers(args, 54, 30, 10, 50s);
+  const Chaos c = run_workers(args, 54, 40, 15, 40s);
   ASSERT_FALSE(c.timed_out);
   EXPECT_EQ(c.failures, 0);
   std::printf("flows: %d deaths (%d by the test)\n", c.deaths, c.killed_by_test);
