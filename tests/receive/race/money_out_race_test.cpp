@@ -49,7 +49,7 @@ using namespace std::chrono_literals;
 using Json = nlohmann::json;
 
 constexpr int kWorkers = 4;
-constexpr int kPayments = 32;
+constexpr int kPayments = 36;
 
 const std::string kPay = "/v1/direct-debit/payment-bill";
 const std::string kRefund = "/v1/direct-debit/refund";
@@ -138,6 +138,15 @@ class FakeTingee {
   Debit debit(const std::string& id) {
     std::lock_guard<std::mutex> lock(mu_);
     return debits_[id];
+  }
+  /// Tingee decides the debits it accepted as pending: each (with chance 1 in `one_in`) becomes
+  /// "success" or, for every third one, "insufficient-balance".
+  void decide_pending(std::mt19937& rng, unsigned one_in) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto& [id, d] : debits_) {
+      if (d.status != "pending-confirm" || rng() % one_in != 0) continue;
+      d.status = std::stoll(id.substr(id.rfind('-') + 1)) % 3 == 0 ? "insufficient-balance" : "success";
+    }
   }
 
  private:
@@ -378,12 +387,13 @@ void MoneyOutRace::money_out_round(int round) {
   SCOPED_TRACE("round " + std::to_string(round));
   const std::string r = std::to_string(round);
   FakeTingee tingee("TXN-" + r + "-");
-  // Payments: every fault four times. Amounts distinct; ids P-0..P-31.
+  // Payments: every fault four times. Amounts distinct; ids P<round>-0..35.
   const std::vector<WriteFault> pay_faults = {
-      {true, Fault::kAnswer, "success"},   {true, Fault::kAnswerSlow, "success"},
-      {true, Fault::kSilence, "success"},  {true, Fault::kCloseFin, "success"},
-      {true, Fault::kCloseRst, "success"}, {true, Fault::kRaw, "success"},
-      {false, Fault::kRaw, "success"},     {true, Fault::kAnswer, "insufficient-balance"}};
+      {true, Fault::kAnswer, "success"},        {true, Fault::kAnswerSlow, "success"},
+      {true, Fault::kSilence, "success"},       {true, Fault::kCloseFin, "success"},
+      {true, Fault::kCloseRst, "success"},      {true, Fault::kRaw, "success"},
+      {false, Fault::kRaw, "success"},          {true, Fault::kAnswer, "insufficient-balance"},
+      {true, Fault::kAnswer, "pending-confirm"}};
   std::map<std::string, Vnd> amounts;
   {
     std::ofstream ids(dir.file("pay-ids"));
@@ -415,7 +425,7 @@ void MoneyOutRace::money_out_round(int round) {
   cfg.client_id = "client-1";
   cfg.secret = Secret("tingee-secret-for-the-race");
   cfg.transport = *http::make_curl_transport();
-  cfg.timeout = 1500ms;
+  cfg.timeout = 10s;  // the parent only reads (and resends nothing): generous on a loaded machine
   const auto client = *tingee::Client::create(cfg);
   auto settle = [&] {
     ReconcileQueries q;
@@ -440,7 +450,20 @@ void MoneyOutRace::money_out_round(int round) {
   auto args = worker("pay");
   args.insert(args.end(), {"--url", tingee.url(), "--ids", dir.file("pay-ids")});
   const auto started = std::chrono::steady_clock::now();
+  // Meanwhile Tingee decides the pending debits, one by one (the workers' reconcilers race it).
+  std::atomic<bool> running{true};
+  std::thread decider([&] {
+    std::mt19937 rng(static_cast<unsigned>(round));
+    while (running) {
+      tingee.decide_pending(rng, 8);
+      std::this_thread::sleep_for(30ms);
+    }
+  });
   const Chaos pay = run_workers(args, 2026 + static_cast<unsigned>(round), 48, 20, 40s);
+  running = false;
+  decider.join();
+  std::mt19937 all(0);
+  tingee.decide_pending(all, 1);
   ASSERT_FALSE(pay.timed_out);
   EXPECT_EQ(pay.failures, 0);
   settle();
