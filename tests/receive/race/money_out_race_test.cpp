@@ -437,6 +437,7 @@ void MoneyOutRace::money_out_round(int round) {
     o.max_queries_per_second = 0;
     auto first = reconcile(applier, q, o);
     ASSERT_TRUE(first.ok()) << describe(first.error());
+    EXPECT_EQ(first->totals.failed, 0u) << progress_line(first->totals);
     auto second = reconcile(applier, q, o);
     ASSERT_TRUE(second.ok()) << describe(second.error());
     EXPECT_EQ(second->totals.total, 0u) << "left unsettled: " << progress_line(second->totals);
