@@ -551,7 +551,22 @@ void MoneyOutRace::money_out_round(int round) {
     ASSERT_FALSE(other.ok()) << id;
     EXPECT_EQ(other.error().code, ErrorCode::kInvalidArgument) << id;
   }
+  for (const auto& [id, d] : refunded) {
+    tingee::DirectDebitRefundRequest again;
+    again.subscription_id = "SUB-1";
+    again.token_ref = "TOK-1";
+    again.transaction_id = d.id;
+    again.amount = d.amount;
+    auto same = refund(client, applier, id, again);
+    ASSERT_TRUE(same.ok()) << id << ": " << describe(same.error());
+    EXPECT_FALSE(same->sent);
+    again.amount = d.amount - 1;
+    auto other = refund(client, applier, id, again);
+    ASSERT_FALSE(other.ok()) << id;
+    EXPECT_EQ(other.error().code, ErrorCode::kInvalidArgument) << id;
+  }
   EXPECT_EQ(tingee.pays_received(), pays) << "nothing more was sent";
+  EXPECT_EQ(tingee.refunds_received(), refunds) << "nothing more was sent";
   EXPECT_EQ(read_all(dir.file("violations")), "") << "what the workers saw";
   const auto took = std::chrono::steady_clock::now() - started;
   std::printf("%d payments, %zu refunds, %d workers, in %lld ms\n", kPayments, refunded.size(), kWorkers,
