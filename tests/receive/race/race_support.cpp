@@ -107,6 +107,18 @@ class PostgresBackend final : public Backend {
     PQfinish(c);
     return n;
   }
+  std::vector<std::vector<std::string>> rows(const std::string& sql) override {
+    std::vector<std::vector<std::string>> out;
+    PGconn* c = PQconnectdb(conninfo_.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    for (int i = 0; i < PQntuples(r); ++i) {
+      auto& row = out.emplace_back();
+      for (int j = 0; j < PQnfields(r); ++j) row.emplace_back(PQgetvalue(r, i, j));
+    }
+    PQclear(r);
+    PQfinish(c);
+    return out;
+  }
 
  private:
   std::string conninfo_;
@@ -147,6 +159,17 @@ class SqliteBackend final : public Backend {
     long long n = 0;
     query("SELECT COUNT(DISTINCT pid) FROM merchant_credits", [&](sqlite3_stmt* s) { n = sqlite3_column_int64(s, 0); });
     return n;
+  }
+  std::vector<std::vector<std::string>> rows(const std::string& sql) override {
+    std::vector<std::vector<std::string>> out;
+    query(sql.c_str(), [&](sqlite3_stmt* s) {
+      auto& row = out.emplace_back();
+      for (int j = 0; j < sqlite3_column_count(s); ++j) {
+        const unsigned char* text = sqlite3_column_text(s, j);
+        row.emplace_back(text == nullptr ? "" : reinterpret_cast<const char*>(text));
+      }
+    });
+    return out;
   }
 
  private:

@@ -57,6 +57,8 @@ class Backend {
   /// merchant_credits grouped by event_key.
   virtual std::map<std::string, Credit> credits() = 0;
   virtual long long distinct_pids() = 0;
+  /// Every row of `sql` (a SELECT), each column as text ("" for NULL).
+  virtual std::vector<std::vector<std::string>> rows(const std::string& sql) = 0;
   const std::shared_ptr<PaymentStore>& store() const { return store_; }
 
  protected:
