@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "direct_debit_server.hpp"
 #include "fault_server.hpp"
 #include "temp_dir.hpp"
 
@@ -36,39 +37,6 @@ namespace {
 using namespace paygw::receive;
 using namespace std::chrono_literals;
 using Json = nlohmann::json;
-
-const std::string kPay = "/v1/direct-debit/payment-bill";
-const std::string kRefund = "/v1/direct-debit/refund";
-const std::string kStatus = "/v1/direct-debit/get-transaction-status";
-const std::string kPaging = "/v1/direct-debit/get-paging-transactions";
-
-std::string decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
-std::map<std::string, std::string> query_of(const std::string& target) {
-  std::map<std::string, std::string> q;
-  const auto at = target.find('?');
-  if (at == std::string::npos) return q;
-  std::string rest = target.substr(at + 1);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (eq != std::string::npos) q[decode(pair.substr(0, eq))] = decode(pair.substr(eq + 1));
-    rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
-  }
-  return q;
-}
 
 // A Tingee direct-debit server: debits and refunds (bounded by what is left), each payment-bill
 // and refund carried out BEFORE the fault decides what the client gets back.

@@ -16,6 +16,7 @@
 #include <paygw/receive/money_out.hpp>
 #include <paygw/receive/reconciler.hpp>
 
+#include "direct_debit_server.hpp"
 #include "fault_server.hpp"
 #include "race_support.hpp"
 #include "temp_dir.hpp"
@@ -50,39 +51,6 @@ using Json = nlohmann::json;
 
 constexpr int kWorkers = 4;
 constexpr int kPayments = 36;
-
-const std::string kPay = "/v1/direct-debit/payment-bill";
-const std::string kRefund = "/v1/direct-debit/refund";
-const std::string kStatus = "/v1/direct-debit/get-transaction-status";
-const std::string kPaging = "/v1/direct-debit/get-paging-transactions";
-
-std::string decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
-std::map<std::string, std::string> query_of(const std::string& target) {
-  std::map<std::string, std::string> q;
-  const auto at = target.find('?');
-  if (at == std::string::npos) return q;
-  std::string rest = target.substr(at + 1);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (eq != std::string::npos) q[decode(pair.substr(0, eq))] = decode(pair.substr(eq + 1));
-    rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
-  }
-  return q;
-}
 
 /// What the fake server does with one payment-bill / refund.
 struct WriteFault {
