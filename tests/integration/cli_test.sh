@@ -8,28 +8,10 @@
 # Usage: cli_test.sh <repo root> <paygw> <paygw-sandbox>
 set -euo pipefail
 root=$1 cli=$2 sandbox=$3
-source "$root/tools/lib/sandbox.sh"
-command -v jq >/dev/null || { echo "FAIL: jq is needed (tools/lib/deps.sh installs it)"; exit 1; }
-work=$(mktemp -d)
-log=$work/sandbox.log
+# The CLI tests' helpers (fail, run, expect, json; $work, $log): tests/cli/prelude.sh.
+source "$root/tests/cli/prelude.sh"
 ipn_pid=""
 trap 'stop_sandbox; [ -z "$ipn_pid" ] || kill "$ipn_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-# run <command...>: sets rc, out (stdout) and err (stderr).
-run() {
-  set +e
-  "$@" >"$work/out" 2>"$work/err"
-  rc=$?
-  set -e
-  out=$(cat "$work/out") err=$(cat "$work/err")
-}
-expect() {  # expect <exit code> <command...>
-  local want=$1
-  shift
-  run "$@"
-  [ "$rc" = "$want" ] || fail "$* exited $rc, expected $want; stdout: $out; stderr: $err"
-}
-json() { jq -e "$1" <<<"$out" >/dev/null || fail "jq '$1' is false on: $out"; }
 
 # ---- the command tree, from the generated completion (so a new command is covered at once) ----
 "$cli" completion bash >"$work/completion.bash"
