@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
 # Sourced by the CLI tests (messages_test.sh, rows_*test.sh, tests/integration/cli_test.sh) after
+# `root=$1 cli=$2 sandbox=$3`:
 # the sandbox helpers (tools/lib/sandbox.sh), a work folder removed on exit with the sandbox stopped
 # ($work, $log for the sandbox's output), and the helpers:
 #   fail <message>                  print FAIL: <message> and exit 1
