@@ -156,6 +156,10 @@ void add_options(CLI::App& app, Options& o) {
                  "At most this many objects of one kind (VAs, subscriptions, debits, ...); one more is refused")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
       ->capture_default_str();
+  app.add_option("--max-waiting-connections", o.max_waiting_connections,
+                 "At most this many accepted connections wait for a free thread; one more is closed unread")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
+      ->capture_default_str();
   app.add_option("--keep-alive-s", o.keep_alive_s, "Close idle keep-alive connections after this")
       ->check(CLI::Range(1L, 3600L))
       ->capture_default_str();
@@ -294,8 +298,10 @@ int main(int argc, char** argv) {
   // A thread per connection, started on demand up to kMaxConnectionThreads: async fan-out clients
   // hold dozens of keep-alive connections, and slow clients cannot take every thread for ever
   // (each request is due within kRequestTimeout of its first byte).
-  // At most kMaxQueuedConnections more wait (the plain server's; httplib's TLS server serves its own).
-  server.new_task_queue = [shed = options.tls_cert.empty()] { return new ConnectionThreads(shed); };
+  // At most --max-waiting-connections more wait (the plain server's; httplib's TLS server serves its own).
+  server.new_task_queue = [max = options.tls_cert.empty() ? options.max_waiting_connections : 0] {
+    return new ConnectionThreads(max);
+  };
   server.set_payload_max_length(kMaxBodyBytes);  // bodies httplib reads itself (other routes)
   if (options.latency_ms > 0) {
     server.set_post_routing_handler([ms = options.latency_ms](const httplib::Request&, httplib::Response&) {

@@ -48,7 +48,8 @@ struct Options {
   std::string env_file;    // --env-file: the same lines written to this file (mode 0600)
   std::string tls_cert, tls_key;
   long latency_ms = 0;
-  std::size_t max_objects = 10'000;  // --max-objects: State::max_objects
+  std::size_t max_objects = 10'000;            // --max-objects: State::max_objects
+  std::size_t max_waiting_connections = 1024;  // --max-waiting-connections: ConnectionThreads
   long keep_alive_s = 1;
   long window_ms = 10 * 60 * 1000;  // Tingee: ±10 min
   long future_tolerance_ms = 5000;  // Tingee: a timestamp slightly ahead of our clock is tolerated

@@ -184,7 +184,7 @@ void close_connection_after_reply() {
 }
 
 bool SandboxServer::process_and_close_socket(socket_t sock) {
-  if (t_shed) {  // kMaxQueuedConnections already wait: closed unread
+  if (t_shed) {  // --max-waiting-connections already wait: closed unread
     ::shutdown(sock, SHUT_RDWR);
     ::close(sock);
     return false;
@@ -221,7 +221,7 @@ bool SandboxServer::process_and_close_socket(socket_t sock) {
 void ConnectionThreads::enqueue(std::function<void()> fn) {
   {
     std::unique_lock<std::mutex> lock(mu_);
-    if (shed_ && jobs_.size() >= kMaxQueuedConnections) {
+    if (max_waiting_ > 0 && jobs_.size() >= max_waiting_) {
       lock.unlock();
       t_shed = true;  // the job (SandboxServer::process_and_close_socket) closes its socket at once
       fn();

@@ -28,7 +28,8 @@ inline constexpr std::chrono::seconds kRequestTimeout{10};
 inline constexpr std::size_t kMaxBodyBytes = 1u << 20;
 /// Connections served at once (a thread each, started on demand); more wait for a free one.
 inline constexpr std::size_t kMaxConnectionThreads = 256;
-/// Accepted connections waiting for a free thread at most; one more is closed at once, unread.
+/// Accepted connections waiting for a free thread at most, by default (--max-waiting-connections);
+/// one more is closed at once, unread.
 inline constexpr std::size_t kMaxQueuedConnections = 1024;
 /// A request's line and headers: at most this many bytes and kMaxHeaderLines lines (httplib
 /// bounds each line, not their number); beyond, 400 and the connection closed.
@@ -58,11 +59,11 @@ class SandboxServer : public httplib::Server {
 };
 
 /// A thread per connection, started on demand up to kMaxConnectionThreads and kept for the next.
-/// With `shed` (a SandboxServer's queue), at most kMaxQueuedConnections wait for a thread: one more
-/// is closed at once on the listener's thread.
+/// With `max_waiting` > 0 (a SandboxServer's queue), at most that many wait for a thread: one more
+/// is closed at once on the listener's thread; 0: no bound (httplib's TLS server reads on its own).
 class ConnectionThreads : public httplib::TaskQueue {
  public:
-  explicit ConnectionThreads(bool shed) : shed_(shed) {}
+  explicit ConnectionThreads(std::size_t max_waiting) : max_waiting_(max_waiting) {}
   ~ConnectionThreads() override = default;
   ConnectionThreads(const ConnectionThreads&) = delete;
   ConnectionThreads& operator=(const ConnectionThreads&) = delete;
@@ -77,7 +78,7 @@ class ConnectionThreads : public httplib::TaskQueue {
   std::vector<std::thread> threads_;
   std::size_t idle_ = 0;
   bool shutdown_ = false;
-  bool shed_ = false;
+  std::size_t max_waiting_ = 0;
 };
 
 /// Runs work later on a fixed pair of threads, in due order. The sandbox clock's advance moves
