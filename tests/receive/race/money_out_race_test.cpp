@@ -118,10 +118,6 @@ class FakeTingee {
   }
 
  private:
-  static std::string ok(const Json& data) {
-    return Json{{"code", "00"}, {"message", "Success"}, {"data", data}}.dump();
-  }
-
   Fault decide(const ReceivedRequest& r) {
     std::lock_guard<std::mutex> lock(mu_);
     const Json body = Json::parse(r.body.empty() ? "{}" : r.body, nullptr, false);
@@ -142,35 +138,11 @@ class FakeTingee {
       return f.fault;
     }
     if (path == kStatus) {
-      auto it = debits_.find(q.count("transactionId") ? q.at("transactionId") : "");
-      if (it == debits_.end()) {
-        body_ = Json{{"code", "1041"}, {"message", "Giao dịch không tồn tại"}}.dump();
-      } else {
-        const Debit& d = it->second;
-        body_ = ok(Json{{"transactionId", d.id},
-                        {"tokenRef", "TOK-1"},
-                        {"bankBin", "970436"},
-                        {"amount", d.amount},
-                        {"content", d.content},
-                        {"status", d.status}});
-      }
+      body_ = status_answer(debits_, q);
       return Fault::kAnswer;
     }
     if (path == kPaging) {
-      const long long skip = q.count("skipCount") ? std::stoll(q.at("skipCount")) : 0;
-      const long long max = q.count("maxResultCount") ? std::stoll(q.at("maxResultCount")) : 10;
-      Json items = Json::array();
-      for (long long i = skip; i < static_cast<long long>(order_.size()) && i < skip + max; ++i) {
-        const Debit& d = debits_[order_[static_cast<std::size_t>(i)]];
-        items.push_back(Json{{"transactionId", d.id},
-                             {"code", d.id},
-                             {"amount", std::to_string(d.amount)},
-                             {"content", d.content},
-                             {"subscriptionId", "SUB-1"},
-                             {"tokenRef", "TOK-1"},
-                             {"status", d.status}});
-      }
-      body_ = ok(Json{{"totalCount", order_.size()}, {"items", items}});
+      body_ = paging_answer(debits_, order_, q);
       return Fault::kAnswer;
     }
     body_ = R"({"code":"00","message":"Success"})";
