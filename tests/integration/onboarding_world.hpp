@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The Tingee onboarding integration tests' world (sandbox_tingee_onboarding_test.cpp, the VA flows;
 // sandbox_tingee_bank_link_onboarding_test.cpp, the hosted bank-link flow): the sandbox client
-// behind a transport that can refuse or swallow one operation, a memory store on a fixed clock,
-// the sandbox's VA list, and EXPECT_STATE.
+// behind a transport that counts each operation's requests and can refuse or swallow one, a memory
+// store on a fixed clock, the sandbox's VA list, its hosted bank-link page, and EXPECT_STATE (also
+// used by sandbox_tingee_onboarding_postgres_test.cpp).
 #pragma once
 
 #include "sandbox_fixture.hpp"
@@ -10,11 +11,14 @@
 #include <paygw/tingee/onboarding.hpp>
 #include <paygw/tingee/webhook.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace paygw::it {
 
@@ -89,22 +93,51 @@ class FaultyTransport final : public http::Transport {
   std::map<std::string, int> counts_;
 };
 
+/// A Tingee client of the sandbox that sends through `transport`.
+inline tingee::Client sandbox_client_with(std::shared_ptr<http::Transport> transport) {
+  tingee::Config c;
+  c.base_url = sandbox().url();
+  c.client_id = kTingeeId;
+  c.secret = Secret(kTingeeSecret);
+  c.transport = std::move(transport);
+  c.timeout = 10s;
+  return *tingee::Client::create(c);
+}
+
+/// A create-va request for `account` at bank `bin`.
+inline tingee::CreateVaRequest va_request(const std::string& account, const std::string& bin = kBidv) {
+  tingee::CreateVaRequest r;
+  r.account_number = account;
+  r.account_name = "NGUYEN VAN A";
+  r.identity = "001090012345";
+  r.mobile = "0901234567";
+  r.bank_bin = bin;
+  return r;
+}
+
+/// The sandbox's VAs of `account` (pending ones included), read through `client`.
+inline std::vector<tingee::VirtualAccount> sandbox_vas(const tingee::Client& client, const std::string& account) {
+  tingee::GetVaPagingRequest r;
+  r.filter = account;
+  r.max_result_count = 100;
+  auto page = client.get_va_paging(r);
+  EXPECT_TRUE(page.ok()) << describe(page.error());
+  std::vector<tingee::VirtualAccount> out;
+  if (page.ok()) {
+    for (const auto& va : page->items) {
+      if (va.account_number == account) out.push_back(va);
+    }
+  }
+  return out;
+}
+
 struct World {
   std::shared_ptr<FixedClock> clock =
       std::make_shared<FixedClock>(std::chrono::system_clock::time_point(std::chrono::hours(490000)));
   std::shared_ptr<PaymentStore> store = make_memory_store({clock});
   std::shared_ptr<FaultyTransport> faults = std::make_shared<FaultyTransport>();
-  tingee::Client client = make_client();
+  tingee::Client client = sandbox_client_with(faults);
 
-  tingee::Client make_client() {
-    tingee::Config c;
-    c.base_url = sandbox().url();
-    c.client_id = kTingeeId;
-    c.secret = Secret(kTingeeSecret);
-    c.transport = faults;
-    c.timeout = 10s;
-    return *tingee::Client::create(c);
-  }
   tingee::OnboardingOptions options() const {
     tingee::OnboardingOptions o;
     o.clock = clock;
@@ -124,29 +157,10 @@ struct World {
     return std::move(*o);
   }
   static tingee::CreateVaRequest request(const std::string& account, const std::string& bin = kBidv) {
-    tingee::CreateVaRequest r;
-    r.account_number = account;
-    r.account_name = "NGUYEN VAN A";
-    r.identity = "001090012345";
-    r.mobile = "0901234567";
-    r.bank_bin = bin;
-    return r;
+    return va_request(account, bin);
   }
   /// The sandbox's VAs of `account` (pending ones included).
-  std::vector<tingee::VirtualAccount> vas(const std::string& account) {
-    tingee::GetVaPagingRequest r;
-    r.filter = account;
-    r.max_result_count = 100;
-    auto page = client.get_va_paging(r);
-    EXPECT_TRUE(page.ok()) << describe(page.error());
-    std::vector<tingee::VirtualAccount> out;
-    if (page.ok()) {
-      for (const auto& va : page->items) {
-        if (va.account_number == account) out.push_back(va);
-      }
-    }
-    return out;
-  }
+  std::vector<tingee::VirtualAccount> vas(const std::string& account) { return sandbox_vas(client, account); }
   /// The holder opens the sandbox's approval page (a TPB authorizeLink, or a VCB confirmId's).
   static int approve(const std::string& link) {
     const std::string base = sandbox().url();
@@ -165,6 +179,36 @@ struct World {
     EXPECT_EQ(all[0].va_account_number, va_number);
   }
 };
+
+/// The holder completes the sandbox's hosted page of `session` (its `s`) with `account`; the
+/// signed bank-link webhook goes to the receiver's `hook_path`. Returns the page's HTTP status.
+inline int complete_page(const std::string& session, const std::string& account, const std::string& hook_path,
+                         const std::string& status = "confirm-va-success") {
+  const nlohmann::json body = {{"s", session},
+                               {"accountNumber", account},
+                               {"bankName", "BIDV"},
+                               {"status", status},
+                               {"url", receiver().url(hook_path)}};
+  return admin("/_sandbox/tingee/bank-link", body.dump()).status;
+}
+
+/// The one bank-link webhook the receiver's `hook_path` got, verified.
+inline tingee::BankLinkEvent the_event(const std::string& hook_path) {
+  const auto hits = receiver().hits(hook_path);
+  EXPECT_EQ(hits.size(), 1u) << "one bank-link webhook";
+  if (hits.empty()) return {};
+  auto event = tingee::verify_webhook(hits.back().body, hits.back().headers, Secret(kTingeeSecret));
+  EXPECT_TRUE(event.ok()) << describe(event.error());
+  if (!event.ok() || !event->bank_link) return {};
+  return *event->bank_link;
+}
+
+inline tingee::CreateBankLinkSessionRequest session_request() {
+  tingee::CreateBankLinkSessionRequest r;
+  r.redirect_url = "https://shop.example/linked";
+  r.bank_name = "BIDV";
+  return r;
+}
 
 // Evaluates `expr` once (a call of the flow) and checks its state and step.
 #define EXPECT_STATE(expr, st, sp)                                                 \

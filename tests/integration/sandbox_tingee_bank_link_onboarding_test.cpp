@@ -4,8 +4,6 @@
 // completes a session and delivers its signed bank-link webhook, its state in a PaymentStore.
 #include "onboarding_world.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace paygw::it {
@@ -13,36 +11,6 @@ namespace {
 
 // --- Bank-link sessions (Tingee's hosted page): create-bank-link-session -> awaiting_holder with
 // the page's URL -> done by the session's bank-link event or by get-va-paging of the expected account.
-
-/// The holder completes the sandbox's hosted page of `session` (its `s`) with `account`; the
-/// signed bank-link webhook goes to the receiver's `hook_path`. Returns the page's HTTP status.
-int complete_page(const std::string& session, const std::string& account, const std::string& hook_path,
-                  const std::string& status = "confirm-va-success") {
-  const nlohmann::json body = {{"s", session},
-                               {"accountNumber", account},
-                               {"bankName", "BIDV"},
-                               {"status", status},
-                               {"url", receiver().url(hook_path)}};
-  return admin("/_sandbox/tingee/bank-link", body.dump()).status;
-}
-
-/// The one bank-link webhook the receiver's `hook_path` got, verified.
-tingee::BankLinkEvent the_event(const std::string& hook_path) {
-  const auto hits = receiver().hits(hook_path);
-  EXPECT_EQ(hits.size(), 1u) << "one bank-link webhook";
-  if (hits.empty()) return {};
-  auto event = tingee::verify_webhook(hits.back().body, hits.back().headers, Secret(kTingeeSecret));
-  EXPECT_TRUE(event.ok()) << describe(event.error());
-  if (!event.ok() || !event->bank_link) return {};
-  return *event->bank_link;
-}
-
-tingee::CreateBankLinkSessionRequest session_request() {
-  tingee::CreateBankLinkSessionRequest r;
-  r.redirect_url = "https://shop.example/linked";
-  r.bank_name = "BIDV";
-  return r;
-}
 
 TEST(SandboxOnboardingBankLink, TheSessionsWebhookLinksTheAccount) {
   World w;

@@ -4,12 +4,10 @@
 // separate connections racing on one flow (create-va sent exactly once), and the hosted bank-link
 // session flow. The program starts its own PostgreSQL server (tests/support/pg_main.hpp): exit 77
 // (skipped) only when none is installed, a failure when PAYGW_REQUIRE_POSTGRES is set.
+#include "onboarding_world.hpp"
 #include "pg_main.hpp"
-#include "sandbox_fixture.hpp"
 
 #include <paygw/store/postgres.hpp>
-#include <paygw/tingee/onboarding.hpp>
-#include <paygw/tingee/webhook.hpp>
 
 #include <atomic>
 #include <condition_variable>
@@ -20,34 +18,6 @@
 
 namespace paygw::it {
 namespace {
-
-using tingee::Onboarding;
-using tingee::OnboardingState;
-using tingee::OnboardingStep;
-
-constexpr const char* kBidv = "970418";
-constexpr const char* kOtp = "123456";
-
-/// The suite's transport, counting the requests of each Tingee operation (the last path segment).
-class CountingTransport final : public http::Transport {
- public:
-  Result<http::Response> send(const http::Request& request) override {
-    std::string path = request.url.substr(0, request.url.find('?'));
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      ++counts_[path.substr(path.rfind('/') + 1)];
-    }
-    return transport()->send(request);
-  }
-  int sent(const std::string& op) {
-    std::lock_guard<std::mutex> lock(mu_);
-    return counts_[op];
-  }
-
- private:
-  std::mutex mu_;
-  std::map<std::string, int> counts_;
-};
 
 /// A store on a new set of connections to database `db` (created on first use).
 std::shared_ptr<PaymentStore> open(const std::string& db) {
@@ -68,49 +38,16 @@ std::shared_ptr<PaymentStore> open(const std::string& db) {
   return s.ok() ? *s : nullptr;
 }
 
-tingee::Client client_with(const std::shared_ptr<CountingTransport>& counting) {
-  tingee::Config c;
-  c.base_url = sandbox().url();
-  c.client_id = kTingeeId;
-  c.secret = Secret(kTingeeSecret);
-  c.transport = counting;
-  c.timeout = 10s;
-  return *tingee::Client::create(c);
-}
-
-tingee::CreateVaRequest request(const std::string& account) {
-  tingee::CreateVaRequest r;
-  r.account_number = account;
-  r.account_name = "NGUYEN VAN A";
-  r.identity = "001090012345";
-  r.mobile = "0901234567";
-  r.bank_bin = kBidv;
-  return r;
-}
-
-/// The sandbox's VAs of `account` (pending ones included).
-std::vector<tingee::VirtualAccount> vas(const std::string& account) {
-  tingee::GetVaPagingRequest q;
-  q.filter = account;
-  q.max_result_count = 100;
-  auto page = tingee_client().get_va_paging(q);
-  EXPECT_TRUE(page.ok()) << describe(page.error());
-  std::vector<tingee::VirtualAccount> out;
-  if (page.ok()) {
-    for (const auto& va : page->items) {
-      if (va.account_number == account) out.push_back(va);
-    }
-  }
-  return out;
-}
+/// The sandbox's VAs of `account`.
+std::vector<tingee::VirtualAccount> vas(const std::string& account) { return sandbox_vas(tingee_client(), account); }
 
 TEST(SandboxOnboardingPostgres, LinksWithAnOtpAndResumesOnANewConnection) {
-  auto counting = std::make_shared<CountingTransport>();
-  const auto client = client_with(counting);
+  auto counting = std::make_shared<FaultyTransport>();  // counts each operation; no fault armed
+  const auto client = sandbox_client_with(counting);
   const std::string account = "PG" + unique_id();
   const std::string id = "pg-link-" + account;
   {
-    auto o = Onboarding::link(client, open("onboarding"), id, request(account));
+    auto o = Onboarding::link(client, open("onboarding"), id, va_request(account));
     ASSERT_OK(o);
     auto created = o->advance();
     ASSERT_OK(created);
@@ -133,8 +70,8 @@ TEST(SandboxOnboardingPostgres, LinksWithAnOtpAndResumesOnANewConnection) {
 TEST(SandboxOnboardingPostgres, TwoResumersOnSeparateConnectionsSendCreateVaOnce) {
   constexpr int kRounds = 5;
   for (int round = 0; round < kRounds; ++round) {
-    auto counting = std::make_shared<CountingTransport>();
-    const auto client = client_with(counting);
+    auto counting = std::make_shared<FaultyTransport>();  // counts each operation; no fault armed
+    const auto client = sandbox_client_with(counting);
     const std::string account = "PR" + unique_id();
     const std::string id = "pg-race-" + account;
     std::mutex mu;
@@ -143,7 +80,7 @@ TEST(SandboxOnboardingPostgres, TwoResumersOnSeparateConnectionsSendCreateVaOnce
     std::atomic<int> advanced{0}, refused{0}, other{0};
     auto resumer = [&] {
       auto store = open("onboarding_race");  // its own connections
-      auto o = Onboarding::link(client, store, id, request(account));
+      auto o = Onboarding::link(client, store, id, va_request(account));
       {
         std::unique_lock<std::mutex> lock(mu);
         ++ready;
@@ -184,8 +121,8 @@ TEST(SandboxOnboardingPostgres, TwoResumersOnSeparateConnectionsSendCreateVaOnce
 }
 
 TEST(SandboxOnboardingPostgres, BankLinkSessionFinishedByCheckAndByTheWebhook) {
-  auto counting = std::make_shared<CountingTransport>();
-  const auto client = client_with(counting);
+  auto counting = std::make_shared<FaultyTransport>();  // counts each operation; no fault armed
+  const auto client = sandbox_client_with(counting);
   tingee::CreateBankLinkSessionRequest r;
   r.bank_name = "BIDV";
   for (const bool by_webhook : {false, true}) {
@@ -197,19 +134,12 @@ TEST(SandboxOnboardingPostgres, BankLinkSessionFinishedByCheckAndByTheWebhook) {
     auto opened = o->advance();
     ASSERT_OK(opened);
     ASSERT_EQ(opened->state, OnboardingState::kAwaitingHolder) << opened->message;
-    const nlohmann::json page = {
-        {"s", opened->request_id}, {"accountNumber", account}, {"bankName", "BIDV"}, {"url", receiver().url(hook)}};
-    ASSERT_EQ(admin("/_sandbox/tingee/bank-link", page.dump()).status, 200);
+    ASSERT_EQ(complete_page(opened->request_id, account, hook), 200);
     auto resumed = Onboarding::resume(client, open("onboarding"), id);  // a new instance, new connections
     ASSERT_OK(resumed);
     Result<tingee::OnboardingStatus> done = resumed->status();
     if (by_webhook) {
-      const auto hits = receiver().hits(hook);
-      ASSERT_EQ(hits.size(), 1u);
-      auto event = tingee::verify_webhook(hits[0].body, hits[0].headers, Secret(kTingeeSecret));
-      ASSERT_OK(event);
-      ASSERT_TRUE(event->bank_link.has_value());
-      done = resumed->apply(*event->bank_link);
+      done = resumed->apply(the_event(hook));
     } else {
       done = resumed->advance();
     }
