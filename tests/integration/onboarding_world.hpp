@@ -3,7 +3,7 @@
 // sandbox_tingee_bank_link_onboarding_test.cpp, the hosted bank-link flow): the sandbox client
 // behind a transport that counts each operation's requests and can refuse or swallow one, a memory
 // store on a fixed clock, the sandbox's VA list, its hosted bank-link page, and EXPECT_STATE (also
-// used by sandbox_tingee_onboarding_postgres_test.cpp).
+// used by the SQLite and PostgreSQL onboarding tests).
 #pragma once
 
 #include "sandbox_fixture.hpp"

@@ -2,10 +2,9 @@
 // Integration: Tingee VA onboarding (ADR 0054) with its state in a SQLite store, and two resumers
 // in two PROCESSES (fork) racing on the same flow in one SQLite file: the store's versioned
 // update lets exactly one send create-va, which the sandbox's state shows (one VA of the account).
-#include "sandbox_fixture.hpp"
+#include "onboarding_world.hpp"
 
 #include <paygw/store/sqlite.hpp>
-#include <paygw/tingee/onboarding.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,21 +15,6 @@
 
 namespace paygw::it {
 namespace {
-
-using tingee::Onboarding;
-using tingee::OnboardingState;
-
-constexpr const char* kBidv = "970418";
-
-tingee::CreateVaRequest request(const std::string& account) {
-  tingee::CreateVaRequest r;
-  r.account_number = account;
-  r.account_name = "NGUYEN VAN A";
-  r.identity = "001090012345";
-  r.mobile = "0901234567";
-  r.bank_bin = kBidv;
-  return r;
-}
 
 std::shared_ptr<PaymentStore> open(const std::string& path) {
   sqlite::StoreOptions o;
@@ -47,7 +31,7 @@ int resumer(const std::string& path, const std::string& id, const std::string& a
   auto store = open(path);
   if (!store) return 2;
   auto client = tingee_client();
-  auto o = Onboarding::link(client, store, id, request(account), {});
+  auto o = Onboarding::link(client, store, id, va_request(account), {});
   if (!o.ok()) return o.error().message.find("superseded") != std::string::npos ? 1 : 2;
   auto r = o->advance();
   if (r.ok()) return 0;
